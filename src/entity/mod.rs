@@ -1,0 +1,479 @@
+//! Typed entities and the [`Extractor`] that finds them.
+//!
+//! Every entity carries its byte [`Span`] into the caller's original input,
+//! its `text` (exactly `input[span]`) and a typed, exact value. Serialized
+//! with serde, an entity is one flat JSON object as `interface.md` shows:
+//!
+//! ```
+//! use viet_text::Extractor;
+//! let text = "Tỷ lệ đạt 97%.";
+//! let entities = Extractor::new().extract(text);
+//! let json = serde_json::to_string(&entities[0]).unwrap();
+//! assert_eq!(json, r#"{"type":"percent","start":17,"end":20,"text":"97%","value":"97"}"#);
+//! ```
+//!
+//! Pipeline: the text is normalized to NFC (with an offset map), tokenized
+//! once into a [`Document`], every recognizer adds candidates, overlapping
+//! candidates are resolved (the longer span wins), and spans are mapped
+//! back to the input.
+
+use crate::normalize::{normalize_with_map, NormalizeOptions};
+use crate::span::Span;
+use crate::token::{tokenize, Token};
+use serde::Serialize;
+
+mod date;
+mod location;
+mod money;
+mod organization;
+mod percent;
+mod person;
+mod program;
+mod quantity;
+
+// ---- modules added for the numeric types (money, percent, quantity, date) ----
+
+// ---- end numeric modules ----
+
+pub use date::{Calendar, Date, PartialDate};
+pub use location::{Location, LocationKind};
+pub use money::Money;
+pub use organization::{OrgKind, Organization};
+pub use percent::{Percent, PercentValue};
+pub use person::Person;
+pub use program::{Program, ProgramKind};
+pub use quantity::{Quantity, QuantityValue};
+
+// ---- modules added for the name types (organization, program, location, person) ----
+
+// ---- end name modules ----
+
+/// How a word before a number bounds it (`hơn 40 con` → `MoreThan`).
+///
+/// ```
+/// use viet_text::entity::Qualifier;
+/// assert_eq!(serde_json::to_string(&Qualifier::MoreThan).unwrap(), "\"more_than\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// `hơn`, `trên`.
+    MoreThan,
+    /// `gần`, `dưới`.
+    LessThan,
+    /// `khoảng`, `xấp xỉ`, `chừng`.
+    About,
+    /// `tối đa`.
+    AtMost,
+    /// `ít nhất`, `tối thiểu`.
+    AtLeast,
+}
+
+/// An exact amount or a range, for money.
+///
+/// ```
+/// use viet_text::entity::Amount;
+/// let a = Amount::Exact { amount: "5".parse().unwrap() };
+/// assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"amount":"5"}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Amount {
+    /// One value.
+    Exact {
+        /// The value.
+        amount: crate::Decimal,
+    },
+    /// `từ 5 đến 7`, `5-7`.
+    Range {
+        /// Lower bound.
+        min: crate::Decimal,
+        /// Upper bound.
+        max: crate::Decimal,
+    },
+}
+
+/// The type of an entity, as the JSON `type` field spells it.
+///
+/// ```
+/// use viet_text::EntityType;
+/// assert_eq!(EntityType::Money.as_str(), "money");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityType {
+    /// [`Organization`].
+    Organization,
+    /// [`Program`].
+    Program,
+    /// [`Money`].
+    Money,
+    /// [`Percent`].
+    Percent,
+    /// [`Quantity`].
+    Quantity,
+    /// [`Date`].
+    Date,
+    /// [`Location`].
+    Location,
+    /// [`Person`].
+    Person,
+}
+
+impl EntityType {
+    /// All eight types.
+    pub const ALL: [EntityType; 8] = [
+        EntityType::Organization,
+        EntityType::Program,
+        EntityType::Money,
+        EntityType::Percent,
+        EntityType::Quantity,
+        EntityType::Date,
+        EntityType::Location,
+        EntityType::Person,
+    ];
+
+    /// The name used in JSON.
+    ///
+    /// ```
+    /// assert_eq!(viet_text::EntityType::Location.as_str(), "location");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Organization => "organization",
+            EntityType::Program => "program",
+            EntityType::Money => "money",
+            EntityType::Percent => "percent",
+            EntityType::Quantity => "quantity",
+            EntityType::Date => "date",
+            EntityType::Location => "location",
+            EntityType::Person => "person",
+        }
+    }
+}
+
+/// One extracted entity.
+///
+/// ```
+/// use viet_text::{Entity, EntityType, Extractor};
+/// let e = &Extractor::new().extract("đạt 97%")[0];
+/// assert_eq!(e.entity_type(), EntityType::Percent);
+/// assert_eq!(e.text(), "97%");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Entity {
+    /// A named body.
+    Organization(Organization),
+    /// A named program, movement, campaign …
+    Program(Program),
+    /// An amount of money.
+    Money(Money),
+    /// A percentage.
+    Percent(Percent),
+    /// A counted amount or ratio.
+    Quantity(Quantity),
+    /// A date, month, quarter, year or period.
+    Date(Date),
+    /// A named place.
+    Location(Location),
+    /// A person's name.
+    Person(Person),
+}
+
+macro_rules! each_variant {
+    ($self:expr, $e:ident => $body:expr) => {
+        match $self {
+            Entity::Organization($e) => $body,
+            Entity::Program($e) => $body,
+            Entity::Money($e) => $body,
+            Entity::Percent($e) => $body,
+            Entity::Quantity($e) => $body,
+            Entity::Date($e) => $body,
+            Entity::Location($e) => $body,
+            Entity::Person($e) => $body,
+        }
+    };
+}
+
+impl Entity {
+    /// Byte span in the input.
+    ///
+    /// ```
+    /// let e = &viet_text::Extractor::new().extract("đạt 97%")[0];
+    /// assert_eq!(e.span(), viet_text::Span::new(7, 10));
+    /// ```
+    pub fn span(&self) -> Span {
+        each_variant!(self, e => e.span)
+    }
+
+    /// The entity's text: exactly the input's bytes at [`Entity::span`].
+    ///
+    /// ```
+    /// assert_eq!(viet_text::Extractor::new().extract("đạt 97%")[0].text(), "97%");
+    /// ```
+    pub fn text(&self) -> &str {
+        each_variant!(self, e => &e.text)
+    }
+
+    /// The entity's type.
+    ///
+    /// ```
+    /// use viet_text::EntityType;
+    /// assert_eq!(viet_text::Extractor::new().extract("đạt 97%")[0].entity_type(), EntityType::Percent);
+    /// ```
+    pub fn entity_type(&self) -> EntityType {
+        match self {
+            Entity::Organization(_) => EntityType::Organization,
+            Entity::Program(_) => EntityType::Program,
+            Entity::Money(_) => EntityType::Money,
+            Entity::Percent(_) => EntityType::Percent,
+            Entity::Quantity(_) => EntityType::Quantity,
+            Entity::Date(_) => EntityType::Date,
+            Entity::Location(_) => EntityType::Location,
+            Entity::Person(_) => EntityType::Person,
+        }
+    }
+
+    /// Moves the entity to `span` of `source` and takes its text from there.
+    fn relocate(&mut self, span: Span, source: &str) {
+        let text = source.get(span.range()).unwrap_or_default().to_owned();
+        each_variant!(self, e => { e.span = span; e.text = text; })
+    }
+}
+
+/// A tokenized, normalized document that recognizers read.
+///
+/// Offsets in `tokens` index `text` (the normalized text), not the caller's
+/// input; the extractor maps them back.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The normalized text.
+    pub text: &'a str,
+    /// Its tokens, in order.
+    pub tokens: Vec<Token<'a>>,
+}
+
+impl<'a> Document<'a> {
+    /// Tokenizes `text`.
+    ///
+    /// ```
+    /// let d = viet_text::entity::Document::new("Hà Nội");
+    /// assert_eq!(d.tokens.len(), 2);
+    /// ```
+    pub fn new(text: &'a str) -> Self {
+        Document {
+            text,
+            tokens: tokenize(text).collect(),
+        }
+    }
+
+    /// The text between token `i` and token `i + 1` (white space, usually).
+    ///
+    /// ```
+    /// let d = viet_text::entity::Document::new("Hà  Nội");
+    /// assert_eq!(d.gap_after(0), "  ");
+    /// ```
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => &self.text[a.span.end..b.span.start],
+            (Some(a), None) => &self.text[a.span.end..],
+            _ => "",
+        }
+    }
+}
+
+/// Something that finds candidate entities in a document. Candidates may
+/// overlap; the extractor resolves overlaps.
+pub(crate) trait Recognizer: Send + Sync {
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>);
+}
+
+/// Finds entities in Vietnamese text. Build once, reuse for every document
+/// and across threads (`Send + Sync`).
+///
+/// ```
+/// use viet_text::Extractor;
+/// let ex = Extractor::new();
+/// std::thread::scope(|s| {
+///     s.spawn(|| assert!(!ex.extract("đạt 97%").is_empty()));
+/// });
+/// ```
+pub struct Extractor {
+    recognizers: Vec<Box<dyn Recognizer>>,
+    types: Vec<EntityType>,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("types", &self.types)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor of all eight types with the built-in lexicons.
+    ///
+    /// ```
+    /// let _ = viet_text::Extractor::new();
+    /// ```
+    pub fn new() -> Self {
+        ExtractorBuilder::new().build()
+    }
+
+    /// A builder to choose types and add one's own lexicon entries.
+    ///
+    /// ```
+    /// use viet_text::{Extractor, EntityType};
+    /// let ex = Extractor::builder().types(&[EntityType::Percent]).build();
+    /// assert_eq!(ex.extract("97%").len(), 1);
+    /// ```
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// Extracts entities from `text`, in text order, without overlaps, with
+    /// spans into `text`.
+    ///
+    /// ```
+    /// let text = "Ngày 19/12/2025 giá tăng 2,5%.";
+    /// for e in viet_text::Extractor::new().extract(text) {
+    ///     assert_eq!(&text[e.span().range()], e.text());
+    /// }
+    /// ```
+    pub fn extract(&self, text: &str) -> Vec<Entity> {
+        let normalized = normalize_with_map(text, &NormalizeOptions::default());
+        let doc = Document::new(&normalized.text);
+        let mut candidates = Vec::new();
+        for r in &self.recognizers {
+            r.recognize(&doc, &mut candidates);
+        }
+        candidates.retain(|e| self.types.contains(&e.entity_type()));
+        let mut entities = resolve_overlaps(candidates);
+        for e in &mut entities {
+            let span = normalized.map.span_to_original(e.span());
+            e.relocate(span, text);
+        }
+        entities
+    }
+}
+
+/// Keeps the longest of overlapping candidates (on equal length, the one
+/// found first), and returns the survivors in text order.
+fn resolve_overlaps(mut candidates: Vec<Entity>) -> Vec<Entity> {
+    // Longest first; stable, so recognizer order breaks ties.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(candidates[i].span().len()));
+    let mut kept: Vec<Span> = Vec::new();
+    let mut keep = vec![false; candidates.len()];
+    for i in order {
+        let s = candidates[i].span();
+        if s.is_empty() {
+            continue;
+        }
+        // `kept` is sorted by start: check the neighbours only.
+        let pos = kept.partition_point(|k| k.start < s.start);
+        let clash = (pos > 0 && kept[pos - 1].overlaps(s)) || kept.get(pos).is_some_and(|k| k.overlaps(s));
+        if !clash {
+            kept.insert(pos, s);
+            keep[i] = true;
+        }
+    }
+    let mut i = 0;
+    candidates.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    candidates.sort_by_key(|e| e.span().start);
+    candidates
+}
+
+/// Builds an [`Extractor`]: which types to find, and entries to add to the
+/// built-in lexicons.
+///
+/// ```
+/// use viet_text::{ExtractorBuilder, EntityType};
+/// let ex = ExtractorBuilder::new().types(&[EntityType::Money, EntityType::Date]).build();
+/// assert!(ex.extract("đạt 97%").is_empty());
+/// ```
+#[derive(Debug, Clone)]
+pub struct ExtractorBuilder {
+    types: Vec<EntityType>,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder::new()
+    }
+}
+
+impl ExtractorBuilder {
+    /// All types, built-in lexicons only.
+    ///
+    /// ```
+    /// let _ = viet_text::ExtractorBuilder::new().build();
+    /// ```
+    pub fn new() -> Self {
+        ExtractorBuilder {
+            types: EntityType::ALL.to_vec(),
+        }
+    }
+
+    /// Finds only these types.
+    ///
+    /// ```
+    /// use viet_text::{ExtractorBuilder, EntityType};
+    /// let _ = ExtractorBuilder::new().types(&[EntityType::Person]).build();
+    /// ```
+    pub fn types(mut self, types: &[EntityType]) -> Self {
+        self.types = types.to_vec();
+        self
+    }
+
+    /// Builds the extractor, compiling its matchers.
+    ///
+    /// ```
+    /// let ex = viet_text::ExtractorBuilder::new().build();
+    /// assert!(ex.extract("").is_empty());
+    /// ```
+    pub fn build(self) -> Extractor {
+        let recognizers: Vec<Box<dyn Recognizer>> = vec![
+            // ---- numeric recognizers ----
+            Box::new(percent::PercentRecognizer::new()),
+            // ---- end numeric recognizers ----
+            // ---- name recognizers ----
+            // ---- end name recognizers ----
+        ];
+        Extractor {
+            recognizers,
+            types: self.types,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Extractor>();
+    }
+
+    #[test]
+    fn spans_map_back_to_decomposed_input() {
+        let text = "Ti\u{0309}\u{0302} le\u{0323}\u{0302} đa\u{0323}t 97%";
+        let e = Extractor::new().extract(text);
+        assert_eq!(e.len(), 1);
+        assert_eq!(&text[e[0].span().range()], "97%");
+        assert_eq!(e[0].text(), "97%");
+    }
+}
