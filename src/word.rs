@@ -76,7 +76,7 @@ impl WordSegmenter {
             if i > 0 {
                 out.push(' ');
             }
-            out.extend(w.text.split_whitespace().collect::<Vec<_>>().join("_").chars());
+            out.push_str(&w.text.split_whitespace().collect::<Vec<_>>().join("_"));
         }
         out
     }
