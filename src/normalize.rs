@@ -278,3 +278,30 @@ pub fn fold(text: &str) -> Cow<'_, str> {
             .collect(),
     )
 }
+
+/// Puts tone marks where `style` wants them (`hòa` ↔ `hoà`).
+///
+/// SKELETON: returns the input unchanged until issue 2 lands.
+///
+/// ```
+/// use viet_text::{normalize::to_style, ToneStyle};
+/// let _ = to_style("hoà bình", ToneStyle::Old);
+/// ```
+pub fn to_style(text: &str, style: ToneStyle) -> Cow<'_, str> {
+    let _ = style;
+    Cow::Borrowed(text)
+}
+
+/// [`fold`], then lower case: a search key (`Quảng Ninh` → `quang ninh`).
+///
+/// ```
+/// assert_eq!(viet_text::normalize::fold_lower("Đà Nẵng"), "da nang");
+/// ```
+pub fn fold_lower(text: &str) -> Cow<'_, str> {
+    let folded = fold(text);
+    if folded.chars().any(char::is_uppercase) {
+        Cow::Owned(folded.to_lowercase())
+    } else {
+        folded
+    }
+}

@@ -406,6 +406,14 @@ fn resolve_overlaps(mut candidates: Vec<Entity>) -> Vec<Entity> {
 #[derive(Debug, Clone)]
 pub struct ExtractorBuilder {
     types: Vec<EntityType>,
+    /// User organizations: (name as written, kind).
+    pub(crate) extra_organizations: Vec<(String, OrgKind)>,
+    /// User places: (name as written, kind).
+    pub(crate) extra_locations: Vec<(String, LocationKind)>,
+    /// User program trigger words: (trigger, kind).
+    pub(crate) extra_program_triggers: Vec<(String, ProgramKind)>,
+    /// User person names.
+    pub(crate) extra_persons: Vec<String>,
 }
 
 impl Default for ExtractorBuilder {
@@ -423,7 +431,54 @@ impl ExtractorBuilder {
     pub fn new() -> Self {
         ExtractorBuilder {
             types: EntityType::ALL.to_vec(),
+            extra_organizations: Vec::new(),
+            extra_locations: Vec::new(),
+            extra_program_triggers: Vec::new(),
+            extra_persons: Vec::new(),
         }
+    }
+
+    /// Adds an organization name to the built-in lexicon.
+    ///
+    /// ```
+    /// use viet_text::{entity::OrgKind, ExtractorBuilder};
+    /// let _ = ExtractorBuilder::new().add_organization("Hợp tác xã Rau sạch Đông Anh", OrgKind::Company).build();
+    /// ```
+    pub fn add_organization(mut self, name: &str, kind: OrgKind) -> Self {
+        self.extra_organizations.push((name.to_owned(), kind));
+        self
+    }
+
+    /// Adds a place name to the built-in lexicon.
+    ///
+    /// ```
+    /// use viet_text::{entity::LocationKind, ExtractorBuilder};
+    /// let _ = ExtractorBuilder::new().add_location("Bản Lác", LocationKind::Village).build();
+    /// ```
+    pub fn add_location(mut self, name: &str, kind: LocationKind) -> Self {
+        self.extra_locations.push((name.to_owned(), kind));
+        self
+    }
+
+    /// Adds a program trigger word (like `Chương trình`).
+    ///
+    /// ```
+    /// use viet_text::{entity::ProgramKind, ExtractorBuilder};
+    /// let _ = ExtractorBuilder::new().add_program_trigger("Sáng kiến", ProgramKind::Other).build();
+    /// ```
+    pub fn add_program_trigger(mut self, trigger: &str, kind: ProgramKind) -> Self {
+        self.extra_program_triggers.push((trigger.to_owned(), kind));
+        self
+    }
+
+    /// Adds a person's name.
+    ///
+    /// ```
+    /// let _ = viet_text::ExtractorBuilder::new().add_person("Lò Văn Pọm").build();
+    /// ```
+    pub fn add_person(mut self, name: &str) -> Self {
+        self.extra_persons.push(name.to_owned());
+        self
     }
 
     /// Finds only these types.
