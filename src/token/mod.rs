@@ -20,7 +20,7 @@
 //! | `5-7`, `2021-2025` | `Number`, `Punct("-")`, `Number` |
 //! | `TP.HCM`, `PGS.TS.`, `Th.S`, `v.v.`, `T.Ư` (dotted chain of short parts: all single letters, or all upper case / short mixed-case non-syllables) | one [`TokenKind::Abbreviation`] |
 //! | `TP.`, `TS.`, `ThS.`, `Q.` (known forms, `data/abbreviations.txt`) | one [`TokenKind::Abbreviation`], dot included; `TP.Hà` is `TP.` then `Hà` |
-//! | `UBND`, `GD&TĐ`, `H5N1` (no lower case, two or more letters, not a syllable) | one [`TokenKind::Abbreviation`] |
+//! | `UBND`, `GD&TĐ`, `H5N1` (no lower case, two or more capitals, not a syllable) | one [`TokenKind::Abbreviation`] |
 //! | `phát`, `HÀ`, decomposed `phát` | one [`TokenKind::Syllable`] |
 //! | `Toyota`, `H'Mông`, `20h10`, `A`, `TTg` | one [`TokenKind::Word`] |
 //! | `L.Chi`, `S.Hayakawa` (initial joined to a name) | `Word`, `Punct(".")`, the name |
@@ -232,16 +232,18 @@ impl<'a> Iterator for Tokens<'a> {
         }
         let start = pos;
         let (end, kind) = scan::scan(text, start, &mut self.memo);
-        // `scan` always makes progress and ends on a char boundary; the
-        // fallback keeps the iterator total even if it did not.
-        let end = if end > start && text.is_char_boundary(end) {
-            end
-        } else {
-            start + chars::decode(bytes, start).1
+        let (end, token_text) = match text.get(start..end) {
+            Some(t) if end > start => (end, t),
+            // `scan` always makes progress and ends on a char boundary; this
+            // keeps the iterator total even if it did not.
+            _ => {
+                let end = start + chars::decode(bytes, start).1;
+                (end, text.get(start..end).unwrap_or_default())
+            }
         };
         self.pos = end;
         Some(Token {
-            text: text.get(start..end).unwrap_or_default(),
+            text: token_text,
             span: Span::new(start, end),
             kind,
         })

@@ -33,6 +33,9 @@ pub(crate) struct Memo {
     domain_until: usize,
 }
 
+/// Longest entry of `data/abbreviations.txt` in bytes; longer words skip the look-up.
+const MAX_DOTTED_LEN: usize = 12;
+
 /// Longest part of a dotted abbreviation chain, in chars (`GS.TSKH`).
 const MAX_CHAIN_PART: usize = 5;
 
@@ -147,29 +150,50 @@ fn digits_end(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
-/// A run of word characters: where it ends and whether it is all ASCII.
+/// How [`word_run`] steps over a byte that starts a char: 0 stops the run,
+/// 1–3 skip a char of that many bytes known to be a word character, and
+/// [`CHECK`] asks for the char to be decoded and looked up.
+static WORD_STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => 1,
+            // U+0100–U+027F (Latin Extended-A and -B, IPA): all letters.
+            // U+0300–U+033F: combining marks.
+            0xC4..=0xC9 | 0xCC => 2,
+            0xC0..=0xFF => CHECK,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// See [`WORD_STEP`].
+const CHECK: u8 = 4;
+
+/// End of the run of word characters that starts at `start`.
 ///
-/// The letters of Vietnamese are recognised from their UTF-8 lead bytes
-/// without decoding: U+00C0–U+024F (lead bytes C3–C9, except × and ÷), the
+/// The letters of Vietnamese are recognised from their UTF-8 bytes without
+/// decoding: U+00C0–U+027F (lead bytes C3–C9, except × and ÷), the
 /// combining marks U+0300–U+036F (CC, CD 80–AF) and Latin Extended
 /// Additional U+1E00–U+1EFF (E1 B8–BB). Anything else is decoded and looked
 /// up.
-#[inline]
-fn word_run(bytes: &[u8], start: usize) -> (usize, bool) {
+#[inline(always)]
+fn word_run(bytes: &[u8], start: usize) -> usize {
     let mut pos = start;
-    let mut ascii = true;
     while let Some(&b) = bytes.get(pos) {
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            pos += 1;
+        let step = WORD_STEP[usize::from(b)];
+        if step == 0 {
+            break;
+        }
+        if step < CHECK {
+            pos += usize::from(step);
             continue;
         }
-        ascii = false;
         let b1 = bytes.get(pos + 1).copied().unwrap_or(0);
         match b {
-            0xC4..=0xC9 | 0xCC => pos += 2,
             0xC3 if !matches!(b1, 0x97 | 0xB7) => pos += 2,
             0xCD if b1 <= 0xAF => pos += 2,
             0xE1 if matches!(b1, 0xB8..=0xBB) => pos += 3,
@@ -182,7 +206,7 @@ fn word_run(bytes: &[u8], start: usize) -> (usize, bool) {
             }
         }
     }
-    (pos.min(bytes.len()), ascii)
+    pos.min(bytes.len())
 }
 
 /// `https://…`, `http://…`, `www.…` up to white space or a quote, without
@@ -400,10 +424,11 @@ fn scan_date_shape(bytes: &[u8], start: usize) -> Option<usize> {
 #[inline]
 fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
-    let (end, ascii) = word_run(bytes, start);
+    let end = word_run(bytes, start);
+    let ascii = || bytes.get(start..end).is_some_and(<[u8]>::is_ascii);
     match bytes.get(end) {
         Some(b'.') => {
-            if ascii {
+            if ascii() {
                 if let Some(e) = scan_email(text, start, memo) {
                     return (e, TokenKind::Email);
                 }
@@ -416,14 +441,15 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
                 return (chain_end, TokenKind::Abbreviation);
             }
             // Known abbreviations written with one final dot: TP., TS., ThS.
-            if text
-                .get(start..end + 1)
-                .is_some_and(crate::lexicon::is_dotted_abbreviation)
+            if end + 1 - start <= MAX_DOTTED_LEN
+                && text
+                    .get(start..end + 1)
+                    .is_some_and(crate::lexicon::is_dotted_abbreviation)
             {
                 return (end + 1, TokenKind::Abbreviation);
             }
         }
-        Some(b'@' | b'_' | b'-' | b'+') if ascii => {
+        Some(b'@' | b'_' | b'-' | b'+') if ascii() => {
             if let Some(e) = scan_email(text, start, memo) {
                 return (e, TokenKind::Email);
             }
@@ -432,7 +458,7 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
             // Joined by '&' between capitals: GD&TĐ, TN&MT, R&D.
             let word = &text[start..end];
             if !has_lowercase(word) {
-                let (next_end, _) = word_run(bytes, end + 1);
+                let next_end = word_run(bytes, end + 1);
                 if next_end > end + 1 && !has_lowercase(&text[end + 1..next_end]) {
                     return (next_end, TokenKind::Abbreviation);
                 }
@@ -446,7 +472,7 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
                 if text[start..end].chars().count() <= 2
                     && next_char(text, after).is_some_and(char::is_alphabetic)
                 {
-                    return (word_run(bytes, after).0, TokenKind::Word);
+                    return (word_run(bytes, after), TokenKind::Word);
                 }
             }
         }
@@ -592,22 +618,21 @@ fn bounded_letters_end(bytes: &[u8], pos: usize, limit: usize) -> usize {
     end
 }
 
-/// A syllable, an upper-case abbreviation (`UBND`) or another word.
+/// A syllable, an upper-case abbreviation (`UBND`: two or more capitals and
+/// no lower case) or another word (`Toyota`, `東京`).
 #[inline]
 fn classify_word(word: &str, skip_syllables: bool) -> TokenKind {
     if !skip_syllables && crate::syllable::is_syllable(word) {
         return TokenKind::Syllable;
     }
-    let mut letters = 0;
+    let mut capitals = 0;
     for c in word.chars() {
         if c.is_lowercase() {
             return TokenKind::Word;
         }
-        if c.is_uppercase() || (!c.is_ascii() && c.is_alphabetic()) {
-            letters += 1;
-        }
+        capitals += usize::from(c.is_uppercase());
     }
-    if letters >= 2 {
+    if capitals >= 2 {
         TokenKind::Abbreviation
     } else {
         TokenKind::Word
@@ -619,12 +644,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dotted_abbreviations_fit_the_length_bound() {
+        for e in crate::lexicon::entries(include_str!("../../data/abbreviations.txt")) {
+            assert!(e.len() <= MAX_DOTTED_LEN, "{e}");
+            assert!(e.ends_with('.'), "{e}");
+        }
+    }
+
+    #[test]
     fn word_run_lead_byte_shortcuts_agree_with_char_classes() {
         for cp in 0x80..0x3000 {
             let Some(c) = char::from_u32(cp) else { continue };
             let s = format!("a{c}b");
             let expected = if is_word_char(c) { s.len() } else { 1 };
-            assert_eq!(word_run(s.as_bytes(), 0).0, expected, "U+{cp:04X}");
+            assert_eq!(word_run(s.as_bytes(), 0), expected, "U+{cp:04X}");
         }
     }
 }

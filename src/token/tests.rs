@@ -48,6 +48,9 @@ fn other_words() {
     assert_eq!(kinds("TTg"), [("TTg", Word)]);
     assert_eq!(kinds("S"), [("S", Word)]);
     assert_eq!(kinds("Иван"), [("Иван", Word)]);
+    // Scripts without case are words, not abbreviations.
+    assert_eq!(kinds("東京"), [("東京", Word)]);
+    assert_eq!(kinds("ИВАН"), [("ИВАН", Abbreviation)]);
 }
 
 #[test]
