@@ -204,6 +204,15 @@ impl<'a> Tokens<'a> {
         self.memo.skip_syllables = true;
         self
     }
+
+    /// Reports every plain word as [`TokenKind::Word`]: for the sentence
+    /// splitter, which needs spans, punctuation, numbers and dotted
+    /// abbreviations but not syllables or upper-case abbreviations.
+    pub(crate) fn boundaries_only(mut self) -> Self {
+        self.memo.skip_syllables = true;
+        self.memo.skip_word_kinds = true;
+        self
+    }
 }
 
 impl<'a> Iterator for Tokens<'a> {

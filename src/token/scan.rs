@@ -25,6 +25,9 @@ pub(crate) struct Memo {
     /// Whether words are checked for being Vietnamese syllables (on by
     /// default; see `Tokens::without_syllables`).
     pub(crate) skip_syllables: bool,
+    /// Whether words are left unclassified: every word that is not a
+    /// dotted abbreviation, URL or e-mail is a `Word` (for sentence splitting).
+    pub(crate) skip_word_kinds: bool,
     /// Bytes from the current position up to here are allowed in the local
     /// part of an e-mail address and hold no `@`.
     email_local_until: usize,
@@ -477,6 +480,9 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
             }
         }
         _ => {}
+    }
+    if memo.skip_word_kinds {
+        return (end, TokenKind::Word);
     }
     (end, classify_word(&text[start..end], memo.skip_syllables))
 }

@@ -63,7 +63,7 @@ pub struct Sentence<'a> {
 pub fn sentences(text: &str) -> Sentences<'_> {
     Sentences {
         text,
-        tokens: tokenize(text).without_syllables(),
+        tokens: tokenize(text).boundaries_only(),
         pending: None,
     }
 }
@@ -94,9 +94,12 @@ enum Gap {
     Paragraph,
 }
 
+#[inline]
 fn gap(bytes: &[u8]) -> Gap {
-    if bytes.is_empty() {
-        return Gap::None;
+    match bytes {
+        [] => return Gap::None,
+        [b' '] => return Gap::Space,
+        _ => {}
     }
     let mut lines = 0;
     let mut i = 0;
@@ -181,8 +184,17 @@ impl std::iter::FusedIterator for Sentences<'_> {}
 
 impl State {
     /// Adds `t` (after `prev`) to the sentence.
+    #[inline]
     fn push(&mut self, prev: Option<Token<'_>>, t: &Token<'_>) {
         self.count += 1;
+        match t.kind {
+            TokenKind::Punct | TokenKind::OpenQuote | TokenKind::CloseQuote => self.push_mark(prev, t),
+            _ => self.ended = false,
+        }
+    }
+
+    /// [`State::push`] for punctuation and quotes.
+    fn push_mark(&mut self, prev: Option<Token<'_>>, t: &Token<'_>) {
         if opens(t) {
             if self.depth == 0 {
                 self.opened_at = t.span.start;
@@ -221,6 +233,7 @@ impl State {
             Gap::None => false,
             Gap::Paragraph => true,
             Gap::Line => self.ended || starts_sentence(next) && !matches!(last.text, "," | ";" | ":"),
+            Gap::Space if !self.ended && last.kind != TokenKind::Abbreviation => false,
             Gap::Space => {
                 let enclosed = self.depth > 0 && next.span.start - self.opened_at <= MAX_ENCLOSED;
                 let ended = self.ended || ends_enumeration(last) && next.is_capitalized();
