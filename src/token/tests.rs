@@ -416,7 +416,11 @@ fn sentence_breaks_at_paragraphs_and_lines() {
     );
     // A line that continues the previous one.
     assert_eq!(sents("câu còn\ntiếp tục."), ["câu còn\ntiếp tục."]);
-    assert_eq!(sents("gồm:\nHà Nội."), ["gồm:\nHà Nội."]);
+    assert_eq!(sents("gồm Hà Nam,\nHà Nội."), ["gồm Hà Nam,\nHà Nội."]);
+    assert_eq!(sents("gồm:\n- Hà Nội\n- Huế"), ["gồm:", "- Hà Nội", "- Huế"]);
+    assert_eq!(sents("Về tên miền\n.vn và .com"), ["Về tên miền", ".vn và .com"]);
+    // A terminal mark before the line break always ends the sentence.
+    assert_eq!(sents("Hết.\nrồi"), ["Hết.", "rồi"]);
 }
 
 #[test]
