@@ -46,6 +46,7 @@
 //! ]);
 //! ```
 
+mod cache;
 mod chars;
 mod scan;
 mod sentence;

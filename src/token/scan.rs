@@ -521,7 +521,7 @@ fn classify_part(part: &str) -> Part {
     match (letters, lower) {
         (1, _) => Part::Single,
         (_, 0) => Part::Upper,
-        _ if first_upper && letters <= 4 && !crate::syllable::is_syllable(part) => Part::Mixed,
+        _ if first_upper && letters <= 4 && !super::cache::is_syllable(part) => Part::Mixed,
         _ => Part::Other,
     }
 }
@@ -628,7 +628,7 @@ fn bounded_letters_end(bytes: &[u8], pos: usize, limit: usize) -> usize {
 /// no lower case) or another word (`Toyota`, `東京`).
 #[inline]
 fn classify_word(word: &str, skip_syllables: bool) -> TokenKind {
-    if !skip_syllables && crate::syllable::is_syllable(word) {
+    if !skip_syllables && super::cache::is_syllable(word) {
         return TokenKind::Syllable;
     }
     let mut capitals = 0;
