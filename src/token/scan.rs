@@ -52,7 +52,8 @@ pub(crate) fn scan(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKi
     };
     if b < 0x80 {
         if b.is_ascii_alphabetic() {
-            if matches!(b, b'h' | b'H' | b'w' | b'W') {
+            let second = bytes.get(start + 1).map_or(0, u8::to_ascii_lowercase);
+            if matches!((b | 0x20, second), (b'h', b't') | (b'w', b'w')) {
                 if let Some(end) = scan_url(text, start) {
                     return (end, TokenKind::Url);
                 }
