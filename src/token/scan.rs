@@ -478,14 +478,12 @@ fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Op
                 return Some((e, TokenKind::Email));
             }
         }
-        b'&' => {
-            // Joined by '&' between capitals: GD&TĐ, TN&MT, R&D.
-            if !has_lowercase(word) {
-                let next_end = word_run(bytes, end + 1);
-                let next = text.get(end + 1..next_end).unwrap_or_default();
-                if !next.is_empty() && !has_lowercase(next) {
-                    return Some((next_end, TokenKind::Abbreviation));
-                }
+        // Joined by '&' between capitals: GD&TĐ, TN&MT, R&D.
+        b'&' if !has_lowercase(word) => {
+            let next_end = word_run(bytes, end + 1);
+            let next = text.get(end + 1..next_end).unwrap_or_default();
+            if !next.is_empty() && !has_lowercase(next) {
+                return Some((next_end, TokenKind::Abbreviation));
             }
         }
         b'\'' | 0xE2 => {
