@@ -3,8 +3,8 @@
 //! Running text repeats a few thousand syllables over and over, and the
 //! syllable check (decode, parse onset and rhyme, check tone rules) costs
 //! several times more than finding the word. The tokenizer therefore keeps
-//! the last answer for each of [`SLOTS`] hash buckets, keyed by the word's
-//! exact bytes, so the answer is always the one `is_syllable` gives. Words
+//! the two most recent answers for each of [`SLOTS`]/2 hash buckets, keyed
+//! by the word's exact bytes, so the answer is always the one `is_syllable` gives. Words
 //! longer than [`MAX_KEY`] bytes are checked directly.
 //!
 //! The memo is a fixed-size thread-local table: no allocation per call, no
@@ -89,11 +89,19 @@ pub(crate) fn is_syllable(word: &str) -> bool {
     let Some(key) = Key::new(word.as_bytes()) else {
         return crate::syllable::is_syllable(word);
     };
-    let i = key.bucket();
+    // Two ways per set: the most recent answer first.
+    let set = key.bucket() & !1;
     let hit = MEMO.try_with(|memo| {
-        let memo = memo.try_borrow().ok()?;
-        let slot = memo.get(i)?;
-        (slot.key == key).then_some(slot.syllable)
+        let mut memo = memo.try_borrow_mut().ok()?;
+        let pair = memo.get_mut(set..set + 2)?;
+        if pair[0].key == key {
+            return Some(pair[0].syllable);
+        }
+        if pair[1].key == key {
+            pair.swap(0, 1);
+            return Some(pair[0].syllable);
+        }
+        None
     });
     if let Ok(Some(answer)) = hit {
         return answer;
@@ -101,8 +109,9 @@ pub(crate) fn is_syllable(word: &str) -> bool {
     let answer = crate::syllable::is_syllable(word);
     let _ = MEMO.try_with(|memo| {
         if let Ok(mut memo) = memo.try_borrow_mut() {
-            if let Some(slot) = memo.get_mut(i) {
-                *slot = Slot {
+            if let Some(pair) = memo.get_mut(set..set + 2) {
+                pair[1] = pair[0];
+                pair[0] = Slot {
                     key,
                     syllable: answer,
                 };
