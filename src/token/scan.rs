@@ -556,7 +556,8 @@ fn scan_dotted_chain(text: &str, start: usize, first_end: usize) -> Option<usize
     let limit = (start + LOOKAHEAD).min(bytes.len());
     let first = part_shape(text, start, first_end)?;
     let mut all_single = first == Part::Single;
-    let mut any_lower_single = first == Part::Single && has_lowercase(&text[start..first_end]);
+    let mut any_lower_single =
+        first == Part::Single && has_lowercase(text.get(start..first_end).unwrap_or_default());
     let mut end = first_end;
     // Accepted chain end and whether it is made of single letters only.
     let mut best: Option<(usize, bool)> = None;
@@ -570,7 +571,8 @@ fn scan_dotted_chain(text: &str, start: usize, first_end: usize) -> Option<usize
             break;
         };
         all_single &= shape == Part::Single;
-        any_lower_single |= shape == Part::Single && has_lowercase(&text[part_start..part_end]);
+        any_lower_single |=
+            shape == Part::Single && has_lowercase(text.get(part_start..part_end).unwrap_or_default());
         end = part_end;
         if all_single || !any_lower_single {
             best = Some((end, all_single));
@@ -584,7 +586,7 @@ fn scan_dotted_chain(text: &str, start: usize, first_end: usize) -> Option<usize
         return None;
     }
     if bytes.get(end) == Some(&b'.') && !next_char(text, end + 1).is_some_and(is_word_char) {
-        let with_dot = &text[start..end + 1];
+        let with_dot = text.get(start..end + 1).unwrap_or_default();
         if all_single || crate::lexicon::is_dotted_abbreviation(with_dot) {
             return Some(end + 1);
         }

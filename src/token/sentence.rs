@@ -244,7 +244,8 @@ impl State<'_> {
             Gap::Line => self.ended || !(last.text == "," || next.text.starts_with(char::is_lowercase)),
             Gap::Space if !self.ended && last.kind != TokenKind::Abbreviation => false,
             Gap::Space => {
-                let enclosed = self.depth > 0 && next.span.start - self.opened_at <= MAX_ENCLOSED;
+                let enclosed =
+                    self.depth > 0 && next.span.start.saturating_sub(self.opened_at) <= MAX_ENCLOSED;
                 let ended = self.ended || ends_enumeration(last) && next.is_capitalized();
                 ended && !enclosed && starts_sentence(next)
             }
