@@ -112,8 +112,11 @@ fn user_words_are_kept_whole_in_any_spelling() {
     assert!(seg
         .segment_to_underscored("TRÍ TUỆ NHÂN TẠO")
         .contains("TRÍ_TUỆ_NHÂN_TẠO"));
-    // Without the list, the four syllables are not one word.
-    assert!(!plain.segment_to_underscored(text).contains("trí_tuệ_nhân_tạo"));
+    // A user word wins over the model, even for two function words.
+    let odd_pair = "Hôm nay là một ngày đẹp";
+    assert!(!plain.segment_to_underscored(odd_pair).contains("là_một"));
+    let forced = WordSegmenter::builder().word("là một").build();
+    assert!(forced.segment_to_underscored(odd_pair).contains(" là_một "));
     // One-syllable entries and entries with numbers are ignored, not fatal.
     let odd = WordSegmenter::builder().words(["nhà", "năm 2025", ""]).build();
     assert_eq!(
@@ -182,8 +185,8 @@ fn dev_split_scores() {
         s.correct
     );
     assert_eq!(s.gold, 26162);
-    assert!(s.f1() >= 0.90, "F1 {:.4}", s.f1());
-    assert!(s.precision() >= 0.88 && s.recall() >= 0.91);
+    assert!(s.f1() >= 0.91, "F1 {:.4}", s.f1());
+    assert!(s.precision() >= 0.90 && s.recall() >= 0.91);
 }
 
 #[test]

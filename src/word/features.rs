@@ -193,6 +193,22 @@ pub(crate) fn fingerprint(key: u64) -> u32 {
     }
 }
 
+/// Key under which the statistics table stores the count of a single unit
+/// (first bucket of its [`PairStat`]).
+pub(crate) fn single_key(a: u64) -> u64 {
+    mix(mix(SEED, 0x5146), a)
+}
+
+/// Key under which the statistics table stores how bound a unit is in the
+/// gold segmentation: `[right-join rate bucket, left-join rate bucket,
+/// log2 count bucket, 0]`.
+pub(crate) fn bound_key(a: u64) -> u64 {
+    mix(mix(SEED, 0xB0D), a)
+}
+
+/// How bound a unit never seen in the gold segmentation is.
+const UNKNOWN_BOUND: PairStat = [0xFE; STAT_LEN];
+
 /// Key of a pair of adjacent units, for association statistics.
 pub(crate) fn pair_key(a: u64, b: u64) -> u64 {
     mix(mix(mix(SEED, 0xB16), a), b)
@@ -368,6 +384,11 @@ pub(crate) struct Context {
     /// Per unit `i`: association statistic bucket of the pair (`i-1`, `i`),
     /// `NO_STAT` when unit `i` cannot join `i-1` or the pair is unknown.
     pub assoc: Vec<PairStat>,
+    /// Per unit: log2 count bucket of the unit in the unlabeled text (0: unseen).
+    pub counts: Vec<u8>,
+    /// Per unit: how often it continues into the next unit / from the
+    /// previous one inside gold words (see [`bound_key`]).
+    pub bound: Vec<PairStat>,
 }
 
 /// The lexicon and association statistics features consult.
@@ -386,8 +407,16 @@ impl Context {
         self.starts.resize(n, 0);
         self.assoc.clear();
         self.assoc.resize(n, NO_PAIR);
+        self.counts.clear();
+        self.counts.resize(n, 0);
+        self.bound.clear();
+        self.bound.resize(n, UNKNOWN_BOUND);
         for i in 0..n {
             let u = &self.units[i];
+            if joinable(u.shape) {
+                self.counts[i] = know.pair_stat(single_key(u.key)).map_or(0, |s| s[0]);
+                self.bound[i] = know.pair_stat(bound_key(u.key)).unwrap_or(UNKNOWN_BOUND);
+            }
             if i > 0 && u.may_join {
                 if let Some(s) = know.pair_stat(pair_key(self.units[i - 1].key, u.key)) {
                     self.assoc[i] = s;
@@ -512,5 +541,23 @@ impl Context {
         emit(f(27, &[fw0, bw0, longest]));
         emit(f(28, &[bw0, fwl]));
         emit(f(29, &[fw0, bwr]));
+        let cm1 = u64::from(self.counts.get((i - 1) as usize).copied().unwrap_or(0));
+        let c0u = u64::from(self.counts.get(i as usize).copied().unwrap_or(0));
+        emit(f(30, &[cm1, c0u]));
+        emit(f(31, &[cm1.min(c0u), c0]));
+        emit(f(32, &[cm1.min(c0u), p0]));
+        let none = [0xFF; STAT_LEN];
+        let bm1 = self
+            .bound
+            .get((i - 1) as usize)
+            .copied()
+            .unwrap_or(none)
+            .map(u64::from);
+        let b0 = self.bound.get(i as usize).copied().unwrap_or(none).map(u64::from);
+        emit(f(40, &[bm1[0], b0[1]]));
+        emit(f(41, &[bm1[0], b0[1], sm1, s0]));
+        emit(f(42, &[bm1[0], b0[1], bm1[2].min(b0[2])]));
+        emit(f(43, &[bm1[0] / 2, b0[1] / 2, p0]));
+        emit(f(44, &[bm1[1] / 2, bm1[0] / 2, b0[1] / 2, b0[0] / 2]));
     }
 }

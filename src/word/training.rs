@@ -17,7 +17,9 @@
 //! assert_eq!(seg.segment_to_underscored("học sinh"), "học_sinh");
 //! ```
 
-use super::features::{fingerprint, pair_key, units_into, word_key, Context, Knowledge, PairStat, Unit};
+use super::features::{
+    bound_key, fingerprint, pair_key, single_key, units_into, word_key, Context, Knowledge, PairStat, Unit,
+};
 use super::model::{Model, ModelParts};
 use std::collections::HashMap;
 
@@ -127,6 +129,10 @@ impl PairCounts {
                 (fingerprint(k), [count, assoc, forward, backward])
             })
             .collect();
+        out.extend(self.unigrams.iter().map(|(&k, &c)| {
+            let count = (32 - c.leading_zeros()).min(15) as u8;
+            (fingerprint(single_key(k)), [count, 0, 0, 0])
+        }));
         out.sort_unstable();
         out
     }
@@ -136,6 +142,7 @@ impl PairCounts {
 /// words of the other folds.
 struct FoldKnowledge<'a> {
     words: &'a HashMap<u64, Vec<u32>>,
+    bound: &'a HashMap<u64, Vec<[u32; 3]>>,
     pairs: &'a HashMap<u32, PairStat>,
     fold: usize,
 }
@@ -148,8 +155,29 @@ impl Knowledge for FoldKnowledge<'_> {
     }
 
     fn pair_stat(&self, key: u64) -> Option<PairStat> {
+        if let Some(per_fold) = self.bound.get(&key) {
+            let mut sum = [0u32; 3];
+            for (f, c) in per_fold.iter().enumerate() {
+                if f != self.fold {
+                    for k in 0..3 {
+                        sum[k] += c[k];
+                    }
+                }
+            }
+            return bound_bucket(sum);
+        }
         self.pairs.get(&fingerprint(key)).copied()
     }
+}
+
+/// Buckets `[occurrences, joined to the next unit, joined to the previous]`.
+fn bound_bucket([n, right, left]: [u32; 3]) -> Option<PairStat> {
+    if n == 0 {
+        return None;
+    }
+    let rate = |j: u32| ((f64::from(j) + 0.25) / (f64::from(n) + 0.5) * 8.0).round() as u8;
+    let count = (32 - n.leading_zeros()).min(4) as u8;
+    Some([rate(right), rate(left), count, 0])
 }
 
 /// A small deterministic generator for the shuffle (xorshift64*).
@@ -200,9 +228,23 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
 
     // The lexicon: every multi-unit gold word, counted per fold.
     let mut words: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut bound: HashMap<u64, Vec<[u32; 3]>> = HashMap::new();
     let mut sentence_units = Vec::with_capacity(gold.len());
     for (si, s) in gold.iter().enumerate() {
         units_into(&s.text, &mut units);
+        let joined = |i: usize| {
+            i < units.len() && units[i].may_join && s.starts.binary_search(&units[i].start).is_err()
+        };
+        for (i, u) in units.iter().enumerate() {
+            if u.may_join || units.get(i + 1).is_some_and(|v| v.may_join) {
+                let c = &mut bound
+                    .entry(bound_key(u.key))
+                    .or_insert_with(|| vec![[0; 3]; folds])[si % folds];
+                c[0] += 1;
+                c[1] += u32::from(joined(i + 1));
+                c[2] += u32::from(joined(i));
+            }
+        }
         let mut wstart = 0;
         for i in 1..=units.len() {
             let boundary = i == units.len() || s.starts.binary_search(&units[i].start).is_ok();
@@ -226,6 +268,7 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
         ctx.units = us;
         let know = FoldKnowledge {
             words: &words,
+            bound: &bound,
             pairs: &pair_map,
             fold: si % folds,
         };
@@ -278,6 +321,19 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
         })
         .collect();
 
+    let mut pair_list = pair_list;
+    for (&k, per_fold) in &bound {
+        let mut sum = [0u32; 3];
+        for c in per_fold {
+            for j in 0..3 {
+                sum[j] += c[j];
+            }
+        }
+        if let Some(b) = bound_bucket(sum) {
+            pair_list.push((fingerprint(k), b));
+        }
+    }
+    pair_list.sort_unstable();
     let mut lexicon: Vec<u32> = words.keys().map(|&k| fingerprint(k)).collect();
     lexicon.sort_unstable();
     let parts = ModelParts {
