@@ -1,7 +1,8 @@
 //! Trains the word segmentation model and writes `data/word-model.bin`.
 //!
 //! ```text
-//! cargo run --release --example train_words -- [--epochs N] [--bits B] [--no-unlabeled] [--out PATH]
+//! cargo run --release --example train_words -- [--epochs N] [--bits B] [--folds F] [--margin M]
+//!     [--min-pair C] [--seed S] [--no-unlabeled] [--out PATH]
 //! ```
 //!
 //! Reads the gold segmentation `../shared/data/ud-vtb/train.seg.txt`
@@ -35,6 +36,8 @@ fn main() -> ExitCode {
             "--bits" => opts.hash_bits = value("--bits").parse().unwrap_or(opts.hash_bits),
             "--folds" => opts.folds = value("--folds").parse().unwrap_or(opts.folds),
             "--min-pair" => opts.min_pair_count = value("--min-pair").parse().unwrap_or(opts.min_pair_count),
+            "--margin" => opts.margin = value("--margin").parse().unwrap_or(opts.margin),
+            "--seed" => opts.seed = value("--seed").parse().unwrap_or(opts.seed),
             "--no-unlabeled" => unlabeled = false,
             "--out" => out = PathBuf::from(value("--out")),
             other => {

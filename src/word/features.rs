@@ -206,6 +206,13 @@ pub(crate) fn bound_key(a: u64) -> u64 {
     mix(mix(SEED, 0xB0D), a)
 }
 
+/// Key under which the statistics table stores how often a pair of units
+/// seen next to each other in the gold segmentation was one word:
+/// `[join rate bucket, log2 count bucket, 0, 0]`.
+pub(crate) fn gold_pair_key(a: u64, b: u64) -> u64 {
+    mix(mix(mix(SEED, 0x60D), a), b)
+}
+
 /// How bound a unit never seen in the gold segmentation is.
 const UNKNOWN_BOUND: PairStat = [0xFE; STAT_LEN];
 
@@ -374,6 +381,11 @@ const NO_PAIR: PairStat = [0xFF; STAT_LEN];
 /// The pair is joinable but was not seen (often enough) in the unlabeled text.
 const UNSEEN_PAIR: PairStat = [0xFE; STAT_LEN];
 
+/// Lexicon flag: the units form a word.
+pub(crate) const LEX_WORD: u8 = 1;
+/// Lexicon flag: the units begin a longer word.
+pub(crate) const LEX_PREFIX: u8 = 2;
+
 /// Everything the features of one text need, computed once per text.
 #[derive(Debug, Default)]
 pub(crate) struct Context {
@@ -389,12 +401,15 @@ pub(crate) struct Context {
     /// Per unit: how often it continues into the next unit / from the
     /// previous one inside gold words (see [`bound_key`]).
     pub bound: Vec<PairStat>,
+    /// Per unit `i`: gold join statistics of the pair (`i-1`, `i`) (see [`gold_pair_key`]).
+    pub gold_pair: Vec<PairStat>,
 }
 
 /// The lexicon and association statistics features consult.
 pub(crate) trait Knowledge {
-    /// Whether the word with this `word_key` is in the lexicon.
-    fn has_word(&self, key: u64) -> bool;
+    /// Lexicon flags of the units with this `word_key`: [`LEX_WORD`] when
+    /// they are a word, [`LEX_PREFIX`] when they begin a longer word.
+    fn lexicon(&self, key: u64) -> u8;
     /// `(count bucket, association bucket)` of a pair with this `pair_key`.
     fn pair_stat(&self, key: u64) -> Option<PairStat>;
 }
@@ -411,6 +426,8 @@ impl Context {
         self.counts.resize(n, 0);
         self.bound.clear();
         self.bound.resize(n, UNKNOWN_BOUND);
+        self.gold_pair.clear();
+        self.gold_pair.resize(n, NO_PAIR);
         for i in 0..n {
             let u = &self.units[i];
             if joinable(u.shape) {
@@ -423,6 +440,8 @@ impl Context {
                 } else {
                     self.assoc[i] = UNSEEN_PAIR;
                 }
+                let gk = gold_pair_key(self.units[i - 1].key, u.key);
+                self.gold_pair[i] = know.pair_stat(gk).unwrap_or(UNSEEN_PAIR);
             }
             if !joinable(u.shape) {
                 continue;
@@ -437,8 +456,14 @@ impl Context {
                     break;
                 }
                 h = mix(h, v.key);
-                if len > 1 && know.has_word(finish(mix(h, len as u64))) {
-                    mask |= 1 << len;
+                if len > 1 {
+                    let flags = know.lexicon(finish(mix(h, len as u64)));
+                    if flags & LEX_WORD != 0 {
+                        mask |= 1 << len;
+                    }
+                    if flags & LEX_PREFIX == 0 {
+                        break;
+                    }
                 }
             }
             self.starts[i] = mask;
@@ -559,5 +584,14 @@ impl Context {
         emit(f(42, &[bm1[0], b0[1], bm1[2].min(b0[2])]));
         emit(f(43, &[bm1[0] / 2, b0[1] / 2, p0]));
         emit(f(44, &[bm1[1] / 2, bm1[0] / 2, b0[1] / 2, b0[0] / 2]));
+        let [gr, gc, ..] = self
+            .gold_pair
+            .get(i as usize)
+            .copied()
+            .unwrap_or(NO_PAIR)
+            .map(u64::from);
+        emit(f(50, &[gr, gc]));
+        emit(f(51, &[gr, gc, sm1, s0]));
+        emit(f(52, &[gr, longest]));
     }
 }

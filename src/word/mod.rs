@@ -28,7 +28,7 @@ pub mod training;
 pub use model::ModelError;
 
 use crate::span::Span;
-use features::{units_into, word_key, Context, Knowledge, Unit};
+use features::{units_into, word_key, Context, Knowledge, Unit, LEX_PREFIX, LEX_WORD};
 use model::{FpTable, Model};
 use std::sync::{Arc, LazyLock};
 
@@ -60,13 +60,18 @@ pub struct Word<'a> {
 /// Words a user added: looked up as whole words and forced as one word.
 #[derive(Debug, Clone, Default)]
 struct UserWords {
-    table: FpTable<()>,
+    /// Lexicon flags of the words and of their proper prefixes.
+    table: FpTable<u8>,
     max_len: usize,
 }
 
 impl UserWords {
+    fn flags(&self, key: u64) -> u8 {
+        self.table.get(features::fingerprint(key)).unwrap_or(0)
+    }
+
     fn contains(&self, key: u64) -> bool {
-        self.table.get(features::fingerprint(key)).is_some()
+        self.flags(key) & LEX_WORD != 0
     }
 }
 
@@ -77,8 +82,8 @@ struct Lookup<'m> {
 }
 
 impl Knowledge for Lookup<'_> {
-    fn has_word(&self, key: u64) -> bool {
-        self.model.has_word(key) || self.user.is_some_and(|u| u.contains(key))
+    fn lexicon(&self, key: u64) -> u8 {
+        self.model.lexicon(key) | self.user.map_or(0, |u| u.flags(key))
     }
 
     fn pair_stat(&self, key: u64) -> Option<features::PairStat> {
@@ -376,8 +381,12 @@ impl WordSegmenterBuilder {
             if !(2..=MAX_USER_WORD_SYLLABLES).contains(&n) || units[1..].iter().any(|u| !u.may_join) {
                 continue;
             }
-            user.table
-                .insert(features::fingerprint(word_key(units.iter().map(|u| u.key))), ());
+            let keys: Vec<u64> = units.iter().map(|u| u.key).collect();
+            let fp = |len: usize| features::fingerprint(word_key(keys[..len].iter().copied()));
+            user.table.upsert(fp(n), LEX_WORD, |a, b| a | b);
+            for len in 2..n {
+                user.table.upsert(fp(len), LEX_PREFIX, |a, b| a | b);
+            }
             user.max_len = user.max_len.max(n);
         }
         WordSegmenter {

@@ -10,9 +10,10 @@
 //! | `u8` | `bits`: the weight table has `2^bits` slots |
 //! | weights | `u32` count, then per non-zero slot: `varint` index delta, `varint` zig-zag weight (`i16`) |
 //! | lexicon | `u32` count, then sorted 32-bit word fingerprints as `varint` deltas |
+//! | prefixes | the same for the proper prefixes of lexicon words (lets lookups stop early) |
 //! | pairs | `u32` count, sorted 32-bit pair fingerprints as `varint` deltas, then four columns of one byte per pair (count, PMI, forward and backward conditional probability buckets) |
 
-use super::features::{fingerprint, Context, Knowledge, PairStat, STAT_LEN};
+use super::features::{fingerprint, Context, Knowledge, PairStat, LEX_PREFIX, LEX_WORD, STAT_LEN};
 use std::fmt;
 
 const MAGIC: &[u8; 8] = b"VTWORD01";
@@ -49,11 +50,11 @@ impl fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
-/// An open-addressing table keyed by non-zero 32-bit fingerprints.
+/// An open-addressing table keyed by non-zero 32-bit fingerprints, keys
+/// and values side by side so a lookup touches one cache line.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FpTable<V> {
-    keys: Vec<u32>,
-    vals: Vec<V>,
+    slots: Vec<(u32, V)>,
     mask: usize,
     len: usize,
 }
@@ -62,42 +63,49 @@ impl<V: Copy + Default> FpTable<V> {
     pub(crate) fn with_capacity(n: usize) -> Self {
         let cap = (n * 2).max(8).next_power_of_two();
         FpTable {
-            keys: vec![0; cap],
-            vals: vec![V::default(); cap],
+            slots: vec![(0, V::default()); cap],
             mask: cap - 1,
             len: 0,
         }
     }
 
+    #[inline]
     fn slot(&self, fp: u32) -> usize {
         (fp.wrapping_mul(0x9E37_79B1) as usize) & self.mask
     }
 
-    /// Inserts or overwrites. Grows when more than half full.
-    pub(crate) fn insert(&mut self, fp: u32, v: V) {
-        if self.keys.is_empty() || (self.len + 1) * 2 > self.keys.len() {
+    /// Inserts, or combines with the value already there through `merge`.
+    /// Grows when more than half full.
+    pub(crate) fn upsert(&mut self, fp: u32, v: V, merge: impl Fn(V, V) -> V) {
+        if self.slots.is_empty() || (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let mut s = self.slot(fp);
         loop {
-            if self.keys[s] == 0 || self.keys[s] == fp {
-                if self.keys[s] == 0 {
-                    self.len += 1;
-                }
-                self.keys[s] = fp;
-                self.vals[s] = v;
+            let (k, old) = self.slots[s];
+            if k == fp {
+                self.slots[s].1 = merge(old, v);
+                return;
+            }
+            if k == 0 {
+                self.len += 1;
+                self.slots[s] = (fp, v);
                 return;
             }
             s = (s + 1) & self.mask;
         }
     }
 
+    /// Inserts or overwrites.
+    pub(crate) fn insert(&mut self, fp: u32, v: V) {
+        self.upsert(fp, v, |_, new| new);
+    }
+
     fn grow(&mut self) {
-        let old_keys = std::mem::take(&mut self.keys);
-        let old_vals = std::mem::take(&mut self.vals);
-        *self = FpTable::with_capacity(old_keys.len().max(8));
+        let old = std::mem::take(&mut self.slots);
         // with_capacity doubles: the new table is twice the old one.
-        for (k, v) in old_keys.into_iter().zip(old_vals) {
+        *self = FpTable::with_capacity(old.len().max(8));
+        for (k, v) in old {
             if k != 0 {
                 self.insert(k, v);
             }
@@ -106,14 +114,14 @@ impl<V: Copy + Default> FpTable<V> {
 
     #[inline]
     pub(crate) fn get(&self, fp: u32) -> Option<V> {
-        if self.keys.is_empty() {
+        if self.slots.is_empty() {
             return None;
         }
         let mut s = self.slot(fp);
         loop {
-            let k = self.keys[s];
+            let (k, v) = *self.slots.get(s)?;
             if k == fp {
-                return Some(self.vals[s]);
+                return Some(v);
             }
             if k == 0 {
                 return None;
@@ -128,7 +136,7 @@ impl<V: Copy + Default> FpTable<V> {
 pub(crate) struct Model {
     shift: u32,
     weights: Vec<i16>,
-    lexicon: FpTable<()>,
+    lexicon: FpTable<u8>,
     pairs: FpTable<PairStat>,
 }
 
@@ -151,6 +159,8 @@ pub(crate) struct ModelParts {
     pub weights: Vec<(u32, i16)>,
     /// Word fingerprints (any order; duplicates allowed).
     pub lexicon: Vec<u32>,
+    /// Fingerprints of the proper prefixes (two units or more) of lexicon words.
+    pub prefixes: Vec<u32>,
     /// `(pair fingerprint, statistics)`.
     pub pairs: Vec<(u32, PairStat)>,
 }
@@ -190,6 +200,10 @@ impl ModelParts {
         lex.sort_unstable();
         lex.dedup();
         put_sorted_fps(&mut out, &lex);
+        let mut prefixes = self.prefixes.clone();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        put_sorted_fps(&mut out, &prefixes);
         let mut pairs = self.pairs.clone();
         pairs.sort_unstable();
         pairs.dedup_by_key(|p| p.0);
@@ -288,9 +302,13 @@ impl Model {
             *cell = w;
         }
         let lex = r.sorted_fps()?;
-        let mut lexicon = FpTable::with_capacity(lex.len());
+        let prefixes = r.sorted_fps()?;
+        let mut lexicon = FpTable::with_capacity(lex.len() + prefixes.len());
         for fp in lex {
-            lexicon.insert(fp, ());
+            lexicon.upsert(fp, LEX_WORD, |a, b| a | b);
+        }
+        for fp in prefixes {
+            lexicon.upsert(fp, LEX_PREFIX, |a, b| a | b);
         }
         let fps = r.sorted_fps()?;
         let mut columns = Vec::with_capacity(STAT_LEN);
@@ -334,8 +352,8 @@ impl Model {
         s
     }
 
-    pub(crate) fn has_word(&self, key: u64) -> bool {
-        self.lexicon.get(fingerprint(key)).is_some()
+    pub(crate) fn lexicon(&self, key: u64) -> u8 {
+        self.lexicon.get(fingerprint(key)).unwrap_or(0)
     }
 
     pub(crate) fn pair_stat(&self, key: u64) -> Option<PairStat> {
@@ -344,8 +362,8 @@ impl Model {
 }
 
 impl Knowledge for Model {
-    fn has_word(&self, key: u64) -> bool {
-        Model::has_word(self, key)
+    fn lexicon(&self, key: u64) -> u8 {
+        Model::lexicon(self, key)
     }
 
     fn pair_stat(&self, key: u64) -> Option<PairStat> {

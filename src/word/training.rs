@@ -1,4 +1,4 @@
-//! Training the word model: an averaged perceptron deciding, at every
+//! Training the word model: an averaged margin perceptron deciding, at every
 //! space between two word-like units, whether the second continues the
 //! word of the first.
 //!
@@ -18,7 +18,8 @@
 //! ```
 
 use super::features::{
-    bound_key, fingerprint, pair_key, single_key, units_into, word_key, Context, Knowledge, PairStat, Unit,
+    bound_key, fingerprint, gold_pair_key, pair_key, single_key, units_into, word_key, Context, Knowledge,
+    PairStat, Unit, LEX_PREFIX, LEX_WORD,
 };
 use super::model::{Model, ModelParts};
 use std::collections::HashMap;
@@ -43,6 +44,10 @@ pub struct TrainOptions {
     pub folds: usize,
     /// Syllable pairs seen fewer times in the unlabeled text are not stored.
     pub min_pair_count: u32,
+    /// The perceptron also updates on correct decisions whose score is at
+    /// most this margin (0: the plain perceptron). A margin spreads the
+    /// weight over more features, which generalizes better.
+    pub margin: u32,
 }
 
 impl Default for TrainOptions {
@@ -50,9 +55,10 @@ impl Default for TrainOptions {
         TrainOptions {
             epochs: 10,
             seed: 0x5eed,
-            hash_bits: 20,
+            hash_bits: 18,
             folds: 10,
             min_pair_count: 1,
+            margin: 30,
         }
     }
 }
@@ -143,18 +149,32 @@ impl PairCounts {
 struct FoldKnowledge<'a> {
     words: &'a HashMap<u64, Vec<u32>>,
     bound: &'a HashMap<u64, Vec<[u32; 3]>>,
+    gold_pairs: &'a HashMap<u64, Vec<[u32; 2]>>,
     pairs: &'a HashMap<u32, PairStat>,
     fold: usize,
 }
 
 impl Knowledge for FoldKnowledge<'_> {
-    fn has_word(&self, key: u64) -> bool {
-        self.words
+    fn lexicon(&self, key: u64) -> u8 {
+        let word = self
+            .words
             .get(&key)
-            .is_some_and(|per_fold| per_fold.iter().enumerate().any(|(f, &c)| f != self.fold && c > 0))
+            .is_some_and(|per_fold| per_fold.iter().enumerate().any(|(f, &c)| f != self.fold && c > 0));
+        // Prefixes are only a shortcut for lookups: never stop early here.
+        LEX_PREFIX | if word { LEX_WORD } else { 0 }
     }
 
     fn pair_stat(&self, key: u64) -> Option<PairStat> {
+        if let Some(per_fold) = self.gold_pairs.get(&key) {
+            let mut sum = [0u32; 2];
+            for (f, c) in per_fold.iter().enumerate() {
+                if f != self.fold {
+                    sum[0] += c[0];
+                    sum[1] += c[1];
+                }
+            }
+            return gold_pair_bucket(sum);
+        }
         if let Some(per_fold) = self.bound.get(&key) {
             let mut sum = [0u32; 3];
             for (f, c) in per_fold.iter().enumerate() {
@@ -168,6 +188,16 @@ impl Knowledge for FoldKnowledge<'_> {
         }
         self.pairs.get(&fingerprint(key)).copied()
     }
+}
+
+/// Buckets `[occurrences, joined]` of a pair seen in the gold text.
+fn gold_pair_bucket([n, joined]: [u32; 2]) -> Option<PairStat> {
+    if n == 0 {
+        return None;
+    }
+    let rate = ((f64::from(joined) + 0.25) / (f64::from(n) + 0.5) * 8.0).round() as u8;
+    let count = (32 - n.leading_zeros()).min(4) as u8;
+    Some([rate, count, 0, 0])
 }
 
 /// Buckets `[occurrences, joined to the next unit, joined to the previous]`.
@@ -229,6 +259,8 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
     // The lexicon: every multi-unit gold word, counted per fold.
     let mut words: HashMap<u64, Vec<u32>> = HashMap::new();
     let mut bound: HashMap<u64, Vec<[u32; 3]>> = HashMap::new();
+    let mut gold_pairs: HashMap<u64, Vec<[u32; 2]>> = HashMap::new();
+    let mut prefixes: Vec<u32> = Vec::new();
     let mut sentence_units = Vec::with_capacity(gold.len());
     for (si, s) in gold.iter().enumerate() {
         units_into(&s.text, &mut units);
@@ -236,6 +268,12 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
             i < units.len() && units[i].may_join && s.starts.binary_search(&units[i].start).is_err()
         };
         for (i, u) in units.iter().enumerate() {
+            if i > 0 && u.may_join {
+                let key = gold_pair_key(units[i - 1].key, u.key);
+                let c = &mut gold_pairs.entry(key).or_insert_with(|| vec![[0; 2]; folds])[si % folds];
+                c[0] += 1;
+                c[1] += u32::from(joined(i));
+            }
             if u.may_join || units.get(i + 1).is_some_and(|v| v.may_join) {
                 let c = &mut bound
                     .entry(bound_key(u.key))
@@ -252,6 +290,9 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
                 if i - wstart > 1 {
                     let key = word_key(units[wstart..i].iter().map(|u| u.key));
                     words.entry(key).or_insert_with(|| vec![0; folds])[si % folds] += 1;
+                    for end in wstart + 2..i {
+                        prefixes.push(fingerprint(word_key(units[wstart..end].iter().map(|u| u.key))));
+                    }
                 }
                 wstart = i;
             }
@@ -269,6 +310,7 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
         let know = FoldKnowledge {
             words: &words,
             bound: &bound,
+            gold_pairs: &gold_pairs,
             pairs: &pair_map,
             fold: si % folds,
         };
@@ -291,6 +333,7 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
     let mut c = 1f64;
     let mut order: Vec<usize> = (0..labels.len()).collect();
     let mut rng = Rng(opts.seed | 1);
+    let margin = f64::from(opts.margin);
     for _ in 0..opts.epochs {
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
@@ -300,7 +343,7 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
             let fs = &feats[offsets[e]..offsets[e + 1]];
             let y = labels[e];
             let score: f64 = fs.iter().map(|&f| w[f as usize]).sum();
-            if y * score <= 0.0 {
+            if y * score <= margin {
                 for &f in fs {
                     w[f as usize] += y;
                     u[f as usize] += y * c;
@@ -333,6 +376,16 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
             pair_list.push((fingerprint(k), b));
         }
     }
+    for (&k, per_fold) in &gold_pairs {
+        let mut sum = [0u32; 2];
+        for c in per_fold {
+            sum[0] += c[0];
+            sum[1] += c[1];
+        }
+        if let Some(b) = gold_pair_bucket(sum) {
+            pair_list.push((fingerprint(k), b));
+        }
+    }
     pair_list.sort_unstable();
     let mut lexicon: Vec<u32> = words.keys().map(|&k| fingerprint(k)).collect();
     lexicon.sort_unstable();
@@ -340,6 +393,7 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
         bits,
         weights,
         lexicon,
+        prefixes,
         pairs: pair_list,
     };
     parts.encode()
