@@ -495,7 +495,10 @@ impl Context {
 
     /// Calls `emit` with the hashed features of the boundary before unit `i`
     /// (`i >= 1`, `units[i].may_join`).
-    pub(crate) fn features(&self, i: usize, mut emit: impl FnMut(u64)) {
+    ///
+    /// `run` is the number of units in the word that ends at unit `i - 1`
+    /// so far (1 when `i - 1` starts it), capped at 4.
+    pub(crate) fn features(&self, i: usize, run: u8, mut emit: impl FnMut(u64)) {
         let i = i as isize;
         let f = |t: u64, parts: &[u64]| {
             let mut h = mix(SEED, t);
@@ -593,5 +596,9 @@ impl Context {
         emit(f(50, &[gr, gc]));
         emit(f(51, &[gr, gc, sm1, s0]));
         emit(f(52, &[gr, longest]));
+        let run = u64::from(run.min(4));
+        emit(f(60, &[run]));
+        emit(f(61, &[run, sm1, s0]));
+        emit(f(62, &[run, longest]));
     }
 }

@@ -30,6 +30,7 @@ pub use model::ModelError;
 use crate::span::Span;
 use features::{units_into, word_key, Context, Knowledge, Unit, LEX_PREFIX, LEX_WORD};
 use model::{FpTable, Model};
+use std::cell::RefCell;
 use std::sync::{Arc, LazyLock};
 
 /// The built-in model file (UD Vietnamese-VTB derived; see `data/word-model.LICENSE.md`).
@@ -39,6 +40,14 @@ static MODEL_BYTES: &[u8] = include_bytes!("../../data/word-model.bin");
 /// model (every syllable its own word); a test checks that it loads.
 static BUILTIN: LazyLock<Arc<Model>> =
     LazyLock::new(|| Arc::new(Model::from_bytes(MODEL_BYTES).unwrap_or_default()));
+
+thread_local! {
+    /// Buffers reused from one call to the next on the same thread.
+    static SCRATCH: RefCell<Context> = RefCell::new(Context::default());
+}
+
+/// Scratch buffers grown past this many units are dropped after use.
+const SCRATCH_KEEP: usize = 1 << 16;
 
 /// Longest user word, in syllables, that [`WordSegmenterBuilder::word`] accepts.
 pub const MAX_USER_WORD_SYLLABLES: usize = 8;
@@ -156,7 +165,19 @@ impl WordSegmenter {
     /// assert!(n >= 3);
     /// ```
     pub fn segment<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
-        let mut ctx = Context::default();
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut ctx) => {
+                let words = self.segment_with(text, &mut ctx);
+                if ctx.units.capacity() > SCRATCH_KEEP {
+                    *ctx = Context::default();
+                }
+                words
+            }
+            Err(_) => self.segment_with(text, &mut Context::default()),
+        })
+    }
+
+    fn segment_with<'a>(&self, text: &'a str, ctx: &mut Context) -> Vec<Word<'a>> {
         units_into(text, &mut ctx.units);
         let lookup = Lookup {
             model: &self.model,
@@ -167,18 +188,21 @@ impl WordSegmenter {
         let mut words = Vec::with_capacity(ctx.units.len());
         let mut start = 0usize;
         let mut end = 0usize;
+        let mut run = 1u8;
         for (i, u) in ctx.units.iter().enumerate() {
             let join = i > 0
                 && u.may_join
                 && match forced.as_ref().and_then(|f| f.get(i)) {
                     Some(Force::Join) => true,
                     Some(Force::Break) => false,
-                    _ => self.model.score(&ctx, i) > 0,
+                    _ => self.model.score(ctx, i, run) > 0,
                 };
             if join {
                 end = u.end;
+                run = run.saturating_add(1);
                 continue;
             }
+            run = 1;
             if i > 0 {
                 words.push(make_word(text, start, end));
             }

@@ -342,11 +342,11 @@ impl Model {
 
     /// Score of joining unit `i` to the word before it (positive: join).
     #[inline]
-    pub(crate) fn score(&self, ctx: &Context, i: usize) -> i32 {
+    pub(crate) fn score(&self, ctx: &Context, i: usize, run: u8) -> i32 {
         let mut s = 0i32;
         let shift = self.shift;
         let w = &self.weights;
-        ctx.features(i, |h| {
+        ctx.features(i, run, |h| {
             s += i32::from(w.get(Model::slot(shift, h)).copied().unwrap_or(0));
         });
         s

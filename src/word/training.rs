@@ -315,12 +315,15 @@ pub fn train(segmented: &str, unlabeled: Option<&str>, opts: &TrainOptions) -> V
             fold: si % folds,
         };
         ctx.annotate(&know);
+        let mut run = 1u8;
         for i in 1..ctx.units.len() {
             if !ctx.units[i].may_join {
+                run = 1;
                 continue;
             }
             let join = s.starts.binary_search(&ctx.units[i].start).is_err();
-            ctx.features(i, |h| feats.push(Model::slot(shift, h) as u32));
+            ctx.features(i, run, |h| feats.push(Model::slot(shift, h) as u32));
+            run = if join { run.saturating_add(1) } else { 1 };
             offsets.push(feats.len());
             labels.push(if join { 1.0 } else { -1.0 });
         }
