@@ -193,12 +193,6 @@ pub(crate) fn fingerprint(key: u64) -> u32 {
     }
 }
 
-/// Key under which the statistics table stores the count of a single unit
-/// (first bucket of its [`PairStat`]).
-pub(crate) fn single_key(a: u64) -> u64 {
-    mix(mix(SEED, 0x5146), a)
-}
-
 /// Key under which the statistics table stores how bound a unit is in the
 /// gold segmentation: `[right-join rate bucket, left-join rate bucket,
 /// log2 count bucket, 0]`.
@@ -396,8 +390,6 @@ pub(crate) struct Context {
     /// Per unit `i`: association statistic bucket of the pair (`i-1`, `i`),
     /// `NO_STAT` when unit `i` cannot join `i-1` or the pair is unknown.
     pub assoc: Vec<PairStat>,
-    /// Per unit: log2 count bucket of the unit in the unlabeled text (0: unseen).
-    pub counts: Vec<u8>,
     /// Per unit: how often it continues into the next unit / from the
     /// previous one inside gold words (see [`bound_key`]).
     pub bound: Vec<PairStat>,
@@ -422,8 +414,6 @@ impl Context {
         self.starts.resize(n, 0);
         self.assoc.clear();
         self.assoc.resize(n, NO_PAIR);
-        self.counts.clear();
-        self.counts.resize(n, 0);
         self.bound.clear();
         self.bound.resize(n, UNKNOWN_BOUND);
         self.gold_pair.clear();
@@ -431,7 +421,6 @@ impl Context {
         for i in 0..n {
             let u = &self.units[i];
             if joinable(u.shape) {
-                self.counts[i] = know.pair_stat(single_key(u.key)).map_or(0, |s| s[0]);
                 self.bound[i] = know.pair_stat(bound_key(u.key)).unwrap_or(UNKNOWN_BOUND);
             }
             if i > 0 && u.may_join {
@@ -555,25 +544,17 @@ impl Context {
         emit(f(17, &[longest, ends_before, starts_here]));
         // Association statistics from unlabeled text.
         let [c0, p0, fw0, bw0] = self.assoc_at(i).map(u64::from);
-        let [_, pl, fwl, _] = self.assoc_at(i - 1).map(u64::from);
-        let [_, pr, _, bwr] = self.assoc_at(i + 1).map(u64::from);
+        let [_, _, fwl, _] = self.assoc_at(i - 1).map(u64::from);
+        let [_, _, _, bwr] = self.assoc_at(i + 1).map(u64::from);
         emit(f(18, &[c0]));
         emit(f(19, &[p0]));
         emit(f(20, &[c0, p0, sm1, s0]));
-        emit(f(21, &[p0, pl]));
-        emit(f(22, &[p0, pr]));
-        emit(f(23, &[p0, longest]));
         emit(f(24, &[fw0]));
         emit(f(25, &[bw0]));
         emit(f(26, &[fw0, bw0]));
         emit(f(27, &[fw0, bw0, longest]));
         emit(f(28, &[bw0, fwl]));
         emit(f(29, &[fw0, bwr]));
-        let cm1 = u64::from(self.counts.get((i - 1) as usize).copied().unwrap_or(0));
-        let c0u = u64::from(self.counts.get(i as usize).copied().unwrap_or(0));
-        emit(f(30, &[cm1, c0u]));
-        emit(f(31, &[cm1.min(c0u), c0]));
-        emit(f(32, &[cm1.min(c0u), p0]));
         let none = [0xFF; STAT_LEN];
         let bm1 = self
             .bound

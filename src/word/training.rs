@@ -18,8 +18,8 @@
 //! ```
 
 use super::features::{
-    bound_key, fingerprint, gold_pair_key, pair_key, single_key, units_into, word_key, Context, Knowledge,
-    PairStat, Unit, LEX_PREFIX, LEX_WORD,
+    bound_key, fingerprint, gold_pair_key, pair_key, units_into, word_key, Context, Knowledge, PairStat,
+    Unit, LEX_PREFIX, LEX_WORD,
 };
 use super::model::{Model, ModelParts};
 use std::collections::HashMap;
@@ -135,10 +135,6 @@ impl PairCounts {
                 (fingerprint(k), [count, assoc, forward, backward])
             })
             .collect();
-        out.extend(self.unigrams.iter().map(|(&k, &c)| {
-            let count = (32 - c.leading_zeros()).min(15) as u8;
-            (fingerprint(single_key(k)), [count, 0, 0, 0])
-        }));
         out.sort_unstable();
         out
     }
