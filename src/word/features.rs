@@ -489,12 +489,14 @@ impl Context {
     /// so far (1 when `i - 1` starts it), capped at 4.
     pub(crate) fn features(&self, i: usize, run: u8, mut emit: impl FnMut(u64)) {
         let i = i as isize;
+        // The last multiplication of `mix` spreads every input bit into the
+        // top bits, which are the ones the weight table uses.
         let f = |t: u64, parts: &[u64]| {
             let mut h = mix(SEED, t);
             for &p in parts {
                 h = mix(h, p);
             }
-            finish(h)
+            h
         };
         let (km2, km1, k0, k1) = (self.key(i - 2), self.key(i - 1), self.key(i), self.key(i + 1));
         let (sm2, sm1, s0, s1) = (
