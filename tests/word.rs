@@ -126,6 +126,29 @@ fn user_words_are_kept_whole_in_any_spelling() {
 }
 
 #[test]
+fn long_lines_and_odd_input_are_handled() {
+    let seg = WordSegmenter::new();
+    let long: String = "doanh nghiệp nhà nước ".repeat(5_000);
+    let words = seg.segment(&long);
+    assert!(words.len() >= 5_000 && words.len() <= 20_000);
+    let no_spaces = "ạ".repeat(50_000);
+    assert_eq!(seg.segment(&no_spaces).len(), 1);
+    for odd in [
+        "\u{0301}",
+        " \u{0323}\u{0301} ",
+        "_",
+        "__ _",
+        "\t\n",
+        "Ð",
+        "1.",
+        "H.",
+        "q.1",
+    ] {
+        let _ = seg.segment_to_underscored(odd);
+    }
+}
+
+#[test]
 fn line_breaks_never_join_words() {
     let seg = WordSegmenter::new();
     let out = seg.segment_to_underscored("doanh\nnghiệp");
