@@ -20,11 +20,13 @@ pub(crate) enum Shape {
     Lower = 1,
     /// A capitalized syllable (`Huế`).
     Capital = 2,
+    /// An initial or short abbreviation with its dot (`H.`, `Th.`).
+    Initial = 3,
     /// A non-Vietnamese word in lower case (`email`).
     ForeignLower = 4,
     /// A capitalized non-Vietnamese word (`Toyota`).
     ForeignCapital = 5,
-    /// An abbreviation (`UBND`, `TP.HCM`).
+    /// An abbreviation (`UBND`, `TP.HCM`): always a word of its own.
     Abbreviation = 6,
     /// A number, date, ratio or percent.
     Number = 7,
@@ -270,7 +272,7 @@ fn unit_of(t: &Token<'_>) -> Unit {
 fn joinable(shape: Shape) -> bool {
     matches!(
         shape,
-        Shape::Lower | Shape::Capital | Shape::ForeignLower | Shape::ForeignCapital | Shape::Abbreviation
+        Shape::Lower | Shape::Capital | Shape::ForeignLower | Shape::ForeignCapital | Shape::Initial
     )
 }
 
@@ -343,7 +345,7 @@ pub(crate) fn units_into(text: &str, out: &mut Vec<Unit>) {
                     {
                         tokens.next();
                         unit.end = dot.span.end;
-                        unit.shape = Shape::Abbreviation;
+                        unit.shape = Shape::Initial;
                     }
                 }
             }

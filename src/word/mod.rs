@@ -9,9 +9,10 @@
 //! `cargo run --release --example train_words` from the UD Vietnamese-VTB
 //! treebank (CC BY-SA 4.0) and embedded in the crate (`data/word-model.bin`).
 //!
-//! Numbers, dates, punctuation, URLs and other non-word tokens are always
-//! words of their own. Tone-mark placement (`hoà`/`hòa`) and Unicode form
-//! do not change the result.
+//! Numbers, dates, punctuation, URLs, all-capital abbreviations (`UBND`,
+//! `TP.HCM`) and other non-syllable tokens are always words of their own.
+//! Tone-mark placement (`hoà`/`hòa`) and Unicode form do not change the
+//! result.
 //!
 //! ```
 //! use viet_text::word::WordSegmenter;
