@@ -208,8 +208,8 @@ fn dev_split_scores() {
         s.correct
     );
     assert_eq!(s.gold, 26162);
-    assert!(s.f1() >= 0.918, "F1 {:.4}", s.f1());
-    assert!(s.precision() >= 0.909 && s.recall() >= 0.927);
+    assert!(s.f1() >= 0.92, "F1 {:.4}", s.f1());
+    assert!(s.precision() >= 0.912 && s.recall() >= 0.927);
 }
 
 #[test]

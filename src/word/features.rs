@@ -581,6 +581,14 @@ impl Context {
         emit(f(50, &[gr, gc]));
         emit(f(51, &[gr, gc, sm1, s0]));
         emit(f(52, &[gr, longest]));
+        let gp = |j: isize| {
+            if j < 0 {
+                0xFF
+            } else {
+                self.gold_pair.get(j as usize).map_or(0xFF, |g| u64::from(g[0]))
+            }
+        };
+        emit(f(53, &[gr, gp(i - 1), gp(i + 1)]));
         let run = u64::from(run.min(4));
         emit(f(60, &[run]));
         emit(f(61, &[run, sm1, s0]));
