@@ -80,6 +80,20 @@ fn all_capitals_segment_like_title_case() {
 }
 
 #[test]
+fn ignore_case_makes_every_letter_case_alike() {
+    let seg = WordSegmenter::builder().ignore_case(true).build();
+    for text in [
+        "Ông Trần Văn Nam làm việc tại Sở Giáo dục Đà Nẵng",
+        "Hòa Bình và hòa bình",
+        "Công ty Cổ phần Sữa Việt Nam",
+    ] {
+        let lower = shape(&seg.segment(&text.to_lowercase()));
+        assert_eq!(shape(&seg.segment(text)), lower, "{text}");
+        assert_eq!(shape(&seg.segment(&text.to_uppercase())), lower, "{text}");
+    }
+}
+
+#[test]
 fn numbers_and_punctuation_are_words_of_their_own() {
     let seg = WordSegmenter::new();
     let text = "Năm 2025, giá gạo tăng 5% (từ 12.000 đồng).";

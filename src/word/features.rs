@@ -268,6 +268,17 @@ fn unit_of(t: &Token<'_>) -> Unit {
     }
 }
 
+/// Forgets letter case: capitalized units look like lower-case ones.
+pub(crate) fn forget_case(units: &mut [Unit]) {
+    for u in units {
+        u.shape = match u.shape {
+            Shape::Capital => Shape::Lower,
+            Shape::ForeignCapital => Shape::ForeignLower,
+            other => other,
+        };
+    }
+}
+
 /// Whether a shape can be part of a multi-unit word.
 fn joinable(shape: Shape) -> bool {
     matches!(
