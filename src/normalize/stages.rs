@@ -35,11 +35,11 @@ pub(crate) fn collapse_whitespace(text: &str) -> Option<(String, OffsetMap)> {
         if is_inline_space(c) {
             run.get_or_insert(i);
         } else if let Some(start) = run.take() {
-            rw.replace(start, i, " ");
+            rw.replace_whole(start, i, " ");
         }
     }
     if let Some(start) = run {
-        rw.replace(start, text.len(), " ");
+        rw.replace_whole(start, text.len(), " ");
     }
     rw.finish()
 }
