@@ -15,15 +15,23 @@ const TRUTHS: [Encoding; 5] = [
     Encoding::Viqr,
 ];
 
+/// Up to 1.6 MB of prose (enough for 100 long pieces per encoding; the
+/// whole file makes a debug-build test needlessly slow).
 fn corpus() -> String {
     let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
-    match std::fs::read_to_string(shared) {
+    let text = match std::fs::read_to_string(shared) {
         Ok(text) => text,
         Err(_) => {
             eprintln!("viwiki.txt not found; using examples/data/sample.txt");
             include_str!("../examples/data/sample.txt").to_owned()
         }
-    }
+    };
+    let limit = 1_600_000.min(text.len());
+    let cut = text
+        .get(limit..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |p| limit + p);
+    text[..cut].to_owned()
 }
 
 fn label(e: Option<Encoding>) -> &'static str {
@@ -182,7 +190,7 @@ fn foreign_and_ascii_text_is_never_a_legacy_encoding() {
     // Vietnamese with its diacritics stripped is plain ASCII, never VIQR.
     let folded = fold(&corpus()).into_owned();
     let ascii: String = folded.chars().filter(char::is_ascii).collect();
-    for piece in ascii.as_bytes().chunks(100).step_by(7).take(3000) {
+    for piece in ascii.as_bytes().chunks(100).step_by(4).take(3000) {
         let d = detect(piece).encoding;
         assert!(d.is_none(), "{d:?} for {:?}", String::from_utf8_lossy(piece));
         checked += 1;

@@ -31,6 +31,26 @@ fn invalid(b: u8, offset: usize, policy: OnInvalid, out: &mut String) -> Result<
     }
 }
 
+/// Pushes `c`, composing a combining tone mark with the toneless vowel
+/// before it (CP1258 and VN2 write tones as separate bytes). Marks that do
+/// not compose stay; the caller's NFC pass handles any other case.
+fn push_composing(out: &mut String, c: char) {
+    if let Some(tone) = letters::tone_of_mark(c) {
+        let composed = out
+            .chars()
+            .next_back()
+            .and_then(letters::vowel)
+            .filter(|v| v.tone == letters::Tone::Level)
+            .and_then(|v| letters::compose(v.ascii, v.shape, tone));
+        if let Some(letter) = composed {
+            out.pop();
+            out.push(letter);
+            return;
+        }
+    }
+    out.push(c);
+}
+
 /// Decodes a one-byte code page (TCVN3, Windows-1258). The output may hold
 /// combining marks; the caller normalizes.
 pub(crate) fn decode_single(
@@ -42,7 +62,7 @@ pub(crate) fn decode_single(
     out.reserve(bytes.len());
     for (i, &b) in bytes.iter().enumerate() {
         match table.decode[usize::from(b)] {
-            Some(c) => out.push(c),
+            Some(c) => push_composing(out, c),
             None => invalid(b, i, policy, out)?,
         }
     }

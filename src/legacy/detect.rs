@@ -48,13 +48,30 @@ pub(crate) struct Evidence {
 }
 
 impl Evidence {
+    fn add(&mut self, other: Evidence) {
+        self.good = self.good.saturating_add(other.good);
+        self.strong = self.strong.saturating_add(other.strong);
+        self.bad = self.bad.saturating_add(other.bad);
+        self.words = self.words.saturating_add(other.words);
+    }
+
     pub(crate) fn score(&self) -> i64 {
         i64::from(self.good) - 2 * i64::from(self.bad)
     }
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&c)
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    // Fast paths for the Latin letters every candidate decoding is made of;
+    // the general Unicode table only for the rest.
+    match u32::from(c) {
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF | 0x300..=0x36F => true,
+        0x80..=0xBF => c.is_alphabetic(),
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// A non-ASCII character that is neither a letter nor ordinary punctuation
@@ -159,6 +176,37 @@ fn utf8_status(bytes: &[u8]) -> Option<(bool, u32)> {
     Some((skip > 0 || multi > 0, u32::try_from(multi).unwrap_or(u32::MAX)))
 }
 
+/// Legacy bytes are scored chunk by chunk, and scoring stops once one
+/// candidate is far ahead: a long file is decided by its first few KB.
+const CHUNK: usize = 2048;
+
+/// The next chunk of about [`CHUNK`] bytes, cut after an ASCII space or line
+/// break so that no word (nor a VNI two-byte letter) is split.
+fn split_chunk(bytes: &[u8]) -> (&[u8], &[u8]) {
+    if bytes.len() <= CHUNK + CHUNK / 2 {
+        return (bytes, &[]);
+    }
+    let cut = bytes
+        .get(CHUNK..)
+        .and_then(|after| after.iter().take(256).position(|&b| b == b' ' || b == b'\n'))
+        .map_or(CHUNK, |p| CHUNK + p + 1);
+    (bytes.get(..cut).unwrap_or(bytes), bytes.get(cut..).unwrap_or(&[]))
+}
+
+/// Whether the leading candidate is so far ahead that more text cannot
+/// change the answer.
+fn decided(scored: &[(Encoding, Evidence)]) -> bool {
+    let mut scores: Vec<i64> = scored.iter().map(|(_, e)| e.score()).collect();
+    scores.sort_unstable_by(|a, b| b.cmp(a));
+    let best = scored.iter().map(|(_, e)| *e).max_by_key(Evidence::score);
+    match (best, scores.get(1)) {
+        (Some(b), Some(&second)) => {
+            b.good >= 60 && b.bad.saturating_mul(10) <= b.good && b.score() >= second + 60
+        }
+        _ => false,
+    }
+}
+
 /// Confidence from the number of good words and the share of bad ones.
 fn confidence(best: Evidence, runner_up_score: i64) -> f32 {
     let total = (best.good + best.bad).max(1) as f32;
@@ -189,7 +237,8 @@ fn viqr_detection(text: &str) -> Option<Detection> {
 /// non-ASCII characters is UTF-8 (even when it is not Vietnamese); other
 /// bytes are decoded as TCVN3, VNI-Windows and Windows-1258 (and as damaged
 /// UTF-8) and the decoding with clearly the most well-formed Vietnamese
-/// syllables wins. At most the first 64 KiB are examined.
+/// syllables wins. At most the first 64 KiB are examined, and legacy bytes
+/// only until one candidate is far ahead (2 KB chunks).
 ///
 /// ```
 /// use viet_text::legacy::{detect, encode, Encoding};
@@ -221,28 +270,36 @@ pub fn detect(bytes: &[u8]) -> Detection {
             confidence: (1.0 - 0.5f32.powf(multi.min(30) as f32)).max(0.5),
         };
     }
-    let mut scored: Vec<(Encoding, Evidence)> = Vec::with_capacity(4);
-    let mut out = String::with_capacity(bytes.len() + 16);
-    for enc in [Encoding::Tcvn3, Encoding::Vni, Encoding::Cp1258, Encoding::Utf8] {
-        out.clear();
-        match enc {
-            Encoding::Tcvn3 => {
-                let _ = codec::decode_single(bytes, &tables::TCVN3, OnInvalid::Replace, &mut out);
+    const CANDIDATES: [Encoding; 4] = [Encoding::Tcvn3, Encoding::Vni, Encoding::Cp1258, Encoding::Utf8];
+    let mut scored: Vec<(Encoding, Evidence)> =
+        CANDIDATES.iter().map(|&e| (e, Evidence::default())).collect();
+    let mut out = String::with_capacity(CHUNK + 16);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (chunk, tail) = split_chunk(rest);
+        rest = tail;
+        for (enc, total) in scored.iter_mut() {
+            out.clear();
+            match enc {
+                Encoding::Tcvn3 => {
+                    let _ = codec::decode_single(chunk, &tables::TCVN3, OnInvalid::Replace, &mut out);
+                }
+                Encoding::Cp1258 => {
+                    let _ = codec::decode_single(chunk, &tables::CP1258, OnInvalid::Replace, &mut out);
+                }
+                Encoding::Vni => {
+                    let _ = codec::decode_vni(chunk, OnInvalid::Replace, &mut out);
+                }
+                _ => out.push_str(&String::from_utf8_lossy(chunk)),
             }
-            Encoding::Cp1258 => {
-                let _ = codec::decode_single(bytes, &tables::CP1258, OnInvalid::Replace, &mut out);
-            }
-            Encoding::Vni => {
-                let _ = codec::decode_vni(bytes, OnInvalid::Replace, &mut out);
-            }
-            _ => out.push_str(&String::from_utf8_lossy(bytes)),
+            // No NFC pass: the decoders already compose a tone byte with
+            // the vowel before it, and anything left over is a sign of a
+            // wrong decoding anyway.
+            total.add(evidence(&out));
         }
-        let ev = if enc == Encoding::Cp1258 || enc == Encoding::Tcvn3 {
-            evidence(&super::to_nfc(std::mem::take(&mut out)))
-        } else {
-            evidence(&out)
-        };
-        scored.push((enc, ev));
+        if decided(&scored) {
+            break;
+        }
     }
     scored.sort_by_key(|&(_, ev)| std::cmp::Reverse(ev.score()));
     let (Some(&(enc, best)), runner_up) = (scored.first(), scored.get(1).map(|s| s.1.score())) else {

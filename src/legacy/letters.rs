@@ -2,7 +2,7 @@
 //! plausibility check for one written syllable (used to tell a right
 //! decoding from a wrong one).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -84,57 +84,132 @@ pub(crate) const BASES: [(char, Shape); 12] = [
     ('y', Shape::None),
 ];
 
+/// Index of a (lower-case ASCII base, shape) pair in [`BASES`].
+fn base_index(ascii: char, shape: Shape) -> Option<usize> {
+    BASES.iter().position(|&(b, s)| b == ascii && s == shape)
+}
+
+/// The vowel letters live in U+0041–U+01B0 and U+1EA0–U+1EF9: two arrays
+/// indexed by code point make the look-up a bounds check and a load.
+const LOW_END: u32 = 0x1B1;
+const HIGH_START: u32 = 0x1EA0;
+const HIGH_END: u32 = 0x1EFA;
+
 struct Vowels {
-    by_char: HashMap<char, Vowel>,
-    by_parts: HashMap<(char, Shape, Tone), char>,
+    low: Vec<Option<Vowel>>,
+    high: Vec<Option<Vowel>>,
+    /// `[base index][upper?][tone]`.
+    parts: [[[Option<char>; 6]; 2]; 12],
 }
 
 /// Built from Unicode composition (base + shape mark + tone mark, NFC), so no
 /// letter is typed by hand: 12 bases × 6 tones × 2 cases = 144 forms.
 static VOWELS: LazyLock<Vowels> = LazyLock::new(|| {
-    let mut by_char = HashMap::new();
-    let mut by_parts = HashMap::new();
-    for (base, shape) in BASES {
-        for ascii in [base, base.to_ascii_uppercase()] {
-            for tone in TONES {
+    let mut v = Vowels {
+        low: vec![None; LOW_END as usize],
+        high: vec![None; (HIGH_END - HIGH_START) as usize],
+        parts: [[[None; 6]; 2]; 12],
+    };
+    for (index, &(base, shape)) in BASES.iter().enumerate() {
+        for (upper, ascii) in [base, base.to_ascii_uppercase()].into_iter().enumerate() {
+            for (t, tone) in TONES.into_iter().enumerate() {
                 let seq: String = std::iter::once(ascii)
                     .chain(shape.mark())
                     .chain(tone.mark())
                     .collect();
                 let mut composed = seq.nfc();
-                if let (Some(c), None) = (composed.next(), composed.next()) {
-                    by_char.insert(c, Vowel { ascii, shape, tone });
-                    by_parts.insert((ascii, shape, tone), c);
+                let (Some(c), None) = (composed.next(), composed.next()) else {
+                    continue;
+                };
+                let cp = u32::from(c);
+                let slot = if cp < LOW_END {
+                    v.low.get_mut(cp as usize)
+                } else {
+                    cp.checked_sub(HIGH_START)
+                        .and_then(|i| v.high.get_mut(i as usize))
+                };
+                if let Some(slot) = slot {
+                    *slot = Some(Vowel { ascii, shape, tone });
+                    v.parts[index][upper][t] = Some(c);
                 }
             }
         }
     }
-    Vowels { by_char, by_parts }
+    v
 });
 
 /// Splits a vowel letter (any case, NFC) into its parts.
 pub(crate) fn vowel(c: char) -> Option<Vowel> {
-    VOWELS.by_char.get(&c).copied()
+    let cp = u32::from(c);
+    let v = &*VOWELS;
+    if cp < LOW_END {
+        v.low.get(cp as usize).copied().flatten()
+    } else if (HIGH_START..HIGH_END).contains(&cp) {
+        v.high.get((cp - HIGH_START) as usize).copied().flatten()
+    } else {
+        None
+    }
 }
 
 /// Composes a vowel letter; `None` for impossible combinations (`y` + horn).
 pub(crate) fn compose(ascii: char, shape: Shape, tone: Tone) -> Option<char> {
-    VOWELS.by_parts.get(&(ascii, shape, tone)).copied()
+    let index = base_index(ascii.to_ascii_lowercase(), shape)?;
+    let upper = usize::from(ascii.is_ascii_uppercase());
+    let t = TONES.iter().position(|&x| x == tone)?;
+    VOWELS.parts.get(index)?.get(upper)?.get(t).copied().flatten()
 }
+
+/// The tone of a combining tone mark (U+0300, U+0301, U+0303, U+0309,
+/// U+0323, and the deprecated U+0340/U+0341).
+pub(crate) fn tone_of_mark(c: char) -> Option<Tone> {
+    match c {
+        '\u{301}' | '\u{341}' => Some(Tone::Acute),
+        '\u{300}' | '\u{340}' => Some(Tone::Grave),
+        '\u{309}' => Some(Tone::Hook),
+        '\u{303}' => Some(Tone::Tilde),
+        '\u{323}' => Some(Tone::Dot),
+        _ => None,
+    }
+}
+
+/// FNV-1a: the rhyme keys are a few bytes long, where SipHash's set-up
+/// dominates.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvSet<T> = HashSet<T, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Whether `c` is one of the 134 non-ASCII Vietnamese letters.
 pub(crate) fn is_vietnamese_letter(c: char) -> bool {
-    !c.is_ascii() && (c == 'đ' || c == 'Đ' || VOWELS.by_char.contains_key(&c))
+    !c.is_ascii() && (c == 'đ' || c == 'Đ' || vowel(c).is_some())
 }
 
 struct Rhymes {
-    plain: HashSet<&'static str>,
-    after_qu: HashSet<&'static str>,
+    plain: FnvSet<&'static str>,
+    after_qu: FnvSet<&'static str>,
 }
 
 static RHYMES: LazyLock<Rhymes> = LazyLock::new(|| {
-    let mut plain = HashSet::new();
-    let mut after_qu = HashSet::new();
+    let mut plain = FnvSet::default();
+    let mut after_qu = FnvSet::default();
     for line in include_str!("../../data/legacy/rhymes.txt").lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -231,7 +306,8 @@ mod tests {
 
     #[test]
     fn vowel_table_has_all_forms() {
-        assert_eq!(VOWELS.by_char.len(), 144);
+        let count = VOWELS.low.iter().chain(&VOWELS.high).flatten().count();
+        assert_eq!(count, 144);
         assert_eq!(
             vowel('ệ').map(|v| (v.ascii, v.shape, v.tone)),
             Some(('e', Shape::Circumflex, Tone::Dot))
