@@ -73,10 +73,14 @@ fn repair_segment(segment: &str) -> Option<String> {
     let mut best: Option<(String, Evidence)> = None;
     let mut consider = |text: String, needs_vietnamese: bool| {
         let ev = evidence(&text);
-        if needs_vietnamese && (ev.good == 0 || ev.good < ev.bad) {
+        // A legacy re-reading must turn broken words into Vietnamese ones
+        // (each such word gains 3); gaining a single syllable out of
+        // nothing (a stray soft hyphen read as TCVN3 `ư`) is not enough.
+        let gain = ev.score() - original.score();
+        if needs_vietnamese && (ev.good == 0 || ev.good < ev.bad || gain < 2) {
             return;
         }
-        if ev.score() > original.score() && best.as_ref().map_or(true, |(_, b)| ev.score() > b.score()) {
+        if gain > 0 && best.as_ref().map_or(true, |(_, b)| ev.score() > b.score()) {
             best = Some((text, ev));
         }
     };
