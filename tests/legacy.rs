@@ -324,3 +324,73 @@ proptest! {
         prop_assert_eq!(decode(&bytes, Encoding::Viqr).unwrap(), text);
     }
 }
+
+/// Windows-1252 view of bytes (0x81 0x8D 0x8F 0x90 0x9D as C1 controls).
+fn as_cp1252(bytes: &[u8]) -> String {
+    const HIGH: &str = "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8D}Ž\u{8F}\u{90}‘’“”•–—˜™š›œ\u{9D}žŸ";
+    let high: Vec<char> = HIGH.chars().collect();
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => high.get(usize::from(b - 0x80)).copied().unwrap_or('?'),
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// orthography.md §4.5: the same words in each encoding, seen as CP1252.
+#[test]
+fn encoders_match_the_telling_apart_table() {
+    let rows = [
+        ("và", "vµ", "vaø", "và", "vÃ\u{A0}"),
+        ("của", "cña", "cuûa", "cuÒa", "cá»§a"),
+        ("không", "kh«ng", "khoâng", "không", "khÃ´ng"),
+        ("được", "®\u{AD}îc", "ñöôïc", "ðýõòc", "Ä‘Æ°á»£c"),
+        ("những", "nh÷ng", "nhöõng", "nhýÞng", "nhá»¯ng"),
+        ("một", "mét", "moät", "môòt", "má»™t"),
+        ("đã", "®·", "ñaõ", "ðaÞ", "Ä‘Ã£"),
+        ("với", "víi", "vôùi", "võìi", "vá»›i"),
+        ("Việt Nam", "ViÖt Nam", "Vieät Nam", "Viêòt Nam", "Viá»‡t Nam"),
+        ("Hà Nội", "Hµ Néi", "Haø Noäi", "Hà Nôòi", "HÃ\u{A0} Ná»™i"),
+        ("đồng", "®ång", "ñoàng", "ðôÌng", "Ä‘á»“ng"),
+        ("năm", "n¨m", "naêm", "nãm", "nÄƒm"),
+        ("tỉnh", "tØnh", "tænh", "tiÒnh", "tá»‰nh"),
+        (
+            "Ủy ban nhân dân",
+            "ñy ban nh©n d©n",
+            "UÛy ban nhaân daân",
+            "UÒy ban nhân dân",
+            "á»¦y ban nhÃ¢n dÃ¢n",
+        ),
+    ];
+    // Each column joined into one phrase is repaired back to the words.
+    let words: Vec<&str> = rows.iter().map(|r| r.0).collect();
+    let phrase = words.join(", ");
+    for (i, column) in [
+        rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+        rows.iter().map(|r| r.2).collect(),
+        rows.iter().map(|r| r.3).collect(),
+        rows.iter().map(|r| r.4).collect(),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let want = if i == 0 {
+            phrase.replace('Ủ', "ủ")
+        } else {
+            phrase.clone()
+        };
+        assert_eq!(repair_mojibake(&column.join(", ")), want, "column {i}");
+    }
+    for (word, tcvn3, vni, cp1258, utf8) in rows {
+        assert_eq!(as_cp1252(&encode_lossy(word, Encoding::Tcvn3)), tcvn3, "{word}");
+        assert_eq!(as_cp1252(&encode(word, Encoding::Vni).unwrap()), vni, "{word}");
+        // Precomposed byte where CP1258 has one, base + combining tone otherwise.
+        assert_eq!(
+            as_cp1252(&encode(word, Encoding::Cp1258).unwrap()),
+            cp1258,
+            "{word}"
+        );
+        assert_eq!(as_cp1252(word.as_bytes()), utf8, "{word}");
+    }
+}
