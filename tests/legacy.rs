@@ -276,6 +276,20 @@ fn correct_text_is_left_alone() {
 }
 
 #[test]
+fn megabyte_inputs_stay_linear_and_safe() {
+    let line = "Ã»‡".repeat(300_000);
+    assert!(!repair_mojibake(&line).is_empty());
+    let bytes = vec![0xB5u8; 1 << 20];
+    assert_eq!(decode(&bytes, Encoding::Tcvn3).unwrap().chars().count(), 1 << 20);
+    let _ = viet_text::legacy::detect(&bytes);
+    let viqr = "a' ".repeat(500_000);
+    assert_eq!(
+        decode(viqr.as_bytes(), Encoding::Viqr).unwrap().chars().count(),
+        1_000_000
+    );
+}
+
+#[test]
 fn encoding_names_round_trip() {
     for enc in Encoding::ALL {
         assert_eq!(Encoding::from_name(enc.name()), Some(enc));
@@ -294,6 +308,13 @@ proptest! {
         let _ = viet_text::legacy::detect(&bytes);
         let as_text = String::from_utf8_lossy(&bytes);
         let _ = repair_mojibake(&as_text);
+    }
+
+    #[test]
+    fn repair_never_panics_and_is_idempotent_on_clean_text(text in "\\PC{0,60}") {
+        let once = repair_mojibake(&text).into_owned();
+        let _ = repair_mojibake(&once);
+        let _ = viet_text::legacy::detect(text.as_bytes());
     }
 
     #[test]

@@ -219,9 +219,24 @@ fn confidence(best: Evidence, runner_up_score: i64) -> f32 {
 /// VIQR evidence on ASCII text: many words with a mark inside them that
 /// read as real syllables (English `it's`, `a.m.` or `Go.` do not count).
 fn viqr_detection(text: &str) -> Option<Detection> {
+    let mut ev = Evidence::default();
     let mut decoded = String::new();
-    viqr::decode(text, &mut decoded);
-    let ev = evidence(&decoded);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (chunk, _) = split_chunk(rest.as_bytes());
+        let (chunk, tail) = match (rest.get(..chunk.len()), rest.get(chunk.len()..)) {
+            (Some(c), Some(t)) => (c, t),
+            _ => (rest, ""),
+        };
+        rest = tail;
+        decoded.clear();
+        viqr::decode(chunk, &mut decoded);
+        ev.add(evidence(&decoded));
+        // Far past any threshold below: more text cannot change the answer.
+        if ev.strong >= 60 && ev.bad.saturating_mul(10) <= ev.good && ev.strong * 4 >= ev.words {
+            break;
+        }
+    }
     let enough = ev.strong >= 2
         && ev.strong.saturating_mul(8) >= ev.words
         && ev.good >= 3u32.saturating_mul(ev.bad)
