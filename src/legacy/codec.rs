@@ -31,6 +31,20 @@ fn invalid(b: u8, offset: usize, policy: OnInvalid, out: &mut String) -> Result<
     }
 }
 
+/// Length of the run of ASCII bytes starting at `from`.
+fn ascii_run(bytes: &[u8], from: usize) -> usize {
+    bytes
+        .get(from..)
+        .map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii()).count())
+}
+
+fn push_ascii(out: &mut String, run: &[u8]) {
+    // An ASCII run is always valid UTF-8.
+    if let Ok(s) = std::str::from_utf8(run) {
+        out.push_str(s);
+    }
+}
+
 /// Pushes `c`, composing a combining tone mark with the toneless vowel
 /// before it (CP1258 and VN2 write tones as separate bytes). Marks that do
 /// not compose stay; the caller's NFC pass handles any other case.
@@ -60,11 +74,21 @@ pub(crate) fn decode_single(
     out: &mut String,
 ) -> Result<(), usize> {
     out.reserve(bytes.len());
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII runs (most of any text) are copied in one go.
+        let run = ascii_run(bytes, i);
+        if run > 0 {
+            push_ascii(out, bytes.get(i..i + run).unwrap_or(&[]));
+            i += run;
+            continue;
+        }
+        let b = bytes.get(i).copied().unwrap_or(0);
         match table.decode[usize::from(b)] {
             Some(c) => push_composing(out, c),
             None => invalid(b, i, policy, out)?,
         }
+        i += 1;
     }
     Ok(())
 }
@@ -76,6 +100,14 @@ pub(crate) fn decode_vni(bytes: &[u8], policy: OnInvalid, out: &mut String) -> R
     out.reserve(bytes.len());
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // Copy an ASCII run, leaving its last byte for the pair check (it
+        // may be a base letter before a diacritic byte).
+        let run = ascii_run(bytes, i);
+        if run > 1 {
+            push_ascii(out, bytes.get(i..i + run - 1).unwrap_or(&[]));
+            i += run - 1;
+            continue;
+        }
         // Every diacritic byte is ≥ 0xC0, which keeps the pair look-up off
         // the fast path of ordinary ASCII text.
         if let Some(&next) = bytes.get(i + 1).filter(|&&n| n >= 0xC0) {

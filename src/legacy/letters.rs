@@ -229,10 +229,22 @@ pub(crate) fn rhyme_counts() -> (usize, usize) {
     (RHYMES.plain.len(), RHYMES.after_qu.len())
 }
 
-const ONSETS: [&str; 27] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h", "k",
-    "l", "m", "n", "p", "r", "s", "t", "v", "x",
-];
+/// Length in bytes of the written onset at the start of `s` (lower case,
+/// toneless): the longest of the 27 onsets of orthography.md §2.1, or 0.
+fn onset_len(s: &str) -> usize {
+    match s.as_bytes() {
+        [b'n', b'g', b'h', ..] => 3,
+        [b'n', b'g' | b'h', ..]
+        | [b'c' | b'k' | b'p', b'h', ..]
+        | [b'g', b'h' | b'i', ..]
+        | [b'q', b'u', ..]
+        | [b't', b'h' | b'r', ..] => 2,
+        [b'b' | b'c' | b'd' | b'g' | b'h' | b'k' | b'l' | b'm' | b'n' | b'p' | b'r' | b's' | b't' | b'v'
+        | b'x', ..] => 1,
+        _ if s.starts_with('đ') => 'đ'.len_utf8(),
+        _ => 0,
+    }
+}
 
 /// Whether `word` (letters only, any case, NFC) spells a Vietnamese syllable
 /// by the structure of orthography.md §2.7: one tone at most, an onset, a
@@ -279,25 +291,10 @@ pub(crate) fn is_plausible_syllable(word: &str, buf: &mut String) -> bool {
         !stop || matches!(tone, Tone::Acute | Tone::Dot)
     };
     let s = buf.as_str();
-    if rhyme_ok(s, "") {
-        return true;
-    }
-    for onset in ONSETS {
-        if let Some(rest) = s.strip_prefix(onset) {
-            if rhyme_ok(rest, onset) {
-                return true;
-            }
-            // `gi` + consonant (gìn, gì): the i is the nucleus, the onset is g.
-            if onset == "gi" && rhyme_ok(&s[1..], "g") {
-                return true;
-            }
-            // Only the longest matching onset (plus the gi case) applies.
-            if onset != "ngh" && onset != "gi" && onset != "qu" {
-                return false;
-            }
-        }
-    }
-    false
+    let n = onset_len(s);
+    let (onset, rhyme) = (s.get(..n).unwrap_or(""), s.get(n..).unwrap_or(""));
+    // `gi` + consonant (gìn, gì): the i is the nucleus, the onset is g.
+    rhyme_ok(rhyme, onset) || (onset == "gi" && rhyme_ok(s.get(1..).unwrap_or(""), "g"))
 }
 
 #[cfg(test)]
