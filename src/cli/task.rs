@@ -1,0 +1,562 @@
+//! What each subcommand does to one chunk of input. Runs on worker threads;
+//! everything linguistic is a call into the library.
+
+use super::args::{Format, SourceEncoding};
+use super::decode::{self, Decoded, LegacyError};
+use super::input::{count_nl, InputError};
+use super::render::{self, Row};
+use serde::Serialize;
+use std::cell::{Cell, RefCell};
+use std::io::Write;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Arc;
+use viet_text::legacy::Encoding;
+use viet_text::normalize::fold;
+use viet_text::word::WordSegmenter;
+use viet_text::{normalize, sentences, tokenize, Entity, EntityType, Extractor, NormalizeOptions, Span};
+
+/// A subcommand with its options, shared by all workers.
+pub struct Task {
+    /// What to do.
+    pub kind: TaskKind,
+    /// Every line is a document.
+    pub lines: bool,
+    /// Replace invalid UTF-8 instead of refusing it.
+    pub lossy: bool,
+}
+
+/// The four subcommands.
+pub enum TaskKind {
+    /// `extract`.
+    Extract {
+        /// Built once, shared by every thread.
+        extractor: Extractor,
+        /// Output format.
+        format: Format,
+    },
+    /// `normalize`.
+    Normalize {
+        /// Library options.
+        opts: NormalizeOptions,
+        /// Fold to ASCII afterwards.
+        ascii: bool,
+        /// `--from`.
+        from: Option<SourceEncoding>,
+    },
+    /// `tokenize`.
+    Tokenize {
+        /// JSON instead of TSV.
+        json: bool,
+    },
+    /// `segment`.
+    Segment {
+        /// `Some` for `--words`.
+        words: Option<WordSegmenter>,
+        /// JSON with spans.
+        json: bool,
+    },
+}
+
+/// How a whole document's output is framed (the writer adds the frame).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    /// Workers write finished output lines.
+    Plain,
+    /// Workers write comma-separated JSON items; the writer wraps them as
+    /// `{"source":..,"<field>":[...]}` once the document is complete.
+    JsonArray(&'static str),
+    /// Workers write table rows; the writer aligns them.
+    Table,
+    /// Workers write HTML fragments; the writer adds page and sections.
+    Html,
+}
+
+impl Task {
+    /// How the writer frames this task's output.
+    pub fn framing(&self) -> Framing {
+        match &self.kind {
+            TaskKind::Extract {
+                format: Format::Table,
+                ..
+            } => Framing::Table,
+            TaskKind::Extract {
+                format: Format::Html, ..
+            } => Framing::Html,
+            _ if self.lines => Framing::Plain,
+            TaskKind::Extract { .. } => Framing::JsonArray("entities"),
+            TaskKind::Tokenize { json: true } => Framing::JsonArray("tokens"),
+            TaskKind::Segment {
+                json: true,
+                words: Some(_),
+            } => Framing::JsonArray("words"),
+            TaskKind::Segment {
+                json: true,
+                words: None,
+            } => Framing::JsonArray("sentences"),
+            _ => Framing::Plain,
+        }
+    }
+
+    /// Whether to detect the encoding of each file (`--from auto`).
+    pub fn detects_encoding(&self) -> bool {
+        matches!(
+            &self.kind,
+            TaskKind::Normalize {
+                from: Some(SourceEncoding::Auto),
+                ..
+            }
+        )
+    }
+
+    /// The encoding all inputs are in, unless detected per file.
+    pub fn fixed_encoding(&self) -> Encoding {
+        match &self.kind {
+            TaskKind::Normalize {
+                from: Some(SourceEncoding::Known(e)),
+                ..
+            } => *e,
+            _ => Encoding::Utf8,
+        }
+    }
+}
+
+/// One chunk of one input, for a worker.
+#[derive(Debug)]
+pub struct Job {
+    /// The input's index.
+    pub file: usize,
+    /// The input's name as a JSON string (with quotes).
+    pub source: Arc<str>,
+    /// The bytes (whole lines; the last chunk may lack a final line break).
+    pub data: Vec<u8>,
+    /// File offset of `data[0]`.
+    pub base: u64,
+    /// Line number of `data[0]`.
+    pub first_line: u64,
+    /// The input's encoding.
+    pub encoding: Encoding,
+}
+
+/// What a worker made of a [`Job`].
+#[derive(Debug, Default)]
+pub struct Output {
+    /// Output bytes (see [`Framing`]).
+    pub bytes: Vec<u8>,
+    /// Table rows ([`Framing::Table`]).
+    pub rows: Vec<Row>,
+    /// Problems, in input order.
+    pub errors: Vec<InputError>,
+    /// The document cannot be completed (whole-document mode).
+    pub fatal: bool,
+    /// Invalid byte sequences replaced (`--lossy`).
+    pub replaced: u64,
+    /// Entities found, per type (in [`EntityType::ALL`] order).
+    pub counts: [u64; 8],
+}
+
+thread_local! {
+    /// Set while a document is processed, so the panic hook records the
+    /// message instead of printing it.
+    static IN_DOCUMENT: Cell<bool> = const { Cell::new(false) };
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Makes library panics inside a document quiet: they are reported as one
+/// error line naming the input instead.
+pub fn install_panic_hook() {
+    let default = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        if IN_DOCUMENT.with(Cell::get) {
+            LAST_PANIC.with(|p| *p.borrow_mut() = Some(info.to_string().replace('\n', " ")));
+        } else {
+            default(info);
+        }
+    }));
+}
+
+/// Runs `f`, turning a panic or an error into an error message.
+fn guarded(f: impl FnOnce() -> std::io::Result<()>) -> Result<(), String> {
+    IN_DOCUMENT.with(|c| c.set(true));
+    let r = panic::catch_unwind(AssertUnwindSafe(f));
+    IN_DOCUMENT.with(|c| c.set(false));
+    match r {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err(LAST_PANIC
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_else(|| "panic".to_owned())),
+    }
+}
+
+/// One document (a whole chunk, or one line) ready to process.
+struct Doc<'a> {
+    text: Decoded<'a>,
+    /// Added to spans: the chunk's file offset, or 0 for a line.
+    base: u64,
+    /// `Some` in `--lines` mode.
+    line: Option<u64>,
+    source: &'a str,
+}
+
+impl Task {
+    /// Processes one chunk.
+    pub fn run(&self, job: &Job) -> Output {
+        let mut out = Output::default();
+        if self.lines {
+            self.run_lines(job, &mut out);
+        } else {
+            self.run_document_chunk(job, &mut out);
+        }
+        out
+    }
+
+    fn run_document_chunk(&self, job: &Job, out: &mut Output) {
+        let text = match self.decode(&job.data, job.encoding) {
+            Ok(t) => t,
+            Err(e) => {
+                out.errors.push(self.decode_error(e, job, 0));
+                out.fatal = true;
+                return;
+            }
+        };
+        out.replaced += text.replaced as u64;
+        let doc = Doc {
+            text,
+            base: job.base,
+            line: None,
+            source: &job.source,
+        };
+        let mut part = Output::default();
+        match guarded(|| self.document(&doc, &mut part)) {
+            Ok(()) => {
+                out.bytes = part.bytes;
+                out.rows = part.rows;
+                out.counts = part.counts;
+            }
+            Err(message) => {
+                out.errors.push(InputError::Internal { line: None, message });
+                out.fatal = true;
+            }
+        }
+    }
+
+    fn run_lines(&self, job: &Job, out: &mut Output) {
+        let mut start = 0;
+        let mut line_no = job.first_line;
+        let data = &job.data;
+        while start < data.len() {
+            let (end, next) = match data[start..].iter().position(|&b| b == b'\n') {
+                Some(i) => (start + i, start + i + 1),
+                None => (data.len(), data.len()),
+            };
+            let terminator = &data[end..next];
+            let mut body_end = end;
+            if body_end > start && data[body_end - 1] == b'\r' {
+                body_end -= 1;
+            }
+            self.one_line(job, out, start, body_end, end, terminator, line_no);
+            start = next;
+            line_no += 1;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn one_line(
+        &self,
+        job: &Job,
+        out: &mut Output,
+        start: usize,
+        body_end: usize,
+        end: usize,
+        terminator: &[u8],
+        line_no: u64,
+    ) {
+        let normalize = matches!(self.kind, TaskKind::Normalize { .. });
+        // `normalize` keeps a `\r` as part of the line end.
+        let (body, tail) = if normalize {
+            (&job.data[start..end], terminator)
+        } else {
+            (&job.data[start..body_end], &b"\n"[..])
+        };
+        let text = match self.decode(body, job.encoding) {
+            Ok(t) => t,
+            Err(e) => {
+                let err = self.decode_error(e, job, start);
+                let fatal = matches!(err, InputError::Unsupported(_));
+                out.errors.push(err);
+                out.fatal |= fatal;
+                // Keep one output line per input line where lines line up.
+                if self.line_aligned() {
+                    out.bytes.extend_from_slice(tail);
+                }
+                return;
+            }
+        };
+        out.replaced += text.replaced as u64;
+        let doc = Doc {
+            text,
+            base: 0,
+            line: Some(line_no),
+            source: &job.source,
+        };
+        let (len, rows) = (out.bytes.len(), out.rows.len());
+        let counts = out.counts;
+        match guarded(|| self.document(&doc, out)) {
+            Ok(()) => {
+                if normalize {
+                    out.bytes.extend_from_slice(tail);
+                }
+            }
+            Err(message) => {
+                out.bytes.truncate(len);
+                out.rows.truncate(rows);
+                out.counts = counts;
+                out.errors.push(InputError::Internal {
+                    line: Some(line_no),
+                    message,
+                });
+                if self.line_aligned() {
+                    out.bytes.extend_from_slice(tail);
+                }
+            }
+        }
+    }
+
+    /// Whether every input line gives exactly one output line.
+    fn line_aligned(&self) -> bool {
+        matches!(
+            &self.kind,
+            TaskKind::Normalize { .. }
+                | TaskKind::Segment {
+                    words: Some(_),
+                    json: false
+                }
+        )
+    }
+
+    fn decode<'a>(&self, bytes: &'a [u8], encoding: Encoding) -> Result<Decoded<'a>, LegacyError> {
+        decode::legacy(bytes, encoding, self.lossy)
+    }
+
+    /// Turns a decoding failure at `at + offset` of the job into an error.
+    fn decode_error(&self, e: LegacyError, job: &Job, at: usize) -> InputError {
+        let locate = |off: usize| {
+            let off = (at + off).min(job.data.len());
+            (job.base + off as u64, job.first_line + count_nl(&job.data[..off]))
+        };
+        match e {
+            LegacyError::InvalidUtf8(off) => {
+                let (offset, line) = locate(off);
+                InputError::InvalidUtf8 { offset, line }
+            }
+            LegacyError::InvalidByte(off) => InputError::Decode {
+                offset: locate(off).0,
+                encoding: job.encoding,
+            },
+            LegacyError::Unsupported => InputError::Unsupported(job.encoding),
+        }
+    }
+
+    /// Processes one document into `out`.
+    fn document(&self, doc: &Doc<'_>, out: &mut Output) -> std::io::Result<()> {
+        match &self.kind {
+            TaskKind::Extract { extractor, format } => extract(extractor, *format, doc, out),
+            TaskKind::Normalize { opts, ascii, .. } => {
+                let n = normalize(&doc.text.text, opts);
+                let s = if *ascii { fold(&n) } else { n };
+                out.bytes.extend_from_slice(s.as_bytes());
+                Ok(())
+            }
+            TaskKind::Tokenize { json } => tokens(*json, doc, &mut out.bytes),
+            TaskKind::Segment { words: None, json } => sentence_lines(*json, doc, &mut out.bytes),
+            TaskKind::Segment {
+                words: Some(seg),
+                json,
+            } => word_lines(seg, *json, doc, &mut out.bytes),
+        }
+    }
+}
+
+/// The span of `span` of the document's text in the input, shifted by the
+/// document's base.
+fn input_span(doc: &Doc<'_>, span: Span) -> Span {
+    let s = doc.text.to_input(span);
+    let base = usize::try_from(doc.base).unwrap_or(usize::MAX);
+    Span::new(s.start.saturating_add(base), s.end.saturating_add(base))
+}
+
+/// Writes the head of a `--lines` JSON object: `{"source":..,"line":N,"<field>":[`.
+fn line_head(doc: &Doc<'_>, field: &str, w: &mut Vec<u8>) -> std::io::Result<()> {
+    write!(
+        w,
+        "{{\"source\":{},\"line\":{},\"{field}\":[",
+        doc.source,
+        doc.line.unwrap_or(0)
+    )
+}
+
+/// Writes `items` as JSON: comma-separated in whole-document mode, one
+/// object per line in `--lines` mode.
+fn json_items<T: Serialize>(
+    doc: &Doc<'_>,
+    field: &str,
+    items: impl Iterator<Item = T>,
+    w: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    if doc.line.is_some() {
+        line_head(doc, field, w)?;
+    }
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            w.push(b',');
+        }
+        serde_json::to_writer(&mut *w, &item)?;
+    }
+    if doc.line.is_some() {
+        w.extend_from_slice(b"]}\n");
+    }
+    Ok(())
+}
+
+fn extract(extractor: &Extractor, format: Format, doc: &Doc<'_>, out: &mut Output) -> std::io::Result<()> {
+    let found = extractor.extract(&doc.text.text);
+    for e in &found {
+        if let Some(i) = EntityType::ALL.iter().position(|&t| t == e.entity_type()) {
+            out.counts[i] += 1;
+        }
+    }
+    match format {
+        Format::Html => {
+            render::html_text(&doc.text.text, &found, &mut out.bytes);
+            if doc.line.is_some() {
+                out.bytes.push(b'\n');
+            }
+            Ok(())
+        }
+        Format::Table => {
+            for e in &found {
+                let span = input_span(doc, e.span());
+                out.rows.push(Row::new(doc.line, e, span));
+            }
+            Ok(())
+        }
+        Format::Json => {
+            let moved = found.into_iter().map(|mut e| {
+                let span = input_span(doc, e.span());
+                set_span(&mut e, span);
+                e
+            });
+            json_items(doc, "entities", moved, &mut out.bytes)
+        }
+    }
+}
+
+/// Moves an entity's span (its text stays: it is the document's text there).
+fn set_span(e: &mut Entity, span: Span) {
+    match e {
+        Entity::Organization(x) => x.span = span,
+        Entity::Program(x) => x.span = span,
+        Entity::Money(x) => x.span = span,
+        Entity::Percent(x) => x.span = span,
+        Entity::Quantity(x) => x.span = span,
+        Entity::Date(x) => x.span = span,
+        Entity::Location(x) => x.span = span,
+        Entity::Person(x) => x.span = span,
+    }
+}
+
+/// A token, sentence or word as JSON: flat `start`, `end`, and the rest.
+#[derive(Serialize)]
+struct Item<'a, K: Serialize> {
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<K>,
+    text: &'a str,
+}
+
+fn tokens(json: bool, doc: &Doc<'_>, w: &mut Vec<u8>) -> std::io::Result<()> {
+    let text: &str = &doc.text.text;
+    if json {
+        let items = tokenize(text).map(|t| {
+            let s = input_span(doc, t.span);
+            Item {
+                start: s.start,
+                end: s.end,
+                kind: Some(t.kind),
+                text: t.text,
+            }
+        });
+        return json_items(doc, "tokens", items, w);
+    }
+    for t in tokenize(text) {
+        let s = input_span(doc, t.span);
+        let kind = serde_json::to_value(t.kind)?;
+        let kind = kind.as_str().unwrap_or("other");
+        writeln!(w, "{}\t{}\t{kind}\t{}", s.start, s.end, t.text)?;
+    }
+    if doc.line.is_some() {
+        w.push(b'\n');
+    }
+    Ok(())
+}
+
+/// A sentence on one line: line breaks inside it become spaces.
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        s.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    } else {
+        s.into()
+    }
+}
+
+fn sentence_lines(json: bool, doc: &Doc<'_>, w: &mut Vec<u8>) -> std::io::Result<()> {
+    let text: &str = &doc.text.text;
+    if json {
+        let items = sentences(text).map(|s| {
+            let span = input_span(doc, s.span);
+            Item::<()> {
+                start: span.start,
+                end: span.end,
+                kind: None,
+                text: s.text,
+            }
+        });
+        return json_items(doc, "sentences", items, w);
+    }
+    for s in sentences(text) {
+        writeln!(w, "{}", one_line(s.text))?;
+    }
+    Ok(())
+}
+
+fn word_lines(seg: &WordSegmenter, json: bool, doc: &Doc<'_>, w: &mut Vec<u8>) -> std::io::Result<()> {
+    let text: &str = &doc.text.text;
+    if json {
+        let words = seg.segment(text);
+        let items = words.iter().map(|word| {
+            let span = input_span(doc, word.span);
+            Item::<()> {
+                start: span.start,
+                end: span.end,
+                kind: None,
+                text: word.text,
+            }
+        });
+        return json_items(doc, "words", items, w);
+    }
+    if doc.line.is_some() {
+        // Exactly one output line per input line.
+        let line = seg.segment_to_underscored(text);
+        w.extend(
+            line.bytes()
+                .map(|b| if b == b'\n' || b == b'\r' { b' ' } else { b }),
+        );
+        w.push(b'\n');
+    } else {
+        for s in sentences(text) {
+            writeln!(w, "{}", seg.segment_to_underscored(s.text))?;
+        }
+    }
+    Ok(())
+}
