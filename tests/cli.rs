@@ -432,3 +432,41 @@ fn closed_output_pipe_is_not_an_error() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stderr.is_empty());
 }
+
+#[test]
+fn normalize_from_a_legacy_encoding_is_the_librarys_decoding() {
+    use viet_text::legacy::{decode, Encoding};
+    use viet_text::{normalize, NormalizeOptions};
+    let samples: [(&str, Encoding, &[u8]); 4] = [
+        ("tcvn3", Encoding::Tcvn3, b"Vi\xd6t Nam c\xf3 nhi\xd2u t\xbenh.\n"),
+        ("vni", Encoding::Vni, b"Vie\xe4t Nam co\xf9 nhie\xe0u t\xefnh.\n"),
+        (
+            "cp1258",
+            Encoding::Cp1258,
+            b"Vi\xea\xf2t Nam co\xec nhi\xea\xccu ti\xecnh.\n",
+        ),
+        ("viqr", Encoding::Viqr, b"Vie^.t Nam co' nhie^`u ti?nh.\n"),
+    ];
+    for (name, encoding, bytes) in samples {
+        let o = run(&["normalize", "--from", name], bytes);
+        match decode(bytes, encoding) {
+            Ok(text) => {
+                assert!(o.status.success(), "{name}: {}", stderr(&o));
+                assert_eq!(
+                    stdout(&o),
+                    normalize(&text, &NormalizeOptions::default()),
+                    "{name}"
+                );
+            }
+            Err(_) => {
+                assert_eq!(o.status.code(), Some(1), "{name}");
+                assert!(stderr(&o).contains(name), "{name}: {}", stderr(&o));
+            }
+        }
+    }
+    // Detection leaves UTF-8 text alone and says nothing about it.
+    let o = run(&["normalize", "--from", "auto"], GOOD_A.as_bytes());
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), GOOD_A);
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+}

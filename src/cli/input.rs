@@ -324,14 +324,20 @@ impl<R: Read> Chunker<R> {
                 if let Some(p) = window.iter().rposition(|&b| b == b' ' || b == b'\t') {
                     return Some(buf.len() - window.len() + p + 1);
                 }
-                let mut end = buf.len();
-                while end > buf.len().saturating_sub(4) && (buf[end - 1] & 0xC0) == 0x80 {
+                // Cut before the last character (what follows it is unseen), and
+                // before the letter of any combining marks (U+0300..U+036F) so a
+                // mark stays with its letter.
+                let floor = buf.len().saturating_sub(64);
+                let is_cont = |i: usize| buf.get(i).is_some_and(|b| b & 0xC0 == 0x80);
+                let mut end = buf.len().saturating_sub(1);
+                while end > floor && is_cont(end) {
                     end -= 1;
                 }
-                // `end - 1` is now a lead byte (or ASCII): cut before it if it
-                // starts a sequence, which may be incomplete.
-                if end > 0 && buf[end - 1] >= 0xC0 {
+                while end > floor && matches!(buf.get(end), Some(0xCC | 0xCD)) {
                     end -= 1;
+                    while end > floor && is_cont(end) {
+                        end -= 1;
+                    }
                 }
                 Some(end.max(1))
             }
@@ -457,6 +463,23 @@ mod tests {
         assert!(got.len() > 1);
         for (c, _, _) in &got {
             assert!(std::str::from_utf8(c).is_ok());
+        }
+    }
+
+    #[test]
+    fn a_giant_decomposed_line_keeps_marks_with_their_letter() {
+        for unit in ["a\u{0301}", "a\u{0323}\u{0302}", "e\u{0302}\u{0301}x"] {
+            let data = unit.repeat(HARD_CUT / unit.len() * 3);
+            let got = chunks(data.as_bytes(), usize::MAX, Cut::Document);
+            assert!(got.len() > 1);
+            for (c, _, _) in &got {
+                let s = std::str::from_utf8(c).unwrap();
+                assert!(
+                    s.starts_with(['a', 'e', 'x']),
+                    "chunk starts with a mark: {:?}",
+                    s.chars().take(3).collect::<String>()
+                );
+            }
         }
     }
 

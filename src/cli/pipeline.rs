@@ -381,12 +381,14 @@ impl<'a, W: Write> Writer<'a, W> {
     }
 
     /// Reports a problem with `file` on standard error (a bounded number per input).
-    fn report(&mut self, file: usize, error: &InputError, fatal: bool) {
+    fn report(&mut self, file: usize, error: &InputError, fatal: bool) -> Result<(), Stop> {
         self.outcome = Outcome::InputErrors;
         self.messages += 1;
         if self.messages > MAX_MESSAGES_PER_INPUT {
-            return;
+            return Ok(());
         }
+        // Output written so far comes first when both go to one terminal.
+        self.flush()?;
         let hint = match error {
             InputError::InvalidUtf8 { .. } | InputError::Decode { .. } if fatal => match self.framing {
                 Framing::JsonArray(_) => "; input skipped",
@@ -406,6 +408,7 @@ impl<'a, W: Write> Writer<'a, W> {
         if self.framing == Framing::Html {
             self.html_notes.push(message);
         }
+        Ok(())
     }
 
     fn handle(&mut self, event: Event) -> Result<(), Stop> {
@@ -431,6 +434,7 @@ impl<'a, W: Write> Writer<'a, W> {
                 }
             }
             Event::Note { file, message } => {
+                self.flush()?;
                 self.progress
                     .println(&format!("viet-text: {}: {message}", self.name(file)));
             }
@@ -440,7 +444,7 @@ impl<'a, W: Write> Writer<'a, W> {
                     return Ok(());
                 }
                 for error in &output.errors {
-                    self.report(file, error, output.fatal);
+                    self.report(file, error, output.fatal)?;
                 }
                 self.replaced += output.replaced;
                 for (c, n) in self.counts.iter_mut().zip(output.counts) {
@@ -469,7 +473,7 @@ impl<'a, W: Write> Writer<'a, W> {
                 }
             }
             Event::Error { file, error, fatal } => {
-                self.report(file, &error, fatal);
+                self.report(file, &error, fatal)?;
                 if fatal {
                     self.skipping = true;
                     if self.framing == Framing::Html && !self.html_open {
@@ -511,6 +515,9 @@ impl<'a, W: Write> Writer<'a, W> {
                     self.write(b"\n")?;
                 }
             }
+        }
+        if self.replaced > 0 || self.messages > MAX_MESSAGES_PER_INPUT {
+            self.flush()?;
         }
         if self.replaced > 0 {
             let n = self.replaced;
