@@ -478,9 +478,7 @@ impl<'a, W: Write> Writer<'a, W> {
                     self.skipping = true;
                     if self.framing == Framing::Html && !self.html_open {
                         let mut w = Vec::new();
-                        render::html_section_start(self.name(file), &mut w);
-                        render::html_section_end(&mut w);
-                        render::html_error(&error.to_string(), &mut w);
+                        render::html_failed_section(self.name(file), &error.to_string(), &mut w);
                         self.html_notes.clear();
                         self.write(&w)?;
                     }
@@ -502,10 +500,8 @@ impl<'a, W: Write> Writer<'a, W> {
             Framing::Table => self.write_rows()?,
             Framing::Html => {
                 let mut w = Vec::new();
-                render::html_section_end(&mut w);
-                for note in self.html_notes.drain(..) {
-                    render::html_error(&note, &mut w);
-                }
+                render::html_section_end(&self.html_notes, &mut w);
+                self.html_notes.clear();
                 self.html_open = false;
                 self.write(&w)?;
             }

@@ -222,13 +222,26 @@ pub fn html_section_start(name: &str, w: &mut Vec<u8>) {
     w.extend_from_slice(b"</h2>\n<pre>");
 }
 
-/// Closes the section of one input.
-pub fn html_section_end(w: &mut Vec<u8>) {
-    w.extend_from_slice(b"</pre>\n</section>\n");
+/// Closes the section of one input, with any problems found in it.
+pub fn html_section_end(notes: &[String], w: &mut Vec<u8>) {
+    w.extend_from_slice(b"</pre>\n");
+    for note in notes {
+        html_error(note, w);
+    }
+    w.extend_from_slice(b"</section>\n");
+}
+
+/// The section of an input that could not be read at all.
+pub fn html_failed_section(name: &str, message: &str, w: &mut Vec<u8>) {
+    w.extend_from_slice(b"<section>\n<h2>");
+    escape(name, w);
+    w.extend_from_slice(b"</h2>\n");
+    html_error(message, w);
+    w.extend_from_slice(b"</section>\n");
 }
 
 /// A problem with an input, shown on the page.
-pub fn html_error(message: &str, w: &mut Vec<u8>) {
+fn html_error(message: &str, w: &mut Vec<u8>) {
     w.extend_from_slice(b"<p class=\"error\">");
     escape(message, w);
     w.extend_from_slice(b"</p>\n");
