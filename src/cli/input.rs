@@ -142,10 +142,10 @@ impl fmt::Display for InputError {
                 line: Some(l),
                 message,
             } => {
-                write!(f, "line {l}: internal error, document skipped: {message}")
+                write!(f, "internal error on line {l}: {message}")
             }
             InputError::Internal { line: None, message } => {
-                write!(f, "internal error, part of the input skipped: {message}")
+                write!(f, "internal error: {message}")
             }
         }
     }

@@ -389,13 +389,13 @@ impl<'a, W: Write> Writer<'a, W> {
         }
         // Output written so far comes first when both go to one terminal.
         self.flush()?;
-        let hint = match error {
-            InputError::InvalidUtf8 { .. } | InputError::Decode { .. } if fatal => match self.framing {
+        let hint = match (error, fatal) {
+            (InputError::Open(_) | InputError::IsDirectory | InputError::LineTooLong { .. }, _) => "",
+            (_, true) => match self.framing {
                 Framing::JsonArray(_) => "; input skipped",
                 _ => "; rest of the input skipped",
             },
-            InputError::InvalidUtf8 { .. } | InputError::Decode { .. } => "; line skipped",
-            _ => "",
+            (_, false) => "; line skipped",
         };
         let lossy = if matches!(error, InputError::InvalidUtf8 { .. }) && !self.task.lossy {
             " (--lossy replaces invalid bytes)"

@@ -560,3 +560,71 @@ fn word_lines(seg: &WordSegmenter, json: bool, doc: &Doc<'_>, w: &mut Vec<u8>) -
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_a_document_becomes_a_message() {
+        install_panic_hook();
+        let r = guarded(|| panic!("boom at the library"));
+        let message = r.expect_err("the panic is caught");
+        assert!(message.contains("boom at the library"), "{message}");
+        assert_eq!(guarded(|| Ok(())), Ok(()));
+        assert!(!IN_DOCUMENT.with(Cell::get));
+    }
+
+    fn job(data: &[u8]) -> Job {
+        Job {
+            file: 0,
+            source: Arc::from("\"t\""),
+            data: data.to_vec(),
+            base: 1000,
+            first_line: 7,
+            encoding: Encoding::Utf8,
+        }
+    }
+
+    #[test]
+    fn whole_document_chunks_shift_spans_by_their_base() {
+        let task = Task {
+            kind: TaskKind::Tokenize { json: false },
+            lines: false,
+            lossy: false,
+        };
+        let input = "Hà Nội\n";
+        let out = task.run(&job(input.as_bytes()));
+        let text = String::from_utf8(out.bytes).unwrap();
+        let at = 1000 + input.find("Nội").unwrap();
+        let expected = format!(
+            "1000\t{}\tsyllable\tHà\n{at}\t{}\tsyllable\tNội\n",
+            1000 + "Hà".len(),
+            at + "Nội".len()
+        );
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn bad_bytes_are_located_by_file_offset_and_line() {
+        let task = Task {
+            kind: TaskKind::Segment {
+                words: Some(WordSegmenter::new()),
+                json: false,
+            },
+            lines: true,
+            lossy: false,
+        };
+        let input = b"m\xe1\xbb\x99t\r\nb\xffn\nba";
+        let bad = input.iter().position(|&b| b == 0xff).unwrap() as u64;
+        let out = task.run(&job(input));
+        assert_eq!(out.errors.len(), 1);
+        match &out.errors[0] {
+            InputError::InvalidUtf8 { offset, line } => assert_eq!((*offset, *line), (1000 + bad, 8)),
+            e => panic!("unexpected {e}"),
+        }
+        assert!(!out.fatal);
+        let text = String::from_utf8(out.bytes).unwrap();
+        assert_eq!(text.lines().collect::<Vec<_>>(), ["một", "", "ba"]);
+    }
+}
