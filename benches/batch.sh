@@ -33,28 +33,44 @@ echo "cores: $(nproc)"
 
 now() { date +%s.%N; }
 
-# best_time MODE JOBS -> seconds (best of $reps)
-best_time() {
-    local mode=$1 jobs=$2 best="" t0 t1 t
+# measure MODE JOBS -> "wall cpu" in seconds: the best wall time of $reps runs,
+# and the CPU time (user + system, all threads) of that run when GNU time is
+# there (else "-"). CPU time shows the cost of parallelism even when other
+# load on the machine makes wall-clock speed-ups meaningless.
+measure() {
+    local mode=$1 jobs=$2 best="" cpu_best="-" t0 t1 t cpu
     local args=(extract --jobs "$jobs" --no-progress)
     [ "$mode" = lines ] && args+=(--lines)
     for _ in $(seq "$reps"); do
+        cpu="-"
         t0=$(now)
-        "$bin" "${args[@]}" "${files[@]}" > /dev/null
+        if [ -x /usr/bin/time ]; then
+            cpu=$( { /usr/bin/time -f "%U %S" "$bin" "${args[@]}" "${files[@]}" > /dev/null; } 2>&1 \
+                | tail -n 1 | awk '{ printf "%.3f", $1 + $2 }')
+        else
+            "$bin" "${args[@]}" "${files[@]}" > /dev/null
+        fi
         t1=$(now)
         t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
-        if [ -z "$best" ] || awk -v t="$t" -v b="$best" 'BEGIN { exit !(t < b) }'; then best=$t; fi
+        if [ -z "$best" ] || awk -v t="$t" -v b="$best" 'BEGIN { exit !(t < b) }'; then
+            best=$t
+            cpu_best=$cpu
+        fi
     done
-    echo "$best"
+    echo "$best $cpu_best"
 }
 
-printf '%-9s %6s %10s %10s %8s\n' mode jobs seconds MB/s speedup
+printf '%-9s %5s %9s %9s %8s %9s %12s\n' mode jobs wall_s MB/s speedup cpu_s MB/cpu_s
 for mode in document lines; do
-    t1=$(best_time "$mode" 1)
-    t2=$(best_time "$mode" 2)
+    read -r w1 c1 < <(measure "$mode" 1)
+    read -r w2 c2 < <(measure "$mode" 2)
     for jobs in 1 2; do
-        t=$t1; [ "$jobs" = 2 ] && t=$t2
-        awk -v m="$mode" -v j="$jobs" -v t="$t" -v b="$bytes" -v t1="$t1" \
-            'BEGIN { printf "%-9s %6d %10.3f %10.1f %7.2fx\n", m, j, t, b / 1e6 / t, t1 / t }'
+        w=$w1 c=$c1
+        [ "$jobs" = 2 ] && w=$w2 c=$c2
+        awk -v m="$mode" -v j="$jobs" -v w="$w" -v c="$c" -v b="$bytes" -v w1="$w1" 'BEGIN {
+            per = (c == "-") ? "-" : sprintf("%.1f", b / 1e6 / c)
+            printf "%-9s %5d %9.3f %9.1f %7.2fx %9s %12s\n", m, j, w, b / 1e6 / w, w1 / w, c, per
+        }'
     done
 done
+echo "load after: $(uptime)"
