@@ -211,10 +211,11 @@ impl Task {
     }
 
     fn run_document_chunk(&self, job: &Job, out: &mut Output) {
-        let text = match self.decode(&job.data, job.encoding) {
+        let skip = self.bom_len(job, 0);
+        let text = match self.decode(job.data.get(skip..).unwrap_or_default(), job.encoding) {
             Ok(t) => t,
             Err(e) => {
-                out.errors.push(self.decode_error(e, job, 0));
+                out.errors.push(self.decode_error(e, job, skip));
                 out.fatal = true;
                 return;
             }
@@ -222,7 +223,7 @@ impl Task {
         out.replaced += text.replaced as u64;
         let doc = Doc {
             text,
-            base: job.base,
+            base: job.base + skip as u64,
             line: None,
             source: &job.source,
         };
@@ -278,10 +279,12 @@ impl Task {
         } else {
             (&job.data[start..body_end], &b"\n"[..])
         };
+        let skip = self.bom_len(job, start);
+        let body = body.get(skip..).unwrap_or_default();
         let text = match self.decode(body, job.encoding) {
             Ok(t) => t,
             Err(e) => {
-                let err = self.decode_error(e, job, start);
+                let err = self.decode_error(e, job, start + skip);
                 let fatal = matches!(err, InputError::Unsupported(_));
                 out.errors.push(err);
                 out.fatal |= fatal;
@@ -295,7 +298,7 @@ impl Task {
         out.replaced += text.replaced as u64;
         let doc = Doc {
             text,
-            base: 0,
+            base: skip as u64,
             line: Some(line_no),
             source: &job.source,
         };
@@ -319,6 +322,18 @@ impl Task {
                     out.bytes.extend_from_slice(tail);
                 }
             }
+        }
+    }
+
+    /// Length of a UTF-8 byte-order mark at `at` of the job when it opens the
+    /// file: analysis skips it (offsets still count it); `normalize` keeps it.
+    fn bom_len(&self, job: &Job, at: usize) -> usize {
+        let opens_file = job.base == 0 && at == 0;
+        let analyses = !matches!(self.kind, TaskKind::Normalize { .. });
+        if opens_file && analyses && job.encoding == Encoding::Utf8 && job.data.starts_with(b"\xef\xbb\xbf") {
+            3
+        } else {
+            0
         }
     }
 
@@ -603,6 +618,19 @@ mod tests {
             at + "Nội".len()
         );
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_but_counted() {
+        let task = Task {
+            kind: TaskKind::Tokenize { json: false },
+            lines: true,
+            lossy: false,
+        };
+        let mut j = job("\u{feff}Huế\n".as_bytes());
+        j.base = 0;
+        let text = String::from_utf8(task.run(&j).bytes).unwrap();
+        assert_eq!(text, "3\t8\tsyllable\tHuế\n\n");
     }
 
     #[test]
