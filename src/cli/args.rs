@@ -115,7 +115,7 @@ pub struct InputArgs {
     #[arg(long)]
     pub lossy: bool,
 
-    /// Never show a progress bar (it only ever appears on a terminal, for work over two seconds).
+    /// Never show a progress bar (it appears only on a terminal, with output redirected, after two seconds).
     #[arg(long)]
     pub no_progress: bool,
 }

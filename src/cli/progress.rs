@@ -18,12 +18,13 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Progress towards `total` bytes (unknown for standard input). With
-    /// `allowed` false, or when standard error is not a terminal, nothing is
-    /// ever drawn.
+    /// Progress towards `total` bytes (unknown for standard input). Drawn
+    /// only when `allowed`, standard error is a terminal and standard output
+    /// is not (results scrolling past would garble the bar).
     pub fn new(allowed: bool, total: Option<u64>) -> Self {
+        let terminal = std::io::stderr().is_terminal() && !std::io::stdout().is_terminal();
         Progress {
-            enabled: allowed && std::io::stderr().is_terminal(),
+            enabled: allowed && terminal,
             start: Instant::now(),
             total,
             done: 0,
