@@ -2,6 +2,7 @@
 //! threads and output formats. Everything linguistic is a library call.
 
 mod args;
+mod commands;
 mod decode;
 mod input;
 mod pipeline;
