@@ -175,9 +175,9 @@ pub fn install_panic_hook() {
 
 /// Runs `f`, turning a panic or an error into an error message.
 fn guarded(f: impl FnOnce() -> std::io::Result<()>) -> Result<(), String> {
-    IN_DOCUMENT.with(|c| c.set(true));
+    let outer = IN_DOCUMENT.with(|c| c.replace(true));
     let r = panic::catch_unwind(AssertUnwindSafe(f));
-    IN_DOCUMENT.with(|c| c.set(false));
+    IN_DOCUMENT.with(|c| c.set(outer));
     match r {
         Ok(Ok(())) => Ok(()),
         Ok(Err(e)) => Err(e.to_string()),
@@ -189,12 +189,24 @@ fn guarded(f: impl FnOnce() -> std::io::Result<()>) -> Result<(), String> {
 
 impl Task {
     /// Processes one chunk.
+    ///
+    /// Never panics: a panic anywhere in here (documents are already guarded
+    /// one by one) becomes an error that ends this input, so the writer always
+    /// gets an answer for every chunk and the run cannot hang.
     pub fn run(&self, job: &Job) -> Output {
         let mut out = Output::default();
-        if self.lines {
-            self.run_lines(job, &mut out);
-        } else {
-            self.run_document_chunk(job, &mut out);
+        let r = guarded(|| {
+            if self.lines {
+                self.run_lines(job, &mut out);
+            } else {
+                self.run_document_chunk(job, &mut out);
+            }
+            Ok(())
+        });
+        if let Err(message) = r {
+            out = Output::default();
+            out.errors.push(InputError::Internal { line: None, message });
+            out.fatal = true;
         }
         out
     }
@@ -393,6 +405,12 @@ mod tests {
         assert!(message.contains("boom at the library"), "{message}");
         assert_eq!(guarded(|| Ok(())), Ok(()));
         assert!(!IN_DOCUMENT.with(Cell::get));
+        // Nested: the outer guard still records after an inner one returns.
+        let r = guarded(|| {
+            let _ = guarded(|| Ok(()));
+            panic!("outer boom")
+        });
+        assert!(r.expect_err("caught").contains("outer boom"));
     }
 
     fn job(data: &[u8]) -> Job {
