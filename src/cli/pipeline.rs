@@ -300,7 +300,14 @@ impl<'a, W: Write> Writer<'a, W> {
         self.progress.finish();
         match result {
             Ok(()) => self.outcome,
-            Err(Stop::Closed) => self.outcome,
+            Err(Stop::Closed) => {
+                // Nobody reads any more: don't wait for the reader thread,
+                // which may be blocked on a terminal or a slow pipe.
+                std::process::exit(match self.outcome {
+                    Outcome::Ok => 0,
+                    _ => 1,
+                })
+            }
             Err(Stop::Failed) => Outcome::OutputError,
         }
     }
