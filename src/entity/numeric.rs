@@ -1,0 +1,580 @@
+//! What the numeric recognizers (money, percent, quantity, date) share:
+//! their word lists, reading a number from the tokens of a [`Document`],
+//! the bounding word before it, and the currency or counted noun after it.
+
+use super::{Document, Qualifier};
+use crate::number::{self, Accumulator};
+use crate::span::Span;
+use crate::token::{tokenize, Token, TokenKind};
+use crate::Decimal;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Longest number of tokens one number may take (`1 tỷ 200 triệu`, spelled
+/// forms): bounds every look-ahead.
+const MAX_NUMBER_TOKENS: usize = 14;
+
+// ---------------------------------------------------------------- words
+
+/// A table of phrases (one or more tokens each), matched token by token
+/// ignoring letter case; the longest phrase wins.
+pub(crate) struct PhraseTable<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> PhraseTable<V> {
+    /// Reads `phrase <TAB> value` lines; `parse` turns the value column
+    /// (empty when absent) into `V`, or skips the line.
+    fn from_data(data: &'static str, parse: impl Fn(&'static str) -> Option<V>) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        for line in crate::lexicon::entries(data) {
+            let (phrase, value) = line.split_once('\t').unwrap_or((line, ""));
+            let Some(v) = parse(value.trim()) else { continue };
+            let words: Vec<String> = tokenize(phrase.trim()).map(|t| t.text.to_lowercase()).collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push((words, v));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        PhraseTable { by_first }
+    }
+
+    /// The longest phrase starting at token `i`: its value and the index of
+    /// the token after it.
+    pub(crate) fn longest_at(&self, doc: &Document<'_>, i: usize) -> Option<(&V, usize)> {
+        let first = lower(doc.tokens.get(i)?.text);
+        let list = self.by_first.get(first.as_ref())?;
+        'phrases: for (words, v) in list {
+            for (k, w) in words.iter().enumerate().skip(1) {
+                let j = i + k;
+                if !inline_gap(doc, j - 1) {
+                    continue 'phrases;
+                }
+                match doc.tokens.get(j) {
+                    Some(t) if lower(t.text) == w.as_str() => {}
+                    _ => continue 'phrases,
+                }
+            }
+            return Some((v, i + words.len()));
+        }
+        None
+    }
+
+    /// The longest phrase ending right before token `i` (which must follow
+    /// it with an inline gap): its value and the index of its first token.
+    pub(crate) fn longest_before(&self, doc: &Document<'_>, i: usize) -> Option<(&V, usize)> {
+        // Phrases are short; try start positions from the farthest.
+        let lo = i.saturating_sub(4);
+        for start in lo..i {
+            if let Some((v, end)) = self.longest_at(doc, start) {
+                if end == i && inline_gap(doc, i - 1) {
+                    return Some((v, start));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether the table holds `word` (lower case) as a one-token phrase.
+    pub(crate) fn contains_word(&self, word: &str) -> bool {
+        self.by_first
+            .get(word)
+            .is_some_and(|l| l.iter().any(|(w, _)| w.len() == 1))
+    }
+}
+
+/// What a counted word is, from `data/numeric/units.txt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    /// A unit of measure or time: the unit alone.
+    Measure,
+    /// A classifier: with the noun after it.
+    Classifier,
+    /// A counted noun of a class (nouns of one class coordinate).
+    Noun(&'static str),
+    /// A phrase that is no unit although its first word may be one
+    /// (`bình quân`, `tỷ lệ`).
+    NotUnit,
+}
+
+pub(crate) static CURRENCIES: LazyLock<PhraseTable<&'static str>> = LazyLock::new(|| {
+    PhraseTable::from_data(include_str!("../../data/numeric/currencies.txt"), |v| {
+        (!v.is_empty()).then_some(v)
+    })
+});
+
+pub(crate) static QUALIFIERS: LazyLock<PhraseTable<Qualifier>> = LazyLock::new(|| {
+    PhraseTable::from_data(include_str!("../../data/numeric/qualifiers.txt"), |v| match v {
+        "more_than" => Some(Qualifier::MoreThan),
+        "less_than" => Some(Qualifier::LessThan),
+        "about" => Some(Qualifier::About),
+        "at_most" => Some(Qualifier::AtMost),
+        "at_least" => Some(Qualifier::AtLeast),
+        _ => None,
+    })
+});
+
+pub(crate) static UNITS: LazyLock<PhraseTable<UnitKind>> = LazyLock::new(|| {
+    PhraseTable::from_data(include_str!("../../data/numeric/units.txt"), |v| match v {
+        "measure" => Some(UnitKind::Measure),
+        "classifier" => Some(UnitKind::Classifier),
+        "none" => Some(UnitKind::NotUnit),
+        _ => v.strip_prefix("noun:").map(UnitKind::Noun),
+    })
+});
+
+pub(crate) static LABELS: LazyLock<PhraseTable<()>> =
+    LazyLock::new(|| PhraseTable::from_data(include_str!("../../data/numeric/labels.txt"), |_| Some(())));
+
+fn word_set(data: &'static str) -> HashSet<String> {
+    crate::lexicon::entries(data).map(str::to_lowercase).collect()
+}
+
+pub(crate) static STOPWORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(include_str!("../../data/numeric/stopwords.txt")));
+
+pub(crate) static COMPARATIVES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(include_str!("../../data/numeric/comparatives.txt")));
+
+// ---------------------------------------------------------------- tokens
+
+/// `s` in lower case, borrowed when it already is.
+pub(crate) fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Whether the text between token `i` and token `i + 1` is white space on
+/// one line (or nothing), and token `i + 1` exists.
+pub(crate) fn inline_gap(doc: &Document<'_>, i: usize) -> bool {
+    if i + 1 >= doc.tokens.len() {
+        return false;
+    }
+    let gap = doc.gap_after(i);
+    gap.len() <= 8 && gap.chars().all(|c| c.is_whitespace() && c != '\n' && c != '\r')
+}
+
+/// Whether token `i` and token `i + 1` touch (no gap).
+pub(crate) fn adjacent(doc: &Document<'_>, i: usize) -> bool {
+    match (doc.tokens.get(i), doc.tokens.get(i + 1)) {
+        (Some(a), Some(b)) => a.span.end == b.span.start,
+        _ => false,
+    }
+}
+
+/// The token at `i`, lower-cased, when it follows token `i - 1` on the same
+/// line (or `i` is any token when `i` is the anchor itself).
+pub(crate) fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<Cow<'a, str>> {
+    doc.tokens.get(i).map(|t| lower(t.text))
+}
+
+/// Whether token `i` is the word `w` (compared in lower case).
+pub(crate) fn is_word(doc: &Document<'_>, i: usize, w: &str) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.text.len() >= w.len().saturating_sub(2) && lower(t.text) == w)
+}
+
+/// Whether token `i` is a dash (`-`, `–`, `—`).
+pub(crate) fn is_dash(doc: &Document<'_>, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—" | "‐" | "‑"))
+}
+
+/// Span from the start of token `a` to the end of token `b - 1`.
+pub(crate) fn span_of(doc: &Document<'_>, a: usize, b: usize) -> Span {
+    let start = doc.tokens.get(a).map_or(0, |t| t.span.start);
+    let end = doc.tokens.get(b.saturating_sub(1)).map_or(start, |t| t.span.end);
+    Span::new(start, end.max(start))
+}
+
+/// The text from token `a` to token `b - 1`.
+pub(crate) fn text_of<'a>(doc: &Document<'a>, a: usize, b: usize) -> &'a str {
+    let s = span_of(doc, a, b);
+    doc.text.get(s.range()).unwrap_or_default()
+}
+
+/// Whether the token is digits only (`2024`, `05`).
+pub(crate) fn is_plain_digits(t: &Token<'_>) -> bool {
+    !t.text.is_empty() && t.text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the number token at `i` is part of a code, a document number,
+/// a clock time or a phone number (`1722/QĐ-TTg`, `72-NQ/TW`, `22:28`,
+/// `0912 345 678`), so it is no amount.
+pub(crate) fn is_code_part(doc: &Document<'_>, i: usize) -> bool {
+    let toks = &doc.tokens;
+    let Some(t) = toks.get(i) else { return false };
+    // Joined on the right to `/`, `-`, `:`, `.` followed by a letter or digit token.
+    if adjacent(doc, i) {
+        if let Some(sep) = toks.get(i + 1) {
+            let glued_next = adjacent(doc, i + 1) && toks.get(i + 2).is_some();
+            if glued_next && matches!(sep.text, "/" | "-" | "–" | ":" | "." | "_" | "\\") {
+                let next = &toks[i + 2];
+                let plain_word = next.kind == TokenKind::Syllable && !next.is_capitalized();
+                if next.is_wordlike()
+                    && !(matches!(sep.text, "-" | "/") && plain_word)
+                    && !(sep.text == "-" && next.kind == TokenKind::Syllable)
+                {
+                    return true;
+                }
+                if sep.text == ":" && next.kind == TokenKind::Number {
+                    return true;
+                }
+            }
+        }
+    }
+    // Joined on the left to a letter token by `/`, `-`, `:`, or right after a word (`Covid-19`).
+    if i >= 2 && adjacent(doc, i - 1) && adjacent(doc, i - 2) {
+        let sep = &toks[i - 1];
+        let prev = &toks[i - 2];
+        let joins = matches!(sep.text, "/" | "-" | ":" | "_")
+            && (prev.kind != TokenKind::Syllable || sep.text != "-");
+        if joins && (prev.is_wordlike() || (sep.text == ":" && prev.kind == TokenKind::Number)) {
+            return true;
+        }
+    }
+    if i >= 1 && adjacent(doc, i - 1) && toks[i - 1].is_wordlike() {
+        // Glued to letters before it (`A4`): a name or code.
+        return true;
+    }
+    // A phone number: a long digit run starting with 0, or a run of bare digit groups.
+    if t.text.len() >= 4 && t.text.starts_with('0') && is_plain_digits(t) {
+        return true;
+    }
+    false
+}
+
+// ---------------------------------------------------------------- numbers
+
+/// A number read from tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct NumberRead {
+    /// The value (with any scale word applied).
+    pub value: Decimal,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The largest scale word used (`tỷ` → 9), if any.
+    pub scale: Option<u32>,
+    /// Written in digits (not spelled out).
+    pub digits: bool,
+}
+
+/// Whether a scale word at token `i` really is one (`tỷ lệ` is a rate).
+fn scale_at(doc: &Document<'_>, i: usize) -> Option<u32> {
+    let t = doc.tokens.get(i)?;
+    let exp = number::scale_exp(t.text)?;
+    if exp == 9 && inline_gap(doc, i) {
+        if let Some(next) = word_at(doc, i + 1) {
+            if matches!(next.as_ref(), "lệ" | "trọng" | "giá" | "suất" | "số") {
+                return None;
+            }
+        }
+    }
+    Some(exp)
+}
+
+/// Reads the number that starts at token `i`: digits with optional scale
+/// words (`2,5 tỷ`, `1 tỷ 200 triệu`, `10k`), or, when `spelled` is set, a
+/// spelled-out number (`hai triệu`, `nửa tỷ`).
+pub(crate) fn read_number(doc: &Document<'_>, i: usize, spelled: bool) -> Option<NumberRead> {
+    let t = doc.tokens.get(i)?;
+    if t.kind == TokenKind::Number {
+        read_digit_number(doc, i)
+    } else if spelled && t.kind == TokenKind::Syllable {
+        read_spelled_number(doc, i)
+    } else {
+        None
+    }
+}
+
+fn read_digit_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
+    let t = &doc.tokens[i];
+    let v = number::parse_digits(t.text).ok()?;
+    let mut acc = Accumulator::default();
+    acc.number(v).ok()?;
+    let mut end = i + 1;
+    let mut scale = None;
+    // A price suffix glued to the digits: `10k`, `5tr`.
+    if adjacent(doc, i) {
+        if let Some(s) = doc.tokens.get(i + 1) {
+            let glued_after = adjacent(doc, i + 1)
+                && doc
+                    .tokens
+                    .get(i + 2)
+                    .is_some_and(|n| n.is_wordlike() || n.kind == TokenKind::Number);
+            if let (Some(exp), false) = (number::suffix_exp(s.text), glued_after) {
+                if matches!(s.text, "k" | "K" | "tr" | "Tr" | "TR") {
+                    acc.push_scale(exp).ok()?;
+                    scale = Some(exp);
+                    end = i + 2;
+                }
+            }
+        }
+    }
+    let mut last_scale = scale.unwrap_or(u32::MAX);
+    let mut best = (acc.clone(), end, scale);
+    while end < doc.tokens.len() && end - i < MAX_NUMBER_TOKENS && inline_gap(doc, end - 1) {
+        let next = &doc.tokens[end];
+        if let Some(exp) = scale_at(doc, end) {
+            if exp < 2 && scale.is_none() {
+                break; // `chục` after digits is rare and ambiguous
+            }
+            if acc.push_scale(exp).is_err() {
+                break;
+            }
+            end += 1;
+            scale = Some(scale.map_or(exp, |s: u32| s.max(exp)));
+            last_scale = exp;
+            best = (acc.clone(), end, scale);
+        } else if next.kind == TokenKind::Number && scale.is_some() {
+            // `1 tỷ 200 triệu`: digits after a scale word only when a smaller scale follows.
+            let follows =
+                inline_gap(doc, end) && scale_at(doc, end + 1).is_some_and(|e| e < last_scale && e >= 3);
+            if !follows || !is_plain_digits(next) {
+                break;
+            }
+            let v = number::parse_digits(next.text).ok()?;
+            if acc.number(v).is_err() {
+                break;
+            }
+            end += 1;
+        } else if is_word(doc, end, "rưỡi") {
+            if acc.half().is_err() {
+                break;
+            }
+            end += 1;
+            best = (acc.clone(), end, scale);
+            break;
+        } else {
+            break;
+        }
+    }
+    let (acc, end, scale) = best;
+    Some(NumberRead {
+        value: acc.finish().ok()?,
+        start: i,
+        end,
+        scale,
+        digits: true,
+    })
+}
+
+fn read_spelled_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
+    let first = word_at(doc, i)?;
+    if !number::is_number_word(&first) {
+        return None;
+    }
+    let mut words: Vec<Cow<'_, str>> = vec![first];
+    let mut end = i + 1;
+    while end < doc.tokens.len() && end - i < MAX_NUMBER_TOKENS && inline_gap(doc, end - 1) {
+        let w = word_at(doc, end)?;
+        if !number::is_number_continuation(&w) && w != "nửa" {
+            break;
+        }
+        if number::scale_exp(&w) == Some(9) && scale_at(doc, end).is_none() {
+            break;
+        }
+        words.push(w);
+        end += 1;
+    }
+    let refs: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+    let (value, used) = number::read_spelled_prefix(&refs)?;
+    let scale = refs[..used].iter().filter_map(|w| number::scale_exp(w)).max();
+    Some(NumberRead {
+        value,
+        start: i,
+        end: i + used,
+        scale,
+        digits: false,
+    })
+}
+
+/// A qualifier right before token `i`: the qualifier and its first token.
+/// A comparative (`cao hơn`) is no qualifier.
+pub(crate) fn qualifier_before(doc: &Document<'_>, i: usize) -> Option<(Qualifier, usize)> {
+    if i == 0 {
+        return None;
+    }
+    let (q, start) = QUALIFIERS.longest_before(doc, i)?;
+    let comparable = start + 1 == i && is_word(doc, start, "hơn");
+    if comparable && start > 0 && inline_gap(doc, start - 1) {
+        if let Some(prev) = word_at(doc, start - 1) {
+            if COMPARATIVES.contains(prev.as_ref()) {
+                return None;
+            }
+        }
+    }
+    Some((*q, start))
+}
+
+/// A minus sign written right before the number at token `i` (`-4,02%`,
+/// `(-1.621 tỷ đồng)`): the index of the sign token. A dash between two
+/// numbers (`2021-2025`) is no sign.
+pub(crate) fn minus_before(doc: &Document<'_>, i: usize) -> Option<usize> {
+    if i == 0 || !adjacent(doc, i - 1) {
+        return None;
+    }
+    let sign = &doc.tokens[i - 1];
+    if !matches!(sign.text, "-" | "−") {
+        return None;
+    }
+    if i >= 2 {
+        let before = &doc.tokens[i - 2];
+        if adjacent(doc, i - 2) {
+            // `(-4,02%)` yes; `5-7` no.
+            if !matches!(before.text, "(" | "[" | ":" | "=") && before.kind != TokenKind::OpenQuote {
+                return None;
+            }
+        } else if matches!(before.kind, TokenKind::Number | TokenKind::Percent) {
+            return None;
+        }
+    }
+    Some(i - 1)
+}
+
+/// The currency written at token `i`: ISO code and the index after it.
+pub(crate) fn currency_at(doc: &Document<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let (code, end) = CURRENCIES.longest_at(doc, i)?;
+    // `đ` must stand alone (`1.500.000 đ`, `1.500.000đ`), not start a word.
+    Some((*code, end))
+}
+
+/// Whether the word at `i` could be the counted noun after a number.
+fn noun_candidate(doc: &Document<'_>, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else { return false };
+    match t.kind {
+        TokenKind::Syllable => {
+            if t.is_capitalized() {
+                return false;
+            }
+            let w = lower(t.text);
+            !STOPWORDS.contains(w.as_ref())
+                && number::scale_exp(&w).is_none()
+                && !number::is_number_word(&w)
+                && !CURRENCIES.contains_word(&w)
+        }
+        TokenKind::Abbreviation => {
+            let n = t.text.chars().count();
+            (2..=5).contains(&n) && !t.text.contains('.') && !CURRENCIES.contains_word(&lower(t.text))
+        }
+        _ => false,
+    }
+}
+
+/// The counted word(s) at token `i`: the unit text's token range and
+/// whether it is a measure. Follows the guideline: a measure alone; a
+/// classifier with its noun; a compound noun as a whole; coordinated nouns
+/// of one class together; modifiers after the noun left out.
+pub(crate) fn unit_at(doc: &Document<'_>, i: usize) -> Option<(usize, usize, bool)> {
+    let t = doc.tokens.get(i)?;
+    // Percentage points: `điểm %`, `điểm phần trăm`.
+    if let Some((kind, end)) = UNITS.longest_at(doc, i) {
+        // A lexicon word written with a capital (`Huy chương Vàng`, `Cục Hải quan`) counts too.
+        match kind {
+            UnitKind::Measure => {
+                // `điểm %`: the sign may touch the word.
+                return Some((i, end, true));
+            }
+            UnitKind::Classifier => {
+                let noun_end = if inline_gap(doc, end - 1) {
+                    noun_end_at(doc, end)
+                } else {
+                    None
+                };
+                return Some((i, noun_end.unwrap_or(end), false));
+            }
+            UnitKind::Noun(class) => {
+                let end = extend_with_abbreviation(doc, end);
+                return Some((i, coordinate(doc, end, class), false));
+            }
+            UnitKind::NotUnit => return None,
+        }
+    }
+    if t.kind == TokenKind::Word {
+        // `m2` and the like are in the table; other words are names.
+        return None;
+    }
+    noun_end_at(doc, i).map(|end| (i, end, false))
+}
+
+/// The end of the noun at token `i` (a compound from the table, or one
+/// lower-case syllable or an abbreviation), if there is one.
+fn noun_end_at(doc: &Document<'_>, i: usize) -> Option<usize> {
+    if let Some((kind, end)) = UNITS.longest_at(doc, i) {
+        return match kind {
+            UnitKind::Noun(class) => Some(coordinate(doc, extend_with_abbreviation(doc, end), class)),
+            UnitKind::NotUnit => None,
+            // A measure or classifier after a classifier: `con` `bò` handled as noun below.
+            _ if noun_candidate(doc, i) => Some(extend_with_abbreviation(doc, i + 1)),
+            _ => None,
+        };
+    }
+    noun_candidate(doc, i).then(|| extend_with_abbreviation(doc, i + 1))
+}
+
+/// `thẻ BHYT`: an upper-case abbreviation right after a noun belongs to it.
+fn extend_with_abbreviation(doc: &Document<'_>, end: usize) -> usize {
+    let last_is_syllable = doc
+        .tokens
+        .get(end - 1)
+        .is_some_and(|t| t.kind == TokenKind::Syllable);
+    if last_is_syllable && inline_gap(doc, end - 1) {
+        if let Some(t) = doc.tokens.get(end) {
+            let n = t.text.chars().count();
+            if t.kind == TokenKind::Abbreviation && (2..=5).contains(&n) && !t.text.contains('.') {
+                return end + 1;
+            }
+        }
+    }
+    end
+}
+
+/// `5 tỉnh, thành phố`: nouns of one class joined by commas stay together.
+fn coordinate(doc: &Document<'_>, mut end: usize, class: &str) -> usize {
+    for _ in 0..4 {
+        let comma = end;
+        if !doc.tokens.get(comma).is_some_and(|t| t.text == ",") || !adjacent(doc, comma - 1) {
+            break;
+        }
+        if !inline_gap(doc, comma) {
+            break;
+        }
+        match UNITS.longest_at(doc, comma + 1) {
+            Some((UnitKind::Noun(c), next_end)) if *c == class => end = next_end,
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Whether token `i` (before a number) makes the number a label, an
+/// ordinal or a code rather than a count.
+pub(crate) fn label_before(doc: &Document<'_>, i: usize) -> bool {
+    if i == 0 || !inline_gap(doc, i - 1) {
+        return false;
+    }
+    let prev = &doc.tokens[i - 1];
+    if matches!(prev.kind, TokenKind::Word | TokenKind::Abbreviation) {
+        return !QUALIFIERS.contains_word(&lower(prev.text));
+    }
+    match LABELS.longest_before(doc, i) {
+        // `trong số 15 môn`, `tổng số 500 hộ`: `số` here is "number of".
+        Some((_, start)) if start + 1 == i && is_word(doc, start, "số") => {
+            !(start > 0
+                && inline_gap(doc, start - 1)
+                && (is_word(doc, start - 1, "trong") || is_word(doc, start - 1, "tổng")))
+        }
+        Some(_) => true,
+        None => false,
+    }
+}
