@@ -402,6 +402,22 @@ fn year_expr(doc: &Document<'_>, j: usize) -> Option<Expr> {
                 return Some(expr(j, dash + 2, whole_years(first, last)));
             }
         }
+        // `2003–04`: a season or school year with a two-digit end.
+        if adjacent(doc, j) && adjacent(doc, dash) {
+            if let Some(yy) = small_number(doc, dash + 1, 2).filter(|_| doc.tokens[dash + 1].text.len() == 2)
+            {
+                let century = first - first % 100;
+                let yy = i32::try_from(yy).ok()?;
+                let last = if century + yy > first {
+                    century + yy
+                } else {
+                    century + 100 + yy
+                };
+                if last - first <= 10 && !adjacent(doc, dash + 1) {
+                    return Some(expr(j, dash + 2, whole_years(first, last)));
+                }
+            }
+        }
     }
     Some(expr(j, j + 1, whole_years(first, first)))
 }
@@ -525,6 +541,14 @@ fn digit_expr(doc: &Document<'_>, i: usize) -> Option<Expr> {
                     };
                     return Some(expr(i, end, months(year, first, final_month)));
                 }
+            }
+        }
+    }
+    // `24 tháng 12 [năm 2025]` without `ngày`.
+    if inline_gap(doc, i) && is_word(doc, i + 1, "tháng") && small_number(doc, i + 2, 2).is_some() {
+        if let Some(e) = day_expr(doc, i) {
+            if e.from.month.is_some() {
+                return Some(e);
             }
         }
     }

@@ -20,20 +20,45 @@ const MAX_NUMBER_TOKENS: usize = 14;
 /// A table of phrases (one or more tokens each), matched token by token
 /// ignoring letter case; the longest phrase wins.
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: HashMap<String, Vec<(Vec<Word>, V)>>,
+}
+
+/// One word of a phrase: its lower-case form, and for a short word written
+/// in ASCII letters or with a capital (a symbol such as `kg`, `MW`, `USD`)
+/// the exact form, which must match letter for letter (`G` is not `g`).
+struct Word {
+    lower: String,
+    exact: Option<String>,
+}
+
+impl Word {
+    fn matches(&self, text: &str) -> bool {
+        match &self.exact {
+            Some(e) => e == text,
+            None => lower(text) == self.lower.as_str(),
+        }
+    }
 }
 
 impl<V> PhraseTable<V> {
     /// Reads `phrase <TAB> value` lines; `parse` turns the value column
     /// (empty when absent) into `V`, or skips the line.
     fn from_data(data: &'static str, parse: impl Fn(&'static str) -> Option<V>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<Word>, V)>> = HashMap::new();
         for line in crate::lexicon::entries(data) {
             let (phrase, value) = line.split_once('\t').unwrap_or((line, ""));
             let Some(v) = parse(value.trim()) else { continue };
-            let words: Vec<String> = tokenize(phrase.trim()).map(|t| t.text.to_lowercase()).collect();
+            let words: Vec<Word> = tokenize(phrase.trim())
+                .map(|t| Word {
+                    lower: t.text.to_lowercase(),
+                    exact: (t.text.is_ascii()
+                        && t.text.chars().any(|c| c.is_ascii_alphabetic())
+                        && (t.text.len() < 3 || t.text.chars().any(|c| !c.is_ascii_lowercase())))
+                    .then(|| t.text.to_owned()),
+                })
+                .collect();
             if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push((words, v));
+                by_first.entry(first.lower.clone()).or_default().push((words, v));
             }
         }
         for list in by_first.values_mut() {
@@ -45,16 +70,16 @@ impl<V> PhraseTable<V> {
     /// The longest phrase starting at token `i`: its value and the index of
     /// the token after it.
     pub(crate) fn longest_at(&self, doc: &Document<'_>, i: usize) -> Option<(&V, usize)> {
-        let first = lower(doc.tokens.get(i)?.text);
-        let list = self.by_first.get(first.as_ref())?;
+        let text = doc.tokens.get(i)?.text;
+        let list = self.by_first.get(lower(text).as_ref())?;
         'phrases: for (words, v) in list {
-            for (k, w) in words.iter().enumerate().skip(1) {
+            for (k, w) in words.iter().enumerate() {
                 let j = i + k;
-                if !inline_gap(doc, j - 1) {
+                if k > 0 && !inline_gap(doc, j - 1) {
                     continue 'phrases;
                 }
                 match doc.tokens.get(j) {
-                    Some(t) if lower(t.text) == w.as_str() => {}
+                    Some(t) if w.matches(t.text) => {}
                     _ => continue 'phrases,
                 }
             }
@@ -81,8 +106,8 @@ impl<V> PhraseTable<V> {
     /// Whether the table holds `word` (lower case) as a one-token phrase.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
         self.by_first
-            .get(word)
-            .is_some_and(|l| l.iter().any(|(w, _)| w.len() == 1))
+            .get(lower(word).as_ref())
+            .is_some_and(|l| l.iter().any(|(w, _)| w.len() == 1 && w[0].matches(word)))
     }
 }
 
@@ -212,6 +237,9 @@ pub(crate) fn is_plain_digits(t: &Token<'_>) -> bool {
 pub(crate) fn is_code_part(doc: &Document<'_>, i: usize) -> bool {
     let toks = &doc.tokens;
     let Some(t) = toks.get(i) else { return false };
+    if continues_group(doc, i) {
+        return true;
+    }
     // Joined on the right to `/`, `-`, `:`, `.` followed by a letter or digit token.
     if adjacent(doc, i) {
         if let Some(sep) = toks.get(i + 1) {
@@ -297,15 +325,74 @@ pub(crate) fn read_number(doc: &Document<'_>, i: usize, spelled: bool) -> Option
     }
 }
 
+/// Whether the gap after token `i` is one space (or no-break or thin space).
+fn single_space(doc: &Document<'_>, i: usize) -> bool {
+    matches!(doc.gap_after(i), " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
+}
+
+fn three_digits(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Number && t.text.len() == 3 && is_plain_digits(t)
+}
+
+/// `60 000`, `1 500 000`: thousands grouped by spaces. The value and the
+/// index after the last group.
+fn space_grouped(doc: &Document<'_>, i: usize) -> Option<(Decimal, usize)> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Number || !is_plain_digits(t) || t.text.len() > 3 || t.text.starts_with('0') {
+        return None;
+    }
+    let mut digits = t.text.to_owned();
+    let mut end = i + 1;
+    while end < doc.tokens.len()
+        && end - i < 6
+        && single_space(doc, end - 1)
+        && three_digits(&doc.tokens[end])
+    {
+        digits.push_str(doc.tokens[end].text);
+        end += 1;
+    }
+    // A group followed by more digits is something else (a phone number).
+    if end == i + 1
+        || doc
+            .tokens
+            .get(end)
+            .is_some_and(|n| n.kind == TokenKind::Number && single_space(doc, end - 1))
+    {
+        return None;
+    }
+    Some((number::parse_digits(&digits).ok()?, end))
+}
+
+/// Whether the number at `i` is a later group of a space-grouped number.
+pub(crate) fn continues_group(doc: &Document<'_>, i: usize) -> bool {
+    if i == 0 || !three_digits(&doc.tokens[i]) || !single_space(doc, i - 1) {
+        return false;
+    }
+    let mut k = i - 1;
+    for _ in 0..6 {
+        let t = &doc.tokens[k];
+        if t.kind != TokenKind::Number || !is_plain_digits(t) || t.text.len() > 3 {
+            return false;
+        }
+        if t.text.len() < 3 || k == 0 || !single_space(doc, k - 1) || !three_digits(&doc.tokens[k - 1]) {
+            return space_grouped(doc, k).is_some_and(|(_, end)| end > i);
+        }
+        k -= 1;
+    }
+    false
+}
+
 fn read_digit_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
     let t = &doc.tokens[i];
-    let v = number::parse_digits(t.text).ok()?;
+    let (v, mut end) = match space_grouped(doc, i) {
+        Some((v, end)) => (v, end),
+        None => (number::parse_digits(t.text).ok()?, i + 1),
+    };
     let mut acc = Accumulator::default();
     acc.number(v).ok()?;
-    let mut end = i + 1;
     let mut scale = None;
     // A price suffix glued to the digits: `10k`, `5tr`.
-    if adjacent(doc, i) {
+    if end == i + 1 && adjacent(doc, i) {
         if let Some(s) = doc.tokens.get(i + 1) {
             let glued_after = adjacent(doc, i + 1)
                 && doc
@@ -461,11 +548,11 @@ fn noun_candidate(doc: &Document<'_>, i: usize) -> bool {
             !STOPWORDS.contains(w.as_ref())
                 && number::scale_exp(&w).is_none()
                 && !number::is_number_word(&w)
-                && !CURRENCIES.contains_word(&w)
+                && !CURRENCIES.contains_word(t.text)
         }
         TokenKind::Abbreviation => {
             let n = t.text.chars().count();
-            (2..=5).contains(&n) && !t.text.contains('.') && !CURRENCIES.contains_word(&lower(t.text))
+            (2..=5).contains(&n) && !t.text.contains('.') && !CURRENCIES.contains_word(t.text)
         }
         _ => false,
     }
@@ -519,7 +606,24 @@ fn noun_end_at(doc: &Document<'_>, i: usize) -> Option<usize> {
             _ => None,
         };
     }
-    noun_candidate(doc, i).then(|| extend_with_abbreviation(doc, i + 1))
+    if !noun_candidate(doc, i) {
+        return None;
+    }
+    // A syllable the tables do not know: most Vietnamese nouns have two
+    // syllables, so an unknown one takes the next plain syllable with it
+    // (`tín hữu`, `binh sĩ`, `tiểu bang`).
+    let t = &doc.tokens[i];
+    if t.kind == TokenKind::Syllable
+        && inline_gap(doc, i)
+        && noun_candidate(doc, i + 1)
+        && doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokenKind::Syllable)
+    {
+        return Some(extend_with_abbreviation(doc, i + 2));
+    }
+    Some(extend_with_abbreviation(doc, i + 1))
 }
 
 /// `thẻ BHYT`: an upper-case abbreviation right after a noun belongs to it.
@@ -557,6 +661,19 @@ fn coordinate(doc: &Document<'_>, mut end: usize, class: &str) -> usize {
     end
 }
 
+/// Whether token `k` starts a sentence, a line, a bracket or a quotation.
+pub(crate) fn sentence_initial(doc: &Document<'_>, k: usize) -> bool {
+    if k == 0 || doc.gap_after(k - 1).contains('\n') {
+        return true;
+    }
+    let prev = &doc.tokens[k - 1];
+    prev.kind == TokenKind::OpenQuote
+        || matches!(
+            prev.text,
+            "." | "!" | "?" | ":" | ";" | "(" | "[" | "-" | "–" | "—" | "…" | "..."
+        )
+}
+
 /// Whether token `i` (before a number) makes the number a label, an
 /// ordinal or a code rather than a count.
 pub(crate) fn label_before(doc: &Document<'_>, i: usize) -> bool {
@@ -565,7 +682,17 @@ pub(crate) fn label_before(doc: &Document<'_>, i: usize) -> bool {
     }
     let prev = &doc.tokens[i - 1];
     if matches!(prev.kind, TokenKind::Word | TokenKind::Abbreviation) {
-        return !QUALIFIERS.contains_word(&lower(prev.text));
+        return !QUALIFIERS.contains_word(prev.text);
+    }
+    // A capitalized word inside a sentence names something (`Boeing 727`,
+    // `Quốc lộ 1`); at the start of a sentence it is just capitalized.
+    let title_case = prev.is_capitalized() && prev.text.chars().skip(1).any(char::is_lowercase);
+    if prev.kind == TokenKind::Syllable
+        && title_case
+        && !sentence_initial(doc, i - 1)
+        && qualifier_before(doc, i).is_none()
+    {
+        return true;
     }
     match LABELS.longest_before(doc, i) {
         // `trong số 15 môn`, `tổng số 500 hộ`: `số` here is "number of".

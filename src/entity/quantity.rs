@@ -144,7 +144,13 @@ fn counted(doc: &Document<'_>, i: usize) -> Option<Entity> {
     let yearlike = n.scale.is_none() && is_plain_digits(t) && t.text.len() >= 4;
     let labelled = label_before(doc, i);
     let after_date_word = prev_word_in(doc, i, DATE_WORDS);
-    if after_date_word {
+    // The second member of `10-59`: read with the first, or not at all.
+    let after_dash = i >= 2
+        && is_dash(doc, i - 1)
+        && adjacent(doc, i - 1)
+        && adjacent(doc, i - 2)
+        && doc.tokens[i - 2].kind == TokenKind::Number;
+    if after_date_word || after_dash {
         return None;
     }
     let (lead, qualifier) = match qualifier_before(doc, i) {
