@@ -973,3 +973,213 @@ impl Recognizer for DateRecognizer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::entity::{Calendar, Entity};
+    use crate::{EntityType, Extractor};
+
+    /// (text, start, end, lunar) of every date in `text`.
+    fn dates(text: &str) -> Vec<(String, String, String, bool)> {
+        Extractor::builder()
+            .types(&[EntityType::Date])
+            .build()
+            .extract(text)
+            .into_iter()
+            .filter_map(|e| match e {
+                Entity::Date(d) => {
+                    assert_eq!(&text[d.span.range()], d.text);
+                    Some((
+                        d.text,
+                        d.start_date.to_string(),
+                        d.end_date.to_string(),
+                        d.calendar == Some(Calendar::Lunar),
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn d(text: &str, start: &str, end: &str) -> (String, String, String, bool) {
+        (text.into(), start.into(), end.into(), false)
+    }
+
+    #[test]
+    fn full_dates_in_every_written_form() {
+        assert_eq!(
+            dates("Sáng 19/12/2025, họp."),
+            [d("19/12/2025", "2025-12-19", "2025-12-19")]
+        );
+        assert_eq!(
+            dates("ngày 19-12-2025"),
+            [d("ngày 19-12-2025", "2025-12-19", "2025-12-19")]
+        );
+        assert_eq!(dates("2025-12-19"), [d("2025-12-19", "2025-12-19", "2025-12-19")]);
+        assert_eq!(
+            dates("hạn 19.12.2025."),
+            [d("19.12.2025", "2025-12-19", "2025-12-19")]
+        );
+        assert_eq!(
+            dates("Hà Nội, ngày 05 tháng 3 năm 2020"),
+            [d("ngày 05 tháng 3 năm 2020", "2020-03-05", "2020-03-05")]
+        );
+        assert_eq!(
+            dates("sinh 29 tháng 2 năm 2024"),
+            [d("29 tháng 2 năm 2024", "2024-02-29", "2024-02-29")]
+        );
+    }
+
+    #[test]
+    fn partial_dates_keep_unknown_parts_unknown() {
+        assert_eq!(
+            dates("Ngày 2/10, đoàn đến."),
+            [d("Ngày 2/10", "--10-02", "--10-02")]
+        );
+        assert_eq!(dates("đến ngày 10-8, có"), [d("ngày 10-8", "--08-10", "--08-10")]);
+        assert_eq!(dates("Chiều 16.7, ông"), [d("16.7", "--07-16", "--07-16")]);
+        assert_eq!(dates("hết tháng 6 ước đạt"), [d("tháng 6", "--06-01", "--06-30")]);
+        assert_eq!(dates("tháng 2"), [d("tháng 2", "--02-01", "--02-29")]);
+        assert_eq!(
+            dates("tháng 12/2025"),
+            [d("tháng 12/2025", "2025-12-01", "2025-12-31")]
+        );
+        assert_eq!(
+            dates("tháng 2/2023"),
+            [d("tháng 2/2023", "2023-02-01", "2023-02-28")]
+        );
+        assert_eq!(
+            dates("tháng 6 năm 2019"),
+            [d("tháng 6 năm 2019", "2019-06-01", "2019-06-30")]
+        );
+    }
+
+    #[test]
+    fn years_periods_quarters() {
+        assert_eq!(
+            dates("Năm 2025, tỉnh"),
+            [d("Năm 2025", "2025-01-01", "2025-12-31")]
+        );
+        assert_eq!(
+            dates("giai đoạn 2021-2025"),
+            [d("giai đoạn 2021-2025", "2021-01-01", "2025-12-31")]
+        );
+        assert_eq!(
+            dates("năm học 2024 - 2025"),
+            [d("năm học 2024 - 2025", "2024-01-01", "2025-12-31")]
+        );
+        assert_eq!(dates("Tết 2026 đã"), [d("2026", "2026-01-01", "2026-12-31")]);
+        assert_eq!(
+            dates("quý III/2025"),
+            [d("quý III/2025", "2025-07-01", "2025-09-30")]
+        );
+        assert_eq!(
+            dates("so với quý I.2018."),
+            [d("quý I.2018", "2018-01-01", "2018-03-31")]
+        );
+        assert_eq!(
+            dates("quý 4 năm 2018"),
+            [d("quý 4 năm 2018", "2018-10-01", "2018-12-31")]
+        );
+        assert_eq!(dates("trong quý III, giá"), [d("quý III", "--07-01", "--09-30")]);
+        assert_eq!(dates("mùa 2003–04"), [d("2003–04", "2003-01-01", "2004-12-31")]);
+    }
+
+    #[test]
+    fn parts_of_years_and_months() {
+        assert_eq!(
+            dates("cuối năm 2024"),
+            [d("cuối năm 2024", "2024-01-01", "2024-12-31")]
+        );
+        assert_eq!(
+            dates("cuối tháng 10/2023"),
+            [d("cuối tháng 10/2023", "2023-10-01", "2023-10-31")]
+        );
+        assert_eq!(
+            dates("6 tháng đầu năm 2024"),
+            [d("6 tháng đầu năm 2024", "2024-01-01", "2024-06-30")]
+        );
+        assert_eq!(
+            dates("6 tháng đầu năm, lãi"),
+            [d("6 tháng đầu năm", "--01-01", "--06-30")]
+        );
+        assert_eq!(
+            dates("6 tháng cuối năm."),
+            [d("6 tháng cuối năm", "--07-01", "--12-31")]
+        );
+        assert_eq!(
+            dates("11 tháng năm 2019"),
+            [d("11 tháng năm 2019", "2019-01-01", "2019-11-30")]
+        );
+        assert_eq!(
+            dates("nửa đầu năm 2021"),
+            [d("nửa đầu năm 2021", "2021-01-01", "2021-06-30")]
+        );
+        assert_eq!(
+            dates("hạ tuần tháng 12/2024"),
+            [d("hạ tuần tháng 12/2024", "2024-12-21", "2024-12-31")]
+        );
+    }
+
+    #[test]
+    fn ranges_coordination_and_lunar_dates() {
+        assert_eq!(
+            dates("từ ngày 20/11 đến ngày 22/11/2023"),
+            [d("từ ngày 20/11 đến ngày 22/11/2023", "2023-11-20", "2023-11-22")]
+        );
+        assert_eq!(
+            dates("tuần từ 17 - 23/3:"),
+            [d("từ 17 - 23/3", "--03-17", "--03-23")]
+        );
+        assert_eq!(
+            dates("kéo dài 8/6-13/7 thu hút"),
+            [d("8/6-13/7", "--06-08", "--07-13")]
+        );
+        assert_eq!(
+            dates("từ tháng 9-2016 đến tháng 2-2017"),
+            [d("từ tháng 9-2016 đến tháng 2-2017", "2016-09-01", "2017-02-28")]
+        );
+        assert_eq!(
+            dates("tối ngày 19 và sáng ngày 20/12,"),
+            [
+                d("ngày 19", "--12-19", "--12-19"),
+                d("ngày 20/12", "--12-20", "--12-20")
+            ]
+        );
+        let lunar = dates("từ ngày 18/2 đến ngày 20/2 âm lịch");
+        assert_eq!(lunar.len(), 1);
+        assert_eq!(lunar[0].0, "từ ngày 18/2 đến ngày 20/2 âm lịch");
+        assert!(lunar[0].3);
+        assert_eq!(
+            dates("các năm 2016,2017"),
+            [
+                d("năm 2016", "2016-01-01", "2016-12-31"),
+                d("2017", "2017-01-01", "2017-12-31")
+            ]
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(dates("năm nay tăng").is_empty());
+        assert!(dates("đầu năm đến nay").is_empty());
+        assert!(dates("nửa đầu năm nay").is_empty());
+        assert!(dates("Quyết định 1722/QĐ-TTg").is_empty());
+        assert!(dates("lúc 20h10").is_empty());
+        assert!(dates("tháng 13/2020").is_empty());
+        assert!(dates("ngày 31/2/2023").is_empty());
+        assert!(dates("xếp thứ 14/65").is_empty());
+        assert!(dates("có 9/10 học sinh").is_empty());
+        assert!(dates("").is_empty());
+    }
+
+    #[test]
+    fn edges_and_decomposed_input() {
+        assert_eq!(dates("19/12/2025"), [d("19/12/2025", "2025-12-19", "2025-12-19")]);
+        assert_eq!(dates("(ngày 2/10)"), [d("ngày 2/10", "--10-02", "--10-02")]);
+        assert_eq!(dates("“Năm 2025”"), [d("Năm 2025", "2025-01-01", "2025-12-31")]);
+        // `tháng` written with a combining grave accent.
+        let text = "tha\u{301}ng 6/2024";
+        assert_eq!(dates(text), [d(text, "2024-06-01", "2024-06-30")]);
+    }
+}
