@@ -216,6 +216,11 @@ pub(crate) fn parse_digits(s: &str) -> Result<Decimal, ParseNumberError> {
     if bytes.is_empty() {
         return Err(ParseNumberError::Empty);
     }
+    // Fast path: plain digits that fit a u64.
+    if bytes.len() <= 18 && bytes.iter().all(u8::is_ascii_digit) {
+        let v = bytes.iter().fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'));
+        return Ok(Decimal::from(v));
+    }
     if let Some(at) = bytes
         .iter()
         .position(|b| !(b.is_ascii_digit() || *b == b'.' || *b == b','))
@@ -325,6 +330,41 @@ fn digit_word(w: &str) -> Option<(u32, bool)> {
         "lăm" | "nhăm" => (5, true),
         _ => return None,
     })
+}
+
+/// Whether `word`, in lower case or capitalized, is a spelled-out numeral
+/// word that can start a number. A literal match: cheap enough to run on
+/// every word of a text.
+pub(crate) fn starts_spelled_number(word: &str) -> bool {
+    matches!(
+        word,
+        "một"
+            | "Một"
+            | "hai"
+            | "Hai"
+            | "ba"
+            | "Ba"
+            | "bốn"
+            | "Bốn"
+            | "năm"
+            | "Năm"
+            | "sáu"
+            | "Sáu"
+            | "bảy"
+            | "Bảy"
+            | "bẩy"
+            | "Bẩy"
+            | "tám"
+            | "Tám"
+            | "chín"
+            | "Chín"
+            | "mười"
+            | "Mười"
+            | "nửa"
+            | "Nửa"
+            | "không"
+            | "Không"
+    )
 }
 
 /// Whether `word` (lower case) is a spelled-out numeral word that can

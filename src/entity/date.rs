@@ -809,10 +809,11 @@ fn ordered(a: &PartialDate, b: &PartialDate) -> bool {
 }
 
 /// A range starting at `i` (with `từ` or not): first and last member.
-fn range(doc: &Document<'_>, i: usize) -> Option<(usize, Expr, Expr)> {
+fn range(doc: &Document<'_>, i: usize, at_i: Option<Expr>) -> Option<(usize, Expr, Expr)> {
     let with_from = is_word(doc, i, "từ") && inline_gap(doc, i);
     let a = if with_from { i + 1 } else { i };
-    let mut first = single(doc, a).or_else(|| bare_day(doc, a))?;
+    let first = if with_from { single(doc, a) } else { at_i };
+    let mut first = first.or_else(|| bare_day(doc, a))?;
     let j = first.end;
     if !connector(doc, j) {
         return None;
@@ -883,34 +884,56 @@ fn date(
     })
 }
 
-/// The first letter of the words that can start a date.
+/// Whether a date may start at the token: a digit, or a word that begins
+/// a date (`ngày`, `tháng`, `năm`, `quý`, `giai đoạn`, `đầu`, `từ` …), in
+/// lower case or capitalized. A literal `match` is the cheapest test.
 fn may_start(t: &crate::token::Token<'_>) -> bool {
     match t.text.as_bytes().first() {
         Some(b) if b.is_ascii_digit() => true,
-        Some(_) => {
-            t.kind == TokenKind::Syllable
-                && matches!(
-                    lower(t.text).as_ref(),
-                    "ngày"
-                        | "mồng"
-                        | "mùng"
-                        | "tháng"
-                        | "năm"
-                        | "quý"
-                        | "giai"
-                        | "thời"
-                        | "nhiệm"
-                        | "niên"
-                        | "đầu"
-                        | "giữa"
-                        | "cuối"
-                        | "thượng"
-                        | "trung"
-                        | "hạ"
-                        | "nửa"
-                        | "từ"
-                )
-        }
+        Some(_) => matches!(
+            t.text,
+            "ngày"
+                | "Ngày"
+                | "mồng"
+                | "Mồng"
+                | "mùng"
+                | "Mùng"
+                | "tháng"
+                | "Tháng"
+                | "năm"
+                | "Năm"
+                | "quý"
+                | "Quý"
+                | "giai"
+                | "Giai"
+                | "thời"
+                | "Thời"
+                | "nhiệm"
+                | "Nhiệm"
+                | "niên"
+                | "Niên"
+                | "đầu"
+                | "Đầu"
+                | "giữa"
+                | "Giữa"
+                | "cuối"
+                | "Cuối"
+                | "thượng"
+                | "Thượng"
+                | "trung"
+                | "Trung"
+                | "hạ"
+                | "Hạ"
+                | "nửa"
+                | "Nửa"
+                | "từ"
+                | "Từ"
+                | "NGÀY"
+                | "THÁNG"
+                | "NĂM"
+                | "QUÝ"
+                | "TỪ"
+        ),
         None => false,
     }
 }
@@ -922,7 +945,8 @@ impl Recognizer for DateRecognizer {
             if !may_start(t) {
                 continue;
             }
-            if let Some((start, first, second)) = range(doc, i) {
+            let at_i = single(doc, i);
+            if let Some((start, first, second)) = range(doc, i, at_i) {
                 out.push(date(
                     doc,
                     start,
@@ -932,7 +956,7 @@ impl Recognizer for DateRecognizer {
                     first.lunar || second.lunar,
                 ));
             }
-            if let Some(e) = single(doc, i) {
+            if let Some(e) = at_i {
                 let e = with_lunar(doc, e);
                 if e.day_only() {
                     if let Some(c) = coordinated(doc, &e) {

@@ -148,9 +148,14 @@ fn starts_number(doc: &Document<'_>, i: usize) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
         TokenKind::Number => true,
+        // Number words start with one of these letters and are short.
         TokenKind::Syllable => {
-            let w = super::numeric::lower(t.text);
-            crate::number::is_number_word(&w)
+            crate::number::starts_spelled_number(t.text)
+                // A spelled-out amount goes on with a number word or a currency.
+                && inline_gap(doc, i)
+                && doc.tokens.get(i + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Syllable || n.kind == TokenKind::Symbol || n.kind == TokenKind::Abbreviation
+                })
         }
         _ => false,
     }

@@ -20,7 +20,35 @@ const MAX_NUMBER_TOKENS: usize = 14;
 /// A table of phrases (one or more tokens each), matched token by token
 /// ignoring letter case; the longest phrase wins.
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<String, Vec<(Vec<Word>, V)>>,
+    by_first: HashMap<String, Vec<(Vec<Word>, V)>, FnvBuild>,
+    /// The most tokens any phrase has.
+    max_len: usize,
+}
+
+/// FNV-1a: the tables are small and their keys short, so a simple hash is
+/// much faster than the default SipHash and needs no protection against
+/// chosen keys (the keys come from our own data files).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FnvBuild;
+
+pub(crate) struct Fnv(u64);
+
+impl std::hash::BuildHasher for FnvBuild {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// One word of a phrase: its lower-case form, and for a short word written
@@ -44,7 +72,8 @@ impl<V> PhraseTable<V> {
     /// Reads `phrase <TAB> value` lines; `parse` turns the value column
     /// (empty when absent) into `V`, or skips the line.
     fn from_data(data: &'static str, parse: impl Fn(&'static str) -> Option<V>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<Word>, V)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<Word>, V)>, FnvBuild> = HashMap::default();
+        let mut max_len = 1;
         for line in crate::lexicon::entries(data) {
             let (phrase, value) = line.split_once('\t').unwrap_or((line, ""));
             let Some(v) = parse(value.trim()) else { continue };
@@ -57,6 +86,7 @@ impl<V> PhraseTable<V> {
                     .then(|| t.text.to_owned()),
                 })
                 .collect();
+            max_len = max_len.max(words.len());
             if let Some(first) = words.first() {
                 by_first.entry(first.lower.clone()).or_default().push((words, v));
             }
@@ -64,7 +94,7 @@ impl<V> PhraseTable<V> {
         for list in by_first.values_mut() {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        PhraseTable { by_first }
+        PhraseTable { by_first, max_len }
     }
 
     /// The longest phrase starting at token `i`: its value and the index of
@@ -92,7 +122,7 @@ impl<V> PhraseTable<V> {
     /// it with an inline gap): its value and the index of its first token.
     pub(crate) fn longest_before(&self, doc: &Document<'_>, i: usize) -> Option<(&V, usize)> {
         // Phrases are short; try start positions from the farthest.
-        let lo = i.saturating_sub(4);
+        let lo = i.saturating_sub(self.max_len);
         for start in lo..i {
             if let Some((v, end)) = self.longest_at(doc, start) {
                 if end == i && inline_gap(doc, i - 1) {
@@ -154,21 +184,22 @@ pub(crate) static UNITS: LazyLock<PhraseTable<UnitKind>> = LazyLock::new(|| {
 pub(crate) static LABELS: LazyLock<PhraseTable<()>> =
     LazyLock::new(|| PhraseTable::from_data(include_str!("../../data/numeric/labels.txt"), |_| Some(())));
 
-fn word_set(data: &'static str) -> HashSet<String> {
+fn word_set(data: &'static str) -> HashSet<String, FnvBuild> {
     crate::lexicon::entries(data).map(str::to_lowercase).collect()
 }
 
-pub(crate) static STOPWORDS: LazyLock<HashSet<String>> =
+pub(crate) static STOPWORDS: LazyLock<HashSet<String, FnvBuild>> =
     LazyLock::new(|| word_set(include_str!("../../data/numeric/stopwords.txt")));
 
-pub(crate) static COMPARATIVES: LazyLock<HashSet<String>> =
+pub(crate) static COMPARATIVES: LazyLock<HashSet<String, FnvBuild>> =
     LazyLock::new(|| word_set(include_str!("../../data/numeric/comparatives.txt")));
 
 // ---------------------------------------------------------------- tokens
 
 /// `s` in lower case, borrowed when it already is.
 pub(crate) fn lower(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_uppercase) {
+    let plain = s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if !plain && s.chars().any(char::is_uppercase) {
         Cow::Owned(s.to_lowercase())
     } else {
         Cow::Borrowed(s)
@@ -199,11 +230,28 @@ pub(crate) fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<Cow<'a, str>> 
     doc.tokens.get(i).map(|t| lower(t.text))
 }
 
-/// Whether token `i` is the word `w` (compared in lower case).
+/// Whether `text` is `word` (given in lower case) in any letter case,
+/// without allocating. Vietnamese letters keep their UTF-8 length across
+/// case, so texts of another length never match.
+pub(crate) fn eq_ci(text: &str, word: &str) -> bool {
+    if text.len() != word.len() {
+        return false;
+    }
+    if text == word {
+        return true;
+    }
+    // Only a text with a capital can still match; lower-case text is the
+    // common case and was settled by the comparison above.
+    text.chars().next().is_some_and(char::is_uppercase)
+        && text
+            .chars()
+            .zip(word.chars())
+            .all(|(a, b)| a == b || a.to_lowercase().eq(std::iter::once(b)))
+}
+
+/// Whether token `i` is the word `w` (given in lower case), in any case.
 pub(crate) fn is_word(doc: &Document<'_>, i: usize, w: &str) -> bool {
-    doc.tokens
-        .get(i)
-        .is_some_and(|t| t.text.len() >= w.len().saturating_sub(2) && lower(t.text) == w)
+    doc.tokens.get(i).is_some_and(|t| eq_ci(t.text, w))
 }
 
 /// Whether token `i` is a dash (`-`, `–`, `—`).
@@ -388,6 +436,20 @@ fn read_digit_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
         Some((v, end)) => (v, end),
         None => (number::parse_digits(t.text).ok()?, i + 1),
     };
+    // Fast path: nothing after the digits that could scale them.
+    let next_scales = doc
+        .tokens
+        .get(end)
+        .is_some_and(|n| matches!(n.kind, TokenKind::Syllable | TokenKind::Word) && (n.text.len() <= 8));
+    if !next_scales {
+        return Some(NumberRead {
+            value: v,
+            start: i,
+            end,
+            scale: None,
+            digits: true,
+        });
+    }
     let mut acc = Accumulator::default();
     acc.number(v).ok()?;
     let mut scale = None;

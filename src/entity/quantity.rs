@@ -138,6 +138,18 @@ fn unit_after(doc: &Document<'_>, end: usize) -> Option<(usize, usize, bool)> {
 
 /// A number followed by its unit, with a range or a qualifier.
 fn counted(doc: &Document<'_>, i: usize) -> Option<Entity> {
+    // Cheap checks first: most numbers are followed by neither a unit nor a dash.
+    let next = i + 1;
+    let maybe_more = doc.tokens.get(next).is_some_and(|t| {
+        matches!(
+            t.kind,
+            TokenKind::Syllable | TokenKind::Word | TokenKind::Abbreviation | TokenKind::Symbol
+        ) || is_dash(doc, next)
+            || t.text == "%"
+    });
+    if !maybe_more {
+        return None;
+    }
     let n = read_number(doc, i, false)?;
     let t = &doc.tokens[i];
     // A four-digit number written without separators is a year or a code.
