@@ -472,8 +472,10 @@ fn quarter_expr(doc: &Document<'_>, i: usize) -> Option<Expr> {
         return None;
     }
     let q = quarter_number(&lower(t.text))?;
-    // `/2025`, `.2018`, `-2025` touching the number.
-    if adjacent(doc, j) && adjacent(doc, j + 1) {
+    // `/2025`, `.2018`, `-2025` touching the number, or `- 2025` with spaces.
+    let joined = (adjacent(doc, j) && adjacent(doc, j + 1))
+        || (inline_gap(doc, j) && inline_gap(doc, j + 1) && is_dash(doc, j + 1));
+    if joined {
         if let (Some(sep), Some(y)) = (doc.tokens.get(j + 1), year_at(doc, j + 2)) {
             if matches!(sep.text, "/" | "." | "-") {
                 return Some(expr(i, j + 3, quarter(q, Some(y))));
@@ -636,7 +638,7 @@ fn single(doc: &Document<'_>, i: usize) -> Option<Expr> {
             };
             at(year_expr(doc, j))
         }
-        "quý" => quarter_expr(doc, i),
+        "quý" | "quí" => quarter_expr(doc, i),
         "giai" | "thời" | "nhiệm" | "niên" if next_ok => {
             let second = word_at(doc, i + 1)?;
             let ok = matches!(
@@ -904,6 +906,8 @@ fn may_start(t: &crate::token::Token<'_>) -> bool {
                 | "Năm"
                 | "quý"
                 | "Quý"
+                | "quí"
+                | "Quí"
                 | "giai"
                 | "Giai"
                 | "thời"
@@ -1107,6 +1111,14 @@ mod tests {
         );
         assert_eq!(dates("trong quý III, giá"), [d("quý III", "--07-01", "--09-30")]);
         assert_eq!(dates("mùa 2003–04"), [d("2003–04", "2003-01-01", "2004-12-31")]);
+        assert_eq!(
+            dates("quí 1 - 2004 chỉ có"),
+            [d("quí 1 - 2004", "2004-01-01", "2004-03-31")]
+        );
+        assert_eq!(
+            dates("24 tháng 12 năm 1944"),
+            [d("24 tháng 12 năm 1944", "1944-12-24", "1944-12-24")]
+        );
     }
 
     #[test]

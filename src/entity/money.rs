@@ -187,14 +187,19 @@ impl Recognizer for MoneyRecognizer {
                 }
             }
             if let Some((code, end)) = with_currency(doc, &n) {
-                out.push(money(
-                    doc,
-                    lead,
-                    end,
-                    Amount::Exact { amount: n.value },
-                    code,
-                    qualifier,
-                ));
+                // `một đồng nghiệp`, `Hai đồng hoàng đế`: a spelled-out number
+                // before `đồng` is money only with a scale word (`hai triệu đồng`).
+                let ambiguous = !digits && n.scale.is_none() && is_word(doc, n.end, "đồng");
+                if !ambiguous {
+                    out.push(money(
+                        doc,
+                        lead,
+                        end,
+                        Amount::Exact { amount: n.value },
+                        code,
+                        qualifier,
+                    ));
+                }
                 continue;
             }
             // A range or coordination: the currency comes from a later member.
@@ -448,6 +453,9 @@ mod tests {
         assert!(money("vài triệu đồng").is_empty());
         assert!(money("năm 2024 tỷ lệ hộ nghèo").is_empty());
         assert!(money("đoạt 7 Huy chương Đồng").is_empty());
+        assert!(money("liên hệ một đồng nghiệp").is_empty());
+        assert!(money("những người không đồng ý").is_empty());
+        assert!(money("25 . 000 đ").iter().all(|m| m.1 != "0"));
     }
 
     #[test]

@@ -144,8 +144,11 @@ impl<V> PhraseTable<V> {
 /// What a counted word is, from `data/numeric/units.txt`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum UnitKind {
-    /// A unit of measure or time: the unit alone.
+    /// A unit of measure: the unit alone.
     Measure,
+    /// A unit of time (a duration): alone, and never after a label word
+    /// (`công văn 999 ngày …` is a document number and a date).
+    Time,
     /// A classifier: with the noun after it.
     Classifier,
     /// A counted noun of a class (nouns of one class coordinate).
@@ -175,6 +178,7 @@ pub(crate) static QUALIFIERS: LazyLock<PhraseTable<Qualifier>> = LazyLock::new(|
 pub(crate) static UNITS: LazyLock<PhraseTable<UnitKind>> = LazyLock::new(|| {
     PhraseTable::from_data(include_str!("../../data/numeric/units.txt"), |v| match v {
         "measure" => Some(UnitKind::Measure),
+        "time" => Some(UnitKind::Time),
         "classifier" => Some(UnitKind::Classifier),
         "none" => Some(UnitKind::NotUnit),
         _ => v.strip_prefix("noun:").map(UnitKind::Noun),
@@ -432,6 +436,10 @@ pub(crate) fn continues_group(doc: &Document<'_>, i: usize) -> bool {
 
 fn read_digit_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
     let t = &doc.tokens[i];
+    // `00`, `000`: a fragment of a number split by the writer (`25 . 000`), not an amount.
+    if t.text.len() >= 2 && t.text.bytes().all(|b| b == b'0') {
+        return None;
+    }
     let (v, mut end) = match space_grouped(doc, i) {
         Some((v, end)) => (v, end),
         None => (number::parse_digits(t.text).ok()?, i + 1),
@@ -630,7 +638,7 @@ pub(crate) fn unit_at(doc: &Document<'_>, i: usize) -> Option<(usize, usize, boo
     if let Some((kind, end)) = UNITS.longest_at(doc, i) {
         // A lexicon word written with a capital (`Huy chương Vàng`, `Cục Hải quan`) counts too.
         match kind {
-            UnitKind::Measure => {
+            UnitKind::Measure | UnitKind::Time => {
                 // `điểm %`: the sign may touch the word.
                 return Some((i, end, true));
             }
@@ -721,6 +729,29 @@ fn coordinate(doc: &Document<'_>, mut end: usize, class: &str) -> usize {
         }
     }
     end
+}
+
+/// Whether the unit at token `i` is a unit of time.
+pub(crate) fn is_time_unit(doc: &Document<'_>, i: usize) -> bool {
+    matches!(UNITS.longest_at(doc, i), Some((UnitKind::Time, _)))
+}
+
+/// Whether the measure at token `i` (`g`, `h` for giờ) is followed by
+/// minutes or a part of the day, which makes it a clock time (`22 g 40`,
+/// `5 g sáng`).
+pub(crate) fn clock_time_after(doc: &Document<'_>, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else { return false };
+    if !matches!(t.text, "g" | "h" | "G" | "H") {
+        return false;
+    }
+    let next = i + 1;
+    (inline_gap(doc, i) || adjacent(doc, i))
+        && doc.tokens.get(next).is_some_and(|n| {
+            (n.kind == TokenKind::Number && n.text.len() <= 2)
+                || ["sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày", "hôm"]
+                    .iter()
+                    .any(|w| eq_ci(n.text, w))
+        })
 }
 
 /// Whether token `k` starts a sentence, a line, a bracket or a quotation.

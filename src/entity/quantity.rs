@@ -19,8 +19,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, inline_gap, is_code_part, is_dash, is_plain_digits, is_word, label_before, lower,
-    qualifier_before, read_number, span_of, text_of, unit_at, LABELS,
+    adjacent, clock_time_after, inline_gap, is_code_part, is_dash, is_plain_digits, is_time_unit, is_word,
+    label_before, lower, qualifier_before, read_number, span_of, text_of, unit_at, LABELS,
 };
 use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -102,7 +102,7 @@ const RATIO_CUES: &[&str] = &["thứ", "bằng", "gấp", "chiếm", "hạng", "
 
 /// Date words: a number after them is part of a date, not a count.
 const DATE_WORDS: &[&str] = &[
-    "ngày", "tháng", "năm", "quý", "giờ", "lúc", "phút", "h", "mồng", "mùng",
+    "ngày", "tháng", "năm", "quý", "quí", "giờ", "lúc", "phút", "h", "mồng", "mùng",
 ];
 
 impl Recognizer for QuantityRecognizer {
@@ -171,7 +171,7 @@ fn counted(doc: &Document<'_>, i: usize) -> Option<Entity> {
     };
     // A range: `72-75kg`, `2,5 - 3 lần`, `từ 8 – 12m`, `57 kg - 60 kg`.
     if let Some((min, max, unit, end)) = range(doc, &n) {
-        if labelled && !unit.2 {
+        if (labelled && (!unit.2 || is_time_unit(doc, unit.0))) || clock_time_after(doc, unit.0) {
             return None;
         }
         let from = if i > 0 && is_word(doc, i - 1, "từ") && inline_gap(doc, i - 1) {
@@ -189,7 +189,10 @@ fn counted(doc: &Document<'_>, i: usize) -> Option<Entity> {
         ));
     }
     let (a, b, measure) = unit_after(doc, n.end)?;
-    if (labelled || yearlike) && !measure {
+    if (labelled || yearlike) && (!measure || is_time_unit(doc, a)) {
+        return None;
+    }
+    if clock_time_after(doc, a) {
         return None;
     }
     if yearlike && LABELS.longest_at(doc, a).is_some() {
@@ -434,6 +437,11 @@ mod tests {
         assert!(quantities("năm 2024 tỉnh đã").is_empty());
         assert!(quantities("nhà cấp 4 bị").is_empty());
         assert!(quantities("tổ 6 phường").is_empty());
+        assert!(quantities("Đến 17 g 20 phút cùng ngày").is_empty());
+        assert!(quantities("từ 8 g - 10 g sáng").is_empty());
+        assert!(quantities("công văn 999 ngày 26-2-1998").is_empty());
+        assert!(quantities("Boeing 727 rơi").is_empty());
+        assert_eq!(quantities("mua 500 g đường"), [q("500 g", "500", "g")]);
     }
 
     #[test]
