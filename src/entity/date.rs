@@ -232,7 +232,12 @@ fn date_parts(text: &str) -> Option<(Vec<&str>, char)> {
 /// A `DateLike` token: a day (`19/12/2025`, `2025-12-19`) or a month (`12/2025`).
 fn date_like(doc: &Document<'_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
-    if t.kind != TokenKind::DateLike {
+    // `19.12.2025` may come as a number token: a date when its parts say so.
+    let dotted_date = t.kind == TokenKind::Number
+        && t.text.bytes().filter(|&b| b == b'.').count() == 2
+        && t.text.rsplit('.').next().is_some_and(|y| y.len() == 4)
+        && t.text.split('.').next().is_some_and(|d| d.len() <= 2);
+    if t.kind != TokenKind::DateLike && !dotted_date {
         return None;
     }
     let (parts, _) = date_parts(t.text)?;
@@ -492,8 +497,11 @@ fn quarter_expr(doc: &Document<'_>, i: usize) -> Option<Expr> {
 /// A digit token with no date word before it.
 fn digit_expr(doc: &Document<'_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
+    if let Some(e) = date_like(doc, i) {
+        return Some(e);
+    }
     match t.kind {
-        TokenKind::DateLike => return date_like(doc, i),
+        TokenKind::DateLike => return None,
         TokenKind::Ratio => {
             let e = day_month_token(doc, i)?;
             // `9/6 học sinh` is a ratio; `thứ 14/65`, `bằng 1/2` too.
