@@ -1,9 +1,322 @@
 //! Organizations: `UBND tỉnh Quảng Ninh`, `Hội Liên hiệp Phụ nữ tỉnh`.
 //!
-//! SKELETON: types only; the recognizer is to come (issue 4).
+//! An organization is a complete name from the lexicon (`UBND`, `Chính
+//! phủ`, `Ngân hàng Chính sách xã hội`) or a head word (`Sở`, `Hội`,
+//! `Trường`, `Công ty` …) followed by its name, and then an optional level
+//! or place suffix (`tỉnh`, `huyện Thăng Bình`, `Việt Nam`). The name ends
+//! at a stop word (verb or function word), at punctuation, at a line break,
+//! or where the Vietnamese capitalization pattern of names ends: a
+//! capitalized syllable may be followed by a few lower-case ones (`Giáo
+//! dục`, `Chữ thập đỏ`), a proper name (`Sơn Lôi`) by none.
 
+use super::names::Ctx;
+use super::Entity;
+use crate::lexicon::{HeadMode, TitleClass};
 use crate::span::Span;
+use crate::token::TokenKind;
 use serde::Serialize;
+
+/// Lower-case syllables allowed after a capitalized one inside a name.
+const LOWER_BUDGET: u8 = 4;
+/// How far a name may reach, in tokens.
+const MAX_NAME: usize = 24;
+
+/// Parses an organization starting at token `i`: its end and kind.
+pub(crate) fn parse(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKind)> {
+    let guard = matches!(ctx.title_ending_at(i), Some((_, TitleClass::Post)));
+    let full = ctx.longest(i, true, |e| e.org.is_some()).and_then(|(end, e)| {
+        let kind = e.org?;
+        Some((suffix(ctx, end, guard), kind))
+    });
+    let headed = ctx.longest(i, false, |e| e.head.is_some()).and_then(|(end, e)| {
+        let (kind, mode) = e.head?;
+        if !ctx.is_upper_start(i) {
+            // `bộ`, `hội` in lower case are ordinary words; any lower-case
+            // head right after a capitalized word is the end of a compound
+            // (`Lễ hội`, `Đại hội`).
+            let after_cap = i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i);
+            if e.head_cap || after_cap {
+                return None;
+            }
+        }
+        headed(ctx, i, end, kind, mode, depth, guard)
+    });
+    match (full, headed) {
+        (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn headed(
+    ctx: &Ctx<'_>,
+    i: usize,
+    head_end: usize,
+    kind: OrgKind,
+    mode: HeadMode,
+    depth: u8,
+    guard: bool,
+) -> Option<(usize, OrgKind)> {
+    // A lower-case head at a sentence start is fine; one mid-sentence must
+    // be followed by a capitalized name (checked by `body`).
+    let mut j = head_end;
+    let mut qualified = false;
+    loop {
+        if ctx.stops_at_break(j) {
+            break;
+        }
+        if let Some((end, _)) = ctx.longest(j, false, |e| e.qualifier) {
+            j = end;
+            qualified = true;
+            if ctx.is_punct(j, "-") && ctx.longest(j + 1, false, |e| e.qualifier).is_some() {
+                j += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    // A quoted name (`Câu lạc bộ “…”`): quotes inside the span.
+    if kind == OrgKind::Other && ctx.kind(j) == Some(TokenKind::OpenQuote) {
+        let mut k = j + 1;
+        while k < ctx.len() && k - j < MAX_NAME && !ctx.stops_at_break(k) {
+            if ctx.kind(k) == Some(TokenKind::CloseQuote) {
+                return (k > j + 1).then_some((k + 1, kind));
+            }
+            k += 1;
+        }
+        return None;
+    }
+    if mode == HeadMode::Unit && depth < 2 && !ctx.stops_at_break(j) {
+        if let Some((end, inner)) = parse(ctx, j, depth + 1) {
+            return Some((end, inner));
+        }
+    }
+    let b = body(ctx, j, guard);
+    if b == j {
+        // No name of its own: a qualified head (`Trường THCS`) or a unit
+        // head may still take a level or place suffix.
+        if !(qualified || mode == HeadMode::Unit) {
+            return None;
+        }
+        let s = suffix(ctx, j, guard);
+        // `Bệnh viện Nhi`: a capitalized qualifier names the body.
+        let named = qualified
+            && ctx.is_upper_start(j.saturating_sub(1))
+            && ctx
+                .tok(j.saturating_sub(1))
+                .is_some_and(|t| t.case == super::names::Case::Title);
+        return (s > j || named).then_some((s, kind));
+    }
+    let s = suffix(ctx, b, guard);
+    if mode == HeadMode::NeedsSuffix && s == b {
+        return None;
+    }
+    let _ = i;
+    Some((s, kind))
+}
+
+/// Whether token `i` could begin the name after a head word.
+fn name_start(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.is_namecap(i) || ctx.is_abbrev(i)
+}
+
+/// The end of the name that starts at token `j` (`j` when there is none).
+pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
+    if !name_start(ctx, j) || ctx.stops_at_break(j) {
+        return j;
+    }
+    let mut i = j;
+    let mut last = j;
+    let mut budget = 0u8;
+    let mut prev_lower = true;
+    while i < ctx.len() && i - j < MAX_NAME {
+        if i > j && ctx.stops_at_break(i) {
+            break;
+        }
+        // A level word or admin prefix hands over to the suffix.
+        if i > j
+            && (ctx.level(i).is_some()
+                || ctx.prefix(i).is_some()
+                    && (name_start(ctx, i + 1) || ctx.kind(i + 1) == Some(TokenKind::Number)))
+            && (!ctx.is_namecap(i) || ctx.level(i).is_some())
+        {
+            break;
+        }
+        if i > j {
+            if let Some((end, _)) = ctx.place(i) {
+                if !ctx.any(i, |e| e.head.is_some() || e.org.is_some()) {
+                    // A known place closes the name.
+                    return end.max(last);
+                }
+            }
+            if ctx.any(i, |e| e.title.is_some())
+                && ctx.is_namecap(i)
+                && !ctx.any(i, |e| e.org.is_some() || e.head.is_some())
+            {
+                break;
+            }
+        }
+        if ctx.is_namecap(i) || ctx.is_abbrev(i) {
+            if guard && i > j && person_follows(ctx, i) {
+                break;
+            }
+            budget = if !ctx.is_abbrev(i) && prev_lower {
+                LOWER_BUDGET
+            } else {
+                0
+            };
+            prev_lower = false;
+            i += 1;
+            last = i;
+            continue;
+        }
+        if ctx.is_lowerish(i) {
+            let w = ctx.word(i);
+            if (w == "và" || w == "VÀ") && !ctx.stops_at_break(i + 1) && continues_after_and(ctx, i + 1) {
+                prev_lower = true;
+                i += 1;
+                continue;
+            }
+            if ctx.is_stop(i) || budget == 0 {
+                break;
+            }
+            budget -= 1;
+            prev_lower = true;
+            i += 1;
+            last = i;
+            continue;
+        }
+        // Joiners inside abbreviations and names: `TT-VH-TT`, `Xã hội - Kinh tế`, `GD&ĐT`.
+        let w = ctx.word(i);
+        if matches!(w, "-" | "–" | "&")
+            && name_start(ctx, i + 1)
+            && !ctx.any(i + 1, |e| {
+                e.head.is_some() || e.org.is_some() || e.title.is_some()
+            })
+            && (ctx.glued(i) && ctx.glued(i + 1) || ctx.is_namecap(i + 1))
+        {
+            prev_lower = true;
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    last
+}
+
+/// After `và` a name goes on when a capitalized word follows that does not
+/// start another body, title or place.
+fn continues_after_and(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.is_namecap(i)
+        && !ctx.any(i, |e| {
+            e.head.is_some() || e.org.is_some() || e.title.is_some() || e.prefix.is_some()
+        })
+        && ctx.place(i).is_none()
+}
+
+/// Whether a person's name (a surname and one to three more capitalized
+/// syllables, then no capital) starts at `i`.
+fn person_follows(ctx: &Ctx<'_>, i: usize) -> bool {
+    if !ctx.any(i, |e| e.surname) {
+        return false;
+    }
+    let mut k = i;
+    while k < ctx.len() && ctx.is_namecap(k) && !(k > i && ctx.breaks_before(k)) {
+        k += 1;
+    }
+    (2..=4).contains(&(k - i))
+}
+
+/// A level or place suffix after a name (`tỉnh`, `huyện Thăng Bình`,
+/// `Việt Nam`), with a bracketed abbreviation inside when the name goes on
+/// after it (`Hội Chữ thập đỏ (CTĐ) tỉnh Thanh Hóa`).
+pub(crate) fn suffix(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
+    if ctx.is_punct(i, "(") && ctx.is_abbrev(i + 1) && ctx.is_punct(i + 2, ")") {
+        let after = suffix_once(ctx, i + 3, guard);
+        return if after > i + 3 { after } else { i };
+    }
+    let s = suffix_once(ctx, i, guard);
+    // `Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương`.
+    if ctx.word(s) == "chi" && ctx.word(s + 1) == "nhánh" {
+        let t = suffix_once(ctx, s + 2, guard);
+        if t > s + 2 {
+            return t;
+        }
+    }
+    s
+}
+
+fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
+    if i >= ctx.len() || ctx.stops_at_break(i) {
+        return i;
+    }
+    if let Some((end, _, num_ok)) = ctx.prefix(i) {
+        if let Some(loc_end) = super::location::name_after_prefix(ctx, end, num_ok, guard) {
+            return loc_end;
+        }
+    }
+    if let Some((end, _)) = ctx.place(i) {
+        return end;
+    }
+    if let Some(end) = ctx.level(i) {
+        return end;
+    }
+    i
+}
+
+/// Finds organizations.
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i < ctx.len() {
+        match parse(ctx, i, 0) {
+            Some((end, kind)) if end > i => {
+                push(ctx, i, end, kind, out);
+                // A bracketed abbreviation after a complete name is one of its own.
+                if ctx.is_punct(end, "(") && ctx.is_abbrev(end + 1) && ctx.is_punct(end + 2, ")") {
+                    push(ctx, end + 1, end + 2, kind, out);
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    outlet_tags(ctx, out);
+}
+
+/// Outlet tags: `(QNO)`, `(Dân trí)` and `GD&TĐ -` opening a paragraph.
+fn outlet_tags(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    for i in 0..ctx.len() {
+        if !ctx.breaks_before(i) {
+            continue;
+        }
+        if ctx.is_punct(i, "(") {
+            let mut k = i + 1;
+            while k < ctx.len()
+                && k - i <= 3
+                && (ctx.is_namecap(k)
+                    || ctx.is_abbrev(k)
+                    || k > i + 1 && ctx.is_lowerish(k)
+                    || ctx.kind(k) == Some(TokenKind::Url))
+            {
+                k += 1;
+            }
+            if k > i + 1 && ctx.is_punct(k, ")") && !ctx.breaks_before(k + 1) {
+                push(ctx, i + 1, k, OrgKind::Media, out);
+            }
+        } else if ctx.is_abbrev(i) && matches!(ctx.word(i + 1), "-" | "–") && !ctx.breaks_before(i + 2) {
+            push(ctx, i, i + 1, OrgKind::Media, out);
+        }
+    }
+}
+
+fn push(ctx: &Ctx<'_>, i: usize, j: usize, kind: OrgKind, out: &mut Vec<Entity>) {
+    if let Some((s, e)) = ctx.span(i, j) {
+        out.push(Entity::Organization(Organization {
+            span: Span::new(s, e),
+            text: ctx.slice(i, j).to_owned(),
+            kind,
+        }));
+    }
+}
 
 /// What kind of body an organization is.
 ///
