@@ -38,7 +38,11 @@ pub(crate) fn name_after_prefix(ctx: &Ctx<'_>, i: usize, num_ok: bool, person_gu
     if person_guard && place.is_none() && ctx.any(i, |e| e.surname) && (2..=4).contains(&run_len(ctx, i)) {
         return None;
     }
-    let run = name_run(ctx, i);
+    let mut run = name_run(ctx, i);
+    // A lone capital letter is a zone label (`khu A`), not a name.
+    if run == i + 1 && ctx.tok(i).is_some_and(|t| t.case != super::names::Case::Title) {
+        run = i;
+    }
     let end = place.map_or(run, |(pe, _)| pe.max(run));
     (end > i).then_some(end)
 }
@@ -53,7 +57,7 @@ fn name_run(ctx: &Ctx<'_>, i: usize) -> usize {
             }
             // Another body, title, prefix or place begins: the name ended.
             if ctx.any(k, |e| e.head.is_some() || e.org.is_some() || e.title.is_some())
-                || ctx.prefix(k).is_some()
+                || ctx.prefix(k).is_some_and(|(pe, _, _)| ctx.is_namecap(pe))
                 || ctx.place(k).is_some()
             {
                 break;
@@ -122,7 +126,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 continue;
             }
         }
-        if let Some((end, e)) = ctx.place(i) {
+        // A name after a credit word is the author (`Nguồn: Thái Bình`).
+        let credited = i >= 2 && ctx.is_punct(i - 1, ":") && ctx.any(i - 2, |e| e.credit);
+        if let Some((end, e)) = ctx.place(i).filter(|_| !credited) {
             let kind = e.place.unwrap_or(LocationKind::Other);
             push(ctx, i, end, kind, out);
             i = end;

@@ -299,9 +299,14 @@ impl<'a> Ctx<'a> {
         self.hits_at(i).any(|(_, e)| pred(e))
     }
 
-    /// A known place name at `i` (capitals as written in the list).
+    /// A known place name at `i` (capitals as written in the list), unless
+    /// the token is part of a common word (`Pháp lệnh`).
     pub fn place(&self, i: usize) -> Option<(usize, Entry)> {
-        self.longest(i, true, |e| e.place.is_some())
+        let hit = self.longest(i, true, |e| e.place.is_some())?;
+        if hit.0 == i + 1 && self.in_word(i) {
+            return None;
+        }
+        Some(hit)
     }
 
     /// Whether token `i` starts with an upper-case letter.
@@ -340,9 +345,16 @@ impl<'a> Ctx<'a> {
         self.is_lowerish(i) && self.any(i, |e| e.stop)
     }
 
+    /// An abbreviation: a dotted or non-syllable one (`UBND`, `TP.HCM`), or
+    /// an all-caps word of two letters or more outside an all-caps line
+    /// (`QNO`, `HPG`).
     pub fn is_abbrev(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Abbreviation && matches!(t.case, Case::Upper | Case::Mixed | Case::Title)
+        self.toks.get(i).is_some_and(|t| match t.kind {
+            TokenKind::Abbreviation => matches!(t.case, Case::Upper | Case::Mixed | Case::Title),
+            TokenKind::Syllable | TokenKind::Word => {
+                t.case == Case::Upper && !t.caps_line && self.word(i).chars().count() >= 2
+            }
+            _ => false,
         })
     }
 

@@ -26,10 +26,24 @@ pub(crate) fn parse(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKin
     let guard = matches!(ctx.title_ending_at(i), Some((_, TitleClass::Post)));
     let full = ctx.longest(i, true, |e| e.org.is_some()).and_then(|(end, e)| {
         let kind = e.org?;
+        // A body name may go on with a capitalized name of its own
+        // (`Đảng ủy Khối doanh nghiệp Trung ương`).
+        let mut end = end;
+        if ctx.is_namecap(end)
+            && !ctx.stops_at_break(end)
+            && ctx.place(end).is_none()
+            && !person_follows(ctx, end)
+            && !ctx.any(end, |e| e.org.is_some() || e.head.is_some() || e.title.is_some())
+        {
+            end = body(ctx, end, guard);
+        }
         Some((suffix(ctx, end, guard), kind))
     });
     let headed = ctx.longest(i, false, |e| e.head.is_some()).and_then(|(end, e)| {
         let (kind, mode) = e.head?;
+        if ctx.in_word(i) && !ctx.is_upper_start(i) {
+            return None;
+        }
         if !ctx.is_upper_start(i) {
             // `bộ`, `hội` in lower case are ordinary words; any lower-case
             // head right after a capitalized word is the end of a compound
@@ -198,6 +212,11 @@ pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
             i += 1;
             continue;
         }
+        if matches!(w, "-" | "–") && budget > 0 && ctx.is_lowerish(i + 1) && !ctx.is_stop(i + 1) {
+            prev_lower = true;
+            i += 1;
+            continue;
+        }
         break;
     }
     last
@@ -258,6 +277,12 @@ fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
         return end;
     }
     if let Some(end) = ctx.level(i) {
+        // `quốc gia Việt Nam`: a level word, then a place.
+        if let Some((pe, _)) = ctx.place(end) {
+            if !ctx.stops_at_break(end) {
+                return pe;
+            }
+        }
         return end;
     }
     i
@@ -280,6 +305,60 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
     }
     outlet_tags(ctx, out);
+    short_names(ctx, out);
+    for i in 0..ctx.len() {
+        if let Some(end) = domain_end(ctx, i) {
+            push(ctx, i, end, OrgKind::Media, out);
+        }
+    }
+}
+
+/// Companies and banks are named again by the proper name at the end of
+/// their full name (`Công ty … Minh Phú` → `Minh Phú`).
+fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    let mut aliases: Vec<(&str, usize, OrgKind)> = Vec::new();
+    for e in out.iter() {
+        let Entity::Organization(o) = e else { continue };
+        if !matches!(o.kind, OrgKind::Company | OrgKind::Bank) {
+            continue;
+        }
+        let Some(last) = ctx.toks.iter().rposition(|t| t.end == o.span.end) else {
+            continue;
+        };
+        let mut k = last + 1;
+        while k > 0
+            && ctx.tok(k - 1).is_some_and(|t| {
+                t.case == super::names::Case::Title
+                    && t.kind == TokenKind::Syllable
+                    && t.start >= o.span.start
+            })
+        {
+            k -= 1;
+        }
+        let n = last + 1 - k;
+        let first = ctx.toks.iter().position(|t| t.start == o.span.start).unwrap_or(k);
+        if (2..=3).contains(&n) && k > first + 1 && ctx.place(k).is_none() {
+            aliases.push((ctx.key(k, last + 1), n, o.kind));
+        }
+    }
+    if aliases.is_empty() {
+        return;
+    }
+    let taken: Vec<(usize, usize)> = out.iter().map(|e| (e.span().start, e.span().end)).collect();
+    for i in 0..ctx.len() {
+        if i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i) {
+            continue;
+        }
+        for &(key, n, kind) in &aliases {
+            let j = i + n;
+            if ctx.key(i, j) == key && !(j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j)) {
+                let s = ctx.tok(i).map_or(0, |t| t.start);
+                if !taken.iter().any(|&(a, b)| a <= s && s < b) {
+                    push(ctx, i, j, kind, out);
+                }
+            }
+        }
+    }
 }
 
 /// Outlet tags: `(QNO)`, `(Dân trí)` and `GD&TĐ -` opening a paragraph.
@@ -306,6 +385,28 @@ fn outlet_tags(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             push(ctx, i, i + 1, OrgKind::Media, out);
         }
     }
+}
+
+/// A web domain written as a name (`Chinhphu.vn`): the end of its tokens.
+pub(crate) fn domain_end(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    if !matches!(ctx.kind(i), Some(TokenKind::Word | TokenKind::Syllable))
+        || ctx.glued(i) && ctx.is_punct(i - 1, ".")
+    {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut end = None;
+    while ctx.is_punct(k, ".") && ctx.glued(k) && ctx.glued(k + 1) {
+        let tld = ctx.word(k + 1);
+        if !tld.chars().all(|c| c.is_ascii_alphabetic()) {
+            break;
+        }
+        if matches!(tld, "vn" | "com" | "net" | "org" | "info" | "gov") {
+            end = Some(k + 2);
+        }
+        k += 2;
+    }
+    end
 }
 
 fn push(ctx: &Ctx<'_>, i: usize, j: usize, kind: OrgKind, out: &mut Vec<Entity>) {

@@ -183,7 +183,7 @@ fn credit<'a>(
         return;
     }
     let j = cend + 1;
-    if ctx.breaks_before(j) {
+    if ctx.breaks_before(j) || super::organization::domain_end(ctx, j).is_some() {
         return;
     }
     let mut k = j;
@@ -193,6 +193,10 @@ fn credit<'a>(
         && !(k > j && ctx.breaks_before(k))
     {
         k += 1;
+    }
+    if k == j + 1 && !upper_syllable(ctx, j) {
+        // One capitalized word after `Nguồn:` is a title, not a name.
+        return;
     }
     if k == j {
         // Initials as one token (`Q.VIỆT`).

@@ -87,6 +87,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                     .longest(i, false, |e| e.trigger.is_some())
                     .map_or(i + 1, |(t, _)| t)
                     .min(end);
+                // The national target programs go on with their topic in
+                // lower case (`… phát triển kinh tế - xã hội vùng …`).
+                let end = lower_title_end(ctx, end);
                 let name = ctx.slice(after_trigger, end);
                 push(ctx, i, end, name, kind, out);
                 i = end;
@@ -114,6 +117,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         if k < ctx.len() && is_open_quote(ctx, k) && !ctx.stops_at_break(k) {
             if let Some(close) = closing(ctx, k) {
                 let name = ctx.slice(k + 1, close);
+                // A lower-case quote right after the trigger is a scare
+                // quote or a description (`dự án “nghìn tỷ”`).
+                if !separated && !ctx.is_upper_start(k + 1) {
+                    i = close + 1;
+                    continue;
+                }
                 if separated || (plural && k > tend) {
                     push(ctx, k, close + 1, name, kind, out);
                 } else {
@@ -138,12 +147,15 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             i = tend;
             continue;
         }
-        // A capitalized title without quotes, or an abbreviation (`MTQG`).
-        if ctx.is_abbrev(tend) && !ctx.any(tend, |e| e.org.is_some() || e.place.is_some()) {
-            push(ctx, i, tend + 1, ctx.word(tend), kind, out);
-            i = tend + 1;
-            continue;
+        // A stray closing quote (the opening one was lost in print).
+        if ctx.is_namecap(tend) {
+            if let Some(q) = stray_close(ctx, tend) {
+                push(ctx, i, q + 1, ctx.slice(tend, q), kind, out);
+                i = q + 1;
+                continue;
+            }
         }
+        // A capitalized title without quotes.
         if ctx.is_namecap(tend)
             && ctx.place(tend).is_none()
             && !ctx.any(tend, |e| {
@@ -151,13 +163,6 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             })
         {
             let end = unquoted_end(ctx, tend);
-            // A stray closing quote (an opening one was lost in print).
-            let stray = (tend..end.min(ctx.len())).find(|&q| is_close_quote(ctx, q));
-            if let Some(q) = stray {
-                push(ctx, i, q + 1, ctx.slice(tend, q), kind, out);
-                i = q + 1;
-                continue;
-            }
             if end > tend + 1 {
                 push(ctx, i, end, ctx.slice(tend, end), kind, out);
                 names.insert(ctx.key(tend, end), kind);
@@ -218,6 +223,43 @@ fn unquoted_end(ctx: &Ctx<'_>, j: usize) -> usize {
             continue;
         }
         break;
+    }
+    last
+}
+
+/// A closing quote on the same line within reach, with no opening quote
+/// before it.
+fn stray_close(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let mut k = j;
+    while k < ctx.len() && k - j < 25 {
+        if k > j && ctx.breaks_before(k) || is_open_quote(ctx, k) {
+            return None;
+        }
+        if is_close_quote(ctx, k) {
+            return Some(k);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Lower-case words that continue a title (up to a stop word, a number,
+/// punctuation other than a joining dash, or a line break).
+fn lower_title_end(ctx: &Ctx<'_>, j: usize) -> usize {
+    let mut k = j;
+    let mut last = j;
+    while k < ctx.len() && k - j < 20 && !ctx.stops_at_break(k) {
+        if ctx.is_lowerish(k) && !ctx.is_stop(k) {
+            k += 1;
+            last = k;
+        } else if (matches!(ctx.word(k), "-" | "–") || ctx.word(k) == "và")
+            && ctx.is_lowerish(k + 1)
+            && !ctx.is_stop(k + 1)
+        {
+            k += 1;
+        } else {
+            break;
+        }
     }
     last
 }
