@@ -7,7 +7,7 @@
 //! Bình` … `Thăng Bình`). Lists that share one plural prefix (`các xã Bình
 //! Sa, Bình Trung và Bình Hải`) give one location per member.
 
-use super::names::Ctx;
+use super::names::{Ctx, Marks};
 use super::Entity;
 use crate::span::Span;
 use crate::token::TokenKind;
@@ -58,7 +58,7 @@ fn name_run(ctx: &Ctx<'_>, i: usize) -> usize {
             // Another body, title, prefix or place begins: the name ended.
             if ctx.any(k, |e| e.head.is_some() || e.org.is_some() || e.title.is_some())
                 || ctx.prefix(k).is_some_and(|(pe, _, _)| ctx.is_namecap(pe))
-                || ctx.place(k).is_some()
+                || ctx.place(k).is_some_and(|(pe, _)| pe > k + 1)
             {
                 break;
             }
@@ -95,7 +95,7 @@ fn is_plural(w: &str) -> bool {
 /// Finds locations.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut memory: HashMap<&str, LocationKind> = HashMap::new();
-    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut found = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
         if let Some((pend, kind, num_ok)) = ctx.prefix(i) {
@@ -155,7 +155,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 }
             }
             if let Some((j, kind)) = hit {
-                if !found.iter().any(|&(a, b)| a <= i && i < b) {
+                if !found.contains(i) {
                     push(ctx, i, j, kind, out);
                 }
                 i = j;

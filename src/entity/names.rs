@@ -483,3 +483,43 @@ impl Ctx<'_> {
         self.longest(k, false, |e| e.level).map(|(end, _)| end)
     }
 }
+
+/// Tokens already taken by an entity, as a flag per token (linear time).
+pub(crate) struct Marks(Vec<bool>);
+
+impl Marks {
+    pub fn new(n: usize) -> Self {
+        Marks(vec![false; n])
+    }
+
+    /// Marks tokens `[a, b)`.
+    pub fn push(&mut self, (a, b): (usize, usize)) {
+        let b = b.min(self.0.len());
+        if let Some(s) = self.0.get_mut(a.min(b)..b) {
+            s.fill(true);
+        }
+    }
+
+    pub fn contains(&self, i: usize) -> bool {
+        self.0.get(i).copied().unwrap_or(false)
+    }
+}
+
+impl Ctx<'_> {
+    /// The token that starts at byte `pos`.
+    pub fn token_starting_at(&self, pos: usize) -> Option<usize> {
+        self.toks.binary_search_by_key(&pos, |t| t.start).ok()
+    }
+
+    /// The token that ends at byte `pos`.
+    pub fn token_ending_at(&self, pos: usize) -> Option<usize> {
+        self.toks.binary_search_by_key(&pos, |t| t.end).ok()
+    }
+
+    /// Tokens inside byte span `[s, e)`.
+    pub fn tokens_within(&self, s: usize, e: usize) -> (usize, usize) {
+        let a = self.toks.partition_point(|t| t.start < s);
+        let b = self.toks.partition_point(|t| t.start < e);
+        (a, b.max(a))
+    }
+}

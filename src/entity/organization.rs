@@ -316,13 +316,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 /// Companies and banks are named again by the proper name at the end of
 /// their full name (`Công ty … Minh Phú` → `Minh Phú`).
 fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut aliases: Vec<(&str, usize, OrgKind)> = Vec::new();
+    let mut aliases: std::collections::HashMap<&str, OrgKind> = std::collections::HashMap::new();
     for e in out.iter() {
         let Entity::Organization(o) = e else { continue };
         if !matches!(o.kind, OrgKind::Company | OrgKind::Bank) {
             continue;
         }
-        let Some(last) = ctx.toks.iter().rposition(|t| t.end == o.span.end) else {
+        let Some(last) = ctx.token_ending_at(o.span.end) else {
             continue;
         };
         let mut k = last + 1;
@@ -336,26 +336,33 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             k -= 1;
         }
         let n = last + 1 - k;
-        let first = ctx.toks.iter().position(|t| t.start == o.span.start).unwrap_or(k);
+        let first = ctx.token_starting_at(o.span.start).unwrap_or(k);
         if (2..=3).contains(&n) && k > first + 1 && ctx.place(k).is_none() {
-            aliases.push((ctx.key(k, last + 1), n, o.kind));
+            aliases.insert(ctx.key(k, last + 1), o.kind);
         }
     }
     if aliases.is_empty() {
         return;
     }
-    let taken: Vec<(usize, usize)> = out.iter().map(|e| (e.span().start, e.span().end)).collect();
+    let mut taken = super::names::Marks::new(ctx.len());
+    for e in out.iter() {
+        taken.push(ctx.tokens_within(e.span().start, e.span().end));
+    }
     for i in 0..ctx.len() {
         if i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i) {
             continue;
         }
-        for &(key, n, kind) in &aliases {
+        if !ctx.is_namecap(i) || taken.contains(i) {
+            continue;
+        }
+        for n in 2..=3 {
             let j = i + n;
-            if ctx.key(i, j) == key && !(j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j)) {
-                let s = ctx.tok(i).map_or(0, |t| t.start);
-                if !taken.iter().any(|&(a, b)| a <= s && s < b) {
-                    push(ctx, i, j, kind, out);
-                }
+            if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j)) {
+                continue;
+            }
+            if let Some(&kind) = aliases.get(ctx.key(i, j)) {
+                push(ctx, i, j, kind, out);
+                break;
             }
         }
     }
@@ -370,7 +377,7 @@ fn outlet_tags(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         if ctx.is_punct(i, "(") {
             let mut k = i + 1;
             while k < ctx.len()
-                && k - i <= 3
+                && k - i <= 5
                 && (ctx.is_namecap(k)
                     || ctx.is_abbrev(k)
                     || k > i + 1 && ctx.is_lowerish(k)

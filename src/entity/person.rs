@@ -8,7 +8,7 @@
 //! Anh`, `MINH QUANG`, `V.L`, `L.Chi`). A name found once is found again
 //! without its title later in the same text.
 
-use super::names::Ctx;
+use super::names::{Ctx, Marks};
 use super::Entity;
 use crate::lexicon::TitleClass;
 use crate::span::Span;
@@ -55,7 +55,7 @@ fn other_reading(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
 /// Finds persons.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut names: HashSet<&str> = HashSet::new();
-    let mut covered: Vec<(usize, usize)> = Vec::new();
+    let mut covered = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
         if let Some(end) = titled(ctx, i, out, &mut names, &mut covered) {
@@ -65,7 +65,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i += 1;
     }
     for i in 0..ctx.len() {
-        if covered.iter().any(|&(a, b)| a <= i && i < b) {
+        if covered.contains(i) {
             continue;
         }
         credit(ctx, i, out, &mut names, &mut covered);
@@ -74,7 +74,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     // Surname-led names, and names seen before.
     let mut i = 0;
     while i < ctx.len() {
-        if covered.iter().any(|&(a, b)| a <= i && i < b) || !ctx.is_namecap(i) {
+        if covered.contains(i) || !ctx.is_namecap(i) {
             i += 1;
             continue;
         }
@@ -124,7 +124,7 @@ fn titled<'a>(
     i: usize,
     out: &mut Vec<Entity>,
     names: &mut HashSet<&'a str>,
-    covered: &mut Vec<(usize, usize)>,
+    covered: &mut Marks,
 ) -> Option<usize> {
     let (tend, e) = ctx.longest(i, false, |e| e.title.is_some())?;
     // `Bà Rịa`, `Quan Hoá`: a place reading wins.
@@ -174,7 +174,7 @@ fn credit<'a>(
     i: usize,
     out: &mut Vec<Entity>,
     names: &mut HashSet<&'a str>,
-    covered: &mut Vec<(usize, usize)>,
+    covered: &mut Marks,
 ) {
     let Some((cend, _)) = ctx.longest(i, false, |e| e.credit) else {
         return;
@@ -251,12 +251,7 @@ fn initials(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Lines that hold only a name: bylines and credits at the end of a text
 /// or under a photo.
-fn bylines<'a>(
-    ctx: &'a Ctx<'_>,
-    out: &mut Vec<Entity>,
-    names: &mut HashSet<&'a str>,
-    covered: &mut Vec<(usize, usize)>,
-) {
+fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a str>, covered: &mut Marks) {
     let mut i = 0;
     while i < ctx.len() {
         let mut j = i + 1;

@@ -9,7 +9,7 @@
 //! separates them (`mô hình … như “…”`), for later titles of a list, after
 //! `hoạt động`/`việc`, and for a title the text already named as a program.
 
-use super::names::Ctx;
+use super::names::{Ctx, Marks};
 use super::Entity;
 use crate::span::Span;
 use crate::token::TokenKind;
@@ -69,7 +69,7 @@ fn is_quote_intro(w: &str) -> bool {
 /// Finds programs.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut names: HashMap<&str, ProgramKind> = HashMap::new();
-    let mut emitted: Vec<usize> = Vec::new(); // opening quotes already used
+    let mut emitted = Marks::new(ctx.len()); // opening quotes already used
     let mut i = 0;
     while i < ctx.len() {
         let prev = if i > 0 && !ctx.breaks_before(i) {
@@ -128,7 +128,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 } else {
                     push(ctx, i, close + 1, name, kind, out);
                 }
-                emitted.push(k);
+                emitted.push((k, k + 1));
                 names.insert(ctx.key(k + 1, close), kind);
                 let end = list_continues(ctx, close + 1, kind, out, &mut names, &mut emitted);
                 i = end;
@@ -174,7 +174,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     }
     // Quoted titles introduced by `hoạt động`, `việc`, or named before.
     for k in 0..ctx.len() {
-        if !is_open_quote(ctx, k) || emitted.contains(&k) {
+        if !is_open_quote(ctx, k) || emitted.contains(k) {
             continue;
         }
         let Some(close) = closing(ctx, k) else { continue };
@@ -271,7 +271,7 @@ fn list_continues<'a>(
     kind: ProgramKind,
     out: &mut Vec<Entity>,
     names: &mut HashMap<&'a str, ProgramKind>,
-    emitted: &mut Vec<usize>,
+    emitted: &mut Marks,
 ) -> usize {
     while k + 1 < ctx.len()
         && matches!(ctx.word(k), "," | ";" | "và")
@@ -280,7 +280,7 @@ fn list_continues<'a>(
     {
         let Some(close) = closing(ctx, k + 1) else { break };
         push(ctx, k + 1, close + 1, ctx.slice(k + 2, close), kind, out);
-        emitted.push(k + 1);
+        emitted.push((k + 1, k + 2));
         names.insert(ctx.key(k + 2, close), kind);
         k = close + 1;
     }
