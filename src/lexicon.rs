@@ -56,30 +56,71 @@ fn is_tone_mark(c: char) -> bool {
     matches!(c, '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}')
 }
 
+/// The key of one character: lower-case letters without the tone mark
+/// (at most three characters), and the tone mark.
+#[derive(Clone, Copy, Default)]
+struct KeyChar {
+    chars: [char; 3],
+    len: u8,
+    tone: Option<char>,
+}
+
+fn key_char(c: char) -> KeyChar {
+    let c = match c {
+        '–' | '—' | '‒' | '−' => '-',
+        '’' | '‘' | 'ʼ' | '`' => '\'',
+        c => c,
+    };
+    let mut k = KeyChar::default();
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if is_tone_mark(d) {
+            k.tone = Some(d);
+        } else {
+            for l in d.to_lowercase() {
+                if let Some(slot) = k.chars.get_mut(k.len as usize) {
+                    *slot = l;
+                    k.len += 1;
+                }
+            }
+        }
+    });
+    k
+}
+
+/// First code point of the precomputed table: Latin-1 letters up to the
+/// Vietnamese letters of Latin Extended Additional.
+const TABLE_START: u32 = 0xC0;
+const TABLE_END: u32 = 0x1F00;
+
+static KEY_TABLE: LazyLock<Vec<KeyChar>> = LazyLock::new(|| {
+    (TABLE_START..TABLE_END)
+        .map(|u| char::from_u32(u).map(key_char).unwrap_or_default())
+        .collect()
+});
+
 /// Appends the key of one token to `out`: lower case, canonical
 /// decomposition, tone mark moved to the end, dashes and apostrophes
 /// unified. Allocates nothing beyond `out`'s growth.
 pub(crate) fn push_token_key(token: &str, out: &mut String) {
     let mut tone = None;
+    let table = &*KEY_TABLE;
     for c in token.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        let c = match c {
-            '–' | '—' | '‒' | '−' => '-',
-            '’' | '‘' | 'ʼ' | '`' => '\'',
-            c => c,
+        let u = c as u32;
+        let k = if (TABLE_START..TABLE_END).contains(&u) {
+            table.get((u - TABLE_START) as usize).copied().unwrap_or_default()
+        } else {
+            key_char(c)
         };
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if is_tone_mark(d) {
-                tone = Some(d);
-            } else if d.is_ascii() {
-                out.push(d.to_ascii_lowercase());
-            } else {
-                out.extend(d.to_lowercase());
-            }
-        });
+        for &ch in k.chars.get(..k.len as usize).unwrap_or(&[]) {
+            out.push(ch);
+        }
+        if k.tone.is_some() {
+            tone = k.tone;
+        }
     }
     if let Some(t) = tone {
         out.push(t);
@@ -155,6 +196,62 @@ pub(crate) struct Entry {
     pub word: bool,
     /// A head word that must be capitalized (`Bộ`, `Hội`).
     pub head_cap: bool,
+}
+
+/// Category bits of an [`Entry`], for quick per-token tests.
+pub(crate) mod cat {
+    pub const PLACE: u16 = 1;
+    pub const PREFIX: u16 = 1 << 1;
+    pub const ORG: u16 = 1 << 2;
+    pub const HEAD: u16 = 1 << 3;
+    pub const TRIGGER: u16 = 1 << 4;
+    pub const PROGRAM: u16 = 1 << 5;
+    pub const SURNAME: u16 = 1 << 6;
+    pub const TITLE: u16 = 1 << 7;
+    pub const CREDIT: u16 = 1 << 8;
+    pub const PERSON: u16 = 1 << 9;
+    pub const STOP: u16 = 1 << 10;
+}
+
+impl Entry {
+    /// The category bits of this entry.
+    pub(crate) fn cats(&self) -> u16 {
+        let mut c = 0;
+        if self.place.is_some() {
+            c |= cat::PLACE;
+        }
+        if self.prefix.is_some() {
+            c |= cat::PREFIX;
+        }
+        if self.org.is_some() {
+            c |= cat::ORG;
+        }
+        if self.head.is_some() {
+            c |= cat::HEAD;
+        }
+        if self.trigger.is_some() {
+            c |= cat::TRIGGER;
+        }
+        if self.program.is_some() {
+            c |= cat::PROGRAM;
+        }
+        if self.surname {
+            c |= cat::SURNAME;
+        }
+        if self.title.is_some() {
+            c |= cat::TITLE;
+        }
+        if self.credit {
+            c |= cat::CREDIT;
+        }
+        if self.person {
+            c |= cat::PERSON;
+        }
+        if self.stop {
+            c |= cat::STOP;
+        }
+        c
+    }
 }
 
 /// The name lexicons compiled into one Aho-Corasick automaton over keys.
@@ -371,6 +468,7 @@ impl NameLexicon {
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .unwrap_or_else(|_| {
                 // Patterns are small and few; building cannot fail in

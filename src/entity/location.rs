@@ -9,6 +9,7 @@
 
 use super::names::{Ctx, Marks};
 use super::Entity;
+use crate::lexicon::cat;
 use crate::span::Span;
 use crate::token::TokenKind;
 use serde::Serialize;
@@ -98,6 +99,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut found = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
+        if !ctx.has(i, cat::PREFIX | cat::PLACE) {
+            i += 1;
+            continue;
+        }
         if let Some((pend, kind, num_ok)) = ctx.prefix(i) {
             // An abbreviated or lower-case prefix needs a name; a capitalized
             // full word at a sentence start too.

@@ -38,6 +38,8 @@ pub(crate) struct Tok {
     pub caps_line: bool,
     /// Newlines in the gap before the token (capped at 2).
     pub newlines_before: u8,
+    /// Categories of the lexicon hits that start at this token.
+    pub cats: u16,
 }
 
 /// A lexicon match: tokens `[start, end)` and the entry.
@@ -61,6 +63,22 @@ pub(crate) struct Ctx<'a> {
 }
 
 fn case_of(s: &str) -> Case {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+        if upper == 0 {
+            return Case::Lower;
+        }
+        let lower = b.iter().filter(|c| c.is_ascii_lowercase()).count();
+        if lower == 0 {
+            return Case::Upper;
+        }
+        let first_letter = b.iter().position(|c| c.is_ascii_alphabetic());
+        let title = first_letter.is_some_and(|f| {
+            b.get(f).is_some_and(u8::is_ascii_uppercase) && !b.iter().skip(f + 1).any(u8::is_ascii_uppercase)
+        });
+        return if title { Case::Title } else { Case::Mixed };
+    }
     let mut upper = 0usize;
     let mut lower = 0usize;
     let mut first_upper = false;
@@ -133,6 +151,7 @@ impl<'a> Ctx<'a> {
                 key: (k0, keys.len()),
                 caps_line: false,
                 newlines_before: if toks.is_empty() { 2 } else { nl },
+                cats: 0,
             });
         };
         for t in &doc.tokens {
@@ -201,6 +220,11 @@ impl<'a> Ctx<'a> {
             }
         }
         hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        for h in &hits {
+            if let (Some(t), Some(e)) = (toks.get_mut(h.start as usize), lex.entries.get(h.entry as usize)) {
+                t.cats |= e.cats();
+            }
+        }
         let mut first_hit = vec![0u32; toks.len() + 1];
         let mut h = 0;
         for (i, slot) in first_hit.iter_mut().enumerate() {
@@ -221,6 +245,11 @@ impl<'a> Ctx<'a> {
 
     pub fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// Whether a lexicon hit of one of the categories `mask` starts at `i`.
+    pub fn has(&self, i: usize, mask: u16) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cats & mask != 0)
     }
 
     pub fn tok(&self, i: usize) -> Option<&Tok> {

@@ -11,7 +11,7 @@
 
 use super::names::Ctx;
 use super::Entity;
-use crate::lexicon::{HeadMode, TitleClass};
+use crate::lexicon::{cat, HeadMode, TitleClass};
 use crate::span::Span;
 use crate::token::TokenKind;
 use serde::Serialize;
@@ -292,6 +292,10 @@ fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut i = 0;
     while i < ctx.len() {
+        if !ctx.has(i, cat::ORG | cat::HEAD) {
+            i += 1;
+            continue;
+        }
         match parse(ctx, i, 0) {
             Some((end, kind)) if end > i => {
                 push(ctx, i, end, kind, out);

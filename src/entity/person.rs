@@ -10,7 +10,7 @@
 
 use super::names::{Ctx, Marks};
 use super::Entity;
-use crate::lexicon::TitleClass;
+use crate::lexicon::{cat, TitleClass};
 use crate::span::Span;
 use crate::token::TokenKind;
 use serde::Serialize;
@@ -58,6 +58,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut covered = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
+        if !ctx.has(i, cat::TITLE) {
+            i += 1;
+            continue;
+        }
         if let Some(end) = titled(ctx, i, out, &mut names, &mut covered) {
             i = end;
             continue;
@@ -65,7 +69,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i += 1;
     }
     for i in 0..ctx.len() {
-        if covered.contains(i) {
+        if covered.contains(i) || !ctx.has(i, cat::CREDIT) {
             continue;
         }
         credit(ctx, i, out, &mut names, &mut covered);
@@ -74,7 +78,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     // Surname-led names, and names seen before.
     let mut i = 0;
     while i < ctx.len() {
-        if covered.contains(i) || !ctx.is_namecap(i) {
+        if covered.contains(i)
+            || !ctx.is_namecap(i)
+            || (names.is_empty() && !ctx.has(i, cat::SURNAME | cat::PERSON))
+        {
             i += 1;
             continue;
         }

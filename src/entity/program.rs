@@ -11,6 +11,7 @@
 
 use super::names::{Ctx, Marks};
 use super::Entity;
+use crate::lexicon::cat;
 use crate::span::Span;
 use crate::token::TokenKind;
 use serde::Serialize;
@@ -72,6 +73,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut emitted = Marks::new(ctx.len()); // opening quotes already used
     let mut i = 0;
     while i < ctx.len() {
+        if !ctx.has(i, cat::TRIGGER | cat::PROGRAM) {
+            i += 1;
+            continue;
+        }
         let prev = if i > 0 && !ctx.breaks_before(i) {
             ctx.word(i - 1)
         } else {
