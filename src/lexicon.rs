@@ -189,6 +189,8 @@ pub(crate) struct Entry {
     pub surname: bool,
     pub title: Option<TitleClass>,
     pub stop: bool,
+    /// A verb or noun that ends a name only after a complete word.
+    pub weak_stop: bool,
     pub credit: bool,
     pub nonperson: bool,
     pub person: bool,
@@ -247,7 +249,7 @@ impl Entry {
         if self.person {
             c |= cat::PERSON;
         }
-        if self.stop {
+        if self.stop || self.weak_stop {
             c |= cat::STOP;
         }
         c
@@ -433,6 +435,9 @@ impl NameLexicon {
         }
         for line in entries(include_str!("../data/names/stops.txt")) {
             b.add(line, false, |e| e.stop = true);
+        }
+        for line in entries(include_str!("../data/names/stops_weak.txt")) {
+            b.add(line, false, |e| e.weak_stop = true);
         }
         for line in entries(include_str!("../data/names/credits.txt")) {
             b.add(line, false, |e| e.credit = true);

@@ -287,7 +287,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn hits_at(&self, i: usize) -> impl Iterator<Item = (usize, &Entry)> + '_ {
+    pub(crate) fn hits_at(&self, i: usize) -> impl Iterator<Item = (usize, &Entry)> + '_ {
         let (a, b) = match (self.first_hit.get(i), self.first_hit.get(i + 1)) {
             (Some(&a), Some(&b)) => (a as usize, b as usize),
             _ => (0, 0),
@@ -371,7 +371,12 @@ impl<'a> Ctx<'a> {
     /// A stop word (a verb or function word that ends a name) at `i`,
     /// written in lower case or in an all-caps line.
     pub fn is_stop(&self, i: usize) -> bool {
-        self.is_lowerish(i) && self.any(i, |e| e.stop)
+        self.is_lowerish(i) && self.has(i, crate::lexicon::cat::STOP)
+    }
+
+    /// A function word at `i` (always ends a name).
+    pub fn is_strong_stop(&self, i: usize) -> bool {
+        self.is_lowerish(i) && self.has(i, crate::lexicon::cat::STOP) && self.any(i, |e| e.stop)
     }
 
     /// An abbreviation: a dotted or non-syllable one (`UBND`, `TP.HCM`), or

@@ -142,6 +142,8 @@ pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
     let mut last = j;
     let mut budget = 0u8;
     let mut prev_lower = true;
+    // Lower-case syllables since the last capitalized one.
+    let mut lowers = 0u8;
     while i < ctx.len() && i - j < MAX_NAME {
         if i > j && ctx.stops_at_break(i) {
             break;
@@ -162,7 +164,7 @@ pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
                     return end.max(last);
                 }
             }
-            if ctx.any(i, |e| e.title.is_some())
+            if ctx.any(i, |e| e.title == Some(TitleClass::Post))
                 && ctx.is_namecap(i)
                 && !ctx.any(i, |e| e.org.is_some() || e.head.is_some())
             {
@@ -173,11 +175,11 @@ pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
             if guard && i > j && person_follows(ctx, i) {
                 break;
             }
-            budget = if !ctx.is_abbrev(i) && prev_lower {
-                LOWER_BUDGET
-            } else {
-                0
-            };
+            // A brand word (`Vinamilk`) or an abbreviation takes no
+            // lower-case tail; a syllable that starts a descriptive part does.
+            let syllable = ctx.kind(i) == Some(TokenKind::Syllable) && !ctx.is_abbrev(i);
+            budget = if syllable && prev_lower { LOWER_BUDGET } else { 0 };
+            lowers = 0;
             prev_lower = false;
             i += 1;
             last = i;
@@ -190,10 +192,11 @@ pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
                 i += 1;
                 continue;
             }
-            if ctx.is_stop(i) || budget == 0 {
+            if ctx.is_strong_stop(i) || (ctx.is_stop(i) && lowers > 0) || budget == 0 {
                 break;
             }
             budget -= 1;
+            lowers += 1;
             prev_lower = true;
             i += 1;
             last = i;

@@ -156,6 +156,11 @@ fn titled<'a>(
     if end == j {
         return None;
     }
+    // One capitalized syllable followed by a lower-case word that is not a
+    // stop word is the start of a compound (`Phó Trưởng phòng Cảnh sát`).
+    if end == j + 1 && ctx.is_lowerish(end) && !ctx.is_stop(end) && !ctx.breaks_before(end) {
+        return None;
+    }
     // A name is not an abbreviation or a known place/body.
     if (j..end).any(|k| ctx.kind(k) == Some(TokenKind::Abbreviation)) {
         return None;
