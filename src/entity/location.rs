@@ -120,6 +120,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                     let e2 = name_after_prefix(ctx, k + 1, false, false);
                     match e2 {
                         Some(e2) if ctx.is_namecap(k + 1) && ctx.prefix(k + 1).is_none() => {
+                            // A known place keeps its own kind (`các tỉnh Quảng Ninh, Hải Phòng`).
+                            let kind = match ctx.place(k + 1) {
+                                Some((pe, pl)) if pe == e2 => pl.place.unwrap_or(kind),
+                                _ => kind,
+                            };
                             push(ctx, k + 1, e2, kind, out);
                             memory.insert(ctx.key(k + 1, e2), kind);
                             k = e2;

@@ -17,7 +17,7 @@ use crate::token::TokenKind;
 use serde::Serialize;
 
 /// Lower-case syllables allowed after a capitalized one inside a name.
-const LOWER_BUDGET: u8 = 4;
+const LOWER_BUDGET: u8 = 6;
 /// How far a name may reach, in tokens.
 const MAX_NAME: usize = 24;
 
@@ -126,6 +126,15 @@ fn headed(
     }
     let _ = i;
     Some((s, kind))
+}
+
+/// An abbreviation or short name written in brackets after a full name
+/// (`EVN`, `VNPost`, `HoSE`).
+fn bracket_name(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.is_abbrev(i)
+        || ctx.tok(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.case == super::names::Case::Mixed && ctx.is_upper_start(i)
+        })
 }
 
 /// Whether token `i` could begin the name after a head word.
@@ -303,7 +312,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             Some((end, kind)) if end > i => {
                 push(ctx, i, end, kind, out);
                 // A bracketed abbreviation after a complete name is one of its own.
-                if ctx.is_punct(end, "(") && ctx.is_abbrev(end + 1) && ctx.is_punct(end + 2, ")") {
+                if ctx.is_punct(end, "(") && bracket_name(ctx, end + 1) && ctx.is_punct(end + 2, ")") {
                     push(ctx, end + 1, end + 2, kind, out);
                 }
                 i = end;

@@ -142,6 +142,9 @@ fn titled<'a>(
     if e.title == Some(TitleClass::Post) {
         if let Some((oe, _)) = super::organization::parse(ctx, j, 0) {
             j = oe;
+        } else if let Some((pe, _)) = ctx.place(j).filter(|&(pe, _)| ctx.is_namecap(pe)) {
+            // `Ngoại trưởng Mỹ Antony Blinken`: the country of the post.
+            j = pe;
         } else if ctx.is_punct(j, ",") {
             return None;
         }
@@ -290,6 +293,8 @@ fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a 
             // `L.Chi`
             push(ctx, i, e, None, out);
             covered.push((i, e));
+        } else if n >= 5 && byline_parts(ctx, i, e, out, names, covered) {
+            // `Thanh Hà - Minh Tuấn`
         } else if (2..=4).contains(&n)
             && (i..e).all(|k| {
                 ctx.kind(k) == Some(TokenKind::Syllable) && (ctx.is_namecap(k) || upper_syllable(ctx, k))
@@ -308,6 +313,48 @@ fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a 
         }
         i = j;
     }
+}
+
+/// A byline line of several names joined by `-`, `,` or `và`: each part
+/// two to four capitalized syllables.
+fn byline_parts<'a>(
+    ctx: &'a Ctx<'_>,
+    i: usize,
+    e: usize,
+    out: &mut Vec<Entity>,
+    names: &mut HashSet<&'a str>,
+    covered: &mut Marks,
+) -> bool {
+    let is_sep = |k: usize| matches!(ctx.word(k), "-" | "–" | "," | "và" | "&");
+    let name_tok = |k: usize| {
+        ctx.kind(k) == Some(TokenKind::Syllable)
+            && (ctx.is_namecap(k) || upper_syllable(ctx, k))
+            && !ctx.any(k, |x| {
+                x.title.is_some() || x.head.is_some() || x.org.is_some() || x.prefix.is_some()
+            })
+    };
+    let mut parts = Vec::new();
+    let mut a = i;
+    let mut k = i;
+    while k <= e {
+        if k == e || is_sep(k) {
+            if !(2..=4).contains(&(k - a)) || !(a..k).all(name_tok) {
+                return false;
+            }
+            parts.push((a, k));
+            a = k + 1;
+        }
+        k += 1;
+    }
+    if parts.len() < 2 {
+        return false;
+    }
+    for (a, b) in parts {
+        push(ctx, a, b, None, out);
+        names.insert(ctx.key(a, b));
+        covered.push((a, b));
+    }
+    true
 }
 
 fn push(ctx: &Ctx<'_>, i: usize, j: usize, title: Option<&str>, out: &mut Vec<Entity>) {
