@@ -58,7 +58,11 @@ fn name_run(ctx: &Ctx<'_>, i: usize) -> usize {
             }
             // Another body, title, prefix or place begins: the name ended.
             if ctx.any(k, |e| e.head.is_some() || e.org.is_some() || e.title.is_some())
-                || ctx.prefix(k).is_some_and(|(pe, _, _)| ctx.is_namecap(pe))
+                || ctx.prefix(k).is_some_and(|(pe, _, _)| {
+                    // A capitalized prefix word inside a capitalized name is a
+                    // syllable of it (`TP Buôn Ma Thuột`).
+                    ctx.is_namecap(pe) && (!ctx.is_upper_start(k) || ctx.tok(k).is_some_and(|t| t.caps_line))
+                })
                 || ctx.place(k).is_some_and(|(pe, _)| pe > k + 1)
             {
                 break;

@@ -304,7 +304,7 @@ fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut i = 0;
     while i < ctx.len() {
-        if !ctx.has(i, cat::ORG | cat::HEAD) {
+        if !ctx.has(i, cat::ORG | cat::HEAD) || in_document_number(ctx, i) {
             i += 1;
             continue;
         }
@@ -382,6 +382,21 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             }
         }
     }
+}
+
+/// Whether token `i` is the issuer part of a document number
+/// (`123/KH-UBND`, `57-NQ/TW`): glued to a `-` or `/` that is glued to
+/// what comes before.
+fn in_document_number(ctx: &Ctx<'_>, i: usize) -> bool {
+    i >= 2
+        && ctx.glued(i)
+        && matches!(ctx.word(i - 1), "-" | "/")
+        && ctx.glued(i - 1)
+        && (ctx.is_abbrev(i - 2)
+            || matches!(
+                ctx.kind(i - 2),
+                Some(TokenKind::Number | TokenKind::Ratio | TokenKind::DateLike | TokenKind::Abbreviation)
+            ))
 }
 
 /// Outlet tags: `(QNO)`, `(Dân trí)` and `GD&TĐ -` opening a paragraph.

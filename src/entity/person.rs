@@ -23,6 +23,15 @@ const MAX_NAME: usize = 5;
 fn name_end(ctx: &Ctx<'_>, i: usize) -> usize {
     let mut k = i;
     while k < ctx.len() && k - i < MAX_NAME && ctx.is_namecap(k) {
+        // `Sang-sik`: a hyphen glued inside one given name.
+        if ctx.is_punct(k + 1, "-")
+            && ctx.glued(k + 1)
+            && ctx.glued(k + 2)
+            && matches!(ctx.kind(k + 2), Some(TokenKind::Syllable | TokenKind::Word))
+        {
+            k += 3;
+            continue;
+        }
         if k > i && (ctx.breaks_before(k) || ctx.is_stop(k)) {
             break;
         }
