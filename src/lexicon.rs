@@ -198,6 +198,8 @@ pub(crate) struct Entry {
     pub word: bool,
     /// A head word that must be capitalized (`Bộ`, `Hội`).
     pub head_cap: bool,
+    /// Whether `caps` was set by a list that checks capitals.
+    pub caps_set: bool,
 }
 
 /// Category bits of an [`Entry`], for quick per-token tests.
@@ -344,7 +346,16 @@ impl Builder {
         }
         let e = self.keys.entry(key).or_default();
         e.len = len;
-        e.caps |= caps;
+        if strict_caps {
+            // Variants of one key relax each other: `Trung ương` and
+            // `trung ương` need no capital.
+            if e.caps_set {
+                e.caps &= caps;
+            } else {
+                e.caps = caps;
+                e.caps_set = true;
+            }
+        }
         f(e);
     }
 }
@@ -402,7 +413,7 @@ impl NameLexicon {
             b.add(line, false, |e| e.qualifier = true);
         }
         for line in entries(include_str!("../data/names/org_levels.txt")) {
-            b.add(line, false, |e| e.level = true);
+            b.add(line, true, |e| e.level = true);
         }
         for line in entries(include_str!("../data/names/program_triggers.txt")) {
             let (name, rest) = split_line(line);

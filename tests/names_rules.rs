@@ -368,3 +368,45 @@ fn no_panic_on_odd_input() {
         }
     }
 }
+
+#[test]
+fn long_heads_take_a_description_only_with_a_suffix() {
+    let t = "Ban Quản lý dự án giao thông tỉnh Sơn La ký hợp đồng mới.";
+    assert!(
+        has(t, "organization", "Ban Quản lý dự án giao thông tỉnh Sơn La"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Ban Quản lý dự án đã họp.";
+    assert!(
+        names(t).iter().all(|(t, _)| *t != "organization"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Trạm Y tế xã Nà Nghịu có thêm bác sĩ.";
+    assert!(has(t, "organization", "Trạm Y tế xã Nà Nghịu"), "{:?}", names(t));
+}
+
+#[test]
+fn bank_branches_and_units() {
+    let t = "Agribank chi nhánh Bắc Giang giải ngân nhanh.";
+    assert!(
+        has(t, "organization", "Agribank chi nhánh Bắc Giang"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Phòng giao dịch huyện Mường Khương tiếp nhận hồ sơ.";
+    assert!(
+        has(t, "organization", "Phòng giao dịch huyện Mường Khương"),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn document_numbers_and_domains() {
+    let t = "Theo Công văn 45/UBND-VX, nguồn tin từ tuoitre.vn cho biết.";
+    let n = names(t);
+    assert!(n.iter().all(|(_, s)| s != "UBND" && s != "UBND-VX"), "{n:?}");
+    assert!(has(t, "organization", "tuoitre.vn"), "{n:?}");
+}

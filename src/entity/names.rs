@@ -514,7 +514,7 @@ impl Ctx<'_> {
         if self.in_word(k) {
             return None;
         }
-        self.longest(k, false, |e| e.level).map(|(end, _)| end)
+        self.longest(k, true, |e| e.level).map(|(end, _)| end)
     }
 }
 

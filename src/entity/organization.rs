@@ -99,12 +99,23 @@ fn headed(
         }
         return None;
     }
-    if mode == HeadMode::Unit && depth < 2 && !ctx.stops_at_break(j) {
+    if matches!(mode, HeadMode::Unit | HeadMode::NeedsSuffix) && depth < 2 && !ctx.stops_at_break(j) {
         if let Some((end, inner)) = parse(ctx, j, depth + 1) {
             return Some((end, inner));
         }
     }
     let b = body(ctx, j, guard);
+    // A head of several words names the body's type by itself (`Trung tâm
+    // Y tế`, `Ban Quản lý`): it may take a lower-case description and then
+    // needs a level or place suffix (`Ban Quản lý dự án … tỉnh Hòa Bình`).
+    let long_head = head_end > i + 1 && ctx.is_upper_start(i);
+    if b == j && long_head {
+        let d = lower_description(ctx, j);
+        let s = suffix(ctx, d, guard);
+        if s > d {
+            return Some((s, kind));
+        }
+    }
     if b == j {
         // No name of its own: a qualified head (`Trường THCS`) or a unit
         // head may still take a level or place suffix.
@@ -135,6 +146,23 @@ fn bracket_name(ctx: &Ctx<'_>, i: usize) -> bool {
         || ctx.tok(i).is_some_and(|t| {
             t.kind == TokenKind::Word && t.case == super::names::Case::Mixed && ctx.is_upper_start(i)
         })
+}
+
+/// Lower-case words after a head, up to a stop word (at most a few).
+fn lower_description(ctx: &Ctx<'_>, j: usize) -> usize {
+    let mut k = j;
+    while k < ctx.len()
+        && k - j < LOWER_BUDGET as usize
+        && ctx.is_lowerish(k)
+        && !ctx.is_strong_stop(k)
+        && !matches!(ctx.word(k), "và" | "hoặc")
+        && !ctx.stops_at_break(k)
+        && ctx.level(k).is_none()
+        && ctx.prefix(k).is_none()
+    {
+        k += 1;
+    }
+    k
 }
 
 /// Whether token `i` could begin the name after a head word.
@@ -266,11 +294,19 @@ pub(crate) fn suffix(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
         return if after > i + 3 { after } else { i };
     }
     let s = suffix_once(ctx, i, guard);
-    // `Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương`.
-    if ctx.word(s) == "chi" && ctx.word(s + 1) == "nhánh" {
+    // `Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương`,
+    // `Agribank chi nhánh Nam Đồng Nai`.
+    if ctx.word(s) == "chi" && ctx.word(s + 1) == "nhánh" && !ctx.stops_at_break(s + 2) {
         let t = suffix_once(ctx, s + 2, guard);
         if t > s + 2 {
             return t;
+        }
+        let mut k = s + 2;
+        while k < ctx.len() && k - s < 6 && ctx.is_namecap(k) && !(k > s + 2 && ctx.breaks_before(k)) {
+            k += 1;
+        }
+        if k > s + 2 {
+            return k;
         }
     }
     s
@@ -427,6 +463,13 @@ fn outlet_tags(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 
 /// A web domain written as a name (`Chinhphu.vn`): the end of its tokens.
 pub(crate) fn domain_end(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    if ctx.kind(i) == Some(TokenKind::Url) {
+        // A bare domain (`baohaiquan.vn`), not a link.
+        let w = ctx.word(i);
+        let bare = !w.contains('/') && !w.contains(':') && !w.to_ascii_lowercase().starts_with("www.");
+        let tld = w.rsplit('.').next().unwrap_or("");
+        return (bare && matches!(tld, "vn" | "com" | "net" | "org" | "info" | "gov")).then_some(i + 1);
+    }
     if !matches!(ctx.kind(i), Some(TokenKind::Word | TokenKind::Syllable))
         || ctx.glued(i) && ctx.is_punct(i - 1, ".")
     {
