@@ -74,8 +74,11 @@ fn repair_segment(segment: &str) -> Option<String> {
     let mut consider = |text: String, needs_vietnamese: bool| {
         let ev = evidence(&text);
         // A legacy re-reading must turn broken words into Vietnamese ones
-        // (each such word gains 3); gaining a single syllable out of
-        // nothing (a stray soft hyphen read as TCVN3 `ư`) is not enough.
+        // (each such word gains 3) and leave more good words than bad:
+        // gaining a single syllable out of nothing (a stray soft hyphen read
+        // as TCVN3 `ư`), or one word of a French sentence (`Où` read as VNI
+        // `Ó`), is not enough. Lines that are mostly foreign names may
+        // therefore stay unrepaired.
         let gain = ev.score() - original.score();
         if needs_vietnamese && (ev.good == 0 || ev.good < ev.bad || gain < 2) {
             return;
