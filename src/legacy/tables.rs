@@ -215,8 +215,10 @@ pub(crate) static VNI: LazyLock<Vni> = LazyLock::new(|| {
 
 /// VIQR mark characters (`viqr.txt`).
 pub(crate) struct ViqrMarks {
-    pub shape: HashMap<char, Shape>,
-    pub tone: HashMap<char, Tone>,
+    /// Indexed by ASCII code.
+    pub shape: [Option<Shape>; 128],
+    /// Indexed by ASCII code.
+    pub tone: [Option<Tone>; 128],
     /// The character the encoder writes for each shape / tone.
     pub write_shape: HashMap<Shape, char>,
     pub write_tone: HashMap<Tone, char>,
@@ -224,14 +226,14 @@ pub(crate) struct ViqrMarks {
 
 pub(crate) static VIQR: LazyLock<ViqrMarks> = LazyLock::new(|| {
     let mut m = ViqrMarks {
-        shape: HashMap::new(),
-        tone: HashMap::new(),
+        shape: [None; 128],
+        tone: [None; 128],
         write_shape: HashMap::new(),
         write_tone: HashMap::new(),
     };
     for r in records(include_str!("../../data/legacy/viqr.txt")) {
         let (Some(ch), Some(kind), Some(name)) = (
-            r.first().and_then(|s| s.chars().next()),
+            r.first().and_then(|s| s.chars().next()).filter(char::is_ascii),
             r.get(1).copied(),
             r.get(2).copied(),
         ) else {
@@ -253,11 +255,11 @@ pub(crate) static VIQR: LazyLock<ViqrMarks> = LazyLock::new(|| {
         };
         match (kind, shape, tone) {
             ("shape", Some(s), _) => {
-                m.shape.insert(ch, s);
+                m.shape[usize::from(ch as u8 & 0x7F)] = Some(s);
                 m.write_shape.entry(s).or_insert(ch);
             }
             ("tone", _, Some(t)) => {
-                m.tone.insert(ch, t);
+                m.tone[usize::from(ch as u8 & 0x7F)] = Some(t);
                 m.write_tone.entry(t).or_insert(ch);
             }
             _ => {}
@@ -265,6 +267,26 @@ pub(crate) static VIQR: LazyLock<ViqrMarks> = LazyLock::new(|| {
     }
     m
 });
+
+impl ViqrMarks {
+    /// The shape a mark character stands for.
+    pub(crate) fn shape_of(&self, c: char) -> Option<Shape> {
+        if c.is_ascii() {
+            self.shape.get(usize::from(c as u8)).copied().flatten()
+        } else {
+            None
+        }
+    }
+
+    /// The tone a mark character stands for.
+    pub(crate) fn tone_of(&self, c: char) -> Option<Tone> {
+        if c.is_ascii() {
+            self.tone.get(usize::from(c as u8)).copied().flatten()
+        } else {
+            None
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -277,7 +299,7 @@ mod tests {
         assert_eq!(vn3, 75, "VN3 has 67 + 7 letters and NBSP");
         assert_eq!(CP1258.decode.iter().filter(|c| c.is_some()).count(), 256 - 9);
         assert_eq!(VNI.encode.len(), 134);
-        assert_eq!(VIQR.shape.len(), 4);
-        assert_eq!(VIQR.tone.len(), 5);
+        assert_eq!(VIQR.shape.iter().flatten().count(), 4);
+        assert_eq!(VIQR.tone.iter().flatten().count(), 5);
     }
 }

@@ -12,7 +12,7 @@ use super::letters::{self, Shape, Tone};
 use super::tables::VIQR;
 
 fn is_mark(c: char) -> bool {
-    VIQR.shape.contains_key(&c) || VIQR.tone.contains_key(&c)
+    VIQR.shape_of(c).is_some() || VIQR.tone_of(c).is_some()
 }
 
 fn is_d(c: char) -> bool {
@@ -50,7 +50,7 @@ pub(crate) fn decode(text: &str, out: &mut String) {
             }
         } else if c.is_ascii() && letters::vowel(c).is_some() {
             let mut shape = Shape::None;
-            if let Some(&s) = chars.peek().and_then(|n| marks.shape.get(n)) {
+            if let Some(s) = chars.peek().and_then(|&n| marks.shape_of(n)) {
                 if letters::compose(c, s, Tone::Level).is_some() {
                     shape = s;
                     chars.next();
@@ -58,7 +58,7 @@ pub(crate) fn decode(text: &str, out: &mut String) {
             }
             let mut tone = Tone::Level;
             if !word_has_tone {
-                if let Some(&t) = chars.peek().and_then(|n| marks.tone.get(n)) {
+                if let Some(t) = chars.peek().and_then(|&n| marks.tone_of(n)) {
                     tone = t;
                     word_has_tone = true;
                     chars.next();
