@@ -1,12 +1,14 @@
 //! VIQR (RFC 1456): Vietnamese letters written as an ASCII letter followed
 //! by mark characters, with backslash escapes for literal marks.
 //!
-//! Reading rules (orthography.md §4.4): a shape mark `( ^ + *` right after a
-//! vowel it fits, then a tone mark `' \` ? ~ .`; a tone mark is read only
-//! while the current word has no tone yet (Unikey's "smart" rule, so
-//! `No^.i.` is `Nội.`); `dd`/`DD`/`Dd` only at the start of a word; `\`
-//! before a mark character, before `\`, and between the two letters of a
-//! literal `dd` keeps the next character literal.
+//! Reading rules (orthography.md §4.4): a shape mark (`(`, `^`, `+`, `*`)
+//! right after a vowel it fits, then a tone mark (apostrophe, backtick, `?`,
+//! `~`, `.`); a tone mark is read only while the current word has no tone
+//! yet (Unikey's "smart" rule, so `No^.i.` is `Nội.`); `dd`/`DD`/`Dd` only
+//! at the start of a word (so English `add` survives, and a đ inside a word
+//! cannot be written); a backslash before a mark character, before a
+//! backslash, or between the two letters of a literal `dd` keeps the next
+//! character literal. The encoder writes exactly those escapes.
 
 use super::letters::{self, Shape, Tone};
 use super::tables::VIQR;
