@@ -110,6 +110,26 @@ pub(crate) static TCVN3: LazyLock<SingleByte> = LazyLock::new(|| {
     SingleByte { decode, encode }
 });
 
+/// TCVN3 restricted to what VN3 itself defines: for detection, where a VN2
+/// byte in a VN3 hole is evidence against TCVN3 rather than a letter.
+pub(crate) static TCVN3_VN3_ONLY: LazyLock<SingleByte> = LazyLock::new(|| {
+    let full = &*TCVN3;
+    let mut decode = [None; 256];
+    for (b, slot) in decode.iter_mut().enumerate() {
+        let c = full.decode[b];
+        let written = c
+            .and_then(|c| full.encode.get(&c))
+            .map(|s| s.as_slice().first().copied());
+        if written == Some(u8::try_from(b).ok()) {
+            *slot = c;
+        }
+    }
+    SingleByte {
+        decode,
+        encode: HashMap::new(),
+    }
+});
+
 /// Windows-1258; the encoder also writes base + combining tone for the
 /// toned letters that have no byte of their own.
 pub(crate) static CP1258: LazyLock<SingleByte> = LazyLock::new(|| {
@@ -299,6 +319,10 @@ mod tests {
         assert_eq!(vn3, 75, "VN3 has 67 + 7 letters and NBSP");
         assert_eq!(CP1258.decode.iter().filter(|c| c.is_some()).count(), 256 - 9);
         assert_eq!(VNI.encode.len(), 134);
+        let holes = (0xA0..=0xFF)
+            .filter(|&b| TCVN3.decode[b].is_some() && TCVN3_VN3_ONLY.decode[b].is_none())
+            .count();
+        assert_eq!(holes, 21, "VN2 fills the 21 holes of VN3");
         assert_eq!(VIQR.shape.iter().flatten().count(), 4);
         assert_eq!(VIQR.tone.iter().flatten().count(), 5);
     }
