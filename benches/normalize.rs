@@ -30,6 +30,14 @@ fn bench(c: &mut Criterion) {
         let old = to_style(&clean, ToneStyle::Old).into_owned();
         let mut g = c.benchmark_group(format!("normalize/{name}"));
         g.throughput(Throughput::Bytes(clean.len() as u64));
+        // A reference point for a shared, loaded machine: UTF-8 validation
+        // of the same bytes by the standard library.
+        g.bench_function("baseline_std_from_utf8", |b| {
+            b.iter(|| std::str::from_utf8(black_box(clean.as_bytes())).map_or(0, str::len))
+        });
+        g.bench_function("clean_nfc_only", |b| {
+            b.iter(|| viet_text::normalize::nfc(black_box(&clean)).len())
+        });
         g.bench_function("clean_nfc_keep", |b| {
             b.iter(|| normalize(black_box(&clean), &keep).len())
         });

@@ -24,7 +24,7 @@
 mod letters;
 mod rhymes;
 
-pub(crate) use letters::{Table, ASCII_BASE, TABLE, TONED, TONED_PLAIN, VOWEL};
+pub(crate) use letters::{Info, Table, ASCII_BASE, TABLE, TONED, TONED_PLAIN, VOWEL};
 
 use crate::normalize::ToneStyle;
 use letters::*;
@@ -202,15 +202,25 @@ impl Letters {
             mixed: false,
         };
         let mut n = 0usize;
-        for c in word.chars() {
-            let info = table.info_char(c);
+        let b = word.as_bytes();
+        let mut j = 0;
+        while let Some(&b0) = b.get(j) {
+            let (info, len) = if b0 < 0x80 {
+                (table.info_ascii(b0), 1)
+            } else {
+                let b1 = b.get(j + 1).copied().unwrap_or(0);
+                let b2 = b.get(j + 2).copied().unwrap_or(0);
+                table.info_utf8(b0, b1, b2).unwrap_or((Info(0), 1))
+            };
             if !info.is_letter() {
+                let c = word.get(j..).and_then(|t| t.chars().next()).unwrap_or('\0');
                 return Err(if unicode_normalization::char::is_combining_mark(c) {
                     DecodeError::NeedsNfc
                 } else {
                     DecodeError::Syllable(SyllableError::NotALetter)
                 });
             }
+            j += len;
             let Some(slot) = l.codes.get_mut(n) else {
                 return Err(DecodeError::Syllable(SyllableError::TooLong));
             };
@@ -320,14 +330,14 @@ fn split_onset(codes: &[u8]) -> Result<(usize, &'static str), SyllableError> {
 
 /// Whether the onset's spelling fits the first letter after it.
 #[inline]
-fn spelling_ok(onset: &str, next: u8) -> bool {
+fn spelling_ok(onset: &[u8], next: u8) -> bool {
     let front = matches!(next, I | E | E_CIRC);
     match onset {
-        "c" => !front && next != Y,
-        "k" => front || next == Y,
-        "g" => !matches!(next, E | E_CIRC),
-        "gh" | "ngh" => front,
-        "ng" => !front,
+        [C] => !front && next != Y,
+        [K] => front || next == Y,
+        [G] => !matches!(next, E | E_CIRC),
+        [G, H] | [N, G, H] => front,
+        [N, G] => !front,
         _ => true,
     }
 }
@@ -376,11 +386,11 @@ impl Syllable {
         }
         let codes = letters.codes();
         let (onset_len, onset) = split_onset(codes)?;
-        let rest = codes.get(onset_len..).unwrap_or(&[]);
+        let (onset_codes, rest) = codes.split_at(onset_len.min(codes.len()));
         let first = rest.first().copied().unwrap_or(0);
-        let after_qu = onset == "qu";
+        let after_qu = onset_codes == [Q, U];
         let rhyme = RHYMES.lookup(rest, after_qu).ok_or(SyllableError::Rhyme)?;
-        if !spelling_ok(onset, first) {
+        if !spelling_ok(onset_codes, first) {
             return Err(SyllableError::Spelling);
         }
         if !after_qu {
