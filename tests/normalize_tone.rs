@@ -454,6 +454,12 @@ fn repairs_seen_in_real_text() {
         ("QỦA", "QUẢ"),
         ("Gía", "Giá"),
         ("NỨƠC", "NƯỚC"),
+        ("đuợc", "được"),
+        ("buớc", "bước"),
+        ("nguời", "người"),
+        ("thuơng", "thương"),
+        ("đưọc", "được"),
+        ("ĐUỢC", "ĐƯỢC"),
     ] {
         assert_eq!(normalize(bad, &opts), good, "{bad}");
         let sentence = format!("Mua {bad}, {bad}!");
@@ -461,6 +467,10 @@ fn repairs_seen_in_real_text() {
     }
     // Different tones on two letters: ambiguous, left alone.
     assert_eq!(normalize("dàí", &opts), "dàí");
+    // `uơ` is a rhyme of its own (thuở, huơ), and `qu` + `ơ` too.
+    for w in ["thuở", "huơ", "quở", "Huơ"] {
+        assert_eq!(normalize(w, &opts), w);
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! the only words where a mark can be misplaced or differ between styles.
 
 use super::{NormalizeOptions, ToneStyle};
-use crate::syllable::{Syllable, Table, TABLE, TONED, TONED_PLAIN, VOWEL};
+use crate::syllable::{Syllable, Table, CODE_MASK, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL};
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
@@ -112,7 +112,11 @@ fn suspicious_pair(x: u16, y: u16) -> bool {
     let both_vowels = x & y & VOWEL != 0;
     let toned_plain = (x | y) & TONED_PLAIN != 0;
     let both_toned = x & y & TONED != 0;
-    both_vowels & (toned_plain | both_toned)
+    // `uơ`/`ưo`: a horn may be missing (đuợc, đưọc → được).
+    let (cx, cy) = (x & CODE_MASK, y & CODE_MASK);
+    let half_horn =
+        (cx == u16::from(U) && cy == u16::from(O_HORN)) | (cx == u16::from(U_HORN) && cy == u16::from(O));
+    (both_vowels & (toned_plain | both_toned)) | half_horn
 }
 
 /// Bit 7 of byte `k` of the result is set when `b[at + k]` starts a
@@ -402,7 +406,11 @@ pub(crate) fn word_needs_rewrite(
     style: ToneStyle,
     table: &Table,
 ) -> Option<(Syllable, Option<usize>)> {
-    let s = Syllable::parse_for_repair(word, table)?;
-    let pos = s.needs_rewrite(style)?;
+    let (s, repaired) = Syllable::parse_for_repair(word, table)?;
+    let pos = match s.needs_rewrite(style) {
+        Some(pos) => pos,
+        None if repaired => s.tone_position(style),
+        None => return None,
+    };
     Some((s, pos))
 }

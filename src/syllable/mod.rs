@@ -24,7 +24,9 @@
 mod letters;
 mod rhymes;
 
-pub(crate) use letters::{Info, Table, ASCII_BASE, TABLE, TONED, TONED_PLAIN, VOWEL};
+pub(crate) use letters::{
+    Info, Table, ASCII_BASE, CODE_MASK, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL,
+};
 
 use crate::normalize::ToneStyle;
 use letters::*;
@@ -371,12 +373,34 @@ impl Syllable {
         Self::from_letters(letters, false)
     }
 
-    /// Parses an NFC word, accepting the same tone mark written on several
-    /// letters (`dàì`) for repair. `None` for non-syllables and other forms.
+    /// Parses an NFC word for repair: accepts the same tone mark written on
+    /// several letters (`dàì`), and a missing horn in `ươ` (`đuợc`,
+    /// `đưọc` → `được`) when only the horned spelling is a syllable. The
+    /// flag tells whether letters were changed. `None` for non-syllables.
     #[inline]
-    pub(crate) fn parse_for_repair(word: &str, table: &Table) -> Option<Syllable> {
+    pub(crate) fn parse_for_repair(word: &str, table: &Table) -> Option<(Syllable, bool)> {
         let letters = Letters::decode(word, table).ok()?;
-        Self::from_letters(letters, true).ok()
+        match Self::from_letters(letters, true) {
+            Ok(s) => Some((s, false)),
+            Err(SyllableError::Rhyme) => {
+                let codes = letters.codes();
+                let k = codes
+                    .windows(2)
+                    .position(|w| matches!(w, [U, O_HORN] | [U_HORN, O]))?;
+                let mut fixed = letters;
+                for slot in fixed.codes.get_mut(k..k + 2)? {
+                    *slot = if *slot == U {
+                        U_HORN
+                    } else if *slot == O {
+                        O_HORN
+                    } else {
+                        *slot
+                    };
+                }
+                Self::from_letters(fixed, true).ok().map(|s| (s, true))
+            }
+            Err(_) => None,
+        }
     }
 
     #[inline]
