@@ -26,6 +26,8 @@ fn bench(c: &mut Criterion) {
     for (name, text) in corpora() {
         // The corpus itself is mostly clean NFC; make it fully clean first.
         let clean = normalize(&text, &keep).into_owned();
+        // The same, also cleaned up: the fast path with every option on.
+        let clean_all = normalize(&text, &cleanups).into_owned();
         let nfd: String = clean.nfd().collect();
         let old = to_style(&clean, ToneStyle::Old).into_owned();
         let mut g = c.benchmark_group(format!("normalize/{name}"));
@@ -41,7 +43,10 @@ fn bench(c: &mut Criterion) {
         g.bench_function("clean_nfc_keep", |b| {
             b.iter(|| normalize(black_box(&clean), &keep).len())
         });
-        g.bench_function("clean_nfc_all_cleanups", |b| {
+        g.bench_function("clean_all_cleanups", |b| {
+            b.iter(|| normalize(black_box(&clean_all), &cleanups).len())
+        });
+        g.bench_function("dirty_spaces_quotes_zw_all_cleanups", |b| {
             b.iter(|| normalize(black_box(&clean), &cleanups).len())
         });
         g.bench_function("clean_fold", |b| b.iter(|| fold(black_box(&clean)).len()));

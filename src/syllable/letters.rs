@@ -102,10 +102,6 @@ impl Info {
         ((self.0 & TONE_MASK) >> TONE_SHIFT) as u8
     }
     #[inline]
-    pub(crate) const fn is_toned(self) -> bool {
-        self.0 & TONE_MASK != 0
-    }
-    #[inline]
     pub(crate) const fn is_upper(self) -> bool {
         self.0 & UPPER != 0
     }

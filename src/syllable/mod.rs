@@ -195,14 +195,10 @@ enum DecodeError {
 impl Letters {
     #[inline]
     fn decode(word: &str, table: &Table) -> Result<Letters, DecodeError> {
-        let mut l = Letters {
-            codes: [0; MAX_LETTERS],
-            len: 0,
-            upper: 0,
-            toned: 0,
-            tone: Tone::Ngang,
-            mixed: false,
-        };
+        // Built in registers and stored once (byte-wise stores followed by
+        // a wide copy of the struct would stall store forwarding).
+        let mut codes: u64 = 0;
+        let (mut upper, mut toned, mut tone, mut mixed) = (0u8, 0u8, 0u16, false);
         let mut n = 0usize;
         let b = word.as_bytes();
         let mut j = 0;
@@ -215,6 +211,9 @@ impl Letters {
                 table.info_utf8(b0, b1, b2).unwrap_or((Info(0), 1))
             };
             if !info.is_letter() {
+                if b0 < 0x80 {
+                    return Err(DecodeError::Syllable(SyllableError::NotALetter));
+                }
                 let c = word.get(j..).and_then(|t| t.chars().next()).unwrap_or('\0');
                 return Err(if unicode_normalization::char::is_combining_mark(c) {
                     DecodeError::NeedsNfc
@@ -222,29 +221,31 @@ impl Letters {
                     DecodeError::Syllable(SyllableError::NotALetter)
                 });
             }
-            j += len;
-            let Some(slot) = l.codes.get_mut(n) else {
+            if n == MAX_LETTERS {
                 return Err(DecodeError::Syllable(SyllableError::TooLong));
-            };
-            *slot = info.code();
-            if info.is_upper() {
-                l.upper |= 1 << n;
             }
-            if info.is_toned() {
-                let t = Tone::from_index(info.tone_index());
-                if l.toned != 0 && t != l.tone {
-                    l.mixed = true;
-                }
-                l.tone = t;
-                l.toned |= 1 << n;
+            j += len;
+            codes |= u64::from(info.code()) << (8 * n);
+            upper |= u8::from(info.is_upper()) << n;
+            let t = u16::from(info.tone_index());
+            if t != 0 {
+                mixed |= toned != 0 && t != tone;
+                tone = t;
+                toned |= 1 << n;
             }
             n += 1;
         }
         if n == 0 {
             return Err(DecodeError::Syllable(SyllableError::Empty));
         }
-        l.len = n as u8;
-        Ok(l)
+        Ok(Letters {
+            codes: codes.to_le_bytes(),
+            len: n as u8,
+            upper,
+            toned,
+            tone: Tone::from_index(tone as u8),
+            mixed,
+        })
     }
 
     #[inline]
@@ -405,6 +406,22 @@ impl Syllable {
 
     #[inline]
     fn from_letters(letters: Letters, lenient: bool) -> Result<Syllable, SyllableError> {
+        let (onset_len, onset, rhyme) = Self::check(&letters, lenient)?;
+        Ok(Syllable {
+            letters,
+            onset_len: onset_len as u8,
+            onset,
+            rhyme,
+        })
+    }
+
+    /// The validity rules: (onset length, onset, rhyme) when `letters` spell
+    /// a syllable.
+    #[inline]
+    fn check(
+        letters: &Letters,
+        lenient: bool,
+    ) -> Result<(usize, &'static str, &'static Rhyme), SyllableError> {
         if letters.marks() > 1 && (!lenient || letters.mixed) {
             return Err(SyllableError::ToneMarks);
         }
@@ -429,12 +446,7 @@ impl Syllable {
         if rhyme.stop && !matches!(letters.tone, Tone::Sac | Tone::Nang) {
             return Err(SyllableError::StopCodaTone);
         }
-        Ok(Syllable {
-            letters,
-            onset_len: onset_len as u8,
-            onset,
-            rhyme,
-        })
+        Ok((onset_len, onset, rhyme))
     }
 
     /// The onset (initial consonant), lower case: `""`, `b`, `ch`, `gi`,
@@ -658,7 +670,7 @@ pub fn is_syllable(word: &str) -> bool {
     }
     let table = &*TABLE;
     match Letters::decode(word, table) {
-        Ok(l) => Syllable::from_letters(l, false).is_ok(),
+        Ok(l) => Syllable::check(&l, false).is_ok(),
         Err(DecodeError::NeedsNfc) => Syllable::parse(word).is_ok(),
         Err(DecodeError::Syllable(_)) => false,
     }
