@@ -91,6 +91,10 @@ pub(crate) fn is_nfc_stable(c: char) -> bool {
     if cp < 0x300 || (0x1E00..=0x1EFF).contains(&cp) || (0x2002..=0x203F).contains(&cp) {
         return true;
     }
+    // Combining Diacritical Marks: all combine, except U+034F (CGJ).
+    if cp < 0x370 {
+        return cp == 0x34F;
+    }
     canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
@@ -139,11 +143,36 @@ fn lead_mask(b: &[u8], at: usize) -> u64 {
 /// The first ASCII white space at or after `from` that collapsing changes
 /// (a tab, or a space followed by a space or tab).
 fn ascii_collapse_hit(b: &[u8], from: usize) -> Option<usize> {
-    let tail = b.get(from..)?;
-    tail.iter()
-        .enumerate()
-        .find(|&(k, &x)| x == b'\t' || (x == b' ' && matches!(tail.get(k + 1), Some(b' ' | b'\t'))))
-        .map(|(k, _)| from + k)
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bit 7 of each byte equal to `byte` (exact, no borrow between bytes).
+    let eq = |w: u64, byte: u8| {
+        let t = w ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+        !(((t & LOW7) + LOW7) | t) & HIGH
+    };
+    let slow = |at: usize, end: usize| {
+        (at..end.min(b.len())).find(|&k| match b.get(k) {
+            Some(b'\t') => true,
+            Some(b' ') => matches!(b.get(k + 1), Some(b' ' | b'\t')),
+            _ => false,
+        })
+    };
+    let mut at = from;
+    while let Some(chunk) = b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let w = u64::from_le_bytes(chunk);
+        let (sp, tab) = (eq(w, b' '), eq(w, b'\t'));
+        // A tab, a space before a space or tab in the chunk, or a final
+        // space before one at the start of the next chunk.
+        let bad = tab | (sp & ((sp | tab) >> 8));
+        let edge = sp >> 56 != 0 && matches!(b.get(at + 8), Some(b' ' | b'\t'));
+        if bad != 0 || edge {
+            if let Some(hit) = slow(at, at + 8) {
+                return Some(hit);
+            }
+        }
+        at += 8;
+    }
+    slow(at, b.len())
 }
 
 #[inline]
@@ -413,4 +442,25 @@ pub(crate) fn word_needs_rewrite(
         None => return None,
     };
     Some((s, pos))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapse_hits_found_at_every_offset() {
+        for len in 0..20 {
+            for k in 0..len {
+                for pat in ["  ", " \t", "\t"] {
+                    let mut s = "ab".repeat(len);
+                    s.truncate(len);
+                    s.insert_str(k, pat);
+                    assert_eq!(ascii_collapse_hit(s.as_bytes(), 0), Some(k), "{s:?}");
+                }
+                let single = format!("{} {}", "x".repeat(k), "y".repeat(len));
+                assert_eq!(ascii_collapse_hit(single.as_bytes(), 0), None, "{single:?}");
+            }
+        }
+    }
 }

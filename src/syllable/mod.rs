@@ -24,6 +24,11 @@
 mod letters;
 mod rhymes;
 
+/// Letter codes for the normalizer.
+pub(crate) mod letters_api {
+    pub(crate) use super::letters::{is_vowel, A, A_BREVE, A_CIRC, E, E_CIRC, O, O_CIRC, O_HORN, U, U_HORN};
+}
+
 pub(crate) use letters::{
     Info, Table, ASCII_BASE, CODE_MASK, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL,
 };
