@@ -251,7 +251,14 @@ fn a_large_file_keeps_exact_spans_across_chunks() {
         assert!(o.status.success(), "{}", stderr(&o));
         let docs = json_lines(&o);
         assert_eq!(docs.len(), 1);
-        assert_eq!(check_spans(&docs[0], text.as_bytes()), i);
+        check_spans(&docs[0], text.as_bytes());
+        let percents = docs[0]["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "percent")
+            .count();
+        assert_eq!(percents, i, "one percentage per line, none lost at chunk edges");
         outputs.push(o.stdout);
     }
     assert_eq!(outputs[0], outputs[1], "output must not depend on --jobs");
