@@ -15,9 +15,10 @@ use viet_text::EntityType;
     long_about = "Vietnamese text analysis: normalize, tokenize, segment and extract typed \
 entities (money, percentages, quantities, dates, organizations, programs, locations, persons) \
 with exact values and byte spans into the input.\n\n\
-Every subcommand reads the FILEs given (`-` or none: standard input), processes them on all \
-cores and prints results in input order. With --lines every input line is a document of its \
-own, which streams input of any size in flat memory.",
+Every subcommand reads the FILEs given (`-` or none: standard input) and prints results in \
+input order. Files are processed in parallel on all cores (--jobs); with --lines every input \
+line is a document of its own, lines are processed in parallel too, and input of any size \
+streams through in flat memory.",
     after_help = "Examples:\n  \
 viet-text extract article.txt\n  \
 viet-text extract --lines corpus.txt > entities.jsonl\n  \
