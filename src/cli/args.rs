@@ -165,7 +165,7 @@ pub struct NormalizeArgs {
     #[arg(long)]
     pub clean: bool,
 
-    /// Input encoding: utf-8, tcvn3, vni, cp1258, viqr, or auto (detect per file) [default: utf-8].
+    /// Input encoding: utf-8, tcvn3, tcvn3-caps, vni, cp1258, viqr, or auto (detect per file) [default: utf-8].
     #[arg(long, value_name = "ENCODING", value_parser = parse_source_encoding)]
     pub from: Option<SourceEncoding>,
 }
@@ -233,7 +233,10 @@ fn parse_source_encoding(name: &str) -> Result<SourceEncoding, String> {
     }
     Encoding::from_name(name)
         .map(SourceEncoding::Known)
-        .ok_or_else(|| format!("unknown encoding `{name}` (one of: utf-8, tcvn3, vni, cp1258, viqr, auto)"))
+        .ok_or_else(|| {
+            let known: Vec<&str> = Encoding::ALL.iter().map(|e| e.name()).collect();
+            format!("unknown encoding `{name}` (one of: {}, auto)", known.join(", "))
+        })
 }
 
 #[cfg(test)]
