@@ -178,15 +178,26 @@ impl Recognizer for MoneyRecognizer {
             let Some(n) = read_number(doc, i, !digits) else {
                 continue;
             };
-            let (lead, qualifier) = lead_in(doc, i);
             // The currency may also come first: `$10`, `USD 20`.
-            if digits {
+            let sign_or_code_before = i > 0
+                && matches!(
+                    doc.tokens[i - 1].kind,
+                    TokenKind::Symbol | TokenKind::Abbreviation | TokenKind::Word
+                );
+            if digits && sign_or_code_before {
+                let (lead, _) = lead_in(doc, i);
                 if let Some(m) = prefix_currency(doc, &n, lead) {
                     out.push(m);
                     continue;
                 }
             }
-            if let Some((code, end)) = with_currency(doc, &n) {
+            let currency = with_currency(doc, &n);
+            let connector = currency.is_none() && second_member(doc, &n).is_some();
+            if currency.is_none() && !connector {
+                continue;
+            }
+            let (lead, qualifier) = lead_in(doc, i);
+            if let Some((code, end)) = currency {
                 // `một đồng nghiệp`, `Hai đồng hoàng đế`: a spelled-out number
                 // before `đồng` is money only with a scale word (`hai triệu đồng`).
                 let ambiguous = !digits && n.scale.is_none() && is_word(doc, n.end, "đồng");

@@ -201,9 +201,11 @@ pub(crate) static COMPARATIVES: LazyLock<HashSet<String, FnvBuild>> =
 // ---------------------------------------------------------------- tokens
 
 /// `s` in lower case, borrowed when it already is.
+/// Only the first letter is checked: words are written in lower case,
+/// capitalized or in capitals, and mixed case (`iPhone`) is a name that the
+/// word tables do not hold anyway.
 pub(crate) fn lower(s: &str) -> Cow<'_, str> {
-    let plain = s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-    if !plain && s.chars().any(char::is_uppercase) {
+    if s.chars().next().is_some_and(char::is_uppercase) {
         Cow::Owned(s.to_lowercase())
     } else {
         Cow::Borrowed(s)
@@ -445,10 +447,9 @@ fn read_digit_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
         None => (number::parse_digits(t.text).ok()?, i + 1),
     };
     // Fast path: nothing after the digits that could scale them.
-    let next_scales = doc
-        .tokens
-        .get(end)
-        .is_some_and(|n| matches!(n.kind, TokenKind::Syllable | TokenKind::Word) && (n.text.len() <= 8));
+    let next_scales = doc.tokens.get(end).is_some_and(|n| {
+        number::scale_exp(n.text).is_some() || number::suffix_exp(n.text).is_some() || n.text == "rưỡi"
+    });
     if !next_scales {
         return Some(NumberRead {
             value: v,
