@@ -235,7 +235,7 @@ impl Recognizer for MoneyRecognizer {
                                 max: second.value,
                             },
                             code,
-                            None,
+                            if start == lead { qualifier } else { None },
                         ));
                     }
                 }

@@ -154,6 +154,8 @@ impl Recognizer for PercentRecognizer {
                         lead
                     };
                     let from = if negative { lead } else { from };
+                    // `khoảng 30-40%`: a bounding word before a range bounds it too.
+                    let bound = if from == lead { qualifier } else { None };
                     out.push(percent(
                         doc,
                         from,
@@ -162,7 +164,7 @@ impl Recognizer for PercentRecognizer {
                             min: first_value,
                             max: second,
                         },
-                        None,
+                        bound,
                     ));
                     continue;
                 }
@@ -267,6 +269,7 @@ mod tests {
     #[test]
     fn ranges_and_signs() {
         assert_eq!(pairs("từ 3-4%"), [p("từ 3-4%", "3..4")]);
+        assert_eq!(percents("khoảng 30-40% số hộ")[0].2, Some(Qualifier::About));
         assert_eq!(pairs("đạt 60 - 65%;"), [p("60 - 65%", "60..65")]);
         assert_eq!(pairs("giảm 1% - 1,5%/năm"), [p("1% - 1,5%", "1..1.5")]);
         assert_eq!(pairs("ở mức 1,5% đến 2% là"), [p("1,5% đến 2%", "1.5..2")]);

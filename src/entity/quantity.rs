@@ -177,15 +177,16 @@ fn counted(doc: &Document<'_>, i: usize) -> Option<Entity> {
         let from = if i > 0 && is_word(doc, i - 1, "từ") && inline_gap(doc, i - 1) {
             i - 1
         } else {
-            i
+            lead
         };
+        let bound = if from == lead { qualifier } else { None };
         return Some(quantity(
             doc,
             from,
             end,
             QuantityValue::Range { min, max },
             unit,
-            None,
+            bound,
         ));
     }
     let (a, b, measure) = unit_after(doc, n.end)?;
