@@ -133,6 +133,15 @@ impl<V> PhraseTable<V> {
         None
     }
 
+    /// The value of `word` as a one-token phrase, if the table holds it.
+    pub(crate) fn longest_at_text(&self, word: &str) -> Option<(&V, usize)> {
+        self.by_first
+            .get(lower(word).as_ref())?
+            .iter()
+            .find(|(w, _)| w.len() == 1 && w[0].matches(word))
+            .map(|(_, v)| (v, 1))
+    }
+
     /// Whether the table holds `word` (lower case) as a one-token phrase.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
         self.by_first
