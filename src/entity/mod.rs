@@ -46,6 +46,7 @@ pub use program::{Program, ProgramKind};
 pub use quantity::{Quantity, QuantityValue};
 
 // ---- modules added for the name types (organization, program, location, person) ----
+mod names;
 
 // ---- end name modules ----
 
@@ -508,6 +509,12 @@ impl ExtractorBuilder {
             Box::new(date::DateRecognizer::new()),
             // ---- end numeric recognizers ----
             // ---- name recognizers ----
+            Box::new(names::NameRecognizer::new(&crate::lexicon::Extras {
+                organizations: &self.extra_organizations,
+                locations: &self.extra_locations,
+                program_triggers: &self.extra_program_triggers,
+                persons: &self.extra_persons,
+            })),
             // ---- end name recognizers ----
         ];
         Extractor {
