@@ -326,8 +326,11 @@ pub(crate) fn is_code_part(doc: &Document<'_>, i: usize) -> bool {
     if i >= 2 && adjacent(doc, i - 1) && adjacent(doc, i - 2) {
         let sep = &toks[i - 1];
         let prev = &toks[i - 2];
+        // A capital letter glued to digits before the dash (`29A-123.45`, a
+        // plate) is a code; a lower-case word before a dash is not (`tháng-12`).
+        let capitals = prev.text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
         let joins = matches!(sep.text, "/" | "-" | ":" | "_")
-            && (prev.kind != TokenKind::Syllable || sep.text != "-");
+            && (prev.kind != TokenKind::Syllable || sep.text != "-" || capitals);
         if joins && (prev.is_wordlike() || (sep.text == ":" && prev.kind == TokenKind::Number)) {
             return true;
         }
