@@ -63,6 +63,36 @@ struct KeyChar {
     chars: [char; 3],
     len: u8,
     tone: Option<char>,
+    upper: bool,
+    lower: bool,
+}
+
+/// Letter-case counts of a token, gathered while its key is written.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct CaseInfo {
+    /// Upper-case letters.
+    pub upper: u32,
+    /// Lower-case letters.
+    pub lower: u32,
+    /// The first letter is upper case.
+    pub first_upper: bool,
+    /// An upper-case letter comes after a lower-case one (`iPhone`).
+    pub inner_upper: bool,
+}
+
+impl CaseInfo {
+    fn add(&mut self, upper: bool, lower: bool) {
+        if upper {
+            if self.upper == 0 && self.lower == 0 {
+                self.first_upper = true;
+            } else if self.lower > 0 {
+                self.inner_upper = true;
+            }
+            self.upper += 1;
+        } else if lower {
+            self.lower += 1;
+        }
+    }
 }
 
 fn key_char(c: char) -> KeyChar {
@@ -71,7 +101,11 @@ fn key_char(c: char) -> KeyChar {
         '’' | '‘' | 'ʼ' | '`' => '\'',
         c => c,
     };
-    let mut k = KeyChar::default();
+    let mut k = KeyChar {
+        upper: c.is_uppercase(),
+        lower: c.is_lowercase(),
+        ..KeyChar::default()
+    };
     unicode_normalization::char::decompose_canonical(c, |d| {
         if is_tone_mark(d) {
             k.tone = Some(d);
@@ -101,11 +135,13 @@ static KEY_TABLE: LazyLock<Vec<KeyChar>> = LazyLock::new(|| {
 /// Appends the key of one token to `out`: lower case, canonical
 /// decomposition, tone mark moved to the end, dashes and apostrophes
 /// unified. Allocates nothing beyond `out`'s growth.
-pub(crate) fn push_token_key(token: &str, out: &mut String) {
+pub(crate) fn push_token_key(token: &str, out: &mut String) -> CaseInfo {
     let mut tone = None;
+    let mut case = CaseInfo::default();
     let table = &*KEY_TABLE;
     for c in token.chars() {
         if c.is_ascii() {
+            case.add(c.is_ascii_uppercase(), c.is_ascii_lowercase());
             out.push(c.to_ascii_lowercase());
             continue;
         }
@@ -115,6 +151,7 @@ pub(crate) fn push_token_key(token: &str, out: &mut String) {
         } else {
             key_char(c)
         };
+        case.add(k.upper, k.lower);
         for &ch in k.chars.get(..k.len as usize).unwrap_or(&[]) {
             out.push(ch);
         }
@@ -125,6 +162,7 @@ pub(crate) fn push_token_key(token: &str, out: &mut String) {
     if let Some(t) = tone {
         out.push(t);
     }
+    case
 }
 
 /// The lookup key of a name: its tokens' keys joined by single spaces.
