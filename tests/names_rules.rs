@@ -410,3 +410,17 @@ fn document_numbers_and_domains() {
     assert!(n.iter().all(|(_, s)| s != "UBND" && s != "UBND-VX"), "{n:?}");
     assert!(has(t, "organization", "tuoitre.vn"), "{n:?}");
 }
+
+#[test]
+fn numbered_military_and_health_units() {
+    let t = "Bệnh viện 175 phối hợp với Quân khu 9 tổ chức khám bệnh.";
+    assert!(has(t, "organization", "Bệnh viện 175"), "{:?}", names(t));
+    assert!(has(t, "organization", "Quân khu 9"), "{:?}", names(t));
+    assert!(!has(t, "location", "khu 9"), "{:?}", names(t));
+}
+
+#[test]
+fn events_are_not_programs() {
+    let t = "Ngày hội Văn hóa các dân tộc diễn ra tại quảng trường.";
+    assert!(names(t).iter().all(|(t, _)| *t != "program"), "{:?}", names(t));
+}

@@ -104,7 +104,14 @@ fn headed(
             return Some((end, inner));
         }
     }
-    let b = body(ctx, j, guard);
+    let mut b = body(ctx, j, guard);
+    // Numbered units: `Quân khu 7`, `Bệnh viện 108`, `Bệnh viện Quân y 103`.
+    if matches!(kind, OrgKind::Military | OrgKind::Health)
+        && ctx.kind(b) == Some(TokenKind::Number)
+        && !ctx.stops_at_break(b)
+    {
+        b += 1;
+    }
     // A head of several words names the body's type by itself (`Trung tâm
     // Y tế`, `Ban Quản lý`): it may take a lower-case description and then
     // needs a level or place suffix (`Ban Quản lý dự án … tỉnh Hòa Bình`).
