@@ -460,7 +460,6 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` starts a sentence (after `.`, `!`, `?`, `:`, a line
     /// break, an opening quote or bracket, or at the start).
-    #[allow(dead_code)]
     pub fn sentence_start(&self, i: usize) -> bool {
         if i == 0 || self.breaks_before(i) {
             return true;

@@ -347,11 +347,21 @@ fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut i = 0;
     while i < ctx.len() {
+        // A head word inside a known place (`Tây Ban Nha`) starts nothing.
+        if let Some((pe, _)) = ctx.place(i) {
+            if !ctx.has(i, cat::ORG | cat::HEAD) {
+                i = pe;
+                continue;
+            }
+        }
         if !ctx.has(i, cat::ORG | cat::HEAD) || in_document_number(ctx, i) {
             i += 1;
             continue;
         }
+        let place_end = ctx.place(i).map_or(i, |(pe, _)| pe);
         match parse(ctx, i, 0) {
+            // A known place as long as the reading wins (`Đài Bắc`).
+            Some((end, _)) if end <= place_end => i = place_end,
             Some((end, kind)) if end > i => {
                 push(ctx, i, end, kind, out);
                 // A bracketed abbreviation after a complete name is one of its own.

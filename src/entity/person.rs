@@ -143,6 +143,33 @@ fn titled<'a>(
     covered: &mut Marks,
 ) -> Option<usize> {
     let (tend, e) = ctx.longest(i, false, |e| e.title.is_some())?;
+    // A one-word kinship honorific is written in lower case mid-sentence;
+    // capitalized there it is a name (`Anh Quốc`, `Em` in a title).
+    if e.title == Some(TitleClass::Honorific)
+        && tend == i + 1
+        && ctx.is_upper_start(i)
+        && !ctx.sentence_start(i)
+        && matches!(
+            ctx.word(i),
+            "Ông"
+                | "Bà"
+                | "Anh"
+                | "Chị"
+                | "Em"
+                | "Cô"
+                | "Chú"
+                | "Bác"
+                | "Cụ"
+                | "Cháu"
+                | "Bé"
+                | "Dì"
+                | "Cậu"
+                | "Mợ"
+                | "Thím"
+        )
+    {
+        return None;
+    }
     // `Bà Rịa`, `Quan Hoá`: a place reading wins.
     if ctx.place(i).is_some_and(|(pe, _)| pe > tend) {
         return None;
