@@ -424,3 +424,18 @@ fn events_are_not_programs() {
     let t = "Ngày hội Văn hóa các dân tộc diễn ra tại quảng trường.";
     assert!(names(t).iter().all(|(t, _)| *t != "program"), "{:?}", names(t));
 }
+
+#[test]
+fn one_syllable_country_or_given_name() {
+    let t = "Ông Đức cho biết. Thủ tướng Đức Olaf Scholz thăm Hà Nội.";
+    let n = names(t);
+    assert_eq!(n.first(), Some(&("person", "Đức".to_owned())), "{n:?}");
+    assert!(has(t, "location", "Đức"), "{n:?}");
+    assert!(has(t, "person", "Olaf Scholz"), "{n:?}");
+}
+
+#[test]
+fn cyclic_years_and_capitalized_kinship_words_are_not_persons() {
+    let t = "Năm Giáp Dần mùa màng bội thu. Người dân Anh Quốc đón tin vui.";
+    assert!(names(t).iter().all(|(t, _)| *t != "person"), "{:?}", names(t));
+}
