@@ -8,11 +8,25 @@ use viet_text::{sentences, tokenize};
 
 const SAMPLE: &str = include_str!("../examples/data/sample.txt");
 const VIWIKI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
+const NEWS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/news-dev/texts");
 
 /// The inputs to measure: the sample repeated to about 1 MB (so per-call
-/// overhead does not dominate), and viwiki.txt when it exists.
+/// overhead does not dominate), the news excerpts joined (blank line
+/// between files) and viwiki.txt, each when it exists.
 fn inputs() -> Vec<(&'static str, String)> {
     let mut v = vec![("sample", SAMPLE.repeat((1 << 20) / SAMPLE.len().max(1) + 1))];
+    match std::fs::read_dir(NEWS) {
+        Ok(dir) => {
+            let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            let news: Vec<String> = paths
+                .iter()
+                .filter_map(|p| std::fs::read_to_string(p).ok())
+                .collect();
+            v.push(("news-dev", news.join("\n\n")));
+        }
+        Err(e) => eprintln!("skipping news-dev input ({NEWS}): {e}"),
+    }
     match std::fs::read_to_string(VIWIKI) {
         Ok(text) => v.push(("viwiki", text)),
         Err(e) => eprintln!("skipping viwiki input ({VIWIKI}): {e}"),

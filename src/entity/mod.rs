@@ -32,6 +32,7 @@ mod program;
 mod quantity;
 
 // ---- modules added for the numeric types (money, percent, quantity, date) ----
+mod numeric;
 
 // ---- end numeric modules ----
 
@@ -502,7 +503,10 @@ impl ExtractorBuilder {
     pub fn build(self) -> Extractor {
         let recognizers: Vec<Box<dyn Recognizer>> = vec![
             // ---- numeric recognizers ----
+            Box::new(money::MoneyRecognizer::new()),
             Box::new(percent::PercentRecognizer::new()),
+            Box::new(quantity::QuantityRecognizer::new()),
+            Box::new(date::DateRecognizer::new()),
             // ---- end numeric recognizers ----
             // ---- name recognizers ----
             Box::new(names::NameRecognizer::new(&crate::lexicon::Extras {

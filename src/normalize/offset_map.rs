@@ -334,12 +334,53 @@ impl<'a> Rewriter<'a> {
     /// Replaces input bytes `start..end` (char boundaries, at or after what
     /// was already written) by `with`.
     pub(crate) fn replace(&mut self, start: usize, end: usize, with: &str) {
-        let (Some(gap), Some(old)) = (self.src.get(self.copied..start), self.src.get(start..end)) else {
+        self.replace_trimmed(start, end, with, true);
+    }
+
+    /// Like [`Rewriter::replace`], but the whole input range maps to the
+    /// whole replacement even where they share a head or tail (a collapsed
+    /// run of spaces maps to all of the run).
+    pub(crate) fn replace_whole(&mut self, start: usize, end: usize, with: &str) {
+        self.replace_trimmed(start, end, with, false);
+    }
+
+    fn replace_trimmed(&mut self, start: usize, end: usize, with: &str, trim: bool) {
+        let Some(old) = self.src.get(start..end) else {
             return;
         };
-        if old == with {
+        if old == with || start < self.copied {
             return;
         }
+        // Record only what differs: a common head and tail stay identity,
+        // so the map stays as fine as possible.
+        let head: usize = if !trim {
+            0
+        } else {
+            old.chars()
+                .zip(with.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum()
+        };
+        let (old_rest, with_rest) = (old.get(head..).unwrap_or(""), with.get(head..).unwrap_or(""));
+        let tail: usize = if !trim {
+            0
+        } else {
+            old_rest
+                .chars()
+                .rev()
+                .zip(with_rest.chars().rev())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum()
+        };
+        let (start, end) = (start + head, end - tail);
+        let (Some(gap), Some(with)) = (
+            self.src.get(self.copied..start),
+            with.get(head..with.len() - tail),
+        ) else {
+            return;
+        };
         if self.out.capacity() == 0 {
             self.out.reserve(self.src.len() + 16);
         }

@@ -8,7 +8,7 @@
 //! the only words where a mark can be misplaced or differ between styles.
 
 use super::{NormalizeOptions, ToneStyle};
-use crate::syllable::{Info, Syllable, Table, TABLE};
+use crate::syllable::{Syllable, Table, TABLE, TONED, TONED_PLAIN, VOWEL};
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
@@ -103,62 +103,51 @@ pub(crate) enum Hit {
     Word(usize, usize),
 }
 
-/// Decodes the char starting at byte `i` (a char boundary of valid UTF-8).
+/// Whether two adjacent letters (table entries, 0 for other chars) put a
+/// tone mark next to another vowel in a way that may need a rewrite: both
+/// are vowels, and one is a plain vowel with a tone mark (the mark may
+/// belong on its neighbour) or both carry a mark.
 #[inline(always)]
-fn decode(b: &[u8], i: usize) -> (u32, usize) {
-    let b0 = b.get(i).copied().unwrap_or(0);
-    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
-    if b0 < 0x80 {
-        (u32::from(b0), 1)
-    } else if b0 < 0xE0 {
-        ((u32::from(b0 & 0x1F) << 6) | cont(1), 2)
-    } else if b0 < 0xF0 {
-        ((u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
-    } else {
-        (
-            (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-            4,
-        )
-    }
+fn suspicious_pair(x: u16, y: u16) -> bool {
+    let both_vowels = x & y & VOWEL != 0;
+    let toned_plain = (x | y) & TONED_PLAIN != 0;
+    let both_toned = x & y & TONED != 0;
+    both_vowels & (toned_plain | both_toned)
 }
 
-/// Start of the char that ends at byte `i`.
+/// Bit 7 of byte `k` of the result is set when `b[at + k]` starts a
+/// multi-byte char (the bytes past the end count as ASCII).
 #[inline(always)]
-fn prev_start(b: &[u8], i: usize) -> Option<usize> {
-    let mut j = i.checked_sub(1)?;
-    let stop = i.saturating_sub(4);
-    while j > stop && b.get(j).is_some_and(|&x| x & 0xC0 == 0x80) {
-        j -= 1;
-    }
-    Some(j)
-}
-
-#[inline(always)]
-fn info_at(table: &Table, b: &[u8], i: usize) -> Info {
-    if i >= b.len() {
-        return Info(0);
-    }
-    table.info(decode(b, i).0)
-}
-
-/// Whether the word around the toned letter at `i` (of `len` bytes) may need
-/// its marks rewritten: the mark is next to another vowel letter.
-#[inline(always)]
-fn suspicious(table: &Table, b: &[u8], i: usize, len: usize, info: Info) -> bool {
-    let next = info_at(table, b, i + len);
-    if next.is_vowel() && (info.is_plain_vowel() || next.is_toned()) {
-        return true;
-    }
-    if info.is_plain_vowel() {
-        if let Some(p) = prev_start(b, i) {
-            return info_at(table, b, p).is_vowel();
+fn lead_mask(b: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    match b.get(at..at + 8) {
+        Some(chunk) => w.copy_from_slice(chunk),
+        None => {
+            let tail = b.get(at..).unwrap_or(&[]);
+            if let Some(dst) = w.get_mut(..tail.len()) {
+                dst.copy_from_slice(tail);
+            }
         }
     }
-    false
+    let w = u64::from_le_bytes(w);
+    w & (w << 1) & 0x8080_8080_8080_8080
+}
+
+/// The first ASCII white space at or after `from` that collapsing changes
+/// (a tab, or a space followed by a space or tab).
+fn ascii_collapse_hit(b: &[u8], from: usize) -> Option<usize> {
+    let tail = b.get(from..)?;
+    tail.iter()
+        .enumerate()
+        .find(|&(k, &x)| x == b'\t' || (x == b' ' && matches!(tail.get(k + 1), Some(b' ' | b'\t'))))
+        .map(|(k, _)| from + k)
 }
 
 #[inline]
 fn is_word_char(table: &Table, c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
     table.info_char(c).is_letter() || c.is_alphabetic() || is_combining_mark(c)
 }
 
@@ -190,74 +179,136 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
 }
 
 /// The first thing, at or after byte `from`, that `checks` would change.
+///
+/// Walks the lead bytes of multi-byte chars found eight bytes at a time
+/// (ASCII needs no look unless white space is collapsed); each Vietnamese
+/// letter costs one table look-up and a test against its neighbours.
 pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     let b = text.as_bytes();
     let n = b.len();
     let table = &*TABLE;
     let cleanup = checks.cleanup;
-    let collapse = cleanup.collapse;
     let any_cleanup = cleanup.any();
+    if cleanup.collapse {
+        if let Some(at) = ascii_collapse_hit(b, from) {
+            return Some(Hit::Char(at));
+        }
+    }
+    let tone = checks.tone;
     let mut checked_to = 0usize;
-    let mut i = from;
-    while i < n {
-        let b0 = b.get(i).copied().unwrap_or(0);
-        if b0 < 0x80 {
-            if collapse && (b0 == b' ' || b0 == b'\t') {
-                if b0 == b'\t' || matches!(b.get(i + 1), Some(b' ' | b'\t')) {
-                    return Some(Hit::Char(i));
-                }
-                i += 1;
+    let mut bufs: Option<(Vec<char>, String)> = None;
+    // The entry of the last multi-byte letter and where it ended.
+    let mut prev_end = usize::MAX;
+    let mut prev_info: u16 = 0;
+    // Bytes before `resume` were already looked at.
+    let mut resume = from;
+    let mut chunk = from;
+    while chunk < n {
+        let mut mask = lead_mask(b, chunk);
+        while mask != 0 {
+            let pos = chunk + (mask.trailing_zeros() / 8) as usize;
+            mask &= mask - 1;
+            if pos < resume {
                 continue;
             }
-            i += 1;
-            if !collapse {
-                // Skip ASCII eight bytes at a time.
-                while let Some(chunk) = b.get(i..i + 8) {
-                    let mut w = [0u8; 8];
-                    w.copy_from_slice(chunk);
-                    let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
-                    if high != 0 {
-                        i += (high.trailing_zeros() / 8) as usize;
-                        break;
-                    }
-                    i += 8;
-                }
-            }
-            continue;
-        }
-        let (cp, len) = decode(b, i);
-        let info = table.info(cp);
-        if info.is_letter() {
-            if let Some(style) = checks.tone {
-                if info.is_toned() && i >= checked_to && suspicious(table, b, i, len, info) {
-                    if let Some((s, e)) = word_around(text, table, i) {
-                        checked_to = e;
-                        if let Some(word) = text.get(s..e) {
-                            if word_needs_rewrite(word, style, table).is_some() {
-                                return Some(Hit::Word(s, e));
+            let b0 = b.get(pos).copied().unwrap_or(0);
+            let b1 = b.get(pos + 1).copied().unwrap_or(0);
+            let b2 = b.get(pos + 2).copied().unwrap_or(0);
+            if let Some((info, len)) = table.info_utf8(b0, b1, b2) {
+                // The blocks of the Vietnamese letters: all NFC-stable.
+                if info.is_letter() || !any_cleanup {
+                    if let Some(style) = tone {
+                        let prev = if prev_end == pos {
+                            prev_info
+                        } else {
+                            let before = pos.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
+                            table.info_ascii(before).0 & if before < 0x80 { u16::MAX } else { 0 }
+                        };
+                        let after = b.get(pos + len).copied().unwrap_or(0);
+                        let next = table.info_ascii(after).0 & if after < 0x80 { u16::MAX } else { 0 };
+                        if (suspicious_pair(prev, info.0) || suspicious_pair(info.0, next))
+                            && pos >= checked_to
+                        {
+                            if let Some((s, e)) = word_around(text, table, pos) {
+                                checked_to = e;
+                                if text
+                                    .get(s..e)
+                                    .is_some_and(|w| word_needs_rewrite(w, style, table).is_some())
+                                {
+                                    return Some(Hit::Word(s, e));
+                                }
                             }
                         }
+                        prev_end = pos + len;
+                        prev_info = info.0;
                     }
+                    continue;
                 }
             }
-            i += len;
-            continue;
-        }
-        if checks.nfc && (0x300..0x370).contains(&cp) {
-            return Some(Hit::Char(i));
-        }
-        if checks.nfc || any_cleanup {
-            let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+            if !(checks.nfc || any_cleanup) {
+                continue;
+            }
+            let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
+                continue;
+            };
             if checks.nfc && !is_nfc_stable(c) {
-                return Some(Hit::Char(i));
+                // Unchanged by NFC (a mark in another script, already in
+                // order)? Then go on after its segment.
+                match segment_unchanged(text, pos, bufs.get_or_insert_with(Default::default)) {
+                    Some(end) if !(any_cleanup && segment_needs_cleanup(text, pos, end, cleanup)) => {
+                        resume = end;
+                        continue;
+                    }
+                    _ => return Some(Hit::Char(pos)),
+                }
             }
-            if any_cleanup && (cleanup.replace(c).is_some() || (collapse && is_other_space(c))) {
-                return Some(Hit::Char(i));
+            if any_cleanup && (cleanup.replace(c).is_some() || (cleanup.collapse && is_other_space(c))) {
+                return Some(Hit::Char(pos));
             }
         }
-        i += len;
+        chunk += 8;
     }
     None
+}
+
+/// Longest run of characters NFC may combine that is checked in place.
+const MAX_SEGMENT_CHARS: usize = 32;
+
+/// When the NFC segment around the unstable character at `i` is already
+/// normalized (with the same mark-order repair as the NFC stage), the end
+/// of that segment.
+fn segment_unchanged(text: &str, i: usize, bufs: &mut (Vec<char>, String)) -> Option<usize> {
+    let mut start = i;
+    for (n, (j, c)) in text.get(..i)?.char_indices().rev().enumerate() {
+        start = j;
+        if is_nfc_stable(c) {
+            break;
+        }
+        if n >= MAX_SEGMENT_CHARS {
+            return None;
+        }
+    }
+    let mut end = i;
+    for (n, c) in text.get(i..)?.chars().enumerate() {
+        if n > 0 && is_nfc_stable(c) {
+            break;
+        }
+        if n >= MAX_SEGMENT_CHARS {
+            return None;
+        }
+        end += c.len_utf8();
+    }
+    let segment = text.get(start..end)?;
+    super::stages::nfc_segment(segment, &mut bufs.0, &mut bufs.1);
+    (bufs.1 == segment).then_some(end)
+}
+
+/// Whether a clean-up applies to a character in `start..end`.
+fn segment_needs_cleanup(text: &str, start: usize, end: usize, cleanup: Cleanup) -> bool {
+    text.get(start..end).is_some_and(|s| {
+        s.chars()
+            .any(|c| cleanup.replace(c).is_some() || (cleanup.collapse && is_other_space(c)))
+    })
 }
 
 /// The syllable in `word` and where its tone must go, when its marks must

@@ -35,11 +35,11 @@ pub(crate) fn collapse_whitespace(text: &str) -> Option<(String, OffsetMap)> {
         if is_inline_space(c) {
             run.get_or_insert(i);
         } else if let Some(start) = run.take() {
-            rw.replace(start, i, " ");
+            rw.replace_whole(start, i, " ");
         }
     }
     if let Some(start) = run {
-        rw.replace(start, text.len(), " ");
+        rw.replace_whole(start, text.len(), " ");
     }
     rw.finish()
 }
@@ -58,7 +58,7 @@ fn is_shape_mark(m: char) -> bool {
 
 /// Canonical composition, after moving circumflex/breve in front of tone
 /// marks typed before them on a, e, o (`a` + U+0301 + U+0302 → `ấ`).
-fn nfc_segment(segment: &str, decomposed: &mut Vec<char>, out: &mut String) {
+pub(crate) fn nfc_segment(segment: &str, decomposed: &mut Vec<char>, out: &mut String) {
     decomposed.clear();
     decomposed.extend(segment.nfd());
     let mut i = 0;

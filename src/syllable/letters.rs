@@ -79,6 +79,10 @@ pub(crate) const VOWEL: u16 = 1 << 10;
 /// The letter is a vowel without ă/â/ê/ô/ơ shape (a e i o u y ư): a tone on
 /// it may belong elsewhere.
 pub(crate) const PLAIN_VOWEL: u16 = 1 << 11;
+/// The letter carries a tone mark.
+pub(crate) const TONED: u16 = 1 << 12;
+/// A plain vowel (see [`PLAIN_VOWEL`]) carrying a tone mark.
+pub(crate) const TONED_PLAIN: u16 = 1 << 13;
 
 /// One decoded letter: the raw table entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,24 +109,19 @@ impl Info {
     pub(crate) const fn is_upper(self) -> bool {
         self.0 & UPPER != 0
     }
-    #[inline]
-    pub(crate) const fn is_vowel(self) -> bool {
-        self.0 & VOWEL != 0
-    }
-    #[inline]
-    pub(crate) const fn is_plain_vowel(self) -> bool {
-        self.0 & PLAIN_VOWEL != 0
-    }
 }
 
 const LOW_END: usize = 0x1B1; // U+0000..=U+01B0
 const EXT_START: u32 = 0x1EA0; // U+1EA0..=U+1EF9
 const EXT_LEN: usize = 0x5A;
+const UTF8_LEN: usize = 0x280;
 
 /// Letter lookup and composition tables.
 pub(crate) struct Table {
     low: [u16; LOW_END],
     ext: [u16; EXT_LEN],
+    /// Entries indexed by UTF-8 bytes (see [`Table::info_utf8`]).
+    utf8: [u16; UTF8_LEN],
     /// `[code][upper][tone]` → the precomposed letter.
     compose: [[[char; 6]; 2]; CODES],
 }
@@ -139,6 +138,28 @@ impl Table {
             0
         };
         Info(v)
+    }
+
+    /// The entry and UTF-8 length of the char whose first bytes are `b0`,
+    /// `b1`, `b2`, when it lies in the blocks that hold every non-ASCII
+    /// Vietnamese letter (U+00C0–U+01BF, U+1E80–U+1EFF); `None` otherwise.
+    #[inline(always)]
+    pub(crate) fn info_utf8(&self, b0: u8, b1: u8, b2: u8) -> Option<(Info, usize)> {
+        let three = b0 == 0xE1 && (b1 & 0xFE) == 0xBA;
+        if !(three || b0.wrapping_sub(0xC3) < 4) {
+            return None;
+        }
+        let idx2 = (usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F);
+        let idx3 = 0x200 | (usize::from(b1 & 1) << 6) | usize::from(b2 & 0x3F);
+        let idx = if three { idx3 } else { idx2 };
+        let v = self.utf8.get(idx).copied().unwrap_or(0);
+        Some((Info(v), 2 + usize::from(three)))
+    }
+
+    /// The entry of an ASCII byte.
+    #[inline(always)]
+    pub(crate) fn info_ascii(&self, b: u8) -> Info {
+        Info(self.low.get(usize::from(b & 0x7F)).copied().unwrap_or(0))
     }
 
     /// The entry of `c`.
@@ -246,6 +267,12 @@ fn entry(c: char) -> u16 {
             v |= PLAIN_VOWEL;
         }
     }
+    if tone != Tone::Ngang {
+        v |= TONED;
+        if v & PLAIN_VOWEL != 0 {
+            v |= TONED_PLAIN;
+        }
+    }
     v
 }
 
@@ -253,6 +280,7 @@ fn build() -> Table {
     let mut t = Table {
         low: [0; LOW_END],
         ext: [0; EXT_LEN],
+        utf8: [0; UTF8_LEN],
         compose: [[['\u{FFFD}'; 6]; 2]; CODES],
     };
     let record = |c: char, v: u16, t: &mut Table| {
@@ -291,6 +319,18 @@ fn build() -> Table {
             }
         }
     }
+    for cp in 0xC0u32..0x1C0 {
+        let v = t.info(cp).0;
+        if let Some(slot) = t.utf8.get_mut(cp as usize) {
+            *slot = v;
+        }
+    }
+    for cp in 0x1E80u32..0x1F00 {
+        let v = t.info(cp).0;
+        if let Some(slot) = t.utf8.get_mut(0x200 + (cp - 0x1E80) as usize) {
+            *slot = v;
+        }
+    }
     t
 }
 
@@ -306,6 +346,28 @@ mod tests {
             .filter(|&c| !c.is_ascii() && t.info_char(c).is_letter())
             .count();
         assert_eq!(non_ascii, 134);
+    }
+
+    #[test]
+    fn utf8_index_agrees_with_code_points() {
+        let t = &*TABLE;
+        for cp in (0x80u32..0x800).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let got = t.info_utf8(
+                b[0],
+                b.get(1).copied().unwrap_or(0),
+                b.get(2).copied().unwrap_or(0),
+            );
+            match got {
+                Some((info, len)) => {
+                    assert_eq!(len, b.len(), "{c}");
+                    assert_eq!(info, t.info_char(c), "{c}");
+                }
+                None => assert!(!t.info_char(c).is_letter(), "{c} is a letter"),
+            }
+        }
     }
 
     #[test]

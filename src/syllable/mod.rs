@@ -24,7 +24,7 @@
 mod letters;
 mod rhymes;
 
-pub(crate) use letters::{Info, Table, ASCII_BASE, TABLE};
+pub(crate) use letters::{Table, ASCII_BASE, TABLE, TONED, TONED_PLAIN, VOWEL};
 
 use crate::normalize::ToneStyle;
 use letters::*;
@@ -341,7 +341,7 @@ impl Syllable {
     /// use viet_text::syllable::{Syllable, SyllableError};
     /// assert!(Syllable::parse("quý").is_ok());
     /// assert!(Syllable::parse("gìn").is_ok());
-    /// assert_eq!(Syllable::parse("Toyota"), Err(SyllableError::TooLong).or(Err(SyllableError::Rhyme)));
+    /// assert_eq!(Syllable::parse("Toyota"), Err(SyllableError::Rhyme));
     /// assert_eq!(Syllable::parse("dàì"), Err(SyllableError::ToneMarks));
     /// ```
     pub fn parse(word: &str) -> Result<Syllable, SyllableError> {
@@ -486,20 +486,17 @@ impl Syllable {
         if self.letters.tone == Tone::Ngang {
             return None;
         }
+        let (old, new) = self.placements();
         Some(match style {
-            ToneStyle::Old => self.placement(false),
-            ToneStyle::New => self.placement(true),
+            ToneStyle::Old => old,
+            ToneStyle::New => new,
             ToneStyle::Keep => {
-                let old = self.placement(false);
-                let new = self.placement(true);
-                let mut keep = None;
-                for i in 0..self.len() {
-                    if self.letters.toned & (1 << i) != 0 && (i == old || i == new) {
-                        keep = Some(i);
-                        break;
-                    }
+                // The first mark that one of the styles allows, else new style.
+                let allowed = (1u8 << old) | (1u8 << new);
+                match self.letters.toned & allowed {
+                    0 => new,
+                    m => m.trailing_zeros() as usize,
                 }
-                keep.unwrap_or(new)
             }
         })
     }
@@ -530,29 +527,31 @@ impl Syllable {
         (current != target).then_some(target)
     }
 
-    /// The tone position in one style (see orthography.md §3.1).
-    fn placement(&self, new_style: bool) -> usize {
+    /// The tone position in the old and the new style (orthography.md §3.1).
+    #[inline]
+    fn placements(&self) -> (usize, usize) {
         let codes = self.letters.codes();
         let start = self.onset_len as usize;
         let rest = codes.get(start..).unwrap_or(&[]);
         let vowels = rest.iter().take_while(|&&c| is_vowel(c)).count();
         let has_consonant_coda = rest.len() > vowels;
         let v = rest.get(..vowels).unwrap_or(&[]);
-        let idx = if v.len() <= 1 {
-            0
+        let (old, new) = if v.len() <= 1 {
+            (0, 0)
         } else if let Some(i) = v.iter().position(|&c| is_shaped_vowel(c)) {
-            i
+            (i, i)
         } else if let Some(i) = v.iter().position(|&c| c == U_HORN) {
-            i
+            (i, i)
+        } else if v.len() == 3 || has_consonant_coda {
+            // Three plain vowels: the middle one (ngoài, khuỷu); two before
+            // a consonant coda: the second (hoàn).
+            (1, 1)
         } else {
-            // Three plain vowels: the middle one (ngoài, khuỷu). Two: the
-            // second before a consonant coda (hoàn); open, the first, except
-            // oa/oe/uy in the new style (hoà, khoẻ, thuỷ).
-            let second =
-                v.len() == 3 || has_consonant_coda || (new_style && matches!(v, [O, A] | [O, E] | [U, Y]));
-            usize::from(second)
+            // Open pair: the first, except oa/oe/uy in the new style (hoà,
+            // khoẻ, thuỷ).
+            (0, usize::from(matches!(v, [O, A] | [O, E] | [U, Y])))
         };
-        start + idx
+        (start + old, start + new)
     }
 
     /// The syllable written with its tone where `style` puts it, keeping the

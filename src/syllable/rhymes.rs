@@ -16,10 +16,21 @@ pub(crate) struct Rhyme {
     pub(crate) stop: bool,
 }
 
-/// Rhymes keyed by their packed letter codes, sorted for binary search.
+/// Rhymes keyed by their packed letter codes, sorted, with an open-addressing
+/// index for look-ups.
 pub(crate) struct Rhymes {
     plain: Vec<(u32, Rhyme)>,
     after_qu: Vec<(u32, Rhyme)>,
+    /// `(key | QU_BIT when after qu, index + 1)`; 0 = empty slot.
+    slots: Vec<(u32, u16)>,
+}
+
+const QU_BIT: u32 = 1 << 31;
+const SLOTS: usize = 1024;
+
+#[inline(always)]
+fn slot_of(k: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B1) >> 22) as usize & (SLOTS - 1)
 }
 
 const RHYMES_TXT: &str = include_str!("../../data/rhymes.txt");
@@ -74,17 +85,46 @@ fn parse() -> Rhymes {
     }
     plain.sort_by_key(|e| e.0);
     after_qu.sort_by_key(|e| e.0);
-    Rhymes { plain, after_qu }
+    let mut slots = vec![(0u32, 0u16); SLOTS];
+    let keyed = plain
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.0, i))
+        .chain(after_qu.iter().enumerate().map(|(i, e)| (e.0 | QU_BIT, i)));
+    for (k, i) in keyed {
+        let mut at = slot_of(k);
+        while slots.get(at).is_some_and(|s| s.0 != 0) {
+            at = (at + 1) & (SLOTS - 1);
+        }
+        if let Some(slot) = slots.get_mut(at) {
+            *slot = (k, i as u16 + 1);
+        }
+    }
+    Rhymes {
+        plain,
+        after_qu,
+        slots,
+    }
 }
 
 impl Rhymes {
     /// The rhyme spelled by `codes`, written after `qu` or not.
     #[inline]
     pub(crate) fn lookup(&'static self, codes: &[u8], after_qu: bool) -> Option<&'static Rhyme> {
-        let k = key(codes)?;
+        let k = key(codes)? | if after_qu { QU_BIT } else { 0 };
         let list = if after_qu { &self.after_qu } else { &self.plain };
-        let i = list.binary_search_by_key(&k, |e| e.0).ok()?;
-        list.get(i).map(|e| &e.1)
+        let mut at = slot_of(k);
+        for _ in 0..SLOTS {
+            let &(sk, i) = self.slots.get(at)?;
+            if sk == k {
+                return list.get(usize::from(i).checked_sub(1)?).map(|e| &e.1);
+            }
+            if sk == 0 {
+                return None;
+            }
+            at = (at + 1) & (SLOTS - 1);
+        }
+        None
     }
 
     /// Number of rhymes after other onsets and after `qu`.

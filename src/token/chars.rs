@@ -48,7 +48,8 @@ pub(crate) fn next_char(text: &str, pos: usize) -> Option<char> {
 /// vertical tab, form feed, `\r`).
 #[inline]
 pub(crate) fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
+    const MASK: u64 = (1 << b' ') | (1 << b'\t') | (1 << b'\n') | (1 << 0x0B) | (1 << 0x0C) | (1 << b'\r');
+    b <= b' ' && MASK & (1 << b) != 0
 }
 
 /// A letter, digit or combining mark: the characters that make up words.
@@ -74,6 +75,9 @@ pub(crate) fn is_word_char_non_ascii(c: char) -> bool {
         0x300..=0x36F => true,
         // Latin Extended Additional (ạ ả ấ … ỹ).
         0x1E00..=0x1EFF => true,
+        // General Punctuation (dashes, curly quotes, …, zero-width and
+        // direction marks): no letters, digits or marks.
+        0x2000..=0x206F => false,
         _ => c.is_alphanumeric() || is_combining_mark(c),
     }
 }
@@ -170,7 +174,7 @@ mod tests {
 
     #[test]
     fn word_chars_fast_ranges_agree_with_unicode() {
-        for cp in (0x80..0x2000).chain(0x1E00..0x1F00) {
+        for cp in (0x80..0x2100).chain(0x1E00..0x1F00) {
             let Some(c) = char::from_u32(cp) else { continue };
             let general = c.is_alphanumeric() || is_combining_mark(c);
             assert_eq!(is_word_char(c), general, "U+{cp:04X}");

@@ -26,7 +26,7 @@
 //! | `L.Chi`, `S.Hayakawa` (initial joined to a name) | `Word`, `Punct(".")`, the name |
 //! | `“` `«` `‘` `„` / `”` `»` `’` | [`TokenKind::OpenQuote`] / [`TokenKind::CloseQuote`]; straight `"` and `'` are opening at the start, after white space or an opening bracket/quote, closing elsewhere |
 //! | `.` `,` `(` `…` `-` `–` … | [`TokenKind::Punct`] (a run of dots `...` is one token) |
-//! | `$` `₫` `+` `°` `%` (alone) … | [`TokenKind::Symbol`] (`%` alone is ASCII punctuation: `Punct`) |
+//! | `$` `₫` `+` `=` `°` `#` (alone) `©` emoji … | [`TokenKind::Symbol`]; `%` not after a number is `Punct` |
 //!
 //! Combining marks always stay with the character before them: inside a word
 //! (decomposed letters), or with the punctuation or symbol they follow. A
@@ -46,6 +46,7 @@
 //! ]);
 //! ```
 
+mod cache;
 mod chars;
 mod scan;
 mod sentence;

@@ -52,7 +52,8 @@ pub(crate) fn scan(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKi
     };
     if b < 0x80 {
         if b.is_ascii_alphabetic() {
-            if matches!(b, b'h' | b'H' | b'w' | b'W') {
+            let second = bytes.get(start + 1).map_or(0, u8::to_ascii_lowercase);
+            if matches!((b | 0x20, second), (b'h', b't') | (b'w', b'w')) {
                 if let Some(end) = scan_url(text, start) {
                     return (end, TokenKind::Url);
                 }
@@ -424,24 +425,44 @@ fn scan_date_shape(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// Words, syllables, abbreviations, e-mail addresses and bare domains:
 /// everything that starts with a letter (or a combining mark).
-#[inline]
+#[inline(always)]
 fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     let end = word_run(bytes, start);
-    let ascii = || bytes.get(start..end).is_some_and(<[u8]>::is_ascii);
-    match bytes.get(end) {
-        Some(b'.') => {
-            if ascii() {
+    if let Some(b'.' | b'@' | b'_' | b'-' | b'+' | b'&' | b'\'' | 0xE2) = bytes.get(end) {
+        if let Some(found) = scan_word_joined(text, start, end, memo) {
+            return found;
+        }
+    }
+    if memo.skip_word_kinds {
+        return (end, TokenKind::Word);
+    }
+    (
+        end,
+        classify_word(text.get(start..end).unwrap_or_default(), memo.skip_syllables),
+    )
+}
+
+/// The word `text[start..end]` is followed by a character that may join it
+/// to more: an e-mail address, a domain, a dotted abbreviation, `GD&TĐ`,
+/// `H'Mông`. Kept out of line: most words are followed by a space.
+#[inline(never)]
+fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Option<(usize, TokenKind)> {
+    let bytes = text.as_bytes();
+    let word = text.get(start..end)?;
+    match bytes.get(end)? {
+        b'.' => {
+            if word.is_ascii() {
                 if let Some(e) = scan_email(text, start, memo) {
-                    return (e, TokenKind::Email);
+                    return Some((e, TokenKind::Email));
                 }
                 if let Some(e) = scan_domain(text, start, memo) {
-                    return (e, TokenKind::Url);
+                    return Some((e, TokenKind::Url));
                 }
             }
             // Abbreviation chains with dots: TP.HCM, PGS.TS., Th.S, v.v.
             if let Some(chain_end) = scan_dotted_chain(text, start, end) {
-                return (chain_end, TokenKind::Abbreviation);
+                return Some((chain_end, TokenKind::Abbreviation));
             }
             // Known abbreviations written with one final dot: TP., TS., ThS.
             if end + 1 - start <= MAX_DOTTED_LEN
@@ -449,42 +470,35 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
                     .get(start..end + 1)
                     .is_some_and(crate::lexicon::is_dotted_abbreviation)
             {
-                return (end + 1, TokenKind::Abbreviation);
+                return Some((end + 1, TokenKind::Abbreviation));
             }
         }
-        Some(b'@' | b'_' | b'-' | b'+') if ascii() => {
+        b'@' | b'_' | b'-' | b'+' if word.is_ascii() => {
             if let Some(e) = scan_email(text, start, memo) {
-                return (e, TokenKind::Email);
+                return Some((e, TokenKind::Email));
             }
         }
-        Some(b'&') => {
-            // Joined by '&' between capitals: GD&TĐ, TN&MT, R&D.
-            let word = &text[start..end];
-            if !has_lowercase(word) {
-                let next_end = word_run(bytes, end + 1);
-                if next_end > end + 1 && !has_lowercase(&text[end + 1..next_end]) {
-                    return (next_end, TokenKind::Abbreviation);
-                }
+        // Joined by '&' between capitals: GD&TĐ, TN&MT, R&D.
+        b'&' if !has_lowercase(word) => {
+            let next_end = word_run(bytes, end + 1);
+            let next = text.get(end + 1..next_end).unwrap_or_default();
+            if !next.is_empty() && !has_lowercase(next) {
+                return Some((next_end, TokenKind::Abbreviation));
             }
         }
-        Some(b'\'' | 0xE2) => {
+        b'\'' | 0xE2 => {
             // Apostrophe inside ethnic-minority names: H'Mông, K'Ho, Ê'đê.
             let apostrophe = next_char(text, end).filter(|c| matches!(c, '\'' | '’'));
             if let Some(q) = apostrophe {
                 let after = end + q.len_utf8();
-                if text[start..end].chars().count() <= 2
-                    && next_char(text, after).is_some_and(char::is_alphabetic)
-                {
-                    return (word_run(bytes, after), TokenKind::Word);
+                if word.chars().count() <= 2 && next_char(text, after).is_some_and(char::is_alphabetic) {
+                    return Some((word_run(bytes, after), TokenKind::Word));
                 }
             }
         }
         _ => {}
     }
-    if memo.skip_word_kinds {
-        return (end, TokenKind::Word);
-    }
-    (end, classify_word(&text[start..end], memo.skip_syllables))
+    None
 }
 
 fn has_lowercase(s: &str) -> bool {
@@ -521,7 +535,7 @@ fn classify_part(part: &str) -> Part {
     match (letters, lower) {
         (1, _) => Part::Single,
         (_, 0) => Part::Upper,
-        _ if first_upper && letters <= 4 && !crate::syllable::is_syllable(part) => Part::Mixed,
+        _ if first_upper && letters <= 4 && !super::cache::is_syllable(part) => Part::Mixed,
         _ => Part::Other,
     }
 }
@@ -542,7 +556,8 @@ fn scan_dotted_chain(text: &str, start: usize, first_end: usize) -> Option<usize
     let limit = (start + LOOKAHEAD).min(bytes.len());
     let first = part_shape(text, start, first_end)?;
     let mut all_single = first == Part::Single;
-    let mut any_lower_single = first == Part::Single && has_lowercase(&text[start..first_end]);
+    let mut any_lower_single =
+        first == Part::Single && has_lowercase(text.get(start..first_end).unwrap_or_default());
     let mut end = first_end;
     // Accepted chain end and whether it is made of single letters only.
     let mut best: Option<(usize, bool)> = None;
@@ -556,7 +571,8 @@ fn scan_dotted_chain(text: &str, start: usize, first_end: usize) -> Option<usize
             break;
         };
         all_single &= shape == Part::Single;
-        any_lower_single |= shape == Part::Single && has_lowercase(&text[part_start..part_end]);
+        any_lower_single |=
+            shape == Part::Single && has_lowercase(text.get(part_start..part_end).unwrap_or_default());
         end = part_end;
         if all_single || !any_lower_single {
             best = Some((end, all_single));
@@ -570,7 +586,7 @@ fn scan_dotted_chain(text: &str, start: usize, first_end: usize) -> Option<usize
         return None;
     }
     if bytes.get(end) == Some(&b'.') && !next_char(text, end + 1).is_some_and(is_word_char) {
-        let with_dot = &text[start..end + 1];
+        let with_dot = text.get(start..end + 1).unwrap_or_default();
         if all_single || crate::lexicon::is_dotted_abbreviation(with_dot) {
             return Some(end + 1);
         }
@@ -628,7 +644,7 @@ fn bounded_letters_end(bytes: &[u8], pos: usize, limit: usize) -> usize {
 /// no lower case) or another word (`Toyota`, `東京`).
 #[inline]
 fn classify_word(word: &str, skip_syllables: bool) -> TokenKind {
-    if !skip_syllables && crate::syllable::is_syllable(word) {
+    if !skip_syllables && super::cache::is_syllable(word) {
         return TokenKind::Syllable;
     }
     let mut capitals = 0;

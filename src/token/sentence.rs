@@ -4,7 +4,8 @@
 //! closing quotes and brackets right after it) when white space follows and
 //! the next token can start a sentence (a capital, a digit, an opening quote
 //! or bracket, a dash or bullet). It also ends at a blank line, and at a line
-//! break after a terminal mark or before a line that starts like a sentence.
+//! break unless the next line continues the sentence (it starts with a
+//! lower-case letter, or the line ends with a comma and no terminal mark).
 //!
 //! No break:
 //! - at abbreviations, which are single tokens (`TP.`, `TS.`, `ThS.`, `Th.S`,
@@ -129,7 +130,9 @@ fn gap(bytes: &[u8]) -> Gap {
 }
 
 /// What the splitter remembers about the sentence being built.
-struct State {
+struct State<'a> {
+    /// The whole input.
+    text: &'a str,
     /// Open quotes and brackets.
     depth: u32,
     /// Where the outermost open quote or bracket started.
@@ -150,6 +153,7 @@ impl<'a> Iterator for Sentences<'a> {
         let start = first.span.start;
         let mut end = first.span.end;
         let mut state = State {
+            text: self.text,
             depth: 0,
             opened_at: start,
             ended: false,
@@ -182,7 +186,7 @@ impl<'a> Iterator for Sentences<'a> {
 
 impl std::iter::FusedIterator for Sentences<'_> {}
 
-impl State {
+impl State<'_> {
     /// Adds `t` (after `prev`) to the sentence.
     #[inline]
     fn push(&mut self, prev: Option<Token<'_>>, t: &Token<'_>) {
@@ -216,10 +220,13 @@ impl State {
         if t.text != "." || p.span.end != t.span.start {
             return false;
         }
-        let single_capital = matches!(p.kind, TokenKind::Word | TokenKind::Syllable) && {
-            let mut cs = p.text.chars().filter(|c| !super::chars::is_mark(*c));
-            cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
-        };
+        // A capital letter standing alone (`S.`, not the `G` of `3G.`).
+        let single_capital = matches!(p.kind, TokenKind::Word | TokenKind::Syllable)
+            && !super::chars::prev_char(self.text, p.span.start).is_some_and(super::chars::is_word_char)
+            && {
+                let mut cs = p.text.chars().filter(|c| !super::chars::is_mark(*c));
+                cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+            };
         let label = self.count == 2
             && (p.kind == TokenKind::Number && p.text.len() <= 3
                 || p.text.len() <= 4 && p.text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
@@ -232,10 +239,13 @@ impl State {
         match between {
             Gap::None => false,
             Gap::Paragraph => true,
-            Gap::Line => self.ended || starts_sentence(next) && !matches!(last.text, "," | ";" | ":"),
+            // A line break ends a sentence unless the next line continues it:
+            // it starts in lower case, or the line ended with a comma.
+            Gap::Line => self.ended || !(last.text == "," || next.text.starts_with(char::is_lowercase)),
             Gap::Space if !self.ended && last.kind != TokenKind::Abbreviation => false,
             Gap::Space => {
-                let enclosed = self.depth > 0 && next.span.start - self.opened_at <= MAX_ENCLOSED;
+                let enclosed =
+                    self.depth > 0 && next.span.start.saturating_sub(self.opened_at) <= MAX_ENCLOSED;
                 let ended = self.ended || ends_enumeration(last) && next.is_capitalized();
                 ended && !enclosed && starts_sentence(next)
             }

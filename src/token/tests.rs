@@ -18,11 +18,23 @@ fn syllables_in_every_case_and_form() {
     assert_eq!(kinds("phát"), [("phát", Syllable)]);
     assert_eq!(kinds("Nguyễn"), [("Nguyễn", Syllable)]);
     assert_eq!(kinds("đường"), [("đường", Syllable)]);
+    assert_eq!(kinds("HÀ"), [("HÀ", Syllable)]);
+    assert_eq!(kinds("Quốc"), [("Quốc", Syllable)]);
+    // The syllable check is exact: a stop coda with the wrong tone is no syllable.
+    assert_eq!(kinds("bàt"), [("bàt", Word)]);
 }
 
 #[test]
 fn decomposed_letters_stay_in_word() {
-    assert_eq!(texts("Vie\u{0302}\u{0323}t Nam"), ["Vie\u{0302}\u{0323}t", "Nam"]);
+    assert_eq!(
+        kinds("Vie\u{0302}\u{0323}t Nam"),
+        [("Vie\u{0302}\u{0323}t", Syllable), ("Nam", Syllable)]
+    );
+    assert_eq!(kinds("pha\u{0301}t"), [("pha\u{0301}t", Syllable)]);
+    assert_eq!(
+        kinds("NGU\u{031B}\u{0300}O\u{031B}I"),
+        [("NGU\u{031B}\u{0300}O\u{031B}I", Syllable)]
+    );
     // A composed letter followed by a combining tone (Windows-1258 style).
     assert_eq!(texts("vi\u{00EA}\u{0323}c làm"), ["vi\u{00EA}\u{0323}c", "làm"]);
 }
@@ -416,7 +428,11 @@ fn sentence_breaks_at_paragraphs_and_lines() {
     );
     // A line that continues the previous one.
     assert_eq!(sents("câu còn\ntiếp tục."), ["câu còn\ntiếp tục."]);
-    assert_eq!(sents("gồm:\nHà Nội."), ["gồm:\nHà Nội."]);
+    assert_eq!(sents("gồm Hà Nam,\nHà Nội."), ["gồm Hà Nam,\nHà Nội."]);
+    assert_eq!(sents("gồm:\n- Hà Nội\n- Huế"), ["gồm:", "- Hà Nội", "- Huế"]);
+    assert_eq!(sents("Về tên miền\n.vn và .com"), ["Về tên miền", ".vn và .com"]);
+    // A terminal mark before the line break always ends the sentence.
+    assert_eq!(sents("Hết.\nrồi"), ["Hết.", "rồi"]);
 }
 
 #[test]
