@@ -58,10 +58,10 @@ fn is_tone_mark(c: char) -> bool {
 
 /// The key of one character: lower-case letters without the tone mark
 /// (at most three characters), and the tone mark.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 struct KeyChar {
-    chars: [char; 3],
-    len: u8,
+    /// The key text of the character (lower case, decomposed, no tone).
+    text: String,
     tone: Option<char>,
     upper: bool,
     lower: bool,
@@ -110,12 +110,7 @@ fn key_char(c: char) -> KeyChar {
         if is_tone_mark(d) {
             k.tone = Some(d);
         } else {
-            for l in d.to_lowercase() {
-                if let Some(slot) = k.chars.get_mut(k.len as usize) {
-                    *slot = l;
-                    k.len += 1;
-                }
-            }
+            k.text.extend(d.to_lowercase());
         }
     });
     k
@@ -146,17 +141,24 @@ pub(crate) fn push_token_key(token: &str, out: &mut String) -> CaseInfo {
             continue;
         }
         let u = c as u32;
-        let k = if (TABLE_START..TABLE_END).contains(&u) {
-            table.get((u - TABLE_START) as usize).copied().unwrap_or_default()
-        } else {
-            key_char(c)
+        let in_table = (TABLE_START..TABLE_END).contains(&u);
+        let (upper, lower, t) = match table
+            .get((u.wrapping_sub(TABLE_START)) as usize)
+            .filter(|_| in_table)
+        {
+            Some(k) => {
+                out.push_str(&k.text);
+                (k.upper, k.lower, k.tone)
+            }
+            None => {
+                let k = key_char(c);
+                out.push_str(&k.text);
+                (k.upper, k.lower, k.tone)
+            }
         };
-        case.add(k.upper, k.lower);
-        for &ch in k.chars.get(..k.len as usize).unwrap_or(&[]) {
-            out.push(ch);
-        }
-        if k.tone.is_some() {
-            tone = k.tone;
+        case.add(upper, lower);
+        if t.is_some() {
+            tone = t;
         }
     }
     if let Some(t) = tone {

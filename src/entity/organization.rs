@@ -348,17 +348,15 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut i = 0;
     while i < ctx.len() {
         // A head word inside a known place (`Tây Ban Nha`) starts nothing.
-        if let Some((pe, _)) = ctx.place(i) {
-            if !ctx.has(i, cat::ORG | cat::HEAD) {
-                i = pe;
-                continue;
-            }
-        }
         if !ctx.has(i, cat::ORG | cat::HEAD) || in_document_number(ctx, i) {
             i += 1;
             continue;
         }
-        let place_end = ctx.place(i).map_or(i, |(pe, _)| pe);
+        let place_end = if ctx.has(i, cat::PLACE) {
+            ctx.place(i).map_or(i, |(pe, _)| pe)
+        } else {
+            i
+        };
         match parse(ctx, i, 0) {
             // A known place as long as the reading wins (`Đài Bắc`).
             Some((end, _)) if end <= place_end => i = place_end,
