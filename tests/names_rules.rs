@@ -439,3 +439,22 @@ fn cyclic_years_and_capitalized_kinship_words_are_not_persons() {
     let t = "Năm Giáp Dần mùa màng bội thu. Người dân Anh Quốc đón tin vui.";
     assert!(names(t).iter().all(|(t, _)| *t != "person"), "{:?}", names(t));
 }
+
+#[test]
+fn front_committee_with_commune_and_lower_case_action_month() {
+    let t = "Ủy ban MTTQ Việt Nam xã Tân Hòa phát động Tháng hành động vì người nghèo.";
+    assert!(
+        has(t, "organization", "Ủy ban MTTQ Việt Nam xã Tân Hòa"),
+        "{:?}",
+        names(t)
+    );
+    assert_eq!(
+        org_kind(t, "Ủy ban MTTQ Việt Nam xã Tân Hòa"),
+        Some(OrgKind::MassOrganization)
+    );
+    assert!(
+        has(t, "program", "Tháng hành động vì người nghèo"),
+        "{:?}",
+        names(t)
+    );
+}

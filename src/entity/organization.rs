@@ -142,6 +142,12 @@ fn headed(
     if mode == HeadMode::NeedsSuffix && s == b {
         return None;
     }
+    // `Ủy ban MTTQ …`: a generic state head before a front or party body
+    // takes that body's kind.
+    let kind = match ctx.longest(j, true, |e| e.org.is_some()).and_then(|(_, e)| e.org) {
+        Some(inner @ (OrgKind::MassOrganization | OrgKind::Party)) if kind == OrgKind::Government => inner,
+        _ => kind,
+    };
     let _ = i;
     Some((s, kind))
 }
@@ -328,16 +334,23 @@ fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
             return loc_end;
         }
     }
-    if let Some((end, _)) = ctx.place(i) {
-        return end;
-    }
     if let Some(end) = ctx.level(i) {
+        if ctx.stops_at_break(end) {
+            return end;
+        }
         // `quốc gia Việt Nam`: a level word, then a place.
         if let Some((pe, _)) = ctx.place(end) {
-            if !ctx.stops_at_break(end) {
-                return pe;
+            return pe;
+        }
+        // `MTTQ Việt Nam xã Hòa Phú`: a national name, then the unit's place.
+        if let Some((pend, _, num_ok)) = ctx.prefix(end) {
+            if let Some(loc_end) = super::location::name_after_prefix(ctx, pend, num_ok, guard) {
+                return loc_end;
             }
         }
+        return end;
+    }
+    if let Some((end, _)) = ctx.place(i) {
         return end;
     }
     i

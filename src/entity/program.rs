@@ -110,6 +110,16 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             i += 1;
             continue;
         }
+        // `Tháng hành động vì an toàn thực phẩm`: a trigger of several
+        // words that is a title by itself goes on in lower case.
+        if whole && tend > i + 1 && ctx.is_lowerish(tend) {
+            let end = lower_title_end(ctx, tend);
+            if end > tend {
+                push(ctx, i, end, ctx.slice(i, end), kind, out);
+                i = end;
+                continue;
+            }
+        }
         // Descriptors, then a quoted title?
         let mut k = tend;
         let mut separated = counted;
@@ -257,7 +267,7 @@ fn lower_title_end(ctx: &Ctx<'_>, j: usize) -> usize {
         if ctx.is_lowerish(k) && !ctx.is_stop(k) {
             k += 1;
             last = k;
-        } else if (matches!(ctx.word(k), "-" | "–") || ctx.word(k) == "và")
+        } else if matches!(ctx.word(k), "-" | "–" | "và" | "vì" | "cho" | "với")
             && ctx.is_lowerish(k + 1)
             && !ctx.is_stop(k + 1)
         {
