@@ -458,3 +458,21 @@ fn front_committee_with_commune_and_lower_case_action_month() {
         names(t)
     );
 }
+
+mod arbitrary_input {
+    use proptest::prelude::*;
+    use viet_text::Extractor;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn spans_are_exact_and_nothing_panics(
+            s in "(\\PC|[ \n“”\"()-]|Hội |Sở |ông |tỉnh |TP\\.|Chương trình |Nguyễn |Ảnh: |\u{0301}){0,60}"
+        ) {
+            for e in Extractor::new().extract(&s) {
+                prop_assert_eq!(&s[e.span().range()], e.text());
+                prop_assert!(!e.text().is_empty());
+            }
+        }
+    }
+}
