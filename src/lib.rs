@@ -47,3 +47,8 @@ pub use token::{sentences, tokenize, Sentence, Token, TokenKind};
 /// assert_eq!(d.to_string(), "92.9");
 /// ```
 pub use rust_decimal::Decimal;
+
+/// The README's examples, compiled and run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
