@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
             let mut grouped = String::new();
             let mut groups = 0;
             for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (i + 3 - head) % 3 == 0 {
+                if i > 0 && (i + 3 - head).is_multiple_of(3) {
                     grouped.push('.');
                     groups += 1;
                 }
