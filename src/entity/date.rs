@@ -1,9 +1,35 @@
 //! Dates: `19/12/2025`, `ngày 19 tháng 12 năm 2025`, `quý III/2025`,
 //! `giai đoạn 2021-2025`, lunar dates.
 //!
-//! SKELETON: types only; the recognizer is to come (issue 3).
+//! Written forms, all read into the first and last day they cover, with
+//! parts the text does not give left unknown (`--12-19`):
+//!
+//! | form | example |
+//! |---|---|
+//! | day, month, year | `19/12/2025`, `19-12-2025`, `19.12.2025`, `2025-12-19`, `ngày 19 tháng 12 năm 2025` |
+//! | day and month | `ngày 2/10`, `ngày 10-8`, `Sáng 31.1`, `ngày 5 tháng 9` |
+//! | month | `tháng 12/2025`, `tháng 9-2016`, `tháng 6 năm 2019`, `tháng 6` |
+//! | year, years | `năm 2025`, `2024`, `năm 2018-2019`, `giai đoạn 2021-2025`, `năm học 2024-2025` |
+//! | quarter, half | `quý III/2025`, `quý I.2018`, `quý 4 năm 2018`, `nửa đầu năm 2021` |
+//! | part of a year or month | `đầu năm 2024`, `cuối tháng 10/2023`, `6 tháng đầu năm 2024`, `11 tháng năm 2019`, `hạ tuần tháng 12` |
+//! | range, coordination | `từ ngày 20/11 đến ngày 22/11/2023`, `từ 27 - 29/3`, `8/6-13/7`, `ngày 19 và ngày 20/12` |
+//! | lunar | `từ ngày 18/2 đến ngày 20/2 âm lịch` |
+//!
+//! Relative dates (`năm nay`, `đầu năm`) are not dates; time-of-day words
+//! (`Sáng`) and `đến`/`từ` meaning by/since stay outside the span.
+//!
+//! ```
+//! use viet_text::{Entity, Extractor};
+//! let Entity::Date(d) = &Extractor::new().extract("Sáng 19/12/2025, hội nghị khai mạc.")[0] else { panic!() };
+//! assert_eq!((d.text.as_str(), d.start_date.to_string()), ("19/12/2025", "2025-12-19".to_string()));
+//! ```
 
+use super::numeric::{
+    adjacent, inline_gap, is_code_part, is_dash, is_plain_digits, is_word, lower, span_of, unit_at, word_at,
+};
+use super::{Document, Entity, Recognizer};
 use crate::span::Span;
+use crate::token::TokenKind;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -83,4 +109,1121 @@ pub struct Date {
     /// `Some(Lunar)` when the text says `âm lịch`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calendar: Option<Calendar>,
+}
+
+/// Finds dates.
+pub(crate) struct DateRecognizer;
+
+impl DateRecognizer {
+    pub(crate) fn new() -> Self {
+        DateRecognizer
+    }
+}
+
+/// One date expression over tokens `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Expr {
+    start: usize,
+    end: usize,
+    from: PartialDate,
+    to: PartialDate,
+    lunar: bool,
+}
+
+impl Expr {
+    /// A day with no month yet (`ngày 19` before `và ngày 20/12`).
+    fn day_only(&self) -> bool {
+        self.from.month.is_none() && self.from.day.is_some()
+    }
+
+    fn is_day(&self) -> bool {
+        self.from.day.is_some() && self.from == self.to
+    }
+}
+
+const fn pd(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> PartialDate {
+    PartialDate { year, month, day }
+}
+
+fn leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// The last day of a month; February of an unknown year is given 29 days.
+fn month_end(year: Option<i32>, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ => match year {
+            Some(y) if !leap(y) => 28,
+            _ => 29,
+        },
+    }
+}
+
+fn valid_day(year: Option<i32>, month: u8, day: u8) -> bool {
+    (1..=12).contains(&month) && day >= 1 && day <= month_end(year, month)
+}
+
+fn whole_month(year: Option<i32>, month: u8) -> (PartialDate, PartialDate) {
+    (
+        pd(year, Some(month), Some(1)),
+        pd(year, Some(month), Some(month_end(year, month))),
+    )
+}
+
+fn months(year: Option<i32>, first: u8, last: u8) -> (PartialDate, PartialDate) {
+    (
+        pd(year, Some(first), Some(1)),
+        pd(year, Some(last), Some(month_end(year, last))),
+    )
+}
+
+fn whole_years(first: i32, last: i32) -> (PartialDate, PartialDate) {
+    (
+        pd(Some(first), Some(1), Some(1)),
+        pd(Some(last), Some(12), Some(31)),
+    )
+}
+
+fn expr(start: usize, end: usize, (from, to): (PartialDate, PartialDate)) -> Expr {
+    Expr {
+        start,
+        end,
+        from,
+        to,
+        lunar: false,
+    }
+}
+
+/// A plain number token's value, when it has at most `max_len` digits.
+fn small_number(doc: &Document<'_>, i: usize, max_len: usize) -> Option<u32> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Number || !is_plain_digits(t) || t.text.len() > max_len {
+        return None;
+    }
+    t.text.parse().ok()
+}
+
+/// A four-digit year at token `i`.
+fn year_at(doc: &Document<'_>, i: usize) -> Option<i32> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Number || t.text.len() != 4 || !is_plain_digits(t) {
+        return None;
+    }
+    let y: i32 = t.text.parse().ok()?;
+    (1000..=2999).contains(&y).then_some(y)
+}
+
+/// Splits a numeric date shape into its numbers and separator.
+fn date_parts(text: &str) -> Option<(Vec<&str>, char)> {
+    let sep = text.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+    let parts: Vec<&str> = text.split(sep).collect();
+    if parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        Some((parts, sep))
+    } else {
+        None
+    }
+}
+
+/// A `DateLike` token: a day (`19/12/2025`, `2025-12-19`) or a month (`12/2025`).
+fn date_like(doc: &Document<'_>, i: usize) -> Option<Expr> {
+    let t = doc.tokens.get(i)?;
+    // `19.12.2025` may come as a number token: a date when its parts say so.
+    let dotted_date = t.kind == TokenKind::Number
+        && t.text.bytes().filter(|&b| b == b'.').count() == 2
+        && t.text.rsplit('.').next().is_some_and(|y| y.len() == 4)
+        && t.text.split('.').next().is_some_and(|d| d.len() <= 2);
+    if t.kind != TokenKind::DateLike && !dotted_date {
+        return None;
+    }
+    let (parts, _) = date_parts(t.text)?;
+    let n = |k: usize| parts.get(k).and_then(|p| p.parse::<u32>().ok());
+    match parts.len() {
+        3 => {
+            let (y, m, d) = if parts[0].len() == 4 {
+                (n(0)?, n(1)?, n(2)?)
+            } else {
+                (n(2)?, n(1)?, n(0)?)
+            };
+            let (y, m, d) = (
+                i32::try_from(y).ok()?,
+                u8::try_from(m).ok()?,
+                u8::try_from(d).ok()?,
+            );
+            valid_day(Some(y), m, d).then(|| {
+                let day = pd(Some(y), Some(m), Some(d));
+                expr(i, i + 1, (day, day))
+            })
+        }
+        2 => {
+            let (m, y) = (u8::try_from(n(0)?).ok()?, i32::try_from(n(1)?).ok()?);
+            ((1..=12).contains(&m) && parts[1].len() == 4).then(|| expr(i, i + 1, whole_month(Some(y), m)))
+        }
+        _ => None,
+    }
+}
+
+/// A day and month in one token: `2/10` (a ratio shape) or `31.1` (a number).
+fn day_month_token(doc: &Document<'_>, i: usize) -> Option<Expr> {
+    let t = doc.tokens.get(i)?;
+    let sep = match t.kind {
+        TokenKind::Ratio => '/',
+        TokenKind::Number => '.',
+        _ => return None,
+    };
+    let (d, m) = t.text.split_once(sep)?;
+    if d.is_empty() || m.is_empty() || d.len() > 2 || m.len() > 2 || m.contains(sep) {
+        return None;
+    }
+    let (d, m): (u8, u8) = (d.parse().ok()?, m.parse().ok()?);
+    valid_day(None, m, d).then(|| {
+        let day = pd(None, Some(m), Some(d));
+        expr(i, i + 1, (day, day))
+    })
+}
+
+/// `10-8`: day, dash, month as three touching tokens.
+fn day_dash_month(doc: &Document<'_>, i: usize) -> Option<Expr> {
+    let d = small_number(doc, i, 2)?;
+    if !(adjacent(doc, i) && adjacent(doc, i + 1) && doc.tokens.get(i + 1)?.text == "-") {
+        return None;
+    }
+    let m = small_number(doc, i + 2, 2)?;
+    // Not part of a longer chain (`10-8-5`).
+    if adjacent(doc, i + 2)
+        && doc
+            .tokens
+            .get(i + 3)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.text == "-")
+    {
+        return None;
+    }
+    let (d, m) = (u8::try_from(d).ok()?, u8::try_from(m).ok()?);
+    valid_day(None, m, d).then(|| {
+        let day = pd(None, Some(m), Some(d));
+        expr(i, i + 3, (day, day))
+    })
+}
+
+/// Words for a time of day or a day of the week: cues that a `d.m` or
+/// `d-m` number that follows is a date.
+const TIME_CUES: &[&str] = &[
+    "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "nay", "hôm", "mai", "vào", "ngày",
+];
+
+fn time_cue_before(doc: &Document<'_>, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = i - 1;
+    if inline_gap(doc, prev) && TIME_CUES.contains(&lower(doc.tokens[prev].text).as_ref()) {
+        return true;
+    }
+    // `Chủ Nhật, 08.12` / `thứ Hai, 10-8`.
+    if doc.tokens[prev].text == "," && prev >= 1 {
+        let w = lower(doc.tokens[prev - 1].text);
+        return matches!(w.as_ref(), "nhật" | "hai" | "ba" | "tư" | "năm" | "sáu" | "bảy");
+    }
+    false
+}
+
+/// `ngày …`: what follows a day word.
+fn day_expr(doc: &Document<'_>, j: usize) -> Option<Expr> {
+    if let Some(e) = date_like(doc, j) {
+        return e.from.day.is_some().then_some(e);
+    }
+    if let Some(e) = day_month_token(doc, j).or_else(|| day_dash_month(doc, j)) {
+        return Some(e);
+    }
+    let d = u8::try_from(small_number(doc, j, 2)?).ok()?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    // `ngày 15 tháng 3 năm 2021`
+    if inline_gap(doc, j) && is_word(doc, j + 1, "tháng") && inline_gap(doc, j + 1) {
+        if let Some(m) = small_number(doc, j + 2, 2).and_then(|m| u8::try_from(m).ok()) {
+            let (year, end) = year_after(doc, j + 3);
+            if valid_day(year, m, d) {
+                let day = pd(year, Some(m), Some(d));
+                return Some(expr(j, end, (day, day)));
+            }
+        }
+    }
+    let day = pd(None, None, Some(d));
+    Some(expr(j, j + 1, (day, day)))
+}
+
+/// ` năm 2021` after token `end - 1`: the year and the new end.
+fn year_after(doc: &Document<'_>, end: usize) -> (Option<i32>, usize) {
+    if end >= 1 && inline_gap(doc, end - 1) && is_word(doc, end, "năm") && inline_gap(doc, end) {
+        if let Some(y) = year_at(doc, end + 1) {
+            return (Some(y), end + 2);
+        }
+    }
+    (None, end)
+}
+
+/// `tháng …`: what follows a month word.
+fn month_expr(doc: &Document<'_>, j: usize) -> Option<Expr> {
+    if let Some(e) = date_like(doc, j) {
+        // `tháng 12/2025` is a month; a full date after `tháng` is odd.
+        return (!e.is_day()).then_some(e);
+    }
+    let m = u8::try_from(small_number(doc, j, 2)?).ok()?;
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    let (year, end) = year_after(doc, j + 1);
+    Some(expr(j, end, whole_month(year, m)))
+}
+
+/// A year or a range of years at `j` (`2021-2025`, `2012 - 2013`).
+fn year_expr(doc: &Document<'_>, j: usize) -> Option<Expr> {
+    let t = doc.tokens.get(j)?;
+    // A list written as one token: `2016,2017,2018`: the first member here
+    // (the span is cut after it when the entity is made).
+    let first = if t.kind == TokenKind::Number && t.text.contains(',') {
+        let (y, _) = t.text.split_once(',')?;
+        if !year_list(t.text) {
+            return None;
+        }
+        let y: i32 = y.parse().ok()?;
+        return Some(expr(j, j + 1, whole_years(y, y)));
+    } else {
+        year_at(doc, j)?
+    };
+    // A range of years.
+    let dash = j + 1;
+    if (adjacent(doc, j) || inline_gap(doc, j))
+        && is_dash(doc, dash)
+        && (adjacent(doc, dash) || inline_gap(doc, dash))
+    {
+        if let Some(last) = year_at(doc, dash + 1) {
+            if last > first && last - first <= 100 && !is_code_part(doc, dash + 1) {
+                return Some(expr(j, dash + 2, whole_years(first, last)));
+            }
+        }
+        // `2003–04`: a season or school year with a two-digit end.
+        if adjacent(doc, j) && adjacent(doc, dash) {
+            if let Some(yy) = small_number(doc, dash + 1, 2).filter(|_| doc.tokens[dash + 1].text.len() == 2)
+            {
+                let century = first - first % 100;
+                let yy = i32::try_from(yy).ok()?;
+                let last = if century + yy > first {
+                    century + yy
+                } else {
+                    century + 100 + yy
+                };
+                if last - first <= 10 && !adjacent(doc, dash + 1) {
+                    return Some(expr(j, dash + 2, whole_years(first, last)));
+                }
+            }
+        }
+    }
+    Some(expr(j, j + 1, whole_years(first, first)))
+}
+
+/// Whether a comma-joined number token is a list of years (`2016,2017`).
+fn year_list(text: &str) -> bool {
+    text.split(',').all(|p| {
+        p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) && matches!(p.as_bytes()[0], b'1' | b'2')
+    })
+}
+
+/// Words after `năm` that make it relative (`đầu năm nay`).
+fn relative_after(doc: &Document<'_>, i: usize) -> bool {
+    inline_gap(doc, i - 1)
+        && word_at(doc, i).is_some_and(|w| {
+            matches!(
+                w.as_ref(),
+                "nay" | "ngoái" | "trước" | "qua" | "tới" | "sau" | "đó" | "ấy" | "kia" | "này" | "mới"
+            )
+        })
+}
+
+/// A quarter number: `I`..`IV`, `1`..`4`, spelled.
+fn quarter_number(word: &str) -> Option<u8> {
+    Some(match word {
+        "i" | "1" | "một" | "nhất" => 1,
+        "ii" | "2" | "hai" => 2,
+        "iii" | "3" | "ba" => 3,
+        "iv" | "4" | "bốn" | "tư" => 4,
+        _ => return None,
+    })
+}
+
+fn quarter(q: u8, year: Option<i32>) -> (PartialDate, PartialDate) {
+    months(year, q * 3 - 2, q * 3)
+}
+
+/// `quý III/2025`, `quý I.2018`, `quý 4 năm 2018`, `quý 4/2025`, `quý III`.
+fn quarter_expr(doc: &Document<'_>, i: usize) -> Option<Expr> {
+    let j = i + 1;
+    if !inline_gap(doc, i) {
+        return None;
+    }
+    let t = doc.tokens.get(j)?;
+    if t.kind == TokenKind::DateLike {
+        let (parts, sep) = date_parts(t.text)?;
+        if parts.len() == 2 && sep != '.' {
+            let q = quarter_number(parts[0])?;
+            let y: i32 = parts[1].parse().ok()?;
+            return Some(expr(i, j + 1, quarter(q, Some(y))));
+        }
+        return None;
+    }
+    let q = quarter_number(&lower(t.text))?;
+    // `/2025`, `.2018`, `-2025` touching the number, or `- 2025` with spaces.
+    let joined = (adjacent(doc, j) && adjacent(doc, j + 1))
+        || (inline_gap(doc, j) && inline_gap(doc, j + 1) && is_dash(doc, j + 1));
+    if joined {
+        if let (Some(sep), Some(y)) = (doc.tokens.get(j + 1), year_at(doc, j + 2)) {
+            if matches!(sep.text, "/" | "." | "-") {
+                return Some(expr(i, j + 3, quarter(q, Some(y))));
+            }
+        }
+    }
+    let (year, end) = year_after(doc, j + 1);
+    if year.is_none() && relative_after(doc, j + 1) {
+        return None;
+    }
+    Some(expr(i, end, quarter(q, year)))
+}
+
+/// A digit token with no date word before it.
+fn digit_expr(doc: &Document<'_>, i: usize) -> Option<Expr> {
+    let t = doc.tokens.get(i)?;
+    if let Some(e) = date_like(doc, i) {
+        return Some(e);
+    }
+    match t.kind {
+        TokenKind::DateLike => return None,
+        TokenKind::Ratio => {
+            let e = day_month_token(doc, i)?;
+            // `9/6 học sinh` is a ratio; `thứ 14/65`, `bằng 1/2` too.
+            let prev_cue = i > 0 && {
+                let w = lower(doc.tokens[i - 1].text);
+                matches!(
+                    w.as_ref(),
+                    "thứ" | "bằng" | "gấp" | "chiếm" | "hạng" | "đứng" | "tỷ" | "tỉ" | "lệ"
+                )
+            };
+            let unit_follows = inline_gap(doc, i) && unit_at(doc, i + 1).is_some_and(|u| !u.2 || u.1 > i + 2);
+            return (!prev_cue && !unit_follows && !is_code_part(doc, i)).then_some(e);
+        }
+        TokenKind::Number => {}
+        _ => return None,
+    }
+    if is_code_part(doc, i) {
+        return None;
+    }
+    // `6 tháng đầu năm 2024`, `11 tháng năm 2019`, `6 tháng cuối năm`.
+    if let Some(n) = small_number(doc, i, 2).and_then(|n| u8::try_from(n).ok()) {
+        if (1..=12).contains(&n)
+            && inline_gap(doc, i)
+            && is_word(doc, i + 1, "tháng")
+            && inline_gap(doc, i + 1)
+        {
+            let mut k = i + 2;
+            let part = word_at(doc, k);
+            let last = match part.as_deref() {
+                Some("đầu") => {
+                    k += 1;
+                    Some(true)
+                }
+                Some("cuối") => {
+                    k += 1;
+                    Some(false)
+                }
+                _ => None,
+            };
+            if (last.is_none() || inline_gap(doc, k - 1)) && is_word(doc, k, "năm") {
+                let (year, end) = year_after(doc, k);
+                let end = if year.is_some() { end } else { k + 1 };
+                if year.is_some() || (last.is_some() && !relative_after(doc, k + 1)) {
+                    let (first, final_month) = match last {
+                        Some(false) => (13 - n, 12),
+                        _ => (1, n),
+                    };
+                    return Some(expr(i, end, months(year, first, final_month)));
+                }
+            }
+        }
+    }
+    // `24 tháng 12 [năm 2025]` without `ngày`.
+    if inline_gap(doc, i) && is_word(doc, i + 1, "tháng") && small_number(doc, i + 2, 2).is_some() {
+        if let Some(e) = day_expr(doc, i) {
+            if e.from.month.is_some() {
+                return Some(e);
+            }
+        }
+    }
+    // A day and month with a time-of-day cue: `Sáng 31.1`, `Chiều 22-02`.
+    if time_cue_before(doc, i) {
+        if let Some(e) = day_month_token(doc, i).or_else(|| day_dash_month(doc, i)) {
+            return Some(e);
+        }
+    }
+    // A bare year: `Tết 2026`, `cùng kỳ 2020`, `2012 - 2013`.
+    let y = year_at(doc, i)?;
+    let after_year_list = i >= 2
+        && doc.tokens[i - 1].text == ","
+        && doc
+            .tokens
+            .get(i - 2)
+            .is_some_and(|p| p.kind == TokenKind::Number && p.text.len() >= 4);
+    if !(1900..=2100).contains(&y) && !after_year_list {
+        return None;
+    }
+    if i > 0 && inline_gap(doc, i - 1) {
+        let w = lower(doc.tokens[i - 1].text);
+        if matches!(
+            w.as_ref(),
+            "số" | "mã"
+                | "điều"
+                | "khoản"
+                | "phòng"
+                | "tổ"
+                | "lớp"
+                | "thứ"
+                | "top"
+                | "km"
+                | "hotline"
+                | "khoảng"
+                | "hơn"
+                | "gần"
+                | "trên"
+                | "dưới"
+        ) {
+            return None;
+        }
+    }
+    // An amount, not a year: `2024 tỷ`, `2000 người` is left to the quantity reader.
+    if inline_gap(doc, i) {
+        if let Some(next) = doc.tokens.get(i + 1) {
+            if crate::number::scale_exp(next.text).is_some() || next.text == "%" {
+                return None;
+            }
+        }
+    }
+    if adjacent(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.text == "%") {
+        return None;
+    }
+    year_expr(doc, i)
+}
+
+/// One date expression starting at token `i` (with its date word).
+fn single(doc: &Document<'_>, i: usize) -> Option<Expr> {
+    let t = doc.tokens.get(i)?;
+    if t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return digit_expr(doc, i);
+    }
+    if t.kind != TokenKind::Syllable {
+        return None;
+    }
+    let w = lower(t.text);
+    let next_ok = inline_gap(doc, i);
+    let at = |e: Option<Expr>| e.map(|e| Expr { start: i, ..e });
+    match w.as_ref() {
+        "ngày" | "mồng" | "mùng" if next_ok => {
+            let mut j = i + 1;
+            if w == "ngày" && (is_word(doc, j, "mồng") || is_word(doc, j, "mùng")) && inline_gap(doc, j) {
+                j += 1;
+            }
+            at(day_expr(doc, j))
+        }
+        "tháng" if next_ok => at(month_expr(doc, i + 1)),
+        "năm" if next_ok => {
+            // `năm học 2024-2025`
+            let j = if is_word(doc, i + 1, "học") && inline_gap(doc, i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            at(year_expr(doc, j))
+        }
+        "quý" | "quí" => quarter_expr(doc, i),
+        "giai" | "thời" | "nhiệm" | "niên" if next_ok => {
+            let second = word_at(doc, i + 1)?;
+            let ok = matches!(
+                (w.as_ref(), second.as_ref()),
+                ("giai", "đoạn")
+                    | ("thời", "kỳ")
+                    | ("thời", "kì")
+                    | ("nhiệm", "kỳ")
+                    | ("nhiệm", "kì")
+                    | ("niên", "khóa")
+                    | ("niên", "khoá")
+                    | ("niên", "độ")
+            );
+            if !ok || !inline_gap(doc, i + 1) {
+                return None;
+            }
+            at(year_expr(doc, i + 2))
+        }
+        "đầu" | "giữa" | "cuối" if next_ok => {
+            if is_word(doc, i + 1, "năm") && inline_gap(doc, i + 1) {
+                let y = year_at(doc, i + 2)?;
+                return Some(expr(i, i + 3, whole_years(y, y)));
+            }
+            if is_word(doc, i + 1, "tháng") && inline_gap(doc, i + 1) {
+                return at(month_expr(doc, i + 2));
+            }
+            None
+        }
+        "thượng" | "trung" | "hạ" if next_ok => {
+            if !(is_word(doc, i + 1, "tuần")
+                && inline_gap(doc, i + 1)
+                && is_word(doc, i + 2, "tháng")
+                && inline_gap(doc, i + 2))
+            {
+                return None;
+            }
+            let e = month_expr(doc, i + 3)?;
+            let (y, m) = (e.from.year, e.from.month?);
+            let (first, last) = match w.as_ref() {
+                "thượng" => (1, 10),
+                "trung" => (11, 20),
+                _ => (21, month_end(y, m)),
+            };
+            Some(Expr {
+                start: i,
+                end: e.end,
+                from: pd(y, Some(m), Some(first)),
+                to: pd(y, Some(m), Some(last)),
+                lunar: false,
+            })
+        }
+        "nửa" if next_ok => {
+            let part = word_at(doc, i + 1)?;
+            let first_half = match part.as_ref() {
+                "đầu" => true,
+                "cuối" | "sau" => false,
+                _ => return None,
+            };
+            if !(inline_gap(doc, i + 1) && is_word(doc, i + 2, "năm")) {
+                return None;
+            }
+            let (year, end) = year_after(doc, i + 2);
+            if year.is_none() && relative_after(doc, i + 3) {
+                return None;
+            }
+            let end = if year.is_some() { end } else { i + 3 };
+            let (a, b) = if first_half { (1, 6) } else { (7, 12) };
+            Some(expr(i, end, months(year, a, b)))
+        }
+        _ => None,
+    }
+}
+
+/// `âm lịch` after a date (`ngày 20/2 âm lịch`, `ngày 10/10 - Âm lịch`,
+/// `(âm lịch)`): the new end.
+fn lunar_after(doc: &Document<'_>, end: usize) -> Option<usize> {
+    let mut k = end;
+    let mut open = false;
+    if end == 0 || !(inline_gap(doc, end - 1) || adjacent(doc, end - 1)) {
+        return None;
+    }
+    if is_dash(doc, k) && inline_gap(doc, k) {
+        k += 1;
+    } else if doc.tokens.get(k).is_some_and(|t| t.text == "(") {
+        open = true;
+        k += 1;
+    }
+    if is_word(doc, k, "âm") && inline_gap(doc, k) && is_word(doc, k + 1, "lịch") {
+        k += 2;
+    } else if doc.tokens.get(k).is_some_and(|t| t.text == "ÂL") {
+        k += 1;
+    } else {
+        return None;
+    }
+    if open {
+        if doc.tokens.get(k).is_some_and(|t| t.text == ")") {
+            k += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(k)
+}
+
+fn with_lunar(doc: &Document<'_>, mut e: Expr) -> Expr {
+    if let Some(end) = lunar_after(doc, e.end) {
+        e.end = end;
+        e.lunar = true;
+    }
+    e
+}
+
+/// Fills the parts `first` lacks from `second` (its range or coordination partner).
+fn fill(first: &mut Expr, second: &Expr) {
+    for d in [&mut first.from, &mut first.to] {
+        if d.day.is_some() && d.month.is_none() {
+            d.month = second.from.month;
+        }
+        if d.year.is_none() && d.month.is_some() {
+            d.year = second.from.year;
+        }
+    }
+    if let (Some(m), Some(d)) = (first.to.month, first.to.day) {
+        if !valid_day(first.to.year, m, d) {
+            first.from.month = None; // invalid after filling: drop below
+        }
+    }
+}
+
+/// A range connector at `j`: `đến`, `tới`, a dash.
+fn connector(doc: &Document<'_>, j: usize) -> bool {
+    j > 0
+        && (inline_gap(doc, j - 1) || adjacent(doc, j - 1))
+        && (is_word(doc, j, "đến") || is_word(doc, j, "tới") || is_dash(doc, j))
+        && (inline_gap(doc, j) || adjacent(doc, j))
+}
+
+/// A bare day number `27` that starts a range `27 - 29/3`.
+fn bare_day(doc: &Document<'_>, i: usize) -> Option<Expr> {
+    let d = u8::try_from(small_number(doc, i, 2)?).ok()?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    let day = pd(None, None, Some(d));
+    Some(expr(i, i + 1, (day, day)))
+}
+
+/// Skips time-of-day words at `k` (`sáng`, `chiều nay`): the next index.
+fn skip_time_of_day(doc: &Document<'_>, mut k: usize) -> usize {
+    for _ in 0..2 {
+        if doc.tokens.get(k).is_some_and(|t| {
+            matches!(
+                lower(t.text).as_ref(),
+                "sáng" | "trưa" | "chiều" | "tối" | "đêm" | "khuya" | "nay"
+            )
+        }) && inline_gap(doc, k)
+        {
+            k += 1;
+        }
+    }
+    k
+}
+
+fn ordered(a: &PartialDate, b: &PartialDate) -> bool {
+    match (a.year, b.year) {
+        (Some(x), Some(y)) if x != y => x < y,
+        (Some(_), None) | (None, Some(_)) => true,
+        _ => (a.month, a.day) <= (b.month, b.day),
+    }
+}
+
+/// A range starting at `i` (with `từ` or not): first and last member.
+fn range(doc: &Document<'_>, i: usize, at_i: Option<Expr>) -> Option<(usize, Expr, Expr)> {
+    let with_from = is_word(doc, i, "từ") && inline_gap(doc, i);
+    let a = if with_from { i + 1 } else { i };
+    let first = if with_from { single(doc, a) } else { at_i };
+    let mut first = first.or_else(|| bare_day(doc, a))?;
+    let j = first.end;
+    if !connector(doc, j) {
+        return None;
+    }
+    let second = with_lunar(doc, single(doc, j + 1)?);
+    let bare = first.from.month.is_none() && first.from.day.is_some();
+    let same_level =
+        (first.is_day() || bare) == second.is_day() && first.from.day.is_some() == second.from.day.is_some();
+    // Without `từ`, only like members joined by a dash or `đến` make a range.
+    if !same_level && (!with_from || second.from.day.is_some() || first.from.day.is_some()) {
+        return None;
+    }
+    if bare && !second.is_day() {
+        return None;
+    }
+    fill(&mut first, &second);
+    if first.from.month.is_none() && first.from.day.is_some() {
+        return None;
+    }
+    if !ordered(&first.from, &second.to) {
+        return None;
+    }
+    Some((if with_from { i } else { a }, first, second))
+}
+
+/// A day or month without a year joined by `và` or a comma to a fuller
+/// date: the first member with the missing parts filled in.
+fn coordinated(doc: &Document<'_>, first: &Expr) -> Option<Expr> {
+    let j = first.end;
+    if !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
+        return None;
+    }
+    if !(is_word(doc, j, "và") || doc.tokens.get(j).is_some_and(|t| t.text == ",")) || !inline_gap(doc, j) {
+        return None;
+    }
+    let k = skip_time_of_day(doc, j + 1);
+    let second = single(doc, k)?;
+    if !second.is_day() && second.from.day.is_some() {
+        return None;
+    }
+    let mut e = *first;
+    fill(&mut e, &second);
+    (e.from.month.is_some() && e.from.day.is_some() && e.from.year.is_some() == second.from.year.is_some())
+        .then_some(e)
+}
+
+fn date(
+    doc: &Document<'_>,
+    start: usize,
+    end: usize,
+    from: PartialDate,
+    to: PartialDate,
+    lunar: bool,
+) -> Entity {
+    let mut span: Span = span_of(doc, start, end);
+    // A year list in one token (`năm 2016,2017`): the span ends after the first year.
+    if let Some(last) = doc.tokens.get(end.wrapping_sub(1)) {
+        if last.kind == TokenKind::Number && last.text.contains(',') && year_list(last.text) {
+            span.end = last.span.start + 4;
+        }
+    }
+    Entity::Date(Date {
+        span,
+        text: doc.text.get(span.range()).unwrap_or_default().to_owned(),
+        start_date: from,
+        end_date: to,
+        calendar: lunar.then_some(Calendar::Lunar),
+    })
+}
+
+/// Whether a date may start at the token: a digit, or a word that begins
+/// a date (`ngày`, `tháng`, `năm`, `quý`, `giai đoạn`, `đầu`, `từ` …), in
+/// lower case or capitalized. A literal `match` is the cheapest test.
+fn may_start(t: &crate::token::Token<'_>) -> bool {
+    match t.text.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(_) => matches!(
+            t.text,
+            "ngày"
+                | "Ngày"
+                | "mồng"
+                | "Mồng"
+                | "mùng"
+                | "Mùng"
+                | "tháng"
+                | "Tháng"
+                | "năm"
+                | "Năm"
+                | "quý"
+                | "Quý"
+                | "quí"
+                | "Quí"
+                | "giai"
+                | "Giai"
+                | "thời"
+                | "Thời"
+                | "nhiệm"
+                | "Nhiệm"
+                | "niên"
+                | "Niên"
+                | "đầu"
+                | "Đầu"
+                | "giữa"
+                | "Giữa"
+                | "cuối"
+                | "Cuối"
+                | "thượng"
+                | "Thượng"
+                | "trung"
+                | "Trung"
+                | "hạ"
+                | "Hạ"
+                | "nửa"
+                | "Nửa"
+                | "từ"
+                | "Từ"
+                | "NGÀY"
+                | "THÁNG"
+                | "NĂM"
+                | "QUÝ"
+                | "TỪ"
+        ),
+        None => false,
+    }
+}
+
+impl Recognizer for DateRecognizer {
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
+        for i in 0..doc.tokens.len() {
+            let t = &doc.tokens[i];
+            if !may_start(t) {
+                continue;
+            }
+            let at_i = single(doc, i);
+            if let Some((start, first, second)) = range(doc, i, at_i) {
+                out.push(date(
+                    doc,
+                    start,
+                    second.end,
+                    first.from,
+                    second.to,
+                    first.lunar || second.lunar,
+                ));
+            }
+            if let Some(e) = at_i {
+                let e = with_lunar(doc, e);
+                if e.day_only() {
+                    if let Some(c) = coordinated(doc, &e) {
+                        out.push(date(doc, c.start, c.end, c.from, c.to, c.lunar));
+                    }
+                } else if e.from.month.is_some() || e.from.year.is_some() {
+                    out.push(date(doc, e.start, e.end, e.from, e.to, e.lunar));
+                    // `ngày 2/10 và ngày 5/10/2024`: a yearless member takes the year.
+                    if e.from.year.is_none() && e.is_day() {
+                        if let Some(c) = coordinated(doc, &e) {
+                            out.push(date(doc, c.start, c.end, c.from, c.to, c.lunar));
+                        }
+                    }
+                }
+            }
+            // The later members of a year list in one token: `2016,2017,2018`.
+            if t.kind == TokenKind::Number && t.text.contains(',') && year_list(t.text) {
+                let mut offset = t.span.start;
+                let after_year_word = i > 0 && is_word(doc, i - 1, "năm");
+                for (k, part) in t.text.split(',').enumerate() {
+                    // The first member after `năm` is read with it above.
+                    if k > 0 || !after_year_word {
+                        if let Ok(y) = part.parse::<i32>() {
+                            let span = Span::new(offset, offset + part.len());
+                            let (from, to) = whole_years(y, y);
+                            out.push(Entity::Date(Date {
+                                span,
+                                text: part.to_owned(),
+                                start_date: from,
+                                end_date: to,
+                                calendar: None,
+                            }));
+                        }
+                    }
+                    offset += part.len() + 1;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entity::{Calendar, Entity};
+    use crate::{EntityType, Extractor};
+
+    /// (text, start, end, lunar) of every date in `text`.
+    fn dates(text: &str) -> Vec<(String, String, String, bool)> {
+        Extractor::builder()
+            .types(&[EntityType::Date])
+            .build()
+            .extract(text)
+            .into_iter()
+            .filter_map(|e| match e {
+                Entity::Date(d) => {
+                    assert_eq!(&text[d.span.range()], d.text);
+                    Some((
+                        d.text,
+                        d.start_date.to_string(),
+                        d.end_date.to_string(),
+                        d.calendar == Some(Calendar::Lunar),
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn d(text: &str, start: &str, end: &str) -> (String, String, String, bool) {
+        (text.into(), start.into(), end.into(), false)
+    }
+
+    #[test]
+    fn full_dates_in_every_written_form() {
+        assert_eq!(
+            dates("Sáng 19/12/2025, họp."),
+            [d("19/12/2025", "2025-12-19", "2025-12-19")]
+        );
+        assert_eq!(
+            dates("ngày 19-12-2025"),
+            [d("ngày 19-12-2025", "2025-12-19", "2025-12-19")]
+        );
+        assert_eq!(dates("2025-12-19"), [d("2025-12-19", "2025-12-19", "2025-12-19")]);
+        assert_eq!(
+            dates("hạn 19.12.2025."),
+            [d("19.12.2025", "2025-12-19", "2025-12-19")]
+        );
+        assert_eq!(
+            dates("Hà Nội, ngày 05 tháng 3 năm 2020"),
+            [d("ngày 05 tháng 3 năm 2020", "2020-03-05", "2020-03-05")]
+        );
+        assert_eq!(
+            dates("sinh 29 tháng 2 năm 2024"),
+            [d("29 tháng 2 năm 2024", "2024-02-29", "2024-02-29")]
+        );
+    }
+
+    #[test]
+    fn partial_dates_keep_unknown_parts_unknown() {
+        assert_eq!(
+            dates("Ngày 2/10, đoàn đến."),
+            [d("Ngày 2/10", "--10-02", "--10-02")]
+        );
+        assert_eq!(dates("đến ngày 10-8, có"), [d("ngày 10-8", "--08-10", "--08-10")]);
+        assert_eq!(dates("Chiều 16.7, ông"), [d("16.7", "--07-16", "--07-16")]);
+        assert_eq!(dates("hết tháng 6 ước đạt"), [d("tháng 6", "--06-01", "--06-30")]);
+        assert_eq!(dates("tháng 2"), [d("tháng 2", "--02-01", "--02-29")]);
+        assert_eq!(
+            dates("tháng 12/2025"),
+            [d("tháng 12/2025", "2025-12-01", "2025-12-31")]
+        );
+        assert_eq!(
+            dates("tháng 2/2023"),
+            [d("tháng 2/2023", "2023-02-01", "2023-02-28")]
+        );
+        assert_eq!(
+            dates("tháng 6 năm 2019"),
+            [d("tháng 6 năm 2019", "2019-06-01", "2019-06-30")]
+        );
+    }
+
+    #[test]
+    fn years_periods_quarters() {
+        assert_eq!(
+            dates("Năm 2025, tỉnh"),
+            [d("Năm 2025", "2025-01-01", "2025-12-31")]
+        );
+        assert_eq!(
+            dates("giai đoạn 2021-2025"),
+            [d("giai đoạn 2021-2025", "2021-01-01", "2025-12-31")]
+        );
+        assert_eq!(
+            dates("năm học 2024 - 2025"),
+            [d("năm học 2024 - 2025", "2024-01-01", "2025-12-31")]
+        );
+        assert_eq!(dates("Tết 2026 đã"), [d("2026", "2026-01-01", "2026-12-31")]);
+        assert_eq!(
+            dates("quý III/2025"),
+            [d("quý III/2025", "2025-07-01", "2025-09-30")]
+        );
+        assert_eq!(
+            dates("so với quý I.2018."),
+            [d("quý I.2018", "2018-01-01", "2018-03-31")]
+        );
+        assert_eq!(
+            dates("quý 4 năm 2018"),
+            [d("quý 4 năm 2018", "2018-10-01", "2018-12-31")]
+        );
+        assert_eq!(dates("trong quý III, giá"), [d("quý III", "--07-01", "--09-30")]);
+        assert_eq!(dates("mùa 2003–04"), [d("2003–04", "2003-01-01", "2004-12-31")]);
+        assert_eq!(
+            dates("quí 1 - 2004 chỉ có"),
+            [d("quí 1 - 2004", "2004-01-01", "2004-03-31")]
+        );
+        assert_eq!(
+            dates("24 tháng 12 năm 1944"),
+            [d("24 tháng 12 năm 1944", "1944-12-24", "1944-12-24")]
+        );
+    }
+
+    #[test]
+    fn parts_of_years_and_months() {
+        assert_eq!(
+            dates("cuối năm 2024"),
+            [d("cuối năm 2024", "2024-01-01", "2024-12-31")]
+        );
+        assert_eq!(
+            dates("cuối tháng 10/2023"),
+            [d("cuối tháng 10/2023", "2023-10-01", "2023-10-31")]
+        );
+        assert_eq!(
+            dates("6 tháng đầu năm 2024"),
+            [d("6 tháng đầu năm 2024", "2024-01-01", "2024-06-30")]
+        );
+        assert_eq!(
+            dates("6 tháng đầu năm, lãi"),
+            [d("6 tháng đầu năm", "--01-01", "--06-30")]
+        );
+        assert_eq!(
+            dates("6 tháng cuối năm."),
+            [d("6 tháng cuối năm", "--07-01", "--12-31")]
+        );
+        assert_eq!(
+            dates("11 tháng năm 2019"),
+            [d("11 tháng năm 2019", "2019-01-01", "2019-11-30")]
+        );
+        assert_eq!(
+            dates("nửa đầu năm 2021"),
+            [d("nửa đầu năm 2021", "2021-01-01", "2021-06-30")]
+        );
+        assert_eq!(
+            dates("hạ tuần tháng 12/2024"),
+            [d("hạ tuần tháng 12/2024", "2024-12-21", "2024-12-31")]
+        );
+    }
+
+    #[test]
+    fn ranges_coordination_and_lunar_dates() {
+        assert_eq!(
+            dates("từ ngày 20/11 đến ngày 22/11/2023"),
+            [d("từ ngày 20/11 đến ngày 22/11/2023", "2023-11-20", "2023-11-22")]
+        );
+        assert_eq!(
+            dates("tuần từ 17 - 23/3:"),
+            [d("từ 17 - 23/3", "--03-17", "--03-23")]
+        );
+        assert_eq!(
+            dates("kéo dài 8/6-13/7 thu hút"),
+            [d("8/6-13/7", "--06-08", "--07-13")]
+        );
+        assert_eq!(
+            dates("từ tháng 9-2016 đến tháng 2-2017"),
+            [d("từ tháng 9-2016 đến tháng 2-2017", "2016-09-01", "2017-02-28")]
+        );
+        assert_eq!(
+            dates("tối ngày 19 và sáng ngày 20/12,"),
+            [
+                d("ngày 19", "--12-19", "--12-19"),
+                d("ngày 20/12", "--12-20", "--12-20")
+            ]
+        );
+        let lunar = dates("từ ngày 18/2 đến ngày 20/2 âm lịch");
+        assert_eq!(lunar.len(), 1);
+        assert_eq!(lunar[0].0, "từ ngày 18/2 đến ngày 20/2 âm lịch");
+        assert!(lunar[0].3);
+        assert_eq!(
+            dates("các năm 2016,2017"),
+            [
+                d("năm 2016", "2016-01-01", "2016-12-31"),
+                d("2017", "2017-01-01", "2017-12-31")
+            ]
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(dates("năm nay tăng").is_empty());
+        assert!(dates("đầu năm đến nay").is_empty());
+        assert!(dates("nửa đầu năm nay").is_empty());
+        assert!(dates("Quyết định 1722/QĐ-TTg").is_empty());
+        assert!(dates("lúc 20h10").is_empty());
+        assert!(dates("tháng 13/2020").is_empty());
+        assert!(dates("ngày 31/2/2023").is_empty());
+        assert!(dates("xếp thứ 14/65").is_empty());
+        assert!(dates("có 9/10 học sinh").is_empty());
+        assert!(dates("").is_empty());
+    }
+
+    #[test]
+    fn edges_and_decomposed_input() {
+        assert_eq!(dates("19/12/2025"), [d("19/12/2025", "2025-12-19", "2025-12-19")]);
+        assert_eq!(dates("(ngày 2/10)"), [d("ngày 2/10", "--10-02", "--10-02")]);
+        assert_eq!(dates("“Năm 2025”"), [d("Năm 2025", "2025-01-01", "2025-12-31")]);
+        // `tháng` written with a combining grave accent.
+        let text = "tha\u{301}ng 6/2024";
+        assert_eq!(dates(text), [d(text, "2024-06-01", "2024-06-30")]);
+    }
 }

@@ -1,9 +1,194 @@
 //! Locations: `Quảng Ninh`, `phường Mạo Khê`, `TP Móng Cái`.
 //!
-//! SKELETON: types only; the recognizer is to come (issue 4).
+//! A location is an admin prefix with the capitalized name after it
+//! (`phường Mạo Khê`, `TP.Quảng Ngãi`, `Tổ dân phố 4`), a known place
+//! (the provinces before and after 1 July 2025, countries, regions), or a
+//! name that an earlier prefix introduced in the same text (`huyện Thăng
+//! Bình` … `Thăng Bình`). Lists that share one plural prefix (`các xã Bình
+//! Sa, Bình Trung và Bình Hải`) give one location per member.
 
+use super::names::{Ctx, Marks};
+use super::Entity;
+use crate::lexicon::cat;
 use crate::span::Span;
+use crate::token::TokenKind;
 use serde::Serialize;
+use std::collections::HashMap;
+
+/// Longest place name after a prefix, in syllables.
+const MAX_PLACE: usize = 4;
+
+/// The end of the place name after an admin prefix ending at `i`.
+///
+/// With `person_guard` (the body is part of a title: `Phó Chủ tịch UBND
+/// tỉnh Lê Văn A`), a surname-led run is the person, not the place.
+pub(crate) fn name_after_prefix(ctx: &Ctx<'_>, i: usize, num_ok: bool, person_guard: bool) -> Option<usize> {
+    if i >= ctx.len() || ctx.stops_at_break(i) {
+        return None;
+    }
+    let place = ctx.place(i);
+    if let Some((_, e)) = place {
+        // A region after a prefix word (`tỉnh miền núi phía Bắc`) is not its name.
+        if e.place == Some(LocationKind::Other) && !ctx.is_upper_start(i) {
+            return None;
+        }
+    }
+    if num_ok && ctx.kind(i) == Some(TokenKind::Number) {
+        return Some(i + 1);
+    }
+    if person_guard && place.is_none() && ctx.any(i, |e| e.surname) && (2..=4).contains(&run_len(ctx, i)) {
+        return None;
+    }
+    let mut run = name_run(ctx, i);
+    // A lone capital letter is a zone label (`khu A`), not a name.
+    if run == i + 1 && ctx.tok(i).is_some_and(|t| t.case != super::names::Case::Title) {
+        run = i;
+    }
+    let end = place.map_or(run, |(pe, _)| pe.max(run));
+    (end > i).then_some(end)
+}
+
+/// A run of capitalized syllables from `i` that reads as one place name.
+fn name_run(ctx: &Ctx<'_>, i: usize) -> usize {
+    let mut k = i;
+    while k < ctx.len() && k - i < MAX_PLACE && ctx.is_namecap(k) {
+        if k > i {
+            if ctx.stops_at_break(k) || ctx.is_stop(k) {
+                break;
+            }
+            // Another body, title, prefix or place begins: the name ended.
+            if ctx.any(k, |e| e.head.is_some() || e.org.is_some() || e.title.is_some())
+                || ctx.prefix(k).is_some_and(|(pe, _, _)| {
+                    // A capitalized prefix word inside a capitalized name is a
+                    // syllable of it (`TP Buôn Ma Thuột`).
+                    ctx.is_namecap(pe) && (!ctx.is_upper_start(k) || ctx.tok(k).is_some_and(|t| t.caps_line))
+                })
+                || ctx.place(k).is_some_and(|(pe, _)| pe > k + 1)
+            {
+                break;
+            }
+            // A person's name after the place (`tỉnh Quảng Ninh Cao Tường Huy`).
+            if ctx.any(k, |e| e.surname) && run_len(ctx, k) >= 2 {
+                break;
+            }
+        }
+        if ctx.is_stop(k) {
+            break;
+        }
+        k += 1;
+    }
+    // A capital letter or Roman numeral glued by a space at the end
+    // (`Sơn Lôi A`) is already inside; a trailing number is not.
+    k
+}
+
+fn run_len(ctx: &Ctx<'_>, i: usize) -> usize {
+    let mut k = i;
+    while k < ctx.len() && ctx.is_namecap(k) && !(k > i && ctx.breaks_before(k)) {
+        k += 1;
+    }
+    k - i
+}
+
+fn is_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "các" | "những" | "hai" | "ba" | "bốn" | "năm" | "nhiều" | "mọi"
+    )
+}
+
+/// Finds locations.
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    let mut memory: HashMap<&str, LocationKind> = HashMap::new();
+    let mut found = Marks::new(ctx.len());
+    let mut i = 0;
+    while i < ctx.len() {
+        if !ctx.has(i, cat::PREFIX | cat::PLACE) {
+            i += 1;
+            continue;
+        }
+        if let Some((pend, kind, num_ok)) = ctx.prefix(i) {
+            // An abbreviated or lower-case prefix needs a name; a capitalized
+            // full word at a sentence start too.
+            if let Some(end) = name_after_prefix(ctx, pend, num_ok, false) {
+                push(ctx, i, end, kind, out);
+                found.push((i, end));
+                if ctx.kind(pend) != Some(TokenKind::Number) {
+                    memory.insert(ctx.key(pend, end), kind);
+                }
+                // Shared plural prefix: `các xã A, B và C`.
+                let plural =
+                    i > 0 && (is_plural(ctx.word(i - 1)) || ctx.kind(i - 1) == Some(TokenKind::Number));
+                let mut k = end;
+                while plural && (ctx.is_punct(k, ",") || ctx.word(k) == "và") && !ctx.stops_at_break(k + 1) {
+                    let e2 = name_after_prefix(ctx, k + 1, false, false);
+                    match e2 {
+                        Some(e2) if ctx.is_namecap(k + 1) && ctx.prefix(k + 1).is_none() => {
+                            // A known place keeps its own kind (`các tỉnh Quảng Ninh, Hải Phòng`).
+                            let kind = match ctx.place(k + 1) {
+                                Some((pe, pl)) if pe == e2 => pl.place.unwrap_or(kind),
+                                _ => kind,
+                            };
+                            push(ctx, k + 1, e2, kind, out);
+                            memory.insert(ctx.key(k + 1, e2), kind);
+                            k = e2;
+                        }
+                        _ => break,
+                    }
+                }
+                i = k.max(i + 1);
+                continue;
+            }
+        }
+        // A name after a credit word is the author (`Nguồn: Thái Bình`).
+        let credited = i >= 2 && ctx.is_punct(i - 1, ":") && ctx.any(i - 2, |e| e.credit);
+        if let Some((end, e)) = ctx.place(i).filter(|_| !credited) {
+            let kind = e.place.unwrap_or(LocationKind::Other);
+            push(ctx, i, end, kind, out);
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    // Bare mentions of names an earlier prefix introduced.
+    if memory.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i < ctx.len() {
+        if ctx.is_namecap(i) && !(i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i)) {
+            let mut hit = None;
+            for len in (1..=MAX_PLACE).rev() {
+                let j = i + len;
+                if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j)) {
+                    continue;
+                }
+                if let Some(&kind) = memory.get(ctx.key(i, j)) {
+                    hit = Some((j, kind));
+                    break;
+                }
+            }
+            if let Some((j, kind)) = hit {
+                if !found.contains(i) {
+                    push(ctx, i, j, kind, out);
+                }
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn push(ctx: &Ctx<'_>, i: usize, j: usize, kind: LocationKind, out: &mut Vec<Entity>) {
+    if let Some((s, e)) = ctx.span(i, j) {
+        out.push(Entity::Location(Location {
+            span: Span::new(s, e),
+            text: ctx.slice(i, j).to_owned(),
+            kind,
+        }));
+    }
+}
 
 /// What kind of place.
 ///

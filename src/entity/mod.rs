@@ -32,6 +32,7 @@ mod program;
 mod quantity;
 
 // ---- modules added for the numeric types (money, percent, quantity, date) ----
+mod numeric;
 
 // ---- end numeric modules ----
 
@@ -45,6 +46,7 @@ pub use program::{Program, ProgramKind};
 pub use quantity::{Quantity, QuantityValue};
 
 // ---- modules added for the name types (organization, program, location, person) ----
+mod names;
 
 // ---- end name modules ----
 
@@ -501,9 +503,18 @@ impl ExtractorBuilder {
     pub fn build(self) -> Extractor {
         let recognizers: Vec<Box<dyn Recognizer>> = vec![
             // ---- numeric recognizers ----
+            Box::new(money::MoneyRecognizer::new()),
             Box::new(percent::PercentRecognizer::new()),
+            Box::new(quantity::QuantityRecognizer::new()),
+            Box::new(date::DateRecognizer::new()),
             // ---- end numeric recognizers ----
             // ---- name recognizers ----
+            Box::new(names::NameRecognizer::new(&crate::lexicon::Extras {
+                organizations: &self.extra_organizations,
+                locations: &self.extra_locations,
+                program_triggers: &self.extra_program_triggers,
+                persons: &self.extra_persons,
+            })),
             // ---- end name recognizers ----
         ];
         Extractor {

@@ -1,9 +1,28 @@
 //! Money: `92,9 triệu đồng`, `2,5 tỷ USD`, `từ 5 đến 7 triệu đồng`.
 //!
-//! SKELETON: type only; the recognizer is to come (issue 3).
+//! An amount is money when a currency word or sign is written with it
+//! (`đồng`, `đ`, `USD`, `$`, `đô la Mỹ`, `€` …, from
+//! `data/numeric/currencies.txt`), or when it is a member of a range or a
+//! coordination whose last member has one (`từ 2-4 tỷ đồng`, `1.960 tỷ và
+//! 1.590 tỷ đồng`). A bounding word before it is its qualifier; a written
+//! minus sign makes it negative. Vague amounts (`hàng trăm tỷ đồng`) are
+//! not money: a number must be written.
+//!
+//! ```
+//! use viet_text::{Entity, Extractor};
+//! let text = "Tổng vốn gần 1 tỷ 200 triệu đồng.";
+//! let Entity::Money(m) = &Extractor::new().extract(text)[0] else { panic!() };
+//! assert_eq!(m.text, "gần 1 tỷ 200 triệu đồng");
+//! assert_eq!(m.currency, "VND");
+//! ```
 
-use super::{Amount, Qualifier};
+use super::numeric::{
+    adjacent, currency_at, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before,
+    read_number, span_of, text_of, NumberRead, CURRENCIES,
+};
+use super::{Amount, Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
+use crate::token::TokenKind;
 use serde::Serialize;
 
 /// An amount of money.
@@ -30,4 +49,421 @@ pub struct Money {
     /// A bounding word before the number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
+}
+
+/// Finds money amounts.
+pub(crate) struct MoneyRecognizer;
+
+impl MoneyRecognizer {
+    pub(crate) fn new() -> Self {
+        MoneyRecognizer
+    }
+}
+
+/// Longest coordination followed: `A, B, C và D tỷ đồng`.
+const MAX_MEMBERS: usize = 6;
+
+/// A number followed by its currency: code and index after the currency.
+fn with_currency(doc: &Document<'_>, n: &NumberRead) -> Option<(&'static str, usize)> {
+    let gap_ok = adjacent(doc, n.end - 1) || inline_gap(doc, n.end - 1);
+    if !gap_ok {
+        return None;
+    }
+    let (code, end) = currency_at(doc, n.end)?;
+    // `đ` glued to more letters is a word, and `đồng` in `Huy chương Đồng` is bronze.
+    let cur = &doc.tokens[n.end];
+    if cur.kind == TokenKind::Syllable && cur.is_capitalized() && code == "VND" && cur.text != "VNĐ" {
+        return None;
+    }
+    Some((code, end))
+}
+
+/// What follows a number: a range's second member, a coordinated member,
+/// or nothing.
+fn second_member(doc: &Document<'_>, n: &NumberRead) -> Option<(usize, bool)> {
+    let j = n.end;
+    if !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
+        return None;
+    }
+    let t = doc.tokens.get(j)?;
+    if is_dash(doc, j) || is_word(doc, j, "đến") || is_word(doc, j, "tới") {
+        return Some((j + 1, true));
+    }
+    if (t.text == "," || is_word(doc, j, "và") || is_word(doc, j, "hoặc")) && inline_gap(doc, j) {
+        return Some((j + 1, false));
+    }
+    None
+}
+
+/// Reads the currency for the number `n` from a later member of its range
+/// or coordination. Returns the currency, and for a range the second
+/// number and the end of its currency.
+fn borrowed_currency(
+    doc: &Document<'_>,
+    n: &NumberRead,
+    depth: usize,
+) -> Option<(&'static str, Option<(NumberRead, usize)>)> {
+    if depth >= MAX_MEMBERS {
+        return None;
+    }
+    let (k, is_range) = second_member(doc, n)?;
+    if !inline_gap(doc, k - 1) && !adjacent(doc, k - 1) {
+        return None;
+    }
+    let k = if is_range {
+        k
+    } else {
+        qualifier_before_start(doc, k)
+    };
+    let next = read_number(doc, k, !n.digits)?;
+    // Members agree in their use of scale words: `1.960 tỷ và 1.590 tỷ đồng`,
+    // a range may share one: `2-4 tỷ đồng`.
+    if !is_range && n.scale.is_some() != next.scale.is_some() {
+        return None;
+    }
+    if let Some((code, end)) = with_currency(doc, &next) {
+        return Some((code, is_range.then_some((next, end))));
+    }
+    if is_range {
+        return None;
+    }
+    borrowed_currency(doc, &next, depth + 1).map(|(code, _)| (code, None))
+}
+
+/// Skips a qualifier at `k` (`1 tỷ và hơn 2 tỷ đồng`).
+fn qualifier_before_start(doc: &Document<'_>, k: usize) -> usize {
+    let mut j = k;
+    while j < k + 3 && j < doc.tokens.len() && !doc.tokens[j].text.starts_with(|c: char| c.is_ascii_digit()) {
+        j += 1;
+    }
+    if j < doc.tokens.len() && qualifier_before(doc, j).is_some_and(|(_, s)| s == k) {
+        j
+    } else {
+        k
+    }
+}
+
+/// Whether token `i` can start an amount.
+fn starts_number(doc: &Document<'_>, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    match t.kind {
+        TokenKind::Number => true,
+        // Number words start with one of these letters and are short.
+        TokenKind::Syllable => {
+            crate::number::starts_spelled_number(t.text)
+                // A spelled-out amount goes on with a number word or a currency.
+                && inline_gap(doc, i)
+                && doc.tokens.get(i + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Syllable || n.kind == TokenKind::Symbol || n.kind == TokenKind::Abbreviation
+                })
+        }
+        _ => false,
+    }
+}
+
+impl Recognizer for MoneyRecognizer {
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if !starts_number(doc, i) {
+                continue;
+            }
+            let digits = t.kind == TokenKind::Number;
+            if digits && is_code_part(doc, i) {
+                continue;
+            }
+            // Do not start inside a number already being read.
+            if i > 0 && inline_gap(doc, i - 1) && !digits && starts_number(doc, i - 1) {
+                continue;
+            }
+            let Some(n) = read_number(doc, i, !digits) else {
+                continue;
+            };
+            let (lead, qualifier) = lead_in(doc, i);
+            // The currency may also come first: `$10`, `USD 20`.
+            if digits {
+                if let Some(m) = prefix_currency(doc, &n, lead) {
+                    out.push(m);
+                    continue;
+                }
+            }
+            if let Some((code, end)) = with_currency(doc, &n) {
+                // `một đồng nghiệp`, `Hai đồng hoàng đế`: a spelled-out number
+                // before `đồng` is money only with a scale word (`hai triệu đồng`).
+                let ambiguous = !digits && n.scale.is_none() && is_word(doc, n.end, "đồng");
+                if !ambiguous {
+                    out.push(money(
+                        doc,
+                        lead,
+                        end,
+                        Amount::Exact { amount: n.value },
+                        code,
+                        qualifier,
+                    ));
+                }
+                continue;
+            }
+            // A range or coordination: the currency comes from a later member.
+            let Some((code, range)) = borrowed_currency(doc, &n, 0) else {
+                continue;
+            };
+            match range {
+                Some((second, end)) => {
+                    let first = shared_scale(&n, &second);
+                    let start = if i > 0 && is_word(doc, i - 1, "từ") && inline_gap(doc, i - 1) {
+                        i - 1
+                    } else {
+                        lead
+                    };
+                    if first <= second.value {
+                        out.push(money(
+                            doc,
+                            start,
+                            end,
+                            Amount::Range {
+                                min: first,
+                                max: second.value,
+                            },
+                            code,
+                            None,
+                        ));
+                    }
+                }
+                None if n.digits || n.scale.is_some() => {
+                    out.push(money(
+                        doc,
+                        lead,
+                        n.end,
+                        Amount::Exact { amount: n.value },
+                        code,
+                        qualifier,
+                    ));
+                }
+                None => {}
+            }
+        }
+    }
+}
+
+/// Where an amount starting at token `i` begins, with its qualifier or
+/// minus sign.
+fn lead_in(doc: &Document<'_>, i: usize) -> (usize, Option<Qualifier>) {
+    if let Some(sign) = minus_before(doc, i) {
+        return (sign, None);
+    }
+    match qualifier_before(doc, i) {
+        Some((q, start)) => (start, Some(q)),
+        None => (i, None),
+    }
+}
+
+/// `2-4 tỷ`: a first member without a scale word shares the second's.
+fn shared_scale(first: &NumberRead, second: &NumberRead) -> crate::Decimal {
+    match (first.scale, second.scale) {
+        (None, Some(exp)) => {
+            let scaled = first
+                .value
+                .checked_mul(crate::Decimal::from_i128_with_scale(10i128.pow(exp), 0));
+            match scaled {
+                Some(v) if v <= second.value => v,
+                _ => first.value,
+            }
+        }
+        _ => first.value,
+    }
+}
+
+/// `$10`, `US$ 5`, `USD 20`: a sign or code written before digits.
+fn prefix_currency(doc: &Document<'_>, n: &NumberRead, lead: usize) -> Option<Entity> {
+    let i = n.start;
+    if i == 0 || lead != i {
+        return None;
+    }
+    let glued = adjacent(doc, i - 1);
+    if !glued && !inline_gap(doc, i - 1) {
+        return None;
+    }
+    let (code, start) = CURRENCIES
+        .longest_before(doc, i)
+        .map(|(c, s)| (*c, s))
+        .or_else(|| {
+            // `$10` with no space.
+            let t = &doc.tokens[i - 1];
+            let (code, end) = currency_at(doc, i - 1)?;
+            (end == i && t.kind == TokenKind::Symbol).then_some((code, i - 1))
+        })?;
+    let first = &doc.tokens[start];
+    // Only signs and upper-case codes come first; words (`đồng`) never do.
+    let sign_or_code =
+        first.kind == TokenKind::Symbol || first.text.chars().all(|c| c.is_ascii_uppercase() || c == '$');
+    if !sign_or_code || (!glued && first.kind != TokenKind::Abbreviation && first.kind != TokenKind::Symbol) {
+        return None;
+    }
+    // A currency after the number as well (`$10 USD`) is read the usual way.
+    if with_currency(doc, n).is_some() {
+        return None;
+    }
+    Some(money(
+        doc,
+        start,
+        n.end,
+        Amount::Exact { amount: n.value },
+        code,
+        None,
+    ))
+}
+
+fn money(
+    doc: &Document<'_>,
+    start: usize,
+    end: usize,
+    amount: Amount,
+    code: &str,
+    qualifier: Option<Qualifier>,
+) -> Entity {
+    let span: Span = span_of(doc, start, end);
+    Entity::Money(Money {
+        span,
+        text: text_of(doc, start, end).to_owned(),
+        amount: negate_if_signed(doc, start, amount),
+        currency: code.to_owned(),
+        qualifier,
+    })
+}
+
+/// A span starting at a minus sign holds a negative amount.
+fn negate_if_signed(doc: &Document<'_>, start: usize, amount: Amount) -> Amount {
+    let signed = doc.tokens.get(start).is_some_and(|t| matches!(t.text, "-" | "−"));
+    match (signed, amount) {
+        (true, Amount::Exact { amount }) => Amount::Exact { amount: -amount },
+        (_, a) => a,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entity::{Amount, Entity, Qualifier};
+    use crate::{EntityType, Extractor};
+
+    fn money(text: &str) -> Vec<(String, String, String, Option<Qualifier>)> {
+        Extractor::builder()
+            .types(&[EntityType::Money])
+            .build()
+            .extract(text)
+            .into_iter()
+            .filter_map(|e| match e {
+                Entity::Money(m) => {
+                    assert_eq!(&text[m.span.range()], m.text);
+                    let v = match m.amount {
+                        Amount::Exact { amount } => amount.to_string(),
+                        Amount::Range { min, max } => format!("{min}..{max}"),
+                    };
+                    Some((m.text, v, m.currency, m.qualifier))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String, String) {
+        let m = money(text);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        (m[0].0.clone(), m[0].1.clone(), m[0].2.clone())
+    }
+
+    fn t(a: &str, b: &str, c: &str) -> (String, String, String) {
+        (a.into(), b.into(), c.into())
+    }
+
+    #[test]
+    fn amounts_with_currency_words() {
+        assert_eq!(
+            one("Mỗi suất 1,5 triệu đồng."),
+            t("1,5 triệu đồng", "1500000", "VND")
+        );
+        assert_eq!(one("giá 1.500.000 đ"), t("1.500.000 đ", "1500000", "VND"));
+        assert_eq!(one("giá 1.500.000đ/kg"), t("1.500.000đ", "1500000", "VND"));
+        assert_eq!(one("thu 2,5 tỷ USD"), t("2,5 tỷ USD", "2500000000", "USD"));
+        assert_eq!(
+            one("1 tỷ 200 triệu đồng"),
+            t("1 tỷ 200 triệu đồng", "1200000000", "VND")
+        );
+        assert_eq!(
+            one("đạt 855,63 nghìn tỷ đồng"),
+            t("855,63 nghìn tỷ đồng", "855630000000000", "VND")
+        );
+        assert_eq!(one("khoản 300 đô la Mỹ"), t("300 đô la Mỹ", "300", "USD"));
+        assert_eq!(one("giá 20 euro"), t("20 euro", "20", "EUR"));
+        assert_eq!(one("10k đồng"), t("10k đồng", "10000", "VND"));
+        assert_eq!(one("1.000 VNĐ"), t("1.000 VNĐ", "1000", "VND"));
+        assert_eq!(one("giá 5 ₫"), t("5 ₫", "5", "VND"));
+    }
+
+    #[test]
+    fn currency_sign_first() {
+        assert_eq!(one("chỉ $10 thôi"), t("$10", "10", "USD"));
+        assert_eq!(one("giá USD 20"), t("USD 20", "20", "USD"));
+    }
+
+    #[test]
+    fn spelled_out_amounts_need_a_currency() {
+        assert_eq!(one("được nửa tỷ đồng"), t("nửa tỷ đồng", "500000000", "VND"));
+        assert_eq!(
+            one("ba triệu rưỡi đồng"),
+            t("ba triệu rưỡi đồng", "3500000", "VND")
+        );
+        assert!(money("có hai người").is_empty());
+        assert!(money("có hai triệu người").is_empty());
+    }
+
+    #[test]
+    fn qualifiers_and_signs() {
+        let m = money("đạt hơn 38 triệu đồng");
+        assert_eq!(m[0].0, "hơn 38 triệu đồng");
+        assert_eq!(m[0].3, Some(Qualifier::MoreThan));
+        assert_eq!(money("tối đa 5 triệu đồng")[0].3, Some(Qualifier::AtMost));
+        assert_eq!(money("xấp xỉ 5 USD")[0].3, Some(Qualifier::About));
+        let m = money("FPT (-1.621 tỷ đồng)");
+        assert_eq!(
+            (m[0].0.as_str(), m[0].1.as_str()),
+            ("-1.621 tỷ đồng", "-1621000000000")
+        );
+    }
+
+    #[test]
+    fn ranges_and_coordination() {
+        assert_eq!(
+            one("giá từ 2-4 tỷ đồng"),
+            t("từ 2-4 tỷ đồng", "2000000000..4000000000", "VND")
+        );
+        assert_eq!(one("lỗ 3-5 USD một kg"), t("3-5 USD", "3..5", "USD"));
+        assert_eq!(
+            one("từ 5 triệu đến 7 triệu đồng"),
+            t("từ 5 triệu đến 7 triệu đồng", "5000000..7000000", "VND")
+        );
+        let m = money("lần lượt 1.960 tỷ và 1.590 tỷ đồng.");
+        assert_eq!(m.len(), 2);
+        assert_eq!((m[0].0.as_str(), m[0].1.as_str()), ("1.960 tỷ", "1960000000000"));
+        assert_eq!(m[1].0, "1.590 tỷ đồng");
+    }
+
+    #[test]
+    fn not_money() {
+        assert!(money("lãi 997 tỷ.").is_empty());
+        assert!(money("hàng trăm tỷ đồng").is_empty());
+        assert!(money("vài triệu đồng").is_empty());
+        assert!(money("năm 2024 tỷ lệ hộ nghèo").is_empty());
+        assert!(money("đoạt 7 Huy chương Đồng").is_empty());
+        assert!(money("liên hệ một đồng nghiệp").is_empty());
+        assert!(money("những người không đồng ý").is_empty());
+        assert!(money("25 . 000 đ").iter().all(|m| m.1 != "0"));
+    }
+
+    #[test]
+    fn edges_of_the_input() {
+        assert_eq!(one("5 USD"), t("5 USD", "5", "USD"));
+        assert_eq!(one("“5 USD”"), t("5 USD", "5", "USD"));
+        assert_eq!(one("(5 đồng)"), t("5 đồng", "5", "VND"));
+        assert!(money("").is_empty());
+        assert!(money("5").is_empty());
+    }
 }

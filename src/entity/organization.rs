@@ -1,9 +1,504 @@
 //! Organizations: `UBND tỉnh Quảng Ninh`, `Hội Liên hiệp Phụ nữ tỉnh`.
 //!
-//! SKELETON: types only; the recognizer is to come (issue 4).
+//! An organization is a complete name from the lexicon (`UBND`, `Chính
+//! phủ`, `Ngân hàng Chính sách xã hội`) or a head word (`Sở`, `Hội`,
+//! `Trường`, `Công ty` …) followed by its name, and then an optional level
+//! or place suffix (`tỉnh`, `huyện Thăng Bình`, `Việt Nam`). The name ends
+//! at a stop word (verb or function word), at punctuation, at a line break,
+//! or where the Vietnamese capitalization pattern of names ends: a
+//! capitalized syllable may be followed by a few lower-case ones (`Giáo
+//! dục`, `Chữ thập đỏ`), a proper name (`Sơn Lôi`) by none.
 
+use super::names::Ctx;
+use super::Entity;
+use crate::lexicon::{cat, HeadMode, TitleClass};
 use crate::span::Span;
+use crate::token::TokenKind;
 use serde::Serialize;
+
+/// Lower-case syllables allowed after a capitalized one inside a name.
+const LOWER_BUDGET: u8 = 6;
+/// How far a name may reach, in tokens.
+const MAX_NAME: usize = 24;
+
+/// Parses an organization starting at token `i`: its end and kind.
+pub(crate) fn parse(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKind)> {
+    let guard = matches!(ctx.title_ending_at(i), Some((_, TitleClass::Post)));
+    let full = ctx.longest(i, true, |e| e.org.is_some()).and_then(|(end, e)| {
+        let kind = e.org?;
+        // A body name may go on with a capitalized name of its own
+        // (`Đảng ủy Khối doanh nghiệp Trung ương`).
+        let mut end = end;
+        if ctx.is_namecap(end)
+            && !ctx.stops_at_break(end)
+            && ctx.place(end).is_none()
+            && !person_follows(ctx, end)
+            && !ctx.any(end, |e| e.org.is_some() || e.head.is_some() || e.title.is_some())
+        {
+            end = body(ctx, end, guard);
+        }
+        Some((suffix(ctx, end, guard), kind))
+    });
+    let headed = ctx.longest(i, false, |e| e.head.is_some()).and_then(|(end, e)| {
+        let (kind, mode) = e.head?;
+        if ctx.in_word(i) && !ctx.is_upper_start(i) {
+            return None;
+        }
+        if !ctx.is_upper_start(i) {
+            // `bộ`, `hội` in lower case are ordinary words; any lower-case
+            // head right after a capitalized word is the end of a compound
+            // (`Lễ hội`, `Đại hội`).
+            let after_cap = i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i);
+            if e.head_cap || after_cap {
+                return None;
+            }
+        }
+        headed(ctx, i, end, kind, mode, depth, guard)
+    });
+    match (full, headed) {
+        (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn headed(
+    ctx: &Ctx<'_>,
+    i: usize,
+    head_end: usize,
+    kind: OrgKind,
+    mode: HeadMode,
+    depth: u8,
+    guard: bool,
+) -> Option<(usize, OrgKind)> {
+    // A lower-case head at a sentence start is fine; one mid-sentence must
+    // be followed by a capitalized name (checked by `body`).
+    let mut j = head_end;
+    let mut qualified = false;
+    loop {
+        if ctx.stops_at_break(j) {
+            break;
+        }
+        if let Some((end, _)) = ctx.longest(j, false, |e| e.qualifier) {
+            j = end;
+            qualified = true;
+            if ctx.is_punct(j, "-") && ctx.longest(j + 1, false, |e| e.qualifier).is_some() {
+                j += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    // A quoted name (`Câu lạc bộ “…”`): quotes inside the span.
+    if kind == OrgKind::Other && ctx.kind(j) == Some(TokenKind::OpenQuote) {
+        let mut k = j + 1;
+        while k < ctx.len() && k - j < MAX_NAME && !ctx.stops_at_break(k) {
+            if ctx.kind(k) == Some(TokenKind::CloseQuote) {
+                return (k > j + 1).then_some((k + 1, kind));
+            }
+            k += 1;
+        }
+        return None;
+    }
+    if matches!(mode, HeadMode::Unit | HeadMode::NeedsSuffix) && depth < 2 && !ctx.stops_at_break(j) {
+        if let Some((end, inner)) = parse(ctx, j, depth + 1) {
+            return Some((end, inner));
+        }
+    }
+    let b = body(ctx, j, guard);
+    // A head of several words names the body's type by itself (`Trung tâm
+    // Y tế`, `Ban Quản lý`): it may take a lower-case description and then
+    // needs a level or place suffix (`Ban Quản lý dự án … tỉnh Hòa Bình`).
+    let long_head = head_end > i + 1 && ctx.is_upper_start(i);
+    if b == j && long_head {
+        let d = lower_description(ctx, j);
+        let s = suffix(ctx, d, guard);
+        if s > d {
+            return Some((s, kind));
+        }
+    }
+    if b == j {
+        // No name of its own: a qualified head (`Trường THCS`) or a unit
+        // head may still take a level or place suffix.
+        if !(qualified || mode == HeadMode::Unit) {
+            return None;
+        }
+        let s = suffix(ctx, j, guard);
+        // `Bệnh viện Nhi`: a capitalized qualifier names the body.
+        let named = qualified
+            && ctx.is_upper_start(j.saturating_sub(1))
+            && ctx
+                .tok(j.saturating_sub(1))
+                .is_some_and(|t| t.case == super::names::Case::Title);
+        return (s > j || named).then_some((s, kind));
+    }
+    let s = suffix(ctx, b, guard);
+    if mode == HeadMode::NeedsSuffix && s == b {
+        return None;
+    }
+    let _ = i;
+    Some((s, kind))
+}
+
+/// An abbreviation or short name written in brackets after a full name
+/// (`EVN`, `VNPost`, `HoSE`).
+fn bracket_name(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.is_abbrev(i)
+        || ctx.tok(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.case == super::names::Case::Mixed && ctx.is_upper_start(i)
+        })
+}
+
+/// Lower-case words after a head, up to a stop word (at most a few).
+fn lower_description(ctx: &Ctx<'_>, j: usize) -> usize {
+    let mut k = j;
+    while k < ctx.len()
+        && k - j < LOWER_BUDGET as usize
+        && ctx.is_lowerish(k)
+        && !ctx.is_strong_stop(k)
+        && !matches!(ctx.word(k), "và" | "hoặc")
+        && !ctx.stops_at_break(k)
+        && ctx.level(k).is_none()
+        && ctx.prefix(k).is_none()
+    {
+        k += 1;
+    }
+    k
+}
+
+/// Whether token `i` could begin the name after a head word.
+fn name_start(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.is_namecap(i) || ctx.is_abbrev(i)
+}
+
+/// The end of the name that starts at token `j` (`j` when there is none).
+pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
+    if !name_start(ctx, j) || ctx.stops_at_break(j) {
+        return j;
+    }
+    let mut i = j;
+    let mut last = j;
+    let mut budget = 0u8;
+    let mut prev_lower = true;
+    // Lower-case syllables since the last capitalized one.
+    let mut lowers = 0u8;
+    while i < ctx.len() && i - j < MAX_NAME {
+        if i > j && ctx.stops_at_break(i) {
+            break;
+        }
+        // A level word or admin prefix hands over to the suffix.
+        if i > j
+            && (ctx.level(i).is_some()
+                || ctx.prefix(i).is_some()
+                    && (name_start(ctx, i + 1) || ctx.kind(i + 1) == Some(TokenKind::Number)))
+            && (!ctx.is_namecap(i) || ctx.level(i).is_some())
+        {
+            break;
+        }
+        if i > j {
+            if let Some((end, _)) = ctx.place(i) {
+                if !ctx.any(i, |e| e.head.is_some() || e.org.is_some()) {
+                    // A known place closes the name.
+                    return end.max(last);
+                }
+            }
+            if ctx.any(i, |e| e.title == Some(TitleClass::Post))
+                && ctx.is_namecap(i)
+                && !ctx.any(i, |e| e.org.is_some() || e.head.is_some())
+            {
+                break;
+            }
+        }
+        if ctx.is_namecap(i) || ctx.is_abbrev(i) {
+            if guard && i > j && person_follows(ctx, i) {
+                break;
+            }
+            // A brand word (`Vinamilk`) or an abbreviation takes no
+            // lower-case tail; a syllable that starts a descriptive part does.
+            let syllable = ctx.kind(i) == Some(TokenKind::Syllable) && !ctx.is_abbrev(i);
+            budget = if syllable && prev_lower { LOWER_BUDGET } else { 0 };
+            lowers = 0;
+            prev_lower = false;
+            i += 1;
+            last = i;
+            continue;
+        }
+        if ctx.is_lowerish(i) {
+            let w = ctx.word(i);
+            if (w == "và" || w == "VÀ") && !ctx.stops_at_break(i + 1) && continues_after_and(ctx, i + 1) {
+                prev_lower = true;
+                i += 1;
+                continue;
+            }
+            if ctx.is_strong_stop(i) || (ctx.is_stop(i) && lowers > 0) || budget == 0 {
+                break;
+            }
+            budget -= 1;
+            lowers += 1;
+            prev_lower = true;
+            i += 1;
+            last = i;
+            continue;
+        }
+        // Joiners inside abbreviations and names: `TT-VH-TT`, `Xã hội - Kinh tế`, `GD&ĐT`.
+        let w = ctx.word(i);
+        if matches!(w, "-" | "–" | "&")
+            && name_start(ctx, i + 1)
+            && !ctx.any(i + 1, |e| {
+                e.head.is_some() || e.org.is_some() || e.title.is_some()
+            })
+            && (ctx.glued(i) && ctx.glued(i + 1) || ctx.is_namecap(i + 1))
+        {
+            prev_lower = true;
+            i += 1;
+            continue;
+        }
+        if matches!(w, "-" | "–") && budget > 0 && ctx.is_lowerish(i + 1) && !ctx.is_stop(i + 1) {
+            prev_lower = true;
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    last
+}
+
+/// After `và` a name goes on when a capitalized word follows that does not
+/// start another body, title or place.
+fn continues_after_and(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.is_namecap(i)
+        && !ctx.any(i, |e| {
+            e.head.is_some() || e.org.is_some() || e.title.is_some() || e.prefix.is_some()
+        })
+        && ctx.place(i).is_none()
+}
+
+/// Whether a person's name (a surname and one to three more capitalized
+/// syllables, then no capital) starts at `i`.
+fn person_follows(ctx: &Ctx<'_>, i: usize) -> bool {
+    if !ctx.any(i, |e| e.surname) {
+        return false;
+    }
+    let mut k = i;
+    while k < ctx.len() && ctx.is_namecap(k) && !(k > i && ctx.breaks_before(k)) {
+        k += 1;
+    }
+    (2..=4).contains(&(k - i))
+}
+
+/// A level or place suffix after a name (`tỉnh`, `huyện Thăng Bình`,
+/// `Việt Nam`), with a bracketed abbreviation inside when the name goes on
+/// after it (`Hội Chữ thập đỏ (CTĐ) tỉnh Thanh Hóa`).
+pub(crate) fn suffix(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
+    if ctx.is_punct(i, "(") && ctx.is_abbrev(i + 1) && ctx.is_punct(i + 2, ")") {
+        let after = suffix_once(ctx, i + 3, guard);
+        return if after > i + 3 { after } else { i };
+    }
+    let s = suffix_once(ctx, i, guard);
+    // `Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương`,
+    // `Agribank chi nhánh Nam Đồng Nai`.
+    if ctx.word(s) == "chi" && ctx.word(s + 1) == "nhánh" && !ctx.stops_at_break(s + 2) {
+        let t = suffix_once(ctx, s + 2, guard);
+        if t > s + 2 {
+            return t;
+        }
+        let mut k = s + 2;
+        while k < ctx.len() && k - s < 6 && ctx.is_namecap(k) && !(k > s + 2 && ctx.breaks_before(k)) {
+            k += 1;
+        }
+        if k > s + 2 {
+            return k;
+        }
+    }
+    s
+}
+
+fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
+    if i >= ctx.len() || ctx.stops_at_break(i) {
+        return i;
+    }
+    if let Some((end, _, num_ok)) = ctx.prefix(i) {
+        if let Some(loc_end) = super::location::name_after_prefix(ctx, end, num_ok, guard) {
+            return loc_end;
+        }
+    }
+    if let Some((end, _)) = ctx.place(i) {
+        return end;
+    }
+    if let Some(end) = ctx.level(i) {
+        // `quốc gia Việt Nam`: a level word, then a place.
+        if let Some((pe, _)) = ctx.place(end) {
+            if !ctx.stops_at_break(end) {
+                return pe;
+            }
+        }
+        return end;
+    }
+    i
+}
+
+/// Finds organizations.
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i < ctx.len() {
+        if !ctx.has(i, cat::ORG | cat::HEAD) || in_document_number(ctx, i) {
+            i += 1;
+            continue;
+        }
+        match parse(ctx, i, 0) {
+            Some((end, kind)) if end > i => {
+                push(ctx, i, end, kind, out);
+                // A bracketed abbreviation after a complete name is one of its own.
+                if ctx.is_punct(end, "(") && bracket_name(ctx, end + 1) && ctx.is_punct(end + 2, ")") {
+                    push(ctx, end + 1, end + 2, kind, out);
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    outlet_tags(ctx, out);
+    short_names(ctx, out);
+    for i in 0..ctx.len() {
+        if let Some(end) = domain_end(ctx, i) {
+            push(ctx, i, end, OrgKind::Media, out);
+        }
+    }
+}
+
+/// Companies and banks are named again by the proper name at the end of
+/// their full name (`Công ty … Minh Phú` → `Minh Phú`).
+fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    let mut aliases: std::collections::HashMap<&str, OrgKind> = std::collections::HashMap::new();
+    for e in out.iter() {
+        let Entity::Organization(o) = e else { continue };
+        if !matches!(o.kind, OrgKind::Company | OrgKind::Bank) {
+            continue;
+        }
+        let Some(last) = ctx.token_ending_at(o.span.end) else {
+            continue;
+        };
+        let mut k = last + 1;
+        while k > 0
+            && ctx.tok(k - 1).is_some_and(|t| {
+                t.case == super::names::Case::Title
+                    && t.kind == TokenKind::Syllable
+                    && t.start >= o.span.start
+            })
+        {
+            k -= 1;
+        }
+        let n = last + 1 - k;
+        let first = ctx.token_starting_at(o.span.start).unwrap_or(k);
+        if (2..=3).contains(&n) && k > first + 1 && ctx.place(k).is_none() {
+            aliases.insert(ctx.key(k, last + 1), o.kind);
+        }
+    }
+    if aliases.is_empty() {
+        return;
+    }
+    let mut taken = super::names::Marks::new(ctx.len());
+    for e in out.iter() {
+        taken.push(ctx.tokens_within(e.span().start, e.span().end));
+    }
+    for i in 0..ctx.len() {
+        if i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i) {
+            continue;
+        }
+        if !ctx.is_namecap(i) || taken.contains(i) {
+            continue;
+        }
+        for n in 2..=3 {
+            let j = i + n;
+            if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j)) {
+                continue;
+            }
+            if let Some(&kind) = aliases.get(ctx.key(i, j)) {
+                push(ctx, i, j, kind, out);
+                break;
+            }
+        }
+    }
+}
+
+/// Whether token `i` is the issuer part of a document number
+/// (`123/KH-UBND`, `57-NQ/TW`): glued to a `-` or `/` that is glued to
+/// what comes before.
+fn in_document_number(ctx: &Ctx<'_>, i: usize) -> bool {
+    i >= 2
+        && ctx.glued(i)
+        && matches!(ctx.word(i - 1), "-" | "/")
+        && ctx.glued(i - 1)
+        && (ctx.is_abbrev(i - 2)
+            || matches!(
+                ctx.kind(i - 2),
+                Some(TokenKind::Number | TokenKind::Ratio | TokenKind::DateLike | TokenKind::Abbreviation)
+            ))
+}
+
+/// Outlet tags: `(QNO)`, `(Dân trí)` and `GD&TĐ -` opening a paragraph.
+fn outlet_tags(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    for i in 0..ctx.len() {
+        if !ctx.breaks_before(i) {
+            continue;
+        }
+        if ctx.is_punct(i, "(") {
+            let mut k = i + 1;
+            while k < ctx.len()
+                && k - i <= 5
+                && (ctx.is_namecap(k)
+                    || ctx.is_abbrev(k)
+                    || k > i + 1 && ctx.is_lowerish(k)
+                    || ctx.kind(k) == Some(TokenKind::Url))
+            {
+                k += 1;
+            }
+            if k > i + 1 && ctx.is_punct(k, ")") && !ctx.breaks_before(k + 1) {
+                push(ctx, i + 1, k, OrgKind::Media, out);
+            }
+        } else if ctx.is_abbrev(i) && matches!(ctx.word(i + 1), "-" | "–") && !ctx.breaks_before(i + 2) {
+            push(ctx, i, i + 1, OrgKind::Media, out);
+        }
+    }
+}
+
+/// A web domain written as a name (`Chinhphu.vn`): the end of its tokens.
+pub(crate) fn domain_end(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    if ctx.kind(i) == Some(TokenKind::Url) {
+        // A bare domain (`baohaiquan.vn`), not a link.
+        let w = ctx.word(i);
+        let bare = !w.contains('/') && !w.contains(':') && !w.to_ascii_lowercase().starts_with("www.");
+        let tld = w.rsplit('.').next().unwrap_or("");
+        return (bare && matches!(tld, "vn" | "com" | "net" | "org" | "info" | "gov")).then_some(i + 1);
+    }
+    if !matches!(ctx.kind(i), Some(TokenKind::Word | TokenKind::Syllable))
+        || ctx.glued(i) && ctx.is_punct(i - 1, ".")
+    {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut end = None;
+    while ctx.is_punct(k, ".") && ctx.glued(k) && ctx.glued(k + 1) {
+        let tld = ctx.word(k + 1);
+        if !tld.chars().all(|c| c.is_ascii_alphabetic()) {
+            break;
+        }
+        if matches!(tld, "vn" | "com" | "net" | "org" | "info" | "gov") {
+            end = Some(k + 2);
+        }
+        k += 2;
+    }
+    end
+}
+
+fn push(ctx: &Ctx<'_>, i: usize, j: usize, kind: OrgKind, out: &mut Vec<Entity>) {
+    if let Some((s, e)) = ctx.span(i, j) {
+        out.push(Entity::Organization(Organization {
+            span: Span::new(s, e),
+            text: ctx.slice(i, j).to_owned(),
+            kind,
+        }));
+    }
+}
 
 /// What kind of body an organization is.
 ///

@@ -1,8 +1,20 @@
 //! Percentages: `97%`, `2,5 phần trăm`, `từ 3-4%`.
 //!
-//! SKELETON: only a `Percent` token; qualifiers, ranges and `phần trăm`
-//! are to come (issue 3).
+//! A percentage is a digit-written number with `%` (touching it or not) or
+//! `phần trăm` after it; a bounding word before it is its qualifier, a
+//! written minus sign makes it negative, and two such numbers joined by a
+//! dash, `đến` or `tới` (with `từ` before) make a range: `từ 3-4%`,
+//! `60 - 65%`, `1,5% đến 2%`. Percentage points (`điểm %`) are quantities.
+//!
+//! ```
+//! use viet_text::{Entity, Extractor};
+//! let Entity::Percent(p) = &Extractor::new().extract("giảm (-4,02%)")[0] else { panic!() };
+//! assert_eq!((p.text.as_str(), p.value.clone()), ("-4,02%", viet_text::entity::PercentValue::Exact { value: "-4.02".parse().unwrap() }));
+//! ```
 
+use super::numeric::{
+    adjacent, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before, span_of, text_of,
+};
 use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
 use crate::token::TokenKind;
@@ -55,6 +67,7 @@ pub enum PercentValue {
     },
 }
 
+/// Finds percentages.
 pub(crate) struct PercentRecognizer;
 
 impl PercentRecognizer {
@@ -63,19 +76,214 @@ impl PercentRecognizer {
     }
 }
 
+/// A number with its percent sign: value, first token, index after the sign.
+struct Read {
+    value: Decimal,
+    end: usize,
+    /// Whether the `%` or `phần trăm` was written.
+    marked: bool,
+}
+
+/// Reads a number at `i` with its `%` / `phần trăm`, if any.
+fn read(doc: &Document<'_>, i: usize) -> Option<Read> {
+    let t = doc.tokens.get(i)?;
+    match t.kind {
+        TokenKind::Percent => {
+            let digits = t.text.strip_suffix('%')?;
+            let value = crate::number::parse_digits(digits).ok()?;
+            Some(Read {
+                value,
+                end: i + 1,
+                marked: true,
+            })
+        }
+        TokenKind::Number => {
+            let value = crate::number::parse_digits(t.text).ok()?;
+            let next = i + 1;
+            let gap_ok = adjacent(doc, i) || inline_gap(doc, i);
+            if gap_ok && doc.tokens.get(next).is_some_and(|n| n.text == "%") {
+                return Some(Read {
+                    value,
+                    end: next + 1,
+                    marked: true,
+                });
+            }
+            if inline_gap(doc, i)
+                && is_word(doc, next, "phần")
+                && inline_gap(doc, next)
+                && is_word(doc, next + 1, "trăm")
+            {
+                return Some(Read {
+                    value,
+                    end: next + 2,
+                    marked: true,
+                });
+            }
+            Some(Read {
+                value,
+                end: next,
+                marked: false,
+            })
+        }
+        _ => None,
+    }
+}
+
 impl Recognizer for PercentRecognizer {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
-        for t in &doc.tokens {
-            if t.kind == TokenKind::Percent {
-                if let Ok(value) = crate::number::parse_number(&t.text[..t.text.len() - 1]) {
-                    out.push(Entity::Percent(Percent {
-                        span: t.span,
-                        text: t.text.to_owned(),
-                        value: PercentValue::Exact { value },
-                        qualifier: None,
-                    }));
+        for i in 0..doc.tokens.len() {
+            let kind = doc.tokens[i].kind;
+            if !matches!(kind, TokenKind::Percent | TokenKind::Number)
+                || (kind == TokenKind::Number && is_code_part(doc, i))
+            {
+                continue;
+            }
+            let Some(first) = read(doc, i) else { continue };
+            let (lead, qualifier, negative) = match (minus_before(doc, i), qualifier_before(doc, i)) {
+                (Some(sign), _) => (sign, None, true),
+                (None, Some((q, start))) => (start, Some(q), false),
+                (None, None) => (i, None, false),
+            };
+            // A range: `60 - 65%`, `1% - 1,5%`, `1,5% đến 2%`, `từ 3-4%`.
+            if let Some((second, end)) = range_end(doc, &first) {
+                let first_value = if negative { -first.value } else { first.value };
+                if first_value <= second {
+                    let from = if i > 0 && is_word(doc, i - 1, "từ") && inline_gap(doc, i - 1) {
+                        i - 1
+                    } else {
+                        lead
+                    };
+                    let from = if negative { lead } else { from };
+                    out.push(percent(
+                        doc,
+                        from,
+                        end,
+                        PercentValue::Range {
+                            min: first_value,
+                            max: second,
+                        },
+                        None,
+                    ));
+                    continue;
                 }
             }
+            if first.marked {
+                let value = if negative { -first.value } else { first.value };
+                out.push(percent(
+                    doc,
+                    lead,
+                    first.end,
+                    PercentValue::Exact { value },
+                    qualifier,
+                ));
+            }
         }
+    }
+}
+
+/// The second member of a range after `first`: its value and end.
+fn range_end(doc: &Document<'_>, first: &Read) -> Option<(Decimal, usize)> {
+    let j = first.end;
+    let joined = j > 0 && (adjacent(doc, j - 1) || inline_gap(doc, j - 1));
+    if !joined || !(is_dash(doc, j) || is_word(doc, j, "đến") || is_word(doc, j, "tới")) {
+        return None;
+    }
+    if !(adjacent(doc, j) || inline_gap(doc, j)) {
+        return None;
+    }
+    let second = read(doc, j + 1)?;
+    second.marked.then_some((second.value, second.end))
+}
+
+fn percent(
+    doc: &Document<'_>,
+    start: usize,
+    end: usize,
+    value: PercentValue,
+    qualifier: Option<Qualifier>,
+) -> Entity {
+    let span: Span = span_of(doc, start, end);
+    Entity::Percent(Percent {
+        span,
+        text: text_of(doc, start, end).to_owned(),
+        value,
+        qualifier,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entity::{Entity, PercentValue, Qualifier};
+    use crate::{EntityType, Extractor};
+
+    fn percents(text: &str) -> Vec<(String, String, Option<Qualifier>)> {
+        Extractor::builder()
+            .types(&[EntityType::Percent])
+            .build()
+            .extract(text)
+            .into_iter()
+            .filter_map(|e| match e {
+                Entity::Percent(p) => {
+                    assert_eq!(&text[p.span.range()], p.text);
+                    let v = match p.value {
+                        PercentValue::Exact { value } => value.to_string(),
+                        PercentValue::Range { min, max } => format!("{min}..{max}"),
+                    };
+                    Some((p.text, v, p.qualifier))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        percents(text).into_iter().map(|(a, b, _)| (a, b)).collect()
+    }
+
+    fn p(a: &str, b: &str) -> (String, String) {
+        (a.into(), b.into())
+    }
+
+    #[test]
+    fn plain_forms() {
+        assert_eq!(pairs("đạt 97%."), [p("97%", "97")]);
+        assert_eq!(pairs("97%"), [p("97%", "97")]);
+        assert_eq!(pairs("lãi 0,41 %/năm"), [p("0,41 %", "0.41")]);
+        assert_eq!(pairs("tăng 2,5 phần trăm"), [p("2,5 phần trăm", "2.5")]);
+        assert_eq!(pairs("(100%)"), [p("100%", "100")]);
+        assert_eq!(pairs("“12%”"), [p("12%", "12")]);
+    }
+
+    #[test]
+    fn qualifiers_and_comparatives() {
+        let v = percents("tăng hơn 60% so với");
+        assert_eq!((v[0].0.as_str(), v[0].2), ("hơn 60%", Some(Qualifier::MoreThan)));
+        let v = percents("cao hơn 15% cùng kỳ");
+        assert_eq!((v[0].0.as_str(), v[0].2), ("15%", None));
+        assert_eq!(percents("xấp xỉ 10,5%")[0].2, Some(Qualifier::About));
+        assert_eq!(percents("ít nhất 30%")[0].2, Some(Qualifier::AtLeast));
+    }
+
+    #[test]
+    fn ranges_and_signs() {
+        assert_eq!(pairs("từ 3-4%"), [p("từ 3-4%", "3..4")]);
+        assert_eq!(pairs("đạt 60 - 65%;"), [p("60 - 65%", "60..65")]);
+        assert_eq!(pairs("giảm 1% - 1,5%/năm"), [p("1% - 1,5%", "1..1.5")]);
+        assert_eq!(pairs("ở mức 1,5% đến 2% là"), [p("1,5% đến 2%", "1.5..2")]);
+        assert_eq!(pairs("giảm (-4,02%)"), [p("-4,02%", "-4.02")]);
+        assert_eq!(pairs("-3%"), [p("-3%", "-3")]);
+    }
+
+    #[test]
+    fn not_percent() {
+        assert!(pairs("bằng 113,07 chỉ tiêu").is_empty());
+        assert!(pairs("tăng 4,81 điểm % so").is_empty());
+        assert!(pairs("").is_empty());
+    }
+
+    #[test]
+    fn decomposed_input_maps_back() {
+        let text = "Ti\u{0309}\u{0302} le\u{0323}\u{0302} ho\u{0300}a 5,5%";
+        assert_eq!(pairs(text), [p("5,5%", "5.5")]);
     }
 }

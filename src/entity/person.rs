@@ -1,9 +1,380 @@
 //! Persons: `ông Chu Đức Chí`, bylines, initials.
 //!
-//! SKELETON: type only; the recognizer is to come (issue 4).
+//! A person is a run of capitalized syllables that a title or honorific
+//! introduces (`ông Chu Đức Chí`, `Chủ tịch UBND tỉnh Quảng Ninh Cao
+//! Tường Huy`: the title may name a body), that starts with a known
+//! surname (`Nguyễn Thị Minh Hương`), that a credit word introduces
+//! (`Ảnh: Thanh Liêm`), or that stands alone on a line as a byline (`Hà
+//! Anh`, `MINH QUANG`, `V.L`, `L.Chi`). A name found once is found again
+//! without its title later in the same text.
 
+use super::names::{Ctx, Marks};
+use super::Entity;
+use crate::lexicon::{cat, TitleClass};
 use crate::span::Span;
+use crate::token::TokenKind;
 use serde::Serialize;
+use std::collections::HashSet;
+
+/// Longest name, in syllables.
+const MAX_NAME: usize = 5;
+
+/// The end of a person's name starting at `i` (`i` when there is none).
+fn name_end(ctx: &Ctx<'_>, i: usize) -> usize {
+    let mut k = i;
+    while k < ctx.len() && k - i < MAX_NAME && ctx.is_namecap(k) {
+        // `Sang-sik`: a hyphen glued inside one given name.
+        if ctx.is_punct(k + 1, "-")
+            && ctx.glued(k + 1)
+            && ctx.glued(k + 2)
+            && matches!(ctx.kind(k + 2), Some(TokenKind::Syllable | TokenKind::Word))
+        {
+            k += 3;
+            continue;
+        }
+        if k > i && (ctx.breaks_before(k) || ctx.is_stop(k)) {
+            break;
+        }
+        if k > i
+            && ctx.any(k, |e| {
+                e.title == Some(TitleClass::Post) || e.head.is_some() || e.prefix.is_some()
+            })
+            && !ctx.any(k, |e| e.surname)
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Whether tokens `[i, j)` read as a place or body rather than a person.
+fn other_reading(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    if let Some((end, _)) = ctx.place(i) {
+        if end >= j || end > i + 1 {
+            return true;
+        }
+    }
+    if ctx.longest(i, true, |e| e.org.is_some()).is_some() {
+        return true;
+    }
+    (i + 1..j).any(|k| ctx.place(k).is_some_and(|(end, _)| end > k + 1))
+}
+
+/// Finds persons.
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    let mut names: HashSet<&str> = HashSet::new();
+    let mut covered = Marks::new(ctx.len());
+    let mut i = 0;
+    while i < ctx.len() {
+        if !ctx.has(i, cat::TITLE) {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = titled(ctx, i, out, &mut names, &mut covered) {
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    for i in 0..ctx.len() {
+        if covered.contains(i) || !ctx.has(i, cat::CREDIT) {
+            continue;
+        }
+        credit(ctx, i, out, &mut names, &mut covered);
+    }
+    bylines(ctx, out, &mut names, &mut covered);
+    // Surname-led names, and names seen before.
+    let mut i = 0;
+    while i < ctx.len() {
+        if covered.contains(i)
+            || !ctx.is_namecap(i)
+            || (names.is_empty() && !ctx.has(i, cat::SURNAME | cat::PERSON))
+        {
+            i += 1;
+            continue;
+        }
+        let run_start = i == 0 || !ctx.is_namecap(i - 1) || ctx.breaks_before(i);
+        if !run_start {
+            i += 1;
+            continue;
+        }
+        let j = name_end(ctx, i);
+        let seen = names.contains(ctx.key(i, j)) && (j >= ctx.len() || !ctx.is_namecap(j));
+        let surname_led = ctx.any(i, |e| e.surname)
+            && (2..=4).contains(&(j - i))
+            && !ctx.tok(i).is_some_and(|t| t.caps_line)
+            && (j >= ctx.len() || !ctx.is_namecap(j) || ctx.breaks_before(j))
+            && !(i > 0 && ctx.any(i - 1, |e| e.nonperson) && !ctx.breaks_before(i))
+            && !nonperson_before(ctx, i)
+            && (i..j).all(|k| ctx.kind(k) == Some(TokenKind::Syllable))
+            && !other_reading(ctx, i, j);
+        let user = ctx.longest(i, true, |e| e.person);
+        if let Some((end, _)) = user {
+            push(ctx, i, end, None, out);
+            i = end;
+            continue;
+        }
+        if (seen || surname_led) && j > i {
+            push(ctx, i, j, None, out);
+            names.insert(ctx.key(i, j));
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Whether a word two tokens back makes the run an eponym (`đường Nguyễn Huệ`).
+fn nonperson_before(ctx: &Ctx<'_>, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|k| {
+        ctx.longest(k, false, |e| e.nonperson)
+            .is_some_and(|(end, _)| end == i)
+    })
+}
+
+/// A title or honorific at `i`, optionally with the body it belongs to,
+/// then the name. Returns the end of the name.
+fn titled<'a>(
+    ctx: &'a Ctx<'_>,
+    i: usize,
+    out: &mut Vec<Entity>,
+    names: &mut HashSet<&'a str>,
+    covered: &mut Marks,
+) -> Option<usize> {
+    let (tend, e) = ctx.longest(i, false, |e| e.title.is_some())?;
+    // `Bà Rịa`, `Quan Hoá`: a place reading wins.
+    if ctx.place(i).is_some_and(|(pe, _)| pe > tend) {
+        return None;
+    }
+    let mut j = tend;
+    if e.title == Some(TitleClass::Post) {
+        if let Some((oe, _)) = super::organization::parse(ctx, j, 0) {
+            j = oe;
+        } else if let Some((pe, _)) = ctx.place(j).filter(|&(pe, _)| ctx.is_namecap(pe)) {
+            // `Ngoại trưởng Mỹ Antony Blinken`: the country of the post.
+            j = pe;
+        } else if ctx.is_punct(j, ",") {
+            return None;
+        }
+    }
+    if ctx.stops_at_break(j) && j != tend {
+        return None;
+    }
+    if ctx.breaks_before(j) {
+        return None;
+    }
+    let end = name_end(ctx, j);
+    if end == j {
+        return None;
+    }
+    // One capitalized syllable followed by a lower-case word that is not a
+    // stop word is the start of a compound (`Phó Trưởng phòng Cảnh sát`).
+    if end == j + 1 && ctx.is_lowerish(end) && !ctx.is_stop(end) && !ctx.breaks_before(end) {
+        return None;
+    }
+    // A name is not an abbreviation or a known place/body.
+    if (j..end).any(|k| ctx.kind(k) == Some(TokenKind::Abbreviation)) {
+        return None;
+    }
+    if let Some((pe, _)) = ctx.place(j) {
+        if pe >= end {
+            return None;
+        }
+    }
+    if ctx.longest(j, true, |e| e.org.is_some()).is_some() {
+        return None;
+    }
+    let title = ctx.slice(i, j);
+    push(ctx, j, end, Some(title), out);
+    names.insert(ctx.key(j, end));
+    covered.push((i, end));
+    Some(end)
+}
+
+/// `Ảnh: Thanh Liêm/TTXVN`, `Tin, ảnh: HÀ AN`, `Nguồn: Thái Bình/HQ Online`.
+fn credit<'a>(
+    ctx: &'a Ctx<'_>,
+    i: usize,
+    out: &mut Vec<Entity>,
+    names: &mut HashSet<&'a str>,
+    covered: &mut Marks,
+) {
+    let Some((cend, _)) = ctx.longest(i, false, |e| e.credit) else {
+        return;
+    };
+    if !ctx.is_upper_start(i) || !ctx.is_punct(cend, ":") {
+        return;
+    }
+    let j = cend + 1;
+    if ctx.breaks_before(j) || super::organization::domain_end(ctx, j).is_some() {
+        return;
+    }
+    let mut k = j;
+    while k < ctx.len()
+        && k - j < 4
+        && (ctx.is_namecap(k) || upper_syllable(ctx, k))
+        && !(k > j && ctx.breaks_before(k))
+    {
+        k += 1;
+    }
+    if k == j + 1 && !upper_syllable(ctx, j) {
+        // One capitalized word after `Nguồn:` is a title, not a name.
+        return;
+    }
+    if k == j {
+        // Initials as one token (`Q.VIỆT`).
+        if initials(ctx, j) {
+            push(ctx, j, j + 1, None, out);
+            covered.push((j, j + 1));
+        }
+        return;
+    }
+    push(ctx, j, k, None, out);
+    names.insert(ctx.key(j, k));
+    covered.push((j, k));
+    // `/OUTLET` after the name.
+    if ctx.is_punct(k, "/") {
+        let mut m = k + 1;
+        while m < ctx.len()
+            && m - k <= 3
+            && (ctx.is_namecap(m) || ctx.is_abbrev(m) || upper_syllable(ctx, m))
+            && !ctx.breaks_before(m)
+        {
+            m += 1;
+        }
+        if m > k + 1 && ctx.longest(k + 1, true, |e| e.org.is_some()).is_none() {
+            if let Some((s, e)) = ctx.span(k + 1, m) {
+                out.push(Entity::Organization(super::Organization {
+                    span: Span::new(s, e),
+                    text: ctx.slice(k + 1, m).to_owned(),
+                    kind: super::OrgKind::Media,
+                }));
+            }
+        }
+    }
+}
+
+fn upper_syllable(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.tok(i)
+        .is_some_and(|t| t.kind == TokenKind::Syllable && t.case == super::names::Case::Upper)
+}
+
+/// `V.L`, `Q.VIỆT`: initials written as one dotted token.
+fn initials(ctx: &Ctx<'_>, i: usize) -> bool {
+    let w = ctx.word(i);
+    ctx.kind(i) == Some(TokenKind::Abbreviation)
+        && w.contains('.')
+        && !w.ends_with('.')
+        && w.split('.')
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase) && p.chars().count() <= 8)
+        && w.split('.').next().is_some_and(|p| p.chars().count() == 1)
+        && !crate::lexicon::is_dotted_abbreviation(w)
+        && !w.starts_with("TP.")
+}
+
+/// Lines that hold only a name: bylines and credits at the end of a text
+/// or under a photo.
+fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a str>, covered: &mut Marks) {
+    let mut i = 0;
+    while i < ctx.len() {
+        let mut j = i + 1;
+        while j < ctx.len() && !ctx.breaks_before(j) {
+            j += 1;
+        }
+        // Drop a final period.
+        let mut e = j;
+        if e > i + 1 && ctx.is_punct(e - 1, ".") {
+            e -= 1;
+        }
+        let n = e - i;
+        if n == 1 && initials(ctx, i) {
+            push(ctx, i, e, None, out);
+            covered.push((i, e));
+        } else if n == 3
+            && ctx.kind(i) == Some(TokenKind::Word)
+            && ctx.word(i).chars().count() == 1
+            && ctx.is_punct(i + 1, ".")
+            && ctx.glued(i + 1)
+            && ctx.glued(i + 2)
+            && ctx.is_namecap(i + 2)
+        {
+            // `L.Chi`
+            push(ctx, i, e, None, out);
+            covered.push((i, e));
+        } else if n >= 5 && byline_parts(ctx, i, e, out, names, covered) {
+            // `Thanh Hà - Minh Tuấn`
+        } else if (2..=4).contains(&n)
+            && (i..e).all(|k| {
+                ctx.kind(k) == Some(TokenKind::Syllable) && (ctx.is_namecap(k) || upper_syllable(ctx, k))
+            })
+            && !(i..e).any(|k| {
+                ctx.is_stop(k)
+                    || ctx.any(k, |x| {
+                        x.title.is_some() || x.head.is_some() || x.org.is_some() || x.prefix.is_some()
+                    })
+            })
+            && ctx.place(i).is_none()
+        {
+            push(ctx, i, e, None, out);
+            names.insert(ctx.key(i, e));
+            covered.push((i, e));
+        }
+        i = j;
+    }
+}
+
+/// A byline line of several names joined by `-`, `,` or `và`: each part
+/// two to four capitalized syllables.
+fn byline_parts<'a>(
+    ctx: &'a Ctx<'_>,
+    i: usize,
+    e: usize,
+    out: &mut Vec<Entity>,
+    names: &mut HashSet<&'a str>,
+    covered: &mut Marks,
+) -> bool {
+    let is_sep = |k: usize| matches!(ctx.word(k), "-" | "–" | "," | "và" | "&");
+    let name_tok = |k: usize| {
+        ctx.kind(k) == Some(TokenKind::Syllable)
+            && (ctx.is_namecap(k) || upper_syllable(ctx, k))
+            && !ctx.any(k, |x| {
+                x.title.is_some() || x.head.is_some() || x.org.is_some() || x.prefix.is_some()
+            })
+    };
+    let mut parts = Vec::new();
+    let mut a = i;
+    let mut k = i;
+    while k <= e {
+        if k == e || is_sep(k) {
+            if !(2..=4).contains(&(k - a)) || !(a..k).all(name_tok) {
+                return false;
+            }
+            parts.push((a, k));
+            a = k + 1;
+        }
+        k += 1;
+    }
+    if parts.len() < 2 {
+        return false;
+    }
+    for (a, b) in parts {
+        push(ctx, a, b, None, out);
+        names.insert(ctx.key(a, b));
+        covered.push((a, b));
+    }
+    true
+}
+
+fn push(ctx: &Ctx<'_>, i: usize, j: usize, title: Option<&str>, out: &mut Vec<Entity>) {
+    if let Some((s, e)) = ctx.span(i, j) {
+        out.push(Entity::Person(Person {
+            span: Span::new(s, e),
+            text: ctx.slice(i, j).to_owned(),
+            title: title.map(str::to_owned),
+        }));
+    }
+}
 
 /// A person's name (the title before it is outside the span).
 ///

@@ -1,9 +1,307 @@
 //! Programs, movements, campaigns: `phong trào “Thanh xuân dâng Đảng”`.
 //!
-//! SKELETON: types only; the recognizer is to come (issue 4).
+//! A program is a trigger word (`Chương trình`, `phong trào`, `Cuộc vận
+//! động`, `mô hình` …) with the quoted title after it (descriptors between
+//! them inside the span), a trigger with a capitalized title (`Chiến dịch
+//! Thanh niên tình nguyện hè`), or a complete name from the lexicon (the
+//! national target programs). The quoted title alone is the program when
+//! the trigger is counted (`195 mô hình “…”`), when an example word
+//! separates them (`mô hình … như “…”`), for later titles of a list, after
+//! `hoạt động`/`việc`, and for a title the text already named as a program.
 
+use super::names::{Ctx, Marks};
+use super::Entity;
+use crate::lexicon::cat;
 use crate::span::Span;
+use crate::token::TokenKind;
 use serde::Serialize;
+use std::collections::HashMap;
+
+/// How far a trigger's descriptors reach before the quoted title.
+const MAX_DESCRIPTORS: usize = 6;
+/// Longest quoted title, in tokens.
+const MAX_QUOTED: usize = 60;
+/// Longest unquoted title, in tokens.
+const MAX_UNQUOTED: usize = 10;
+
+fn is_open_quote(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.kind(i) == Some(TokenKind::OpenQuote)
+}
+
+fn is_close_quote(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.kind(i) == Some(TokenKind::CloseQuote)
+}
+
+/// The closing quote that matches the opening one at `i`.
+fn closing(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let mut k = i + 1;
+    while k < ctx.len() && k - i <= MAX_QUOTED {
+        if ctx.breaks_before(k) && !ctx.line_wraps(k) {
+            return None;
+        }
+        if is_close_quote(ctx, k) {
+            return (k > i + 1).then_some(k);
+        }
+        if is_open_quote(ctx, k) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+fn is_example_word(w: &str) -> bool {
+    matches!(
+        w,
+        "như" | "là" | "gồm" | "bao gồm" | "điển hình" | "tiêu biểu" | "với"
+    )
+}
+
+fn is_plural(w: &str) -> bool {
+    matches!(w, "các" | "những" | "nhiều" | "mọi" | "số" | "hàng" | "loạt")
+}
+
+/// Words after which a quoted, capitalized title is a program of kind
+/// `other` (`hoạt động “Ngày vì người nghèo”`).
+fn is_quote_intro(w: &str) -> bool {
+    matches!(w, "hoạt động" | "việc" | "chủ đề" | "thông điệp")
+}
+
+/// Finds programs.
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    let mut names: HashMap<&str, ProgramKind> = HashMap::new();
+    let mut emitted = Marks::new(ctx.len()); // opening quotes already used
+    let mut i = 0;
+    while i < ctx.len() {
+        if !ctx.has(i, cat::TRIGGER | cat::PROGRAM) {
+            i += 1;
+            continue;
+        }
+        let prev = if i > 0 && !ctx.breaks_before(i) {
+            ctx.word(i - 1)
+        } else {
+            ""
+        };
+        let plural = is_plural(prev) && ctx.is_lowerish(i.wrapping_sub(1));
+        let counted = i > 0 && ctx.kind(i - 1) == Some(TokenKind::Number) && !ctx.breaks_before(i);
+        // Complete names from the lexicon.
+        if let Some((end, e)) = ctx.longest(i, false, |e| e.program.is_some()) {
+            if !plural && !counted {
+                let kind = e.program.unwrap_or(ProgramKind::Program);
+                let after_trigger = ctx
+                    .longest(i, false, |e| e.trigger.is_some())
+                    .map_or(i + 1, |(t, _)| t)
+                    .min(end);
+                // The national target programs go on with their topic in
+                // lower case (`… phát triển kinh tế - xã hội vùng …`).
+                let end = lower_title_end(ctx, end);
+                let name = ctx.slice(after_trigger, end);
+                push(ctx, i, end, name, kind, out);
+                i = end;
+                continue;
+            }
+        }
+        let Some((tend, e)) = ctx.longest(i, false, |e| e.trigger.is_some()) else {
+            i += 1;
+            continue;
+        };
+        let (kind, whole) = e.trigger.unwrap_or((ProgramKind::Other, false));
+        if whole && !ctx.is_upper_start(i) {
+            i += 1;
+            continue;
+        }
+        // Descriptors, then a quoted title?
+        let mut k = tend;
+        let mut separated = counted;
+        while k < ctx.len() && k - tend < MAX_DESCRIPTORS && !ctx.stops_at_break(k) && ctx.is_lowerish(k) {
+            if is_example_word(ctx.word(k)) || ctx.is_stop(k) {
+                separated = true;
+            }
+            k += 1;
+        }
+        if k < ctx.len() && is_open_quote(ctx, k) && !ctx.stops_at_break(k) {
+            if let Some(close) = closing(ctx, k) {
+                let name = ctx.slice(k + 1, close);
+                // A lower-case quote right after the trigger is a scare
+                // quote or a description (`dự án “nghìn tỷ”`).
+                if !separated && !ctx.is_upper_start(k + 1) {
+                    i = close + 1;
+                    continue;
+                }
+                if separated || (plural && k > tend) {
+                    push(ctx, k, close + 1, name, kind, out);
+                } else {
+                    push(ctx, i, close + 1, name, kind, out);
+                }
+                emitted.push((k, k + 1));
+                names.insert(ctx.key(k + 1, close), kind);
+                let end = list_continues(ctx, close + 1, kind, out, &mut names, &mut emitted);
+                i = end;
+                continue;
+            }
+        }
+        if whole || plural || counted || k != tend {
+            if whole && ctx.is_namecap(tend) {
+                let end = unquoted_end(ctx, tend);
+                if end > tend {
+                    push(ctx, i, end, ctx.slice(i, end), kind, out);
+                    i = end;
+                    continue;
+                }
+            }
+            i = tend;
+            continue;
+        }
+        // A stray closing quote (the opening one was lost in print).
+        if ctx.is_namecap(tend) {
+            if let Some(q) = stray_close(ctx, tend) {
+                push(ctx, i, q + 1, ctx.slice(tend, q), kind, out);
+                i = q + 1;
+                continue;
+            }
+        }
+        // A capitalized title without quotes.
+        if ctx.is_namecap(tend)
+            && ctx.place(tend).is_none()
+            && !ctx.any(tend, |e| {
+                e.org.is_some() || e.head.is_some() || e.title.is_some() || e.prefix.is_some()
+            })
+        {
+            let end = unquoted_end(ctx, tend);
+            if end > tend + 1 {
+                push(ctx, i, end, ctx.slice(tend, end), kind, out);
+                names.insert(ctx.key(tend, end), kind);
+                i = end;
+                continue;
+            }
+        }
+        i = tend;
+    }
+    // Quoted titles introduced by `hoạt động`, `việc`, or named before.
+    for k in 0..ctx.len() {
+        if !is_open_quote(ctx, k) || emitted.contains(k) {
+            continue;
+        }
+        let Some(close) = closing(ctx, k) else { continue };
+        let key = ctx.key(k + 1, close);
+        if let Some(&kind) = names.get(key) {
+            push(ctx, k, close + 1, ctx.slice(k + 1, close), kind, out);
+            continue;
+        }
+        let intro = (k.saturating_sub(2)..k).any(|s| is_quote_intro(ctx.slice(s, k)));
+        if intro && ctx.is_upper_start(k + 1) && close - k > 2 {
+            push(
+                ctx,
+                k,
+                close + 1,
+                ctx.slice(k + 1, close),
+                ProgramKind::Other,
+                out,
+            );
+        }
+    }
+}
+
+/// The end of an unquoted title starting at `j`: lower-case words up to a
+/// stop word, punctuation, a number or a line break.
+fn unquoted_end(ctx: &Ctx<'_>, j: usize) -> usize {
+    let mut k = j;
+    let mut last = j;
+    while k < ctx.len() && k - j < MAX_UNQUOTED {
+        if k > j && ctx.stops_at_break(k) {
+            break;
+        }
+        if is_close_quote(ctx, k) {
+            return k + 1;
+        }
+        let w = ctx.word(k);
+        let title_word = matches!(w, "vì" | "cho" | "với" | "và");
+        if ctx.is_namecap(k) || ctx.is_abbrev(k) || (ctx.is_lowerish(k) && (title_word || !ctx.is_stop(k))) {
+            k += 1;
+            if !title_word {
+                last = k;
+            }
+            continue;
+        }
+        if matches!(w, "-" | "–") && ctx.is_namecap(k + 1) {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    last
+}
+
+/// A closing quote on the same line within reach, with no opening quote
+/// before it.
+fn stray_close(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let mut k = j;
+    while k < ctx.len() && k - j < 25 {
+        if k > j && ctx.breaks_before(k) || is_open_quote(ctx, k) {
+            return None;
+        }
+        if is_close_quote(ctx, k) {
+            return Some(k);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Lower-case words that continue a title (up to a stop word, a number,
+/// punctuation other than a joining dash, or a line break).
+fn lower_title_end(ctx: &Ctx<'_>, j: usize) -> usize {
+    let mut k = j;
+    let mut last = j;
+    while k < ctx.len() && k - j < 20 && !ctx.stops_at_break(k) {
+        if ctx.is_lowerish(k) && !ctx.is_stop(k) {
+            k += 1;
+            last = k;
+        } else if (matches!(ctx.word(k), "-" | "–") || ctx.word(k) == "và")
+            && ctx.is_lowerish(k + 1)
+            && !ctx.is_stop(k + 1)
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+/// `“A”, “B” và “C”`: the later titles of a list after one trigger.
+fn list_continues<'a>(
+    ctx: &'a Ctx<'_>,
+    mut k: usize,
+    kind: ProgramKind,
+    out: &mut Vec<Entity>,
+    names: &mut HashMap<&'a str, ProgramKind>,
+    emitted: &mut Marks,
+) -> usize {
+    while k + 1 < ctx.len()
+        && matches!(ctx.word(k), "," | ";" | "và")
+        && is_open_quote(ctx, k + 1)
+        && !ctx.stops_at_break(k + 1)
+    {
+        let Some(close) = closing(ctx, k + 1) else { break };
+        push(ctx, k + 1, close + 1, ctx.slice(k + 2, close), kind, out);
+        emitted.push((k + 1, k + 2));
+        names.insert(ctx.key(k + 2, close), kind);
+        k = close + 1;
+    }
+    k
+}
+
+fn push(ctx: &Ctx<'_>, i: usize, j: usize, name: &str, kind: ProgramKind, out: &mut Vec<Entity>) {
+    if let Some((s, e)) = ctx.span(i, j) {
+        out.push(Entity::Program(Program {
+            span: Span::new(s, e),
+            text: ctx.slice(i, j).to_owned(),
+            name: name.trim().to_owned(),
+            kind,
+        }));
+    }
+}
 
 /// What kind of program.
 ///

@@ -1,9 +1,30 @@
 //! Quantities: `104/104 hộ`, `hơn 40 con`, `500 kg`, `4,81 điểm %`.
 //!
-//! SKELETON: type only; the recognizer is to come (issue 3).
+//! A quantity is a digit-written number (or a ratio `a/b`) followed by
+//! its unit: a unit of measure or time alone (`500 kg`, `3 ngày`, `2,1
+//! lần`, `4,81 điểm %`), a classifier with its noun (`400 suất quà`), or
+//! the counted noun as a whole word (`2.723 tàu cá`, `hơn 1.000 người`);
+//! nouns of one class joined by commas stay together (`5 tỉnh, thành
+//! phố`), modifiers after the noun stay outside. What counts as a unit
+//! comes from `data/numeric/units.txt` and a general rule: a lower-case
+//! syllable after the number that is not a function word, verb or
+//! adjective (`data/numeric/stopwords.txt`). Numbers after a label word
+//! (`thứ 2`, `lớp 8`, `tổ 6`), codes, clock times and phone numbers are not
+//! counts.
+//!
+//! ```
+//! use viet_text::{Entity, Extractor};
+//! let Entity::Quantity(q) = &Extractor::new().extract("Đã có 104/104 hộ thoát nghèo.")[0] else { panic!() };
+//! assert_eq!((q.text.as_str(), q.unit.as_str()), ("104/104 hộ", "hộ"));
+//! ```
 
-use super::Qualifier;
+use super::numeric::{
+    adjacent, clock_time_after, inline_gap, is_code_part, is_dash, is_plain_digits, is_time_unit, is_word,
+    label_before, lower, qualifier_before, read_number, span_of, text_of, unit_at, LABELS,
+};
+use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
+use crate::token::TokenKind;
 use crate::Decimal;
 use serde::Serialize;
 
@@ -26,7 +47,9 @@ pub struct Quantity {
     /// The amount, range or ratio.
     #[serde(flatten)]
     pub value: QuantityValue,
-    /// The counted noun or measure (`hộ`, `kg`, `điểm %`).
+    /// The counted noun or measure (`hộ`, `kg`, `điểm %`); empty for a
+    /// ratio that counts no word (`thứ 14/65`), and then left out of JSON.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub unit: String,
     /// A bounding word before the number.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -62,4 +85,370 @@ pub enum QuantityValue {
         /// The whole.
         denominator: Decimal,
     },
+}
+
+/// Finds quantities.
+pub(crate) struct QuantityRecognizer;
+
+impl QuantityRecognizer {
+    pub(crate) fn new() -> Self {
+        QuantityRecognizer
+    }
+}
+
+/// Words before a ratio that make it a rank or a share (`thứ 14/65`,
+/// `bằng 1/2`) rather than a day and month.
+const RATIO_CUES: &[&str] = &["thứ", "bằng", "gấp", "chiếm", "hạng", "đứng"];
+
+/// Date words: a number after them is part of a date, not a count.
+const DATE_WORDS: &[&str] = &[
+    "ngày", "tháng", "năm", "quý", "quí", "giờ", "lúc", "phút", "h", "mồng", "mùng",
+];
+
+impl Recognizer for QuantityRecognizer {
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
+        for i in 0..doc.tokens.len() {
+            let found = match doc.tokens[i].kind {
+                TokenKind::Number if !is_code_part(doc, i) => counted(doc, i),
+                TokenKind::Ratio if !is_code_part(doc, i) => ratio(doc, i),
+                _ => None,
+            };
+            out.extend(found);
+        }
+    }
+}
+
+fn prev_word_in(doc: &Document<'_>, i: usize, words: &[&str]) -> bool {
+    i > 0 && inline_gap(doc, i - 1) && words.contains(&lower(doc.tokens[i - 1].text).as_ref())
+}
+
+/// The unit after the token `end - 1`: its token range and whether it is a measure.
+fn unit_after(doc: &Document<'_>, end: usize) -> Option<(usize, usize, bool)> {
+    let glued = adjacent(doc, end - 1);
+    if !glued && !inline_gap(doc, end - 1) {
+        return None;
+    }
+    let (a, b, measure) = unit_at(doc, end)?;
+    // Only a measure may touch the digits (`500kg`, `100m`).
+    if glued && !measure {
+        return None;
+    }
+    Some((a, b, measure))
+}
+
+/// A number followed by its unit, with a range or a qualifier.
+fn counted(doc: &Document<'_>, i: usize) -> Option<Entity> {
+    // Cheap checks first: most numbers are followed by neither a unit nor a dash.
+    let next = i + 1;
+    let maybe_more = doc.tokens.get(next).is_some_and(|t| {
+        matches!(
+            t.kind,
+            TokenKind::Syllable | TokenKind::Word | TokenKind::Abbreviation | TokenKind::Symbol
+        ) || is_dash(doc, next)
+            || t.text == "%"
+    });
+    if !maybe_more {
+        return None;
+    }
+    let n = read_number(doc, i, false)?;
+    let t = &doc.tokens[i];
+    // A four-digit number written without separators is a year or a code.
+    let yearlike = n.scale.is_none() && is_plain_digits(t) && t.text.len() >= 4;
+    let labelled = label_before(doc, i);
+    let after_date_word = prev_word_in(doc, i, DATE_WORDS);
+    // The second member of `10-59`: read with the first, or not at all.
+    let after_dash = i >= 2
+        && is_dash(doc, i - 1)
+        && adjacent(doc, i - 1)
+        && adjacent(doc, i - 2)
+        && doc.tokens[i - 2].kind == TokenKind::Number;
+    if after_date_word || after_dash {
+        return None;
+    }
+    let (lead, qualifier) = match qualifier_before(doc, i) {
+        Some((q, start)) => (start, Some(q)),
+        None => (i, None),
+    };
+    // A range: `72-75kg`, `2,5 - 3 lần`, `từ 8 – 12m`, `57 kg - 60 kg`.
+    if let Some((min, max, unit, end)) = range(doc, &n) {
+        if (labelled && (!unit.2 || is_time_unit(doc, unit.0))) || clock_time_after(doc, unit.0) {
+            return None;
+        }
+        let from = if i > 0 && is_word(doc, i - 1, "từ") && inline_gap(doc, i - 1) {
+            i - 1
+        } else {
+            i
+        };
+        return Some(quantity(
+            doc,
+            from,
+            end,
+            QuantityValue::Range { min, max },
+            unit,
+            None,
+        ));
+    }
+    let (a, b, measure) = unit_after(doc, n.end)?;
+    if (labelled || yearlike) && (!measure || is_time_unit(doc, a)) {
+        return None;
+    }
+    if clock_time_after(doc, a) {
+        return None;
+    }
+    if yearlike && LABELS.longest_at(doc, a).is_some() {
+        return None;
+    }
+    Some(quantity(
+        doc,
+        lead,
+        b,
+        QuantityValue::Exact { amount: n.value },
+        (a, b, measure),
+        qualifier,
+    ))
+}
+
+/// `a - b unit` or `a unit - b unit`: min, max, the unit, and the end.
+#[allow(clippy::type_complexity)]
+fn range(
+    doc: &Document<'_>,
+    n: &super::numeric::NumberRead,
+) -> Option<(Decimal, Decimal, (usize, usize, bool), usize)> {
+    let dash_ok = |j: usize| {
+        (is_dash(doc, j) || is_word(doc, j, "đến") || is_word(doc, j, "tới"))
+            && (adjacent(doc, j - 1) || inline_gap(doc, j - 1))
+            && (adjacent(doc, j) || inline_gap(doc, j))
+    };
+    // `57 kg - 60 kg`
+    if let Some(first_unit) = unit_after(doc, n.end) {
+        let j = first_unit.1;
+        if first_unit.2 && dash_ok(j) {
+            let m = read_number(doc, j + 1, false)?;
+            let second_unit = unit_after(doc, m.end)?;
+            if text_of(doc, first_unit.0, first_unit.1) == text_of(doc, second_unit.0, second_unit.1)
+                && n.value <= m.value
+            {
+                return Some((n.value, m.value, second_unit, second_unit.1));
+            }
+        }
+        return None;
+    }
+    let j = n.end;
+    if !dash_ok(j) {
+        return None;
+    }
+    let m = read_number(doc, j + 1, false)?;
+    let unit = unit_after(doc, m.end)?;
+    // `8-9 triệu lượt`: a first member without a scale word shares the second's.
+    let min = match (n.scale, m.scale) {
+        (None, Some(exp)) => n
+            .value
+            .checked_mul(Decimal::from_i128_with_scale(10i128.pow(exp), 0))
+            .filter(|v| *v <= m.value)
+            .unwrap_or(n.value),
+        _ => n.value,
+    };
+    (min <= m.value && is_plain_number(doc, j + 1)).then_some((min, m.value, unit, unit.1))
+}
+
+fn is_plain_number(doc: &Document<'_>, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+}
+
+/// A ratio `a/b` with its unit, or a rank or share without one.
+fn ratio(doc: &Document<'_>, i: usize) -> Option<Entity> {
+    let t = &doc.tokens[i];
+    let (a, b) = t.text.split_once('/')?;
+    let numerator = crate::number::parse_digits(a).ok()?;
+    let denominator = crate::number::parse_digits(b).ok()?;
+    let value = QuantityValue::Ratio {
+        numerator,
+        denominator,
+    };
+    let (lead, qualifier) = match qualifier_before(doc, i) {
+        Some((q, start)) => (start, Some(q)),
+        None => (i, None),
+    };
+    if prev_word_in(doc, i, DATE_WORDS) {
+        return None;
+    }
+    if let Some(unit) = unit_after(doc, i + 1) {
+        if !unit.2 || unit.1 > i + 1 {
+            return Some(quantity(doc, lead, unit.1, value, unit, qualifier));
+        }
+    }
+    let cued = prev_word_in(doc, i, RATIO_CUES);
+    if !cued {
+        if label_before(doc, i) {
+            return None;
+        }
+        // `2/10` is the second of October unless a word says otherwise.
+        let day_month = a.len() <= 2
+            && b.len() <= 2
+            && (1..=31).contains(&a.parse::<u32>().unwrap_or(0))
+            && (1..=12).contains(&b.parse::<u32>().unwrap_or(0));
+        if day_month {
+            return None;
+        }
+    }
+    Some(quantity(
+        doc,
+        lead,
+        i + 1,
+        value,
+        (i + 1, i + 1, false),
+        qualifier,
+    ))
+}
+
+fn quantity(
+    doc: &Document<'_>,
+    start: usize,
+    end: usize,
+    value: QuantityValue,
+    unit: (usize, usize, bool),
+    qualifier: Option<Qualifier>,
+) -> Entity {
+    let span: Span = span_of(doc, start, end);
+    let unit_text = if unit.1 > unit.0 {
+        text_of(doc, unit.0, unit.1)
+    } else {
+        ""
+    };
+    Entity::Quantity(Quantity {
+        span,
+        text: text_of(doc, start, end).to_owned(),
+        value,
+        unit: unit_text.to_owned(),
+        qualifier,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entity::{Entity, QuantityValue};
+    use crate::{EntityType, Extractor};
+
+    fn quantities(text: &str) -> Vec<(String, String, String)> {
+        Extractor::builder()
+            .types(&[EntityType::Quantity])
+            .build()
+            .extract(text)
+            .into_iter()
+            .filter_map(|e| match e {
+                Entity::Quantity(q) => {
+                    assert_eq!(&text[q.span.range()], q.text);
+                    let v = match q.value {
+                        QuantityValue::Exact { amount } => amount.to_string(),
+                        QuantityValue::Range { min, max } => format!("{min}..{max}"),
+                        QuantityValue::Ratio {
+                            numerator,
+                            denominator,
+                        } => format!("{numerator}/{denominator}"),
+                    };
+                    Some((q.text, v, q.unit))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn q(a: &str, b: &str, c: &str) -> (String, String, String) {
+        (a.into(), b.into(), c.into())
+    }
+
+    #[test]
+    fn measures() {
+        assert_eq!(quantities("nặng 500 kg."), [q("500 kg", "500", "kg")]);
+        assert_eq!(quantities("hạng 81kg"), [q("81kg", "81", "kg")]);
+        assert_eq!(
+            quantities("đạt 13 triệu tấn"),
+            [q("13 triệu tấn", "13000000", "tấn")]
+        );
+        assert_eq!(quantities("rộng 5.648,6 ha"), [q("5.648,6 ha", "5648.6", "ha")]);
+        assert_eq!(quantities("gấp 2,1 lần"), [q("2,1 lần", "2.1", "lần")]);
+        assert_eq!(
+            quantities("tăng 4,81 điểm % so"),
+            [q("4,81 điểm %", "4.81", "điểm %")]
+        );
+        assert_eq!(quantities("trong 3 ngày"), [q("3 ngày", "3", "ngày")]);
+    }
+
+    #[test]
+    fn counted_nouns() {
+        assert_eq!(
+            quantities("trao 400 suất quà Tết"),
+            [q("400 suất quà", "400", "suất quà")]
+        );
+        assert_eq!(
+            quantities("hơn 1.000 người cao tuổi"),
+            [q("hơn 1.000 người", "1000", "người")]
+        );
+        assert_eq!(
+            quantities("có 2.723 tàu cá"),
+            [q("2.723 tàu cá", "2723", "tàu cá")]
+        );
+        assert_eq!(quantities("31.000 hộ nghèo"), [q("31.000 hộ", "31000", "hộ")]);
+        assert_eq!(
+            quantities("5 tỉnh, thành phố được"),
+            [q("5 tỉnh, thành phố", "5", "tỉnh, thành phố")]
+        );
+        assert_eq!(
+            quantities("Hơn 20 triệu HS, SV"),
+            [q("Hơn 20 triệu HS, SV", "20000000", "HS, SV")]
+        );
+        assert_eq!(
+            quantities("có 02 đối tượng"),
+            [q("02 đối tượng", "2", "đối tượng")]
+        );
+        assert_eq!(
+            quantities("mua 79.134 thẻ BHYT cho"),
+            [q("79.134 thẻ BHYT", "79134", "thẻ BHYT")]
+        );
+    }
+
+    #[test]
+    fn ranges_and_ratios() {
+        assert_eq!(quantities("hạng 72-75kg"), [q("72-75kg", "72..75", "kg")]);
+        assert_eq!(
+            quantities("hạng 57 kg - 60 kg"),
+            [q("57 kg - 60 kg", "57..60", "kg")]
+        );
+        assert_eq!(
+            quantities("đón 8-9 triệu lượt du khách"),
+            [q("8-9 triệu lượt du khách", "8000000..9000000", "lượt du khách")]
+        );
+        assert_eq!(quantities("sâu từ 8 – 12m."), [q("từ 8 – 12m", "8..12", "m")]);
+        assert_eq!(quantities("có 104/104 hộ"), [q("104/104 hộ", "104/104", "hộ")]);
+        assert_eq!(quantities("xếp thứ 14/65 toàn đoàn"), [q("14/65", "14/65", "")]);
+    }
+
+    #[test]
+    fn not_quantities() {
+        assert!(quantities("xếp thứ 2 toàn đoàn").is_empty());
+        assert!(quantities("học sinh lớp 8 trường").is_empty());
+        assert!(quantities("Quyết định 1722/QĐ-TTg ngày").is_empty());
+        assert!(quantities("lúc 11 giờ sáng").is_empty());
+        assert!(quantities("lúc 20h10").is_empty());
+        assert!(quantities("gọi 0912 345 678").is_empty());
+        assert!(quantities("hàng trăm suất quà").is_empty());
+        assert!(quantities("một giáo viên").is_empty());
+        assert!(quantities("SEA Games 31 đã").is_empty());
+        assert!(quantities("năm 2024 tỉnh đã").is_empty());
+        assert!(quantities("nhà cấp 4 bị").is_empty());
+        assert!(quantities("tổ 6 phường").is_empty());
+        assert!(quantities("Đến 17 g 20 phút cùng ngày").is_empty());
+        assert!(quantities("từ 8 g - 10 g sáng").is_empty());
+        assert!(quantities("công văn 999 ngày 26-2-1998").is_empty());
+        assert!(quantities("Boeing 727 rơi").is_empty());
+        assert_eq!(quantities("mua 500 g đường"), [q("500 g", "500", "g")]);
+    }
+
+    #[test]
+    fn edges() {
+        assert_eq!(quantities("5 kg"), [q("5 kg", "5", "kg")]);
+        assert_eq!(quantities("“5 con”"), [q("5 con", "5", "con")]);
+        assert!(quantities("5").is_empty());
+        assert!(quantities("").is_empty());
+    }
 }

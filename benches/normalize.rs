@@ -1,0 +1,65 @@
+//! Throughput of normalization on clean NFC text (the fast path) and on
+//! dirty text (decomposed, tone marks in the other style), on the bundled
+//! sample and, when present, on the shared Wikipedia bench corpus.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use unicode_normalization::UnicodeNormalization;
+use viet_text::normalize::{fold, normalize, to_style, NormalizeOptions, ToneStyle};
+use viet_text::syllable::is_syllable;
+
+const SAMPLE: &str = include_str!("../examples/data/sample.txt");
+const VIWIKI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
+
+fn corpora() -> Vec<(&'static str, String)> {
+    // The sample is short: repeat it so one iteration is not dominated by overhead.
+    let mut v = vec![("sample", SAMPLE.repeat(64))];
+    match std::fs::read_to_string(VIWIKI) {
+        Ok(t) => v.push(("viwiki", t)),
+        Err(_) => eprintln!("normalize bench: {VIWIKI} not found, skipping the viwiki corpus"),
+    }
+    v
+}
+
+fn bench(c: &mut Criterion) {
+    let keep = NormalizeOptions::default();
+    let cleanups = NormalizeOptions::default().with_cleanups();
+    for (name, text) in corpora() {
+        // The corpus itself is mostly clean NFC; make it fully clean first.
+        let clean = normalize(&text, &keep).into_owned();
+        let nfd: String = clean.nfd().collect();
+        let old = to_style(&clean, ToneStyle::Old).into_owned();
+        let mut g = c.benchmark_group(format!("normalize/{name}"));
+        g.throughput(Throughput::Bytes(clean.len() as u64));
+        g.bench_function("clean_nfc_keep", |b| {
+            b.iter(|| normalize(black_box(&clean), &keep).len())
+        });
+        g.bench_function("clean_nfc_all_cleanups", |b| {
+            b.iter(|| normalize(black_box(&clean), &cleanups).len())
+        });
+        g.bench_function("clean_fold", |b| b.iter(|| fold(black_box(&clean)).len()));
+        g.throughput(Throughput::Bytes(old.len() as u64));
+        g.bench_function("old_style_to_new", |b| {
+            b.iter(|| to_style(black_box(&old), ToneStyle::New).len())
+        });
+        g.throughput(Throughput::Bytes(nfd.len() as u64));
+        g.bench_function("decomposed_keep", |b| {
+            b.iter(|| normalize(black_box(&nfd), &keep).len())
+        });
+        g.finish();
+
+        let words: Vec<&str> = clean
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let bytes: usize = words.iter().map(|w| w.len()).sum();
+        let mut g = c.benchmark_group(format!("syllable/{name}"));
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_function("is_syllable_every_word", |b| {
+            b.iter(|| words.iter().filter(|w| is_syllable(black_box(w))).count())
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,800 @@
+//! What the numeric recognizers (money, percent, quantity, date) share:
+//! their word lists, reading a number from the tokens of a [`Document`],
+//! the bounding word before it, and the currency or counted noun after it.
+
+use super::{Document, Qualifier};
+use crate::number::{self, Accumulator};
+use crate::span::Span;
+use crate::token::{tokenize, Token, TokenKind};
+use crate::Decimal;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Longest number of tokens one number may take (`1 tỷ 200 triệu`, spelled
+/// forms): bounds every look-ahead.
+const MAX_NUMBER_TOKENS: usize = 14;
+
+// ---------------------------------------------------------------- words
+
+/// A table of phrases (one or more tokens each), matched token by token
+/// ignoring letter case; the longest phrase wins.
+pub(crate) struct PhraseTable<V> {
+    by_first: HashMap<String, Vec<(Vec<Word>, V)>, FnvBuild>,
+    /// The most tokens any phrase has.
+    max_len: usize,
+}
+
+/// FNV-1a: the tables are small and their keys short, so a simple hash is
+/// much faster than the default SipHash and needs no protection against
+/// chosen keys (the keys come from our own data files).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FnvBuild;
+
+pub(crate) struct Fnv(u64);
+
+impl std::hash::BuildHasher for FnvBuild {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// One word of a phrase: its lower-case form, and for a short word written
+/// in ASCII letters or with a capital (a symbol such as `kg`, `MW`, `USD`)
+/// the exact form, which must match letter for letter (`G` is not `g`).
+struct Word {
+    lower: String,
+    exact: Option<String>,
+}
+
+impl Word {
+    fn matches(&self, text: &str) -> bool {
+        match &self.exact {
+            Some(e) => e == text,
+            None => lower(text) == self.lower.as_str(),
+        }
+    }
+}
+
+impl<V> PhraseTable<V> {
+    /// Reads `phrase <TAB> value` lines; `parse` turns the value column
+    /// (empty when absent) into `V`, or skips the line.
+    fn from_data(data: &'static str, parse: impl Fn(&'static str) -> Option<V>) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<Word>, V)>, FnvBuild> = HashMap::default();
+        let mut max_len = 1;
+        for line in crate::lexicon::entries(data) {
+            let (phrase, value) = line.split_once('\t').unwrap_or((line, ""));
+            let Some(v) = parse(value.trim()) else { continue };
+            let words: Vec<Word> = tokenize(phrase.trim())
+                .map(|t| Word {
+                    lower: t.text.to_lowercase(),
+                    exact: (t.text.is_ascii()
+                        && t.text.chars().any(|c| c.is_ascii_alphabetic())
+                        && (t.text.len() < 3 || t.text.chars().any(|c| !c.is_ascii_lowercase())))
+                    .then(|| t.text.to_owned()),
+                })
+                .collect();
+            max_len = max_len.max(words.len());
+            if let Some(first) = words.first() {
+                by_first.entry(first.lower.clone()).or_default().push((words, v));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        PhraseTable { by_first, max_len }
+    }
+
+    /// The longest phrase starting at token `i`: its value and the index of
+    /// the token after it.
+    pub(crate) fn longest_at(&self, doc: &Document<'_>, i: usize) -> Option<(&V, usize)> {
+        let text = doc.tokens.get(i)?.text;
+        let list = self.by_first.get(lower(text).as_ref())?;
+        'phrases: for (words, v) in list {
+            for (k, w) in words.iter().enumerate() {
+                let j = i + k;
+                if k > 0 && !inline_gap(doc, j - 1) {
+                    continue 'phrases;
+                }
+                match doc.tokens.get(j) {
+                    Some(t) if w.matches(t.text) => {}
+                    _ => continue 'phrases,
+                }
+            }
+            return Some((v, i + words.len()));
+        }
+        None
+    }
+
+    /// The longest phrase ending right before token `i` (which must follow
+    /// it with an inline gap): its value and the index of its first token.
+    pub(crate) fn longest_before(&self, doc: &Document<'_>, i: usize) -> Option<(&V, usize)> {
+        // Phrases are short; try start positions from the farthest.
+        let lo = i.saturating_sub(self.max_len);
+        for start in lo..i {
+            if let Some((v, end)) = self.longest_at(doc, start) {
+                if end == i && inline_gap(doc, i - 1) {
+                    return Some((v, start));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether the table holds `word` (lower case) as a one-token phrase.
+    pub(crate) fn contains_word(&self, word: &str) -> bool {
+        self.by_first
+            .get(lower(word).as_ref())
+            .is_some_and(|l| l.iter().any(|(w, _)| w.len() == 1 && w[0].matches(word)))
+    }
+}
+
+/// What a counted word is, from `data/numeric/units.txt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    /// A unit of measure: the unit alone.
+    Measure,
+    /// A unit of time (a duration): alone, and never after a label word
+    /// (`công văn 999 ngày …` is a document number and a date).
+    Time,
+    /// A classifier: with the noun after it.
+    Classifier,
+    /// A counted noun of a class (nouns of one class coordinate).
+    Noun(&'static str),
+    /// A phrase that is no unit although its first word may be one
+    /// (`bình quân`, `tỷ lệ`).
+    NotUnit,
+}
+
+pub(crate) static CURRENCIES: LazyLock<PhraseTable<&'static str>> = LazyLock::new(|| {
+    PhraseTable::from_data(include_str!("../../data/numeric/currencies.txt"), |v| {
+        (!v.is_empty()).then_some(v)
+    })
+});
+
+pub(crate) static QUALIFIERS: LazyLock<PhraseTable<Qualifier>> = LazyLock::new(|| {
+    PhraseTable::from_data(include_str!("../../data/numeric/qualifiers.txt"), |v| match v {
+        "more_than" => Some(Qualifier::MoreThan),
+        "less_than" => Some(Qualifier::LessThan),
+        "about" => Some(Qualifier::About),
+        "at_most" => Some(Qualifier::AtMost),
+        "at_least" => Some(Qualifier::AtLeast),
+        _ => None,
+    })
+});
+
+pub(crate) static UNITS: LazyLock<PhraseTable<UnitKind>> = LazyLock::new(|| {
+    PhraseTable::from_data(include_str!("../../data/numeric/units.txt"), |v| match v {
+        "measure" => Some(UnitKind::Measure),
+        "time" => Some(UnitKind::Time),
+        "classifier" => Some(UnitKind::Classifier),
+        "none" => Some(UnitKind::NotUnit),
+        _ => v.strip_prefix("noun:").map(UnitKind::Noun),
+    })
+});
+
+pub(crate) static LABELS: LazyLock<PhraseTable<()>> =
+    LazyLock::new(|| PhraseTable::from_data(include_str!("../../data/numeric/labels.txt"), |_| Some(())));
+
+fn word_set(data: &'static str) -> HashSet<String, FnvBuild> {
+    crate::lexicon::entries(data).map(str::to_lowercase).collect()
+}
+
+pub(crate) static STOPWORDS: LazyLock<HashSet<String, FnvBuild>> =
+    LazyLock::new(|| word_set(include_str!("../../data/numeric/stopwords.txt")));
+
+pub(crate) static COMPARATIVES: LazyLock<HashSet<String, FnvBuild>> =
+    LazyLock::new(|| word_set(include_str!("../../data/numeric/comparatives.txt")));
+
+// ---------------------------------------------------------------- tokens
+
+/// `s` in lower case, borrowed when it already is.
+pub(crate) fn lower(s: &str) -> Cow<'_, str> {
+    let plain = s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if !plain && s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Whether the text between token `i` and token `i + 1` is white space on
+/// one line (or nothing), and token `i + 1` exists.
+pub(crate) fn inline_gap(doc: &Document<'_>, i: usize) -> bool {
+    if i + 1 >= doc.tokens.len() {
+        return false;
+    }
+    let gap = doc.gap_after(i);
+    gap.len() <= 8 && gap.chars().all(|c| c.is_whitespace() && c != '\n' && c != '\r')
+}
+
+/// Whether token `i` and token `i + 1` touch (no gap).
+pub(crate) fn adjacent(doc: &Document<'_>, i: usize) -> bool {
+    match (doc.tokens.get(i), doc.tokens.get(i + 1)) {
+        (Some(a), Some(b)) => a.span.end == b.span.start,
+        _ => false,
+    }
+}
+
+/// The token at `i`, lower-cased, when it follows token `i - 1` on the same
+/// line (or `i` is any token when `i` is the anchor itself).
+pub(crate) fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<Cow<'a, str>> {
+    doc.tokens.get(i).map(|t| lower(t.text))
+}
+
+/// Whether `text` is `word` (given in lower case) in any letter case,
+/// without allocating. Vietnamese letters keep their UTF-8 length across
+/// case, so texts of another length never match.
+pub(crate) fn eq_ci(text: &str, word: &str) -> bool {
+    if text.len() != word.len() {
+        return false;
+    }
+    if text == word {
+        return true;
+    }
+    // Only a text with a capital can still match; lower-case text is the
+    // common case and was settled by the comparison above.
+    text.chars().next().is_some_and(char::is_uppercase)
+        && text
+            .chars()
+            .zip(word.chars())
+            .all(|(a, b)| a == b || a.to_lowercase().eq(std::iter::once(b)))
+}
+
+/// Whether token `i` is the word `w` (given in lower case), in any case.
+pub(crate) fn is_word(doc: &Document<'_>, i: usize, w: &str) -> bool {
+    doc.tokens.get(i).is_some_and(|t| eq_ci(t.text, w))
+}
+
+/// Whether token `i` is a dash (`-`, `–`, `—`).
+pub(crate) fn is_dash(doc: &Document<'_>, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—" | "‐" | "‑"))
+}
+
+/// Span from the start of token `a` to the end of token `b - 1`.
+pub(crate) fn span_of(doc: &Document<'_>, a: usize, b: usize) -> Span {
+    let start = doc.tokens.get(a).map_or(0, |t| t.span.start);
+    let end = doc.tokens.get(b.saturating_sub(1)).map_or(start, |t| t.span.end);
+    Span::new(start, end.max(start))
+}
+
+/// The text from token `a` to token `b - 1`.
+pub(crate) fn text_of<'a>(doc: &Document<'a>, a: usize, b: usize) -> &'a str {
+    let s = span_of(doc, a, b);
+    doc.text.get(s.range()).unwrap_or_default()
+}
+
+/// Whether the token is digits only (`2024`, `05`).
+pub(crate) fn is_plain_digits(t: &Token<'_>) -> bool {
+    !t.text.is_empty() && t.text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether the number token at `i` is part of a code, a document number,
+/// a clock time or a phone number (`1722/QĐ-TTg`, `72-NQ/TW`, `22:28`,
+/// `0912 345 678`), so it is no amount.
+pub(crate) fn is_code_part(doc: &Document<'_>, i: usize) -> bool {
+    let toks = &doc.tokens;
+    let Some(t) = toks.get(i) else { return false };
+    if continues_group(doc, i) {
+        return true;
+    }
+    // Joined on the right to `/`, `-`, `:`, `.` followed by a letter or digit token.
+    if adjacent(doc, i) {
+        if let Some(sep) = toks.get(i + 1) {
+            let glued_next = adjacent(doc, i + 1) && toks.get(i + 2).is_some();
+            if glued_next && matches!(sep.text, "/" | "-" | "–" | ":" | "." | "_" | "\\") {
+                let next = &toks[i + 2];
+                let plain_word = next.kind == TokenKind::Syllable && !next.is_capitalized();
+                if next.is_wordlike()
+                    && !(matches!(sep.text, "-" | "/") && plain_word)
+                    && !(sep.text == "-" && next.kind == TokenKind::Syllable)
+                {
+                    return true;
+                }
+                if sep.text == ":" && next.kind == TokenKind::Number {
+                    return true;
+                }
+            }
+        }
+    }
+    // Joined on the left to a letter token by `/`, `-`, `:`, or right after a word (`Covid-19`).
+    if i >= 2 && adjacent(doc, i - 1) && adjacent(doc, i - 2) {
+        let sep = &toks[i - 1];
+        let prev = &toks[i - 2];
+        let joins = matches!(sep.text, "/" | "-" | ":" | "_")
+            && (prev.kind != TokenKind::Syllable || sep.text != "-");
+        if joins && (prev.is_wordlike() || (sep.text == ":" && prev.kind == TokenKind::Number)) {
+            return true;
+        }
+    }
+    if i >= 1 && adjacent(doc, i - 1) && toks[i - 1].is_wordlike() {
+        // Glued to letters before it (`A4`): a name or code.
+        return true;
+    }
+    // A phone number: a long digit run starting with 0, or a run of bare digit groups.
+    if t.text.len() >= 4 && t.text.starts_with('0') && is_plain_digits(t) {
+        return true;
+    }
+    false
+}
+
+// ---------------------------------------------------------------- numbers
+
+/// A number read from tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct NumberRead {
+    /// The value (with any scale word applied).
+    pub value: Decimal,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The largest scale word used (`tỷ` → 9), if any.
+    pub scale: Option<u32>,
+    /// Written in digits (not spelled out).
+    pub digits: bool,
+}
+
+/// Whether a scale word at token `i` really is one (`tỷ lệ` is a rate).
+fn scale_at(doc: &Document<'_>, i: usize) -> Option<u32> {
+    let t = doc.tokens.get(i)?;
+    let exp = number::scale_exp(t.text)?;
+    if exp == 9 && inline_gap(doc, i) {
+        if let Some(next) = word_at(doc, i + 1) {
+            if matches!(next.as_ref(), "lệ" | "trọng" | "giá" | "suất" | "số") {
+                return None;
+            }
+        }
+    }
+    Some(exp)
+}
+
+/// Reads the number that starts at token `i`: digits with optional scale
+/// words (`2,5 tỷ`, `1 tỷ 200 triệu`, `10k`), or, when `spelled` is set, a
+/// spelled-out number (`hai triệu`, `nửa tỷ`).
+pub(crate) fn read_number(doc: &Document<'_>, i: usize, spelled: bool) -> Option<NumberRead> {
+    let t = doc.tokens.get(i)?;
+    if t.kind == TokenKind::Number {
+        read_digit_number(doc, i)
+    } else if spelled && t.kind == TokenKind::Syllable {
+        read_spelled_number(doc, i)
+    } else {
+        None
+    }
+}
+
+/// Whether the gap after token `i` is one space (or no-break or thin space).
+fn single_space(doc: &Document<'_>, i: usize) -> bool {
+    matches!(doc.gap_after(i), " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
+}
+
+fn three_digits(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Number && t.text.len() == 3 && is_plain_digits(t)
+}
+
+/// `60 000`, `1 500 000`: thousands grouped by spaces. The value and the
+/// index after the last group.
+fn space_grouped(doc: &Document<'_>, i: usize) -> Option<(Decimal, usize)> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Number || !is_plain_digits(t) || t.text.len() > 3 || t.text.starts_with('0') {
+        return None;
+    }
+    let mut digits = t.text.to_owned();
+    let mut end = i + 1;
+    while end < doc.tokens.len()
+        && end - i < 6
+        && single_space(doc, end - 1)
+        && three_digits(&doc.tokens[end])
+    {
+        digits.push_str(doc.tokens[end].text);
+        end += 1;
+    }
+    // A group followed by more digits is something else (a phone number).
+    if end == i + 1
+        || doc
+            .tokens
+            .get(end)
+            .is_some_and(|n| n.kind == TokenKind::Number && single_space(doc, end - 1))
+    {
+        return None;
+    }
+    Some((number::parse_digits(&digits).ok()?, end))
+}
+
+/// Whether the number at `i` is a later group of a space-grouped number.
+pub(crate) fn continues_group(doc: &Document<'_>, i: usize) -> bool {
+    if i == 0 || !three_digits(&doc.tokens[i]) || !single_space(doc, i - 1) {
+        return false;
+    }
+    let mut k = i - 1;
+    for _ in 0..6 {
+        let t = &doc.tokens[k];
+        if t.kind != TokenKind::Number || !is_plain_digits(t) || t.text.len() > 3 {
+            return false;
+        }
+        if t.text.len() < 3 || k == 0 || !single_space(doc, k - 1) || !three_digits(&doc.tokens[k - 1]) {
+            return space_grouped(doc, k).is_some_and(|(_, end)| end > i);
+        }
+        k -= 1;
+    }
+    false
+}
+
+fn read_digit_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
+    let t = &doc.tokens[i];
+    // `00`, `000`: a fragment of a number split by the writer (`25 . 000`), not an amount.
+    if t.text.len() >= 2 && t.text.bytes().all(|b| b == b'0') {
+        return None;
+    }
+    let (v, mut end) = match space_grouped(doc, i) {
+        Some((v, end)) => (v, end),
+        None => (number::parse_digits(t.text).ok()?, i + 1),
+    };
+    // Fast path: nothing after the digits that could scale them.
+    let next_scales = doc
+        .tokens
+        .get(end)
+        .is_some_and(|n| matches!(n.kind, TokenKind::Syllable | TokenKind::Word) && (n.text.len() <= 8));
+    if !next_scales {
+        return Some(NumberRead {
+            value: v,
+            start: i,
+            end,
+            scale: None,
+            digits: true,
+        });
+    }
+    let mut acc = Accumulator::default();
+    acc.number(v).ok()?;
+    let mut scale = None;
+    // A price suffix glued to the digits: `10k`, `5tr`.
+    if end == i + 1 && adjacent(doc, i) {
+        if let Some(s) = doc.tokens.get(i + 1) {
+            let glued_after = adjacent(doc, i + 1)
+                && doc
+                    .tokens
+                    .get(i + 2)
+                    .is_some_and(|n| n.is_wordlike() || n.kind == TokenKind::Number);
+            if let (Some(exp), false) = (number::suffix_exp(s.text), glued_after) {
+                if matches!(s.text, "k" | "K" | "tr" | "Tr" | "TR") {
+                    acc.push_scale(exp).ok()?;
+                    scale = Some(exp);
+                    end = i + 2;
+                }
+            }
+        }
+    }
+    let mut last_scale = scale.unwrap_or(u32::MAX);
+    let mut best = (acc.clone(), end, scale);
+    while end < doc.tokens.len() && end - i < MAX_NUMBER_TOKENS && inline_gap(doc, end - 1) {
+        let next = &doc.tokens[end];
+        if let Some(exp) = scale_at(doc, end) {
+            if exp < 2 && scale.is_none() {
+                break; // `chục` after digits is rare and ambiguous
+            }
+            if acc.push_scale(exp).is_err() {
+                break;
+            }
+            end += 1;
+            scale = Some(scale.map_or(exp, |s: u32| s.max(exp)));
+            last_scale = exp;
+            best = (acc.clone(), end, scale);
+        } else if next.kind == TokenKind::Number && scale.is_some() {
+            // `1 tỷ 200 triệu`: digits after a scale word only when a smaller scale follows.
+            let follows =
+                inline_gap(doc, end) && scale_at(doc, end + 1).is_some_and(|e| e < last_scale && e >= 3);
+            if !follows || !is_plain_digits(next) {
+                break;
+            }
+            let v = number::parse_digits(next.text).ok()?;
+            if acc.number(v).is_err() {
+                break;
+            }
+            end += 1;
+        } else if is_word(doc, end, "rưỡi") {
+            if acc.half().is_err() {
+                break;
+            }
+            end += 1;
+            best = (acc.clone(), end, scale);
+            break;
+        } else {
+            break;
+        }
+    }
+    let (acc, end, scale) = best;
+    Some(NumberRead {
+        value: acc.finish().ok()?,
+        start: i,
+        end,
+        scale,
+        digits: true,
+    })
+}
+
+fn read_spelled_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
+    let first = word_at(doc, i)?;
+    if !number::is_number_word(&first) {
+        return None;
+    }
+    let mut words: Vec<Cow<'_, str>> = vec![first];
+    let mut end = i + 1;
+    while end < doc.tokens.len() && end - i < MAX_NUMBER_TOKENS && inline_gap(doc, end - 1) {
+        let w = word_at(doc, end)?;
+        if !number::is_number_continuation(&w) && w != "nửa" {
+            break;
+        }
+        if number::scale_exp(&w) == Some(9) && scale_at(doc, end).is_none() {
+            break;
+        }
+        words.push(w);
+        end += 1;
+    }
+    let refs: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+    let (value, used) = number::read_spelled_prefix(&refs)?;
+    let scale = refs[..used].iter().filter_map(|w| number::scale_exp(w)).max();
+    Some(NumberRead {
+        value,
+        start: i,
+        end: i + used,
+        scale,
+        digits: false,
+    })
+}
+
+/// A qualifier right before token `i`: the qualifier and its first token.
+/// A comparative (`cao hơn`) is no qualifier.
+pub(crate) fn qualifier_before(doc: &Document<'_>, i: usize) -> Option<(Qualifier, usize)> {
+    if i == 0 {
+        return None;
+    }
+    let (q, start) = QUALIFIERS.longest_before(doc, i)?;
+    let comparable = start + 1 == i && is_word(doc, start, "hơn");
+    if comparable && start > 0 && inline_gap(doc, start - 1) {
+        if let Some(prev) = word_at(doc, start - 1) {
+            if COMPARATIVES.contains(prev.as_ref()) {
+                return None;
+            }
+        }
+    }
+    Some((*q, start))
+}
+
+/// A minus sign written right before the number at token `i` (`-4,02%`,
+/// `(-1.621 tỷ đồng)`): the index of the sign token. A dash between two
+/// numbers (`2021-2025`) is no sign.
+pub(crate) fn minus_before(doc: &Document<'_>, i: usize) -> Option<usize> {
+    if i == 0 || !adjacent(doc, i - 1) {
+        return None;
+    }
+    let sign = &doc.tokens[i - 1];
+    if !matches!(sign.text, "-" | "−") {
+        return None;
+    }
+    if i >= 2 {
+        let before = &doc.tokens[i - 2];
+        if adjacent(doc, i - 2) {
+            // `(-4,02%)` yes; `5-7` no.
+            if !matches!(before.text, "(" | "[" | ":" | "=") && before.kind != TokenKind::OpenQuote {
+                return None;
+            }
+        } else if matches!(before.kind, TokenKind::Number | TokenKind::Percent) {
+            return None;
+        }
+    }
+    Some(i - 1)
+}
+
+/// The currency written at token `i`: ISO code and the index after it.
+pub(crate) fn currency_at(doc: &Document<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let (code, end) = CURRENCIES.longest_at(doc, i)?;
+    // `đ` must stand alone (`1.500.000 đ`, `1.500.000đ`), not start a word.
+    Some((*code, end))
+}
+
+/// Whether the word at `i` could be the counted noun after a number.
+fn noun_candidate(doc: &Document<'_>, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else { return false };
+    match t.kind {
+        TokenKind::Syllable => {
+            if t.is_capitalized() {
+                return false;
+            }
+            let w = lower(t.text);
+            !STOPWORDS.contains(w.as_ref())
+                && number::scale_exp(&w).is_none()
+                && !number::is_number_word(&w)
+                && !CURRENCIES.contains_word(t.text)
+        }
+        TokenKind::Abbreviation => {
+            let n = t.text.chars().count();
+            (2..=5).contains(&n) && !t.text.contains('.') && !CURRENCIES.contains_word(t.text)
+        }
+        _ => false,
+    }
+}
+
+/// The counted word(s) at token `i`: the unit text's token range and
+/// whether it is a measure. Follows the guideline: a measure alone; a
+/// classifier with its noun; a compound noun as a whole; coordinated nouns
+/// of one class together; modifiers after the noun left out.
+pub(crate) fn unit_at(doc: &Document<'_>, i: usize) -> Option<(usize, usize, bool)> {
+    let t = doc.tokens.get(i)?;
+    // Percentage points: `điểm %`, `điểm phần trăm`.
+    if let Some((kind, end)) = UNITS.longest_at(doc, i) {
+        // A lexicon word written with a capital (`Huy chương Vàng`, `Cục Hải quan`) counts too.
+        match kind {
+            UnitKind::Measure | UnitKind::Time => {
+                // `điểm %`: the sign may touch the word.
+                return Some((i, end, true));
+            }
+            UnitKind::Classifier => {
+                let noun_end = if inline_gap(doc, end - 1) {
+                    noun_end_at(doc, end)
+                } else {
+                    None
+                };
+                return Some((i, noun_end.unwrap_or(end), false));
+            }
+            UnitKind::Noun(class) => {
+                let end = extend_with_abbreviation(doc, end);
+                return Some((i, coordinate(doc, end, class), false));
+            }
+            UnitKind::NotUnit => return None,
+        }
+    }
+    if t.kind == TokenKind::Word {
+        // `m2` and the like are in the table; other words are names.
+        return None;
+    }
+    noun_end_at(doc, i).map(|end| (i, end, false))
+}
+
+/// The end of the noun at token `i` (a compound from the table, or one
+/// lower-case syllable or an abbreviation), if there is one.
+fn noun_end_at(doc: &Document<'_>, i: usize) -> Option<usize> {
+    if let Some((kind, end)) = UNITS.longest_at(doc, i) {
+        return match kind {
+            UnitKind::Noun(class) => Some(coordinate(doc, extend_with_abbreviation(doc, end), class)),
+            UnitKind::NotUnit => None,
+            // A measure or classifier after a classifier: `con` `bò` handled as noun below.
+            _ if noun_candidate(doc, i) => Some(extend_with_abbreviation(doc, i + 1)),
+            _ => None,
+        };
+    }
+    if !noun_candidate(doc, i) {
+        return None;
+    }
+    // A syllable the tables do not know: most Vietnamese nouns have two
+    // syllables, so an unknown one takes the next plain syllable with it
+    // (`tín hữu`, `binh sĩ`, `tiểu bang`).
+    let t = &doc.tokens[i];
+    if t.kind == TokenKind::Syllable
+        && inline_gap(doc, i)
+        && noun_candidate(doc, i + 1)
+        && doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokenKind::Syllable)
+    {
+        return Some(extend_with_abbreviation(doc, i + 2));
+    }
+    Some(extend_with_abbreviation(doc, i + 1))
+}
+
+/// `thẻ BHYT`: an upper-case abbreviation right after a noun belongs to it.
+fn extend_with_abbreviation(doc: &Document<'_>, end: usize) -> usize {
+    let last_is_syllable = doc
+        .tokens
+        .get(end - 1)
+        .is_some_and(|t| t.kind == TokenKind::Syllable);
+    if last_is_syllable && inline_gap(doc, end - 1) {
+        if let Some(t) = doc.tokens.get(end) {
+            let n = t.text.chars().count();
+            if t.kind == TokenKind::Abbreviation && (2..=5).contains(&n) && !t.text.contains('.') {
+                return end + 1;
+            }
+        }
+    }
+    end
+}
+
+/// `5 tỉnh, thành phố`: nouns of one class joined by commas stay together.
+fn coordinate(doc: &Document<'_>, mut end: usize, class: &str) -> usize {
+    for _ in 0..4 {
+        let comma = end;
+        if !doc.tokens.get(comma).is_some_and(|t| t.text == ",") || !adjacent(doc, comma - 1) {
+            break;
+        }
+        if !inline_gap(doc, comma) {
+            break;
+        }
+        match UNITS.longest_at(doc, comma + 1) {
+            Some((UnitKind::Noun(c), next_end)) if *c == class => end = next_end,
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Whether the unit at token `i` is a unit of time.
+pub(crate) fn is_time_unit(doc: &Document<'_>, i: usize) -> bool {
+    matches!(UNITS.longest_at(doc, i), Some((UnitKind::Time, _)))
+}
+
+/// Whether the measure at token `i` (`g`, `h` for giờ) is followed by
+/// minutes or a part of the day, which makes it a clock time (`22 g 40`,
+/// `5 g sáng`).
+pub(crate) fn clock_time_after(doc: &Document<'_>, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else { return false };
+    if !matches!(t.text, "g" | "h" | "G" | "H") {
+        return false;
+    }
+    let next = i + 1;
+    (inline_gap(doc, i) || adjacent(doc, i))
+        && doc.tokens.get(next).is_some_and(|n| {
+            (n.kind == TokenKind::Number && n.text.len() <= 2)
+                || ["sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày", "hôm"]
+                    .iter()
+                    .any(|w| eq_ci(n.text, w))
+        })
+}
+
+/// Whether token `k` starts a sentence, a line, a bracket or a quotation.
+pub(crate) fn sentence_initial(doc: &Document<'_>, k: usize) -> bool {
+    if k == 0 || doc.gap_after(k - 1).contains('\n') {
+        return true;
+    }
+    let prev = &doc.tokens[k - 1];
+    prev.kind == TokenKind::OpenQuote
+        || matches!(
+            prev.text,
+            "." | "!" | "?" | ":" | ";" | "(" | "[" | "-" | "–" | "—" | "…" | "..."
+        )
+}
+
+/// Whether token `i` (before a number) makes the number a label, an
+/// ordinal or a code rather than a count.
+pub(crate) fn label_before(doc: &Document<'_>, i: usize) -> bool {
+    if i == 0 || !inline_gap(doc, i - 1) {
+        return false;
+    }
+    let prev = &doc.tokens[i - 1];
+    if matches!(prev.kind, TokenKind::Word | TokenKind::Abbreviation) {
+        return !QUALIFIERS.contains_word(prev.text);
+    }
+    // A capitalized word inside a sentence names something (`Boeing 727`,
+    // `Quốc lộ 1`); at the start of a sentence it is just capitalized.
+    let title_case = prev.is_capitalized() && prev.text.chars().skip(1).any(char::is_lowercase);
+    if prev.kind == TokenKind::Syllable
+        && title_case
+        && !sentence_initial(doc, i - 1)
+        && qualifier_before(doc, i).is_none()
+    {
+        return true;
+    }
+    match LABELS.longest_before(doc, i) {
+        // `trong số 15 môn`, `tổng số 500 hộ`: `số` here is "number of".
+        Some((_, start)) if start + 1 == i && is_word(doc, start, "số") => {
+            !(start > 0
+                && inline_gap(doc, start - 1)
+                && (is_word(doc, start - 1, "trong") || is_word(doc, start - 1, "tổng")))
+        }
+        Some(_) => true,
+        None => false,
+    }
+}

@@ -1,0 +1,266 @@
+//! Zero-copy tokenization and sentence splitting.
+//!
+//! [`tokenize`] walks a text once and yields [`Token`]s that borrow from it,
+//! each with its byte [`Span`] and a [`TokenKind`]. White space is never a
+//! token; every other character belongs to exactly one token.
+//!
+//! The rules, in the order they are tried at each position:
+//!
+//! | input | tokens |
+//! |---|---|
+//! | `https://…`, `http://…`, `www.…` | one [`TokenKind::Url`] (trailing punctuation and unmatched `)` `]` left out) |
+//! | `vnexpress.net`, `baochinhphu.vn/a-b` (ASCII labels, lower-case top-level domain `vn` `com` `net` `org` `gov` `edu` `info` `io` `int` `biz`) | one [`TokenKind::Url`] |
+//! | `ten@mien.vn`, `ten.ho+tag@mail.com.vn`, `123abc@mail.vn` | one [`TokenKind::Email`] |
+//! | `#tag`, `@ten` (not after a word character; a letter after the sign) | [`TokenKind::Hashtag`], [`TokenKind::Mention`]; `#1` is `Symbol`, `Number` |
+//! | `19/12/2025`, `2025-12-19`, `19-12-2025`, `19.12.2025`, `3/3/17`, `12/2025`, `9-2016` | one [`TokenKind::DateLike`] |
+//! | `104/104`, `2/10` (two numbers and `/`, not a date shape above) | one [`TokenKind::Ratio`] |
+//! | `97%`, `2,5%` | one [`TokenKind::Percent`] |
+//! | `1.500.000`, `92,9`, `1.500.000,5`, `1,500.5`, `2024` | one [`TokenKind::Number`] |
+//! | `500kg`, `10k` | [`TokenKind::Number`] `500` then [`TokenKind::Word`] `kg`, adjacent |
+//! | `5-7`, `2021-2025` | `Number`, `Punct("-")`, `Number` |
+//! | `TP.HCM`, `PGS.TS.`, `Th.S`, `v.v.`, `T.Ư` (dotted chain of short parts: all single letters, or all upper case / short mixed-case non-syllables) | one [`TokenKind::Abbreviation`] |
+//! | `TP.`, `TS.`, `ThS.`, `Q.` (known forms, `data/abbreviations.txt`) | one [`TokenKind::Abbreviation`], dot included; `TP.Hà` is `TP.` then `Hà` |
+//! | `UBND`, `GD&TĐ`, `H5N1` (no lower case, two or more capitals, not a syllable) | one [`TokenKind::Abbreviation`] |
+//! | `phát`, `HÀ`, decomposed `phát` | one [`TokenKind::Syllable`] |
+//! | `Toyota`, `H'Mông`, `20h10`, `A`, `TTg` | one [`TokenKind::Word`] |
+//! | `L.Chi`, `S.Hayakawa` (initial joined to a name) | `Word`, `Punct(".")`, the name |
+//! | `“` `«` `‘` `„` / `”` `»` `’` | [`TokenKind::OpenQuote`] / [`TokenKind::CloseQuote`]; straight `"` and `'` are opening at the start, after white space or an opening bracket/quote, closing elsewhere |
+//! | `.` `,` `(` `…` `-` `–` … | [`TokenKind::Punct`] (a run of dots `...` is one token) |
+//! | `$` `₫` `+` `=` `°` `#` (alone) `©` emoji … | [`TokenKind::Symbol`]; `%` not after a number is `Punct` |
+//!
+//! Combining marks always stay with the character before them: inside a word
+//! (decomposed letters), or with the punctuation or symbol they follow. A
+//! combining mark at the start of the text or after white space starts a
+//! [`TokenKind::Word`].
+//!
+//! Adjacency matters to later stages (`1722/QĐ-TTg`, `L.Chi`): two tokens
+//! with no white space between them have `a.span.end == b.span.start`.
+//!
+//! ```
+//! use viet_text::{tokenize, TokenKind};
+//! let kinds: Vec<_> = tokenize("Giá 1.500.000 đồng").map(|t| (t.text, t.kind)).collect();
+//! assert_eq!(kinds, vec![
+//!     ("Giá", TokenKind::Syllable),
+//!     ("1.500.000", TokenKind::Number),
+//!     ("đồng", TokenKind::Syllable),
+//! ]);
+//! ```
+
+mod cache;
+mod chars;
+mod scan;
+mod sentence;
+
+pub use sentence::{sentences, Sentence, Sentences};
+
+#[allow(unused_imports)] // for other modules (word segmentation, recognizers)
+pub(crate) use chars::is_word_char;
+
+use crate::span::Span;
+use serde::Serialize;
+
+/// What a token is.
+///
+/// ```
+/// use viet_text::{tokenize, TokenKind};
+/// assert_eq!(tokenize("UBND").next().unwrap().kind, TokenKind::Abbreviation);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// A well-formed Vietnamese syllable in any letter case (`phát`, `HÀ`).
+    Syllable,
+    /// Any other run of letters and digits (`Toyota`, `iPhone`, `20h10`).
+    Word,
+    /// Digits with Vietnamese or English separators (`1.500.000`, `92,9`).
+    Number,
+    /// A numeric date shape (`19/12/2025`, `2025-12-19`, `12/2025`).
+    DateLike,
+    /// Two numbers joined by `/` that are not a date shape (`104/104`).
+    Ratio,
+    /// A number with a `%` sign attached (`97%`).
+    Percent,
+    /// An abbreviation (`UBND`, `TP.HCM`, `PGS.TS.`, `v.v.`).
+    Abbreviation,
+    /// Punctuation (`.`, `,`, `(`, `…`, `-`).
+    Punct,
+    /// An opening quotation mark.
+    OpenQuote,
+    /// A closing quotation mark.
+    CloseQuote,
+    /// A symbol (`$`, `₫`, `+`, an emoji).
+    Symbol,
+    /// A web address.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// `#tag`.
+    Hashtag,
+    /// `@name`.
+    Mention,
+}
+
+/// One token: a slice of the input, its byte span and its kind.
+///
+/// ```
+/// use viet_text::tokenize;
+/// let t = tokenize("  Huế").next().unwrap();
+/// assert_eq!((t.text, t.span.start, t.span.end), ("Huế", 2, 7));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Token<'a> {
+    /// The token's text, borrowed from the input.
+    pub text: &'a str,
+    /// Byte span of the token in the input.
+    pub span: Span,
+    /// What the token is.
+    pub kind: TokenKind,
+}
+
+impl<'a> Token<'a> {
+    /// Whether the token is a word-like token: a syllable, another word or
+    /// an abbreviation.
+    ///
+    /// ```
+    /// use viet_text::tokenize;
+    /// assert!(tokenize("Hà").next().unwrap().is_wordlike());
+    /// assert!(!tokenize("12").next().unwrap().is_wordlike());
+    /// ```
+    pub fn is_wordlike(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Syllable | TokenKind::Word | TokenKind::Abbreviation
+        )
+    }
+
+    /// Whether the first character is upper case.
+    ///
+    /// ```
+    /// use viet_text::tokenize;
+    /// assert!(tokenize("Đà").next().unwrap().is_capitalized());
+    /// ```
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Tokenizes `text` into an iterator of borrowed tokens.
+///
+/// Tokenizing never fails and never panics; it is linear in the length of
+/// `text` (every look-ahead is bounded).
+///
+/// ```
+/// use viet_text::tokenize;
+/// let texts: Vec<&str> = tokenize("Đạt 97% (104/104 hộ).").map(|t| t.text).collect();
+/// assert_eq!(texts, ["Đạt", "97%", "(", "104/104", "hộ", ")", "."]);
+/// ```
+pub fn tokenize(text: &str) -> Tokens<'_> {
+    Tokens {
+        text,
+        pos: 0,
+        memo: scan::Memo::default(),
+    }
+}
+
+/// Iterator over the tokens of a text; see [`tokenize`].
+///
+/// ```
+/// let mut it = viet_text::tokenize("a b");
+/// assert_eq!(it.next().unwrap().text, "a");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+    memo: scan::Memo,
+}
+
+impl<'a> Tokens<'a> {
+    /// The byte offset where the next token search starts (the end of the
+    /// last token returned, or 0).
+    ///
+    /// ```
+    /// let mut it = viet_text::tokenize("Hà Nội");
+    /// it.next();
+    /// assert_eq!(it.offset(), 3);
+    /// ```
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
+    /// Skips the Vietnamese-syllable check. Every token keeps its span, and
+    /// every kind but [`TokenKind::Syllable`] is decided as usual; a word
+    /// that would be a `Syllable` is reported as an
+    /// [`Abbreviation`](TokenKind::Abbreviation) when it has two or more
+    /// letters and no lower case (`HÀ`), and as a [`Word`](TokenKind::Word)
+    /// otherwise. Use it when only spans or boundaries matter: it is
+    /// faster. [`sentences`] uses it.
+    ///
+    /// ```
+    /// use viet_text::{tokenize, TokenKind};
+    /// let kinds: Vec<_> = tokenize("Hà Nội 12%").without_syllables().map(|t| t.kind).collect();
+    /// assert_eq!(kinds, [TokenKind::Word, TokenKind::Word, TokenKind::Percent]);
+    /// ```
+    pub fn without_syllables(mut self) -> Self {
+        self.memo.skip_syllables = true;
+        self
+    }
+
+    /// Reports every plain word as [`TokenKind::Word`]: for the sentence
+    /// splitter, which needs spans, punctuation, numbers and dotted
+    /// abbreviations but not syllables or upper-case abbreviations.
+    pub(crate) fn boundaries_only(mut self) -> Self {
+        self.memo.skip_syllables = true;
+        self.memo.skip_word_kinds = true;
+        self
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut pos = self.pos;
+        // Skip white space, ASCII first.
+        loop {
+            let b = *bytes.get(pos)?;
+            if b < 0x80 {
+                if !chars::is_ascii_space(b) {
+                    break;
+                }
+                pos += 1;
+            } else {
+                let (c, len) = chars::decode(bytes, pos);
+                if !c.is_whitespace() {
+                    break;
+                }
+                pos += len;
+            }
+        }
+        let start = pos;
+        let (end, kind) = scan::scan(text, start, &mut self.memo);
+        let (end, token_text) = match text.get(start..end) {
+            Some(t) if end > start => (end, t),
+            // `scan` always makes progress and ends on a char boundary; this
+            // keeps the iterator total even if it did not.
+            _ => {
+                let end = start + chars::decode(bytes, start).1;
+                (end, text.get(start..end).unwrap_or_default())
+            }
+        };
+        self.pos = end;
+        Some(Token {
+            text: token_text,
+            span: Span::new(start, end),
+            kind,
+        })
+    }
+}
+
+impl std::iter::FusedIterator for Tokens<'_> {}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,685 @@
+//! The scanning rules: given a position that is not white space, find where
+//! the token starting there ends and what kind it is.
+//!
+//! Every rule reads forward from the start of the token only. Rules that may
+//! fail after reading ahead (e-mail, domain, abbreviation chains) stop after
+//! at most [`LOOKAHEAD`] bytes, so tokenizing is linear in the input size.
+
+use super::chars::{
+    decode, is_ascii_symbol, is_letter_or_mark, is_mark, is_non_ascii_punct, is_word_char,
+    is_word_char_non_ascii, next_char, prev_char,
+};
+use super::TokenKind;
+
+/// How far the tokenizer looks ahead for e-mail addresses, domains and
+/// abbreviation chains. Bounding it keeps tokenization linear on inputs
+/// without white space.
+pub(crate) const LOOKAHEAD: usize = 256;
+
+/// What earlier failed look-aheads learned about the text, so that a later
+/// token start inside the same run does not read it again. This keeps the
+/// tokenizer linear with a small constant even on runs like `a-a-a-…` or
+/// `ab.ab.ab.…` without white space.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Memo {
+    /// Whether words are checked for being Vietnamese syllables (on by
+    /// default; see `Tokens::without_syllables`).
+    pub(crate) skip_syllables: bool,
+    /// Whether words are left unclassified: every word that is not a
+    /// dotted abbreviation, URL or e-mail is a `Word` (for sentence splitting).
+    pub(crate) skip_word_kinds: bool,
+    /// Bytes from the current position up to here are allowed in the local
+    /// part of an e-mail address and hold no `@`.
+    email_local_until: usize,
+    /// Bytes from the current position up to here are allowed in a domain
+    /// (ASCII letters, digits, `-`, `.`).
+    domain_until: usize,
+}
+
+/// Longest entry of `data/abbreviations.txt` in bytes; longer words skip the look-up.
+const MAX_DOTTED_LEN: usize = 12;
+
+/// Longest part of a dotted abbreviation chain, in chars (`GS.TSKH`).
+const MAX_CHAIN_PART: usize = 5;
+
+/// Scans one token starting at `start` (not white space). Returns its end
+/// (always `> start`, on a char boundary) and its kind.
+#[inline]
+pub(crate) fn scan(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(start) else {
+        return (text.len(), TokenKind::Symbol);
+    };
+    if b < 0x80 {
+        if b.is_ascii_alphabetic() {
+            let second = bytes.get(start + 1).map_or(0, u8::to_ascii_lowercase);
+            if matches!((b | 0x20, second), (b'h', b't') | (b'w', b'w')) {
+                if let Some(end) = scan_url(text, start) {
+                    return (end, TokenKind::Url);
+                }
+            }
+            return scan_word(text, start, memo);
+        }
+        if b.is_ascii_digit() {
+            return scan_numeric(text, start, memo);
+        }
+        return scan_ascii_other(text, start, b);
+    }
+    let (c, len) = decode(bytes, start);
+    if is_word_char_non_ascii(c) {
+        return scan_word(text, start, memo);
+    }
+    let kind = match c {
+        '“' | '«' | '‘' | '„' => TokenKind::OpenQuote,
+        '”' | '»' | '’' => TokenKind::CloseQuote,
+        _ if is_non_ascii_punct(c) => TokenKind::Punct,
+        _ => TokenKind::Symbol,
+    };
+    // Combining marks after a character that is not part of a word stay with it.
+    (marks_end(bytes, start + len), kind)
+}
+
+/// End of the run of combining marks at `pos`.
+fn marks_end(bytes: &[u8], mut pos: usize) -> usize {
+    while pos < bytes.len() && bytes[pos] >= 0x80 {
+        let (c, len) = decode(bytes, pos);
+        if !is_mark(c) {
+            break;
+        }
+        pos += len;
+    }
+    pos
+}
+
+/// Tokens that start with an ASCII character that is neither a letter nor a digit.
+fn scan_ascii_other(text: &str, start: usize, b: u8) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    let kind = match b {
+        b'#' | b'@' => {
+            let after = start + 1;
+            let word_before = prev_char(text, start).is_some_and(is_word_char);
+            if !word_before && next_char(text, after).is_some_and(|c| c.is_alphabetic()) {
+                let end = run_end(bytes, after, |c| is_word_char(c) || c == '_');
+                let kind = if b == b'#' {
+                    TokenKind::Hashtag
+                } else {
+                    TokenKind::Mention
+                };
+                return (end, kind);
+            }
+            TokenKind::Symbol
+        }
+        b'"' | b'\'' => {
+            let opening = match prev_char(text, start) {
+                None => true,
+                Some(p) => p.is_whitespace() || matches!(p, '(' | '[' | '{' | '“' | '‘' | '«'),
+            };
+            if opening {
+                TokenKind::OpenQuote
+            } else {
+                TokenKind::CloseQuote
+            }
+        }
+        b'.' => {
+            let mut end = start;
+            while end < bytes.len() && bytes[end] == b'.' {
+                end += 1;
+            }
+            return (marks_end(bytes, end), TokenKind::Punct);
+        }
+        _ if is_ascii_symbol(b) => TokenKind::Symbol,
+        _ => TokenKind::Punct,
+    };
+    (marks_end(bytes, start + 1), kind)
+}
+
+/// End of the run of characters satisfying `pred` from `pos`.
+#[inline]
+fn run_end(bytes: &[u8], mut pos: usize, pred: impl Fn(char) -> bool) -> usize {
+    while pos < bytes.len() {
+        let (c, len) = decode(bytes, pos);
+        if !pred(c) {
+            break;
+        }
+        pos += len;
+    }
+    pos
+}
+
+#[inline]
+fn digits_end(bytes: &[u8], mut pos: usize) -> usize {
+    while pos < bytes.len() && bytes[pos].is_ascii_digit() {
+        pos += 1;
+    }
+    pos
+}
+
+/// How [`word_run`] steps over a byte that starts a char: 0 stops the run,
+/// 1–3 skip a char of that many bytes known to be a word character, and
+/// [`CHECK`] asks for the char to be decoded and looked up.
+static WORD_STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => 1,
+            // U+0100–U+027F (Latin Extended-A and -B, IPA): all letters.
+            // U+0300–U+033F: combining marks.
+            0xC4..=0xC9 | 0xCC => 2,
+            0xC0..=0xFF => CHECK,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// See [`WORD_STEP`].
+const CHECK: u8 = 4;
+
+/// End of the run of word characters that starts at `start`.
+///
+/// The letters of Vietnamese are recognised from their UTF-8 bytes without
+/// decoding: U+00C0–U+027F (lead bytes C3–C9, except × and ÷), the
+/// combining marks U+0300–U+036F (CC, CD 80–AF) and Latin Extended
+/// Additional U+1E00–U+1EFF (E1 B8–BB). Anything else is decoded and looked
+/// up.
+#[inline(always)]
+fn word_run(bytes: &[u8], start: usize) -> usize {
+    let mut pos = start;
+    while let Some(&b) = bytes.get(pos) {
+        let step = WORD_STEP[usize::from(b)];
+        if step == 0 {
+            break;
+        }
+        if step < CHECK {
+            pos += usize::from(step);
+            continue;
+        }
+        let b1 = bytes.get(pos + 1).copied().unwrap_or(0);
+        match b {
+            0xC3 if !matches!(b1, 0x97 | 0xB7) => pos += 2,
+            0xCD if b1 <= 0xAF => pos += 2,
+            0xE1 if matches!(b1, 0xB8..=0xBB) => pos += 3,
+            _ => {
+                let (c, len) = decode(bytes, pos);
+                if !is_word_char_non_ascii(c) {
+                    break;
+                }
+                pos += len;
+            }
+        }
+    }
+    pos.min(bytes.len())
+}
+
+/// `https://…`, `http://…`, `www.…` up to white space or a quote, without
+/// trailing sentence punctuation and unmatched closing brackets.
+fn scan_url(text: &str, start: usize) -> Option<usize> {
+    let rest = text.as_bytes().get(start..)?;
+    let prefix_len = [&b"https://"[..], b"http://", b"www."]
+        .iter()
+        .find(|p| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p))?
+        .len();
+    let body = start + prefix_len;
+    let end = url_rest_end(text, body);
+    (end > body).then_some(end)
+}
+
+/// The end of a URL whose path (or host) continues at `pos`.
+fn url_rest_end(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b < 0x80 {
+            if b.is_ascii_whitespace() || b <= b' ' || matches!(b, b'"' | b'<' | b'>') {
+                break;
+            }
+            end += 1;
+        } else {
+            let (c, len) = decode(bytes, end);
+            if c.is_whitespace() || matches!(c, '“' | '”' | '«' | '»') {
+                break;
+            }
+            end += len;
+        }
+    }
+    // Trailing sentence punctuation and unmatched closing brackets are not part of the URL.
+    while end > pos {
+        match prev_char(text, end) {
+            Some(c @ ('.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '’')) => end -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    end
+}
+
+/// `local@domain.tld` with an ASCII local part and at least one dot in the domain.
+fn scan_email(text: &str, start: usize, memo: &mut Memo) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let limit = (start + LOOKAHEAD).min(bytes.len());
+    let local_ok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+');
+    let mut at = start.max(memo.email_local_until);
+    while at < limit && local_ok(bytes[at]) {
+        at += 1;
+    }
+    memo.email_local_until = at;
+    if at == start || at >= limit || bytes[at] != b'@' || bytes[at - 1] == b'.' {
+        return None;
+    }
+    let mut end = at + 1;
+    let mut dots = 0;
+    while end < limit && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-' || bytes[end] == b'.') {
+        dots += usize::from(bytes[end] == b'.');
+        end += 1;
+    }
+    while end > at + 1 && bytes[end - 1] == b'.' {
+        end -= 1;
+        dots -= 1;
+    }
+    let followed_by_word = next_char(text, end).is_some_and(|c| is_word_char(c) || c == '_' || c == '@');
+    (dots > 0 && end > at + 3 && bytes[at + 1] != b'.' && !followed_by_word).then_some(end)
+}
+
+/// Top-level domains that make `ten.tld` a web address without a scheme.
+const TLDS: &[&[u8]] = &[
+    b"vn", b"com", b"net", b"org", b"gov", b"edu", b"info", b"io", b"int", b"biz",
+];
+
+/// A bare domain such as `vnexpress.net` or `baochinhphu.vn/abc`: ASCII
+/// letters, digits, `-` and dots, the last label a known lower-case
+/// top-level domain, and optionally a path after `/`.
+fn scan_domain(text: &str, start: usize, memo: &mut Memo) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let limit = (start + LOOKAHEAD).min(bytes.len());
+    let mut end = start.max(memo.domain_until);
+    while end < limit && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'-' | b'.')) {
+        end += 1;
+    }
+    memo.domain_until = end;
+    if end >= limit && end < bytes.len() {
+        return None;
+    }
+    while end > start && bytes[end - 1] == b'.' {
+        end -= 1;
+    }
+    // The last label: at most 4 bytes after the last dot.
+    let tail = &bytes[end.saturating_sub(5).max(start)..end];
+    let dot = tail.iter().rposition(|&b| b == b'.')?;
+    let tld = &tail[dot + 1..];
+    if end - tail.len() + dot == start || !TLDS.contains(&tld) {
+        return None;
+    }
+    match bytes.get(end) {
+        Some(b'/') => Some(url_rest_end(text, end).max(end)),
+        Some(&b) if b >= 0x80 => next_char(text, end)
+            .is_some_and(|c| !is_word_char(c))
+            .then_some(end),
+        Some(b'_' | b'@') => None,
+        _ => Some(end),
+    }
+}
+
+/// Numbers, dates, ratios and percents: everything that starts with a digit.
+fn scan_numeric(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    let mut end = digits_end(bytes, start);
+    let Some(&sep) = bytes.get(end) else {
+        return (end, TokenKind::Number);
+    };
+    // An e-mail address may start with digits (`123abc@mail.vn`).
+    if sep.is_ascii_alphabetic() || matches!(sep, b'@' | b'_' | b'+') {
+        if let Some(e) = scan_email(text, start, memo) {
+            return (e, TokenKind::Email);
+        }
+    }
+    // Date shapes first: they would otherwise read as numbers or ratios.
+    if matches!(sep, b'/' | b'-' | b'.') {
+        if let Some(date_end) = scan_date_shape(bytes, start) {
+            if !next_char(text, date_end).is_some_and(is_word_char) {
+                return (date_end, TokenKind::DateLike);
+            }
+        }
+    }
+    // Digit groups separated by single '.' or ',' between digits.
+    while end + 1 < bytes.len() && matches!(bytes[end], b'.' | b',') && bytes[end + 1].is_ascii_digit() {
+        end = digits_end(bytes, end + 1);
+    }
+    let Some(&after) = bytes.get(end) else {
+        return (end, TokenKind::Number);
+    };
+    // A ratio: number '/' number.
+    if after == b'/' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let mut rend = digits_end(bytes, end + 1);
+        while rend + 1 < bytes.len() && matches!(bytes[rend], b'.' | b',') && bytes[rend + 1].is_ascii_digit()
+        {
+            rend = digits_end(bytes, rend + 1);
+        }
+        if !next_char(text, rend).is_some_and(is_word_char) {
+            return (rend, TokenKind::Ratio);
+        }
+    }
+    if after == b'%' {
+        return (end + 1, TokenKind::Percent);
+    }
+    // Letters right after the digits: a unit (`500kg`) splits off, anything
+    // that mixes digits in again (`20h10`, `4G2`) is one word.
+    if after.is_ascii_alphanumeric() || (after >= 0x80 && next_char(text, end).is_some_and(is_word_char)) {
+        let letters_end = run_end(bytes, end, is_letter_or_mark);
+        let word_end = run_end(bytes, end, is_word_char);
+        if letters_end == word_end {
+            return (end, TokenKind::Number);
+        }
+        return (word_end, TokenKind::Word);
+    }
+    (end, TokenKind::Number)
+}
+
+/// `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy`, `d/m/yy`, `yyyy-mm-dd`, `m/yyyy`,
+/// `m-yyyy`. Returns the end of the date when one starts at `start`.
+fn scan_date_shape(bytes: &[u8], start: usize) -> Option<usize> {
+    // A group of 1 to 4 digits: its value, its length and its end.
+    let read = |pos: usize| -> Option<(u32, usize, usize)> {
+        let mut value = 0u32;
+        let mut end = pos;
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            if end - pos == 4 {
+                return None;
+            }
+            value = value * 10 + u32::from(bytes[end] - b'0');
+            end += 1;
+        }
+        (end > pos).then_some((value, end - pos, end))
+    };
+    let (a, an, aend) = read(start)?;
+    let sep = *bytes.get(aend)?;
+    if !matches!(sep, b'/' | b'-' | b'.') {
+        return None;
+    }
+    let (b, bn, bend) = read(aend + 1)?;
+    let year = |v: u32, n: usize| n == 4 && (1000..=2999).contains(&v);
+    let day = |v: u32, n: usize| n <= 2 && (1..=31).contains(&v);
+    let month = |v: u32, n: usize| n <= 2 && (1..=12).contains(&v);
+    // Three parts?
+    if bytes.get(bend) == Some(&sep) {
+        if let Some((c, cn, cend)) = read(bend + 1) {
+            let ends_here = !bytes.get(cend).is_some_and(|&x| x == sep);
+            if ends_here && day(a, an) && month(b, bn) && (year(c, cn) || (sep == b'/' && cn == 2)) {
+                return Some(cend);
+            }
+            if ends_here && sep == b'-' && year(a, an) && month(b, bn) && day(c, cn) {
+                return Some(cend);
+            }
+        }
+    }
+    // Month/year (not with '.', which is a thousands separator).
+    if sep != b'.' && month(a, an) && year(b, bn) {
+        // `5-2024` could be a range of numbers only when followed by more digits.
+        if !bytes.get(bend).is_some_and(|&c| c == sep || c.is_ascii_digit()) {
+            return Some(bend);
+        }
+    }
+    None
+}
+
+/// Words, syllables, abbreviations, e-mail addresses and bare domains:
+/// everything that starts with a letter (or a combining mark).
+#[inline(always)]
+fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    let end = word_run(bytes, start);
+    if let Some(b'.' | b'@' | b'_' | b'-' | b'+' | b'&' | b'\'' | 0xE2) = bytes.get(end) {
+        if let Some(found) = scan_word_joined(text, start, end, memo) {
+            return found;
+        }
+    }
+    if memo.skip_word_kinds {
+        return (end, TokenKind::Word);
+    }
+    (
+        end,
+        classify_word(text.get(start..end).unwrap_or_default(), memo.skip_syllables),
+    )
+}
+
+/// The word `text[start..end]` is followed by a character that may join it
+/// to more: an e-mail address, a domain, a dotted abbreviation, `GD&TĐ`,
+/// `H'Mông`. Kept out of line: most words are followed by a space.
+#[inline(never)]
+fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Option<(usize, TokenKind)> {
+    let bytes = text.as_bytes();
+    let word = text.get(start..end)?;
+    match bytes.get(end)? {
+        b'.' => {
+            if word.is_ascii() {
+                if let Some(e) = scan_email(text, start, memo) {
+                    return Some((e, TokenKind::Email));
+                }
+                if let Some(e) = scan_domain(text, start, memo) {
+                    return Some((e, TokenKind::Url));
+                }
+            }
+            // Abbreviation chains with dots: TP.HCM, PGS.TS., Th.S, v.v.
+            if let Some(chain_end) = scan_dotted_chain(text, start, end) {
+                return Some((chain_end, TokenKind::Abbreviation));
+            }
+            // Known abbreviations written with one final dot: TP., TS., ThS.
+            if end + 1 - start <= MAX_DOTTED_LEN
+                && text
+                    .get(start..end + 1)
+                    .is_some_and(crate::lexicon::is_dotted_abbreviation)
+            {
+                return Some((end + 1, TokenKind::Abbreviation));
+            }
+        }
+        b'@' | b'_' | b'-' | b'+' if word.is_ascii() => {
+            if let Some(e) = scan_email(text, start, memo) {
+                return Some((e, TokenKind::Email));
+            }
+        }
+        // Joined by '&' between capitals: GD&TĐ, TN&MT, R&D.
+        b'&' if !has_lowercase(word) => {
+            let next_end = word_run(bytes, end + 1);
+            let next = text.get(end + 1..next_end).unwrap_or_default();
+            if !next.is_empty() && !has_lowercase(next) {
+                return Some((next_end, TokenKind::Abbreviation));
+            }
+        }
+        b'\'' | 0xE2 => {
+            // Apostrophe inside ethnic-minority names: H'Mông, K'Ho, Ê'đê.
+            let apostrophe = next_char(text, end).filter(|c| matches!(c, '\'' | '’'));
+            if let Some(q) = apostrophe {
+                let after = end + q.len_utf8();
+                if word.chars().count() <= 2 && next_char(text, after).is_some_and(char::is_alphabetic) {
+                    return Some((word_run(bytes, after), TokenKind::Word));
+                }
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
+fn has_lowercase(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+/// The shape of one part of a dotted chain such as `TP.HCM` or `Th.S`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// One letter, either case (`v`, `S`).
+    Single,
+    /// Two or more letters, none lower-case (`TP`, `HCM`).
+    Upper,
+    /// A capital then lower case, not a syllable (`Th`, `ThS`, `Tp`).
+    Mixed,
+    /// Anything else: a syllable or a name (`Chi`, `Hà`), a lower-case word.
+    Other,
+}
+
+fn classify_part(part: &str) -> Part {
+    let mut letters = 0;
+    let mut lower = 0;
+    let mut first_upper = false;
+    for c in part.chars() {
+        if is_mark(c) {
+            continue;
+        }
+        if letters == 0 {
+            first_upper = c.is_uppercase();
+        }
+        letters += 1;
+        lower += usize::from(c.is_lowercase());
+    }
+    match (letters, lower) {
+        (1, _) => Part::Single,
+        (_, 0) => Part::Upper,
+        _ if first_upper && letters <= 4 && !super::cache::is_syllable(part) => Part::Mixed,
+        _ => Part::Other,
+    }
+}
+
+/// `X.Y`, `X.Y.`, `x.x.`: a chain of at least two short letter parts joined
+/// by single dots that looks like an abbreviation. Either every part is a
+/// single letter (`v.v`, `T.Ư`), or every part is upper case or a short
+/// mixed-case non-syllable (`TP.HCM`, `PGS.TS`, `Th.S`). The chain stops
+/// before the first part that does not fit (`TP.Hà` is no chain; `TP.` is
+/// then a known abbreviation). A final dot belongs to chains of single
+/// letters (`v.v.`) and to known forms (`PGS.TS.`).
+fn scan_dotted_chain(text: &str, start: usize, first_end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // Most words before a dot end a sentence: no letter after the dot.
+    if !next_char(text, first_end + 1).is_some_and(is_letter_or_mark) {
+        return None;
+    }
+    let limit = (start + LOOKAHEAD).min(bytes.len());
+    let first = part_shape(text, start, first_end)?;
+    let mut all_single = first == Part::Single;
+    let mut any_lower_single =
+        first == Part::Single && has_lowercase(text.get(start..first_end).unwrap_or_default());
+    let mut end = first_end;
+    // Accepted chain end and whether it is made of single letters only.
+    let mut best: Option<(usize, bool)> = None;
+    while end + 1 < limit && bytes[end] == b'.' {
+        let part_start = end + 1;
+        let part_end = bounded_letters_end(bytes, part_start, limit);
+        if part_end == part_start {
+            break;
+        }
+        let Some(shape) = part_shape(text, part_start, part_end) else {
+            break;
+        };
+        all_single &= shape == Part::Single;
+        any_lower_single |=
+            shape == Part::Single && has_lowercase(text.get(part_start..part_end).unwrap_or_default());
+        end = part_end;
+        if all_single || !any_lower_single {
+            best = Some((end, all_single));
+        } else if !all_single && any_lower_single {
+            break;
+        }
+    }
+    let (end, all_single) = best?;
+    // The chain must end at a word boundary: `TP.HCMxyz` cut short is no chain.
+    if next_char(text, end).is_some_and(is_word_char) {
+        return None;
+    }
+    if bytes.get(end) == Some(&b'.') && !next_char(text, end + 1).is_some_and(is_word_char) {
+        let with_dot = text.get(start..end + 1).unwrap_or_default();
+        if all_single || crate::lexicon::is_dotted_abbreviation(with_dot) {
+            return Some(end + 1);
+        }
+    }
+    Some(end)
+}
+
+/// The shape of the part `text[start..end]`, or `None` when it cannot be in a chain.
+fn part_shape(text: &str, start: usize, end: usize) -> Option<Part> {
+    let part = text.get(start..end)?;
+    if !part.chars().all(is_letter_or_mark) || part.chars().filter(|&c| !is_mark(c)).count() > MAX_CHAIN_PART
+    {
+        return None;
+    }
+    match classify_part(part) {
+        Part::Other => None,
+        shape => Some(shape),
+    }
+}
+
+/// End of a run of letters and marks from `pos`, reading at most one char
+/// past [`MAX_CHAIN_PART`] letters (a longer run cannot be a chain part) and
+/// never past `limit`. Returns `pos` when the run is not a whole word.
+fn bounded_letters_end(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    let mut end = pos;
+    let mut letters = 0;
+    loop {
+        if end >= limit {
+            if limit < bytes.len() {
+                // Cut by the look-ahead bound: not known to be a whole part.
+                return pos;
+            }
+            break;
+        }
+        let (c, len) = decode(bytes, end);
+        if !is_letter_or_mark(c) {
+            break;
+        }
+        if !is_mark(c) {
+            letters += 1;
+            if letters > MAX_CHAIN_PART {
+                return pos;
+            }
+        }
+        end += len;
+    }
+    // A part followed by a digit (`Q.1a`) is not a chain part.
+    if bytes.get(end).is_some_and(u8::is_ascii_digit) {
+        return pos;
+    }
+    end
+}
+
+/// A syllable, an upper-case abbreviation (`UBND`: two or more capitals and
+/// no lower case) or another word (`Toyota`, `東京`).
+#[inline]
+fn classify_word(word: &str, skip_syllables: bool) -> TokenKind {
+    if !skip_syllables && super::cache::is_syllable(word) {
+        return TokenKind::Syllable;
+    }
+    let mut capitals = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return TokenKind::Word;
+        }
+        capitals += usize::from(c.is_uppercase());
+    }
+    if capitals >= 2 {
+        TokenKind::Abbreviation
+    } else {
+        TokenKind::Word
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_abbreviations_fit_the_length_bound() {
+        for e in crate::lexicon::entries(include_str!("../../data/abbreviations.txt")) {
+            assert!(e.len() <= MAX_DOTTED_LEN, "{e}");
+            assert!(e.ends_with('.'), "{e}");
+        }
+    }
+
+    #[test]
+    fn word_run_lead_byte_shortcuts_agree_with_char_classes() {
+        for cp in 0x80..0x3000 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let s = format!("a{c}b");
+            let expected = if is_word_char(c) { s.len() } else { 1 };
+            assert_eq!(word_run(s.as_bytes(), 0), expected, "U+{cp:04X}");
+        }
+    }
+}

@@ -1,0 +1,449 @@
+use super::*;
+use TokenKind::*;
+
+fn kinds(s: &str) -> Vec<(&str, TokenKind)> {
+    tokenize(s).map(|t| (t.text, t.kind)).collect()
+}
+
+fn texts(s: &str) -> Vec<&str> {
+    tokenize(s).map(|t| t.text).collect()
+}
+
+fn sents(s: &str) -> Vec<&str> {
+    sentences(s).map(|s| s.text).collect()
+}
+
+#[test]
+fn syllables_in_every_case_and_form() {
+    assert_eq!(kinds("phát"), [("phát", Syllable)]);
+    assert_eq!(kinds("Nguyễn"), [("Nguyễn", Syllable)]);
+    assert_eq!(kinds("đường"), [("đường", Syllable)]);
+    assert_eq!(kinds("HÀ"), [("HÀ", Syllable)]);
+    assert_eq!(kinds("Quốc"), [("Quốc", Syllable)]);
+    // The syllable check is exact: a stop coda with the wrong tone is no syllable.
+    assert_eq!(kinds("bàt"), [("bàt", Word)]);
+}
+
+#[test]
+fn decomposed_letters_stay_in_word() {
+    assert_eq!(
+        kinds("Vie\u{0302}\u{0323}t Nam"),
+        [("Vie\u{0302}\u{0323}t", Syllable), ("Nam", Syllable)]
+    );
+    assert_eq!(kinds("pha\u{0301}t"), [("pha\u{0301}t", Syllable)]);
+    assert_eq!(
+        kinds("NGU\u{031B}\u{0300}O\u{031B}I"),
+        [("NGU\u{031B}\u{0300}O\u{031B}I", Syllable)]
+    );
+    // A composed letter followed by a combining tone (Windows-1258 style).
+    assert_eq!(texts("vi\u{00EA}\u{0323}c làm"), ["vi\u{00EA}\u{0323}c", "làm"]);
+}
+
+#[test]
+fn lone_combining_marks() {
+    // At the start or after white space: a word of its own.
+    assert_eq!(kinds("\u{0301}"), [("\u{0301}", Word)]);
+    assert_eq!(texts("a \u{0323}\u{0301} b"), ["a", "\u{0323}\u{0301}", "b"]);
+    // After punctuation or a symbol: kept with it.
+    assert_eq!(kinds(".\u{0301}"), [(".\u{0301}", Punct)]);
+    assert_eq!(kinds("(\u{0301}x"), [("(\u{0301}", Punct), ("x", Word)]);
+    assert_eq!(kinds("$\u{0300}"), [("$\u{0300}", Symbol)]);
+}
+
+#[test]
+fn other_words() {
+    assert_eq!(kinds("Toyota"), [("Toyota", Word)]);
+    assert_eq!(kinds("iPhone"), [("iPhone", Word)]);
+    assert_eq!(kinds("H'Mông"), [("H'Mông", Word)]);
+    assert_eq!(kinds("K’Ho"), [("K’Ho", Word)]);
+    assert_eq!(kinds("20h10"), [("20h10", Word)]);
+    assert_eq!(kinds("TTg"), [("TTg", Word)]);
+    assert_eq!(kinds("S"), [("S", Word)]);
+    assert_eq!(kinds("Иван"), [("Иван", Word)]);
+    // Scripts without case are words, not abbreviations.
+    assert_eq!(kinds("東京"), [("東京", Word)]);
+    assert_eq!(kinds("ИВАН"), [("ИВАН", Abbreviation)]);
+}
+
+#[test]
+fn vietnamese_numbers() {
+    assert_eq!(kinds("1.500.000"), [("1.500.000", Number)]);
+    assert_eq!(kinds("92,9"), [("92,9", Number)]);
+    assert_eq!(kinds("1.500.000,5"), [("1.500.000,5", Number)]);
+    assert_eq!(kinds("1,500.5"), [("1,500.5", Number)]);
+    assert_eq!(kinds("2024"), [("2024", Number)]);
+    assert_eq!(
+        kinds("năm 2024."),
+        [("năm", Syllable), ("2024", Number), (".", Punct)]
+    );
+    assert_eq!(kinds("3,"), [("3", Number), (",", Punct)]);
+    assert_eq!(kinds("500kg"), [("500", Number), ("kg", Word)]);
+    assert_eq!(kinds("1,5tỷ"), [("1,5", Number), ("tỷ", Syllable)]);
+    assert_eq!(kinds("10k"), [("10", Number), ("k", Word)]);
+    assert_eq!(kinds("5-7"), [("5", Number), ("-", Punct), ("7", Number)]);
+    assert_eq!(
+        kinds("2021-2025"),
+        [("2021", Number), ("-", Punct), ("2025", Number)]
+    );
+}
+
+#[test]
+fn date_like() {
+    for d in [
+        "19/12/2025",
+        "2025-12-19",
+        "19-12-2025",
+        "19.12.2025",
+        "3/3/17",
+        "12/2025",
+        "9-2016",
+    ] {
+        assert_eq!(kinds(d), [(d, DateLike)], "{d}");
+    }
+    assert_eq!(kinds("tháng 9-2016"), [("tháng", Syllable), ("9-2016", DateLike)]);
+    assert_eq!(
+        kinds("ngày 1/4/2025,"),
+        [("ngày", Syllable), ("1/4/2025", DateLike), (",", Punct)]
+    );
+    // Not dates: impossible day or month, a year range, a date glued to letters.
+    assert_eq!(kinds("32/12/2025")[0].1, Ratio);
+    assert_eq!(kinds("13-2025")[0], ("13", Number));
+    assert_eq!(kinds("19/12/2025ab")[0].1, Ratio);
+}
+
+#[test]
+fn ratios() {
+    assert_eq!(kinds("104/104"), [("104/104", Ratio)]);
+    assert_eq!(kinds("2/10"), [("2/10", Ratio)]);
+    assert_eq!(kinds("1.000/2.000"), [("1.000/2.000", Ratio)]);
+    assert_eq!(kinds("215/230 hộ"), [("215/230", Ratio), ("hộ", Syllable)]);
+}
+
+#[test]
+fn percents() {
+    assert_eq!(kinds("97%"), [("97%", Percent)]);
+    assert_eq!(kinds("2,5%"), [("2,5%", Percent)]);
+    assert_eq!(
+        kinds("6,6%/năm"),
+        [("6,6%", Percent), ("/", Punct), ("năm", Syllable)]
+    );
+    assert_eq!(kinds("5-7%"), [("5", Number), ("-", Punct), ("7%", Percent)]);
+    assert_eq!(kinds("97 %"), [("97", Number), ("%", Punct)]);
+}
+
+#[test]
+fn abbreviations_upper_case() {
+    assert_eq!(kinds("UBND"), [("UBND", Abbreviation)]);
+    assert_eq!(kinds("GD&TĐ"), [("GD&TĐ", Abbreviation)]);
+    assert_eq!(kinds("R&D"), [("R&D", Abbreviation)]);
+    assert_eq!(
+        kinds("COVID-19"),
+        [("COVID", Abbreviation), ("-", Punct), ("19", Number)]
+    );
+    assert_eq!(
+        kinds("1722/QĐ-TTg"),
+        [
+            ("1722", Number),
+            ("/", Punct),
+            ("QĐ", Abbreviation),
+            ("-", Punct),
+            ("TTg", Word)
+        ]
+    );
+    // Lower case after the '&' is no abbreviation.
+    assert_eq!(texts("AB&cd"), ["AB", "&", "cd"]);
+}
+
+#[test]
+fn abbreviations_with_dots() {
+    assert_eq!(kinds("TP.HCM"), [("TP.HCM", Abbreviation)]);
+    assert_eq!(kinds("TP.HCM."), [("TP.HCM", Abbreviation), (".", Punct)]);
+    assert_eq!(kinds("TP. Huế"), [("TP.", Abbreviation), ("Huế", Syllable)]);
+    assert_eq!(
+        kinds("TP.Hà Nội"),
+        [("TP.", Abbreviation), ("Hà", Syllable), ("Nội", Syllable)]
+    );
+    assert_eq!(kinds("PGS.TS. Lê"), [("PGS.TS.", Abbreviation), ("Lê", Syllable)]);
+    assert_eq!(kinds("GS.TSKH."), [("GS.TSKH.", Abbreviation)]);
+    assert_eq!(kinds("Th.S Lan"), [("Th.S", Abbreviation), ("Lan", Syllable)]);
+    assert_eq!(kinds("Th.S. Lan")[0], ("Th.S.", Abbreviation));
+    assert_eq!(kinds("ThS. Lan")[0], ("ThS.", Abbreviation));
+    assert_eq!(kinds("v.v."), [("v.v.", Abbreviation)]);
+    assert_eq!(kinds("v.v.,"), [("v.v.", Abbreviation), (",", Punct)]);
+    assert_eq!(kinds("T.Ư"), [("T.Ư", Abbreviation)]);
+    assert_eq!(kinds("Q.1"), [("Q.", Abbreviation), ("1", Number)]);
+    // An initial joined to a name, a lower-case word after a dot, a missing space.
+    assert_eq!(kinds("L.Chi"), [("L", Word), (".", Punct), ("Chi", Syllable)]);
+    assert_eq!(texts("S.Hayakawa"), ["S", ".", "Hayakawa"]);
+    assert_eq!(texts("xong.Tiếp"), ["xong", ".", "Tiếp"]);
+    assert_eq!(texts("UBND.Tỉnh"), ["UBND", ".", "Tỉnh"]);
+    assert_eq!(texts("PGS.TS.Nguyễn"), ["PGS.TS", ".", "Nguyễn"]);
+    // Not a known final-dot form, and a chain cut by a digit.
+    assert_eq!(texts("ABC."), ["ABC", "."]);
+    assert_eq!(texts("QĐ-TTg."), ["QĐ", "-", "TTg", "."]);
+}
+
+#[test]
+fn punctuation() {
+    assert_eq!(
+        kinds("a, b; c: d… e... f!?"),
+        [
+            ("a", Syllable),
+            (",", Punct),
+            ("b", Word),
+            (";", Punct),
+            ("c", Word),
+            (":", Punct),
+            ("d", Word),
+            ("…", Punct),
+            ("e", Syllable),
+            ("...", Punct),
+            ("f", Word),
+            ("!", Punct),
+            ("?", Punct),
+        ]
+    );
+    assert_eq!(kinds("–—•"), [("–", Punct), ("—", Punct), ("•", Punct)]);
+    assert_eq!(kinds("(x)"), [("(", Punct), ("x", Word), (")", Punct)]);
+}
+
+#[test]
+fn quotes() {
+    assert_eq!(
+        kinds("“Xanh”"),
+        [("“", OpenQuote), ("Xanh", Syllable), ("”", CloseQuote)]
+    );
+    assert_eq!(
+        kinds("«a»"),
+        [("«", OpenQuote), ("a", Syllable), ("»", CloseQuote)]
+    );
+    assert_eq!(
+        kinds("\"a\""),
+        [("\"", OpenQuote), ("a", Syllable), ("\"", CloseQuote)]
+    );
+    assert_eq!(kinds("nói: \"a.\" Xong")[2], ("\"", OpenQuote));
+    assert_eq!(kinds("nói: \"a.\" Xong")[5], ("\"", CloseQuote));
+    assert_eq!(kinds("('a')")[1], ("'", OpenQuote));
+    assert_eq!(kinds("('a')")[3], ("'", CloseQuote));
+}
+
+#[test]
+fn symbols() {
+    for s in ["$", "₫", "+", "°", "=", "€", "😀", "©"] {
+        assert_eq!(kinds(s), [(s, Symbol)], "{s}");
+    }
+    assert_eq!(kinds("30°C"), [("30", Number), ("°", Symbol), ("C", Word)]);
+}
+
+#[test]
+fn urls() {
+    assert_eq!(
+        kinds("xem https://vnexpress.net/a-b.html."),
+        [
+            ("xem", Syllable),
+            ("https://vnexpress.net/a-b.html", Url),
+            (".", Punct)
+        ]
+    );
+    assert_eq!(
+        kinds("(www.gov.vn)"),
+        [("(", Punct), ("www.gov.vn", Url), (")", Punct)]
+    );
+    assert_eq!(kinds("HTTP://A.VN/x?y=1&z=2"), [("HTTP://A.VN/x?y=1&z=2", Url)]);
+    assert_eq!(kinds("“http://a.vn”")[1], ("http://a.vn", Url));
+    assert_eq!(kinds("vnexpress.net."), [("vnexpress.net", Url), (".", Punct)]);
+    assert_eq!(kinds("baochinhphu.vn/tin-moi"), [("baochinhphu.vn/tin-moi", Url)]);
+    assert_eq!(kinds("VnExpress.net"), [("VnExpress.net", Url)]);
+    // No scheme and no known domain: words.
+    assert_eq!(texts("http:"), ["http", ":"]);
+    assert_eq!(texts("www"), ["www"]);
+    assert_eq!(texts("abc.xyz"), ["abc", ".", "xyz"]);
+    assert_eq!(texts("a.VN"), ["a", ".", "VN"]);
+}
+
+#[test]
+fn emails() {
+    assert_eq!(kinds("ten.ho@mail.vn"), [("ten.ho@mail.vn", Email)]);
+    assert_eq!(
+        kinds("a_b+c@x.com.vn."),
+        [("a_b+c@x.com.vn", Email), (".", Punct)]
+    );
+    assert_eq!(kinds("123abc@mail.vn"), [("123abc@mail.vn", Email)]);
+    assert_eq!(kinds("(lienhe@so.gov.vn)")[1], ("lienhe@so.gov.vn", Email));
+    assert_eq!(kinds("“ho@x.vn”")[1], ("ho@x.vn", Email));
+    // No dot in the domain, or a dot at the edge of the local part.
+    assert_eq!(texts("a@b"), ["a", "@", "b"]);
+    assert_eq!(texts("a.@b.vn")[0], "a");
+}
+
+#[test]
+fn hashtags_and_mentions() {
+    assert_eq!(kinds("#DuLịch"), [("#DuLịch", Hashtag)]);
+    assert_eq!(kinds("@ten_ho"), [("@ten_ho", Mention)]);
+    assert_eq!(kinds("C#"), [("C", Word), ("#", Symbol)]);
+    assert_eq!(kinds("#1"), [("#", Symbol), ("1", Number)]);
+    assert_eq!(kinds("# a"), [("#", Symbol), ("a", Syllable)]);
+}
+
+#[test]
+fn white_space_of_every_kind_separates() {
+    let t = texts("a\u{00A0}b\u{202F}c\u{3000}d\te\r\nf\u{2028}g");
+    assert_eq!(t, ["a", "b", "c", "d", "e", "f", "g"]);
+    // Zero-width characters are not white space: they are tokens.
+    assert_eq!(texts("a\u{200B}b"), ["a", "\u{200B}", "b"]);
+}
+
+#[test]
+fn adjacent_tokens_touch() {
+    let t: Vec<_> = tokenize("1722/QĐ-TTg").collect();
+    for w in t.windows(2) {
+        assert_eq!(w[0].span.end, w[1].span.start);
+    }
+}
+
+#[test]
+fn spans_index_the_input() {
+    let text = "  Ông A.  nói: “Giá 1.500.000 đồng/kg”.\n";
+    for t in tokenize(text) {
+        assert_eq!(&text[t.span.range()], t.text);
+    }
+}
+
+#[test]
+fn long_inputs_without_space_do_not_blow_up() {
+    let chain = "a.".repeat(10_000);
+    let n = tokenize(&chain).count();
+    assert!(n > 10, "{n}");
+    let at = "a@".repeat(10_000);
+    assert!(tokenize(&at).count() > 10);
+}
+
+// ---- sentences ----
+
+#[test]
+fn sentence_breaks_at_terminals() {
+    assert_eq!(
+        sents("Trời mưa. Đường trơn! Ai đi? Không…"),
+        ["Trời mưa.", "Đường trơn!", "Ai đi?", "Không…"]
+    );
+    assert_eq!(sents("Thật sao?! Ừ."), ["Thật sao?!", "Ừ."]);
+    assert_eq!(sents("Chờ... Rồi đi."), ["Chờ...", "Rồi đi."]);
+}
+
+#[test]
+fn sentence_needs_a_sentence_start_after_the_terminal() {
+    assert_eq!(sents("Hết. tiếp theo"), ["Hết. tiếp theo"]);
+    assert_eq!(sents("Năm đó. 2024 là mốc."), ["Năm đó.", "2024 là mốc."]);
+    assert_eq!(sents("Xong.Tiếp"), ["Xong.Tiếp"]);
+}
+
+#[test]
+fn sentence_no_break_at_abbreviations() {
+    assert_eq!(sents("Ông đến TP. Huế hôm qua."), ["Ông đến TP. Huế hôm qua."]);
+    assert_eq!(sents("Gặp TS. Lan và ThS. Minh."), ["Gặp TS. Lan và ThS. Minh."]);
+    assert_eq!(sents("Chị là Th.S Ngọc."), ["Chị là Th.S Ngọc."]);
+    assert_eq!(sents("Do PGS.TS. Hùng chủ trì."), ["Do PGS.TS. Hùng chủ trì."]);
+    assert_eq!(
+        sents("Mua gạo, muối v.v. về nhà."),
+        ["Mua gạo, muối v.v. về nhà."]
+    );
+    assert_eq!(sents("Ở TP.HCM. Sau đó về."), ["Ở TP.HCM.", "Sau đó về."]);
+}
+
+#[test]
+fn sentence_enumeration_end_may_close_a_sentence() {
+    assert_eq!(
+        sents("Mua gạo, muối v.v. Sau đó về."),
+        ["Mua gạo, muối v.v.", "Sau đó về."]
+    );
+}
+
+#[test]
+fn sentence_no_break_in_numbers_and_dates() {
+    assert_eq!(
+        sents("Giá 9,5 triệu. Tăng 1.500.000 đồng."),
+        ["Giá 9,5 triệu.", "Tăng 1.500.000 đồng."]
+    );
+    assert_eq!(sents("Từ 19.12.2025 áp dụng."), ["Từ 19.12.2025 áp dụng."]);
+}
+
+#[test]
+fn sentence_no_break_after_initials() {
+    assert_eq!(
+        sents("Nhà văn S. Hayakawa viết sách."),
+        ["Nhà văn S. Hayakawa viết sách."]
+    );
+    assert_eq!(
+        sents("Ông Nguyễn V. A. Bình đến."),
+        ["Ông Nguyễn V. A. Bình đến."]
+    );
+}
+
+#[test]
+fn sentence_no_break_after_list_labels() {
+    assert_eq!(sents("1. Mở đầu\n2. Nội dung"), ["1. Mở đầu", "2. Nội dung"]);
+    assert_eq!(sents("II. Kết quả đạt được."), ["II. Kết quả đạt được."]);
+    assert_eq!(sents("Điều 5. Quy định chung."), ["Điều 5.", "Quy định chung."]);
+}
+
+#[test]
+fn sentence_no_break_inside_quotes_and_brackets() {
+    assert_eq!(
+        sents("Anh nói: “Tôi đi. Anh về.” Rồi im."),
+        ["Anh nói: “Tôi đi. Anh về.”", "Rồi im."]
+    );
+    assert_eq!(
+        sents("Họ (đã rõ. Chưa xong) đi. Hết."),
+        ["Họ (đã rõ. Chưa xong) đi.", "Hết."]
+    );
+    assert_eq!(sents("Nói \"Đi. Về.\" Rồi."), ["Nói \"Đi. Về.\"", "Rồi."]);
+    // A closing quote after the terminal stays with the sentence.
+    assert_eq!(sents("“Đi đi.” Rồi."), ["“Đi đi.”", "Rồi."]);
+    assert_eq!(sents("“Đi đi.”, anh nói."), ["“Đi đi.”, anh nói."]);
+}
+
+#[test]
+fn sentence_unclosed_quote_is_bounded() {
+    let mut text = String::from("Anh nói “Đi.");
+    for _ in 0..200 {
+        text.push_str(" Câu tiếp theo.");
+    }
+    let n = sentences(&text).count();
+    assert!(n > 100, "{n} sentences");
+    // A paragraph break always ends a sentence, even inside a quote.
+    assert_eq!(sents("Anh nói “Đi.\n\nHết"), ["Anh nói “Đi.", "Hết"]);
+    // So does a line break after a terminal.
+    assert_eq!(sents("Anh nói “Đi.\nHết"), ["Anh nói “Đi.", "Hết"]);
+}
+
+#[test]
+fn sentence_breaks_at_paragraphs_and_lines() {
+    assert_eq!(sents("Tiêu đề\n\nNội dung bài"), ["Tiêu đề", "Nội dung bài"]);
+    assert_eq!(sents("Tiêu đề\r\n\r\nNội dung"), ["Tiêu đề", "Nội dung"]);
+    assert_eq!(sents("Tiêu đề \n \t \nNội dung"), ["Tiêu đề", "Nội dung"]);
+    assert_eq!(sents("Một dòng.\nHai dòng."), ["Một dòng.", "Hai dòng."]);
+    assert_eq!(
+        sents("Hà Nội, ngày 12/3/2025\nTỉnh ta"),
+        ["Hà Nội, ngày 12/3/2025", "Tỉnh ta"]
+    );
+    // A line that continues the previous one.
+    assert_eq!(sents("câu còn\ntiếp tục."), ["câu còn\ntiếp tục."]);
+    assert_eq!(sents("gồm Hà Nam,\nHà Nội."), ["gồm Hà Nam,\nHà Nội."]);
+    assert_eq!(sents("gồm:\n- Hà Nội\n- Huế"), ["gồm:", "- Hà Nội", "- Huế"]);
+    assert_eq!(sents("Về tên miền\n.vn và .com"), ["Về tên miền", ".vn và .com"]);
+    // A terminal mark before the line break always ends the sentence.
+    assert_eq!(sents("Hết.\nrồi"), ["Hết.", "rồi"]);
+}
+
+#[test]
+fn sentence_spans_index_the_input() {
+    let text = "  Một. \n\n Hai?  ";
+    let s: Vec<_> = sentences(text).collect();
+    assert_eq!(s.len(), 2);
+    for x in &s {
+        assert_eq!(&text[x.span.range()], x.text);
+    }
+    assert_eq!(s[0].span, Span::new(2, 8));
+    assert!(sentences("").next().is_none());
+    assert!(sentences(" \n\t ").next().is_none());
+}

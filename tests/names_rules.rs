@@ -1,0 +1,412 @@
+//! One test per name rule, on sentences written for these tests.
+
+use viet_text::entity::{LocationKind, OrgKind, ProgramKind};
+use viet_text::{Entity, Extractor, ExtractorBuilder};
+
+fn find(text: &str) -> Vec<Entity> {
+    Extractor::new().extract(text)
+}
+
+/// (type, text) of every name entity.
+fn names(text: &str) -> Vec<(&'static str, String)> {
+    find(text)
+        .into_iter()
+        .filter_map(|e| {
+            let t = e.entity_type().as_str();
+            matches!(t, "organization" | "program" | "location" | "person").then(|| (t, e.text().to_owned()))
+        })
+        .collect()
+}
+
+fn has(text: &str, t: &str, span: &str) -> bool {
+    names(text).iter().any(|(a, b)| *a == t && b == span)
+}
+
+fn org_kind(text: &str, span: &str) -> Option<OrgKind> {
+    find(text).into_iter().find_map(|e| match e {
+        Entity::Organization(o) if o.text == span => Some(o.kind),
+        _ => None,
+    })
+}
+
+#[test]
+fn organization_ends_before_a_verb() {
+    let t = "Sáng nay, Bộ Nông nghiệp và Môi trường tổ chức hội nghị trực tuyến với các địa phương.";
+    assert!(
+        has(t, "organization", "Bộ Nông nghiệp và Môi trường"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Hội Nông dân xã Tân Lập vừa trao 20 con bò giống cho hội viên.";
+    assert!(
+        has(t, "organization", "Hội Nông dân xã Tân Lập"),
+        "{:?}",
+        names(t)
+    );
+    assert_eq!(
+        org_kind(t, "Hội Nông dân xã Tân Lập"),
+        Some(OrgKind::MassOrganization)
+    );
+}
+
+#[test]
+fn organization_with_level_and_place_suffix() {
+    let t = "Theo UBND tỉnh Lai Châu, mưa lớn làm sạt lở nhiều tuyến đường.";
+    assert!(has(t, "organization", "UBND tỉnh Lai Châu"), "{:?}", names(t));
+    let t = "Đại diện Sở Y tế tỉnh cho biết số ca bệnh đã giảm.";
+    assert!(has(t, "organization", "Sở Y tế tỉnh"), "{:?}", names(t));
+    let t = "Ngân hàng Chính sách xã hội đã giải ngân thêm vốn cho hộ cận nghèo.";
+    assert!(
+        has(t, "organization", "Ngân hàng Chính sách xã hội"),
+        "{:?}",
+        names(t)
+    );
+    assert_eq!(org_kind(t, "Ngân hàng Chính sách xã hội"), Some(OrgKind::Bank));
+}
+
+#[test]
+fn organization_head_with_qualifier_and_proper_name() {
+    let t = "Học sinh trường Trung học cơ sở Lý Tự Trọng đạt nhiều giải.";
+    assert!(
+        has(t, "organization", "trường Trung học cơ sở Lý Tự Trọng"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Bệnh viện Đa khoa tỉnh Hà Tĩnh tiếp nhận 3 bệnh nhân.";
+    assert!(
+        has(t, "organization", "Bệnh viện Đa khoa tỉnh Hà Tĩnh"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Công ty TNHH Cơ khí Hòa Phát mở rộng nhà xưởng.";
+    assert!(
+        has(t, "organization", "Công ty TNHH Cơ khí Hòa Phát"),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn bracketed_abbreviation_inside_and_after_a_name() {
+    let t = "Hội Cựu chiến binh (CCB) huyện Mường Tè thăm các gia đình chính sách.";
+    assert!(
+        has(t, "organization", "Hội Cựu chiến binh (CCB) huyện Mường Tè"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Tập đoàn Điện lực Việt Nam (EVN) cho biết sản lượng tăng.";
+    assert!(
+        has(t, "organization", "Tập đoàn Điện lực Việt Nam"),
+        "{:?}",
+        names(t)
+    );
+    assert!(has(t, "organization", "EVN"), "{:?}", names(t));
+}
+
+#[test]
+fn generic_mentions_are_not_organizations() {
+    let t = "Ban tổ chức cho biết các sở, ngành sẽ phối hợp.";
+    assert!(
+        names(t).iter().all(|(t, _)| *t != "organization"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Trường hợp này được hội đồng xem xét lại.";
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
+
+#[test]
+fn location_with_prefix_and_kind() {
+    let t = "Lũ quét tràn qua xã Pa Tần, huyện Nậm Nhùn.";
+    let locs: Vec<_> = find(t)
+        .into_iter()
+        .filter_map(|e| match e {
+            Entity::Location(l) => Some((l.text, l.kind)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        locs,
+        vec![
+            ("xã Pa Tần".to_owned(), LocationKind::Commune),
+            ("huyện Nậm Nhùn".to_owned(), LocationKind::District)
+        ]
+    );
+}
+
+#[test]
+fn numbered_units_and_shared_plural_prefix() {
+    let t = "Người dân Tổ dân phố 3 và các xã Mường So, Khổng Lào được hỗ trợ.";
+    assert!(has(t, "location", "Tổ dân phố 3"), "{:?}", names(t));
+    assert!(has(t, "location", "xã Mường So"), "{:?}", names(t));
+    assert!(has(t, "location", "Khổng Lào"), "{:?}", names(t));
+}
+
+#[test]
+fn known_places_old_and_new_tone_style_and_decomposed() {
+    for t in [
+        "Đoàn công tác đến Thanh Hóa hôm qua.",
+        "Đoàn công tác đến Thanh Hoá hôm qua.",
+        "Đoàn công tác đến Thanh Ho\u{0061}\u{0301} hôm qua.",
+        "Đoàn công tác đến Thanh Ho\u{0301}a hôm qua.",
+    ] {
+        let e = find(t);
+        let l = e.iter().find(|e| e.entity_type().as_str() == "location");
+        let l = l.unwrap_or_else(|| panic!("no location in {t:?}: {e:?}"));
+        assert_eq!(&t[l.span().range()], l.text());
+        assert!(l.text().starts_with("Thanh"), "{t:?}");
+        assert!(l.text().len() >= "Thanh Hoa".len(), "{t:?}");
+    }
+}
+
+#[test]
+fn glued_city_prefix_is_split() {
+    let t = "Lễ hội diễn ra tại TP.Vinh và TP.HCM.";
+    assert!(has(t, "location", "TP.Vinh"), "{:?}", names(t));
+    assert!(has(t, "location", "TP.HCM"), "{:?}", names(t));
+}
+
+#[test]
+fn sentence_initial_capitals_make_no_names() {
+    let t = "Trong năm qua, nhiều hộ dân đã thoát nghèo. Theo đó, mức hỗ trợ tăng. Sau khi kiểm tra, đoàn rời đi.";
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
+
+#[test]
+fn person_after_title_with_body() {
+    let t = "Phó Chủ tịch UBND tỉnh Điện Biên Lò Văn Tiến phát biểu tại hội nghị.";
+    let p = find(t).into_iter().find_map(|e| match e {
+        Entity::Person(p) => Some(p),
+        _ => None,
+    });
+    let p = p.expect("a person");
+    assert_eq!(p.text, "Lò Văn Tiến");
+    assert_eq!(p.title.as_deref(), Some("Phó Chủ tịch UBND tỉnh Điện Biên"));
+    assert!(has(t, "organization", "UBND tỉnh Điện Biên"), "{:?}", names(t));
+}
+
+#[test]
+fn person_after_honorific_at_sentence_start_and_mid_sentence() {
+    let t = "Bà Đinh Thị Hoa kể lại câu chuyện. Theo ông Nông Văn Dũng, vụ mùa năm nay khá.";
+    assert!(has(t, "person", "Đinh Thị Hoa"), "{:?}", names(t));
+    assert!(has(t, "person", "Nông Văn Dũng"), "{:?}", names(t));
+}
+
+#[test]
+fn surname_led_name_without_title_and_later_mentions() {
+    let t = "Anh nói rằng Trần Minh Khoa đã giúp đỡ nhiều. Cả xóm đều quý Trần Minh Khoa.";
+    let hits: Vec<_> = names(t).into_iter().filter(|(t, _)| *t == "person").collect();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+}
+
+#[test]
+fn bylines_credits_and_initials() {
+    let t = "Mưa lớn gây ngập nhiều tuyến phố. Ảnh: Hoàng Yến\n\nNgười dân dọn dẹp sau lũ.\n\nTHU TRANG\n";
+    assert!(has(t, "person", "Hoàng Yến"), "{:?}", names(t));
+    assert!(has(t, "person", "THU TRANG"), "{:?}", names(t));
+    let t = "Giá lúa tăng nhẹ trong tuần.\n\nK.Oanh\n";
+    assert!(has(t, "person", "K.Oanh"), "{:?}", names(t));
+    let t = "Giá lúa tăng nhẹ trong tuần.\n\nT.H\n";
+    assert!(has(t, "person", "T.H"), "{:?}", names(t));
+}
+
+#[test]
+fn program_with_trigger_and_quoted_title() {
+    let t = "Huyện phát động phong trào “Chung sức làm đường giao thông nông thôn” từ đầu năm.";
+    let p = find(t).into_iter().find_map(|e| match e {
+        Entity::Program(p) => Some(p),
+        _ => None,
+    });
+    let p = p.expect("a program");
+    assert_eq!(p.text, "phong trào “Chung sức làm đường giao thông nông thôn”");
+    assert_eq!(p.name, "Chung sức làm đường giao thông nông thôn");
+    assert_eq!(p.kind, ProgramKind::Movement);
+}
+
+#[test]
+fn program_descriptors_and_list_and_example_word() {
+    let t = "Đài tổ chức chương trình truyền hình trực tiếp \"Ấm áp mùa đông\" cho trẻ em vùng cao.";
+    assert!(
+        has(
+            t,
+            "program",
+            "chương trình truyền hình trực tiếp \"Ấm áp mùa đông\""
+        ),
+        "{:?}",
+        names(t)
+    );
+    let t = "Hội nhân rộng các mô hình “Tổ phụ nữ tiết kiệm”, “Góp gạo nuôi em” ở cơ sở.";
+    assert!(
+        has(t, "program", "mô hình “Tổ phụ nữ tiết kiệm”"),
+        "{:?}",
+        names(t)
+    );
+    assert!(has(t, "program", "“Góp gạo nuôi em”"), "{:?}", names(t));
+    let t = "Có nhiều mô hình sinh kế hay như “trồng nấm rơm” được học hỏi.";
+    assert!(has(t, "program", "“trồng nấm rơm”"), "{:?}", names(t));
+}
+
+#[test]
+fn counted_trigger_leaves_the_quoted_title() {
+    let t = "Toàn tỉnh có 42 mô hình “Khu dân cư an toàn” được công nhận.";
+    assert!(has(t, "program", "“Khu dân cư an toàn”"), "{:?}", names(t));
+}
+
+#[test]
+fn national_target_program_without_quotes() {
+    let t = "Vốn Chương trình mục tiêu quốc gia giảm nghèo bền vững được giải ngân chậm.";
+    assert!(
+        has(t, "program", "Chương trình mục tiêu quốc gia giảm nghèo bền vững"),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn scare_quotes_and_awards_are_not_programs() {
+    let t = "Gia đình ông được công nhận “gia đình văn hóa” nhiều năm liền.";
+    assert!(names(t).iter().all(|(t, _)| *t != "program"), "{:?}", names(t));
+}
+
+#[test]
+fn name_broken_over_a_line() {
+    let t = "Hội Liên hiệp Phụ nữ tỉnh Cao Bằng\nđã trao quà cho các em.";
+    assert!(
+        has(t, "organization", "Hội Liên hiệp Phụ nữ tỉnh Cao Bằng"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Đại diện Ngân hàng Chính sách\nxã hội huyện dự buổi lễ.";
+    assert!(
+        has(t, "organization", "Ngân hàng Chính sách\nxã hội huyện"),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn all_caps_headline() {
+    let t =
+        "UBND TỈNH QUẢNG TRỊ TỔ CHỨC HỘI NGHỊ TỔNG KẾT\n\nSáng nay, hội nghị diễn ra tại thành phố Đông Hà.";
+    assert!(has(t, "organization", "UBND TỈNH QUẢNG TRỊ"), "{:?}", names(t));
+    assert!(has(t, "location", "thành phố Đông Hà"), "{:?}", names(t));
+}
+
+#[test]
+fn names_in_quotes_and_brackets() {
+    let t = "Đoàn đến thăm (huyện Mường Lát, tỉnh Thanh Hóa) và “Làng Nủ” mới.";
+    assert!(has(t, "location", "huyện Mường Lát"), "{:?}", names(t));
+    assert!(has(t, "location", "tỉnh Thanh Hóa"), "{:?}", names(t));
+}
+
+#[test]
+fn decomposed_input_spans_index_the_input() {
+    let t = "Ủy ban nha\u{0302}n da\u{0302}n tỉnh Kon Tum họp.";
+    let e = find(t);
+    let o = e
+        .iter()
+        .find(|e| e.entity_type().as_str() == "organization")
+        .expect("an organization");
+    assert_eq!(&t[o.span().range()], o.text());
+    assert!(o.text().ends_with("Kon Tum"), "{:?}", o.text());
+}
+
+#[test]
+fn outlet_tags_are_media() {
+    let t = "(Nông thôn Ngày nay) - Giá cà phê tăng mạnh.";
+    assert_eq!(org_kind(t, "Nông thôn Ngày nay"), Some(OrgKind::Media));
+}
+
+#[test]
+fn user_lexicon_entries_extend_the_builtin_ones() {
+    let ex = ExtractorBuilder::new()
+        .add_organization("Hợp tác xã Chè Suối Giàng", OrgKind::Company)
+        .add_location("Bản Lác", LocationKind::Village)
+        .add_program_trigger("Sáng kiến", ProgramKind::Other)
+        .add_person("Hờ A Dơ")
+        .build();
+    let t = "Hợp tác xã Chè Suối Giàng mua chè của Hờ A Dơ ở Bản Lác theo Sáng kiến “Chè sạch”.";
+    let got: Vec<_> = ex
+        .extract(t)
+        .into_iter()
+        .map(|e| (e.entity_type().as_str(), e.text().to_owned()))
+        .collect();
+    for want in [
+        ("organization", "Hợp tác xã Chè Suối Giàng"),
+        ("person", "Hờ A Dơ"),
+        ("location", "Bản Lác"),
+        ("program", "Sáng kiến “Chè sạch”"),
+    ] {
+        assert!(
+            got.iter().any(|(a, b)| *a == want.0 && b == want.1),
+            "{want:?} not in {got:?}"
+        );
+    }
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    let ex = Extractor::new();
+    for t in [
+        "",
+        "\u{0301}",
+        "Bộ",
+        "“",
+        "Chương trình “",
+        "ông",
+        "tỉnh",
+        "(",
+        "TP.",
+        "Ảnh:",
+        "\n\n\n",
+        "A.B.C.D.E",
+        &"Hội ".repeat(2000),
+        &"Nguyễn ".repeat(2000),
+    ] {
+        for e in ex.extract(t) {
+            assert_eq!(&t[e.span().range()], e.text());
+        }
+    }
+}
+
+#[test]
+fn long_heads_take_a_description_only_with_a_suffix() {
+    let t = "Ban Quản lý dự án giao thông tỉnh Sơn La ký hợp đồng mới.";
+    assert!(
+        has(t, "organization", "Ban Quản lý dự án giao thông tỉnh Sơn La"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Ban Quản lý dự án đã họp.";
+    assert!(
+        names(t).iter().all(|(t, _)| *t != "organization"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Trạm Y tế xã Nà Nghịu có thêm bác sĩ.";
+    assert!(has(t, "organization", "Trạm Y tế xã Nà Nghịu"), "{:?}", names(t));
+}
+
+#[test]
+fn bank_branches_and_units() {
+    let t = "Agribank chi nhánh Bắc Giang giải ngân nhanh.";
+    assert!(
+        has(t, "organization", "Agribank chi nhánh Bắc Giang"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Phòng giao dịch huyện Mường Khương tiếp nhận hồ sơ.";
+    assert!(
+        has(t, "organization", "Phòng giao dịch huyện Mường Khương"),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn document_numbers_and_domains() {
+    let t = "Theo Công văn 45/UBND-VX, nguồn tin từ tuoitre.vn cho biết.";
+    let n = names(t);
+    assert!(n.iter().all(|(_, s)| s != "UBND" && s != "UBND-VX"), "{n:?}");
+    assert!(has(t, "organization", "tuoitre.vn"), "{n:?}");
+}
