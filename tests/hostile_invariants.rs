@@ -14,15 +14,6 @@ use viet_text::normalize::{fold, fold_lower, to_style};
 use viet_text::word::WordSegmenter;
 use viet_text::{normalize, normalize_with_map, NormalizeOptions, Span, ToneStyle};
 
-/// Every encoding the crate names (the enum is `#[non_exhaustive]`: add new ones here).
-pub const ENCODINGS: [Encoding; 5] = [
-    Encoding::Utf8,
-    Encoding::Tcvn3,
-    Encoding::Vni,
-    Encoding::Cp1258,
-    Encoding::Viqr,
-];
-
 /// A short, printable excerpt of `s` for failure messages (inputs can be megabytes).
 pub fn short(s: &str) -> String {
     const MAX: usize = 80;
@@ -281,16 +272,16 @@ pub fn check_normalize(input: &str, opts: &NormalizeOptions) {
 }
 
 /// The offset map of `output` (normalized from `input`): every output char
-/// boundary maps to an input char boundary, start and end positions are
-/// monotone, an end never precedes its start, and the ends map to the ends.
+/// boundary maps (as a start and as an end) to an input char boundary;
+/// both mappings are monotone; every non-empty output span maps to a
+/// well-ordered input span; and what lies outside the image of the whole
+/// output is only text a clean-up may drop (white space, zero-width).
+///
+/// A deletion at output offset `b` legitimately maps `b` as a start after
+/// the deleted text and as an end before it, so a start may exceed the
+/// end *at the same offset*; only spans of positive length must not invert.
 pub fn check_offset_map(input: &str, output: &str, map: &viet_text::OffsetMap) {
-    assert_eq!(map.to_original(0), 0, "output offset 0 does not map to input 0");
-    assert_eq!(
-        map.to_original_end(output.len()),
-        input.len(),
-        "output end does not map to input end"
-    );
-    let mut prev = (0usize, 0usize);
+    let mut prev: Option<(usize, usize, usize)> = None;
     let boundaries = output
         .char_indices()
         .map(|(i, _)| i)
@@ -306,14 +297,27 @@ pub fn check_offset_map(input: &str, output: &str, map: &viet_text::OffsetMap) {
             input.is_char_boundary(start) && input.is_char_boundary(end),
             "offset {b} maps to ({start}, {end}), not char boundaries"
         );
-        assert!(start <= end, "offset {b}: start {start} after end {end}");
+        if let Some((pb, ps, pe)) = prev {
+            assert!(
+                start >= ps && end >= pe,
+                "offset {b} maps to ({start}, {end}), before offset {pb}'s ({ps}, {pe})"
+            );
+            assert!(
+                end >= ps,
+                "output span {pb}..{b} maps to the reversed input span {ps}..{end}"
+            );
+        }
+        prev = Some((b, start, end));
+    }
+    if !output.is_empty() {
+        let whole = map.span_to_original(Span::new(0, output.len()));
+        let (head, tail) = (&input[..whole.start], &input[whole.end..]);
         assert!(
-            start >= prev.0 && end >= prev.1,
-            "offset {b} maps to ({start}, {end}), before the previous ({}, {})",
-            prev.0,
-            prev.1
+            head.chars().all(is_skippable) && tail.chars().all(is_skippable),
+            "the whole output maps to {whole:?}, leaving {} before and {} after",
+            short(head),
+            short(tail)
         );
-        prev = (start, end);
     }
     // Every token of the output maps back onto a well-formed input span.
     for t in viet_text::tokenize(output) {
@@ -374,31 +378,41 @@ pub fn check_fold(input: &str) {
     }
 }
 
-/// Decoding in every encoding never panics; what decodes is NFC and of
-/// bounded size; UTF-8 decoding is NFC of the text; detection gives a finite
-/// confidence in [0, 1] and names only an encoding that decodes the bytes.
+/// Legacy encodings on arbitrary bytes and text: `decode` and
+/// `decode_lossy` never panic in any encoding, give NFC of bounded size and
+/// agree where `decode` succeeds; UTF-8 decoding is the NFC of the text;
+/// valid non-ASCII UTF-8 is detected as UTF-8; detection gives a finite
+/// confidence in [0, 1]; `encode` of the bytes read as text round-trips
+/// through `decode` in the byte encodings; mojibake repair never panics.
 pub fn check_legacy(data: &[u8]) {
-    for enc in ENCODINGS {
+    for enc in Encoding::ALL {
         assert_eq!(
             Encoding::from_name(enc.name()),
             Some(enc),
             "name round trip of {enc:?}"
         );
+        let lossy = legacy::decode_lossy(data, enc);
+        assert!(
+            unicode_normalization::is_nfc(&lossy),
+            "decode_lossy({enc:?}) is not NFC: {}",
+            short(&lossy)
+        );
+        assert!(
+            lossy.len() <= 4 * data.len() + 8,
+            "decode_lossy({enc:?}) grew {} bytes into {}",
+            data.len(),
+            lossy.len()
+        );
         if let Ok(s) = legacy::decode(data, enc) {
             assert!(
-                unicode_normalization::is_nfc(&s),
-                "decode({enc:?}) is not NFC: {}",
+                s == lossy,
+                "decode({enc:?}) and decode_lossy differ on decodable bytes: {}",
                 short(&s)
-            );
-            assert!(
-                s.len() <= 4 * data.len() + 8,
-                "decode({enc:?}) grew {} bytes into {}",
-                data.len(),
-                s.len()
             );
         }
     }
-    if let Ok(s) = std::str::from_utf8(data) {
+    let utf8 = std::str::from_utf8(data);
+    if let Ok(s) = utf8 {
         let nfc: String = unicode_normalization::UnicodeNormalization::nfc(s).collect();
         assert!(
             legacy::decode(data, Encoding::Utf8).as_deref() == Ok(nfc.as_str()),
@@ -412,12 +426,28 @@ pub fn check_legacy(data: &[u8]) {
         "detect confidence {} out of [0, 1]",
         d.confidence
     );
-    if let Some(enc) = d.encoding {
-        assert!(
-            legacy::decode(data, enc).is_ok(),
-            "detect names {enc:?} but decode({enc:?}) fails"
+    if utf8.is_ok_and(|s| !s.is_ascii()) {
+        assert_eq!(
+            d.encoding,
+            Some(Encoding::Utf8),
+            "valid non-ASCII UTF-8 not detected as UTF-8"
         );
     }
+    let text = text_of(data);
+    for enc in [Encoding::Utf8, Encoding::Tcvn3, Encoding::Vni, Encoding::Cp1258] {
+        if let Ok(bytes) = legacy::encode(&text, enc) {
+            let nfc: String = unicode_normalization::UnicodeNormalization::nfc(&*text).collect();
+            assert!(
+                legacy::decode(&bytes, enc).as_deref() == Ok(nfc.as_str()),
+                "encode/decode({enc:?}) does not round-trip {}",
+                short(&text)
+            );
+        }
+    }
+    for enc in Encoding::ALL {
+        let _ = legacy::encode_lossy(&text, enc);
+    }
+    let _ = legacy::repair_mojibake(&text);
 }
 
 /// Parsing arbitrary text as a number never panics, and whatever it returns
@@ -495,9 +525,12 @@ mod tests {
         // Maps output offset 1 into the middle of "é" (2 bytes).
         let split = OffsetMap::identity(2);
         assert!(panics(move || check_offset_map("é", "ab", &split)));
-        // Does not reach the input's end.
-        let short = OffsetMap::identity(3);
-        assert!(panics(move || check_offset_map(input, "éa", &short)));
+        // Does not reach the input's end: "a" is lost.
+        let not_to_end = OffsetMap::identity(3);
+        assert!(panics(move || check_offset_map(input, "éa", &not_to_end)));
+        // A deleted zero-width space at the start is fine.
+        let deletion = OffsetMap::from_anchors(vec![(0, 0), (0, 3)], 1, 4);
+        assert!(!panics(move || check_offset_map("\u{200B}a", "a", &deletion)));
     }
 
     #[test]
