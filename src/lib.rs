@@ -36,6 +36,8 @@
 //! assert_eq!(money.amount, Amount::Exact { amount: "92900000".parse().unwrap() });
 //! assert_eq!(money.currency, "VND");
 //! ```
+//!
+#![doc = include_str!("untrusted_input.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
