@@ -19,8 +19,9 @@
 //! ```
 
 use super::numeric::{
-    adjacent, clock_time_after, inline_gap, is_code_part, is_dash, is_plain_digits, is_time_unit, is_word,
-    label_before, lower, qualifier_before, read_number, span_of, text_of, unit_at, LABELS,
+    adjacent, clock_time_after, date_context_before, inline_gap, is_code_part, is_dash, is_plain_digits,
+    is_time_unit, is_word, label_before, lower, qualifier_before, read_number, span_of, text_of, unit_at,
+    LABELS,
 };
 use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -270,7 +271,7 @@ fn ratio(doc: &Document<'_>, i: usize) -> Option<Entity> {
         Some((q, start)) => (start, Some(q)),
         None => (i, None),
     };
-    if prev_word_in(doc, i, DATE_WORDS) {
+    if prev_word_in(doc, i, DATE_WORDS) || date_context_before(doc, i) {
         return None;
     }
     if let Some(unit) = unit_after(doc, i + 1) {
