@@ -25,7 +25,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, inline_gap, is_code_part, is_dash, is_plain_digits, is_word, lower, span_of, unit_at, word_at,
+    adjacent, date_context_before, inline_gap, is_code_part, is_dash, is_plain_digits, is_word, lower,
+    span_of, unit_at, word_at,
 };
 use super::{Document, Entity, Recognizer};
 use crate::span::Span;
@@ -134,6 +135,15 @@ impl Expr {
     /// A day with no month yet (`ngày 19` before `và ngày 20/12`).
     fn day_only(&self) -> bool {
         self.from.month.is_none() && self.from.day.is_some()
+    }
+
+    /// A whole month with no year yet (`tháng 11` before `và tháng 12/2025`).
+    fn month_only(&self) -> bool {
+        self.from.year.is_none()
+            && self.from.day == Some(1)
+            && self.from.month.is_some()
+            && self.from.month == self.to.month
+            && self.to.day.is_some_and(|d| d >= 28)
     }
 
     fn is_day(&self) -> bool {
@@ -548,6 +558,10 @@ fn digit_expr(doc: &Document<'_>, i: usize) -> Option<Expr> {
         TokenKind::DateLike => return None,
         TokenKind::Ratio => {
             let e = day_month_token(doc, i)?;
+            // After a day word or an earlier date member (`ngày 6 và 7/11`) it is a day.
+            if date_context_before(doc, i) && !is_code_part(doc, i) {
+                return Some(e);
+            }
             // `9/6 học sinh` is a ratio; `thứ 14/65`, `bằng 1/2` too.
             let prev_cue = i > 0 && {
                 let w = lower(doc.tokens[i - 1].text);
@@ -921,10 +935,34 @@ fn coordinated(doc: &Document<'_>, first: &Expr) -> Vec<Expr> {
         let Some(next) = single(doc, k).or_else(|| bare_day(doc, k)) else {
             break;
         };
-        if next.day_only() {
+        if next.day_only() && !first.month_only() {
             members.push(next);
             last = next;
             continue;
+        }
+        if first.month_only() {
+            // Months borrow only a year, from a month member (`tháng 11 và tháng 12/2025`).
+            if next.month_only() {
+                members.push(next);
+                last = next;
+                continue;
+            }
+            let next_whole = next.from.day == Some(1)
+                && next.from.month == next.to.month
+                && next.to.day.is_some_and(|d| d >= 28);
+            if !next_whole || next.from.year.is_none() {
+                break;
+            }
+            return members
+                .into_iter()
+                .filter_map(|mut e| {
+                    let m = e.from.month?;
+                    let (from, to) = whole_month(next.from.year, m);
+                    e.from = from;
+                    e.to = to;
+                    Some(e)
+                })
+                .collect();
         }
         if !next.is_day() && next.from.day.is_some() {
             break;
@@ -1045,7 +1083,9 @@ impl Recognizer for DateRecognizer {
                 // (`ngày 19 và ngày 20/12`, `ngày 2/10 và ngày 5/10/2024`); a member
                 // that starts a list is not read again from inside the list.
                 let in_list = i > 0 && single_in_list(doc, i);
-                let borrowed = if (e.day_only() || (e.from.year.is_none() && e.is_day())) && !in_list {
+                let borrowed = if (e.day_only() || (e.from.year.is_none() && e.is_day()) || e.month_only())
+                    && !in_list
+                {
                     coordinated(doc, &e)
                 } else {
                     Vec::new()
@@ -1328,5 +1368,56 @@ mod tests {
         // `tháng` written with a combining grave accent.
         let text = "tha\u{301}ng 6/2024";
         assert_eq!(dates(text), [d(text, "2024-06-01", "2024-06-30")]);
+    }
+
+    #[test]
+    fn coordinated_day_then_day_month_ratio() {
+        // A `d/m` after an earlier day member is a day even with a word after it.
+        assert_eq!(
+            dates("Nắng gắt ngày 3 và 4/8 khắp vùng."),
+            [d("ngày 3", "--08-03", "--08-03"), d("4/8", "--08-04", "--08-04")]
+        );
+        assert_eq!(dates("hôm 9/5 nhiều nơi"), [d("9/5", "--05-09", "--05-09")]);
+    }
+
+    #[test]
+    fn coordinated_months_share_the_year() {
+        assert_eq!(
+            dates("trong tháng 3 và tháng 4/2024, xã"),
+            [
+                d("tháng 3", "2024-03-01", "2024-03-31"),
+                d("tháng 4/2024", "2024-04-01", "2024-04-30")
+            ]
+        );
+        // February takes its length from the borrowed year.
+        assert_eq!(
+            dates("tháng 2 và tháng 3/2024"),
+            [
+                d("tháng 2", "2024-02-01", "2024-02-29"),
+                d("tháng 3/2024", "2024-03-01", "2024-03-31")
+            ]
+        );
+        // Without a year anywhere, each month stays as written.
+        assert_eq!(
+            dates("tháng 5 và tháng 6 mưa"),
+            [
+                d("tháng 5", "--05-01", "--05-31"),
+                d("tháng 6", "--06-01", "--06-30")
+            ]
+        );
+    }
+
+    #[test]
+    fn phone_numbers_are_no_years() {
+        assert!(dates("Gọi tổng đài 1800 6677 để hỏi.").is_empty());
+        assert!(dates("số điện thoại 2010 nội bộ").is_empty());
+        assert!(dates("Hotline: 1960").is_empty());
+        assert!(dates("Văn phòng (028) 3930 2020.").is_empty());
+        assert_eq!(dates("ông Tư (SN 1961)"), [d("1961", "1961-01-01", "1961-12-31")]);
+        // A lone year is still a year.
+        assert_eq!(
+            dates("Năm 2020 có lũ."),
+            [d("Năm 2020", "2020-01-01", "2020-12-31")]
+        );
     }
 }

@@ -343,7 +343,114 @@ pub(crate) fn is_code_part(doc: &Document<'_>, i: usize) -> bool {
     if t.text.len() >= 4 && t.text.starts_with('0') && is_plain_digits(t) {
         return true;
     }
+    is_plain_digits(t) && (phone_run(doc, i) || after_phone_cue(doc, i))
+}
+
+/// Whether the bare digit group at `i` belongs to a run of digit groups
+/// split by single spaces that is no grouped number: a run with a group of
+/// four digits or more (`1900 9095`, `3825 1234`) or one that starts with
+/// `0` (`0912 345 678`). A thousands group (`1 500 000`) has three digits.
+fn phone_run(doc: &Document<'_>, i: usize) -> bool {
+    let bare = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number && is_plain_digits(t))
+    };
+    let mut first = i;
+    while first > 0 && i - first < 6 && bare(first - 1) && single_space(doc, first - 1) {
+        first -= 1;
+    }
+    let mut end = i + 1;
+    while end - i < 6 && bare(end) && single_space(doc, end - 1) {
+        end += 1;
+    }
+    if end - first < 2 {
+        return false;
+    }
+    let toks = &doc.tokens[first..end];
+    toks[0].text.starts_with('0') || toks.iter().any(|t| t.text.len() >= 4)
+}
+
+/// Whether a phone cue (`số điện thoại`, `đường dây nóng`, `hotline`,
+/// `SĐT`, `ĐT:`) comes right before the number at `i` (a `:`, `số` or an
+/// opening bracket may stand between).
+fn after_phone_cue(doc: &Document<'_>, i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..3 {
+        if k == 0 {
+            return false;
+        }
+        let p = &doc.tokens[k - 1];
+        if matches!(p.text, ":" | "(" | "số" | "Số") {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    if k == 0 {
+        return false;
+    }
+    let w = lower(doc.tokens[k - 1].text);
+    let two = |a: &str, b: &str| k >= 2 && is_word(doc, k - 2, a) && is_word(doc, k - 1, b);
+    matches!(w.as_ref(), "hotline" | "sđt" | "đt" | "fax" | "tel")
+        || doc.tokens[k - 1].text == "SĐT"
+        || doc.tokens[k - 1].text == "ĐT"
+        || two("điện", "thoại")
+        || two("dây", "nóng")
+}
+
+/// Whether the number at `i` comes in a date context: after `hôm` or a
+/// day word, or as a later member of a coordination whose first member is
+/// a date (`ngày 6 và 7/11`, `5/11, 7/11`), so a `d/m` there is a day.
+pub(crate) fn date_context_before(doc: &Document<'_>, i: usize) -> bool {
+    if i == 0 || !inline_gap(doc, i - 1) {
+        return false;
+    }
+    let day_word = |k: usize| {
+        matches!(
+            lower(doc.tokens[k].text).as_ref(),
+            "ngày" | "hôm" | "mồng" | "mùng" | "sáng" | "trưa" | "chiều" | "tối" | "đêm"
+        )
+    };
+    if day_word(i - 1) {
+        return true;
+    }
+    let mut k = i - 1;
+    for _ in 0..6 {
+        let joined = doc.tokens[k].text == "," || is_word(doc, k, "và") || is_word(doc, k, "hoặc");
+        if !joined || k == 0 {
+            return false;
+        }
+        let m = k - 1;
+        let t = &doc.tokens[m];
+        if !(inline_gap(doc, m) || adjacent(doc, m)) {
+            return false;
+        }
+        match t.kind {
+            TokenKind::DateLike | TokenKind::Ratio => return day_month_shape(t.text),
+            TokenKind::Number if is_plain_digits(t) && t.text.len() <= 2 => {
+                if m > 0 && inline_gap(doc, m - 1) && day_word(m - 1) {
+                    return true;
+                }
+                if m == 0 {
+                    return false;
+                }
+                k = m - 1;
+            }
+            _ => return false,
+        }
+    }
     false
+}
+
+/// `7/11`: a day (1–31) and month (1–12) joined by `/`, `-` or `.`.
+fn day_month_shape(text: &str) -> bool {
+    let mut parts = text.split(['/', '-', '.']);
+    let (Some(d), Some(m)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let ok = |s: &str, max: u32| s.len() <= 2 && s.parse::<u32>().is_ok_and(|v| (1..=max).contains(&v));
+    ok(d, 31) && ok(m, 12)
 }
 
 // ---------------------------------------------------------------- numbers

@@ -19,8 +19,9 @@
 //! ```
 
 use super::numeric::{
-    adjacent, clock_time_after, inline_gap, is_code_part, is_dash, is_plain_digits, is_time_unit, is_word,
-    label_before, lower, qualifier_before, read_number, span_of, text_of, unit_at, LABELS,
+    adjacent, clock_time_after, date_context_before, inline_gap, is_code_part, is_dash, is_plain_digits,
+    is_time_unit, is_word, label_before, lower, qualifier_before, read_number, span_of, text_of, unit_at,
+    LABELS,
 };
 use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -270,7 +271,7 @@ fn ratio(doc: &Document<'_>, i: usize) -> Option<Entity> {
         Some((q, start)) => (start, Some(q)),
         None => (i, None),
     };
-    if prev_word_in(doc, i, DATE_WORDS) {
+    if prev_word_in(doc, i, DATE_WORDS) || date_context_before(doc, i) {
         return None;
     }
     if let Some(unit) = unit_after(doc, i + 1) {
@@ -452,5 +453,32 @@ mod tests {
         assert_eq!(quantities("“5 con”"), [q("5 con", "5", "con")]);
         assert!(quantities("5").is_empty());
         assert!(quantities("").is_empty());
+    }
+
+    #[test]
+    fn compound_units_and_modifiers() {
+        // An agent noun or a machine name is one word; a verb after a case classifier is outside.
+        assert_eq!(
+            quantities("có 40 người chơi mới"),
+            [q("40 người chơi", "40", "người chơi")]
+        );
+        assert_eq!(
+            quantities("mua 12 máy bơm nước"),
+            [q("12 máy bơm", "12", "máy bơm")]
+        );
+        assert_eq!(quantities("thêm 75 ca nhiễm cúm"), [q("75 ca", "75", "ca")]);
+        assert_eq!(quantities("có 2 ca tử vong"), [q("2 ca", "2", "ca")]);
+        assert_eq!(quantities("5 người bị thương"), [q("5 người", "5", "người")]);
+        assert_eq!(
+            quantities("mời 60 nghệ sĩ, nghệ nhân tới"),
+            [q("60 nghệ sĩ, nghệ nhân", "60", "nghệ sĩ, nghệ nhân")]
+        );
+    }
+
+    #[test]
+    fn no_counts_in_phone_numbers_or_coordinated_dates() {
+        assert!(quantities("gọi 0987 654 321 ngay").is_empty());
+        assert!(quantities("Hotline 1800 1234 miễn phí").is_empty());
+        assert!(quantities("mưa ngày 8 và 9/10 lớn").is_empty());
     }
 }
