@@ -26,14 +26,27 @@ fn bench(c: &mut Criterion) {
     for (name, text) in corpora() {
         // The corpus itself is mostly clean NFC; make it fully clean first.
         let clean = normalize(&text, &keep).into_owned();
+        // The same, also cleaned up: the fast path with every option on.
+        let clean_all = normalize(&text, &cleanups).into_owned();
         let nfd: String = clean.nfd().collect();
         let old = to_style(&clean, ToneStyle::Old).into_owned();
         let mut g = c.benchmark_group(format!("normalize/{name}"));
         g.throughput(Throughput::Bytes(clean.len() as u64));
+        // A reference point for a shared, loaded machine: UTF-8 validation
+        // of the same bytes by the standard library.
+        g.bench_function("baseline_std_from_utf8", |b| {
+            b.iter(|| std::str::from_utf8(black_box(clean.as_bytes())).map_or(0, str::len))
+        });
+        g.bench_function("clean_nfc_only", |b| {
+            b.iter(|| viet_text::normalize::nfc(black_box(&clean)).len())
+        });
         g.bench_function("clean_nfc_keep", |b| {
             b.iter(|| normalize(black_box(&clean), &keep).len())
         });
-        g.bench_function("clean_nfc_all_cleanups", |b| {
+        g.bench_function("clean_all_cleanups", |b| {
+            b.iter(|| normalize(black_box(&clean_all), &cleanups).len())
+        });
+        g.bench_function("dirty_spaces_quotes_zw_all_cleanups", |b| {
             b.iter(|| normalize(black_box(&clean), &cleanups).len())
         });
         g.bench_function("clean_fold", |b| b.iter(|| fold(black_box(&clean)).len()));

@@ -1,20 +1,34 @@
 //! Throughput of the tokenizer and the sentence splitter, in bytes per second.
 //!
-//! Inputs: the bundled sample news text (`examples/data/sample.txt`) and, when
-//! present, the Wikipedia prose corpus `../shared/data/bench/viwiki.txt`.
+//! Inputs: the bundled sample news text (`examples/data/sample.txt`) and,
+//! when present, the news excerpts of `../shared/data/news-dev/texts` and the
+//! Wikipedia prose corpus `../shared/data/bench/viwiki.txt`.
+//!
+//! Each operation is measured twice: by wall clock (criterion's default), and
+//! by the CPU time of the benchmarking thread (`…/cpu`, from Linux's
+//! `/proc/thread-self/schedstat`). On a shared machine wall-clock time also
+//! counts the time other processes hold the core; CPU time does not.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use std::time::{Duration, Instant};
 use viet_text::{sentences, tokenize};
 
 const SAMPLE: &str = include_str!("../examples/data/sample.txt");
 const VIWIKI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
 const NEWS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/news-dev/texts");
 
-/// The inputs to measure: the sample repeated to about 1 MB (so per-call
-/// overhead does not dominate), the news excerpts joined (blank line
-/// between files) and viwiki.txt, each when it exists.
+/// `text` repeated to at least 1 MB, so that one iteration is long enough
+/// for per-call overhead not to matter and for the thread CPU clock (which
+/// advances at scheduler ticks) to see it.
+fn to_a_megabyte(text: &str) -> String {
+    text.repeat((1 << 20) / text.len().max(1) + 1)
+}
+
+/// The inputs to measure: the sample and the news excerpts (joined with a
+/// blank line between files), each repeated to 1 MB, and viwiki.txt (3.3 MB),
+/// each when it exists.
 fn inputs() -> Vec<(&'static str, String)> {
-    let mut v = vec![("sample", SAMPLE.repeat((1 << 20) / SAMPLE.len().max(1) + 1))];
+    let mut v = vec![("sample", to_a_megabyte(SAMPLE))];
     match std::fs::read_dir(NEWS) {
         Ok(dir) => {
             let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -23,7 +37,7 @@ fn inputs() -> Vec<(&'static str, String)> {
                 .iter()
                 .filter_map(|p| std::fs::read_to_string(p).ok())
                 .collect();
-            v.push(("news-dev", news.join("\n\n")));
+            v.push(("news-dev", to_a_megabyte(&news.join("\n\n"))));
         }
         Err(e) => eprintln!("skipping news-dev input ({NEWS}): {e}"),
     }
@@ -34,31 +48,49 @@ fn inputs() -> Vec<(&'static str, String)> {
     v
 }
 
-fn bench_tokenize(c: &mut Criterion) {
-    let mut group = c.benchmark_group("tokenize");
+/// CPU time this thread has run so far, when the platform tells.
+fn thread_cpu_time() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Benchmarks `op` on every input, by wall clock and by thread CPU time.
+fn bench_op(c: &mut Criterion, group_name: &str, op: fn(&str) -> usize) {
+    let mut group = c.benchmark_group(group_name);
+    let cpu = thread_cpu_time().is_some();
     for (name, text) in inputs() {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(name, |b| b.iter(|| tokenize(black_box(&text)).count()));
-    }
-    group.finish();
-    // The tokenizer's own cost, without the per-word syllable check.
-    let mut group = c.benchmark_group("tokenize_without_syllables");
-    for (name, text) in inputs() {
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(name, |b| {
-            b.iter(|| tokenize(black_box(&text)).without_syllables().count())
-        });
+        group.bench_function(name, |b| b.iter(|| op(black_box(&text))));
+        if cpu {
+            group.bench_function(format!("{name}/cpu"), |b| {
+                b.iter_custom(|iters| {
+                    let wall = Instant::now();
+                    let start = thread_cpu_time();
+                    for _ in 0..iters {
+                        black_box(op(black_box(&text)));
+                    }
+                    match (start, thread_cpu_time()) {
+                        (Some(a), Some(b)) => b.saturating_sub(a),
+                        _ => wall.elapsed(),
+                    }
+                })
+            });
+        }
     }
     group.finish();
 }
 
+fn bench_tokenize(c: &mut Criterion) {
+    bench_op(c, "tokenize", |t| tokenize(t).count());
+    // The tokenizer's own cost, without the per-word syllable check.
+    bench_op(c, "tokenize_without_syllables", |t| {
+        tokenize(t).without_syllables().count()
+    });
+}
+
 fn bench_sentences(c: &mut Criterion) {
-    let mut group = c.benchmark_group("sentences");
-    for (name, text) in inputs() {
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(name, |b| b.iter(|| sentences(black_box(&text)).count()));
-    }
-    group.finish();
+    bench_op(c, "sentences", |t| sentences(t).count());
 }
 
 criterion_group!(benches, bench_tokenize, bench_sentences);

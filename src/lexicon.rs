@@ -58,11 +58,41 @@ fn is_tone_mark(c: char) -> bool {
 
 /// The key of one character: lower-case letters without the tone mark
 /// (at most three characters), and the tone mark.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 struct KeyChar {
-    chars: [char; 3],
-    len: u8,
+    /// The key text of the character (lower case, decomposed, no tone).
+    text: String,
     tone: Option<char>,
+    upper: bool,
+    lower: bool,
+}
+
+/// Letter-case counts of a token, gathered while its key is written.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct CaseInfo {
+    /// Upper-case letters.
+    pub upper: u32,
+    /// Lower-case letters.
+    pub lower: u32,
+    /// The first letter is upper case.
+    pub first_upper: bool,
+    /// An upper-case letter comes after a lower-case one (`iPhone`).
+    pub inner_upper: bool,
+}
+
+impl CaseInfo {
+    fn add(&mut self, upper: bool, lower: bool) {
+        if upper {
+            if self.upper == 0 && self.lower == 0 {
+                self.first_upper = true;
+            } else if self.lower > 0 {
+                self.inner_upper = true;
+            }
+            self.upper += 1;
+        } else if lower {
+            self.lower += 1;
+        }
+    }
 }
 
 fn key_char(c: char) -> KeyChar {
@@ -71,17 +101,16 @@ fn key_char(c: char) -> KeyChar {
         '’' | '‘' | 'ʼ' | '`' => '\'',
         c => c,
     };
-    let mut k = KeyChar::default();
+    let mut k = KeyChar {
+        upper: c.is_uppercase(),
+        lower: c.is_lowercase(),
+        ..KeyChar::default()
+    };
     unicode_normalization::char::decompose_canonical(c, |d| {
         if is_tone_mark(d) {
             k.tone = Some(d);
         } else {
-            for l in d.to_lowercase() {
-                if let Some(slot) = k.chars.get_mut(k.len as usize) {
-                    *slot = l;
-                    k.len += 1;
-                }
-            }
+            k.text.extend(d.to_lowercase());
         }
     });
     k
@@ -101,30 +130,41 @@ static KEY_TABLE: LazyLock<Vec<KeyChar>> = LazyLock::new(|| {
 /// Appends the key of one token to `out`: lower case, canonical
 /// decomposition, tone mark moved to the end, dashes and apostrophes
 /// unified. Allocates nothing beyond `out`'s growth.
-pub(crate) fn push_token_key(token: &str, out: &mut String) {
+pub(crate) fn push_token_key(token: &str, out: &mut String) -> CaseInfo {
     let mut tone = None;
+    let mut case = CaseInfo::default();
     let table = &*KEY_TABLE;
     for c in token.chars() {
         if c.is_ascii() {
+            case.add(c.is_ascii_uppercase(), c.is_ascii_lowercase());
             out.push(c.to_ascii_lowercase());
             continue;
         }
         let u = c as u32;
-        let k = if (TABLE_START..TABLE_END).contains(&u) {
-            table.get((u - TABLE_START) as usize).copied().unwrap_or_default()
-        } else {
-            key_char(c)
+        let in_table = (TABLE_START..TABLE_END).contains(&u);
+        let (upper, lower, t) = match table
+            .get((u.wrapping_sub(TABLE_START)) as usize)
+            .filter(|_| in_table)
+        {
+            Some(k) => {
+                out.push_str(&k.text);
+                (k.upper, k.lower, k.tone)
+            }
+            None => {
+                let k = key_char(c);
+                out.push_str(&k.text);
+                (k.upper, k.lower, k.tone)
+            }
         };
-        for &ch in k.chars.get(..k.len as usize).unwrap_or(&[]) {
-            out.push(ch);
-        }
-        if k.tone.is_some() {
-            tone = k.tone;
+        case.add(upper, lower);
+        if t.is_some() {
+            tone = t;
         }
     }
     if let Some(t) = tone {
         out.push(t);
     }
+    case
 }
 
 /// The lookup key of a name: its tokens' keys joined by single spaces.

@@ -19,6 +19,23 @@
 //! let percent = percent.expect("a percent entity");
 //! assert_eq!(&text[percent.span.range()], "2,5%");
 //! ```
+//!
+//! Money carries an exact amount and its ISO 4217 currency:
+//!
+//! ```
+//! use viet_text::{entity::Amount, Entity, Extractor};
+//!
+//! let text = "Tỉnh chi hơn 92,9 triệu đồng cho 104/104 hộ.";
+//! let entities = Extractor::new().extract(text);
+//! let money = entities.iter().find_map(|e| match e {
+//!     Entity::Money(m) => Some(m),
+//!     _ => None,
+//! });
+//! let money = money.expect("a money entity");
+//! assert_eq!(money.text, "hơn 92,9 triệu đồng");
+//! assert_eq!(money.amount, Amount::Exact { amount: "92900000".parse().unwrap() });
+//! assert_eq!(money.currency, "VND");
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -47,3 +64,8 @@ pub use token::{sentences, tokenize, Sentence, Token, TokenKind};
 /// assert_eq!(d.to_string(), "92.9");
 /// ```
 pub use rust_decimal::Decimal;
+
+/// The README's examples, compiled and run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -228,12 +228,11 @@ fn lines_mode_skips_only_the_bad_line() {
     assert!(err.contains("line 1") && err.contains("byte 0"), "{err}");
 }
 
-#[test]
-fn a_large_file_keeps_exact_spans_across_chunks() {
-    let dir = scratch();
+/// A text of about `size` bytes: one percentage per line, a blank line now and then.
+fn long_text(size: usize) -> (String, usize) {
     let mut text = String::new();
     let mut i = 0;
-    while text.len() < 600_000 {
+    while text.len() < size {
         text.push_str(&format!(
             "Đoạn {i}: sản lượng tăng {},{}% so với năm trước.\n",
             i % 90,
@@ -244,14 +243,61 @@ fn a_large_file_keeps_exact_spans_across_chunks() {
         }
         i += 1;
     }
+    (text, i)
+}
+
+#[test]
+fn a_large_file_is_one_document_exactly_as_the_library_sees_it() {
+    let dir = scratch();
+    let (text, lines) = long_text(600_000);
     let path = write(&dir, "large.txt", text.as_bytes());
+    let library = serde_json::to_value(viet_text::Extractor::new().extract(&text)).unwrap();
     let mut outputs = Vec::new();
     for jobs in ["1", "2"] {
         let o = run(&["extract", "--jobs", jobs, path.to_str().unwrap()], b"");
         assert!(o.status.success(), "{}", stderr(&o));
         let docs = json_lines(&o);
         assert_eq!(docs.len(), 1);
-        assert_eq!(check_spans(&docs[0], text.as_bytes()), i);
+        check_spans(&docs[0], text.as_bytes());
+        assert_eq!(
+            docs[0]["entities"], library,
+            "the CLI must not change what the library finds"
+        );
+        let percents = docs[0]["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "percent")
+            .count();
+        assert_eq!(percents, lines, "one percentage per line");
+        outputs.push(o.stdout);
+    }
+    assert_eq!(outputs[0], outputs[1], "output must not depend on --jobs");
+}
+
+#[test]
+fn a_large_file_streamed_in_chunks_keeps_exact_spans() {
+    let dir = scratch();
+    let (text, _) = long_text(600_000);
+    let path = write(&dir, "large.txt", text.as_bytes());
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2"] {
+        let o = run(
+            &["tokenize", "--json", "--jobs", jobs, path.to_str().unwrap()],
+            b"",
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        let docs = json_lines(&o);
+        assert_eq!(docs.len(), 1);
+        let tokens = docs[0]["tokens"].as_array().unwrap();
+        assert_eq!(tokens.len(), viet_text::tokenize(&text).count());
+        for t in tokens {
+            let (s, e) = (
+                t["start"].as_u64().unwrap() as usize,
+                t["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[s..e], t["text"].as_str().unwrap());
+        }
         outputs.push(o.stdout);
     }
     assert_eq!(outputs[0], outputs[1], "output must not depend on --jobs");

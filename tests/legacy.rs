@@ -264,6 +264,11 @@ fn correct_text_is_left_alone() {
         "The café in Zürich serves crème brûlée — naïve but good.",
         "Grüße aus Köln, schöne Straße, Bären und Äpfel.",
         "Ça coûte 5 € à l'hôtel, déjà réservé.",
+        "Où est la gare ? À côté de l'église, là-bas, très près. Voilà, ça y est.",
+        "Schöne Grüße, Jürgen Müller aus München; Öl, Äther, Übung.",
+        "São Paulo, coração, açúcar, você, avô, irmã, maçã.",
+        "Señor Muñoz, año, niño, ¿qué tal? ¡Olé!",
+        "Ærø, Ålesund, Øresund, smørrebrød.",
         "plain ASCII only",
         "",
     ] {

@@ -73,12 +73,8 @@ fn program_alone() {
 }
 
 #[test]
-fn all_eight_types_report() {
-    // The numeric types come from the numeric recognizers (another branch).
-    // Until they are merged the figure is printed, not asserted.
+fn all_eight_types_together() {
+    // The numeric types come from the numeric recognizers (merged).
     let Some(sc) = combined(ALL) else { return };
-    const NUMERIC_MERGED: bool = false;
-    if NUMERIC_MERGED {
-        assert!(sc.f1() >= 0.92, "all types F1 {:.4}", sc.f1());
-    }
+    assert!(sc.f1() >= 0.95, "all types F1 {:.4}", sc.f1());
 }

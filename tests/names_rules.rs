@@ -410,3 +410,69 @@ fn document_numbers_and_domains() {
     assert!(n.iter().all(|(_, s)| s != "UBND" && s != "UBND-VX"), "{n:?}");
     assert!(has(t, "organization", "tuoitre.vn"), "{n:?}");
 }
+
+#[test]
+fn numbered_military_and_health_units() {
+    let t = "Bệnh viện 175 phối hợp với Quân khu 9 tổ chức khám bệnh.";
+    assert!(has(t, "organization", "Bệnh viện 175"), "{:?}", names(t));
+    assert!(has(t, "organization", "Quân khu 9"), "{:?}", names(t));
+    assert!(!has(t, "location", "khu 9"), "{:?}", names(t));
+}
+
+#[test]
+fn events_are_not_programs() {
+    let t = "Ngày hội Văn hóa các dân tộc diễn ra tại quảng trường.";
+    assert!(names(t).iter().all(|(t, _)| *t != "program"), "{:?}", names(t));
+}
+
+#[test]
+fn one_syllable_country_or_given_name() {
+    let t = "Ông Đức cho biết. Thủ tướng Đức Olaf Scholz thăm Hà Nội.";
+    let n = names(t);
+    assert_eq!(n.first(), Some(&("person", "Đức".to_owned())), "{n:?}");
+    assert!(has(t, "location", "Đức"), "{n:?}");
+    assert!(has(t, "person", "Olaf Scholz"), "{n:?}");
+}
+
+#[test]
+fn cyclic_years_and_capitalized_kinship_words_are_not_persons() {
+    let t = "Năm Giáp Dần mùa màng bội thu. Người dân Anh Quốc đón tin vui.";
+    assert!(names(t).iter().all(|(t, _)| *t != "person"), "{:?}", names(t));
+}
+
+#[test]
+fn front_committee_with_commune_and_lower_case_action_month() {
+    let t = "Ủy ban MTTQ Việt Nam xã Tân Hòa phát động Tháng hành động vì người nghèo.";
+    assert!(
+        has(t, "organization", "Ủy ban MTTQ Việt Nam xã Tân Hòa"),
+        "{:?}",
+        names(t)
+    );
+    assert_eq!(
+        org_kind(t, "Ủy ban MTTQ Việt Nam xã Tân Hòa"),
+        Some(OrgKind::MassOrganization)
+    );
+    assert!(
+        has(t, "program", "Tháng hành động vì người nghèo"),
+        "{:?}",
+        names(t)
+    );
+}
+
+mod arbitrary_input {
+    use proptest::prelude::*;
+    use viet_text::Extractor;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn spans_are_exact_and_nothing_panics(
+            s in "(\\PC|[ \n“”\"()-]|Hội |Sở |ông |tỉnh |TP\\.|Chương trình |Nguyễn |Ảnh: |\u{0301}){0,60}"
+        ) {
+            for e in Extractor::new().extract(&s) {
+                prop_assert_eq!(&s[e.span().range()], e.text());
+                prop_assert!(!e.text().is_empty());
+            }
+        }
+    }
+}

@@ -184,3 +184,25 @@ fn spans_of_an_extractor_style_pipeline() {
         "2,5 tỷ"
     );
 }
+
+#[test]
+fn readme_example() {
+    use viet_text::normalize::{fold_lower, to_style};
+    let opts = NormalizeOptions::default();
+    assert_eq!(normalize("Vie\u{302}\u{323}t Nam", &opts), "Việt Nam");
+    assert_eq!(normalize("a\u{301}\u{302}", &opts), "ấ");
+    assert_eq!(
+        normalize("qủa gía baỏ nứơc dàì đuợc Toyota", &opts),
+        "quả giá bảo nước dài được Toyota"
+    );
+    assert_eq!(to_style("HÒA Thủy", ToneStyle::New), "HOÀ Thuỷ");
+    let all = NormalizeOptions::default()
+        .with_cleanups()
+        .with_tone(ToneStyle::New);
+    let input = "Sở\u{200B}  Y\u{A0}tế “Khánh Hòa”";
+    let n = normalize_with_map(input, &all);
+    assert_eq!(n.text, "Sở Y tế \"Khánh Hoà\"");
+    let span = n.map.span_to_original(Span::new(5, 11));
+    assert_eq!(&input[span.range()], "Y\u{A0}tế");
+    assert_eq!(fold_lower("Quảng Ninh, Đà Nẵng"), "quang ninh, da nang");
+}

@@ -338,6 +338,7 @@ fn every_rhyme_every_tone_both_directions_all_cases() {
             }
         }
     }
+    eprintln!("{checked} (onset, rhyme, tone) forms checked in 3 letter cases");
     // 212 rhymes, most with several onsets and five tones.
     assert!(checked > 2500, "only {checked} syllables checked");
 }
@@ -390,6 +391,7 @@ fn every_misplaced_mark_is_repaired() {
             }
         }
     }
+    eprintln!("{repaired} misplaced marks repaired");
     assert!(repaired > 2000, "only {repaired} repairs checked");
 }
 
@@ -454,6 +456,12 @@ fn repairs_seen_in_real_text() {
         ("QỦA", "QUẢ"),
         ("Gía", "Giá"),
         ("NỨƠC", "NƯỚC"),
+        ("đuợc", "được"),
+        ("buớc", "bước"),
+        ("nguời", "người"),
+        ("thuơng", "thương"),
+        ("đưọc", "được"),
+        ("ĐUỢC", "ĐƯỢC"),
     ] {
         assert_eq!(normalize(bad, &opts), good, "{bad}");
         let sentence = format!("Mua {bad}, {bad}!");
@@ -461,6 +469,10 @@ fn repairs_seen_in_real_text() {
     }
     // Different tones on two letters: ambiguous, left alone.
     assert_eq!(normalize("dàí", &opts), "dàí");
+    // `uơ` is a rhyme of its own (thuở, huơ), and `qu` + `ơ` too.
+    for w in ["thuở", "huơ", "quở", "Huơ"] {
+        assert_eq!(normalize(w, &opts), w);
+    }
 }
 
 #[test]

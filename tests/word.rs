@@ -80,6 +80,20 @@ fn all_capitals_segment_like_title_case() {
 }
 
 #[test]
+fn ignore_case_makes_every_letter_case_alike() {
+    let seg = WordSegmenter::builder().ignore_case(true).build();
+    for text in [
+        "Ông Trần Văn Nam làm việc tại Sở Giáo dục Đà Nẵng",
+        "Hòa Bình và hòa bình",
+        "Công ty Cổ phần Sữa Việt Nam",
+    ] {
+        let lower = shape(&seg.segment(&text.to_lowercase()));
+        assert_eq!(shape(&seg.segment(text)), lower, "{text}");
+        assert_eq!(shape(&seg.segment(&text.to_uppercase())), lower, "{text}");
+    }
+}
+
+#[test]
 fn numbers_and_punctuation_are_words_of_their_own() {
     let seg = WordSegmenter::new();
     let text = "Năm 2025, giá gạo tăng 5% (từ 12.000 đồng).";
@@ -208,8 +222,8 @@ fn dev_split_scores() {
         s.correct
     );
     assert_eq!(s.gold, 26162);
-    assert!(s.f1() >= 0.918, "F1 {:.4}", s.f1());
-    assert!(s.precision() >= 0.909 && s.recall() >= 0.927);
+    assert!(s.f1() >= 0.92, "F1 {:.4}", s.f1());
+    assert!(s.precision() >= 0.912 && s.recall() >= 0.927);
 }
 
 #[test]

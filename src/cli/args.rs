@@ -15,9 +15,10 @@ use viet_text::EntityType;
     long_about = "Vietnamese text analysis: normalize, tokenize, segment and extract typed \
 entities (money, percentages, quantities, dates, organizations, programs, locations, persons) \
 with exact values and byte spans into the input.\n\n\
-Every subcommand reads the FILEs given (`-` or none: standard input), processes them on all \
-cores and prints results in input order. With --lines every input line is a document of its \
-own, which streams input of any size in flat memory.",
+Every subcommand reads the FILEs given (`-` or none: standard input) and prints results in \
+input order. Files are processed in parallel on all cores (--jobs); with --lines every input \
+line is a document of its own, lines are processed in parallel too, and input of any size \
+streams through in flat memory.",
     after_help = "Examples:\n  \
 viet-text extract article.txt\n  \
 viet-text extract --lines corpus.txt > entities.jsonl\n  \
@@ -164,7 +165,7 @@ pub struct NormalizeArgs {
     #[arg(long)]
     pub clean: bool,
 
-    /// Input encoding: utf-8, tcvn3, vni, cp1258, viqr, or auto (detect per file) [default: utf-8].
+    /// Input encoding: utf-8, tcvn3, tcvn3-caps, vni, cp1258, viqr, or auto (detect per file) [default: utf-8].
     #[arg(long, value_name = "ENCODING", value_parser = parse_source_encoding)]
     pub from: Option<SourceEncoding>,
 }
@@ -232,7 +233,10 @@ fn parse_source_encoding(name: &str) -> Result<SourceEncoding, String> {
     }
     Encoding::from_name(name)
         .map(SourceEncoding::Known)
-        .ok_or_else(|| format!("unknown encoding `{name}` (one of: utf-8, tcvn3, vni, cp1258, viqr, auto)"))
+        .ok_or_else(|| {
+            let known: Vec<&str> = Encoding::ALL.iter().map(|e| e.name()).collect();
+            format!("unknown encoding `{name}` (one of: {}, auto)", known.join(", "))
+        })
 }
 
 #[cfg(test)]

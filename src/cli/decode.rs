@@ -71,10 +71,19 @@ fn utf8_lossy(bytes: &[u8]) -> Decoded<'_> {
     }
 }
 
-/// Decodes `bytes` in `encoding` (UTF-8 goes through [`utf8`]).
+/// Decodes `bytes` in `encoding` (UTF-8 goes through [`utf8`]); lossy
+/// replaces bytes the encoding does not define with U+FFFD.
 pub fn legacy(bytes: &[u8], encoding: Encoding, lossy: bool) -> Result<Decoded<'_>, LegacyError> {
     if encoding == Encoding::Utf8 {
         return utf8(bytes, lossy).map_err(LegacyError::InvalidUtf8);
+    }
+    if lossy {
+        // Legacy encodings have no U+FFFD of their own: each one is a replacement.
+        let text = legacy::decode_lossy(bytes, encoding);
+        let replaced = text.matches(char::REPLACEMENT_CHARACTER).count();
+        let mut d = Decoded::plain(Cow::Owned(text));
+        d.replaced = replaced;
+        return Ok(d);
     }
     match legacy::decode(bytes, encoding) {
         Ok(s) => Ok(Decoded::plain(Cow::Owned(s))),
@@ -118,5 +127,18 @@ mod tests {
         assert_eq!(&bytes[span.range()], b"97%");
         let at = d.text.find('b').unwrap();
         assert_eq!(&bytes[d.to_input(Span::new(at, at + 1)).range()], b"b");
+    }
+
+    #[test]
+    fn legacy_lossy_counts_replacements() {
+        let strict = legacy(b"a\x81b", Encoding::Cp1258, false);
+        let lossy = legacy(b"a\x81b", Encoding::Cp1258, true).unwrap();
+        match strict {
+            Err(LegacyError::InvalidByte(1)) => {
+                assert_eq!(lossy.text, "a\u{fffd}b");
+                assert_eq!(lossy.replaced, 1);
+            }
+            other => assert!(other.is_ok(), "{other:?}"),
+        }
     }
 }

@@ -2,9 +2,11 @@
 //!
 //! A chunk always ends at a line break (or at the end of the input), so a
 //! UTF-8 sequence is never cut in two and line numbers can be counted per
-//! chunk. In `--lines` mode a chunk holds whole lines; otherwise the cut
-//! prefers a blank line (a paragraph break), where no entity or sentence
-//! can straddle it.
+//! chunk. In `--lines` mode a chunk holds whole lines. For a whole document,
+//! `extract` takes it in one piece (up to [`MAX_DOCUMENT`]); the commands
+//! whose work is local (normalize, tokenize, segment) stream it in small
+//! chunks cut preferably at a blank line (a paragraph break), where no
+//! sentence can straddle it.
 
 use std::fmt;
 use std::fs::File;
@@ -18,8 +20,14 @@ use viet_text::legacy::Encoding;
 pub const CHUNK_TARGET: usize = 128 * 1024;
 
 /// Without a line break in sight, a whole-document chunk is cut at a space
-/// (or a character boundary) once it reaches this size.
+/// (or a character boundary) once it reaches this size (or the target, if
+/// larger).
 const HARD_CUT: usize = 8 * CHUNK_TARGET;
+
+/// Largest document `extract` analyses in one piece. The extractor uses
+/// context from the whole document (a name seen once types its later bare
+/// mentions), so a document is cut only beyond this size, to bound memory.
+pub const MAX_DOCUMENT: usize = 8 * 1024 * 1024;
 
 /// Longest line `--lines` accepts as one document; longer lines are
 /// reported and skipped so that memory stays bounded.
@@ -200,13 +208,17 @@ pub enum Piece {
 
 /// Reads an input and cuts it into [`Piece`]s.
 ///
-/// A chunk is handed out when it reaches [`CHUNK_TARGET`] bytes, or when a
-/// read returns less than asked (a pipe or terminal with nothing more for
-/// now), so interactive input is answered line by line with `--lines` and
-/// paragraph by paragraph otherwise.
+/// A chunk is handed out when it reaches the target size ([`CHUNK_TARGET`]
+/// unless set), or, when eager, as soon as a read returns less than asked (a
+/// pipe or terminal with nothing more for now), so interactive input is
+/// answered line by line with `--lines` and paragraph by paragraph otherwise.
 pub struct Chunker<R> {
     src: R,
     cut: Cut,
+    /// Bytes a chunk aims at.
+    target: usize,
+    /// Cut after a short read instead of waiting for the target size.
+    eager: bool,
     buf: Vec<u8>,
     /// File offset of `buf[0]`.
     base: u64,
@@ -223,12 +235,22 @@ impl<R: Read> Chunker<R> {
         Chunker {
             src,
             cut,
+            target: CHUNK_TARGET,
+            eager: true,
             buf: Vec::new(),
             base: 0,
             line: 1,
             eof: false,
             skipping: false,
         }
+    }
+
+    /// Aims chunks at `target` bytes; with `eager` false a short read does
+    /// not cut (whole documents from a pipe stay whole).
+    pub fn with_target(mut self, target: usize, eager: bool) -> Self {
+        self.target = target.max(1);
+        self.eager = eager;
+        self
     }
 
     /// Bytes read successfully so far.
@@ -261,8 +283,8 @@ impl<R: Read> Chunker<R> {
                 }
                 continue;
             }
-            let short = got < asked;
-            if self.buf.len() >= CHUNK_TARGET || short {
+            let short = got < asked && self.eager;
+            if self.buf.len() >= self.target || short {
                 if let Some(end) = self.cut_point(short) {
                     return Ok(Some(self.take(end)));
                 }
@@ -283,7 +305,11 @@ impl<R: Read> Chunker<R> {
 
     /// Reads once into `buf`; returns (bytes got, bytes asked).
     fn fill(&mut self) -> io::Result<(usize, usize)> {
-        let want = CHUNK_TARGET.saturating_sub(self.buf.len()).max(64 * 1024);
+        // At most 256 KiB per call: the buffer is zeroed before each read.
+        let want = self
+            .target
+            .saturating_sub(self.buf.len())
+            .clamp(64 * 1024, 256 * 1024);
         let old = self.buf.len();
         self.buf.resize(old + want, 0);
         let got = loop {
@@ -313,7 +339,7 @@ impl<R: Read> Chunker<R> {
                 if let Some(p) = buf[from..].windows(2).rposition(|w| w == b"\n\n") {
                     return Some(from + p + 2);
                 }
-                if short && buf.len() < CHUNK_TARGET {
+                if short && buf.len() < self.target {
                     // A pipe with nothing more for now: wait for a paragraph
                     // break rather than split a document at a line break.
                     return None;
@@ -321,7 +347,7 @@ impl<R: Read> Chunker<R> {
                 if last_nl.is_some() {
                     return last_nl;
                 }
-                if buf.len() < HARD_CUT {
+                if buf.len() < HARD_CUT.max(self.target) {
                     return None;
                 }
                 // One enormous line: cut after a space, else at a character boundary.
@@ -471,6 +497,25 @@ mod tests {
         }
         let got = chunks(data.as_bytes(), 7, Cut::Lines);
         assert!(got.len() >= 12);
+    }
+
+    #[test]
+    fn a_patient_chunker_keeps_a_piped_document_whole() {
+        let data = "Dòng một.\n\nĐoạn hai.\n".repeat(2000);
+        let mut c = Chunker::new(
+            Trickle {
+                data: data.as_bytes(),
+                step: 100,
+            },
+            Cut::Document,
+        )
+        .with_target(MAX_DOCUMENT, false);
+        let mut got = Vec::new();
+        while let Some(p) = c.next_piece().unwrap() {
+            got.push(p);
+        }
+        assert_eq!(got.len(), 1);
+        assert!(matches!(&got[0], Piece::Chunk { data: d, .. } if d == data.as_bytes()));
     }
 
     #[test]

@@ -147,7 +147,8 @@ fn read_all(
         let source: Arc<str> = serde_json::to_string(&input.name)
             .unwrap_or_else(|_| "\"?\"".to_owned())
             .into();
-        let mut chunker = Chunker::new(src, cut);
+        let (target, eager) = task.chunking();
+        let mut chunker = Chunker::new(src, cut).with_target(target, eager);
         let mut encoding = task.fixed_encoding();
         let mut first = true;
         loop {

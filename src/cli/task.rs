@@ -4,7 +4,7 @@
 use super::args::{Format, SourceEncoding};
 use super::commands::{self, Doc};
 use super::decode::{self, Decoded, LegacyError};
-use super::input::{count_nl, InputError};
+use super::input::{count_nl, InputError, CHUNK_TARGET, MAX_DOCUMENT};
 use super::render::Row;
 use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
@@ -93,6 +93,18 @@ impl Task {
                 words: None,
             } => Framing::JsonArray("sentences"),
             _ => Framing::Plain,
+        }
+    }
+
+    /// The chunk size to aim at, and whether a short read (a pipe with
+    /// nothing more for now) cuts a chunk. `extract` keeps documents whole
+    /// (up to [`MAX_DOCUMENT`]) because the extractor uses context from the
+    /// whole document; the other commands are local to a line or paragraph
+    /// and stream in small chunks.
+    pub fn chunking(&self) -> (usize, bool) {
+        match self.kind {
+            TaskKind::Extract { .. } if !self.lines => (MAX_DOCUMENT, false),
+            _ => (CHUNK_TARGET, true),
         }
     }
 

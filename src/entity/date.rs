@@ -373,12 +373,56 @@ fn month_expr(doc: &Document<'_>, j: usize) -> Option<Expr> {
         // `tháng 12/2025` is a month; a full date after `tháng` is odd.
         return (!e.is_day()).then_some(e);
     }
-    let m = u8::try_from(small_number(doc, j, 2)?).ok()?;
+    let (m, after) = match small_number(doc, j, 2) {
+        Some(m) => (u8::try_from(m).ok()?, j + 1),
+        None => spelled_month(doc, j)?,
+    };
     if !(1..=12).contains(&m) {
         return None;
     }
-    let (year, end) = year_after(doc, j + 1);
+    let (year, end) = year_after(doc, after);
     Some(expr(j, end, whole_month(year, m)))
+}
+
+/// A month written as a word after `tháng`: `Giêng`, `Chạp`, or a
+/// capitalized numeral (`tháng Tư`, `tháng Mười Hai`); a lower-case numeral
+/// (`tháng hai`) is too often a count to be read. The month and the index
+/// after it.
+fn spelled_month(doc: &Document<'_>, j: usize) -> Option<(u8, usize)> {
+    let t = doc.tokens.get(j)?;
+    if is_word(doc, j, "giêng") {
+        return Some((1, j + 1));
+    }
+    if is_word(doc, j, "chạp") {
+        return Some((12, j + 1));
+    }
+    if !t.is_capitalized() || t.kind != TokenKind::Syllable {
+        return None;
+    }
+    let m = match lower(t.text).as_ref() {
+        "một" => 1,
+        "hai" => 2,
+        "ba" => 3,
+        "tư" => 4,
+        "năm" => 5,
+        "sáu" => 6,
+        "bảy" => 7,
+        "tám" => 8,
+        "chín" => 9,
+        "mười" => {
+            let next = doc
+                .tokens
+                .get(j + 1)
+                .filter(|n| n.is_capitalized() && inline_gap(doc, j));
+            return Some(match next.map(|n| lower(n.text)) {
+                Some(w) if w == "một" => (11, j + 2),
+                Some(w) if w == "hai" => (12, j + 2),
+                _ => (10, j + 1),
+            });
+        }
+        _ => return None,
+    };
+    Some((m, j + 1))
 }
 
 /// A year or a range of years at `j` (`2021-2025`, `2012 - 2013`).
@@ -776,6 +820,14 @@ fn fill(first: &mut Expr, second: &Expr) {
     }
 }
 
+/// Whether the token at `i` follows a coordinating comma or `và` after
+/// another date member (it was read as part of that list).
+fn single_in_list(doc: &Document<'_>, i: usize) -> bool {
+    let k = i - 1;
+    let joined = doc.tokens[k].text == "," || is_word(doc, k, "và");
+    joined && k > 0 && doc.tokens[k - 1].kind == TokenKind::Number && small_number(doc, k - 1, 2).is_some()
+}
+
 /// A range connector at `j`: `đến`, `tới`, a dash.
 fn connector(doc: &Document<'_>, j: usize) -> bool {
     j > 0
@@ -849,25 +901,44 @@ fn range(doc: &Document<'_>, i: usize, at_i: Option<Expr>) -> Option<(usize, Exp
     Some((if with_from { i } else { a }, first, second))
 }
 
-/// A day or month without a year joined by `và` or a comma to a fuller
-/// date: the first member with the missing parts filled in.
-fn coordinated(doc: &Document<'_>, first: &Expr) -> Option<Expr> {
-    let j = first.end;
-    if !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
-        return None;
+/// Days or months without a year (or a month) joined by `và` or commas
+/// to a fuller date (`ngày 19 và ngày 20/12`, `các ngày 15, 16 và 17/8`):
+/// the earlier members with the missing parts filled in from the last one.
+/// The last member is found on its own.
+fn coordinated(doc: &Document<'_>, first: &Expr) -> Vec<Expr> {
+    let mut members = vec![*first];
+    let mut last = *first;
+    for _ in 0..6 {
+        let j = last.end;
+        if !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
+            break;
+        }
+        if !(is_word(doc, j, "và") || doc.tokens.get(j).is_some_and(|t| t.text == ",")) || !inline_gap(doc, j)
+        {
+            break;
+        }
+        let k = skip_time_of_day(doc, j + 1);
+        let Some(next) = single(doc, k).or_else(|| bare_day(doc, k)) else {
+            break;
+        };
+        if next.day_only() {
+            members.push(next);
+            last = next;
+            continue;
+        }
+        if !next.is_day() && next.from.day.is_some() {
+            break;
+        }
+        return members
+            .into_iter()
+            .filter_map(|mut e| {
+                fill(&mut e, &next);
+                let complete = e.from.month.is_some() && e.from.day.is_some();
+                (complete && e.from.year.is_some() == next.from.year.is_some()).then_some(e)
+            })
+            .collect();
     }
-    if !(is_word(doc, j, "và") || doc.tokens.get(j).is_some_and(|t| t.text == ",")) || !inline_gap(doc, j) {
-        return None;
-    }
-    let k = skip_time_of_day(doc, j + 1);
-    let second = single(doc, k)?;
-    if !second.is_day() && second.from.day.is_some() {
-        return None;
-    }
-    let mut e = *first;
-    fill(&mut e, &second);
-    (e.from.month.is_some() && e.from.day.is_some() && e.from.year.is_some() == second.from.year.is_some())
-        .then_some(e)
+    Vec::new()
 }
 
 fn date(
@@ -970,18 +1041,21 @@ impl Recognizer for DateRecognizer {
             }
             if let Some(e) = at_i {
                 let e = with_lunar(doc, e);
-                if e.day_only() {
-                    if let Some(c) = coordinated(doc, &e) {
+                // Only a member without month or year borrows from a later one
+                // (`ngày 19 và ngày 20/12`, `ngày 2/10 và ngày 5/10/2024`); a member
+                // that starts a list is not read again from inside the list.
+                let in_list = i > 0 && single_in_list(doc, i);
+                let borrowed = if (e.day_only() || (e.from.year.is_none() && e.is_day())) && !in_list {
+                    coordinated(doc, &e)
+                } else {
+                    Vec::new()
+                };
+                if !borrowed.is_empty() {
+                    for c in borrowed {
                         out.push(date(doc, c.start, c.end, c.from, c.to, c.lunar));
                     }
-                } else if e.from.month.is_some() || e.from.year.is_some() {
+                } else if !e.day_only() && (e.from.month.is_some() || e.from.year.is_some()) {
                     out.push(date(doc, e.start, e.end, e.from, e.to, e.lunar));
-                    // `ngày 2/10 và ngày 5/10/2024`: a yearless member takes the year.
-                    if e.from.year.is_none() && e.is_day() {
-                        if let Some(c) = coordinated(doc, &e) {
-                            out.push(date(doc, c.start, c.end, c.from, c.to, c.lunar));
-                        }
-                    }
                 }
             }
             // The later members of a year list in one token: `2016,2017,2018`.
@@ -1088,6 +1162,19 @@ mod tests {
             dates("tháng 6 năm 2019"),
             [d("tháng 6 năm 2019", "2019-06-01", "2019-06-30")]
         );
+        assert_eq!(
+            dates("Tháng Giêng năm 2024"),
+            [d("Tháng Giêng năm 2024", "2024-01-01", "2024-01-31")]
+        );
+        assert_eq!(
+            dates("vào tháng Mười Hai"),
+            [d("tháng Mười Hai", "--12-01", "--12-31")]
+        );
+        assert_eq!(
+            dates("tháng Tư năm 1975"),
+            [d("tháng Tư năm 1975", "1975-04-01", "1975-04-30")]
+        );
+        assert!(dates("hai tháng hai lần").is_empty());
     }
 
     #[test]
@@ -1183,6 +1270,22 @@ mod tests {
             dates("từ tháng 9-2016 đến tháng 2-2017"),
             [d("từ tháng 9-2016 đến tháng 2-2017", "2016-09-01", "2017-02-28")]
         );
+        assert_eq!(
+            dates("Các ngày 15, 16 và 17/8 là"),
+            [
+                d("ngày 15", "--08-15", "--08-15"),
+                d("16", "--08-16", "--08-16"),
+                d("17/8", "--08-17", "--08-17")
+            ]
+        );
+        assert_eq!(
+            dates("ngày 2/10 và ngày 5/10/2024"),
+            [
+                d("ngày 2/10", "2024-10-02", "2024-10-02"),
+                d("ngày 5/10/2024", "2024-10-05", "2024-10-05")
+            ]
+        );
+        assert!(dates("ngày 15, 16 người chết").is_empty());
         assert_eq!(
             dates("tối ngày 19 và sáng ngày 20/12,"),
             [

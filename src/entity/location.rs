@@ -142,6 +142,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         // A name after a credit word is the author (`Nguồn: Thái Bình`).
         let credited = i >= 2 && ctx.is_punct(i - 1, ":") && ctx.any(i - 2, |e| e.credit);
+        // `ông Đức`: a one-syllable place name after an honorific is a person.
+        let credited = credited
+            || ctx.place(i).is_some_and(|(pe, _)| pe == i + 1)
+                && matches!(
+                    ctx.title_ending_at(i),
+                    Some((_, crate::lexicon::TitleClass::Honorific))
+                );
         if let Some((end, e)) = ctx.place(i).filter(|_| !credited) {
             let kind = e.place.unwrap_or(LocationKind::Other);
             push(ctx, i, end, kind, out);

@@ -143,6 +143,44 @@ fn qualifier_before_start(doc: &Document<'_>, k: usize) -> usize {
     }
 }
 
+/// `VND1000`, `USD1,23`: an ISO code with the digits glued to it, which the
+/// tokenizer keeps as one word (a decimal part may follow as `,23`).
+fn glued_code(doc: &Document<'_>, i: usize) -> Option<Entity> {
+    let t = &doc.tokens[i];
+    let split = t.text.find(|c: char| c.is_ascii_digit())?;
+    let (code, digits) = t.text.split_at(split);
+    if code.len() != 3
+        || !code.bytes().all(|b| b.is_ascii_uppercase())
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let (iso, _) = CURRENCIES.longest_at_text(code)?;
+    let mut end = i + 1;
+    let mut number = digits.to_owned();
+    // `,23` / `.500` glued after it.
+    if adjacent(doc, i) && adjacent(doc, i + 1) {
+        if let (Some(sep), Some(rest)) = (doc.tokens.get(i + 1), doc.tokens.get(i + 2)) {
+            if matches!(sep.text, "," | ".")
+                && rest.kind == TokenKind::Number
+                && rest.text.bytes().all(|b| b.is_ascii_digit())
+            {
+                number.push_str(sep.text);
+                number.push_str(rest.text);
+                end = i + 3;
+            }
+        }
+    }
+    let amount = crate::number::parse_digits(&number).ok()?;
+    let (lead, qualifier) = lead_in(doc, i);
+    let lead = if lead < i && doc.tokens[lead].text == "-" {
+        i
+    } else {
+        lead
+    };
+    Some(money(doc, lead, end, Amount::Exact { amount }, iso, qualifier))
+}
+
 /// Whether token `i` can start an amount.
 fn starts_number(doc: &Document<'_>, i: usize) -> bool {
     let t = &doc.tokens[i];
@@ -164,6 +202,10 @@ fn starts_number(doc: &Document<'_>, i: usize) -> bool {
 impl Recognizer for MoneyRecognizer {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
         for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Abbreviation {
+                out.extend(glued_code(doc, i));
+                continue;
+            }
             if !starts_number(doc, i) {
                 continue;
             }
@@ -178,15 +220,26 @@ impl Recognizer for MoneyRecognizer {
             let Some(n) = read_number(doc, i, !digits) else {
                 continue;
             };
-            let (lead, qualifier) = lead_in(doc, i);
             // The currency may also come first: `$10`, `USD 20`.
-            if digits {
+            let sign_or_code_before = i > 0
+                && matches!(
+                    doc.tokens[i - 1].kind,
+                    TokenKind::Symbol | TokenKind::Abbreviation | TokenKind::Word
+                );
+            if digits && sign_or_code_before {
+                let (lead, _) = lead_in(doc, i);
                 if let Some(m) = prefix_currency(doc, &n, lead) {
                     out.push(m);
                     continue;
                 }
             }
-            if let Some((code, end)) = with_currency(doc, &n) {
+            let currency = with_currency(doc, &n);
+            let connector = currency.is_none() && second_member(doc, &n).is_some();
+            if currency.is_none() && !connector {
+                continue;
+            }
+            let (lead, qualifier) = lead_in(doc, i);
+            if let Some((code, end)) = currency {
                 // `một đồng nghiệp`, `Hai đồng hoàng đế`: a spelled-out number
                 // before `đồng` is money only with a scale word (`hai triệu đồng`).
                 let ambiguous = !digits && n.scale.is_none() && is_word(doc, n.end, "đồng");
@@ -224,7 +277,7 @@ impl Recognizer for MoneyRecognizer {
                                 max: second.value,
                             },
                             code,
-                            None,
+                            if start == lead { qualifier } else { None },
                         ));
                     }
                 }
@@ -402,6 +455,11 @@ mod tests {
     fn currency_sign_first() {
         assert_eq!(one("chỉ $10 thôi"), t("$10", "10", "USD"));
         assert_eq!(one("giá USD 20"), t("USD 20", "20", "USD"));
+        assert_eq!(one("giá USD1,23 thôi"), t("USD1,23", "1.23", "USD"));
+        assert_eq!(one("chỉ VND1000"), t("VND1000", "1000", "VND"));
+        assert_eq!(one("giá US$5"), t("US$5", "5", "USD"));
+        assert_eq!(one("vé €20"), t("€20", "20", "EUR"));
+        assert!(money("mã ABC123").is_empty());
     }
 
     #[test]

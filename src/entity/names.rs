@@ -125,7 +125,8 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &Document<'a>, lex: &'a NameLexicon) -> Self {
         let text = doc.text;
         let mut toks: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 4);
-        let mut keys = String::with_capacity(text.len() + doc.tokens.len() + 8);
+        // Decomposed keys grow: `ệ` (3 bytes) becomes 5.
+        let mut keys = String::with_capacity(text.len() * 2 + doc.tokens.len() + 8);
         let mut prev_end = 0usize;
         let push = |toks: &mut Vec<Tok>,
                     keys: &mut String,
@@ -138,16 +139,26 @@ impl<'a> Ctx<'a> {
             let s = text.get(start..end).unwrap_or("");
             keys.push(' ');
             let k0 = keys.len();
-            if crate::lexicon::keyed_kind(kind) {
-                push_token_key(s, keys);
+            let case = if crate::lexicon::keyed_kind(kind) {
+                let c = push_token_key(s, keys);
+                if c.upper == 0 {
+                    Case::Lower
+                } else if c.lower == 0 {
+                    Case::Upper
+                } else if c.first_upper && !c.inner_upper {
+                    Case::Title
+                } else {
+                    Case::Mixed
+                }
             } else {
                 keys.push('\u{1}');
-            }
+                case_of(s)
+            };
             toks.push(Tok {
                 start,
                 end,
                 kind,
-                case: case_of(s),
+                case,
                 key: (k0, keys.len()),
                 caps_line: false,
                 newlines_before: if toks.is_empty() { 2 } else { nl },
@@ -199,39 +210,72 @@ impl<'a> Ctx<'a> {
             }
             line_start = line_end;
         }
-        // Lexicon hits, each checked to end at a token end.
-        let mut hits = Vec::new();
+        // Lexicon hits, each checked to start and end at a token boundary.
+        // `tok_at[p]` is the token whose key starts after the space at `p`.
+        let mut hits = Vec::with_capacity(toks.len());
         if !lex.entries.is_empty() && !toks.is_empty() {
-            let starts: Vec<usize> = toks.iter().map(|t| t.key.0 - 1).collect();
-            for m in lex.ac.find_overlapping_iter(keys.as_str()) {
-                let end_ok = keys.as_bytes().get(m.end()) == Some(&b' ');
-                if !end_ok {
-                    continue;
+            let mut tok_at = vec![u32::MAX; keys.len() + 1];
+            for (n, t) in toks.iter().enumerate() {
+                if let Some(slot) = tok_at.get_mut(t.key.0 - 1) {
+                    *slot = n as u32;
                 }
-                let Ok(si) = starts.binary_search(&m.start()) else {
+            }
+            if let Some(last) = tok_at.get_mut(keys.len() - 1) {
+                *last = toks.len() as u32;
+            }
+            for m in lex.ac.find_overlapping_iter(keys.as_str()) {
+                let (Some(&si), Some(&ei)) = (tok_at.get(m.start()), tok_at.get(m.end())) else {
                     continue;
                 };
-                let ei = starts.partition_point(|&s| s < m.end());
+                if si == u32::MAX || ei == u32::MAX {
+                    continue;
+                }
                 hits.push(Hit {
-                    start: si as u32,
-                    end: ei as u32,
+                    start: si,
+                    end: ei,
                     entry: m.pattern().as_u32(),
                 });
             }
         }
-        hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        // Bucket the hits by start token (counting sort), longest first.
+        let mut first_hit = vec![0u32; toks.len() + 1];
+        for h in &hits {
+            if let Some(c) = first_hit.get_mut(h.start as usize + 1) {
+                *c += 1;
+            }
+        }
+        for k in 1..first_hit.len() {
+            first_hit[k] += first_hit[k - 1];
+        }
+        let mut sorted = vec![
+            Hit {
+                start: 0,
+                end: 0,
+                entry: 0
+            };
+            hits.len()
+        ];
+        let mut fill = first_hit.clone();
+        for h in &hits {
+            if let Some(pos) = fill.get_mut(h.start as usize) {
+                if let Some(slot) = sorted.get_mut(*pos as usize) {
+                    *slot = *h;
+                }
+                *pos += 1;
+            }
+        }
+        for w in first_hit.windows(2) {
+            if let Some(bucket) = sorted.get_mut(w[0] as usize..w[1] as usize) {
+                if bucket.len() > 1 {
+                    bucket.sort_unstable_by_key(|h| std::cmp::Reverse(h.end));
+                }
+            }
+        }
+        let hits = sorted;
         for h in &hits {
             if let (Some(t), Some(e)) = (toks.get_mut(h.start as usize), lex.entries.get(h.entry as usize)) {
                 t.cats |= e.cats();
             }
-        }
-        let mut first_hit = vec![0u32; toks.len() + 1];
-        let mut h = 0;
-        for (i, slot) in first_hit.iter_mut().enumerate() {
-            while h < hits.len() && (hits[h].start as usize) < i {
-                h += 1;
-            }
-            *slot = h as u32;
         }
         Ctx {
             text,
@@ -416,7 +460,6 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` starts a sentence (after `.`, `!`, `?`, `:`, a line
     /// break, an opening quote or bracket, or at the start).
-    #[allow(dead_code)]
     pub fn sentence_start(&self, i: usize) -> bool {
         if i == 0 || self.breaks_before(i) {
             return true;

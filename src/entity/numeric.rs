@@ -133,6 +133,15 @@ impl<V> PhraseTable<V> {
         None
     }
 
+    /// The value of `word` as a one-token phrase, if the table holds it.
+    pub(crate) fn longest_at_text(&self, word: &str) -> Option<(&V, usize)> {
+        self.by_first
+            .get(lower(word).as_ref())?
+            .iter()
+            .find(|(w, _)| w.len() == 1 && w[0].matches(word))
+            .map(|(_, v)| (v, 1))
+    }
+
     /// Whether the table holds `word` (lower case) as a one-token phrase.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
         self.by_first
@@ -201,9 +210,11 @@ pub(crate) static COMPARATIVES: LazyLock<HashSet<String, FnvBuild>> =
 // ---------------------------------------------------------------- tokens
 
 /// `s` in lower case, borrowed when it already is.
+/// Only the first letter is checked: words are written in lower case,
+/// capitalized or in capitals, and mixed case (`iPhone`) is a name that the
+/// word tables do not hold anyway.
 pub(crate) fn lower(s: &str) -> Cow<'_, str> {
-    let plain = s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-    if !plain && s.chars().any(char::is_uppercase) {
+    if s.chars().next().is_some_and(char::is_uppercase) {
         Cow::Owned(s.to_lowercase())
     } else {
         Cow::Borrowed(s)
@@ -315,8 +326,11 @@ pub(crate) fn is_code_part(doc: &Document<'_>, i: usize) -> bool {
     if i >= 2 && adjacent(doc, i - 1) && adjacent(doc, i - 2) {
         let sep = &toks[i - 1];
         let prev = &toks[i - 2];
+        // A capital letter glued to digits before the dash (`29A-123.45`, a
+        // plate) is a code; a lower-case word before a dash is not (`tháng-12`).
+        let capitals = prev.text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
         let joins = matches!(sep.text, "/" | "-" | ":" | "_")
-            && (prev.kind != TokenKind::Syllable || sep.text != "-");
+            && (prev.kind != TokenKind::Syllable || sep.text != "-" || capitals);
         if joins && (prev.is_wordlike() || (sep.text == ":" && prev.kind == TokenKind::Number)) {
             return true;
         }
@@ -445,10 +459,9 @@ fn read_digit_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
         None => (number::parse_digits(t.text).ok()?, i + 1),
     };
     // Fast path: nothing after the digits that could scale them.
-    let next_scales = doc
-        .tokens
-        .get(end)
-        .is_some_and(|n| matches!(n.kind, TokenKind::Syllable | TokenKind::Word) && (n.text.len() <= 8));
+    let next_scales = doc.tokens.get(end).is_some_and(|n| {
+        number::scale_exp(n.text).is_some() || number::suffix_exp(n.text).is_some() || n.text == "rưỡi"
+    });
     if !next_scales {
         return Some(NumberRead {
             value: v,

@@ -104,7 +104,14 @@ fn headed(
             return Some((end, inner));
         }
     }
-    let b = body(ctx, j, guard);
+    let mut b = body(ctx, j, guard);
+    // Numbered units: `Quân khu 7`, `Bệnh viện 108`, `Bệnh viện Quân y 103`.
+    if matches!(kind, OrgKind::Military | OrgKind::Health)
+        && ctx.kind(b) == Some(TokenKind::Number)
+        && !ctx.stops_at_break(b)
+    {
+        b += 1;
+    }
     // A head of several words names the body's type by itself (`Trung tâm
     // Y tế`, `Ban Quản lý`): it may take a lower-case description and then
     // needs a level or place suffix (`Ban Quản lý dự án … tỉnh Hòa Bình`).
@@ -135,6 +142,12 @@ fn headed(
     if mode == HeadMode::NeedsSuffix && s == b {
         return None;
     }
+    // `Ủy ban MTTQ …`: a generic state head before a front or party body
+    // takes that body's kind.
+    let kind = match ctx.longest(j, true, |e| e.org.is_some()).and_then(|(_, e)| e.org) {
+        Some(inner @ (OrgKind::MassOrganization | OrgKind::Party)) if kind == OrgKind::Government => inner,
+        _ => kind,
+    };
     let _ = i;
     Some((s, kind))
 }
@@ -321,16 +334,23 @@ fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
             return loc_end;
         }
     }
-    if let Some((end, _)) = ctx.place(i) {
-        return end;
-    }
     if let Some(end) = ctx.level(i) {
+        if ctx.stops_at_break(end) {
+            return end;
+        }
         // `quốc gia Việt Nam`: a level word, then a place.
         if let Some((pe, _)) = ctx.place(end) {
-            if !ctx.stops_at_break(end) {
-                return pe;
+            return pe;
+        }
+        // `MTTQ Việt Nam xã Hòa Phú`: a national name, then the unit's place.
+        if let Some((pend, _, num_ok)) = ctx.prefix(end) {
+            if let Some(loc_end) = super::location::name_after_prefix(ctx, pend, num_ok, guard) {
+                return loc_end;
             }
         }
+        return end;
+    }
+    if let Some((end, _)) = ctx.place(i) {
         return end;
     }
     i
@@ -340,11 +360,19 @@ fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut i = 0;
     while i < ctx.len() {
+        // A head word inside a known place (`Tây Ban Nha`) starts nothing.
         if !ctx.has(i, cat::ORG | cat::HEAD) || in_document_number(ctx, i) {
             i += 1;
             continue;
         }
+        let place_end = if ctx.has(i, cat::PLACE) {
+            ctx.place(i).map_or(i, |(pe, _)| pe)
+        } else {
+            i
+        };
         match parse(ctx, i, 0) {
+            // A known place as long as the reading wins (`Đài Bắc`).
+            Some((end, _)) if end <= place_end => i = place_end,
             Some((end, kind)) if end > i => {
                 push(ctx, i, end, kind, out);
                 // A bracketed abbreviation after a complete name is one of its own.

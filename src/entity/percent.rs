@@ -138,6 +138,10 @@ impl Recognizer for PercentRecognizer {
             {
                 continue;
             }
+            if let Some(e) = glued_to_word(doc, i) {
+                out.push(e);
+                continue;
+            }
             let Some(first) = read(doc, i) else { continue };
             let (lead, qualifier, negative) = match (minus_before(doc, i), qualifier_before(doc, i)) {
                 (Some(sign), _) => (sign, None, true),
@@ -154,6 +158,8 @@ impl Recognizer for PercentRecognizer {
                         lead
                     };
                     let from = if negative { lead } else { from };
+                    // `khoảng 30-40%`: a bounding word before a range bounds it too.
+                    let bound = if from == lead { qualifier } else { None };
                     out.push(percent(
                         doc,
                         from,
@@ -162,7 +168,7 @@ impl Recognizer for PercentRecognizer {
                             min: first_value,
                             max: second,
                         },
-                        None,
+                        bound,
                     ));
                     continue;
                 }
@@ -179,6 +185,35 @@ impl Recognizer for PercentRecognizer {
             }
         }
     }
+}
+
+/// `bằng107,07%`: a missing space glues the integer part to the word
+/// before it, so the tokenizer sees `bằng107` `,` `07%`. The percent is
+/// the digits at the end of that word with the decimals, and its span
+/// starts at the first digit.
+fn glued_to_word(doc: &Document<'_>, i: usize) -> Option<Entity> {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Percent || i < 2 || !adjacent(doc, i - 1) || !adjacent(doc, i - 2) {
+        return None;
+    }
+    let (comma, word) = (&doc.tokens[i - 1], &doc.tokens[i - 2]);
+    if comma.text != "," || word.kind != TokenKind::Word {
+        return None;
+    }
+    let digits_at = word.text.len() - word.text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let letters = &word.text[..digits_at];
+    if digits_at == word.text.len() || letters.is_empty() || !letters.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let start = word.span.start + digits_at;
+    let text = doc.text.get(start..t.span.end)?;
+    let value = crate::number::parse_digits(text.strip_suffix('%')?).ok()?;
+    Some(Entity::Percent(Percent {
+        span: Span::new(start, t.span.end),
+        text: text.to_owned(),
+        value: PercentValue::Exact { value },
+        qualifier: None,
+    }))
 }
 
 /// The second member of a range after `first`: its value and end.
@@ -267,11 +302,13 @@ mod tests {
     #[test]
     fn ranges_and_signs() {
         assert_eq!(pairs("từ 3-4%"), [p("từ 3-4%", "3..4")]);
+        assert_eq!(percents("khoảng 30-40% số hộ")[0].2, Some(Qualifier::About));
         assert_eq!(pairs("đạt 60 - 65%;"), [p("60 - 65%", "60..65")]);
         assert_eq!(pairs("giảm 1% - 1,5%/năm"), [p("1% - 1,5%", "1..1.5")]);
         assert_eq!(pairs("ở mức 1,5% đến 2% là"), [p("1,5% đến 2%", "1.5..2")]);
         assert_eq!(pairs("giảm (-4,02%)"), [p("-4,02%", "-4.02")]);
         assert_eq!(pairs("-3%"), [p("-3%", "-3")]);
+        assert_eq!(pairs("tỷ đồng, bằng107,07% dự toán"), [p("107,07%", "107.07")]);
     }
 
     #[test]

@@ -108,6 +108,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             && !(i > 0 && ctx.any(i - 1, |e| e.nonperson) && !ctx.breaks_before(i))
             && !nonperson_before(ctx, i)
             && (i..j).all(|k| ctx.kind(k) == Some(TokenKind::Syllable))
+            && !is_cyclic_year(ctx, i, j)
             && !other_reading(ctx, i, j);
         let user = ctx.longest(i, true, |e| e.person);
         if let Some((end, _)) = user {
@@ -123,6 +124,18 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         i += 1;
     }
+}
+
+/// `Giáp Dần`, `Đinh Hợi`: a year of the sexagenary cycle (a heavenly
+/// stem, some of which are surnames, and an earthly branch).
+fn is_cyclic_year(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    const STEMS: [&str; 10] = [
+        "Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý",
+    ];
+    const BRANCHES: [&str; 13] = [
+        "Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi",
+    ];
+    j == i + 2 && STEMS.contains(&ctx.word(i)) && BRANCHES.contains(&ctx.word(i + 1))
 }
 
 /// Whether a word two tokens back makes the run an eponym (`đường Nguyễn Huệ`).
@@ -143,6 +156,33 @@ fn titled<'a>(
     covered: &mut Marks,
 ) -> Option<usize> {
     let (tend, e) = ctx.longest(i, false, |e| e.title.is_some())?;
+    // A one-word kinship honorific is written in lower case mid-sentence;
+    // capitalized there it is a name (`Anh Quốc`, `Em` in a title).
+    if e.title == Some(TitleClass::Honorific)
+        && tend == i + 1
+        && ctx.is_upper_start(i)
+        && !ctx.sentence_start(i)
+        && matches!(
+            ctx.word(i),
+            "Ông"
+                | "Bà"
+                | "Anh"
+                | "Chị"
+                | "Em"
+                | "Cô"
+                | "Chú"
+                | "Bác"
+                | "Cụ"
+                | "Cháu"
+                | "Bé"
+                | "Dì"
+                | "Cậu"
+                | "Mợ"
+                | "Thím"
+        )
+    {
+        return None;
+    }
     // `Bà Rịa`, `Quan Hoá`: a place reading wins.
     if ctx.place(i).is_some_and(|(pe, _)| pe > tend) {
         return None;
@@ -178,7 +218,9 @@ fn titled<'a>(
         return None;
     }
     if let Some((pe, _)) = ctx.place(j) {
-        if pe >= end {
+        // `ông Đức` is a man; `Thủ tướng Đức` is the country's.
+        let given_name = e.title == Some(TitleClass::Honorific) && pe == j + 1 && end == j + 1;
+        if pe >= end && !given_name {
             return None;
         }
     }
@@ -187,7 +229,10 @@ fn titled<'a>(
     }
     let title = ctx.slice(i, j);
     push(ctx, j, end, Some(title), out);
-    names.insert(ctx.key(j, end));
+    if end > j + 1 {
+        // One syllable is too ambiguous to find again without its title.
+        names.insert(ctx.key(j, end));
+    }
     covered.push((i, end));
     Some(end)
 }

@@ -110,6 +110,16 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             i += 1;
             continue;
         }
+        // `Tháng hành động vì an toàn thực phẩm`: a trigger of several
+        // words that is a title by itself goes on in lower case.
+        if whole && tend > i + 1 && ctx.is_lowerish(tend) {
+            let end = lower_title_end(ctx, tend);
+            if end > tend {
+                push(ctx, i, end, ctx.slice(i, end), kind, out);
+                i = end;
+                continue;
+            }
+        }
         // Descriptors, then a quoted title?
         let mut k = tend;
         let mut separated = counted;
@@ -253,15 +263,19 @@ fn stray_close(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
 fn lower_title_end(ctx: &Ctx<'_>, j: usize) -> usize {
     let mut k = j;
     let mut last = j;
+    // Right after a joining word a verb or noun still belongs to the title
+    // (`vì người nghèo`).
+    let mut after_joiner = false;
     while k < ctx.len() && k - j < 20 && !ctx.stops_at_break(k) {
-        if ctx.is_lowerish(k) && !ctx.is_stop(k) {
+        let joiner = matches!(ctx.word(k), "-" | "–" | "và" | "vì" | "cho" | "với");
+        if joiner && ctx.is_lowerish(k + 1) && !ctx.is_strong_stop(k + 1) {
             k += 1;
-            last = k;
-        } else if (matches!(ctx.word(k), "-" | "–") || ctx.word(k) == "và")
-            && ctx.is_lowerish(k + 1)
-            && !ctx.is_stop(k + 1)
+            after_joiner = true;
+        } else if ctx.is_lowerish(k) && !joiner && (!ctx.is_stop(k) || after_joiner && !ctx.is_strong_stop(k))
         {
             k += 1;
+            last = k;
+            after_joiner = false;
         } else {
             break;
         }

@@ -177,15 +177,16 @@ fn counted(doc: &Document<'_>, i: usize) -> Option<Entity> {
         let from = if i > 0 && is_word(doc, i - 1, "từ") && inline_gap(doc, i - 1) {
             i - 1
         } else {
-            i
+            lead
         };
+        let bound = if from == lead { qualifier } else { None };
         return Some(quantity(
             doc,
             from,
             end,
             QuantityValue::Range { min, max },
             unit,
-            None,
+            bound,
         ));
     }
     let (a, b, measure) = unit_after(doc, n.end)?;
@@ -441,6 +442,7 @@ mod tests {
         assert!(quantities("từ 8 g - 10 g sáng").is_empty());
         assert!(quantities("công văn 999 ngày 26-2-1998").is_empty());
         assert!(quantities("Boeing 727 rơi").is_empty());
+        assert!(quantities("biển kiểm soát 29A-123.45 lao vào").is_empty());
         assert_eq!(quantities("mua 500 g đường"), [q("500 g", "500", "g")]);
     }
 

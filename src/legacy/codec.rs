@@ -96,6 +96,19 @@ pub(crate) fn decode_single(
 /// Decodes VNI-Windows: a base byte and a diacritic byte make one letter
 /// (read greedily); other bytes outside the table read as Windows-1252.
 pub(crate) fn decode_vni(bytes: &[u8], policy: OnInvalid, out: &mut String) -> Result<(), usize> {
+    decode_vni_with(bytes, policy, false, out)
+}
+
+/// [`decode_vni`]; with `strict`, a byte ≥ 0xC0 that is not part of a VNI
+/// letter is invalid instead of a Windows-1252 letter (VNI text has none:
+/// those are its diacritic bytes), which detection counts against VNI. The
+/// first byte is exempt: a slice may start just after a letter's base.
+pub(crate) fn decode_vni_with(
+    bytes: &[u8],
+    policy: OnInvalid,
+    strict: bool,
+    out: &mut String,
+) -> Result<(), usize> {
     let vni = &*VNI;
     out.reserve(bytes.len());
     let mut i = 0;
@@ -121,7 +134,7 @@ pub(crate) fn decode_vni(bytes: &[u8], policy: OnInvalid, out: &mut String) -> R
             out.push(char::from(b));
         } else if let Some(c) = vni.singles[usize::from(b)] {
             out.push(c);
-        } else if let Some(c) = CP1252[usize::from(b)] {
+        } else if let Some(c) = CP1252[usize::from(b)].filter(|_| !strict || b < 0xC0 || i == 0) {
             out.push(c);
         } else {
             invalid(b, i, policy, out)?;

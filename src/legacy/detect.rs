@@ -297,13 +297,14 @@ pub fn detect(bytes: &[u8]) -> Detection {
             out.clear();
             match enc {
                 Encoding::Tcvn3 => {
-                    let _ = codec::decode_single(chunk, &tables::TCVN3, OnInvalid::Replace, &mut out);
+                    let _ =
+                        codec::decode_single(chunk, &tables::TCVN3_VN3_ONLY, OnInvalid::Replace, &mut out);
                 }
                 Encoding::Cp1258 => {
                     let _ = codec::decode_single(chunk, &tables::CP1258, OnInvalid::Replace, &mut out);
                 }
                 Encoding::Vni => {
-                    let _ = codec::decode_vni(chunk, OnInvalid::Replace, &mut out);
+                    let _ = codec::decode_vni_with(chunk, OnInvalid::Replace, true, &mut out);
                 }
                 _ => out.push_str(&String::from_utf8_lossy(chunk)),
             }

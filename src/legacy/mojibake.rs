@@ -63,37 +63,54 @@ fn utf8_candidate(bytes: &[u8], chars: &[char]) -> Option<String> {
     repaired.then_some(out)
 }
 
+/// The best re-reading so far, with its evidence.
+type Best = Option<(String, Evidence)>;
+
+/// Keeps `text` as the best re-reading when it beats the original and the
+/// current best.
+fn consider(best: &mut Best, original: Evidence, text: String, needs_vietnamese: bool) {
+    let ev = evidence(&text);
+    // A legacy re-reading must turn broken words into Vietnamese ones
+    // (each such word gains 3) and leave more good words than bad:
+    // gaining a single syllable out of nothing (a stray soft hyphen read
+    // as TCVN3 `ư`), or one word of a French sentence (`Où` read as VNI
+    // `Ó`), is not enough. Lines that are mostly foreign names may
+    // therefore stay unrepaired.
+    let gain = ev.score() - original.score();
+    if needs_vietnamese && (ev.good == 0 || ev.good < ev.bad || gain < 2) {
+        return;
+    }
+    if gain > 0 && best.as_ref().map_or(true, |(_, b)| ev.score() > b.score()) {
+        *best = Some((text, ev));
+    }
+}
+
 fn repair_segment(segment: &str) -> Option<String> {
+    let original = evidence(segment);
+    // Nothing broken: no re-reading can gain enough to be taken.
+    if original.bad == 0 {
+        return None;
+    }
     let chars: Vec<char> = segment.chars().collect();
     let bytes: Vec<u8> = chars.iter().filter_map(|&c| byte_of(c)).collect();
     if bytes.len() != chars.len() {
         return None;
     }
-    let original = evidence(segment);
-    let mut best: Option<(String, Evidence)> = None;
-    let mut consider = |text: String, needs_vietnamese: bool| {
-        let ev = evidence(&text);
-        // A legacy re-reading must turn broken words into Vietnamese ones
-        // (each such word gains 3); gaining a single syllable out of
-        // nothing (a stray soft hyphen read as TCVN3 `ư`) is not enough.
-        let gain = ev.score() - original.score();
-        if needs_vietnamese && (ev.good == 0 || ev.good < ev.bad || gain < 2) {
-            return;
-        }
-        if gain > 0 && best.as_ref().map_or(true, |(_, b)| ev.score() > b.score()) {
-            best = Some((text, ev));
-        }
-    };
+    let mut best: Best = None;
     if let Some(text) = utf8_candidate(&bytes, &chars) {
-        consider(text, false);
+        consider(&mut best, original, text, false);
+    }
+    // A UTF-8 re-reading that leaves no broken word is the answer.
+    if best.as_ref().is_some_and(|(_, ev)| ev.bad == 0) {
+        return best.map(|(text, _)| text);
     }
     let mut out = String::new();
     let _ = codec::decode_single(&bytes, &TCVN3, OnInvalid::Cp1252, &mut out);
-    consider(super::to_nfc(std::mem::take(&mut out)), true);
+    consider(&mut best, original, super::to_nfc(std::mem::take(&mut out)), true);
     let _ = codec::decode_vni(&bytes, OnInvalid::Cp1252, &mut out);
-    consider(std::mem::take(&mut out), true);
+    consider(&mut best, original, std::mem::take(&mut out), true);
     let _ = codec::decode_single(&bytes, &CP1258, OnInvalid::Cp1252, &mut out);
-    consider(super::to_nfc(out), true);
+    consider(&mut best, original, super::to_nfc(out), true);
     best.map(|(text, _)| text)
 }
 

@@ -110,6 +110,26 @@ pub(crate) static TCVN3: LazyLock<SingleByte> = LazyLock::new(|| {
     SingleByte { decode, encode }
 });
 
+/// TCVN3 restricted to what VN3 itself defines: for detection, where a VN2
+/// byte in a VN3 hole is evidence against TCVN3 rather than a letter.
+pub(crate) static TCVN3_VN3_ONLY: LazyLock<SingleByte> = LazyLock::new(|| {
+    let full = &*TCVN3;
+    let mut decode = [None; 256];
+    for (b, slot) in decode.iter_mut().enumerate() {
+        let c = full.decode[b];
+        let written = c
+            .and_then(|c| full.encode.get(&c))
+            .map(|s| s.as_slice().first().copied());
+        if written == Some(u8::try_from(b).ok()) {
+            *slot = c;
+        }
+    }
+    SingleByte {
+        decode,
+        encode: HashMap::new(),
+    }
+});
+
 /// Windows-1258; the encoder also writes base + combining tone for the
 /// toned letters that have no byte of their own.
 pub(crate) static CP1258: LazyLock<SingleByte> = LazyLock::new(|| {
@@ -215,8 +235,10 @@ pub(crate) static VNI: LazyLock<Vni> = LazyLock::new(|| {
 
 /// VIQR mark characters (`viqr.txt`).
 pub(crate) struct ViqrMarks {
-    pub shape: HashMap<char, Shape>,
-    pub tone: HashMap<char, Tone>,
+    /// Indexed by ASCII code.
+    pub shape: [Option<Shape>; 128],
+    /// Indexed by ASCII code.
+    pub tone: [Option<Tone>; 128],
     /// The character the encoder writes for each shape / tone.
     pub write_shape: HashMap<Shape, char>,
     pub write_tone: HashMap<Tone, char>,
@@ -224,14 +246,14 @@ pub(crate) struct ViqrMarks {
 
 pub(crate) static VIQR: LazyLock<ViqrMarks> = LazyLock::new(|| {
     let mut m = ViqrMarks {
-        shape: HashMap::new(),
-        tone: HashMap::new(),
+        shape: [None; 128],
+        tone: [None; 128],
         write_shape: HashMap::new(),
         write_tone: HashMap::new(),
     };
     for r in records(include_str!("../../data/legacy/viqr.txt")) {
         let (Some(ch), Some(kind), Some(name)) = (
-            r.first().and_then(|s| s.chars().next()),
+            r.first().and_then(|s| s.chars().next()).filter(char::is_ascii),
             r.get(1).copied(),
             r.get(2).copied(),
         ) else {
@@ -253,11 +275,11 @@ pub(crate) static VIQR: LazyLock<ViqrMarks> = LazyLock::new(|| {
         };
         match (kind, shape, tone) {
             ("shape", Some(s), _) => {
-                m.shape.insert(ch, s);
+                m.shape[usize::from(ch as u8 & 0x7F)] = Some(s);
                 m.write_shape.entry(s).or_insert(ch);
             }
             ("tone", _, Some(t)) => {
-                m.tone.insert(ch, t);
+                m.tone[usize::from(ch as u8 & 0x7F)] = Some(t);
                 m.write_tone.entry(t).or_insert(ch);
             }
             _ => {}
@@ -265,6 +287,26 @@ pub(crate) static VIQR: LazyLock<ViqrMarks> = LazyLock::new(|| {
     }
     m
 });
+
+impl ViqrMarks {
+    /// The shape a mark character stands for.
+    pub(crate) fn shape_of(&self, c: char) -> Option<Shape> {
+        if c.is_ascii() {
+            self.shape.get(usize::from(c as u8)).copied().flatten()
+        } else {
+            None
+        }
+    }
+
+    /// The tone a mark character stands for.
+    pub(crate) fn tone_of(&self, c: char) -> Option<Tone> {
+        if c.is_ascii() {
+            self.tone.get(usize::from(c as u8)).copied().flatten()
+        } else {
+            None
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -277,7 +319,11 @@ mod tests {
         assert_eq!(vn3, 75, "VN3 has 67 + 7 letters and NBSP");
         assert_eq!(CP1258.decode.iter().filter(|c| c.is_some()).count(), 256 - 9);
         assert_eq!(VNI.encode.len(), 134);
-        assert_eq!(VIQR.shape.len(), 4);
-        assert_eq!(VIQR.tone.len(), 5);
+        let holes = (0xA0..=0xFF)
+            .filter(|&b| TCVN3.decode[b].is_some() && TCVN3_VN3_ONLY.decode[b].is_none())
+            .count();
+        assert_eq!(holes, 21, "VN2 fills the 21 holes of VN3");
+        assert_eq!(VIQR.shape.iter().flatten().count(), 4);
+        assert_eq!(VIQR.tone.iter().flatten().count(), 5);
     }
 }

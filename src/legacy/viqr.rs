@@ -1,18 +1,20 @@
 //! VIQR (RFC 1456): Vietnamese letters written as an ASCII letter followed
 //! by mark characters, with backslash escapes for literal marks.
 //!
-//! Reading rules (orthography.md §4.4): a shape mark `( ^ + *` right after a
-//! vowel it fits, then a tone mark `' \` ? ~ .`; a tone mark is read only
-//! while the current word has no tone yet (Unikey's "smart" rule, so
-//! `No^.i.` is `Nội.`); `dd`/`DD`/`Dd` only at the start of a word; `\`
-//! before a mark character, before `\`, and between the two letters of a
-//! literal `dd` keeps the next character literal.
+//! Reading rules (orthography.md §4.4): a shape mark (`(`, `^`, `+`, `*`)
+//! right after a vowel it fits, then a tone mark (apostrophe, backtick, `?`,
+//! `~`, `.`); a tone mark is read only while the current word has no tone
+//! yet (Unikey's "smart" rule, so `No^.i.` is `Nội.`); `dd`/`DD`/`Dd` only
+//! at the start of a word (so English `add` survives, and a đ inside a word
+//! cannot be written); a backslash before a mark character, before a
+//! backslash, or between the two letters of a literal `dd` keeps the next
+//! character literal. The encoder writes exactly those escapes.
 
 use super::letters::{self, Shape, Tone};
 use super::tables::VIQR;
 
 fn is_mark(c: char) -> bool {
-    VIQR.shape.contains_key(&c) || VIQR.tone.contains_key(&c)
+    VIQR.shape_of(c).is_some() || VIQR.tone_of(c).is_some()
 }
 
 fn is_d(c: char) -> bool {
@@ -50,7 +52,7 @@ pub(crate) fn decode(text: &str, out: &mut String) {
             }
         } else if c.is_ascii() && letters::vowel(c).is_some() {
             let mut shape = Shape::None;
-            if let Some(&s) = chars.peek().and_then(|n| marks.shape.get(n)) {
+            if let Some(s) = chars.peek().and_then(|&n| marks.shape_of(n)) {
                 if letters::compose(c, s, Tone::Level).is_some() {
                     shape = s;
                     chars.next();
@@ -58,7 +60,7 @@ pub(crate) fn decode(text: &str, out: &mut String) {
             }
             let mut tone = Tone::Level;
             if !word_has_tone {
-                if let Some(&t) = chars.peek().and_then(|n| marks.tone.get(n)) {
+                if let Some(t) = chars.peek().and_then(|&n| marks.tone_of(n)) {
                     tone = t;
                     word_has_tone = true;
                     chars.next();

@@ -81,7 +81,11 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 /// ```
 pub fn fold_lower(text: &str) -> Cow<'_, str> {
     let folded = fold(text);
-    if !folded.chars().any(char::is_uppercase) {
+    // Not only upper-case letters change: title-case ones (`ǅ`) do too.
+    if !folded
+        .chars()
+        .any(|c| c.is_uppercase() || c.to_lowercase().ne(std::iter::once(c)))
+    {
         return folded;
     }
     Cow::Owned(folded.to_lowercase())

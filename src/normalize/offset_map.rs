@@ -121,7 +121,13 @@ impl OffsetMap {
     /// Builds a map from stretches, repairing any that overlap or disagree
     /// with the identity between them by merging them.
     pub(crate) fn from_stretches(mut stretches: Vec<Stretch>, out_len: usize, in_len: usize) -> Self {
-        stretches.sort_by_key(|s| (s.out_start, s.in_start, s.out_end, s.in_end));
+        let key = |s: &Stretch| (s.out_start, s.in_start, s.out_end, s.in_end);
+        if !stretches
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if key(a) <= key(b)))
+        {
+            stretches.sort_by_key(key);
+        }
         let mut clean: Vec<Stretch> = Vec::with_capacity(stretches.len());
         for s in stretches {
             let s = Stretch {

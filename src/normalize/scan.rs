@@ -8,7 +8,7 @@
 //! the only words where a mark can be misplaced or differ between styles.
 
 use super::{NormalizeOptions, ToneStyle};
-use crate::syllable::{Syllable, Table, TABLE, TONED, TONED_PLAIN, VOWEL};
+use crate::syllable::{Syllable, Table, CODE_MASK, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL};
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
@@ -91,6 +91,10 @@ pub(crate) fn is_nfc_stable(c: char) -> bool {
     if cp < 0x300 || (0x1E00..=0x1EFF).contains(&cp) || (0x2002..=0x203F).contains(&cp) {
         return true;
     }
+    // Combining Diacritical Marks: all combine, except U+034F (CGJ).
+    if cp < 0x370 {
+        return cp == 0x34F;
+    }
     canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
@@ -112,35 +116,63 @@ fn suspicious_pair(x: u16, y: u16) -> bool {
     let both_vowels = x & y & VOWEL != 0;
     let toned_plain = (x | y) & TONED_PLAIN != 0;
     let both_toned = x & y & TONED != 0;
-    both_vowels & (toned_plain | both_toned)
+    // `uơ`/`ưo`: a horn may be missing (đuợc, đưọc → được).
+    let (cx, cy) = (x & CODE_MASK, y & CODE_MASK);
+    let half_horn =
+        (cx == u16::from(U) && cy == u16::from(O_HORN)) | (cx == u16::from(U_HORN) && cy == u16::from(O));
+    (both_vowels & (toned_plain | both_toned)) | half_horn
 }
 
 /// Bit 7 of byte `k` of the result is set when `b[at + k]` starts a
 /// multi-byte char (the bytes past the end count as ASCII).
 #[inline(always)]
 fn lead_mask(b: &[u8], at: usize) -> u64 {
-    let mut w = [0u8; 8];
-    match b.get(at..at + 8) {
-        Some(chunk) => w.copy_from_slice(chunk),
+    let w = match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(chunk) => u64::from_le_bytes(chunk),
         None => {
-            let tail = b.get(at..).unwrap_or(&[]);
-            if let Some(dst) = w.get_mut(..tail.len()) {
-                dst.copy_from_slice(tail);
+            let mut w = [0u8; 8];
+            for (dst, src) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
+                *dst = *src;
             }
+            u64::from_le_bytes(w)
         }
-    }
-    let w = u64::from_le_bytes(w);
+    };
     w & (w << 1) & 0x8080_8080_8080_8080
 }
 
 /// The first ASCII white space at or after `from` that collapsing changes
 /// (a tab, or a space followed by a space or tab).
 fn ascii_collapse_hit(b: &[u8], from: usize) -> Option<usize> {
-    let tail = b.get(from..)?;
-    tail.iter()
-        .enumerate()
-        .find(|&(k, &x)| x == b'\t' || (x == b' ' && matches!(tail.get(k + 1), Some(b' ' | b'\t'))))
-        .map(|(k, _)| from + k)
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bit 7 of each byte equal to `byte` (exact, no borrow between bytes).
+    let eq = |w: u64, byte: u8| {
+        let t = w ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+        !(((t & LOW7) + LOW7) | t) & HIGH
+    };
+    let slow = |at: usize, end: usize| {
+        (at..end.min(b.len())).find(|&k| match b.get(k) {
+            Some(b'\t') => true,
+            Some(b' ') => matches!(b.get(k + 1), Some(b' ' | b'\t')),
+            _ => false,
+        })
+    };
+    let mut at = from;
+    while let Some(chunk) = b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let w = u64::from_le_bytes(chunk);
+        let (sp, tab) = (eq(w, b' '), eq(w, b'\t'));
+        // A tab, a space before a space or tab in the chunk, or a final
+        // space before one at the start of the next chunk.
+        let bad = tab | (sp & ((sp | tab) >> 8));
+        let edge = sp >> 56 != 0 && matches!(b.get(at + 8), Some(b' ' | b'\t'));
+        if bad != 0 || edge {
+            if let Some(hit) = slow(at, at + 8) {
+                return Some(hit);
+            }
+        }
+        at += 8;
+    }
+    slow(at, b.len())
 }
 
 #[inline]
@@ -151,26 +183,48 @@ fn is_word_char(table: &Table, c: char) -> bool {
     table.info_char(c).is_letter() || c.is_alphabetic() || is_combining_mark(c)
 }
 
+/// Whether the char starting at byte `j` belongs to a word (letters and
+/// combining marks), and its length.
+#[inline]
+fn word_char_at(text: &str, table: &Table, j: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let b0 = *b.get(j)?;
+    if b0 < 0x80 {
+        return b0.is_ascii_alphabetic().then_some(1);
+    }
+    let b1 = b.get(j + 1).copied().unwrap_or(0);
+    let b2 = b.get(j + 2).copied().unwrap_or(0);
+    if let Some((info, len)) = table.info_utf8(b0, b1, b2) {
+        if info.is_letter() {
+            return Some(len);
+        }
+    }
+    let c = text.get(j..)?.chars().next()?;
+    is_word_char(table, c).then_some(c.len_utf8())
+}
+
 /// The word (letters and marks) around byte `i`, if at most
 /// [`MAX_WORD_BYTES`] long.
 fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
-    let before = text.get(..i)?;
+    let b = text.as_bytes();
     let mut start = i;
-    for (j, c) in before.char_indices().rev() {
-        if !is_word_char(table, c) {
-            break;
-        }
-        start = j;
+    while start > 0 {
         if i - start > MAX_WORD_BYTES {
             return None;
         }
-    }
-    let mut end = i;
-    for c in text.get(i..)?.chars() {
-        if !is_word_char(table, c) {
+        // Start of the char before `start`.
+        let mut j = start - 1;
+        while j > 0 && b.get(j).is_some_and(|&x| x & 0xC0 == 0x80) && start - j < 4 {
+            j -= 1;
+        }
+        if word_char_at(text, table, j).is_none() {
             break;
         }
-        end += c.len_utf8();
+        start = j;
+    }
+    let mut end = i;
+    while let Some(len) = word_char_at(text, table, end) {
+        end += len;
         if end - start > MAX_WORD_BYTES {
             return None;
         }
@@ -200,6 +254,7 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     // The entry of the last multi-byte letter and where it ended.
     let mut prev_end = usize::MAX;
     let mut prev_info: u16 = 0;
+    let mut cache = CleanWords::default();
     // Bytes before `resume` were already looked at.
     let mut resume = from;
     let mut chunk = from;
@@ -231,11 +286,12 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
                         {
                             if let Some((s, e)) = word_around(text, table, pos) {
                                 checked_to = e;
-                                if text
-                                    .get(s..e)
-                                    .is_some_and(|w| word_needs_rewrite(w, style, table).is_some())
-                                {
-                                    return Some(Hit::Word(s, e));
+                                let word = text.get(s..e).unwrap_or("");
+                                if !cache.knows_clean(word) {
+                                    if word_needs_rewrite(word, style, table).is_some() {
+                                        return Some(Hit::Word(s, e));
+                                    }
+                                    cache.remember_clean(word);
                                 }
                             }
                         }
@@ -269,6 +325,66 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
         chunk += 8;
     }
     None
+}
+
+/// Words already parsed and found clean, in a small direct-mapped table
+/// (natural text repeats its words, so most checks become one compare).
+/// Allocated only once a text has had a few checks.
+#[derive(Default)]
+struct CleanWords {
+    checks: usize,
+    slots: Option<Box<[CachedWord]>>,
+}
+
+const CACHED_WORD: usize = 24;
+/// A word's length and bytes.
+type CachedWord = (u8, [u8; CACHED_WORD]);
+const CACHE_SLOTS: usize = 256;
+
+impl CleanWords {
+    #[inline]
+    fn slot(word: &[u8]) -> usize {
+        let mut h: u64 = word.len() as u64;
+        for &x in word {
+            h = (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01B3);
+        }
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % CACHE_SLOTS
+    }
+
+    #[inline]
+    fn knows_clean(&mut self, word: &str) -> bool {
+        self.checks += 1;
+        let w = word.as_bytes();
+        let Some(slots) = &self.slots else {
+            return false;
+        };
+        if w.len() > CACHED_WORD {
+            return false;
+        }
+        slots
+            .get(Self::slot(w))
+            .is_some_and(|(len, bytes)| usize::from(*len) == w.len() && bytes.get(..w.len()) == Some(w))
+    }
+
+    #[inline]
+    fn remember_clean(&mut self, word: &str) {
+        let w = word.as_bytes();
+        if w.len() > CACHED_WORD || w.is_empty() {
+            return;
+        }
+        if self.slots.is_none() {
+            if self.checks < 32 {
+                return;
+            }
+            self.slots = Some(vec![(0u8, [0u8; CACHED_WORD]); CACHE_SLOTS].into_boxed_slice());
+        }
+        if let Some(slot) = self.slots.as_mut().and_then(|s| s.get_mut(Self::slot(w))) {
+            slot.0 = w.len() as u8;
+            if let Some(dst) = slot.1.get_mut(..w.len()) {
+                dst.copy_from_slice(w);
+            }
+        }
+    }
 }
 
 /// Longest run of characters NFC may combine that is checked in place.
@@ -319,7 +435,32 @@ pub(crate) fn word_needs_rewrite(
     style: ToneStyle,
     table: &Table,
 ) -> Option<(Syllable, Option<usize>)> {
-    let s = Syllable::parse_for_repair(word, table)?;
-    let pos = s.needs_rewrite(style)?;
+    let (s, repaired) = Syllable::parse_for_repair(word, table)?;
+    let pos = match s.needs_rewrite(style) {
+        Some(pos) => pos,
+        None if repaired => s.tone_position(style),
+        None => return None,
+    };
     Some((s, pos))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapse_hits_found_at_every_offset() {
+        for len in 0..20 {
+            for k in 0..len {
+                for pat in ["  ", " \t", "\t"] {
+                    let mut s = "ab".repeat(len);
+                    s.truncate(len);
+                    s.insert_str(k, pat);
+                    assert_eq!(ascii_collapse_hit(s.as_bytes(), 0), Some(k), "{s:?}");
+                }
+                let single = format!("{} {}", "x".repeat(k), "y".repeat(len));
+                assert_eq!(ascii_collapse_hit(single.as_bytes(), 0), None, "{single:?}");
+            }
+        }
+    }
 }

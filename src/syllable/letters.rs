@@ -69,7 +69,7 @@ pub(crate) const fn is_shaped_vowel(code: u8) -> bool {
 }
 
 // Layout of a table entry (u16).
-const CODE_MASK: u16 = 0x3F;
+pub(crate) const CODE_MASK: u16 = 0x3F;
 const TONE_SHIFT: u16 = 6;
 const TONE_MASK: u16 = 0x7 << TONE_SHIFT;
 /// The letter is upper case.
@@ -100,10 +100,6 @@ impl Info {
     #[inline]
     pub(crate) const fn tone_index(self) -> u8 {
         ((self.0 & TONE_MASK) >> TONE_SHIFT) as u8
-    }
-    #[inline]
-    pub(crate) const fn is_toned(self) -> bool {
-        self.0 & TONE_MASK != 0
     }
     #[inline]
     pub(crate) const fn is_upper(self) -> bool {

@@ -24,7 +24,14 @@
 mod letters;
 mod rhymes;
 
-pub(crate) use letters::{Table, ASCII_BASE, TABLE, TONED, TONED_PLAIN, VOWEL};
+/// Letter codes for the normalizer.
+pub(crate) mod letters_api {
+    pub(crate) use super::letters::{is_vowel, A, A_BREVE, A_CIRC, E, E_CIRC, O, O_CIRC, O_HORN, U, U_HORN};
+}
+
+pub(crate) use letters::{
+    Info, Table, ASCII_BASE, CODE_MASK, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL,
+};
 
 use crate::normalize::ToneStyle;
 use letters::*;
@@ -193,46 +200,57 @@ enum DecodeError {
 impl Letters {
     #[inline]
     fn decode(word: &str, table: &Table) -> Result<Letters, DecodeError> {
-        let mut l = Letters {
-            codes: [0; MAX_LETTERS],
-            len: 0,
-            upper: 0,
-            toned: 0,
-            tone: Tone::Ngang,
-            mixed: false,
-        };
+        // Built in registers and stored once (byte-wise stores followed by
+        // a wide copy of the struct would stall store forwarding).
+        let mut codes: u64 = 0;
+        let (mut upper, mut toned, mut tone, mut mixed) = (0u8, 0u8, 0u16, false);
         let mut n = 0usize;
-        for c in word.chars() {
-            let info = table.info_char(c);
+        let b = word.as_bytes();
+        let mut j = 0;
+        while let Some(&b0) = b.get(j) {
+            let (info, len) = if b0 < 0x80 {
+                (table.info_ascii(b0), 1)
+            } else {
+                let b1 = b.get(j + 1).copied().unwrap_or(0);
+                let b2 = b.get(j + 2).copied().unwrap_or(0);
+                table.info_utf8(b0, b1, b2).unwrap_or((Info(0), 1))
+            };
             if !info.is_letter() {
+                if b0 < 0x80 {
+                    return Err(DecodeError::Syllable(SyllableError::NotALetter));
+                }
+                let c = word.get(j..).and_then(|t| t.chars().next()).unwrap_or('\0');
                 return Err(if unicode_normalization::char::is_combining_mark(c) {
                     DecodeError::NeedsNfc
                 } else {
                     DecodeError::Syllable(SyllableError::NotALetter)
                 });
             }
-            let Some(slot) = l.codes.get_mut(n) else {
+            if n == MAX_LETTERS {
                 return Err(DecodeError::Syllable(SyllableError::TooLong));
-            };
-            *slot = info.code();
-            if info.is_upper() {
-                l.upper |= 1 << n;
             }
-            if info.is_toned() {
-                let t = Tone::from_index(info.tone_index());
-                if l.toned != 0 && t != l.tone {
-                    l.mixed = true;
-                }
-                l.tone = t;
-                l.toned |= 1 << n;
+            j += len;
+            codes |= u64::from(info.code()) << (8 * n);
+            upper |= u8::from(info.is_upper()) << n;
+            let t = u16::from(info.tone_index());
+            if t != 0 {
+                mixed |= toned != 0 && t != tone;
+                tone = t;
+                toned |= 1 << n;
             }
             n += 1;
         }
         if n == 0 {
             return Err(DecodeError::Syllable(SyllableError::Empty));
         }
-        l.len = n as u8;
-        Ok(l)
+        Ok(Letters {
+            codes: codes.to_le_bytes(),
+            len: n as u8,
+            upper,
+            toned,
+            tone: Tone::from_index(tone as u8),
+            mixed,
+        })
     }
 
     #[inline]
@@ -320,14 +338,14 @@ fn split_onset(codes: &[u8]) -> Result<(usize, &'static str), SyllableError> {
 
 /// Whether the onset's spelling fits the first letter after it.
 #[inline]
-fn spelling_ok(onset: &str, next: u8) -> bool {
+fn spelling_ok(onset: &[u8], next: u8) -> bool {
     let front = matches!(next, I | E | E_CIRC);
     match onset {
-        "c" => !front && next != Y,
-        "k" => front || next == Y,
-        "g" => !matches!(next, E | E_CIRC),
-        "gh" | "ngh" => front,
-        "ng" => !front,
+        [C] => !front && next != Y,
+        [K] => front || next == Y,
+        [G] => !matches!(next, E | E_CIRC),
+        [G, H] | [N, G, H] => front,
+        [N, G] => !front,
         _ => true,
     }
 }
@@ -361,26 +379,64 @@ impl Syllable {
         Self::from_letters(letters, false)
     }
 
-    /// Parses an NFC word, accepting the same tone mark written on several
-    /// letters (`dàì`) for repair. `None` for non-syllables and other forms.
+    /// Parses an NFC word for repair: accepts the same tone mark written on
+    /// several letters (`dàì`), and a missing horn in `ươ` (`đuợc`,
+    /// `đưọc` → `được`) when only the horned spelling is a syllable. The
+    /// flag tells whether letters were changed. `None` for non-syllables.
     #[inline]
-    pub(crate) fn parse_for_repair(word: &str, table: &Table) -> Option<Syllable> {
+    pub(crate) fn parse_for_repair(word: &str, table: &Table) -> Option<(Syllable, bool)> {
         let letters = Letters::decode(word, table).ok()?;
-        Self::from_letters(letters, true).ok()
+        match Self::from_letters(letters, true) {
+            Ok(s) => Some((s, false)),
+            Err(SyllableError::Rhyme) => {
+                let codes = letters.codes();
+                let k = codes
+                    .windows(2)
+                    .position(|w| matches!(w, [U, O_HORN] | [U_HORN, O]))?;
+                let mut fixed = letters;
+                for slot in fixed.codes.get_mut(k..k + 2)? {
+                    *slot = if *slot == U {
+                        U_HORN
+                    } else if *slot == O {
+                        O_HORN
+                    } else {
+                        *slot
+                    };
+                }
+                Self::from_letters(fixed, true).ok().map(|s| (s, true))
+            }
+            Err(_) => None,
+        }
     }
 
     #[inline]
     fn from_letters(letters: Letters, lenient: bool) -> Result<Syllable, SyllableError> {
+        let (onset_len, onset, rhyme) = Self::check(&letters, lenient)?;
+        Ok(Syllable {
+            letters,
+            onset_len: onset_len as u8,
+            onset,
+            rhyme,
+        })
+    }
+
+    /// The validity rules: (onset length, onset, rhyme) when `letters` spell
+    /// a syllable.
+    #[inline]
+    fn check(
+        letters: &Letters,
+        lenient: bool,
+    ) -> Result<(usize, &'static str, &'static Rhyme), SyllableError> {
         if letters.marks() > 1 && (!lenient || letters.mixed) {
             return Err(SyllableError::ToneMarks);
         }
         let codes = letters.codes();
         let (onset_len, onset) = split_onset(codes)?;
-        let rest = codes.get(onset_len..).unwrap_or(&[]);
+        let (onset_codes, rest) = codes.split_at(onset_len.min(codes.len()));
         let first = rest.first().copied().unwrap_or(0);
-        let after_qu = onset == "qu";
+        let after_qu = onset_codes == [Q, U];
         let rhyme = RHYMES.lookup(rest, after_qu).ok_or(SyllableError::Rhyme)?;
-        if !spelling_ok(onset, first) {
+        if !spelling_ok(onset_codes, first) {
             return Err(SyllableError::Spelling);
         }
         if !after_qu {
@@ -395,12 +451,7 @@ impl Syllable {
         if rhyme.stop && !matches!(letters.tone, Tone::Sac | Tone::Nang) {
             return Err(SyllableError::StopCodaTone);
         }
-        Ok(Syllable {
-            letters,
-            onset_len: onset_len as u8,
-            onset,
-            rhyme,
-        })
+        Ok((onset_len, onset, rhyme))
     }
 
     /// The onset (initial consonant), lower case: `""`, `b`, `ch`, `gi`,
@@ -624,7 +675,7 @@ pub fn is_syllable(word: &str) -> bool {
     }
     let table = &*TABLE;
     match Letters::decode(word, table) {
-        Ok(l) => Syllable::from_letters(l, false).is_ok(),
+        Ok(l) => Syllable::check(&l, false).is_ok(),
         Err(DecodeError::NeedsNfc) => Syllable::parse(word).is_ok(),
         Err(DecodeError::Syllable(_)) => false,
     }

@@ -48,8 +48,22 @@ pub struct Sentence<'a> {
 /// Splits `text` into sentences.
 ///
 /// Sentences are yielded in order; each starts at its first token and ends
-/// at its last one, so only white space lies between two sentences. See the
-/// module documentation for the rules.
+/// at its last one, so only white space lies between two sentences.
+///
+/// A sentence ends at a terminal mark (`.` `!` `?` `…` `...`, with any
+/// closing quotes and brackets right after it) when white space follows and
+/// the next token can start a sentence (a capital, a digit, an opening quote
+/// or bracket, a dash or bullet); at a blank line; and at a line break
+/// unless the next line continues the sentence (it starts with a lower-case
+/// letter, or the line ends with a comma and no terminal mark).
+///
+/// There is no break at abbreviations (`TP.`, `TS.`, `ThS.`, `Th.S`,
+/// `PGS.TS.`; `v.v.` only before a capitalized word), inside numbers and
+/// dates, after an initial (`S. Hayakawa`) or a list label alone at the
+/// start (`1.`, `II.`), or inside double quotes and brackets. Quote and
+/// bracket depth resets at every line break, and a quote left open stops
+/// suppressing breaks after 1 KB, so one stray quote cannot swallow a
+/// document.
 ///
 /// ```
 /// use viet_text::sentences;

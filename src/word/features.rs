@@ -268,6 +268,17 @@ fn unit_of(t: &Token<'_>) -> Unit {
     }
 }
 
+/// Forgets letter case: capitalized units look like lower-case ones.
+pub(crate) fn forget_case(units: &mut [Unit]) {
+    for u in units {
+        u.shape = match u.shape {
+            Shape::Capital => Shape::Lower,
+            Shape::ForeignCapital => Shape::ForeignLower,
+            other => other,
+        };
+    }
+}
+
 /// Whether a shape can be part of a multi-unit word.
 fn joinable(shape: Shape) -> bool {
     matches!(
@@ -581,6 +592,14 @@ impl Context {
         emit(f(50, &[gr, gc]));
         emit(f(51, &[gr, gc, sm1, s0]));
         emit(f(52, &[gr, longest]));
+        let gp = |j: isize| {
+            if j < 0 {
+                0xFF
+            } else {
+                self.gold_pair.get(j as usize).map_or(0xFF, |g| u64::from(g[0]))
+            }
+        };
+        emit(f(53, &[gr, gp(i - 1), gp(i + 1)]));
         let run = u64::from(run.min(4));
         emit(f(60, &[run]));
         emit(f(61, &[run, sm1, s0]));
