@@ -657,3 +657,18 @@ fn parse_number_never_rounds() {
         );
     }
 }
+
+#[test]
+#[ignore = "1 MB extractions, slow in debug: run with `cargo test --release --test hostile -- --ignored` (caught the quadratic resolve_overlaps fixed in d7208d5)"]
+fn extraction_with_many_overlapping_candidates_is_linear() {
+    // Dates and ratios interleaved without spaces: every date is also a
+    // quantity candidate, so overlap resolution sees ~100 000 candidates per MB.
+    let failures = linearity_failures(
+        "dates and ratios",
+        &|n| repeat_to("12/12/2012/", n),
+        1 << 19,
+        1 << 19,
+    );
+    let failures: Vec<_> = failures.into_iter().filter(|f| f.contains("Extractor")).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
