@@ -249,7 +249,9 @@ fn viqr_detection(text: &str) -> Option<Detection> {
 
 /// Guesses the encoding of `bytes`, or answers `None` when the evidence is
 /// thin. ASCII text is `None` unless it reads as VIQR; valid UTF-8 with
-/// non-ASCII characters is UTF-8 (even when it is not Vietnamese); other
+/// Vietnamese letters is UTF-8; valid UTF-8 whose only non-ASCII characters
+/// are others (typographic quotes, symbols, foreign letters) is VIQR when
+/// its ASCII reads as VIQR, and UTF-8 otherwise; other
 /// bytes are decoded as TCVN3, VNI-Windows and Windows-1258 (and as damaged
 /// UTF-8) and the decoding with clearly the most well-formed Vietnamese
 /// syllables wins. At most the first 64 KiB are examined, and legacy bytes
