@@ -119,7 +119,9 @@ pub fn check_spans<'t>(what: &'static str, input: &str, items: impl IntoIterator
 pub fn is_skippable(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+        // The zero-width characters the normalizer's clean-up removes,
+        // including the left-to-right and right-to-left marks.
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// Tokens: the span invariants, and nothing but skippable characters lost

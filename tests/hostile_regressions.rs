@@ -94,3 +94,14 @@ fn viqr_with_a_typographic_quote_is_viqr_and_vietnamese_utf8_is_utf8() {
         Some(viet_text::legacy::Encoding::Utf8)
     );
 }
+
+// Found by normalize_old (on the merged crate): with the zero-width
+// clean-up on, a leading left-to-right mark (U+200E) is removed; the
+// invariant counted only U+200B..U+200D as removable and flagged the map.
+#[test]
+fn removed_bidi_marks_leave_the_offset_map_whole() {
+    let input = b"\x1f\xe2\x80\x8e\xd7\x90\xe2\x80\xaeok";
+    replay_normalize(input, ToneStyle::Old);
+    replay_normalize(input, ToneStyle::New);
+    replay_normalize(input, ToneStyle::Keep);
+}
