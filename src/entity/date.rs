@@ -1060,6 +1060,10 @@ fn may_start(t: &crate::token::Token<'_>) -> bool {
 }
 
 impl Recognizer for DateRecognizer {
+    fn produces(&self) -> &'static [super::EntityType] {
+        &[super::EntityType::Date]
+    }
+
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
         for i in 0..doc.tokens.len() {
             let t = &doc.tokens[i];

@@ -200,6 +200,10 @@ fn starts_number(doc: &Document<'_>, i: usize) -> bool {
 }
 
 impl Recognizer for MoneyRecognizer {
+    fn produces(&self) -> &'static [super::EntityType] {
+        &[super::EntityType::Money]
+    }
+
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
         for (i, t) in doc.tokens.iter().enumerate() {
             if t.kind == TokenKind::Abbreviation {

@@ -511,6 +511,11 @@ impl NameRecognizer {
 }
 
 impl Recognizer for NameRecognizer {
+    fn produces(&self) -> &'static [super::EntityType] {
+        use super::EntityType::*;
+        &[Organization, Program, Location, Person]
+    }
+
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
         let ctx = Ctx::new(doc, &self.lex);
         if ctx.len() == 0 {

@@ -130,6 +130,10 @@ fn read(doc: &Document<'_>, i: usize) -> Option<Read> {
 }
 
 impl Recognizer for PercentRecognizer {
+    fn produces(&self) -> &'static [super::EntityType] {
+        &[super::EntityType::Percent]
+    }
+
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
         for i in 0..doc.tokens.len() {
             let kind = doc.tokens[i].kind;

@@ -107,6 +107,10 @@ const DATE_WORDS: &[&str] = &[
 ];
 
 impl Recognizer for QuantityRecognizer {
+    fn produces(&self) -> &'static [super::EntityType] {
+        &[super::EntityType::Quantity]
+    }
+
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
         for i in 0..doc.tokens.len() {
             let found = match doc.tokens[i].kind {
