@@ -476,3 +476,26 @@ mod arbitrary_input {
         }
     }
 }
+
+#[test]
+fn stock_codes_are_organizations_but_index_names_are_not() {
+    let t = "Chỉ số HNX-Index tăng nhẹ trong khi VN-Index đi ngang; mã cổ phiếu GAS, DGC và ACB được mua ròng, còn MWG giảm 1,2%.";
+    for code in ["GAS", "DGC", "MWG"] {
+        assert_eq!(
+            org_kind(t, code),
+            Some(OrgKind::Company),
+            "{code}: {:?}",
+            names(t)
+        );
+    }
+    assert_eq!(org_kind(t, "ACB"), Some(OrgKind::Bank), "{:?}", names(t));
+    for part in ["HNX", "VN", "HNX-Index", "VN-Index"] {
+        assert!(!has(t, "organization", part), "{part}: {:?}", names(t));
+    }
+    // Three capitals with no stock context are left alone.
+    assert!(!has(
+        "Đoàn công tác gặp đại diện JICA và KOI tại Hà Nội.",
+        "organization",
+        "KOI"
+    ));
+}

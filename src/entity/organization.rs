@@ -385,6 +385,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
     }
     outlet_tags(ctx, out);
+    tickers(ctx, out);
     short_names(ctx, out);
     for i in 0..ctx.len() {
         if let Some(end) = domain_end(ctx, i) {
@@ -445,6 +446,87 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 break;
             }
         }
+    }
+}
+
+/// Stock codes of listed banks (`data/names/bank_tickers.txt`).
+static BANK_TICKERS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::lexicon::entries(include_str!("../../data/names/bank_tickers.txt")).collect()
+    });
+
+/// Whether token `i` is written like a stock code: three upper-case ASCII
+/// letters, not part of an index name (`HNX-Index`).
+fn ticker_shape(ctx: &Ctx<'_>, i: usize) -> bool {
+    let w = ctx.word(i);
+    w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && !index_follows(ctx, i + 1)
+}
+
+/// Whether an index suffix (`-Index`) is glued at token `i`.
+fn index_follows(ctx: &Ctx<'_>, i: usize) -> bool {
+    matches!(ctx.word(i), "-" | "–")
+        && ctx.glued(i)
+        && ctx.glued(i + 1)
+        && ctx.word(i + 1).eq_ignore_ascii_case("index")
+}
+
+/// Whether token `i` reads as a stock code from its context: after `cổ
+/// phiếu`, `mã` (`mã cổ phiếu`, `mã chứng khoán`), or followed by a price
+/// move (`tăng`/`giảm` + a number, or a bracketed signed change).
+fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
+    let before = |n: usize, w: &str| i >= n && ctx.word(i - n).to_lowercase() == w;
+    let trigger = (before(2, "cổ") && before(1, "phiếu"))
+        || before(1, "mã")
+        || (before(2, "chứng") && before(1, "khoán") && i >= 3 && ctx.word(i - 3) == "mã");
+    let moves = matches!(ctx.word(i + 1), "tăng" | "giảm")
+        && matches!(
+            ctx.kind(i + 2),
+            Some(TokenKind::Number | TokenKind::Percent | TokenKind::Ratio)
+        );
+    let signed = ctx.is_punct(i + 1, "(") && matches!(ctx.word(i + 2), "-" | "+" | "–");
+    trigger || moves || signed
+}
+
+/// Stock codes: a three-letter code in a stock context, and the codes
+/// listed with it (`cổ phiếu HPG, VHM và FPT`).
+fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i < ctx.len() {
+        if !(ticker_shape(ctx, i) && ticker_context(ctx, i)) {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        loop {
+            let kind = if BANK_TICKERS.contains(ctx.word(k)) {
+                OrgKind::Bank
+            } else {
+                OrgKind::Company
+            };
+            push(ctx, k, k + 1, kind, out);
+            // Skip a bracketed change after the code (`HPG (-3%)`).
+            let mut n = k + 1;
+            if ctx.is_punct(n, "(") {
+                let mut m = n + 1;
+                while m < ctx.len() && m - n < 8 && !ctx.is_punct(m, ")") {
+                    m += 1;
+                }
+                if !ctx.is_punct(m, ")") {
+                    break;
+                }
+                n = m + 1;
+            }
+            // The list goes on after `,` or `và` with another code.
+            if (ctx.is_punct(n, ",") || ctx.word(n) == "và")
+                && ticker_shape(ctx, n + 1)
+                && !ctx.breaks_before(n + 1)
+            {
+                k = n + 1;
+            } else {
+                break;
+            }
+        }
+        i = k + 1;
     }
 }
 
@@ -519,6 +601,10 @@ pub(crate) fn domain_end(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 }
 
 fn push(ctx: &Ctx<'_>, i: usize, j: usize, kind: OrgKind, out: &mut Vec<Entity>) {
+    // An index name (`VN-Index`, `HNX-Index`) is no body, nor any part of it.
+    if index_follows(ctx, j) {
+        return;
+    }
     if let Some((s, e)) = ctx.span(i, j) {
         out.push(Entity::Organization(Organization {
             span: Span::new(s, e),
