@@ -499,3 +499,26 @@ fn stock_codes_are_organizations_but_index_names_are_not() {
         "KOI"
     ));
 }
+
+#[test]
+fn lower_case_words_inside_a_name_stay_when_the_name_goes_on() {
+    let t = "Viện Bệnh Nhiệt đới Quốc gia cử đoàn chuyên gia xuống cơ sở.";
+    assert!(
+        has(t, "organization", "Viện Bệnh Nhiệt đới Quốc gia"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Quỹ Đổi mới sáng tạo Phương Nam vừa công bố danh sách dự án.";
+    assert!(
+        has(t, "organization", "Quỹ Đổi mới sáng tạo Phương Nam"),
+        "{:?}",
+        names(t)
+    );
+    // A stop word still ends the name.
+    let t = "Hội Nông Dân đã trao quà nhân dịp Tết.";
+    assert!(
+        !names(t).iter().any(|(_, s)| s.contains("trao")),
+        "{:?}",
+        names(t)
+    );
+}

@@ -242,8 +242,27 @@ pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
                 i += 1;
                 continue;
             }
-            if ctx.is_strong_stop(i) || (ctx.is_stop(i) && lowers > 0) || budget == 0 {
+            if ctx.is_strong_stop(i) || (ctx.is_stop(i) && lowers > 0) {
                 break;
+            }
+            if budget == 0 {
+                // Lower-case words that are no stop words stay in the name
+                // when more of it follows (`Bệnh viện Bệnh Nhiệt đới Trung ương`).
+                let after_syllable =
+                    i > 0 && ctx.kind(i - 1) == Some(TokenKind::Syllable) && !ctx.is_abbrev(i - 1);
+                let k = if after_syllable && i > j {
+                    lower_continuation(ctx, i)
+                } else {
+                    i
+                };
+                if k == i {
+                    break;
+                }
+                prev_lower = true;
+                lowers = 0;
+                i = k;
+                last = k;
+                continue;
             }
             budget -= 1;
             lowers += 1;
@@ -273,6 +292,40 @@ pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
         break;
     }
     last
+}
+
+/// The end of a run of lower-case words from `i` (at most three, no stop
+/// word, level or admin prefix among them) that the name takes because more
+/// of it follows: a level word, or a capitalized word that starts no place,
+/// body, title or person. `i` when there is none.
+fn lower_continuation(ctx: &Ctx<'_>, i: usize) -> usize {
+    let mut k = i;
+    while k < ctx.len()
+        && k - i < 3
+        && ctx.is_lowerish(k)
+        && !ctx.is_stop(k)
+        && !matches!(ctx.word(k), "và" | "hoặc" | "của")
+        && !ctx.stops_at_break(k)
+        && ctx.level(k).is_none()
+        && ctx.prefix(k).is_none()
+    {
+        k += 1;
+    }
+    if k == i || ctx.stops_at_break(k) {
+        return i;
+    }
+    let level = ctx.level(k).is_some();
+    let name = ctx.is_namecap(k)
+        && ctx.place(k).is_none()
+        && !person_follows(ctx, k)
+        && !ctx.any(k, |e| {
+            e.head.is_some() || e.org.is_some() || e.title.is_some() || e.prefix.is_some()
+        });
+    if level || name {
+        k
+    } else {
+        i
+    }
 }
 
 /// After `và` a name goes on when a capitalized word follows that does not
