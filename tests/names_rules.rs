@@ -522,3 +522,17 @@ fn lower_case_words_inside_a_name_stay_when_the_name_goes_on() {
         names(t)
     );
 }
+
+#[test]
+fn bracketed_abbreviation_before_the_parent_body_keeps_one_span() {
+    let t = "Phòng Quản lý xuất nhập cảnh (PA08) Công an tỉnh Lâm Đồng vừa cấp hộ chiếu cho người dân.";
+    assert!(
+        has(
+            t,
+            "organization",
+            "Phòng Quản lý xuất nhập cảnh (PA08) Công an tỉnh Lâm Đồng"
+        ),
+        "{:?}",
+        names(t)
+    );
+}

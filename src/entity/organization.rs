@@ -357,7 +357,17 @@ fn person_follows(ctx: &Ctx<'_>, i: usize) -> bool {
 pub(crate) fn suffix(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
     if ctx.is_punct(i, "(") && ctx.is_abbrev(i + 1) && ctx.is_punct(i + 2, ")") {
         let after = suffix_once(ctx, i + 3, guard);
-        return if after > i + 3 { after } else { i };
+        if after > i + 3 {
+            return after;
+        }
+        // The parent body after the abbreviation is part of the name
+        // (`Phòng Kỹ thuật (PKT) Công an tỉnh …`).
+        if !ctx.stops_at_break(i + 3) && ctx.is_upper_start(i + 3) {
+            if let Some((end, _)) = parse(ctx, i + 3, 2) {
+                return end;
+            }
+        }
+        return i;
     }
     let s = suffix_once(ctx, i, guard);
     // `Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương`,
