@@ -536,3 +536,14 @@ fn bracketed_abbreviation_before_the_parent_body_keeps_one_span() {
         names(t)
     );
 }
+
+#[test]
+fn plural_or_counted_prefix_before_a_region_stays_outside() {
+    for t in [
+        "Mưa lớn kéo dài ở các tỉnh Tây Nguyên trong tuần tới.",
+        "Đoàn công tác làm việc với 5 tỉnh Tây Nguyên về giống cà phê.",
+    ] {
+        assert!(has(t, "location", "Tây Nguyên"), "{:?}", names(t));
+        assert!(!has(t, "location", "tỉnh Tây Nguyên"), "{:?}", names(t));
+    }
+}
