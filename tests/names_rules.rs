@@ -547,3 +547,17 @@ fn plural_or_counted_prefix_before_a_region_stays_outside() {
         assert!(!has(t, "location", "tỉnh Tây Nguyên"), "{:?}", names(t));
     }
 }
+
+#[test]
+fn international_bodies_are_organizations_and_more_countries_are_known() {
+    let t = "Hội nghị cấp cao ASEAN bàn về thương mại với Úc và Bỉ.";
+    assert_eq!(org_kind(t, "ASEAN"), Some(OrgKind::Other), "{:?}", names(t));
+    assert!(!has(t, "location", "ASEAN"), "{:?}", names(t));
+    assert!(
+        has(t, "location", "Úc") && has(t, "location", "Bỉ"),
+        "{:?}",
+        names(t)
+    );
+    // A common word led by a country's one-syllable name is no place.
+    assert!(!has("Ý kiến của cử tri được ghi nhận.", "location", "Ý"));
+}
