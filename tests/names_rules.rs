@@ -561,3 +561,14 @@ fn international_bodies_are_organizations_and_more_countries_are_known() {
     // A common word led by a country's one-syllable name is no place.
     assert!(!has("Ý kiến của cử tri được ghi nhận.", "location", "Ý"));
 }
+
+#[test]
+fn institutes_of_medical_fields_are_health() {
+    let t = "Viện Dinh dưỡng Quốc gia khuyến cáo bổ sung vi chất cho trẻ.";
+    assert_eq!(
+        org_kind(t, "Viện Dinh dưỡng Quốc gia"),
+        Some(OrgKind::Health),
+        "{:?}",
+        names(t)
+    );
+}
