@@ -572,3 +572,11 @@ fn institutes_of_medical_fields_are_health() {
         names(t)
     );
 }
+
+#[test]
+fn player_positions_and_court_roles_introduce_persons() {
+    let t = "Trong hiệp hai, hậu vệ Marcos Silva đánh đầu ghi bàn.";
+    assert!(has(t, "person", "Marcos Silva"), "{:?}", names(t));
+    let t = "Tòa tuyên phạt bị cáo Đỗ Văn Khải 7 năm tù.";
+    assert!(has(t, "person", "Đỗ Văn Khải"), "{:?}", names(t));
+}
