@@ -580,3 +580,16 @@ fn player_positions_and_court_roles_introduce_persons() {
     let t = "Tòa tuyên phạt bị cáo Đỗ Văn Khải 7 năm tù.";
     assert!(has(t, "person", "Đỗ Văn Khải"), "{:?}", names(t));
 }
+
+#[test]
+fn bare_department_head_before_a_full_name_is_part_of_the_title() {
+    let t = "Phó Giám đốc Sở Hà Thị Mai cho biết kế hoạch đã được duyệt.";
+    assert!(has(t, "person", "Hà Thị Mai"), "{:?}", names(t));
+    assert!(
+        !names(t)
+            .iter()
+            .any(|(ty, s)| *ty == "organization" && s.contains("Mai")),
+        "{:?}",
+        names(t)
+    );
+}

@@ -104,6 +104,12 @@ fn headed(
             return Some((end, inner));
         }
     }
+    // `Phó Giám đốc Sở Lò Thị Hương`: after a post, a bare one-word head
+    // followed by a full name (surname and given names) is part of the
+    // title, and the name is the person's.
+    if guard && head_end == i + 1 && !qualified && full_person_follows(ctx, j) {
+        return None;
+    }
     let mut b = body(ctx, j, guard);
     // Numbered units: `Quân khu 7`, `Bệnh viện 108`, `Bệnh viện Quân y 103`.
     if matches!(kind, OrgKind::Military | OrgKind::Health)
@@ -349,6 +355,22 @@ fn person_follows(ctx: &Ctx<'_>, i: usize) -> bool {
         k += 1;
     }
     (2..=4).contains(&(k - i))
+}
+
+/// Whether a full person's name (a surname and two or three more
+/// capitalized syllables, no known place or body among them) starts at `i`.
+pub(crate) fn full_person_follows(ctx: &Ctx<'_>, i: usize) -> bool {
+    if !person_follows(ctx, i) {
+        return false;
+    }
+    let mut k = i;
+    while k < ctx.len() && ctx.is_namecap(k) && !(k > i && ctx.breaks_before(k)) {
+        if ctx.place(k).is_some() || ctx.any(k, |e| e.org.is_some() || e.head.is_some() || e.level) {
+            return false;
+        }
+        k += 1;
+    }
+    (3..=4).contains(&(k - i))
 }
 
 /// A level or place suffix after a name (`tỉnh`, `huyện Thăng Bình`,

@@ -194,6 +194,13 @@ fn titled<'a>(
         } else if let Some((pe, _)) = ctx.place(j).filter(|&(pe, _)| ctx.is_namecap(pe)) {
             // `Ngoại trưởng Mỹ Antony Blinken`: the country of the post.
             j = pe;
+        } else if ctx
+            .longest(j, false, |e| e.head.is_some())
+            .is_some_and(|(he, _)| he == j + 1)
+            && super::organization::full_person_follows(ctx, j + 1)
+        {
+            // `Phó Giám đốc Sở Lò Thị Hương`: the bare head ends the title.
+            j += 1;
         } else if ctx.is_punct(j, ",") {
             return None;
         }
