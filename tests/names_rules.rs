@@ -593,3 +593,9 @@ fn bare_department_head_before_a_full_name_is_part_of_the_title() {
         names(t)
     );
 }
+
+#[test]
+fn camel_case_brand_after_a_post_is_not_a_person() {
+    let t = "Giám đốc điều hành FarmLink cho biết doanh thu tăng mạnh.";
+    assert!(!has(t, "person", "FarmLink"), "{:?}", names(t));
+}

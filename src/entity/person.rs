@@ -220,6 +220,15 @@ fn titled<'a>(
     if end == j + 1 && ctx.is_lowerish(end) && !ctx.is_stop(end) && !ctx.breaks_before(end) {
         return None;
     }
+    // After a post, one CamelCase brand word (`Tổng giám đốc EduNext`) is
+    // the body the post belongs to, not a person.
+    if e.title == Some(TitleClass::Post)
+        && end == j + 1
+        && ctx.kind(j) == Some(TokenKind::Word)
+        && ctx.tok(j).is_some_and(|t| t.case == super::names::Case::Mixed)
+    {
+        return None;
+    }
     // A name is not an abbreviation or a known place/body.
     if (j..end).any(|k| ctx.kind(k) == Some(TokenKind::Abbreviation)) {
         return None;
