@@ -599,3 +599,11 @@ fn camel_case_brand_after_a_post_is_not_a_person() {
     let t = "Giám đốc điều hành FarmLink cho biết doanh thu tăng mạnh.";
     assert!(!has(t, "person", "FarmLink"), "{:?}", names(t));
 }
+
+#[test]
+fn byline_with_outlet_and_kinship_given_name() {
+    let t = "Mưa lớn gây ngập nhiều tuyến phố.\n\nMinh Châu/VTV";
+    assert!(has(t, "person", "Minh Châu"), "{:?}", names(t));
+    let t = "Kỳ thi diễn ra an toàn.\n\nNgọc Anh";
+    assert!(has(t, "person", "Ngọc Anh"), "{:?}", names(t));
+}

@@ -348,6 +348,10 @@ fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a 
         if e > i + 1 && ctx.is_punct(e - 1, ".") {
             e -= 1;
         }
+        // `Thanh Hà/VOV`: a name credited with its outlet.
+        if e >= i + 4 && ctx.is_punct(e - 2, "/") && ctx.is_abbrev(e - 1) {
+            e -= 2;
+        }
         let n = e - i;
         if n == 1 && initials(ctx, i) {
             push(ctx, i, e, None, out);
@@ -372,7 +376,9 @@ fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a 
             && !(i..e).any(|k| {
                 ctx.is_stop(k)
                     || ctx.any(k, |x| {
-                        x.title.is_some() || x.head.is_some() || x.org.is_some() || x.prefix.is_some()
+                        // A kinship word may be a given name (`Lan Anh`).
+                        let title = x.title.is_some() && (k == i || x.title == Some(TitleClass::Post));
+                        title || x.head.is_some() || x.org.is_some() || x.prefix.is_some()
                     })
             })
             && ctx.place(i).is_none()
