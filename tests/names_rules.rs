@@ -607,3 +607,15 @@ fn byline_with_outlet_and_kinship_given_name() {
     let t = "Kỳ thi diễn ra an toàn.\n\nNgọc Anh";
     assert!(has(t, "person", "Ngọc Anh"), "{:?}", names(t));
 }
+
+#[test]
+fn user_person_after_a_capitalized_word() {
+    let ex = ExtractorBuilder::new().add_person("Mùa Thị Dung").build();
+    let found = ex.extract("Theo Mùa Thị Dung, vụ chè năm nay được mùa.");
+    assert!(
+        found
+            .iter()
+            .any(|e| e.entity_type().as_str() == "person" && e.text() == "Mùa Thị Dung"),
+        "{found:?}"
+    );
+}

@@ -94,6 +94,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             i += 1;
             continue;
         }
+        // A name the caller added is a person wherever it stands, also
+        // after a capitalized word (`Theo Lò Thị Sen`).
+        if let Some((end, _)) = ctx.longest(i, true, |e| e.person) {
+            push(ctx, i, end, None, out);
+            i = end;
+            continue;
+        }
         let run_start = i == 0 || !ctx.is_namecap(i - 1) || ctx.breaks_before(i);
         if !run_start {
             i += 1;
@@ -110,12 +117,6 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             && (i..j).all(|k| ctx.kind(k) == Some(TokenKind::Syllable))
             && !is_cyclic_year(ctx, i, j)
             && !other_reading(ctx, i, j);
-        let user = ctx.longest(i, true, |e| e.person);
-        if let Some((end, _)) = user {
-            push(ctx, i, end, None, out);
-            i = end;
-            continue;
-        }
         if (seen || surname_led) && j > i {
             push(ctx, i, j, None, out);
             names.insert(ctx.key(i, j));
