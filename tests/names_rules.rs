@@ -476,3 +476,146 @@ mod arbitrary_input {
         }
     }
 }
+
+#[test]
+fn stock_codes_are_organizations_but_index_names_are_not() {
+    let t = "Chỉ số HNX-Index tăng nhẹ trong khi VN-Index đi ngang; mã cổ phiếu GAS, DGC và ACB được mua ròng, còn MWG giảm 1,2%.";
+    for code in ["GAS", "DGC", "MWG"] {
+        assert_eq!(
+            org_kind(t, code),
+            Some(OrgKind::Company),
+            "{code}: {:?}",
+            names(t)
+        );
+    }
+    assert_eq!(org_kind(t, "ACB"), Some(OrgKind::Bank), "{:?}", names(t));
+    for part in ["HNX", "VN", "HNX-Index", "VN-Index"] {
+        assert!(!has(t, "organization", part), "{part}: {:?}", names(t));
+    }
+    // Three capitals with no stock context are left alone.
+    assert!(!has(
+        "Đoàn công tác gặp đại diện JICA và KOI tại Hà Nội.",
+        "organization",
+        "KOI"
+    ));
+}
+
+#[test]
+fn lower_case_words_inside_a_name_stay_when_the_name_goes_on() {
+    let t = "Viện Bệnh Nhiệt đới Quốc gia cử đoàn chuyên gia xuống cơ sở.";
+    assert!(
+        has(t, "organization", "Viện Bệnh Nhiệt đới Quốc gia"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Quỹ Đổi mới sáng tạo Phương Nam vừa công bố danh sách dự án.";
+    assert!(
+        has(t, "organization", "Quỹ Đổi mới sáng tạo Phương Nam"),
+        "{:?}",
+        names(t)
+    );
+    // A stop word still ends the name.
+    let t = "Hội Nông Dân đã trao quà nhân dịp Tết.";
+    assert!(
+        !names(t).iter().any(|(_, s)| s.contains("trao")),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn bracketed_abbreviation_before_the_parent_body_keeps_one_span() {
+    let t = "Phòng Quản lý xuất nhập cảnh (PA08) Công an tỉnh Lâm Đồng vừa cấp hộ chiếu cho người dân.";
+    assert!(
+        has(
+            t,
+            "organization",
+            "Phòng Quản lý xuất nhập cảnh (PA08) Công an tỉnh Lâm Đồng"
+        ),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn plural_or_counted_prefix_before_a_region_stays_outside() {
+    for t in [
+        "Mưa lớn kéo dài ở các tỉnh Tây Nguyên trong tuần tới.",
+        "Đoàn công tác làm việc với 5 tỉnh Tây Nguyên về giống cà phê.",
+    ] {
+        assert!(has(t, "location", "Tây Nguyên"), "{:?}", names(t));
+        assert!(!has(t, "location", "tỉnh Tây Nguyên"), "{:?}", names(t));
+    }
+}
+
+#[test]
+fn international_bodies_are_organizations_and_more_countries_are_known() {
+    let t = "Hội nghị cấp cao ASEAN bàn về thương mại với Úc và Bỉ.";
+    assert_eq!(org_kind(t, "ASEAN"), Some(OrgKind::Other), "{:?}", names(t));
+    assert!(!has(t, "location", "ASEAN"), "{:?}", names(t));
+    assert!(
+        has(t, "location", "Úc") && has(t, "location", "Bỉ"),
+        "{:?}",
+        names(t)
+    );
+    // A common word led by a country's one-syllable name is no place.
+    assert!(!has("Ý kiến của cử tri được ghi nhận.", "location", "Ý"));
+}
+
+#[test]
+fn institutes_of_medical_fields_are_health() {
+    let t = "Viện Dinh dưỡng Quốc gia khuyến cáo bổ sung vi chất cho trẻ.";
+    assert_eq!(
+        org_kind(t, "Viện Dinh dưỡng Quốc gia"),
+        Some(OrgKind::Health),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn player_positions_and_court_roles_introduce_persons() {
+    let t = "Trong hiệp hai, hậu vệ Marcos Silva đánh đầu ghi bàn.";
+    assert!(has(t, "person", "Marcos Silva"), "{:?}", names(t));
+    let t = "Tòa tuyên phạt bị cáo Đỗ Văn Khải 7 năm tù.";
+    assert!(has(t, "person", "Đỗ Văn Khải"), "{:?}", names(t));
+}
+
+#[test]
+fn bare_department_head_before_a_full_name_is_part_of_the_title() {
+    let t = "Phó Giám đốc Sở Hà Thị Mai cho biết kế hoạch đã được duyệt.";
+    assert!(has(t, "person", "Hà Thị Mai"), "{:?}", names(t));
+    assert!(
+        !names(t)
+            .iter()
+            .any(|(ty, s)| *ty == "organization" && s.contains("Mai")),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn camel_case_brand_after_a_post_is_not_a_person() {
+    let t = "Giám đốc điều hành FarmLink cho biết doanh thu tăng mạnh.";
+    assert!(!has(t, "person", "FarmLink"), "{:?}", names(t));
+}
+
+#[test]
+fn byline_with_outlet_and_kinship_given_name() {
+    let t = "Mưa lớn gây ngập nhiều tuyến phố.\n\nMinh Châu/VTV";
+    assert!(has(t, "person", "Minh Châu"), "{:?}", names(t));
+    let t = "Kỳ thi diễn ra an toàn.\n\nNgọc Anh";
+    assert!(has(t, "person", "Ngọc Anh"), "{:?}", names(t));
+}
+
+#[test]
+fn user_person_after_a_capitalized_word() {
+    let ex = ExtractorBuilder::new().add_person("Mùa Thị Dung").build();
+    let found = ex.extract("Theo Mùa Thị Dung, vụ chè năm nay được mùa.");
+    assert!(
+        found
+            .iter()
+            .any(|e| e.entity_type().as_str() == "person" && e.text() == "Mùa Thị Dung"),
+        "{found:?}"
+    );
+}

@@ -93,7 +93,7 @@ fn run_len(ctx: &Ctx<'_>, i: usize) -> usize {
 fn is_plural(w: &str) -> bool {
     matches!(
         w,
-        "các" | "những" | "hai" | "ba" | "bốn" | "năm" | "nhiều" | "mọi"
+        "các" | "những" | "hai" | "ba" | "bốn" | "năm" | "nhiều" | "mọi" | "số" | "cả"
     )
 }
 
@@ -111,14 +111,25 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             // An abbreviated or lower-case prefix needs a name; a capitalized
             // full word at a sentence start too.
             if let Some(end) = name_after_prefix(ctx, pend, num_ok, false) {
-                push(ctx, i, end, kind, out);
-                found.push((i, end));
-                if ctx.kind(pend) != Some(TokenKind::Number) {
-                    memory.insert(ctx.key(pend, end), kind);
-                }
-                // Shared plural prefix: `các xã A, B và C`.
+                // Shared plural prefix: `các xã A, B và C`, `8 tỉnh …`.
                 let plural =
                     i > 0 && (is_plural(ctx.word(i - 1)) || ctx.kind(i - 1) == Some(TokenKind::Number));
+                // A plural or counted prefix before a region (`các tỉnh Tây
+                // Nguyên`, `8 tỉnh Tây Bắc`) stays outside: the units are not
+                // named, the region is.
+                let region = ctx
+                    .place(pend)
+                    .and_then(|(pe, pl)| (pe == end).then_some(pl.place))
+                    .flatten()
+                    .filter(|k| *k != kind);
+                match region.filter(|_| plural && ctx.word(i - 1) != "năm") {
+                    Some(region) => push(ctx, pend, end, region, out),
+                    None => push(ctx, i, end, kind, out),
+                }
+                found.push((i, end));
+                if ctx.kind(pend) != Some(TokenKind::Number) {
+                    memory.insert(ctx.key(pend, end), region.unwrap_or(kind));
+                }
                 let mut k = end;
                 while plural && (ctx.is_punct(k, ",") || ctx.word(k) == "và") && !ctx.stops_at_break(k + 1) {
                     let e2 = name_after_prefix(ctx, k + 1, false, false);

@@ -415,12 +415,26 @@ impl<'a> Ctx<'a> {
     /// A stop word (a verb or function word that ends a name) at `i`,
     /// written in lower case or in an all-caps line.
     pub fn is_stop(&self, i: usize) -> bool {
-        self.is_lowerish(i) && self.has(i, crate::lexicon::cat::STOP)
+        self.is_lowerish(i) && self.has(i, crate::lexicon::cat::STOP) && !self.stop_in_word(i)
+    }
+
+    /// Whether the stop word at `i` is a syllable of a listed common word
+    /// (`đổi mới`, `sáng tạo`), where it ends nothing.
+    /// A stop phrase that is itself the listed word (`tổ chức`) still stops.
+    fn stop_in_word(&self, i: usize) -> bool {
+        let stop_end = self
+            .hits_at(i)
+            .filter(|(_, e)| e.cats() & crate::lexicon::cat::STOP != 0)
+            .map(|(end, _)| end)
+            .max()
+            .unwrap_or(i);
+        self.hits_at(i).any(|(end, e)| e.word && end > stop_end)
+            || (i > 0 && self.hits_at(i - 1).any(|(end, e)| e.word && end > i))
     }
 
     /// A function word at `i` (always ends a name).
     pub fn is_strong_stop(&self, i: usize) -> bool {
-        self.is_lowerish(i) && self.has(i, crate::lexicon::cat::STOP) && self.any(i, |e| e.stop)
+        self.is_stop(i) && self.any(i, |e| e.stop)
     }
 
     /// An abbreviation: a dotted or non-syllable one (`UBND`, `TP.HCM`), or

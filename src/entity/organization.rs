@@ -104,6 +104,12 @@ fn headed(
             return Some((end, inner));
         }
     }
+    // `Phó Giám đốc Sở Lò Thị Hương`: after a post, a bare one-word head
+    // followed by a full name (surname and given names) is part of the
+    // title, and the name is the person's.
+    if guard && head_end == i + 1 && !qualified && full_person_follows(ctx, j) {
+        return None;
+    }
     let mut b = body(ctx, j, guard);
     // Numbered units: `Quân khu 7`, `Bệnh viện 108`, `Bệnh viện Quân y 103`.
     if matches!(kind, OrgKind::Military | OrgKind::Health)
@@ -242,8 +248,27 @@ pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
                 i += 1;
                 continue;
             }
-            if ctx.is_strong_stop(i) || (ctx.is_stop(i) && lowers > 0) || budget == 0 {
+            if ctx.is_strong_stop(i) || (ctx.is_stop(i) && lowers > 0) {
                 break;
+            }
+            if budget == 0 {
+                // Lower-case words that are no stop words stay in the name
+                // when more of it follows (`Bệnh viện Bệnh Nhiệt đới Trung ương`).
+                let after_syllable =
+                    i > 0 && ctx.kind(i - 1) == Some(TokenKind::Syllable) && !ctx.is_abbrev(i - 1);
+                let k = if after_syllable && i > j {
+                    lower_continuation(ctx, i)
+                } else {
+                    i
+                };
+                if k == i {
+                    break;
+                }
+                prev_lower = true;
+                lowers = 0;
+                i = k;
+                last = k;
+                continue;
             }
             budget -= 1;
             lowers += 1;
@@ -275,6 +300,40 @@ pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
     last
 }
 
+/// The end of a run of lower-case words from `i` (at most three, no stop
+/// word, level or admin prefix among them) that the name takes because more
+/// of it follows: a level word, or a capitalized word that starts no place,
+/// body, title or person. `i` when there is none.
+fn lower_continuation(ctx: &Ctx<'_>, i: usize) -> usize {
+    let mut k = i;
+    while k < ctx.len()
+        && k - i < 3
+        && ctx.is_lowerish(k)
+        && !ctx.is_stop(k)
+        && !matches!(ctx.word(k), "và" | "hoặc" | "của")
+        && !ctx.stops_at_break(k)
+        && ctx.level(k).is_none()
+        && ctx.prefix(k).is_none()
+    {
+        k += 1;
+    }
+    if k == i || ctx.stops_at_break(k) {
+        return i;
+    }
+    let level = ctx.level(k).is_some();
+    let name = ctx.is_namecap(k)
+        && ctx.place(k).is_none()
+        && !person_follows(ctx, k)
+        && !ctx.any(k, |e| {
+            e.head.is_some() || e.org.is_some() || e.title.is_some() || e.prefix.is_some()
+        });
+    if level || name {
+        k
+    } else {
+        i
+    }
+}
+
 /// After `và` a name goes on when a capitalized word follows that does not
 /// start another body, title or place.
 fn continues_after_and(ctx: &Ctx<'_>, i: usize) -> bool {
@@ -298,13 +357,39 @@ fn person_follows(ctx: &Ctx<'_>, i: usize) -> bool {
     (2..=4).contains(&(k - i))
 }
 
+/// Whether a full person's name (a surname and two or three more
+/// capitalized syllables, no known place or body among them) starts at `i`.
+pub(crate) fn full_person_follows(ctx: &Ctx<'_>, i: usize) -> bool {
+    if !person_follows(ctx, i) {
+        return false;
+    }
+    let mut k = i;
+    while k < ctx.len() && ctx.is_namecap(k) && !(k > i && ctx.breaks_before(k)) {
+        if ctx.place(k).is_some() || ctx.any(k, |e| e.org.is_some() || e.head.is_some() || e.level) {
+            return false;
+        }
+        k += 1;
+    }
+    (3..=4).contains(&(k - i))
+}
+
 /// A level or place suffix after a name (`tỉnh`, `huyện Thăng Bình`,
 /// `Việt Nam`), with a bracketed abbreviation inside when the name goes on
 /// after it (`Hội Chữ thập đỏ (CTĐ) tỉnh Thanh Hóa`).
 pub(crate) fn suffix(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
     if ctx.is_punct(i, "(") && ctx.is_abbrev(i + 1) && ctx.is_punct(i + 2, ")") {
         let after = suffix_once(ctx, i + 3, guard);
-        return if after > i + 3 { after } else { i };
+        if after > i + 3 {
+            return after;
+        }
+        // The parent body after the abbreviation is part of the name
+        // (`Phòng Kỹ thuật (PKT) Công an tỉnh …`).
+        if !ctx.stops_at_break(i + 3) && ctx.is_upper_start(i + 3) {
+            if let Some((end, _)) = parse(ctx, i + 3, 2) {
+                return end;
+            }
+        }
+        return i;
     }
     let s = suffix_once(ctx, i, guard);
     // `Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương`,
@@ -385,6 +470,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
     }
     outlet_tags(ctx, out);
+    tickers(ctx, out);
     short_names(ctx, out);
     for i in 0..ctx.len() {
         if let Some(end) = domain_end(ctx, i) {
@@ -445,6 +531,87 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 break;
             }
         }
+    }
+}
+
+/// Stock codes of listed banks (`data/names/bank_tickers.txt`).
+static BANK_TICKERS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::lexicon::entries(include_str!("../../data/names/bank_tickers.txt")).collect()
+    });
+
+/// Whether token `i` is written like a stock code: three upper-case ASCII
+/// letters, not part of an index name (`HNX-Index`).
+fn ticker_shape(ctx: &Ctx<'_>, i: usize) -> bool {
+    let w = ctx.word(i);
+    w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && !index_follows(ctx, i + 1)
+}
+
+/// Whether an index suffix (`-Index`) is glued at token `i`.
+fn index_follows(ctx: &Ctx<'_>, i: usize) -> bool {
+    matches!(ctx.word(i), "-" | "–")
+        && ctx.glued(i)
+        && ctx.glued(i + 1)
+        && ctx.word(i + 1).eq_ignore_ascii_case("index")
+}
+
+/// Whether token `i` reads as a stock code from its context: after `cổ
+/// phiếu`, `mã` (`mã cổ phiếu`, `mã chứng khoán`), or followed by a price
+/// move (`tăng`/`giảm` + a number, or a bracketed signed change).
+fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
+    let before = |n: usize, w: &str| i >= n && ctx.word(i - n).to_lowercase() == w;
+    let trigger = (before(2, "cổ") && before(1, "phiếu"))
+        || before(1, "mã")
+        || (before(2, "chứng") && before(1, "khoán") && i >= 3 && ctx.word(i - 3) == "mã");
+    let moves = matches!(ctx.word(i + 1), "tăng" | "giảm")
+        && matches!(
+            ctx.kind(i + 2),
+            Some(TokenKind::Number | TokenKind::Percent | TokenKind::Ratio)
+        );
+    let signed = ctx.is_punct(i + 1, "(") && matches!(ctx.word(i + 2), "-" | "+" | "–");
+    trigger || moves || signed
+}
+
+/// Stock codes: a three-letter code in a stock context, and the codes
+/// listed with it (`cổ phiếu HPG, VHM và FPT`).
+fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i < ctx.len() {
+        if !(ticker_shape(ctx, i) && ticker_context(ctx, i)) {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        loop {
+            let kind = if BANK_TICKERS.contains(ctx.word(k)) {
+                OrgKind::Bank
+            } else {
+                OrgKind::Company
+            };
+            push(ctx, k, k + 1, kind, out);
+            // Skip a bracketed change after the code (`HPG (-3%)`).
+            let mut n = k + 1;
+            if ctx.is_punct(n, "(") {
+                let mut m = n + 1;
+                while m < ctx.len() && m - n < 8 && !ctx.is_punct(m, ")") {
+                    m += 1;
+                }
+                if !ctx.is_punct(m, ")") {
+                    break;
+                }
+                n = m + 1;
+            }
+            // The list goes on after `,` or `và` with another code.
+            if (ctx.is_punct(n, ",") || ctx.word(n) == "và")
+                && ticker_shape(ctx, n + 1)
+                && !ctx.breaks_before(n + 1)
+            {
+                k = n + 1;
+            } else {
+                break;
+            }
+        }
+        i = k + 1;
     }
 }
 
@@ -519,6 +686,10 @@ pub(crate) fn domain_end(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 }
 
 fn push(ctx: &Ctx<'_>, i: usize, j: usize, kind: OrgKind, out: &mut Vec<Entity>) {
+    // An index name (`VN-Index`, `HNX-Index`) is no body, nor any part of it.
+    if index_follows(ctx, j) {
+        return;
+    }
     if let Some((s, e)) = ctx.span(i, j) {
         out.push(Entity::Organization(Organization {
             span: Span::new(s, e),

@@ -94,6 +94,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             i += 1;
             continue;
         }
+        // A name the caller added is a person wherever it stands, also
+        // after a capitalized word (`Theo Lò Thị Sen`).
+        if let Some((end, _)) = ctx.longest(i, true, |e| e.person) {
+            push(ctx, i, end, None, out);
+            i = end;
+            continue;
+        }
         let run_start = i == 0 || !ctx.is_namecap(i - 1) || ctx.breaks_before(i);
         if !run_start {
             i += 1;
@@ -110,12 +117,6 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             && (i..j).all(|k| ctx.kind(k) == Some(TokenKind::Syllable))
             && !is_cyclic_year(ctx, i, j)
             && !other_reading(ctx, i, j);
-        let user = ctx.longest(i, true, |e| e.person);
-        if let Some((end, _)) = user {
-            push(ctx, i, end, None, out);
-            i = end;
-            continue;
-        }
         if (seen || surname_led) && j > i {
             push(ctx, i, j, None, out);
             names.insert(ctx.key(i, j));
@@ -194,6 +195,13 @@ fn titled<'a>(
         } else if let Some((pe, _)) = ctx.place(j).filter(|&(pe, _)| ctx.is_namecap(pe)) {
             // `Ngoại trưởng Mỹ Antony Blinken`: the country of the post.
             j = pe;
+        } else if ctx
+            .longest(j, false, |e| e.head.is_some())
+            .is_some_and(|(he, _)| he == j + 1)
+            && super::organization::full_person_follows(ctx, j + 1)
+        {
+            // `Phó Giám đốc Sở Lò Thị Hương`: the bare head ends the title.
+            j += 1;
         } else if ctx.is_punct(j, ",") {
             return None;
         }
@@ -211,6 +219,15 @@ fn titled<'a>(
     // One capitalized syllable followed by a lower-case word that is not a
     // stop word is the start of a compound (`Phó Trưởng phòng Cảnh sát`).
     if end == j + 1 && ctx.is_lowerish(end) && !ctx.is_stop(end) && !ctx.breaks_before(end) {
+        return None;
+    }
+    // After a post, one CamelCase brand word (`Tổng giám đốc EduNext`) is
+    // the body the post belongs to, not a person.
+    if e.title == Some(TitleClass::Post)
+        && end == j + 1
+        && ctx.kind(j) == Some(TokenKind::Word)
+        && ctx.tok(j).is_some_and(|t| t.case == super::names::Case::Mixed)
+    {
         return None;
     }
     // A name is not an abbreviation or a known place/body.
@@ -332,6 +349,10 @@ fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a 
         if e > i + 1 && ctx.is_punct(e - 1, ".") {
             e -= 1;
         }
+        // `Thanh Hà/VOV`: a name credited with its outlet.
+        if e >= i + 4 && ctx.is_punct(e - 2, "/") && ctx.is_abbrev(e - 1) {
+            e -= 2;
+        }
         let n = e - i;
         if n == 1 && initials(ctx, i) {
             push(ctx, i, e, None, out);
@@ -356,7 +377,9 @@ fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a 
             && !(i..e).any(|k| {
                 ctx.is_stop(k)
                     || ctx.any(k, |x| {
-                        x.title.is_some() || x.head.is_some() || x.org.is_some() || x.prefix.is_some()
+                        // A kinship word may be a given name (`Lan Anh`).
+                        let title = x.title.is_some() && (k == i || x.title == Some(TitleClass::Post));
+                        title || x.head.is_some() || x.org.is_some() || x.prefix.is_some()
                     })
             })
             && ctx.place(i).is_none()
