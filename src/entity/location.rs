@@ -1,11 +1,11 @@
-//! Locations: `Quảng Ninh`, `phường Mạo Khê`, `TP Móng Cái`.
+//! Locations: `Quảng Ninh`, `phường Hòa Lạc`, `TP Đông Hà`.
 //!
 //! A location is an admin prefix with the capitalized name after it
-//! (`phường Mạo Khê`, `TP.Quảng Ngãi`, `Tổ dân phố 4`), a known place
+//! (`phường Hòa Lạc`, `TP.Đông Hà`, `Tổ dân phố 7`), a known place
 //! (the provinces before and after 1 July 2025, countries, regions), or a
-//! name that an earlier prefix introduced in the same text (`huyện Thăng
-//! Bình` … `Thăng Bình`). Lists that share one plural prefix (`các xã Bình
-//! Sa, Bình Trung và Bình Hải`) give one location per member.
+//! name that an earlier prefix introduced in the same text (`huyện Yên
+//! Lạc` … `Yên Lạc`). Lists that share one plural prefix (`các xã An
+//! Phú, An Lạc và An Hòa`) give one location per member.
 
 use super::names::{Ctx, Marks};
 use super::Entity;

@@ -156,7 +156,7 @@ pub(crate) enum UnitKind {
     /// A unit of measure: the unit alone.
     Measure,
     /// A unit of time (a duration): alone, and never after a label word
-    /// (`công văn 999 ngày …` is a document number and a date).
+    /// (`công văn 415 ngày …` is a document number and a date).
     Time,
     /// A classifier: with the noun after it.
     Classifier,

@@ -3,7 +3,7 @@
 //! An organization is a complete name from the lexicon (`UBND`, `Chính
 //! phủ`, `Ngân hàng Chính sách xã hội`) or a head word (`Sở`, `Hội`,
 //! `Trường`, `Công ty` …) followed by its name, and then an optional level
-//! or place suffix (`tỉnh`, `huyện Thăng Bình`, `Việt Nam`). The name ends
+//! or place suffix (`tỉnh`, `huyện Yên Lạc`, `Việt Nam`). The name ends
 //! at a stop word (verb or function word), at punctuation, at a line break,
 //! or where the Vietnamese capitalization pattern of names ends: a
 //! capitalized syllable may be followed by a few lower-case ones (`Giáo
@@ -27,7 +27,7 @@ pub(crate) fn parse(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKin
     let full = ctx.longest(i, true, |e| e.org.is_some()).and_then(|(end, e)| {
         let kind = e.org?;
         // A body name may go on with a capitalized name of its own
-        // (`Đảng ủy Khối doanh nghiệp Trung ương`).
+        // (`Đảng ủy Khối cơ quan tỉnh`).
         let mut end = end;
         if ctx.is_namecap(end)
             && !ctx.stops_at_break(end)
@@ -136,7 +136,7 @@ fn headed(
             return None;
         }
         let s = suffix(ctx, j, guard);
-        // `Bệnh viện Nhi`: a capitalized qualifier names the body.
+        // `Bệnh viện Mắt`: a capitalized qualifier names the body.
         let named = qualified
             && ctx.is_upper_start(j.saturating_sub(1))
             && ctx
@@ -373,7 +373,7 @@ pub(crate) fn full_person_follows(ctx: &Ctx<'_>, i: usize) -> bool {
     (3..=4).contains(&(k - i))
 }
 
-/// A level or place suffix after a name (`tỉnh`, `huyện Thăng Bình`,
+/// A level or place suffix after a name (`tỉnh`, `huyện Yên Lạc`,
 /// `Việt Nam`), with a bracketed abbreviation inside when the name goes on
 /// after it (`Hội Chữ thập đỏ (CTĐ) tỉnh Thanh Hóa`).
 pub(crate) fn suffix(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
@@ -480,7 +480,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 }
 
 /// Companies and banks are named again by the proper name at the end of
-/// their full name (`Công ty … Minh Phú` → `Minh Phú`).
+/// their full name (`Công ty … Hòa An` → `Hòa An`).
 fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut aliases: std::collections::HashMap<&str, OrgKind> = std::collections::HashMap::new();
     for e in out.iter() {

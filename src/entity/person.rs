@@ -3,8 +3,8 @@
 //! A person is a run of capitalized syllables that a title or honorific
 //! introduces (`ông Chu Đức Chí`, `Chủ tịch UBND tỉnh Quảng Ninh Cao
 //! Tường Huy`: the title may name a body), that starts with a known
-//! surname (`Nguyễn Thị Minh Hương`), that a credit word introduces
-//! (`Ảnh: Thanh Liêm`), or that stands alone on a line as a byline (`Hà
+//! surname (`Trần Thị Thu Hà`), that a credit word introduces
+//! (`Ảnh: Quốc Tuấn`), or that stands alone on a line as a byline (`Hà
 //! Anh`, `MINH QUANG`, `V.L`, `L.Chi`). A name found once is found again
 //! without its title later in the same text.
 
@@ -254,7 +254,7 @@ fn titled<'a>(
     Some(end)
 }
 
-/// `Ảnh: Thanh Liêm/TTXVN`, `Tin, ảnh: HÀ AN`, `Nguồn: Thái Bình/HQ Online`.
+/// `Ảnh: Quốc Tuấn/TTXVN`, `Tin, ảnh: MINH ĐỨC`, `Nguồn: Hải Yến/Báo X`.
 fn credit<'a>(
     ctx: &'a Ctx<'_>,
     i: usize,
