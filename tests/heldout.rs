@@ -13,16 +13,7 @@ use common::gold::score;
 use std::path::PathBuf;
 use viet_text::Extractor;
 
-const TYPES: &[&str] = &[
-    "organization",
-    "program",
-    "money",
-    "percent",
-    "quantity",
-    "date",
-    "location",
-    "person",
-];
+const TYPES: &[&str] = common::gold::ALL_TYPES;
 
 fn heldout_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/heldout"))

@@ -8,17 +8,8 @@ mod common;
 use common::gold::{gold_dir, score, Score};
 use viet_text::Extractor;
 
-const NAMES: &[&str] = &["organization", "program", "location", "person"];
-const ALL: &[&str] = &[
-    "organization",
-    "program",
-    "money",
-    "percent",
-    "quantity",
-    "date",
-    "location",
-    "person",
-];
+const NAMES: &[&str] = common::gold::NAME_TYPES;
+const ALL: &[&str] = common::gold::ALL_TYPES;
 const SETS: &[&str] = &["news-dev", "news-dev-finance"];
 
 /// Scores both sets together (micro-averaged) and prints each report.

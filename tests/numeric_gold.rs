@@ -8,7 +8,7 @@ mod common;
 use common::gold::{gold_dir, score};
 use viet_text::{EntityType, Extractor};
 
-const TYPES: &[&str] = &["money", "percent", "quantity", "date"];
+const TYPES: &[&str] = common::gold::NUMERIC_TYPES;
 
 fn numeric_extractor() -> Extractor {
     Extractor::builder()

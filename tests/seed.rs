@@ -11,17 +11,8 @@ mod common;
 use common::gold::{gold_dir, score};
 use viet_text::Extractor;
 
-const NAMES: &[&str] = &["organization", "program", "location", "person"];
-const ALL: &[&str] = &[
-    "organization",
-    "program",
-    "money",
-    "percent",
-    "quantity",
-    "date",
-    "location",
-    "person",
-];
+const NAMES: &[&str] = common::gold::NAME_TYPES;
+const ALL: &[&str] = common::gold::ALL_TYPES;
 
 #[test]
 fn seed_names_exact() {

@@ -9,6 +9,24 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use viet_text::Extractor;
 
+/// The JSON names of all eight entity types.
+pub const ALL_TYPES: &[&str] = &[
+    "organization",
+    "program",
+    "money",
+    "percent",
+    "quantity",
+    "date",
+    "location",
+    "person",
+];
+
+/// The name types (issue 4).
+pub const NAME_TYPES: &[&str] = &["organization", "program", "location", "person"];
+
+/// The numeric types (issue 3).
+pub const NUMERIC_TYPES: &[&str] = &["money", "percent", "quantity", "date"];
+
 /// `../shared/data/<name>` if present, else `None` (with a message).
 pub fn gold_dir(name: &str) -> Option<PathBuf> {
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data")).join(name);
