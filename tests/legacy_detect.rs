@@ -22,8 +22,12 @@ fn corpus() -> String {
     let text = match std::fs::read_to_string(shared) {
         Ok(text) => text,
         Err(_) => {
-            eprintln!("viwiki.txt not found; using examples/data/sample.txt");
-            include_str!("../examples/data/sample.txt").to_owned()
+            // The sample is a few KB: repeat it so that there are enough
+            // 10 KB pieces for the long-piece figure (a smoke test only; the
+            // real figure needs viwiki.txt).
+            eprintln!("viwiki.txt not found; using examples/data/sample.txt, repeated to 60 KB");
+            let sample = include_str!("../examples/data/sample.txt");
+            sample.repeat(60_000 / sample.len().max(1) + 1)
         }
     };
     let limit = 1_600_000.min(text.len());
