@@ -10,7 +10,9 @@
 //! counts the time other processes hold the core; CPU time does not.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{cpu_time_of, thread_cpu_time};
 use viet_text::{sentences, tokenize};
 
 const SAMPLE: &str = include_str!("../examples/data/sample.txt");
@@ -48,13 +50,6 @@ fn inputs() -> Vec<(&'static str, String)> {
     v
 }
 
-/// CPU time this thread has run so far, when the platform tells.
-fn thread_cpu_time() -> Option<Duration> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
-}
-
 /// Benchmarks `op` on every input, by wall clock and by thread CPU time.
 fn bench_op(c: &mut Criterion, group_name: &str, op: fn(&str) -> usize) {
     let mut group = c.benchmark_group(group_name);
@@ -65,15 +60,9 @@ fn bench_op(c: &mut Criterion, group_name: &str, op: fn(&str) -> usize) {
         if cpu {
             group.bench_function(format!("{name}/cpu"), |b| {
                 b.iter_custom(|iters| {
-                    let wall = Instant::now();
-                    let start = thread_cpu_time();
-                    for _ in 0..iters {
+                    cpu_time_of(iters, || {
                         black_box(op(black_box(&text)));
-                    }
-                    match (start, thread_cpu_time()) {
-                        (Some(a), Some(b)) => b.saturating_sub(a),
-                        _ => wall.elapsed(),
-                    }
+                    })
                 })
             });
         }

@@ -7,17 +7,10 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use std::time::{Duration, Instant};
-use viet_text::word::WordSegmenter;
+mod common;
 
-/// CPU time this thread has run, from Linux's `/proc/thread-self/schedstat`
-/// (nanoseconds). On a shared machine wall-clock time also counts the time
-/// other processes hold the core; this does not.
-fn thread_cpu_time() -> Option<Duration> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
-}
+use common::{cpu_time_of, thread_cpu_time};
+use viet_text::word::WordSegmenter;
 
 fn bench(c: &mut Criterion) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
@@ -42,17 +35,11 @@ fn bench(c: &mut Criterion) {
     if thread_cpu_time().is_some() {
         group.bench_function("segment_viwiki_by_line_cpu_time", |b| {
             b.iter_custom(|iters| {
-                let wall = Instant::now();
-                let start = thread_cpu_time();
-                for _ in 0..iters {
+                cpu_time_of(iters, || {
                     for line in text.lines() {
                         black_box(seg.segment(black_box(line)).len());
                     }
-                }
-                match (start, thread_cpu_time()) {
-                    (Some(a), Some(b)) => b.saturating_sub(a),
-                    _ => wall.elapsed(),
-                }
+                })
             })
         });
     }
