@@ -6,6 +6,14 @@
 //! made, so it catches regressions without freezing today's mistakes.
 //! Rebuild the gold after editing annotations:
 //! `python3 tests/fixtures/heldout/build_gold.py`.
+//!
+//! A second set, `tests/fixtures/heldout2` (ids 401-415: People's Council,
+//! land-fraud verdict, transplant surgery, research grant, rice and fishery
+//! exports, expressway, festival, SEA Games, fintech, bank results,
+//! apartments, social insurance, diplomacy, flood relief, youth volunteers),
+//! was annotated before the extractor ever ran on it; its floors below are
+//! regression guards set a few points under its first, untuned score, not
+//! targets. Its error analysis is in docs/notes/heldout.md.
 
 mod common;
 
@@ -17,6 +25,10 @@ const TYPES: &[&str] = common::gold::ALL_TYPES;
 
 fn heldout_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/heldout"))
+}
+
+fn heldout2_dir() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/heldout2"))
 }
 
 fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
@@ -50,5 +62,43 @@ fn heldout_news_scores_above_floor() {
     for (t, floor) in [("organization", 0.91), ("location", 0.93), ("person", 0.91)] {
         let (tp, fp, fn_) = sc.per_type.get(t).copied().unwrap_or_default();
         assert!(f1(tp, fp, fn_) >= floor, "{t}: {}", sc.report("heldout"));
+    }
+}
+
+#[test]
+fn heldout2_news_scores_above_floor() {
+    let sc = score(&Extractor::new(), &heldout2_dir(), TYPES);
+    eprintln!("{}", sc.report("heldout2"));
+    for (t, (tp, fp, fn_)) in &sc.per_type {
+        eprintln!("  {t:<13} F1={:.3}", f1(*tp, *fp, *fn_));
+    }
+    for m in sc.missed.iter().skip(15) {
+        eprintln!("  missed   {m}");
+    }
+    for m in sc.spurious.iter().skip(15) {
+        eprintln!("  spurious {m}");
+    }
+    // REGRESSION GUARDS, not targets: each floor sits a few points below the
+    // first, untuned score of this set (release build of 809f971, measured
+    // before any fix: micro F1 0.909, value accuracy 0.984). Raise them when
+    // a general fix lifts the score; never tune rules to these texts.
+    assert!(sc.tp + sc.fn_ >= 560, "gold set looks truncated");
+    assert!(sc.f1() >= 0.88, "{}", sc.report("heldout2"));
+    assert!(sc.value_accuracy() >= 0.96, "{}", sc.report("heldout2"));
+    // Measured per type: date 0.993, percent 1.000, money 0.974,
+    // quantity 0.898, person 0.899, location 0.886, program 0.846 (13 only),
+    // organization 0.823.
+    for (t, floor) in [
+        ("date", 0.96),
+        ("percent", 0.97),
+        ("money", 0.94),
+        ("quantity", 0.86),
+        ("person", 0.86),
+        ("location", 0.85),
+        ("program", 0.75),
+        ("organization", 0.79),
+    ] {
+        let (tp, fp, fn_) = sc.per_type.get(t).copied().unwrap_or_default();
+        assert!(f1(tp, fp, fn_) >= floor, "{t}: {}", sc.report("heldout2"));
     }
 }
