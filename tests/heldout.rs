@@ -80,13 +80,14 @@ fn heldout2_news_scores_above_floor() {
     }
     // REGRESSION GUARDS, not targets: each floor sits a few points below the
     // first, untuned score of this set (release build of 809f971, measured
-    // before any fix: micro F1 0.909, value accuracy 0.984). Raise them when
+    // before any fix: micro F1 0.909, value accuracy 0.984; 0.911 after one
+    // gold adjudication, see docs/notes/heldout.md). Raise them when
     // a general fix lifts the score; never tune rules to these texts.
     assert!(sc.tp + sc.fn_ >= 560, "gold set looks truncated");
     assert!(sc.f1() >= 0.88, "{}", sc.report("heldout2"));
     assert!(sc.value_accuracy() >= 0.96, "{}", sc.report("heldout2"));
     // Measured per type: date 0.993, percent 1.000, money 0.974,
-    // quantity 0.898, person 0.899, location 0.886, program 0.846 (13 only),
+    // quantity 0.907, person 0.899, location 0.886, program 0.846 (13 only),
     // organization 0.823.
     for (t, floor) in [
         ("date", 0.96),
