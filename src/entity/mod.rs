@@ -373,33 +373,62 @@ impl Extractor {
     }
 }
 
+/// Up to this many candidates, overlaps are resolved with a sorted Vec;
+/// beyond, with a B-tree.
+const SMALL_OVERLAP_SET: usize = 64;
+
 /// Keeps the longest of overlapping candidates (on equal length, the one
 /// found first), and returns the survivors in text order.
 fn resolve_overlaps(mut candidates: Vec<Entity>) -> Vec<Entity> {
+    // Most documents have no candidate or one.
+    if candidates.len() <= 1 {
+        candidates.retain(|e| !e.span().is_empty());
+        return candidates;
+    }
     // Longest first; stable, so recognizer order breaks ties.
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(candidates[i].span().len()));
-    // Kept spans by start (start -> end). They never overlap, so a new span
-    // can only clash with its neighbours; a B-tree keeps this O(n log n)
-    // where a sorted Vec with inserts was quadratic on entity-dense documents.
-    let mut kept: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut keep = vec![false; candidates.len()];
-    for i in order {
-        let s = candidates[i].span();
-        if s.is_empty() {
-            continue;
+    if candidates.len() <= SMALL_OVERLAP_SET {
+        // Kept spans as a Vec sorted by start: a new span can only clash
+        // with its neighbours there. Inserting is linear, which is cheaper
+        // than a B-tree's allocations for the few candidates of a document.
+        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(candidates.len());
+        for i in order {
+            let s = candidates[i].span();
+            if s.is_empty() {
+                continue;
+            }
+            let pos = kept.partition_point(|&(start, _)| start < s.start);
+            let before = pos > 0 && kept.get(pos - 1).is_some_and(|&(_, end)| end > s.start);
+            let after = kept.get(pos).is_some_and(|&(start, _)| start < s.end);
+            if !before && !after {
+                kept.insert(pos, (s.start, s.end));
+                keep[i] = true;
+            }
         }
-        let before = kept
-            .range(..s.start)
-            .next_back()
-            .is_some_and(|(_, &end)| end > s.start);
-        let after = kept
-            .range(s.start..)
-            .next()
-            .is_some_and(|(&start, _)| start < s.end);
-        if !before && !after {
-            kept.insert(s.start, s.end);
-            keep[i] = true;
+    } else {
+        // Kept spans by start (start -> end). They never overlap, so a new span
+        // can only clash with its neighbours; a B-tree keeps this O(n log n)
+        // where a sorted Vec with inserts was quadratic on entity-dense documents.
+        let mut kept: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        for i in order {
+            let s = candidates[i].span();
+            if s.is_empty() {
+                continue;
+            }
+            let before = kept
+                .range(..s.start)
+                .next_back()
+                .is_some_and(|(_, &end)| end > s.start);
+            let after = kept
+                .range(s.start..)
+                .next()
+                .is_some_and(|(&start, _)| start < s.end);
+            if !before && !after {
+                kept.insert(s.start, s.end);
+                keep[i] = true;
+            }
         }
     }
     let mut i = 0;
@@ -515,26 +544,33 @@ impl ExtractorBuilder {
     /// assert!(ex.extract("").is_empty());
     /// ```
     pub fn build(self) -> Extractor {
-        let recognizers: Vec<Box<dyn Recognizer>> = vec![
-            // ---- numeric recognizers ----
-            Box::new(money::MoneyRecognizer::new()),
-            Box::new(percent::PercentRecognizer::new()),
-            Box::new(quantity::QuantityRecognizer::new()),
-            Box::new(date::DateRecognizer::new()),
-            // ---- end numeric recognizers ----
-            // ---- name recognizers ----
-            Box::new(names::NameRecognizer::new(&crate::lexicon::Extras {
+        let mut recognizers: Vec<Box<dyn Recognizer>> = Vec::new();
+        // ---- numeric recognizers ----
+        // Money, percent, quantity and date share one memo of the numbers
+        // per document; only the requested ones run.
+        recognizers.push(Box::new(numeric::NumericRecognizer::new(&self.types)));
+        // ---- end numeric recognizers ----
+        // ---- name recognizers ----
+        // Compiling the name lexicons is the costliest part of building an
+        // extractor: skip it when no name type is asked for.
+        let names = [
+            EntityType::Organization,
+            EntityType::Program,
+            EntityType::Location,
+            EntityType::Person,
+        ];
+        if names.iter().any(|t| self.types.contains(t)) {
+            recognizers.push(Box::new(names::NameRecognizer::new(&crate::lexicon::Extras {
                 organizations: &self.extra_organizations,
                 locations: &self.extra_locations,
                 program_triggers: &self.extra_program_triggers,
                 persons: &self.extra_persons,
-            })),
-            // ---- end name recognizers ----
-        ];
+            })));
+        }
+        // ---- end name recognizers ----
         // Recognizers whose types were not asked for are not run at all: the
         // candidates they would add are filtered out before overlaps are
         // resolved anyway, so the result is the same and the work is saved.
-        let mut recognizers = recognizers;
         recognizers.retain(|r| r.produces().iter().any(|t| self.types.contains(t)));
         Extractor {
             recognizers,
