@@ -1007,7 +1007,7 @@ fn date(
 /// Whether a date may start at the token: a digit, or a word that begins
 /// a date (`ngày`, `tháng`, `năm`, `quý`, `giai đoạn`, `đầu`, `từ` …), in
 /// lower case or capitalized. A literal `match` is the cheapest test.
-fn may_start(t: &crate::token::Token<'_>) -> bool {
+pub(crate) fn may_start(t: &crate::token::Token<'_>) -> bool {
     match t.text.as_bytes().first() {
         Some(b) if b.is_ascii_digit() => true,
         // Every word below is 4 to 9 bytes long and starts with one of these
@@ -1083,7 +1083,7 @@ impl DateRecognizer {
     /// Adds the candidates found in `doc` (whose memo other numeric
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
-        for i in 0..doc.tokens.len() {
+        for &i in doc.anchors() {
             let t = &doc.tokens[i];
             if !may_start(t) {
                 continue;

@@ -385,17 +385,32 @@ fn resolve_overlaps(mut candidates: Vec<Entity>) -> Vec<Entity> {
         candidates.retain(|e| !e.span().is_empty());
         return candidates;
     }
+    let spans: Vec<Span> = candidates.iter().map(Entity::span).collect();
+    let keep = kept_spans(&spans, spans.len() <= SMALL_OVERLAP_SET);
+    let mut i = 0;
+    candidates.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    candidates.sort_by_key(|e| e.span().start);
+    candidates
+}
+
+/// Which of `spans` survive: the longest of overlapping spans (on equal
+/// length, the earlier one), never an empty one. `small` picks the sorted
+/// Vec (cheap for a few spans) over the B-tree; both give the same answer.
+fn kept_spans(spans: &[Span], small: bool) -> Vec<bool> {
     // Longest first; stable, so recognizer order breaks ties.
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(candidates[i].span().len()));
-    let mut keep = vec![false; candidates.len()];
-    if candidates.len() <= SMALL_OVERLAP_SET {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(spans[i].len()));
+    let mut keep = vec![false; spans.len()];
+    if small {
         // Kept spans as a Vec sorted by start: a new span can only clash
         // with its neighbours there. Inserting is linear, which is cheaper
         // than a B-tree's allocations for the few candidates of a document.
-        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(candidates.len());
+        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
         for i in order {
-            let s = candidates[i].span();
+            let s = spans[i];
             if s.is_empty() {
                 continue;
             }
@@ -413,7 +428,7 @@ fn resolve_overlaps(mut candidates: Vec<Entity>) -> Vec<Entity> {
         // where a sorted Vec with inserts was quadratic on entity-dense documents.
         let mut kept: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         for i in order {
-            let s = candidates[i].span();
+            let s = spans[i];
             if s.is_empty() {
                 continue;
             }
@@ -431,13 +446,7 @@ fn resolve_overlaps(mut candidates: Vec<Entity>) -> Vec<Entity> {
             }
         }
     }
-    let mut i = 0;
-    candidates.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
-    candidates.sort_by_key(|e| e.span().start);
-    candidates
+    keep
 }
 
 /// Builds an [`Extractor`]: which types to find, and entries to add to the
@@ -615,6 +624,30 @@ mod tests {
         assert_eq!(percent.recognizers.len(), 1, "only the percent recognizer runs");
         assert!(all > 1);
         assert_eq!(percent.extract("đạt 97% và 12 hộ").len(), 1);
+    }
+
+    proptest::proptest! {
+        /// The sorted-Vec and the B-tree ways of resolving overlaps agree.
+        #[test]
+        fn both_overlap_paths_agree(raw in proptest::collection::vec((0usize..60, 0usize..12), 0..90)) {
+            let spans: Vec<Span> = raw.iter().map(|&(s, l)| Span::new(s, s + l)).collect();
+            proptest::prop_assert_eq!(kept_spans(&spans, true), kept_spans(&spans, false));
+        }
+    }
+
+    #[test]
+    fn small_overlap_path_is_taken_and_matches_the_tree() {
+        // Many overlapping candidates (over SMALL_OVERLAP_SET) and few.
+        let many: Vec<Entity> = (0..200).map(|k| pct(k * 3, k * 3 + 2 + k % 3)).collect();
+        let spans: Vec<Span> = many.iter().map(Entity::span).collect();
+        assert_eq!(kept_spans(&spans, true), kept_spans(&spans, false));
+        let got = resolve_overlaps(many);
+        assert!(got.windows(2).all(|w| w[0].span().end <= w[1].span().start));
+        assert_eq!(
+            resolve_overlaps(vec![pct(4, 4)]),
+            Vec::new(),
+            "an empty span is dropped"
+        );
     }
 
     #[test]

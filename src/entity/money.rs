@@ -213,7 +213,10 @@ impl MoneyRecognizer {
     /// Adds the candidates found in `doc` (whose memo other numeric
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
-        for (i, t) in doc.tokens.iter().enumerate() {
+        // Only anchors can start an amount (every other token is skipped
+        // by the checks below too).
+        for &i in doc.anchors() {
+            let Some(t) = doc.tokens.get(i) else { continue };
             if t.kind == TokenKind::Abbreviation {
                 out.extend(glued_code(doc, i));
                 continue;

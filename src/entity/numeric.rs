@@ -27,6 +27,7 @@ const MAX_NUMBER_TOKENS: usize = 14;
 pub(crate) struct NumDoc<'d, 'a> {
     doc: &'d Document<'a>,
     memo: RefCell<Memo>,
+    anchors: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// What is known about the tokens so far; empty until first asked.
@@ -61,9 +62,175 @@ impl<'d, 'a> NumDoc<'d, 'a> {
         NumDoc {
             doc,
             memo: RefCell::new(Memo::default()),
+            anchors: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// A `NumDoc` whose anchors are all tokens (what the recognizers did
+    /// before anchors were shared), to compare against in tests.
+    #[cfg(test)]
+    fn with_every_token_as_anchor(doc: &'d Document<'a>) -> Self {
+        let d = NumDoc::new(doc);
+        let _ = d.anchors.set((0..doc.tokens.len()).collect());
+        d
+    }
+
+    /// The tokens where a numeric recognizer can start work, in order:
+    /// number-like tokens, abbreviations (`VND1000`), and the words that
+    /// start a spelled-out number or a date expression. Found in one pass
+    /// and shared; each recognizer still applies its own test to them, so
+    /// a token left out here is one every recognizer would skip.
+    pub(crate) fn anchors(&self) -> &[usize] {
+        self.anchors.get_or_init(|| {
+            let mut anchors = Vec::with_capacity(self.doc.tokens.len() / 8 + 1);
+            for (i, t) in self.doc.tokens.iter().enumerate() {
+                if is_anchor(t) {
+                    anchors.push(i);
+                }
+            }
+            anchors
+        })
+    }
+}
+
+/// Whether a numeric recognizer can start at token `t` (see
+/// [`NumDoc::anchors`]). The union of the recognizers' own entry tests:
+/// money (numbers, abbreviations, spelled-out numbers), percent (numbers,
+/// percentages), quantity (numbers, ratios), date (tokens starting with a
+/// digit and the date words of `date::may_start`).
+pub(crate) fn is_anchor(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokenKind::Number
+        | TokenKind::Percent
+        | TokenKind::Ratio
+        | TokenKind::DateLike
+        | TokenKind::Abbreviation => true,
+        _ if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) => true,
+        _ if !ANCHOR_FILTER.may_hold(t.text) => {
+            debug_assert!(!anchor_word(t), "ANCHOR_WORDS misses {:?}", t.text);
+            false
+        }
+        _ => anchor_word(t),
+    }
+}
+
+/// The word tests of [`is_anchor`], without the filter.
+fn anchor_word(t: &Token<'_>) -> bool {
+    (t.kind == TokenKind::Syllable && number::starts_spelled_number(t.text)) || super::date::may_start(t)
+}
+
+/// Every word that `number::starts_spelled_number` or `date::may_start`
+/// accepts (a test checks both lists against this one).
+const ANCHOR_WORDS: &[&str] = &[
+    "ngày",
+    "Ngày",
+    "mồng",
+    "Mồng",
+    "mùng",
+    "Mùng",
+    "tháng",
+    "Tháng",
+    "năm",
+    "Năm",
+    "quý",
+    "Quý",
+    "quí",
+    "Quí",
+    "giai",
+    "Giai",
+    "thời",
+    "Thời",
+    "nhiệm",
+    "Nhiệm",
+    "niên",
+    "Niên",
+    "đầu",
+    "Đầu",
+    "giữa",
+    "Giữa",
+    "cuối",
+    "Cuối",
+    "thượng",
+    "Thượng",
+    "trung",
+    "Trung",
+    "hạ",
+    "Hạ",
+    "nửa",
+    "Nửa",
+    "từ",
+    "Từ",
+    "NGÀY",
+    "THÁNG",
+    "NĂM",
+    "QUÝ",
+    "TỪ",
+    "một",
+    "Một",
+    "hai",
+    "Hai",
+    "ba",
+    "Ba",
+    "bốn",
+    "Bốn",
+    "sáu",
+    "Sáu",
+    "bảy",
+    "Bảy",
+    "bẩy",
+    "Bẩy",
+    "tám",
+    "Tám",
+    "chín",
+    "Chín",
+    "mười",
+    "Mười",
+    "không",
+    "Không",
+];
+
+/// A cheap filter over a word list: a word can be in the list only when
+/// some listed word has its first byte (ASCII letters in either case) and
+/// its last byte together with its length. Most words of a text fail it
+/// after two table look-ups; the ones that pass are tested exactly.
+struct WordFilter {
+    first: [bool; 256],
+    /// By last byte: bit `n` set when a listed word of `n` bytes ends with it.
+    last_len: [u32; 256],
+}
+
+impl WordFilter {
+    const fn new(words: &[&str]) -> Self {
+        let mut f = WordFilter {
+            first: [false; 256],
+            last_len: [0; 256],
+        };
+        let mut k = 0;
+        while k < words.len() {
+            let b = words[k].as_bytes();
+            if !b.is_empty() && b.len() < 32 {
+                f.first[(b[0] | 0x20) as usize] = true;
+                f.last_len[b[b.len() - 1] as usize] |= 1 << b.len();
+            }
+            k += 1;
+        }
+        f
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => {
+                b.len() < 32
+                    && self.first[usize::from(first | 0x20)]
+                    && self.last_len[usize::from(last)] & (1 << b.len()) != 0
+            }
+            _ => false,
         }
     }
 }
+
+static ANCHOR_FILTER: WordFilter = WordFilter::new(ANCHOR_WORDS);
 
 impl<'a> std::ops::Deref for NumDoc<'_, 'a> {
     type Target = Document<'a>;
@@ -1071,5 +1238,238 @@ pub(crate) fn label_before(doc: &NumDoc<'_, '_>, i: usize) -> bool {
         }
         Some(_) => true,
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::{Entity, Recognizer};
+    use proptest::prelude::*;
+
+    /// The shared path (one memo, anchors) against the old one (each
+    /// recognizer alone, every token visited, nothing remembered), and the
+    /// memoized readers against direct calls.
+    fn check_paths(text: &str) {
+        let doc = Document::new(text);
+        let shared = {
+            let mut out = Vec::new();
+            NumericRecognizer::new(&crate::EntityType::ALL).recognize(&doc, &mut out);
+            out
+        };
+        let separate = {
+            let mut out: Vec<Entity> = Vec::new();
+            super::super::money::MoneyRecognizer::new()
+                .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
+            super::super::percent::PercentRecognizer::new()
+                .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
+            super::super::quantity::QuantityRecognizer::new()
+                .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
+            super::super::date::DateRecognizer::new()
+                .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
+            out
+        };
+        assert_eq!(shared, separate, "shared and separate paths differ on {text:?}");
+        let memo = NumDoc::new(&doc);
+        for i in 0..doc.tokens.len() + 1 {
+            let direct = NumDoc::new(&doc);
+            let code = i < doc.tokens.len() && code_part_uncached(&direct, i);
+            assert_eq!(is_code_part(&memo, i), code, "code at {i} in {text:?}");
+            assert_eq!(
+                is_code_part(&memo, i),
+                code,
+                "code (remembered) at {i} in {text:?}"
+            );
+            for spelled in [false, true] {
+                let fresh = match doc.tokens.get(i) {
+                    Some(t) if t.kind == TokenKind::Number => read_digit_number(&direct, i),
+                    Some(t) if spelled && t.kind == TokenKind::Syllable => read_spelled_number(&direct, i),
+                    _ => None,
+                };
+                let key = |r: Option<NumberRead>| r.map(|r| (r.value, r.start, r.end, r.scale, r.digits));
+                assert_eq!(
+                    key(read_number(&memo, i, spelled)),
+                    key(fresh.clone()),
+                    "number at {i}"
+                );
+                assert_eq!(
+                    key(read_number(&memo, i, spelled)),
+                    key(fresh),
+                    "number (remembered) at {i}"
+                );
+            }
+        }
+        // Anchors hold every token a recognizer would start at.
+        let anchors = NumDoc::new(&doc);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if anchor_word(t) || matches!(t.kind, TokenKind::Number | TokenKind::Percent | TokenKind::Ratio) {
+                assert!(anchors.anchors().contains(&i), "token {:?} is no anchor", t.text);
+            }
+        }
+    }
+
+    #[test]
+    fn shared_path_matches_separate_recognizers_on_own_sentences() {
+        for text in [
+            "",
+            "Ngày 19/12/2025, giá tăng 2,5% lên 1.500.000 đồng; hơn 40 con bò.",
+            "Hai mươi mốt nghìn đồng và ba triệu rưỡi, từ 5 đến 7 triệu đồng, 5-7 tỷ USD.",
+            "Quý III/2025 đạt 97 %, giai đoạn 2021-2025, tháng Giêng năm 2024, 6 tháng đầu năm 2024.",
+            "Gọi 0912 345 678 hoặc hotline: 1900 9095; 60 000 người, 1 500 000 đ, VND1000,5.",
+            "NGÀY 2 THÁNG 9 NĂM 1945 từ ngày 20/11 đến ngày 22/11/2023, ngày 6 và 7/11 (âm lịch).",
+            "khoảng 30-40%, -4,02%, (-1.621 tỷ đồng), 104/104 hộ, 4,81 điểm %, 72-75kg, nửa tỷ đồng.",
+            "Mồng 5 tháng 5, đầu năm 2024, cuối tháng 3, nhiệm kỳ 2020-2025, niên khóa 2023 - 2024.",
+        ] {
+            check_paths(text);
+        }
+    }
+
+    #[test]
+    fn anchor_words_cover_the_recognizers_lists() {
+        // The literal words of `date::may_start` and
+        // `number::starts_spelled_number`, read from their source.
+        let lists = [
+            (
+                include_str!("date.rs"),
+                "pub(crate) fn may_start",
+                "None => false",
+            ),
+            (
+                include_str!("../number.rs"),
+                "pub(crate) fn starts_spelled_number",
+                "\n}\n",
+            ),
+        ];
+        let mut n = 0;
+        for (src, from, to) in lists {
+            let body = src.split_once(from).map(|(_, b)| b).unwrap_or_default();
+            let body = body.split_once(to).map(|(b, _)| b).unwrap_or_default();
+            for word in body.split('"').skip(1).step_by(2) {
+                assert!(
+                    ANCHOR_WORDS.contains(&word),
+                    "{word:?} is missing from ANCHOR_WORDS"
+                );
+                assert!(ANCHOR_FILTER.may_hold(word), "{word:?} fails the filter");
+                n += 1;
+            }
+        }
+        assert!(n > 50, "the word lists were not found ({n} words)");
+        assert!(!ANCHOR_FILTER.may_hold("") && !ANCHOR_FILTER.may_hold("xyz"));
+    }
+
+    #[test]
+    fn shared_path_matches_separate_recognizers_on_shared_data() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+        let mut texts: Vec<String> = Vec::new();
+        for set in ["news-dev", "news-dev-finance"] {
+            match std::fs::read_dir(format!("{root}/{set}/texts")) {
+                Ok(dir) => texts.extend(
+                    dir.flatten()
+                        .filter_map(|e| std::fs::read_to_string(e.path()).ok()),
+                ),
+                Err(_) => eprintln!("skipping {set}: not found under {root}"),
+            }
+        }
+        match std::fs::read_to_string(format!("{root}/bench/viwiki.txt")) {
+            // The first 2,000 paragraphs keep the debug-build test short.
+            Ok(wiki) => texts.extend(wiki.lines().take(2000).map(str::to_owned)),
+            Err(_) => eprintln!("skipping viwiki: not found under {root}"),
+        }
+        for t in &texts {
+            check_paths(t);
+        }
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9]{1,5}",
+            "[0-9]{1,3}([.,][0-9]{3}){0,2}(,[0-9]{1,2})?",
+            "[0-9]{1,2}[/.-][0-9]{1,2}([/.-][0-9]{2,4})?",
+            prop::sample::select(vec![
+                "%",
+                "/",
+                "-",
+                "–",
+                ".",
+                ",",
+                ":",
+                "(",
+                ")",
+                "\n",
+                "\u{a0}",
+                "đồng",
+                "đ",
+                "USD",
+                "$",
+                "tỷ",
+                "triệu",
+                "nghìn",
+                "hơn",
+                "gần",
+                "khoảng",
+                "từ",
+                "đến",
+                "và",
+                "hoặc",
+                "ngày",
+                "Ngày",
+                "tháng",
+                "năm",
+                "NĂM",
+                "quý",
+                "III",
+                "giai đoạn",
+                "đầu",
+                "cuối",
+                "âm lịch",
+                "hai",
+                "Hai",
+                "mươi",
+                "mốt",
+                "nửa",
+                "rưỡi",
+                "một",
+                "không",
+                "trăm",
+                "linh",
+                "phần trăm",
+                "điểm",
+                "kg",
+                "hộ",
+                "người",
+                "con",
+                "lần",
+                "học sinh",
+                "tỉnh",
+                "thành phố",
+                "hotline",
+                "số",
+                "QĐ-TTg",
+                "k",
+                "tr",
+                "VND",
+                "thứ",
+                "lớp",
+                "giờ",
+                "sáng",
+                "Hà Nội",
+                "đạt",
+                "giảm",
+                "cao",
+                "x",
+            ])
+            .prop_map(str::to_owned),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn shared_path_matches_separate_recognizers(
+            pieces in prop::collection::vec((piece(), prop::sample::select(vec!["", " ", " ", " ", "  "])), 0..40)
+        ) {
+            let text: String = pieces.iter().flat_map(|(p, g)| [p.as_str(), *g]).collect();
+            check_paths(&text);
+        }
     }
 }

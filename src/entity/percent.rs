@@ -143,7 +143,7 @@ impl PercentRecognizer {
     /// Adds the candidates found in `doc` (whose memo other numeric
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
-        for i in 0..doc.tokens.len() {
+        for &i in doc.anchors() {
             let kind = doc.tokens[i].kind;
             if !matches!(kind, TokenKind::Percent | TokenKind::Number)
                 || (kind == TokenKind::Number && is_code_part(doc, i))

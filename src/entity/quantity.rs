@@ -120,7 +120,7 @@ impl QuantityRecognizer {
     /// Adds the candidates found in `doc` (whose memo other numeric
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
-        for i in 0..doc.tokens.len() {
+        for &i in doc.anchors() {
             let found = match doc.tokens[i].kind {
                 TokenKind::Number if !is_code_part(doc, i) => counted(doc, i),
                 TokenKind::Ratio if !is_code_part(doc, i) => ratio(doc, i),
