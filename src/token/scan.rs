@@ -218,6 +218,50 @@ static CHAR_LEN: [u8; 256] = {
 /// [`WORD_MASK`]. Anything else is decoded and looked up.
 #[inline(always)]
 pub(super) fn word_run(bytes: &[u8], start: usize) -> usize {
+    let mut pos = start;
+    // Windows of 8 bytes (plus the byte after them), decided without a
+    // branch per char: the end of a word is then one predictable branch
+    // ("did the window stop?") instead of a data-dependent one per char.
+    while let Some(window) = bytes.get(pos..pos + 9) {
+        let Ok(w) = <&[u8; 9]>::try_from(window) else {
+            break;
+        };
+        let mut ok = 0u32;
+        let mut i = 0;
+        while i < 8 {
+            let pass = RUN_CLASS[usize::from(w[i])] & RUN_NEXT[usize::from(w[i + 1])] != 0;
+            ok |= u32::from(pass) << i;
+            i += 1;
+        }
+        let n = ok.trailing_ones();
+        pos += n as usize;
+        if n == 8 {
+            continue;
+        }
+        // `pos` is on the first byte the window does not accept: ASCII
+        // that is no letter or digit (the common end), or the lead byte of
+        // a char the classes do not know.
+        let b = w[n as usize];
+        if b < 0x80 {
+            return pos;
+        }
+        let (c, len) = decode(bytes, pos);
+        if !is_word_char_non_ascii(c) {
+            return pos;
+        }
+        pos += len;
+    }
+    // The last bytes of the text: a window may have stopped inside a char
+    // it accepted, so step over continuation bytes first.
+    while bytes.get(pos).is_some_and(|&b| b & 0xC0 == 0x80) {
+        pos += 1;
+    }
+    word_run_chars(bytes, pos)
+}
+
+/// [`word_run`] one char at a time, with the lead-byte masks: for the last
+/// few bytes of a text (`pos` on a char boundary).
+fn word_run_chars(bytes: &[u8], start: usize) -> usize {
     let masks = &WORD_MASK;
     let lens = &CHAR_LEN;
     // Every char the fast loop steps over starts before the last byte.
@@ -250,6 +294,53 @@ pub(super) fn word_run(bytes: &[u8], start: usize) -> usize {
     }
     pos.min(bytes.len())
 }
+
+/// Classes of a byte inside a word, for [`word_run`]'s windows: bit 0 for
+/// bytes that are always accepted (ASCII letters and digits, UTF-8
+/// continuation bytes, whose lead byte was accepted before them, and the
+/// lead bytes C4–C9 and CC, whose chars are all letters or marks); bits
+/// 1–3 for the lead bytes C3, CD and E1, accepted when [`RUN_NEXT`] of the
+/// byte after them has the same bit. Other bytes stop the window.
+static RUN_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | 0x80..=0xBF | 0xC4..=0xC9 | 0xCC => 1,
+            0xC3 => 2,
+            0xCD => 4,
+            0xE1 => 8,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// See [`RUN_CLASS`]: what the byte after a lead byte allows. Bit 0 always;
+/// bit 1 unless it makes C3 into × (C3 97) or ÷ (C3 B7); bit 2 when it
+/// makes CD into a combining mark (CD 80–AF, U+0340–U+036F); bit 3 when it
+/// makes E1 into Latin Extended Additional (E1 B8–BB, U+1E00–U+1EFF).
+static RUN_NEXT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        let mut v = 1;
+        if x != 0x97 && x != 0xB7 {
+            v |= 2;
+        }
+        if x >= 0x80 && x <= 0xAF {
+            v |= 4;
+        }
+        if x >= 0xB8 && x <= 0xBB {
+            v |= 8;
+        }
+        t[b] = v;
+        b += 1;
+    }
+    t
+};
 
 /// [`word_run`] the simple way, one decoded char at a time: the reference
 /// the fast loop is tested against (and the loop of the general path).
@@ -747,6 +838,29 @@ mod tests {
         for e in crate::lexicon::entries(include_str!("../../data/abbreviations.txt")) {
             assert!(e.len() <= MAX_DOTTED_LEN, "{e}");
             assert!(e.ends_with('.'), "{e}");
+        }
+    }
+
+    #[test]
+    fn word_run_windows_agree_with_char_classes_at_every_offset() {
+        // The char at each of the 9 positions of a window, and in the tail.
+        for cp in (0x80..0x800).chain(0x1D00..0x2100).chain(0x3000..0x3010) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            for k in 0..12 {
+                for tail in [0, 3, 12] {
+                    let s = format!(
+                        "{}{c}{}",
+                        "ạ".repeat(k / 3) + &"a".repeat(k % 3),
+                        "b".repeat(tail)
+                    );
+                    let expected = word_run_general(s.as_bytes(), 0);
+                    let stop = s.len() - c.len_utf8() - tail;
+                    assert_eq!(expected, if is_word_char(c) { s.len() } else { stop }, "{s:?}");
+                    assert_eq!(word_run(s.as_bytes(), 0), expected, "U+{cp:04X} {s:?}");
+                    let spaced = format!("{s} x");
+                    assert_eq!(word_run(spaced.as_bytes(), 0), expected, "U+{cp:04X} {spaced:?}");
+                }
+            }
         }
     }
 
