@@ -1,30 +1,30 @@
-//! A small per-thread memo of [`crate::syllable::is_syllable`] answers.
+//! A small per-thread memo of word kinds.
 //!
-//! Running text repeats a few thousand syllables over and over, and the
-//! syllable check (decode, parse onset and rhyme, check tone rules) costs
-//! several times more than finding the word. The tokenizer therefore keeps
-//! the two most recent answers for each of [`SLOTS`]/2 hash buckets, keyed
-//! by the word's exact bytes, so the answer is always the one `is_syllable` gives. Words
-//! longer than [`MAX_KEY`] bytes are checked directly.
+//! Running text repeats a few thousand words over and over, and deciding
+//! what a word is (the syllable check: decode, parse onset and rhyme, check
+//! tone rules; then the letter-case scan) costs several times more than
+//! finding the word. The tokenizer therefore keeps the two most recent
+//! answers for each of [`SETS`] hash sets, keyed by the word's exact bytes,
+//! so the answer is always the one [`classify_word`](super::scan::classify_word)
+//! gives. Words longer than [`MAX_KEY`] bytes are classified directly.
 //!
 //! The memo is a fixed-size thread-local table: no allocation per call, no
-//! locking, and bounded memory (192 KB per thread that tokenizes).
+//! locking, and bounded memory (384 KB per thread that tokenizes).
 
-use std::cell::RefCell;
+use super::TokenKind;
+use std::cell::Cell;
 
-/// Number of buckets (a power of two).
-const SLOTS: usize = 8192;
+/// Number of two-way sets (a power of two).
+const SETS: usize = 8192;
 
 /// Longest word kept, in bytes. Vietnamese syllables take at most 9 bytes
 /// in NFC (`nghiễng`) and about 12 decomposed.
 const MAX_KEY: usize = 16;
 
-/// A word of up to [`MAX_KEY`] bytes packed into two integers and its
-/// length. For a given length the packing is one-to-one: lengths 8–16 keep
-/// the first and the last 8 bytes, lengths 4–7 the first and the last 4,
-/// lengths 1–3 the first, middle and last byte; together these always cover
-/// every byte of the word.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// A word of 1 to [`MAX_KEY`] bytes: its bytes zero-padded to 16 and read
+/// as two little-endian integers, and its length. One-to-one: two words
+/// have the same key exactly when they have the same bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Key {
     a: u64,
     b: u64,
@@ -32,53 +32,137 @@ struct Key {
 }
 
 impl Key {
-    #[inline]
-    fn new(w: &[u8]) -> Option<Key> {
-        let n = w.len();
-        let u64_at = |i: usize| {
-            w.get(i..i + 8)
-                .and_then(|s| s.try_into().ok())
-                .map(u64::from_le_bytes)
-        };
-        let u32_at = |i: usize| {
-            w.get(i..i + 4)
-                .and_then(|s| s.try_into().ok())
-                .map(u32::from_le_bytes)
-        };
-        let (a, b) = match n {
-            8..=MAX_KEY => (u64_at(0)?, u64_at(n - 8)?),
-            4..=7 => (u64::from(u32_at(0)?) | (u64::from(u32_at(n - 4)?) << 32), 0),
-            1..=3 => {
-                let byte = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
-                (byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16), 0)
+    /// The key of `bytes[start..end]`, or `None` when the word is empty,
+    /// longer than [`MAX_KEY`] or out of bounds.
+    ///
+    /// When 16 bytes are readable from `start` (all but the last word of a
+    /// text), the key is two 8-byte loads masked to the word's length: no
+    /// branch on the length.
+    #[inline(always)]
+    fn new(bytes: &[u8], start: usize, end: usize) -> Option<Key> {
+        let n = end.checked_sub(start)?;
+        if n == 0 || n > MAX_KEY {
+            return None;
+        }
+        let (a, b) = match bytes.get(start..start + 16) {
+            Some(chunk) => {
+                let (lo, hi) = chunk.split_at(8);
+                let a = u64::from_le_bytes(lo.try_into().ok()?);
+                if n <= 8 {
+                    // Keep the first n bytes (n in 1..=8).
+                    (a & (u64::MAX >> (64 - 8 * n)), 0)
+                } else {
+                    // Keep the first n - 8 bytes of the second half (1..=8).
+                    let b = u64::from_le_bytes(hi.try_into().ok()?);
+                    (a, b & (u64::MAX >> (128 - 8 * n)))
+                }
             }
-            _ => return None,
+            None => {
+                let mut buf = [0u8; 16];
+                buf.get_mut(..n)?.copy_from_slice(bytes.get(start..end)?);
+                let (lo, hi) = buf.split_at(8);
+                (
+                    u64::from_le_bytes(lo.try_into().ok()?),
+                    u64::from_le_bytes(hi.try_into().ok()?),
+                )
+            }
         };
         Some(Key { a, b, len: n as u8 })
     }
 
-    #[inline]
-    fn bucket(&self) -> usize {
+    /// The first slot of the key's set.
+    #[inline(always)]
+    fn set(&self) -> usize {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let h = ((self.a ^ (u64::from(self.len) << 56)).wrapping_mul(K) ^ self.b).wrapping_mul(K);
-        (h >> (64 - SLOTS.trailing_zeros())) as usize
+        let h = (self.a ^ self.b.rotate_left(29) ^ (u64::from(self.len) << 59)).wrapping_mul(K);
+        ((h >> (64 - SETS.trailing_zeros())) as usize) * 2
     }
 }
 
+/// One remembered word (24 bytes).
 #[derive(Clone, Copy)]
 struct Slot {
-    /// The word; `len == 0` marks an empty slot.
-    key: Key,
-    syllable: bool,
+    a: u64,
+    b: u64,
+    /// The word's length; 0 marks an empty slot.
+    len: u8,
+    /// What the word is.
+    kind: TokenKind,
+}
+
+impl Slot {
+    #[inline(always)]
+    fn holds(&self, key: &Key) -> bool {
+        self.a == key.a && self.b == key.b && self.len == key.len
+    }
 }
 
 const EMPTY: Slot = Slot {
-    key: Key { a: 0, b: 0, len: 0 },
-    syllable: false,
+    a: 0,
+    b: 0,
+    len: 0,
+    kind: TokenKind::Word,
 };
 
 thread_local! {
-    static MEMO: RefCell<Box<[Slot]>> = RefCell::new(vec![EMPTY; SLOTS].into_boxed_slice());
+    /// `Cell`s rather than a `RefCell`: a look-up copies a slot in or out
+    /// and never holds a borrow, so no flag has to be checked.
+    static MEMO: Box<[Cell<Slot>]> = vec![Cell::new(EMPTY); 2 * SETS].into_boxed_slice();
+}
+
+/// What the word `text[start..end]` is: exactly
+/// [`classify_word`](super::scan::classify_word)`(word, false)`, answered
+/// from the memo when the same word was seen recently on this thread.
+#[inline(always)]
+pub(crate) fn word_kind(text: &str, start: usize, end: usize) -> TokenKind {
+    let Some(key) = Key::new(text.as_bytes(), start, end) else {
+        return classify(text, start, end);
+    };
+    let set = key.set();
+    let hit = MEMO.try_with(|memo| {
+        let first = memo.get(set)?.get();
+        if first.holds(&key) {
+            return Some(first.kind);
+        }
+        None
+    });
+    match hit {
+        Ok(Some(kind)) => kind,
+        _ => word_kind_second(text, start, end, key, set),
+    }
+}
+
+/// [`word_kind`] when the word is not the most recent one of its set: look
+/// at the second slot, else classify the word and remember the answer.
+#[inline(never)]
+fn word_kind_second(text: &str, start: usize, end: usize, key: Key, set: usize) -> TokenKind {
+    let found = MEMO.try_with(|memo| {
+        let (first, second) = (memo.get(set)?, memo.get(set + 1)?);
+        let older = second.get();
+        if older.holds(&key) {
+            // Most recent first.
+            second.set(first.get());
+            first.set(older);
+            return Some(older.kind);
+        }
+        let kind = classify(text, start, end);
+        second.set(first.get());
+        first.set(Slot {
+            a: key.a,
+            b: key.b,
+            len: key.len,
+            kind,
+        });
+        Some(kind)
+    });
+    match found {
+        Ok(Some(kind)) => kind,
+        _ => classify(text, start, end),
+    }
+}
+
+fn classify(text: &str, start: usize, end: usize) -> TokenKind {
+    super::scan::classify_word(text.get(start..end).unwrap_or_default(), false)
 }
 
 /// Whether `word` is a Vietnamese syllable: exactly
@@ -86,39 +170,7 @@ thread_local! {
 /// word was seen recently on this thread.
 #[inline]
 pub(crate) fn is_syllable(word: &str) -> bool {
-    let Some(key) = Key::new(word.as_bytes()) else {
-        return crate::syllable::is_syllable(word);
-    };
-    // Two ways per set: the most recent answer first.
-    let set = key.bucket() & !1;
-    let hit = MEMO.try_with(|memo| {
-        let mut memo = memo.try_borrow_mut().ok()?;
-        let pair = memo.get_mut(set..set + 2)?;
-        if pair[0].key == key {
-            return Some(pair[0].syllable);
-        }
-        if pair[1].key == key {
-            pair.swap(0, 1);
-            return Some(pair[0].syllable);
-        }
-        None
-    });
-    if let Ok(Some(answer)) = hit {
-        return answer;
-    }
-    let answer = crate::syllable::is_syllable(word);
-    let _ = MEMO.try_with(|memo| {
-        if let Ok(mut memo) = memo.try_borrow_mut() {
-            if let Some(pair) = memo.get_mut(set..set + 2) {
-                pair[1] = pair[0];
-                pair[0] = Slot {
-                    key,
-                    syllable: answer,
-                };
-            }
-        }
-    });
-    answer
+    word_kind(word, 0, word.len()) == TokenKind::Syllable
 }
 
 #[cfg(test)]
@@ -126,7 +178,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_are_one_to_one_for_each_length() {
+    fn keys_are_one_to_one_for_each_length_and_position() {
         let words: Vec<String> = (1..=MAX_KEY)
             .flat_map(|n| (0..n).map(move |i| (n, i)))
             .flat_map(|(n, i)| {
@@ -136,17 +188,24 @@ mod tests {
                 [base, String::from_utf8(changed).unwrap_or_default()]
             })
             .collect();
+        // Each word alone (no slack after it: the copying path) and inside
+        // a longer text with different bytes after it (the masked loads).
+        let keys = |w: &String| {
+            let alone = Key::new(w.as_bytes(), 0, w.len());
+            let text = format!("zz{w} zzzzzzzzzzzzzzzzzzzzzz");
+            let inside = Key::new(text.as_bytes(), 2, 2 + w.len());
+            assert_eq!(alone, inside, "{w}");
+            alone
+        };
         for x in &words {
             for y in &words {
-                assert_eq!(
-                    x == y,
-                    Key::new(x.as_bytes()) == Key::new(y.as_bytes()),
-                    "{x} {y}"
-                );
+                assert_eq!(x == y, keys(x) == keys(y), "{x} {y}");
             }
         }
-        assert!(Key::new(b"").is_none());
-        assert!(Key::new(&[b'a'; MAX_KEY + 1]).is_none());
+        assert!(Key::new(b"", 0, 0).is_none());
+        assert!(Key::new(&[b'a'; MAX_KEY + 1], 0, MAX_KEY + 1).is_none());
+        assert!(Key::new(b"abc", 2, 1).is_none());
+        assert!(Key::new(b"abc", 1, 5).is_none());
     }
 
     #[test]
@@ -175,29 +234,39 @@ mod tests {
         for _ in 0..2 {
             for w in words {
                 assert_eq!(is_syllable(w), crate::syllable::is_syllable(w), "{w}");
+                assert_eq!(
+                    word_kind(w, 0, w.len()),
+                    super::super::scan::classify_word(w, false),
+                    "{w}"
+                );
             }
         }
     }
 
     #[test]
     fn colliding_words_do_not_share_answers() {
-        // Many words, some sharing buckets, each checked twice: every answer
-        // must still be exact.
+        // Many words, some sharing sets, each checked twice in both modes
+        // and inside a longer text: every answer must still be exact.
         let mut n = 0;
-        for _ in 0..2 {
+        for round in 0..2 {
             for a in [
                 "b", "c", "ch", "d", "đ", "g", "h", "kh", "l", "m", "n", "ng", "nh", "ph", "t", "th", "tr",
-                "x",
+                "x", "TR", "NG",
             ] {
-                for v in ["a", "á", "ơ", "ươ", "uy", "iê", "oa", "e", "ê", "y", "zz", "q"] {
+                for v in [
+                    "a", "á", "ơ", "ươ", "uy", "iê", "oa", "e", "ê", "y", "zz", "q", "Ô",
+                ] {
                     for c in ["", "n", "ng", "t", "c", "ch", "p", "m", "k"] {
                         let w = format!("{a}{v}{c}");
+                        let text = format!("{}{w} và những từ khác sau nó", " ".repeat(round));
+                        let expected = super::super::scan::classify_word(&w, false);
+                        assert_eq!(word_kind(&text, round, round + w.len()), expected, "{w}");
                         assert_eq!(is_syllable(&w), crate::syllable::is_syllable(&w), "{w}");
                         n += 1;
                     }
                 }
             }
         }
-        assert!(n > 3000);
+        assert!(n > 4000);
     }
 }

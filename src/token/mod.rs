@@ -214,17 +214,30 @@ impl<'a> Tokens<'a> {
         self.memo.skip_word_kinds = true;
         self
     }
+
+    /// Forces the general path: words found one decoded char at a time and
+    /// classified without the memo. Same tokens, slower; the reference the
+    /// fast path is tested against.
+    #[cfg(test)]
+    pub(crate) fn general(mut self) -> Self {
+        self.memo.general = true;
+        self
+    }
 }
 
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Token<'a>> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut pos = self.pos;
-        // Skip white space, ASCII first.
+        // Skip white space: a single space first (the common case), then
+        // any ASCII white space, then the rest.
+        if bytes.get(pos) == Some(&b' ') {
+            pos += 1;
+        }
         loop {
             let b = *bytes.get(pos)?;
             if b < 0x80 {

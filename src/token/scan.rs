@@ -28,6 +28,9 @@ pub(crate) struct Memo {
     /// Whether words are left unclassified: every word that is not a
     /// dotted abbreviation, URL or e-mail is a `Word` (for sentence splitting).
     pub(crate) skip_word_kinds: bool,
+    /// Whether the general path is forced: words found one decoded char at
+    /// a time and classified without the memo (the reference for tests).
+    pub(crate) general: bool,
     /// Bytes from the current position up to here are allowed in the local
     /// part of an e-mail address and hold no `@`.
     email_local_until: usize,
@@ -52,8 +55,13 @@ pub(crate) fn scan(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKi
     };
     if b < 0x80 {
         if b.is_ascii_alphabetic() {
-            let second = bytes.get(start + 1).map_or(0, u8::to_ascii_lowercase);
-            if matches!((b | 0x20, second), (b'h', b't') | (b'w', b'w')) {
+            // `http…`, `www.…`: tried only for words starting with h or w.
+            if matches!(b | 0x20, b'h' | b'w')
+                && matches!(
+                    (b | 0x20, bytes.get(start + 1).map_or(0, u8::to_ascii_lowercase)),
+                    (b'h', b't') | (b'w', b'w')
+                )
+            {
                 if let Some(end) = scan_url(text, start) {
                     return (end, TokenKind::Url);
                 }
@@ -154,22 +162,29 @@ fn digits_end(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
-/// How [`word_run`] steps over a byte that starts a char: 0 stops the run,
-/// 1–3 skip a char of that many bytes that is a word character when
-/// [`SECOND_OK`] accepts its second byte, and [`CHECK`] asks for the char
-/// to be decoded and looked up.
-static WORD_STEP: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// For each byte that may start a char: a mask over the low six bits of
+/// the next byte, with a bit set when the char at this byte is surely a
+/// word character. ASCII letters and digits accept any next byte; bytes
+/// with an empty mask (other ASCII, other lead bytes, continuation bytes)
+/// stop the fast loop of [`word_run`], which then decodes the char.
+///
+/// The lead bytes cover every Vietnamese letter: U+00C0–U+027F (Latin-1
+/// letters, Latin Extended-A and -B, IPA: lead bytes C3–C9, except × and
+/// ÷), the combining marks U+0300–U+036F (CC, CD 80–AF) and Latin Extended
+/// Additional U+1E00–U+1EFF (E1 B8–BB).
+static WORD_MASK: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut b = 0;
     while b < 256 {
         t[b] = match b as u8 {
-            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => 1,
-            // U+00C0–U+027F (Latin-1 letters, Latin Extended-A and -B, IPA)
-            // and U+0300–U+036F (combining marks).
-            0xC3..=0xC9 | 0xCC | 0xCD => 2,
-            // U+1E00–U+1EFF (Latin Extended Additional).
-            0xE1 => 3,
-            0xC0..=0xFF => CHECK,
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => u64::MAX,
+            // U+00D7 × (C3 97) and U+00F7 ÷ (C3 B7) are symbols.
+            0xC3 => !((1 << 0x17) | (1 << 0x37)),
+            0xC4..=0xC9 | 0xCC => u64::MAX,
+            // CD 80–AF: U+0340–U+036F, combining marks; CD B0–BF: Greek.
+            0xCD => (1 << 0x30) - 1,
+            // E1 B8–BB: U+1E00–U+1EFF; the rest of E1 needs a look-up.
+            0xE1 => 0xF << 0x38,
             _ => 0,
         };
         b += 1;
@@ -177,45 +192,99 @@ static WORD_STEP: [u8; 256] = {
     t
 };
 
-/// For each first byte, the second bytes (by their low six bits) with
-/// which the char is a word character for sure. Lead bytes not listed
-/// accept any second byte (ASCII chars have none: the next char is ignored).
-static SECOND_OK: [u64; 256] = {
-    let mut t = [u64::MAX; 256];
-    // U+00D7 × (C3 97) and U+00F7 ÷ (C3 B7) are symbols.
-    t[0xC3] = !((1 << 0x17) | (1 << 0x37));
-    // CD 80–AF: U+0340–U+036F, combining marks; CD B0–BF: Greek.
-    t[0xCD] = (1 << 0x30) - 1;
-    // E1 B8–BB: U+1E00–U+1EFF; the rest of E1 needs a look-up.
-    t[0xE1] = 0xF << 0x38;
+/// The length in bytes of the char that starts with byte `b` (1 for bytes
+/// that cannot start a char; [`word_run`] never steps over those).
+static CHAR_LEN: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 256 {
+        t[b] = if b < 0xE0 {
+            2
+        } else if b < 0xF0 {
+            3
+        } else {
+            4
+        };
+        b += 1;
+    }
     t
 };
 
-/// See [`WORD_STEP`].
-const CHECK: u8 = 4;
-
 /// End of the run of word characters that starts at `start`.
 ///
-/// The letters of Vietnamese are recognised from their UTF-8 bytes without
-/// decoding: U+00C0–U+027F (lead bytes C3–C9, except × and ÷), the
-/// combining marks U+0300–U+036F (CC, CD 80–AF) and Latin Extended
-/// Additional U+1E00–U+1EFF (E1 B8–BB). The common case costs two table
-/// look-ups and one well-predicted branch per char. Anything else is
-/// decoded and looked up.
+/// The common case (an ASCII letter or digit, or a Vietnamese letter or
+/// combining mark, with another byte after it) costs two table look-ups
+/// and one well-predicted branch per char, without decoding: see
+/// [`WORD_MASK`]. Anything else is decoded and looked up.
 #[inline(always)]
-fn word_run(bytes: &[u8], start: usize) -> usize {
+pub(super) fn word_run(bytes: &[u8], start: usize) -> usize {
     let mut pos = start;
-    loop {
-        let b = bytes.get(pos).copied().unwrap_or(0);
-        let b1 = bytes.get(pos + 1).copied().unwrap_or(0);
-        let step = WORD_STEP[usize::from(b)];
-        let ok = (SECOND_OK[usize::from(b)] >> (b1 & 0x3F)) & 1 == 1;
-        if ok & (step != 0) & (step != CHECK) {
-            pos += usize::from(step);
+    // Windows of 8 bytes (plus the byte after them), decided without a
+    // branch per char: the end of a word is then one predictable branch
+    // ("did the window stop?") instead of a data-dependent one per char.
+    while let Some(window) = bytes.get(pos..pos + 9) {
+        let Ok(w) = <&[u8; 9]>::try_from(window) else {
+            break;
+        };
+        let mut ok = 0u32;
+        let mut i = 0;
+        while i < 8 {
+            let pass = RUN_CLASS[usize::from(w[i])] & RUN_NEXT[usize::from(w[i + 1])] != 0;
+            ok |= u32::from(pass) << i;
+            i += 1;
+        }
+        let n = ok.trailing_ones();
+        pos += n as usize;
+        if n == 8 {
             continue;
         }
-        if step == 0 {
-            break;
+        // `pos` is on the first byte the window does not accept: ASCII
+        // that is no letter or digit (the common end), or the lead byte of
+        // a char the classes do not know.
+        let b = w[n as usize];
+        if b < 0x80 {
+            return pos;
+        }
+        let (c, len) = decode(bytes, pos);
+        if !is_word_char_non_ascii(c) {
+            return pos;
+        }
+        pos += len;
+    }
+    // The last bytes of the text: a window may have stopped inside a char
+    // it accepted, so step over continuation bytes first.
+    while bytes.get(pos).is_some_and(|&b| b & 0xC0 == 0x80) {
+        pos += 1;
+    }
+    word_run_chars(bytes, pos)
+}
+
+/// [`word_run`] one char at a time, with the lead-byte masks: for the last
+/// few bytes of a text (`pos` on a char boundary).
+fn word_run_chars(bytes: &[u8], start: usize) -> usize {
+    let masks = &WORD_MASK;
+    let lens = &CHAR_LEN;
+    // Every char the fast loop steps over starts before the last byte.
+    let last = bytes.len().saturating_sub(1);
+    let mut pos = start;
+    loop {
+        while pos < last {
+            let (Some(&b), Some(&b1)) = (bytes.get(pos), bytes.get(pos + 1)) else {
+                break;
+            };
+            if (masks[usize::from(b)] >> (b1 & 0x3F)) & 1 == 0 {
+                break;
+            }
+            pos += usize::from(lens[usize::from(b)]);
+        }
+        // The last byte of the text, a char the masks do not know, or the end of the run.
+        let Some(&b) = bytes.get(pos) else { break };
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            pos += 1;
+            continue;
         }
         let (c, len) = decode(bytes, pos);
         if !is_word_char_non_ascii(c) {
@@ -224,6 +293,67 @@ fn word_run(bytes: &[u8], start: usize) -> usize {
         pos += len;
     }
     pos.min(bytes.len())
+}
+
+/// Classes of a byte inside a word, for [`word_run`]'s windows: bit 0 for
+/// bytes that are always accepted (ASCII letters and digits, UTF-8
+/// continuation bytes, whose lead byte was accepted before them, and the
+/// lead bytes C4–C9 and CC, whose chars are all letters or marks); bits
+/// 1–3 for the lead bytes C3, CD and E1, accepted when [`RUN_NEXT`] of the
+/// byte after them has the same bit. Other bytes stop the window.
+static RUN_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | 0x80..=0xBF | 0xC4..=0xC9 | 0xCC => 1,
+            0xC3 => 2,
+            0xCD => 4,
+            0xE1 => 8,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// See [`RUN_CLASS`]: what the byte after a lead byte allows. Bit 0 always;
+/// bit 1 unless it makes C3 into × (C3 97) or ÷ (C3 B7); bit 2 when it
+/// makes CD into a combining mark (CD 80–AF, U+0340–U+036F); bit 3 when it
+/// makes E1 into Latin Extended Additional (E1 B8–BB, U+1E00–U+1EFF).
+static RUN_NEXT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        let mut v = 1;
+        if x != 0x97 && x != 0xB7 {
+            v |= 2;
+        }
+        if x >= 0x80 && x <= 0xAF {
+            v |= 4;
+        }
+        if x >= 0xB8 && x <= 0xBB {
+            v |= 8;
+        }
+        t[b] = v;
+        b += 1;
+    }
+    t
+};
+
+/// [`word_run`] the simple way, one decoded char at a time: the reference
+/// the fast loop is tested against (and the loop of the general path).
+pub(super) fn word_run_general(bytes: &[u8], start: usize) -> usize {
+    let mut pos = start;
+    while pos < bytes.len() {
+        let (c, len) = decode(bytes, pos);
+        if !is_word_char(c) {
+            break;
+        }
+        pos += len;
+    }
+    pos
 }
 
 /// `https://…`, `http://…`, `www.…` up to white space or a quote, without
@@ -441,7 +571,11 @@ fn scan_date_shape(bytes: &[u8], start: usize) -> Option<usize> {
 #[inline(always)]
 fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
-    let end = word_run(bytes, start);
+    let end = if memo.general {
+        word_run_general(bytes, start)
+    } else {
+        word_run(bytes, start)
+    };
     if let Some(b'.' | b'@' | b'_' | b'-' | b'+' | b'&' | b'\'' | 0xE2) = bytes.get(end) {
         if let Some(found) = scan_word_joined(text, start, end, memo) {
             return found;
@@ -450,10 +584,12 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     if memo.skip_word_kinds {
         return (end, TokenKind::Word);
     }
-    (
-        end,
-        classify_word(text.get(start..end).unwrap_or_default(), memo.skip_syllables),
-    )
+    let kind = if memo.general || memo.skip_syllables {
+        classify_word(text.get(start..end).unwrap_or_default(), memo.skip_syllables)
+    } else {
+        super::cache::word_kind(text, start, end)
+    };
+    (end, kind)
 }
 
 /// The word `text[start..end]` is followed by a character that may join it
@@ -654,11 +790,30 @@ fn bounded_letters_end(bytes: &[u8], pos: usize, limit: usize) -> usize {
 }
 
 /// A syllable, an upper-case abbreviation (`UBND`: two or more capitals and
-/// no lower case) or another word (`Toyota`, `東京`).
+/// no lower case) or another word (`Toyota`, `東京`). Not memoized: see
+/// [`super::cache::word_kind`].
 #[inline]
-fn classify_word(word: &str, skip_syllables: bool) -> TokenKind {
-    if !skip_syllables && super::cache::is_syllable(word) {
+pub(super) fn classify_word(word: &str, skip_syllables: bool) -> TokenKind {
+    if !skip_syllables && crate::syllable::is_syllable(word) {
         return TokenKind::Syllable;
+    }
+    // Most words have a lower-case ASCII letter among their first bytes.
+    let mut capitals = 0;
+    for &b in word.as_bytes() {
+        if b.is_ascii_lowercase() {
+            return TokenKind::Word;
+        }
+        if b >= 0x80 {
+            break;
+        }
+        capitals += usize::from(b.is_ascii_uppercase());
+    }
+    if capitals == word.len() {
+        return if capitals >= 2 {
+            TokenKind::Abbreviation
+        } else {
+            TokenKind::Word
+        };
     }
     let mut capitals = 0;
     for c in word.chars() {
@@ -687,12 +842,43 @@ mod tests {
     }
 
     #[test]
+    fn word_run_windows_agree_with_char_classes_at_every_offset() {
+        // The char at each of the 9 positions of a window, and in the tail.
+        for cp in (0x80..0x800).chain(0x1D00..0x2100).chain(0x3000..0x3010) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            for k in 0..12 {
+                for tail in [0, 3, 12] {
+                    let s = format!(
+                        "{}{c}{}",
+                        "ạ".repeat(k / 3) + &"a".repeat(k % 3),
+                        "b".repeat(tail)
+                    );
+                    let expected = word_run_general(s.as_bytes(), 0);
+                    let stop = s.len() - c.len_utf8() - tail;
+                    assert_eq!(expected, if is_word_char(c) { s.len() } else { stop }, "{s:?}");
+                    assert_eq!(word_run(s.as_bytes(), 0), expected, "U+{cp:04X} {s:?}");
+                    let spaced = format!("{s} x");
+                    assert_eq!(word_run(spaced.as_bytes(), 0), expected, "U+{cp:04X} {spaced:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn word_run_lead_byte_shortcuts_agree_with_char_classes() {
         for cp in 0x80..0x3000 {
             let Some(c) = char::from_u32(cp) else { continue };
             let s = format!("a{c}b");
             let expected = if is_word_char(c) { s.len() } else { 1 };
             assert_eq!(word_run(s.as_bytes(), 0), expected, "U+{cp:04X}");
+            assert_eq!(word_run_general(s.as_bytes(), 0), expected, "U+{cp:04X}");
+            // The char last in the text (no byte after it), and first.
+            let t = format!("a{c}");
+            let expected = if is_word_char(c) { t.len() } else { 1 };
+            assert_eq!(word_run(t.as_bytes(), 0), expected, "U+{cp:04X} last");
+            let u = format!("{c}a");
+            let expected = if is_word_char(c) { u.len() } else { 0 };
+            assert_eq!(word_run(u.as_bytes(), 0), expected, "U+{cp:04X} first");
         }
     }
 }

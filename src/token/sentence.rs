@@ -202,7 +202,7 @@ impl std::iter::FusedIterator for Sentences<'_> {}
 
 impl State<'_> {
     /// Adds `t` (after `prev`) to the sentence.
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, prev: Option<Token<'_>>, t: &Token<'_>) {
         self.count += 1;
         match t.kind {
@@ -211,7 +211,8 @@ impl State<'_> {
         }
     }
 
-    /// [`State::push`] for punctuation and quotes.
+    /// [`State::push`] for punctuation and quotes (out of line: most tokens are words).
+    #[inline(never)]
     fn push_mark(&mut self, prev: Option<Token<'_>>, t: &Token<'_>) {
         if opens(t) {
             if self.depth == 0 {

@@ -447,3 +447,93 @@ fn sentence_spans_index_the_input() {
     assert!(sentences("").next().is_none());
     assert!(sentences(" \n\t ").next().is_none());
 }
+
+/// The fast path (byte-table word runs, memoized word kinds) against the
+/// general path (one decoded char at a time, every word classified afresh):
+/// same tokens, same kinds, in every mode.
+mod fast_path_agrees_with_general_path {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str) {
+        let fast: Vec<Token<'_>> = tokenize(text).collect();
+        let general: Vec<Token<'_>> = tokenize(text).general().collect();
+        assert_eq!(fast, general, "{text:?}");
+        let fast: Vec<Token<'_>> = tokenize(text).without_syllables().collect();
+        let general: Vec<Token<'_>> = tokenize(text).without_syllables().general().collect();
+        assert_eq!(fast, general, "{text:?}");
+        let fast: Vec<Token<'_>> = tokenize(text).boundaries_only().collect();
+        let general: Vec<Token<'_>> = tokenize(text).boundaries_only().general().collect();
+        assert_eq!(fast, general, "{text:?}");
+    }
+
+    /// Letters, marks and bytes near the edges of the fast path's tables:
+    /// Vietnamese letters composed and decomposed, × and ÷ (C3 lead byte,
+    /// not letters), U+0370–U+037F (CD lead byte, some not letters), other
+    /// E1 chars (Georgian, Ethiopic, Greek Extended, Khmer punctuation), a
+    /// lone mark, digits, and everything that ends or joins a word.
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "a", "B", "z", "Z", "0", "9", "ng", "tr", "ươ", "ườ", "Nguyễn", "Đ", "đ", "ă", "â", "ê", "ô",
+            "ơ", "ư", "ạ", "ả", "ấ", "ầ", "ẩ", "ẫ", "ậ", "ỹ", "Ỹ", "ỵ", "À", "Ý", "ý", "ÿ", "×", "÷", "Ø",
+            "ß", "ɐ", "ʯ", "ʰ", "˚", "\u{0300}", "\u{0301}", "\u{0323}", "\u{036F}", "\u{0370}", "\u{0374}",
+            "\u{0375}", "\u{037E}", "\u{037F}", "Ά", "α", "ა", "ሀ", "\u{17D4}", "ᾀ", "\u{1FBD}", "Ḁ",
+            "\u{1E9E}", "東", "😀", "—", "…", "’", "'", " ", " ", " ", "\n", ".", ",", "-", "@", "_", "&",
+            "/", "%", "www.", "http://", "vn", "UBND", "TP.", "HCM", "Hà", "v", "S",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
+        #[test]
+        fn on_vietnamese_like_text(text in pieces()) {
+            check(&text);
+        }
+
+        #[test]
+        fn on_arbitrary_strings(text in any::<String>()) {
+            check(&text);
+        }
+
+        #[test]
+        fn on_arbitrary_chars_between_letters(cs in prop::collection::vec(any::<char>(), 0..12)) {
+            let mut text = String::new();
+            for c in cs {
+                text.push_str("ườ");
+                text.push(c);
+            }
+            check(&text);
+            // And each char alone at the very end of the text (no byte after it).
+            check(text.trim_end_matches('ờ'));
+        }
+    }
+
+    #[test]
+    fn on_every_char_of_the_first_planes_inside_and_at_the_end_of_a_word() {
+        let mut text = String::new();
+        for cp in (0x80..0x3000).chain(0x1E00..0x2000) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            text.clear();
+            text.push_str("Việt");
+            text.push(c);
+            text.push_str("nam ");
+            text.push(c);
+            text.push('a');
+            text.push(c);
+            check(&text);
+        }
+    }
+
+    #[test]
+    fn on_words_seen_again_after_the_memo_filled() {
+        // More distinct words than the memo holds, each seen twice.
+        let mut text = String::new();
+        for i in 0..40_000u32 {
+            let w = ["ba", "Cô", "NGƯỜI", "xy", "Hà"][(i % 5) as usize];
+            text.push_str(&format!("{w}{} {w} ", i / 5));
+        }
+        check(&text);
+    }
+}
