@@ -304,8 +304,9 @@ pub(crate) enum Quick {
 /// ([`FoldChar::viet`]); at most one of them with a tone mark; letters all
 /// lower case, all upper case, or only the first one upper case.
 #[inline]
-fn fast_class(token: &str) -> Option<CaseInfo> {
+fn fast_class(token: &str) -> Option<(CaseInfo, u32)> {
     let mut case = CaseInfo::default();
+    let mut h = SEED;
     let b = token.as_bytes();
     let table = &*KEY_TABLE;
     let mut tones = 0u32;
@@ -316,6 +317,7 @@ fn fast_class(token: &str) -> Option<CaseInfo> {
                 return None;
             }
             case.add(x.is_ascii_uppercase(), x.is_ascii_lowercase());
+            h = hash_step(h, u32::from(x));
             i += 1;
             continue;
         }
@@ -327,6 +329,7 @@ fn fast_class(token: &str) -> Option<CaseInfo> {
             ),
             _ => return None,
         };
+        h = hash_step(h, u);
         let f = table.get(u.wrapping_sub(TABLE_START) as usize)?;
         if !f.viet || !(TABLE_START..TABLE_END).contains(&u) {
             return None;
@@ -336,7 +339,23 @@ fn fast_class(token: &str) -> Option<CaseInfo> {
         i += w;
     }
     let pattern_ok = case.upper == 0 || case.lower == 0 || (case.first_upper && case.upper == 1);
-    (pattern_ok && tones <= 1).then_some(case)
+    (pattern_ok && tones <= 1).then_some((case, hash_finish(h)))
+}
+
+/// One step of the hash of a written form: per character (code point).
+#[inline]
+fn hash_step(h: u64, c: u32) -> u64 {
+    (h ^ u64::from(c)).wrapping_mul(SEED)
+}
+
+#[inline]
+fn hash_finish(h: u64) -> u32 {
+    (h >> 32) as u32
+}
+
+/// The hash of a written form, as [`fast_class`] computes it on the way.
+fn hash_form(form: &str) -> u32 {
+    hash_finish(form.chars().fold(SEED, |h, c| hash_step(h, c as u32)))
 }
 
 /// Every written form in the fast class of every vocabulary key, mapped to
@@ -378,24 +397,6 @@ const EMPTY_SLOT: RawSlot = RawSlot {
     id: NONE,
 };
 
-/// Hash of a short byte string: eight bytes at a time.
-#[inline]
-fn hash_bytes(b: &[u8]) -> u32 {
-    let mut h = (b.len() as u64).wrapping_mul(SEED);
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(SEED);
-    }
-    let mut last = 0u64;
-    for (k, &x) in chunks.remainder().iter().enumerate() {
-        last |= u64::from(x) << (8 * k);
-    }
-    h = (h.rotate_left(5) ^ last).wrapping_mul(SEED);
-    (h >> 32) as u32
-}
-
 impl RawForms {
     fn from_pairs(pairs: Vec<(Vec<u8>, u32)>) -> RawForms {
         let cap = (pairs.len() * 2).next_power_of_two().max(16);
@@ -405,10 +406,10 @@ impl RawForms {
         };
         let mask = cap - 1;
         for (form, id) in pairs {
-            if t.get(&form) != NONE {
+            let hash = std::str::from_utf8(&form).map_or(0, hash_form);
+            if t.get(&form, hash) != NONE {
                 continue;
             }
-            let hash = hash_bytes(&form);
             let mut at = hash as usize & mask;
             while t.slots.get(at).is_some_and(|s| s.id != NONE) {
                 at = (at + 1) & mask;
@@ -428,12 +429,11 @@ impl RawForms {
 
     /// The vocabulary id of a written form (`NONE` when it is none).
     #[inline]
-    fn get(&self, b: &[u8]) -> u32 {
+    fn get(&self, b: &[u8], hash: u32) -> u32 {
         if self.slots.is_empty() {
             return NONE;
         }
         let mask = self.slots.len() - 1;
-        let hash = hash_bytes(b);
         let mut at = hash as usize & mask;
         loop {
             let Some(s) = self.slots.get(at) else { return NONE };
@@ -556,7 +556,7 @@ impl PhraseTrie {
     #[inline]
     pub(crate) fn quick(&self, token: &str) -> Quick {
         match fast_class(token) {
-            Some(case) => Quick::Known(case, self.raw.get(token.as_bytes())),
+            Some((case, hash)) => Quick::Known(case, self.raw.get(token.as_bytes(), hash)),
             None => Quick::Unknown,
         }
     }

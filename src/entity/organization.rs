@@ -548,6 +548,10 @@ static BANK_TICKERS: std::sync::LazyLock<std::collections::HashSet<&'static str>
 /// Whether token `i` is written like a stock code: three upper-case ASCII
 /// letters, not part of an index name (`HNX-Index`).
 fn ticker_shape(ctx: &Ctx<'_>, i: usize) -> bool {
+    // Three bytes long, checked on the token's span before its text.
+    if !ctx.tok(i).is_some_and(|t| t.end - t.start == 3) {
+        return false;
+    }
     let w = ctx.word(i);
     w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && !index_follows(ctx, i + 1)
 }

@@ -78,7 +78,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i += 1;
     }
     for i in 0..ctx.len() {
-        if covered.contains(i) || !ctx.has(i, cat::CREDIT) {
+        if !ctx.has(i, cat::CREDIT) || covered.contains(i) {
             continue;
         }
         credit(ctx, i, out, &mut names, &mut covered);
@@ -87,8 +87,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     // Surname-led names, and names seen before.
     let mut i = 0;
     while i < ctx.len() {
-        if covered.contains(i)
-            || !ctx.is_namecap(i)
+        if !ctx.is_namecap(i)
+            || covered.contains(i)
             || (names.is_empty() && !ctx.has(i, cat::SURNAME | cat::PERSON))
         {
             i += 1;
