@@ -473,6 +473,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     tickers(ctx, out);
     short_names(ctx, out);
     for i in 0..ctx.len() {
+        // `domain_end` needs a link, or a word with a dot glued after it.
+        let maybe = ctx.kind(i) == Some(TokenKind::Url) || ctx.glued(i + 1) && ctx.is_punct(i + 1, ".");
+        if !maybe {
+            continue;
+        }
         if let Some(end) = domain_end(ctx, i) {
             push(ctx, i, end, OrgKind::Media, out);
         }
@@ -482,7 +487,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 /// Companies and banks are named again by the proper name at the end of
 /// their full name (`Công ty … Hòa An` → `Hòa An`).
 fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut aliases: std::collections::HashMap<&str, OrgKind> = std::collections::HashMap::new();
+    let mut aliases: std::collections::HashMap<String, OrgKind> = std::collections::HashMap::new();
     for e in out.iter() {
         let Entity::Organization(o) = e else { continue };
         if !matches!(o.kind, OrgKind::Company | OrgKind::Bank) {
@@ -526,7 +531,7 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j)) {
                 continue;
             }
-            if let Some(&kind) = aliases.get(ctx.key(i, j)) {
+            if let Some(&kind) = aliases.get(&ctx.key(i, j)) {
                 push(ctx, i, j, kind, out);
                 break;
             }
@@ -543,6 +548,10 @@ static BANK_TICKERS: std::sync::LazyLock<std::collections::HashSet<&'static str>
 /// Whether token `i` is written like a stock code: three upper-case ASCII
 /// letters, not part of an index name (`HNX-Index`).
 fn ticker_shape(ctx: &Ctx<'_>, i: usize) -> bool {
+    // Three bytes long, checked on the token's span before its text.
+    if !ctx.tok(i).is_some_and(|t| t.end - t.start == 3) {
+        return false;
+    }
     let w = ctx.word(i);
     w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && !index_follows(ctx, i + 1)
 }

@@ -63,7 +63,7 @@ fn other_reading(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
 
 /// Finds persons.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut names: HashSet<&str> = HashSet::new();
+    let mut names: HashSet<String> = HashSet::new();
     let mut covered = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
@@ -78,7 +78,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i += 1;
     }
     for i in 0..ctx.len() {
-        if covered.contains(i) || !ctx.has(i, cat::CREDIT) {
+        if !ctx.has(i, cat::CREDIT) || covered.contains(i) {
             continue;
         }
         credit(ctx, i, out, &mut names, &mut covered);
@@ -87,8 +87,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     // Surname-led names, and names seen before.
     let mut i = 0;
     while i < ctx.len() {
-        if covered.contains(i)
-            || !ctx.is_namecap(i)
+        if !ctx.is_namecap(i)
+            || covered.contains(i)
             || (names.is_empty() && !ctx.has(i, cat::SURNAME | cat::PERSON))
         {
             i += 1;
@@ -107,7 +107,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             continue;
         }
         let j = name_end(ctx, i);
-        let seen = names.contains(ctx.key(i, j)) && (j >= ctx.len() || !ctx.is_namecap(j));
+        let seen =
+            !names.is_empty() && names.contains(&ctx.key(i, j)) && (j >= ctx.len() || !ctx.is_namecap(j));
         let surname_led = ctx.any(i, |e| e.surname)
             && (2..=4).contains(&(j - i))
             && !ctx.tok(i).is_some_and(|t| t.caps_line)
@@ -149,11 +150,11 @@ fn nonperson_before(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// A title or honorific at `i`, optionally with the body it belongs to,
 /// then the name. Returns the end of the name.
-fn titled<'a>(
-    ctx: &'a Ctx<'_>,
+fn titled(
+    ctx: &Ctx<'_>,
     i: usize,
     out: &mut Vec<Entity>,
-    names: &mut HashSet<&'a str>,
+    names: &mut HashSet<String>,
     covered: &mut Marks,
 ) -> Option<usize> {
     let (tend, e) = ctx.longest(i, false, |e| e.title.is_some())?;
@@ -255,13 +256,7 @@ fn titled<'a>(
 }
 
 /// `Ảnh: Quốc Tuấn/TTXVN`, `Tin, ảnh: MINH ĐỨC`, `Nguồn: Hải Yến/Báo X`.
-fn credit<'a>(
-    ctx: &'a Ctx<'_>,
-    i: usize,
-    out: &mut Vec<Entity>,
-    names: &mut HashSet<&'a str>,
-    covered: &mut Marks,
-) {
+fn credit(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Entity>, names: &mut HashSet<String>, covered: &mut Marks) {
     let Some((cend, _)) = ctx.longest(i, false, |e| e.credit) else {
         return;
     };
@@ -337,7 +332,7 @@ fn initials(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Lines that hold only a name: bylines and credits at the end of a text
 /// or under a photo.
-fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a str>, covered: &mut Marks) {
+fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<String>, covered: &mut Marks) {
     let mut i = 0;
     while i < ctx.len() {
         let mut j = i + 1;
@@ -394,12 +389,12 @@ fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a 
 
 /// A byline line of several names joined by `-`, `,` or `và`: each part
 /// two to four capitalized syllables.
-fn byline_parts<'a>(
-    ctx: &'a Ctx<'_>,
+fn byline_parts(
+    ctx: &Ctx<'_>,
     i: usize,
     e: usize,
     out: &mut Vec<Entity>,
-    names: &mut HashSet<&'a str>,
+    names: &mut HashSet<String>,
     covered: &mut Marks,
 ) -> bool {
     let is_sep = |k: usize| matches!(ctx.word(k), "-" | "–" | "," | "và" | "&");
