@@ -1352,8 +1352,12 @@ mod tests {
             let mut out: Vec<Entity> = Vec::new();
             super::super::money::MoneyRecognizer::new()
                 .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
-            super::super::percent::PercentRecognizer::new()
-                .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
+            // Without the early reject of bare numbers.
+            super::super::percent::PercentRecognizer::new().run_with(
+                &NumDoc::with_every_token_as_anchor(&doc),
+                &mut out,
+                false,
+            );
             super::super::quantity::QuantityRecognizer::new()
                 .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
             super::super::date::DateRecognizer::new()
@@ -1410,6 +1414,7 @@ mod tests {
             "NGÀY 2 THÁNG 9 NĂM 1945 từ ngày 20/11 đến ngày 22/11/2023, ngày 6 và 7/11 (âm lịch).",
             "khoảng 30-40%, -4,02%, (-1.621 tỷ đồng), 104/104 hộ, 4,81 điểm %, 72-75kg, nửa tỷ đồng.",
             "Mồng 5 tháng 5, đầu năm 2024, cuối tháng 3, nhiệm kỳ 2020-2025, niên khóa 2023 - 2024.",
+            "Lãi 7 phần trăm, từ 3 tới 4 Phần Trăm, 12 — 15%, 8 Đến 9 %, 20 –25 % và 1,5 %-2 %.",
         ] {
             check_paths(text);
         }
@@ -1522,6 +1527,10 @@ mod tests {
                 "một",
                 "không",
                 "trăm",
+                "phần",
+                "Phần",
+                "tới",
+                "—",
                 "linh",
                 "phần trăm",
                 "điểm",
