@@ -66,6 +66,26 @@ impl<'d, 'a> NumDoc<'d, 'a> {
         }
     }
 
+    /// A `NumDoc` over reused buffers: `memo` (cleared here) and `anchors`,
+    /// which must be what [`NumDoc::anchors`] would compute.
+    fn with_scratch(doc: &'d Document<'a>, mut memo: Memo, anchors: Vec<usize>) -> Self {
+        memo.tokens.clear();
+        memo.numbers.clear();
+        NumDoc {
+            doc,
+            memo: RefCell::new(memo),
+            anchors: std::cell::OnceCell::from(anchors),
+        }
+    }
+
+    /// The buffers back, for the next document.
+    fn into_scratch(self) -> (Memo, Vec<usize>) {
+        (
+            self.memo.into_inner(),
+            self.anchors.into_inner().unwrap_or_default(),
+        )
+    }
+
     /// A `NumDoc` whose anchors are all tokens (what the recognizers did
     /// before anchors were shared), to compare against in tests.
     #[cfg(test)]
@@ -277,18 +297,47 @@ impl super::Recognizer for NumericRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<super::Entity>) {
-        let doc = NumDoc::new(doc);
+        // The memo and the anchor list reuse this thread's buffers from the
+        // previous document instead of allocating three vectors per document.
+        let (memo, mut anchors) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        anchors.clear();
+        anchors.extend(
+            doc.tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| is_anchor(t))
+                .map(|(i, _)| i),
+        );
+        // No anchor: every recognizer would skip every token.
+        if anchors.is_empty() {
+            SCRATCH.with(|s| *s.borrow_mut() = (memo, anchors));
+            return;
+        }
+        let doc = NumDoc::with_scratch(doc, memo, anchors);
+        self.run_all(&doc, out);
+        let scratch = doc.into_scratch();
+        SCRATCH.with(|s| *s.borrow_mut() = scratch);
+    }
+}
+
+thread_local! {
+    /// Buffers kept between documents (see `NumericRecognizer::recognize`).
+    static SCRATCH: RefCell<(Memo, Vec<usize>)> = RefCell::new(Default::default());
+}
+
+impl NumericRecognizer {
+    fn run_all(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<super::Entity>) {
         if let Some(r) = &self.money {
-            r.run(&doc, out);
+            r.run(doc, out);
         }
         if let Some(r) = &self.percent {
-            r.run(&doc, out);
+            r.run(doc, out);
         }
         if let Some(r) = &self.quantity {
-            r.run(&doc, out);
+            r.run(doc, out);
         }
         if let Some(r) = &self.date {
-            r.run(&doc, out);
+            r.run(doc, out);
         }
     }
 }
@@ -299,6 +348,10 @@ impl super::Recognizer for NumericRecognizer {
 /// ignoring letter case; the longest phrase wins.
 pub(crate) struct PhraseTable<V> {
     by_first: HashMap<String, Vec<(Vec<Word>, V)>, FnvBuild>,
+    /// By first byte of a key of `by_first`: bit `n` set when a key of `n`
+    /// bytes starts with it (`n` < 64). Lets most words that start no
+    /// phrase be rejected without hashing (see [`PhraseTable::may_start`]).
+    key_len: [u64; 256],
     /// The most tokens any phrase has.
     max_len: usize,
 }
@@ -372,14 +425,54 @@ impl<V> PhraseTable<V> {
         for list in by_first.values_mut() {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        PhraseTable { by_first, max_len }
+        let mut key_len = [0u64; 256];
+        for key in by_first.keys() {
+            if let Some(&b) = key.as_bytes().first() {
+                if key.len() < 64 {
+                    key_len[usize::from(b)] |= 1 << key.len();
+                }
+            }
+        }
+        PhraseTable {
+            by_first,
+            key_len,
+            max_len,
+        }
+    }
+
+    /// False only when `text` is certainly no key of `by_first` after
+    /// [`lower`]: a text that does not start with a capital is its own
+    /// lower-case form, so its first byte and length must be a key's.
+    /// A capitalized text (or a very long one) is left to the lookup.
+    #[inline]
+    fn may_start(&self, text: &str) -> bool {
+        let Some(&b) = text.as_bytes().first() else {
+            return true;
+        };
+        if b.is_ascii_uppercase() || text.len() >= 64 {
+            return true;
+        }
+        if b >= 0x80 && text.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        self.key_len[usize::from(b)] & (1 << text.len()) != 0
+    }
+
+    /// The phrases whose first word is `text` (in any letter case).
+    #[inline]
+    fn phrases(&self, text: &str) -> Option<&Vec<(Vec<Word>, V)>> {
+        if !self.may_start(text) {
+            debug_assert!(!self.by_first.contains_key(lower(text).as_ref()));
+            return None;
+        }
+        self.by_first.get(lower(text).as_ref())
     }
 
     /// The longest phrase starting at token `i`: its value and the index of
     /// the token after it.
     pub(crate) fn longest_at(&self, doc: &NumDoc<'_, '_>, i: usize) -> Option<(&V, usize)> {
         let text = doc.tokens.get(i)?.text;
-        let list = self.by_first.get(lower(text).as_ref())?;
+        let list = self.phrases(text)?;
         'phrases: for (words, v) in list {
             for (k, w) in words.iter().enumerate() {
                 let j = i + k;
@@ -413,8 +506,7 @@ impl<V> PhraseTable<V> {
 
     /// The value of `word` as a one-token phrase, if the table holds it.
     pub(crate) fn longest_at_text(&self, word: &str) -> Option<(&V, usize)> {
-        self.by_first
-            .get(lower(word).as_ref())?
+        self.phrases(word)?
             .iter()
             .find(|(w, _)| w.len() == 1 && w[0].matches(word))
             .map(|(_, v)| (v, 1))
@@ -422,8 +514,7 @@ impl<V> PhraseTable<V> {
 
     /// Whether the table holds `word` (lower case) as a one-token phrase.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
-        self.by_first
-            .get(lower(word).as_ref())
+        self.phrases(word)
             .is_some_and(|l| l.iter().any(|(w, _)| w.len() == 1 && w[0].matches(word)))
     }
 }
@@ -1261,8 +1352,12 @@ mod tests {
             let mut out: Vec<Entity> = Vec::new();
             super::super::money::MoneyRecognizer::new()
                 .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
-            super::super::percent::PercentRecognizer::new()
-                .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
+            // Without the early reject of bare numbers.
+            super::super::percent::PercentRecognizer::new().run_with(
+                &NumDoc::with_every_token_as_anchor(&doc),
+                &mut out,
+                false,
+            );
             super::super::quantity::QuantityRecognizer::new()
                 .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
             super::super::date::DateRecognizer::new()
@@ -1319,6 +1414,7 @@ mod tests {
             "NGÀY 2 THÁNG 9 NĂM 1945 từ ngày 20/11 đến ngày 22/11/2023, ngày 6 và 7/11 (âm lịch).",
             "khoảng 30-40%, -4,02%, (-1.621 tỷ đồng), 104/104 hộ, 4,81 điểm %, 72-75kg, nửa tỷ đồng.",
             "Mồng 5 tháng 5, đầu năm 2024, cuối tháng 3, nhiệm kỳ 2020-2025, niên khóa 2023 - 2024.",
+            "Lãi 7 phần trăm, từ 3 tới 4 Phần Trăm, 12 — 15%, 8 Đến 9 %, 20 –25 % và 1,5 %-2 %.",
         ] {
             check_paths(text);
         }
@@ -1431,6 +1527,10 @@ mod tests {
                 "một",
                 "không",
                 "trăm",
+                "phần",
+                "Phần",
+                "tới",
+                "—",
                 "linh",
                 "phần trăm",
                 "điểm",
@@ -1462,8 +1562,125 @@ mod tests {
         ]
     }
 
+    /// The byte/length filter before a phrase-table lookup against the
+    /// lookup alone: it may only reject words that no table holds.
+    fn check_filter(word: &str) {
+        for (name, found, filtered) in [
+            (
+                "currencies",
+                CURRENCIES.by_first.contains_key(lower(word).as_ref()),
+                CURRENCIES.phrases(word).is_some(),
+            ),
+            (
+                "qualifiers",
+                QUALIFIERS.by_first.contains_key(lower(word).as_ref()),
+                QUALIFIERS.phrases(word).is_some(),
+            ),
+            (
+                "units",
+                UNITS.by_first.contains_key(lower(word).as_ref()),
+                UNITS.phrases(word).is_some(),
+            ),
+            (
+                "labels",
+                LABELS.by_first.contains_key(lower(word).as_ref()),
+                LABELS.phrases(word).is_some(),
+            ),
+        ] {
+            assert_eq!(found, filtered, "{name}: {word:?}");
+        }
+    }
+
+    #[test]
+    fn phrase_filter_keeps_every_key_in_every_case() {
+        for table_keys in [
+            CURRENCIES.by_first.keys().collect::<Vec<_>>(),
+            QUALIFIERS.by_first.keys().collect(),
+            UNITS.by_first.keys().collect(),
+            LABELS.by_first.keys().collect(),
+        ] {
+            assert!(!table_keys.is_empty());
+            for key in table_keys {
+                check_filter(key);
+                check_filter(&key.to_uppercase());
+                let mut chars = key.chars();
+                let capitalized: String = chars
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(chars)
+                    .collect();
+                check_filter(&capitalized);
+                // Near misses: one byte longer or shorter.
+                check_filter(&format!("{key}a"));
+                if let Some((cut, _)) = key.char_indices().last() {
+                    check_filter(&key[..cut]);
+                }
+            }
+        }
+        for word in [
+            "",
+            "người",
+            "Người",
+            "ĐỒNG",
+            "đồng",
+            "Đô",
+            "x",
+            "İstanbul",
+            "\u{212a}g",
+        ] {
+            check_filter(word);
+        }
+    }
+
+    /// Documents extracted one after another (reusing the thread's buffers)
+    /// give what each gives on a fresh thread.
+    #[test]
+    fn reused_buffers_change_no_result() {
+        let texts = [
+            "Giá 25.000 đồng, tăng 5% so với ngày 3/4/2021; 12 người dự.",
+            "Không có số nào ở đây.",
+            "",
+            "Năm 1999 có 1 500 000 khách, hotline 1900 1234, khoảng 3 tỷ USD.",
+            "Ngày 6 và 7/11 bán 40 tấn gạo, thu hai triệu đồng.",
+        ];
+        let extractor = crate::Extractor::builder()
+            .types(&[
+                crate::EntityType::Money,
+                crate::EntityType::Percent,
+                crate::EntityType::Quantity,
+                crate::EntityType::Date,
+            ])
+            .build();
+        let fresh: Vec<String> = texts
+            .iter()
+            .map(|t| {
+                std::thread::scope(|s| {
+                    s.spawn(|| format!("{:?}", extractor.extract(t)))
+                        .join()
+                        .unwrap_or_default()
+                })
+            })
+            .collect();
+        assert!(fresh.iter().any(|f| f.contains("Money")));
+        for round in 0..3 {
+            for (k, t) in texts.iter().enumerate().rev().chain(texts.iter().enumerate()) {
+                assert_eq!(
+                    format!("{:?}", extractor.extract(t)),
+                    fresh[k],
+                    "round {round}, text {k}"
+                );
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn phrase_filter_matches_lookup(word in "[a-zA-ZđĐêÊơƠưƯáÁàạảãậầấẩẫăắằẳẵặ]{0,9}") {
+            check_filter(&word);
+        }
+
         #[test]
         fn shared_path_matches_separate_recognizers(
             pieces in prop::collection::vec((piece(), prop::sample::select(vec!["", " ", " ", " ", "  "])), 0..40)

@@ -143,8 +143,22 @@ impl PercentRecognizer {
     /// Adds the candidates found in `doc` (whose memo other numeric
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
+        self.run_with(doc, out, true);
+    }
+
+    /// `run`, with the early reject of bare numbers on or off (tests
+    /// compare both).
+    pub(crate) fn run_with(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>, early_reject: bool) {
         for &i in doc.anchors() {
             let kind = doc.tokens[i].kind;
+            // A bare number is a percentage only with `%` or `phần trăm`
+            // right after it (see `read`), or as the first member of a
+            // range, which starts right after it with a dash, `đến` or
+            // `tới` (see `range_end`): every other number is skipped here
+            // before any reading.
+            if early_reject && kind == TokenKind::Number && !may_be_marked_or_range(doc, i) {
+                continue;
+            }
             if !matches!(kind, TokenKind::Percent | TokenKind::Number)
                 || (kind == TokenKind::Number && is_code_part(doc, i))
             {
@@ -204,6 +218,18 @@ impl PercentRecognizer {
             }
         }
     }
+}
+
+/// Whether the token after the number at `i` can make it a percentage
+/// (`%`, `phần`) or the first member of a range (a dash, `đến`, `tới`).
+/// When not, `read` gives an unmarked number and `range_end` nothing.
+fn may_be_marked_or_range(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    let next = i + 1;
+    doc.tokens.get(next).is_some_and(|n| n.text == "%")
+        || is_word(doc, next, "phần")
+        || is_dash(doc, next)
+        || is_word(doc, next, "đến")
+        || is_word(doc, next, "tới")
 }
 
 /// `bằng107,07%`: a missing space glues the integer part to the word

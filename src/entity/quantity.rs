@@ -167,23 +167,28 @@ fn counted(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
     let t = &doc.tokens[i];
     // A four-digit number written without separators is a year or a code.
     let yearlike = n.scale.is_none() && is_plain_digits(t) && t.text.len() >= 4;
-    let labelled = label_before(doc, i);
-    let after_date_word = prev_word_in(doc, i, DATE_WORDS);
     // The second member of `10-59`: read with the first, or not at all.
     let after_dash = i >= 2
         && is_dash(doc, i - 1)
         && adjacent(doc, i - 1)
         && adjacent(doc, i - 2)
         && doc.tokens[i - 2].kind == TokenKind::Number;
-    if after_date_word || after_dash {
+    if after_dash || prev_word_in(doc, i, DATE_WORDS) {
         return None;
     }
-    let (lead, qualifier) = match qualifier_before(doc, i) {
-        Some((q, start)) => (start, Some(q)),
-        None => (i, None),
+    // The words before the number (a label, a bounding word) are looked
+    // at only once a range or a unit was found after it: most numbers
+    // have neither. (All three readers are pure, so the order is free.)
+    let lead_in = || {
+        let (lead, qualifier) = match qualifier_before(doc, i) {
+            Some((q, start)) => (start, Some(q)),
+            None => (i, None),
+        };
+        (label_before(doc, i), lead, qualifier)
     };
     // A range: `72-75kg`, `2,5 - 3 lần`, `từ 8 – 12m`, `57 kg - 60 kg`.
     if let Some((min, max, unit, end)) = range(doc, &n) {
+        let (labelled, lead, qualifier) = lead_in();
         if (labelled && (!unit.2 || is_time_unit(doc, unit.0))) || clock_time_after(doc, unit.0) {
             return None;
         }
@@ -203,6 +208,7 @@ fn counted(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
         ));
     }
     let (a, b, measure) = unit_after(doc, n.end)?;
+    let (labelled, lead, qualifier) = lead_in();
     if (labelled || yearlike) && (!measure || is_time_unit(doc, a)) {
         return None;
     }
