@@ -8,7 +8,9 @@
 //! the only words where a mark can be misplaced or differ between styles.
 
 use super::{NormalizeOptions, ToneStyle};
-use crate::syllable::{Syllable, Table, CODE_MASK, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL};
+use crate::syllable::{
+    Syllable, Table, CODE_MASK, HORNED, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL,
+};
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
@@ -123,23 +125,6 @@ fn suspicious_pair(x: u16, y: u16) -> bool {
     (both_vowels & (toned_plain | both_toned)) | half_horn
 }
 
-/// Bit 7 of byte `k` of the result is set when `b[at + k]` starts a
-/// multi-byte char (the bytes past the end count as ASCII).
-#[inline(always)]
-fn lead_mask(b: &[u8], at: usize) -> u64 {
-    let w = match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        Some(chunk) => u64::from_le_bytes(chunk),
-        None => {
-            let mut w = [0u8; 8];
-            for (dst, src) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
-                *dst = *src;
-            }
-            u64::from_le_bytes(w)
-        }
-    };
-    w & (w << 1) & 0x8080_8080_8080_8080
-}
-
 /// The first ASCII white space at or after `from` that collapsing changes
 /// (a tab, or a space followed by a space or tab).
 fn ascii_collapse_hit(b: &[u8], from: usize) -> Option<usize> {
@@ -232,11 +217,129 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// The entry of the char that ends just before byte `pos` when it is a
+/// letter-block char starting at or after `from`, or an ASCII byte (0
+/// otherwise): the left neighbour of the letter at `pos`.
+#[inline(always)]
+fn info_before(b: &[u8], from: usize, pos: usize, table: &Table) -> u16 {
+    let Some(k) = pos.checked_sub(1) else {
+        return 0;
+    };
+    let p1 = b.get(k).copied().unwrap_or(0);
+    if p1 < 0x80 {
+        return table.info_ascii(p1).0;
+    }
+    let p2 = if k > from {
+        b.get(k - 1).copied().unwrap_or(0)
+    } else {
+        0
+    };
+    if p2.wrapping_sub(0xC3) < 4 {
+        return table.info2(p2, p1);
+    }
+    let p3 = if k > from + 1 {
+        b.get(k - 2).copied().unwrap_or(0)
+    } else {
+        0
+    };
+    if p3 == 0xE1 && p2 & 0xFE == 0xBA {
+        return table.info3(p2, p1);
+    }
+    0
+}
+
+/// The entry of the char starting at `w[k]` when it is ASCII or in the
+/// letter blocks (0 otherwise): the right neighbour of a letter.
+#[inline(always)]
+fn info_at(w: &[u8; 16], k: usize, table: &Table) -> u16 {
+    let b0 = w.get(k).copied().unwrap_or(0);
+    if b0 < 0x80 {
+        return table.info_ascii(b0).0;
+    }
+    let b1 = w.get(k + 1).copied().unwrap_or(0);
+    if b0.wrapping_sub(0xC3) < 4 {
+        return table.info2(b0, b1);
+    }
+    if b0 == 0xE1 && b1 & 0xFE == 0xBA {
+        return table.info3(b1, w.get(k + 2).copied().unwrap_or(0));
+    }
+    0
+}
+
+/// The 16 bytes from `at` (zeros past the end).
+#[inline(always)]
+fn load16(b: &[u8], at: usize) -> [u8; 16] {
+    match b.get(at..at + 16).and_then(|c| <[u8; 16]>::try_from(c).ok()) {
+        Some(w) => w,
+        None => {
+            let mut w = [0u8; 16];
+            for (dst, src) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
+                *dst = *src;
+            }
+            w
+        }
+    }
+}
+
+/// Bytes next to which a toned or horned letter needs a closer look: the
+/// ASCII vowel letters (the ASCII entries of the letter table with
+/// [`VOWEL`]) and every non-ASCII byte. A pair that may need a rewrite is
+/// always two vowels, so a letter with neither neighbour byte here is fine.
+static NEAR_VOWEL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i >= 0x80
+            || matches!(
+                i as u8,
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'A' | b'E' | b'I' | b'O' | b'U' | b'Y'
+            );
+        i += 1;
+    }
+    t
+};
+
+/// What the lead byte of a multi-byte char says about it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// U+00C0–U+01BF: every precomposed Vietnamese letter with a 2-byte form.
+    Letters2,
+    /// E1: U+1E00–U+1FFF, the Vietnamese letters in U+1E80–U+1EFF.
+    E1,
+    /// U+0080–U+00BF, U+01C0–U+02FF: NFC-stable, never a letter.
+    Stable2,
+    /// Anything else: the general path decides.
+    Other,
+}
+
+const fn lead_class(b0: u8) -> Lead {
+    match b0 {
+        0xC3..=0xC6 => Lead::Letters2,
+        0xC2 | 0xC7..=0xCB => Lead::Stable2,
+        0xE1 => Lead::E1,
+        _ => Lead::Other,
+    }
+}
+
+/// [`lead_class`] of every byte value.
+static LEADS: [Lead; 256] = {
+    let mut t = [Lead::Other; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = lead_class(i as u8);
+        i += 1;
+    }
+    t
+};
+
 /// The first thing, at or after byte `from`, that `checks` would change.
 ///
 /// Walks the lead bytes of multi-byte chars found eight bytes at a time
-/// (ASCII needs no look unless white space is collapsed); each Vietnamese
-/// letter costs one table look-up and a test against its neighbours.
+/// (ASCII needs no look unless white space is collapsed). A Vietnamese
+/// letter costs one table look-up; only a letter with a tone mark or a horn
+/// is compared with its neighbours (every pair that may need a rewrite
+/// holds one, see [`suspicious_pair`]); NFC-stable blocks are skipped by
+/// lead byte; everything else goes through the general per-char checks.
 pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     let b = text.as_bytes();
     let n = b.len();
@@ -251,57 +354,50 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     let tone = checks.tone;
     let mut checked_to = 0usize;
     let mut bufs: Option<(Vec<char>, String)> = None;
-    // The entry of the last multi-byte letter and where it ended.
-    let mut prev_end = usize::MAX;
-    let mut prev_info: u16 = 0;
     let mut cache = CleanWords::default();
     // Bytes before `resume` were already looked at.
     let mut resume = from;
     let mut chunk = from;
     while chunk < n {
-        let mut mask = lead_mask(b, chunk);
+        // This chunk of 8 bytes and the next 8 (for chars that cross).
+        let w = load16(b, chunk);
+        let lo = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        let mut mask = lo & (lo << 1) & 0x8080_8080_8080_8080;
         while mask != 0 {
-            let pos = chunk + (mask.trailing_zeros() / 8) as usize;
+            let k = (mask.trailing_zeros() / 8) as usize;
+            let pos = chunk + k;
             mask &= mask - 1;
-            if pos < resume {
-                continue;
-            }
-            let b0 = b.get(pos).copied().unwrap_or(0);
-            let b1 = b.get(pos + 1).copied().unwrap_or(0);
-            let b2 = b.get(pos + 2).copied().unwrap_or(0);
-            if let Some((info, len)) = table.info_utf8(b0, b1, b2) {
-                // The blocks of the Vietnamese letters: all NFC-stable.
-                if info.is_letter() || !any_cleanup {
-                    if let Some(style) = tone {
-                        let prev = if prev_end == pos {
-                            prev_info
-                        } else {
-                            let before = pos.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
-                            table.info_ascii(before).0 & if before < 0x80 { u16::MAX } else { 0 }
-                        };
-                        let after = b.get(pos + len).copied().unwrap_or(0);
-                        let next = table.info_ascii(after).0 & if after < 0x80 { u16::MAX } else { 0 };
-                        if (suspicious_pair(prev, info.0) || suspicious_pair(info.0, next))
-                            && pos >= checked_to
+            let b0 = w.get(k).copied().unwrap_or(0);
+            let b1 = w.get(k + 1).copied().unwrap_or(0);
+            let (x, len) = match LEADS.get(usize::from(b0)).copied().unwrap_or(Lead::Other) {
+                Lead::Letters2 => (table.info2(b0, b1), 2),
+                Lead::E1 if b1 & 0xFE == 0xBA => (table.info3(b1, w.get(k + 2).copied().unwrap_or(0)), 3),
+                Lead::E1 if (b1 == 0xB8 || b1 == 0xB9) && !any_cleanup => continue,
+                Lead::Stable2 if !any_cleanup => continue,
+                _ => (0, 0),
+            };
+            if len != 0 && (x != 0 || !any_cleanup) {
+                // A char of the letter blocks (all NFC-stable).
+                if let Some(style) = tone {
+                    let before = pos.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
+                    let after = w.get(k + len).copied().unwrap_or(0);
+                    let near = |c: u8| NEAR_VOWEL.get(usize::from(c)).copied().unwrap_or(true);
+                    if x & (TONED | HORNED) != 0 && (near(before) || near(after)) && pos >= checked_to {
+                        let prev = info_before(b, from, pos, table);
+                        let next = info_at(&w, k + len, table);
+                        // Every suspicious pair is two vowels.
+                        if (prev | next) & VOWEL != 0
+                            && (suspicious_pair(prev, x) || suspicious_pair(x, next))
                         {
-                            if let Some((s, e)) = word_around(text, table, pos) {
-                                checked_to = e;
-                                let word = text.get(s..e).unwrap_or("");
-                                if !cache.knows_clean(word) {
-                                    if word_needs_rewrite(word, style, table).is_some() {
-                                        return Some(Hit::Word(s, e));
-                                    }
-                                    cache.remember_clean(word);
-                                }
+                            if let Some(hit) = check_word(text, pos, style, &mut checked_to, &mut cache) {
+                                return Some(hit);
                             }
                         }
-                        prev_end = pos + len;
-                        prev_info = info.0;
                     }
-                    continue;
                 }
+                continue;
             }
-            if !(checks.nfc || any_cleanup) {
+            if pos < resume || !(checks.nfc || any_cleanup) {
                 continue;
             }
             let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
@@ -323,6 +419,30 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
             }
         }
         chunk += 8;
+    }
+    None
+}
+
+/// Checks the word around the suspicious letter at `pos`: the word when it
+/// must be rewritten; else remembers it as clean and moves `checked_to`
+/// past it.
+#[inline(never)]
+fn check_word(
+    text: &str,
+    pos: usize,
+    style: ToneStyle,
+    checked_to: &mut usize,
+    cache: &mut CleanWords,
+) -> Option<Hit> {
+    let table = &*TABLE;
+    let (s, e) = word_around(text, table, pos)?;
+    *checked_to = e;
+    let word = text.get(s..e).unwrap_or("");
+    if !cache.knows_clean(word) {
+        if word_needs_rewrite(word, style, table).is_some() {
+            return Some(Hit::Word(s, e));
+        }
+        cache.remember_clean(word);
     }
     None
 }
@@ -444,9 +564,483 @@ pub(crate) fn word_needs_rewrite(
     Some((s, pos))
 }
 
+/// The general scan that [`find`] must agree with: every multi-byte letter
+/// is compared with both neighbours (the scan of session 1, kept as the
+/// reference for the tests).
+#[cfg(test)]
+pub(crate) fn find_general(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let table = &*TABLE;
+    let cleanup = checks.cleanup;
+    let any_cleanup = cleanup.any();
+    if cleanup.collapse {
+        if let Some(at) = ascii_collapse_hit(b, from) {
+            return Some(Hit::Char(at));
+        }
+    }
+    let tone = checks.tone;
+    let mut checked_to = 0usize;
+    let mut bufs: Option<(Vec<char>, String)> = None;
+    // The entry of the last multi-byte letter and where it ended.
+    let mut prev_end = usize::MAX;
+    let mut prev_info: u16 = 0;
+    let mut cache = CleanWords::default();
+    // Bytes before `resume` were already looked at.
+    let mut resume = from;
+    let mut chunk = from;
+    while chunk < n {
+        let mut mask = lead_mask(b, chunk);
+        while mask != 0 {
+            let pos = chunk + (mask.trailing_zeros() / 8) as usize;
+            mask &= mask - 1;
+            if pos < resume {
+                continue;
+            }
+            let b0 = b.get(pos).copied().unwrap_or(0);
+            let b1 = b.get(pos + 1).copied().unwrap_or(0);
+            let b2 = b.get(pos + 2).copied().unwrap_or(0);
+            if let Some((info, len)) = table.info_utf8(b0, b1, b2) {
+                // The blocks of the Vietnamese letters: all NFC-stable.
+                if info.is_letter() || !any_cleanup {
+                    if let Some(style) = tone {
+                        let prev = if prev_end == pos {
+                            prev_info
+                        } else {
+                            let before = pos.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
+                            table.info_ascii(before).0 & if before < 0x80 { u16::MAX } else { 0 }
+                        };
+                        let after = b.get(pos + len).copied().unwrap_or(0);
+                        let next = table.info_ascii(after).0 & if after < 0x80 { u16::MAX } else { 0 };
+                        if (suspicious_pair(prev, info.0) || suspicious_pair(info.0, next))
+                            && pos >= checked_to
+                        {
+                            if let Some((s, e)) = word_around(text, table, pos) {
+                                checked_to = e;
+                                let word = text.get(s..e).unwrap_or("");
+                                if !cache.knows_clean(word) {
+                                    if word_needs_rewrite(word, style, table).is_some() {
+                                        return Some(Hit::Word(s, e));
+                                    }
+                                    cache.remember_clean(word);
+                                }
+                            }
+                        }
+                        prev_end = pos + len;
+                        prev_info = info.0;
+                    }
+                    continue;
+                }
+            }
+            if !(checks.nfc || any_cleanup) {
+                continue;
+            }
+            let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
+                continue;
+            };
+            if checks.nfc && !is_nfc_stable(c) {
+                // Unchanged by NFC (a mark in another script, already in
+                // order)? Then go on after its segment.
+                match segment_unchanged(text, pos, bufs.get_or_insert_with(Default::default)) {
+                    Some(end) if !(any_cleanup && segment_needs_cleanup(text, pos, end, cleanup)) => {
+                        resume = end;
+                        continue;
+                    }
+                    _ => return Some(Hit::Char(pos)),
+                }
+            }
+            if any_cleanup && (cleanup.replace(c).is_some() || (cleanup.collapse && is_other_space(c))) {
+                return Some(Hit::Char(pos));
+            }
+        }
+        chunk += 8;
+    }
+    None
+}
+
+#[cfg(test)]
+/// Bit 7 of byte `k` of the result is set when `b[at + k]` starts a
+/// multi-byte char (the bytes past the end count as ASCII).
+#[inline(always)]
+fn lead_mask(b: &[u8], at: usize) -> u64 {
+    let w = match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(chunk) => u64::from_le_bytes(chunk),
+        None => {
+            let mut w = [0u8; 8];
+            for (dst, src) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
+                *dst = *src;
+            }
+            u64::from_le_bytes(w)
+        }
+    };
+    w & (w << 1) & 0x8080_8080_8080_8080
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::syllable::Info;
+    use proptest::prelude::*;
+    use unicode_normalization::char::canonical_combining_class as ccc;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// The oracle: NFC_Quick_Check=Yes and combining class 0, i.e. NFC
+    /// neither changes the char nor combines it with what precedes.
+    fn stable_by_oracle(c: char) -> bool {
+        ccc(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    }
+
+    fn all_chars() -> impl Iterator<Item = char> {
+        (0u32..=0x10FFFF).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn nfc_stable_agrees_with_the_quick_check_for_every_code_point() {
+        for c in all_chars() {
+            assert_eq!(is_nfc_stable(c), stable_by_oracle(c), "U+{:04X}", c as u32);
+        }
+        // The facts the fast paths build on.
+        for cp in (0..0x300).chain(0x1E00..=0x1EFF) {
+            let c = char::from_u32(cp).unwrap_or('?');
+            assert!(stable_by_oracle(c), "U+{cp:04X}");
+        }
+        for cp in 0x300..0x370 {
+            let c = char::from_u32(cp).unwrap_or('?');
+            assert_eq!(stable_by_oracle(c), cp == 0x34F, "U+{cp:04X}");
+        }
+    }
+
+    #[test]
+    fn lead_byte_classes_hold_for_every_code_point() {
+        let table = &*TABLE;
+        let mut letters = 0;
+        for c in all_chars() {
+            let mut buf = [0u8; 4];
+            let u = c.encode_utf8(&mut buf).as_bytes();
+            let (b0, b1, b2) = (
+                u[0],
+                u.get(1).copied().unwrap_or(0),
+                u.get(2).copied().unwrap_or(0),
+            );
+            let letter = table.info_char(c).is_letter();
+            if c.is_ascii() {
+                assert_eq!(table.info_ascii(b0), table.info_char(c), "{c:?}");
+                assert_eq!(
+                    NEAR_VOWEL[usize::from(b0)],
+                    table.info_ascii(b0).0 & VOWEL != 0,
+                    "{c:?}"
+                );
+                continue;
+            }
+            assert!(NEAR_VOWEL[usize::from(b0)]);
+            letters += usize::from(letter);
+            match LEADS[usize::from(b0)] {
+                Lead::Letters2 => {
+                    assert!((0xC0..0x1C0).contains(&(c as u32)), "{c:?}");
+                    assert!(stable_by_oracle(c), "{c:?}");
+                    assert_eq!(Info(table.info2(b0, b1)), table.info_char(c), "{c:?}");
+                }
+                Lead::Stable2 => {
+                    assert!(u.len() == 2 && stable_by_oracle(c) && !letter, "{c:?}");
+                }
+                Lead::E1 if b1 & 0xFE == 0xBA => {
+                    assert!((0x1E80..0x1F00).contains(&(c as u32)), "{c:?}");
+                    assert!(stable_by_oracle(c), "{c:?}");
+                    assert_eq!(Info(table.info3(b1, b2)), table.info_char(c), "{c:?}");
+                }
+                Lead::E1 if b1 == 0xB8 || b1 == 0xB9 => {
+                    assert!(stable_by_oracle(c) && !letter, "{c:?}");
+                }
+                Lead::E1 | Lead::Other => assert!(!letter, "{c:?}"),
+            }
+        }
+        assert_eq!(letters, 134);
+    }
+
+    /// Every entry a neighbour can have: 0, the ASCII bytes, the letters.
+    fn entries() -> Vec<u16> {
+        let table = &*TABLE;
+        let mut v: Vec<u16> = (0u8..0x80).map(|b| table.info_ascii(b).0).collect();
+        v.extend(all_chars().take(0x2000).map(|c| table.info_char(c).0));
+        v.push(0);
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn every_suspicious_pair_is_two_vowels_one_toned_or_horned() {
+        let e = entries();
+        let mut found = 0;
+        for &x in &e {
+            for &y in &e {
+                if suspicious_pair(x, y) {
+                    found += 1;
+                    assert!(x & y & VOWEL != 0, "{x:#x} {y:#x}");
+                    assert!((x | y) & (TONED | HORNED) != 0, "{x:#x} {y:#x}");
+                    // The toned or horned one is not ASCII.
+                    assert!(x >= 0x80 || y >= 0x80 || (x | y) & (TONED | HORNED) != 0);
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
+        for b in 0u8..0x80 {
+            assert_eq!(TABLE.info_ascii(b).0 & (TONED | HORNED), 0, "{b}");
+        }
+    }
+
+    const MARKS: &[char] = &[
+        '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{306}', '\u{309}', '\u{31B}', '\u{323}', '\u{340}',
+        '\u{341}', '\u{34F}', '\u{308}', '\u{5B4}', '\u{94D}',
+    ];
+    const PIECES: &[&str] = &[
+        "a",
+        "e",
+        "i",
+        "o",
+        "u",
+        "y",
+        "q",
+        "g",
+        "h",
+        "n",
+        "t",
+        "c",
+        "đ",
+        "Đ",
+        "A",
+        "O",
+        "U",
+        "Y",
+        "Q",
+        "G",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        ".",
+        ",",
+        "1",
+        "ư",
+        "ơ",
+        "Ư",
+        "Ơ",
+        "ô",
+        "â",
+        "ă",
+        "ê",
+        "à",
+        "á",
+        "ả",
+        "ã",
+        "ạ",
+        "ò",
+        "ó",
+        "ỏ",
+        "õ",
+        "ọ",
+        "ù",
+        "ú",
+        "ủ",
+        "ũ",
+        "ụ",
+        "ì",
+        "í",
+        "ỉ",
+        "ĩ",
+        "ị",
+        "ỳ",
+        "ý",
+        "ỷ",
+        "ỹ",
+        "ỵ",
+        "è",
+        "é",
+        "ẻ",
+        "ẽ",
+        "ẹ",
+        "ấ",
+        "ầ",
+        "ẩ",
+        "ẫ",
+        "ậ",
+        "ắ",
+        "ằ",
+        "ế",
+        "ề",
+        "ệ",
+        "ố",
+        "ồ",
+        "ổ",
+        "ộ",
+        "ớ",
+        "ờ",
+        "ở",
+        "ỡ",
+        "ợ",
+        "ứ",
+        "ừ",
+        "ử",
+        "ữ",
+        "ự",
+        "Ố",
+        "Ợ",
+        "Ứ",
+        "Ả",
+        "Ý",
+        "ç",
+        "ö",
+        "ð",
+        "Ð",
+        "Ɖ",
+        "\u{A0}",
+        "\u{AD}",
+        "\u{200B}",
+        "\u{2009}",
+        "\u{3000}",
+        "\u{2028}",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "ḁ",
+        "ẞ",
+        "ἀ",
+        "ά",
+        "ά",
+        "й",
+        "中",
+        "ǅ",
+        "ﬁ",
+        "Å",
+        "Ω",
+        "😀",
+        "\u{FEFF}",
+        "ʼ",
+        "ư\u{301}",
+        "o\u{302}\u{300}",
+        "e\u{301}\u{302}",
+    ];
+
+    const ONSETS: &[&str] = &[
+        "", "q", "qu", "gi", "g", "th", "ng", "ngh", "h", "c", "k", "t", "đ", "tr", "l",
+    ];
+    const CLUSTERS: &[&str] = &[
+        "a", "e", "i", "o", "u", "y", "ư", "ơ", "oa", "oe", "uy", "ua", "ưa", "ia", "ai", "ao", "au", "ay",
+        "oi", "ôi", "ơi", "ui", "ưi", "uô", "ươ", "iê", "yê", "uơ", "ưo", "ươu", "uyê", "oai", "uây", "oă",
+        "ưu", "eo",
+    ];
+    const CODAS: &[&str] = &["", "", "n", "ng", "c", "t", "nh", "ch", "m", "p", "i", "u"];
+    const TONES: &[char] = &['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
+
+    /// A syllable-like word with its tone mark on a random vowel (so many
+    /// are misplaced), sometimes two marks, in a random case and form.
+    fn syllable_like() -> impl Strategy<Value = String> {
+        (
+            (0..ONSETS.len(), 0..CLUSTERS.len(), 0..CODAS.len()),
+            (0..7usize, 0..4usize, 0..12usize),
+            (0..3u8, any::<bool>()),
+        )
+            .prop_map(|((o, v, c), (t, p, p2), (case, composed))| {
+                let mut w = String::from(ONSETS[o]);
+                let cluster: Vec<char> = CLUSTERS[v].chars().collect();
+                for (i, &ch) in cluster.iter().enumerate() {
+                    w.push(ch);
+                    if i == p % cluster.len() {
+                        w.extend(TONES.get(t));
+                    }
+                    if i == p2 {
+                        w.push('\u{301}');
+                    }
+                }
+                w.push_str(CODAS[c]);
+                let w = match case {
+                    0 => w,
+                    1 => w.to_uppercase(),
+                    _ => {
+                        let mut cs = w.chars();
+                        cs.next()
+                            .map(|f| f.to_uppercase().chain(cs).collect())
+                            .unwrap_or_default()
+                    }
+                };
+                if composed {
+                    w.nfc().collect()
+                } else {
+                    w
+                }
+            })
+    }
+
+    /// Vietnamese-like text: syllables, letters, toned vowels, spaces,
+    /// clean-up characters, other scripts, and random combining marks.
+    fn viet_like() -> impl Strategy<Value = String> {
+        let piece = (0..PIECES.len(), 0..(MARKS.len() * 6)).prop_map(|(p, m)| {
+            let mut s = String::from(PIECES[p]);
+            s.extend(MARKS.get(m));
+            s
+        });
+        let word = syllable_like().prop_map(|w| w + " ");
+        proptest::collection::vec(prop_oneof![piece, word], 0..40).prop_map(|v| v.concat())
+    }
+
+    fn any_checks() -> impl Strategy<Value = Checks> {
+        (any::<bool>(), any::<[bool; 5]>(), 0..4u8).prop_map(|(nfc, c, t)| Checks {
+            nfc,
+            cleanup: Cleanup {
+                zero_width: c[0],
+                spaces: c[1],
+                collapse: c[2],
+                quotes: c[3],
+                eth: c[4],
+            },
+            tone: match t {
+                0 => None,
+                1 => Some(ToneStyle::Keep),
+                2 => Some(ToneStyle::Old),
+                _ => Some(ToneStyle::New),
+            },
+        })
+    }
+
+    fn agree(text: &str, from: usize, checks: &Checks) -> Result<(), TestCaseError> {
+        let mut from = from % (text.len() + 1);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        prop_assert_eq!(
+            find(text, from, checks),
+            find_general(text, from, checks),
+            "{:?} from {}",
+            text,
+            from
+        );
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn fast_scan_agrees_with_the_general_scan_on_vietnamese_like_text(
+            text in viet_like(), from in any::<usize>(), checks in any_checks()
+        ) {
+            agree(&text, from, &checks)?;
+            // And the fast path agrees with what the stages do.
+            let changed = super::super::run_stages(&text, checks.cleanup, checks.tone).text != text;
+            if changed && checks.nfc {
+                prop_assert!(find(&text, 0, &checks).is_some(), "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn fast_scan_agrees_with_the_general_scan_on_arbitrary_text(
+            text in any::<String>(), from in any::<usize>(), checks in any_checks()
+        ) {
+            agree(&text, from, &checks)?;
+        }
+    }
 
     #[test]
     fn collapse_hits_found_at_every_offset() {
