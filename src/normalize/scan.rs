@@ -197,6 +197,25 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
         if i - start > MAX_WORD_BYTES {
             return None;
         }
+        // Fast steps over ASCII and the letter blocks (the same answers as
+        // the general step below).
+        let p1 = b.get(start - 1).copied().unwrap_or(0);
+        if p1 < 0x80 {
+            if !p1.is_ascii_alphabetic() {
+                break;
+            }
+            start -= 1;
+            continue;
+        }
+        let p2 = if start >= 2 {
+            b.get(start - 2).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        if p2.wrapping_sub(0xC3) < 4 && table.info2(p2, p1) != 0 {
+            start -= 2;
+            continue;
+        }
         // Start of the char before `start`.
         let mut j = start - 1;
         while j > 0 && b.get(j).is_some_and(|&x| x & 0xC0 == 0x80) && start - j < 4 {
@@ -370,6 +389,7 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
             let b0 = w.get(k).copied().unwrap_or(0);
             let b1 = w.get(k + 1).copied().unwrap_or(0);
             let (x, len) = match LEADS.get(usize::from(b0)).copied().unwrap_or(Lead::Other) {
+                _ if b0.wrapping_sub(0xC3) < 4 => (table.info2(b0, b1), 2),
                 Lead::Letters2 => (table.info2(b0, b1), 2),
                 Lead::E1 if b1 & 0xFE == 0xBA => (table.info3(b1, w.get(k + 2).copied().unwrap_or(0)), 3),
                 Lead::E1 if (b1 == 0xB8 || b1 == 0xB9) && !any_cleanup => continue,
@@ -449,60 +469,59 @@ fn check_word(
 
 /// Words already parsed and found clean, in a small direct-mapped table
 /// (natural text repeats its words, so most checks become one compare).
-/// Allocated only once a text has had a few checks.
+/// A word of at most 15 bytes is its own key: its bytes and its length in
+/// one `u128`. Allocated only once a text has had a few checks.
 #[derive(Default)]
 struct CleanWords {
     checks: usize,
-    slots: Option<Box<[CachedWord]>>,
+    slots: Option<Box<[u128]>>,
 }
 
-const CACHED_WORD: usize = 24;
-/// A word's length and bytes.
-type CachedWord = (u8, [u8; CACHED_WORD]);
-const CACHE_SLOTS: usize = 256;
+const CACHE_SLOTS: usize = 1024;
 
 impl CleanWords {
+    /// The key of `word` (`None` when empty or longer than 15 bytes).
     #[inline]
-    fn slot(word: &[u8]) -> usize {
-        let mut h: u64 = word.len() as u64;
-        for &x in word {
-            h = (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01B3);
+    fn key(word: &[u8]) -> Option<u128> {
+        let len = word.len();
+        if len == 0 || len > 15 {
+            return None;
         }
-        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % CACHE_SLOTS
+        let mut buf = [0u8; 16];
+        for (dst, src) in buf.iter_mut().zip(word) {
+            *dst = *src;
+        }
+        Some(u128::from_le_bytes(buf) | ((len as u128) << 120))
+    }
+
+    #[inline]
+    fn slot(key: u128) -> usize {
+        let h = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % CACHE_SLOTS
     }
 
     #[inline]
     fn knows_clean(&mut self, word: &str) -> bool {
         self.checks += 1;
-        let w = word.as_bytes();
-        let Some(slots) = &self.slots else {
+        let (Some(slots), Some(key)) = (&self.slots, Self::key(word.as_bytes())) else {
             return false;
         };
-        if w.len() > CACHED_WORD {
-            return false;
-        }
-        slots
-            .get(Self::slot(w))
-            .is_some_and(|(len, bytes)| usize::from(*len) == w.len() && bytes.get(..w.len()) == Some(w))
+        slots.get(Self::slot(key)) == Some(&key)
     }
 
     #[inline]
     fn remember_clean(&mut self, word: &str) {
-        let w = word.as_bytes();
-        if w.len() > CACHED_WORD || w.is_empty() {
+        let Some(key) = Self::key(word.as_bytes()) else {
             return;
-        }
+        };
         if self.slots.is_none() {
             if self.checks < 32 {
                 return;
             }
-            self.slots = Some(vec![(0u8, [0u8; CACHED_WORD]); CACHE_SLOTS].into_boxed_slice());
+            self.slots = Some(vec![0u128; CACHE_SLOTS].into_boxed_slice());
         }
-        if let Some(slot) = self.slots.as_mut().and_then(|s| s.get_mut(Self::slot(w))) {
-            slot.0 = w.len() as u8;
-            if let Some(dst) = slot.1.get_mut(..w.len()) {
-                dst.copy_from_slice(w);
-            }
+        if let Some(slot) = self.slots.as_mut().and_then(|s| s.get_mut(Self::slot(key))) {
+            *slot = key;
         }
     }
 }
