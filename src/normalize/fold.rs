@@ -58,60 +58,6 @@ fn changes(c: char, table: &Table) -> bool {
 /// ```
 pub fn fold(text: &str) -> Cow<'_, str> {
     let table = &*TABLE;
-    let b = text.as_bytes();
-    // ASCII never changes: visit only the lead bytes of multi-byte chars,
-    // found eight bytes at a time, and copy the text between them.
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    let mut chunk = 0;
-    while chunk < b.len() {
-        let mut mask = lead_mask(b, chunk);
-        while mask != 0 {
-            let pos = chunk + (mask.trailing_zeros() / 8) as usize;
-            mask &= mask - 1;
-            let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
-                continue;
-            };
-            if out.is_none() && !changes(c, table) {
-                continue;
-            }
-            let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
-            o.push_str(text.get(copied..pos).unwrap_or(""));
-            fold_char(c, table, |d| o.push(d));
-            copied = pos + c.len_utf8();
-        }
-        chunk += 8;
-    }
-    match out {
-        None => Cow::Borrowed(text),
-        Some(mut o) => {
-            o.push_str(text.get(copied..).unwrap_or(""));
-            Cow::Owned(o)
-        }
-    }
-}
-
-/// Bit 7 of byte `k` of the result is set when `b[at + k]` starts a
-/// multi-byte char (the bytes past the end count as ASCII).
-#[inline(always)]
-fn lead_mask(b: &[u8], at: usize) -> u64 {
-    let w = match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        Some(chunk) => u64::from_le_bytes(chunk),
-        None => {
-            let mut w = [0u8; 8];
-            for (dst, src) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
-                *dst = *src;
-            }
-            u64::from_le_bytes(w)
-        }
-    };
-    w & (w << 1) & 0x8080_8080_8080_8080
-}
-
-/// [`fold`] char by char: the definition the fast version must agree with.
-#[cfg(test)]
-fn fold_general(text: &str) -> Cow<'_, str> {
-    let table = &*TABLE;
     let Some((start, _)) = text.char_indices().find(|&(_, c)| changes(c, table)) else {
         return Cow::Borrowed(text);
     };
@@ -143,48 +89,4 @@ pub fn fold_lower(text: &str) -> Cow<'_, str> {
         return folded;
     }
     Cow::Owned(folded.to_lowercase())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    const PIECES: &[&str] = &[
-        "a",
-        "Quảng ",
-        "ĐÀ",
-        "ư\u{301}",
-        "ç",
-        "中",
-        "ð",
-        "Ɖ",
-        "\u{300}",
-        "😀",
-        "ǅ",
-        "ﬁ",
-        "\u{1E9E}",
-        "Å",
-        " ",
-    ];
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
-
-        #[test]
-        fn fast_fold_agrees_with_the_char_by_char_fold(
-            v in proptest::collection::vec(
-                prop_oneof![
-                    (0..PIECES.len()).prop_map(|i| PIECES[i].to_string()),
-                    any::<char>().prop_map(String::from),
-                ],
-                0..40,
-            )
-        ) {
-            let text = v.concat();
-            let (fast, general) = (fold(&text), fold_general(&text));
-            prop_assert_eq!(&fast, &general);
-            prop_assert_eq!(matches!(fast, Cow::Borrowed(_)), matches!(general, Cow::Borrowed(_)));
-        }
-    }
 }
