@@ -300,23 +300,52 @@ fn load16(b: &[u8], at: usize) -> [u8; 16] {
     }
 }
 
-/// Bytes next to which a toned or horned letter needs a closer look: the
-/// ASCII vowel letters (the ASCII entries of the letter table with
-/// [`VOWEL`]) and every non-ASCII byte. A pair that may need a rewrite is
-/// always two vowels, so a letter with neither neighbour byte here is fine.
-static NEAR_VOWEL: [bool; 256] = {
+/// A table of the bytes `x` must be next to for one of its pairs to need a
+/// rewrite: every non-ASCII byte, and the ASCII bytes in `ascii`.
+const fn near_table(ascii: &[u8]) -> [bool; 256] {
     let mut t = [false; 256];
-    let mut i = 0;
+    let mut i = 0x80;
     while i < 256 {
-        t[i] = i >= 0x80
-            || matches!(
-                i as u8,
-                b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'A' | b'E' | b'I' | b'O' | b'U' | b'Y'
-            );
+        t[i] = true;
         i += 1;
     }
+    let mut k = 0;
+    while k < ascii.len() {
+        t[ascii[k] as usize] = true;
+        k += 1;
+    }
     t
-};
+}
+
+/// For each kind of letter (see [`near_kind`]), the bytes it must be next
+/// to for one of its pairs to need a rewrite (see [`suspicious_pair`]): a
+/// letter with neither neighbour byte in its table is fine. Untoned,
+/// unhorned letters: nothing; a plain vowel with a tone mark (à, ú, ỳ, ứ):
+/// a vowel; `ơ`/`ư` (any tone): `u`/`o` (a missing horn) or a non-ASCII
+/// letter; a shaped vowel with a tone mark (ấ, ề, ở): another toned letter,
+/// never ASCII.
+static NEAR: [[bool; 256]; 4] = [
+    [false; 256],
+    near_table(b"aeiouyAEIOUY"),
+    near_table(b"uoUO"),
+    near_table(b""),
+];
+
+/// The row of [`NEAR`] for the letter with entry `x`: by its bits TONED
+/// (1), TONED_PLAIN (2), HORNED (4): a plain toned vowel first, then a
+/// horned letter, then a toned one (no branch).
+#[inline(always)]
+fn near_kind(x: u16) -> usize {
+    const KIND: [u8; 8] = [0, 3, 1, 1, 2, 2, 1, 1];
+    const _: () = assert!(TONED == 1 << 12 && TONED_PLAIN == 1 << 13 && HORNED == 1 << 14);
+    usize::from(KIND[usize::from((x >> 12) & 7)])
+}
+
+/// All ones when `c`, else 0.
+#[inline(always)]
+fn mask_if(c: bool) -> u16 {
+    0u16.wrapping_sub(u16::from(c))
+}
 
 /// What the lead byte of a multi-byte char says about it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -388,21 +417,28 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
             mask &= mask - 1;
             let b0 = w.get(k).copied().unwrap_or(0);
             let b1 = w.get(k + 1).copied().unwrap_or(0);
-            let (x, len) = match LEADS.get(usize::from(b0)).copied().unwrap_or(Lead::Other) {
-                _ if b0.wrapping_sub(0xC3) < 4 => (table.info2(b0, b1), 2),
-                Lead::Letters2 => (table.info2(b0, b1), 2),
-                Lead::E1 if b1 & 0xFE == 0xBA => (table.info3(b1, w.get(k + 2).copied().unwrap_or(0)), 3),
-                Lead::E1 if (b1 == 0xB8 || b1 == 0xB9) && !any_cleanup => continue,
-                Lead::Stable2 if !any_cleanup => continue,
-                _ => (0, 0),
+            // The letter blocks, without a branch on which one (2-byte
+            // and 3-byte letters alternate unpredictably).
+            let b2 = w.get(k + 2).copied().unwrap_or(0);
+            let (two, three) = (b0.wrapping_sub(0xC3) < 4, (b0 == 0xE1) & (b1 & 0xFE == 0xBA));
+            let (x, len) = if two | three {
+                let x = (table.info3(b1, b2) & mask_if(three)) | (table.info2(b0, b1) & mask_if(!three));
+                (x, 2 + usize::from(three))
+            } else {
+                match LEADS.get(usize::from(b0)).copied().unwrap_or(Lead::Other) {
+                    Lead::E1 if (b1 == 0xB8 || b1 == 0xB9) && !any_cleanup => continue,
+                    Lead::Stable2 if !any_cleanup => continue,
+                    _ => (0, 0),
+                }
             };
             if len != 0 && (x != 0 || !any_cleanup) {
                 // A char of the letter blocks (all NFC-stable).
                 if let Some(style) = tone {
                     let before = pos.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
                     let after = w.get(k + len).copied().unwrap_or(0);
-                    let near = |c: u8| NEAR_VOWEL.get(usize::from(c)).copied().unwrap_or(true);
-                    if x & (TONED | HORNED) != 0 && (near(before) || near(after)) && pos >= checked_to {
+                    let row = NEAR.get(near_kind(x)).unwrap_or(&NEAR[3]);
+                    let near = |c: u8| row.get(usize::from(c)).copied().unwrap_or(true);
+                    if (near(before) | near(after)) & (pos >= checked_to) {
                         let prev = info_before(b, from, pos, table);
                         let next = info_at(&w, k + len, table);
                         // Every suspicious pair is two vowels.
@@ -745,14 +781,17 @@ mod tests {
             let letter = table.info_char(c).is_letter();
             if c.is_ascii() {
                 assert_eq!(table.info_ascii(b0), table.info_char(c), "{c:?}");
+                let code = table.info_ascii(b0).code();
                 assert_eq!(
-                    NEAR_VOWEL[usize::from(b0)],
+                    NEAR[1][usize::from(b0)],
                     table.info_ascii(b0).0 & VOWEL != 0,
                     "{c:?}"
                 );
+                assert_eq!(NEAR[2][usize::from(b0)], code == U || code == O, "{c:?}");
+                assert!(!NEAR[0][usize::from(b0)] && !NEAR[3][usize::from(b0)]);
                 continue;
             }
-            assert!(NEAR_VOWEL[usize::from(b0)]);
+            assert!(NEAR[1][usize::from(b0)] && NEAR[2][usize::from(b0)] && NEAR[3][usize::from(b0)]);
             letters += usize::from(letter);
             match LEADS[usize::from(b0)] {
                 Lead::Letters2 => {
@@ -806,6 +845,43 @@ mod tests {
         assert!(found > 1000, "{found}");
         for b in 0u8..0x80 {
             assert_eq!(TABLE.info_ascii(b).0 & (TONED | HORNED), 0, "{b}");
+        }
+    }
+
+    /// Every suspicious pair of adjacent chars is seen from one of them:
+    /// the neighbour's byte next to it is in its [`NEAR`] row.
+    #[test]
+    fn every_suspicious_pair_passes_the_byte_filter() {
+        let table = &*TABLE;
+        let chars: Vec<char> = (0u32..0x80)
+            .chain(0xC0..0x1C0)
+            .chain(0x1E80..0x1F00)
+            .filter_map(char::from_u32)
+            .collect();
+        let mut found = 0;
+        for &c1 in &chars {
+            for &c2 in &chars {
+                let (x1, x2) = (table.info_char(c1).0, table.info_char(c2).0);
+                if !suspicious_pair(x1, x2) {
+                    continue;
+                }
+                found += 1;
+                let (mut u1, mut u2) = ([0u8; 4], [0u8; 4]);
+                let (s1, s2) = (
+                    c1.encode_utf8(&mut u1).as_bytes(),
+                    c2.encode_utf8(&mut u2).as_bytes(),
+                );
+                let last1 = s1[s1.len() - 1];
+                let from_1 = !c1.is_ascii() && NEAR[near_kind(x1)][usize::from(s2[0])];
+                let from_2 = !c2.is_ascii() && NEAR[near_kind(x2)][usize::from(last1)];
+                assert!(from_1 || from_2, "{c1}{c2}");
+            }
+        }
+        assert!(found > 1000, "{found}");
+        // Kinds: nothing for untoned, unhorned letters.
+        for c in chars {
+            let x = table.info_char(c).0;
+            assert_eq!(near_kind(x) == 0, x & (TONED | HORNED) == 0, "{c}");
         }
     }
 
