@@ -493,12 +493,12 @@ fn check_word(
     let table = &*TABLE;
     let (s, e) = word_around(text, table, pos)?;
     *checked_to = e;
-    let word = text.get(s..e).unwrap_or("");
-    if !cache.knows_clean(word) {
-        if word_needs_rewrite(word, style, table).is_some() {
+    let key = CleanWords::key_at(text.as_bytes(), s, e);
+    if !cache.knows_clean(key) {
+        if word_needs_rewrite(text.get(s..e).unwrap_or(""), style, table).is_some() {
             return Some(Hit::Word(s, e));
         }
-        cache.remember_clean(word);
+        cache.remember_clean(key);
     }
     None
 }
@@ -516,18 +516,26 @@ struct CleanWords {
 const CACHE_SLOTS: usize = 1024;
 
 impl CleanWords {
-    /// The key of `word` (`None` when empty or longer than 15 bytes).
+    /// The key of the word `b[s..e]` (`None` when empty or longer than 15
+    /// bytes): its bytes, read 16 at a time when they are there, and its
+    /// length.
     #[inline]
-    fn key(word: &[u8]) -> Option<u128> {
-        let len = word.len();
+    fn key_at(b: &[u8], s: usize, e: usize) -> Option<u128> {
+        let len = e.checked_sub(s)?;
         if len == 0 || len > 15 {
             return None;
         }
-        let mut buf = [0u8; 16];
-        for (dst, src) in buf.iter_mut().zip(word) {
-            *dst = *src;
-        }
-        Some(u128::from_le_bytes(buf) | ((len as u128) << 120))
+        let raw = match b.get(s..s + 16).and_then(|c| <[u8; 16]>::try_from(c).ok()) {
+            Some(w) => u128::from_le_bytes(w),
+            None => {
+                let mut w = [0u8; 16];
+                for (dst, src) in w.iter_mut().zip(b.get(s..e)?) {
+                    *dst = *src;
+                }
+                u128::from_le_bytes(w)
+            }
+        };
+        Some((raw & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120))
     }
 
     #[inline]
@@ -537,17 +545,17 @@ impl CleanWords {
     }
 
     #[inline]
-    fn knows_clean(&mut self, word: &str) -> bool {
+    fn knows_clean(&mut self, key: Option<u128>) -> bool {
         self.checks += 1;
-        let (Some(slots), Some(key)) = (&self.slots, Self::key(word.as_bytes())) else {
+        let (Some(slots), Some(key)) = (&self.slots, key) else {
             return false;
         };
         slots.get(Self::slot(key)) == Some(&key)
     }
 
     #[inline]
-    fn remember_clean(&mut self, word: &str) {
-        let Some(key) = Self::key(word.as_bytes()) else {
+    fn remember_clean(&mut self, key: Option<u128>) {
+        let Some(key) = key else {
             return;
         };
         if self.slots.is_none() {
@@ -673,11 +681,12 @@ pub(crate) fn find_general(text: &str, from: usize, checks: &Checks) -> Option<H
                             if let Some((s, e)) = word_around(text, table, pos) {
                                 checked_to = e;
                                 let word = text.get(s..e).unwrap_or("");
-                                if !cache.knows_clean(word) {
+                                let key = CleanWords::key_at(b, s, e);
+                                if !cache.knows_clean(key) {
                                     if word_needs_rewrite(word, style, table).is_some() {
                                         return Some(Hit::Word(s, e));
                                     }
-                                    cache.remember_clean(word);
+                                    cache.remember_clean(key);
                                 }
                             }
                         }
@@ -883,6 +892,25 @@ mod tests {
             let x = table.info_char(c).0;
             assert_eq!(near_kind(x) == 0, x & (TONED | HORNED) == 0, "{c}");
         }
+    }
+
+    #[test]
+    fn cache_keys_tell_words_apart() {
+        let text = "của cuả của cùa\u{0} quả xxxxxxxxxxxxxxxxx";
+        let b = text.as_bytes();
+        let key = |s: &str| {
+            let at = text.find(s).unwrap_or(0);
+            CleanWords::key_at(b, at, at + s.len())
+        };
+        assert_eq!(key("của"), CleanWords::key_at("của".as_bytes(), 0, 5));
+        assert_ne!(key("của"), key("cuả"));
+        assert_ne!(key("cùa"), key("cùa\u{0}"));
+        assert_eq!(key("xxxxxxxxxxxxxxxxx"), None);
+        assert_eq!(CleanWords::key_at(b, 3, 3), None);
+        // The end of the text (fewer than 16 bytes left) reads the same.
+        let tail = "ab quả";
+        let at = tail.len() - "quả".len();
+        assert_eq!(CleanWords::key_at(tail.as_bytes(), at, tail.len()), key("quả"));
     }
 
     const MARKS: &[char] = &[
