@@ -1,11 +1,20 @@
 //! Throughput of normalization on clean NFC text (the fast path) and on
 //! dirty text (decomposed, tone marks in the other style), on the bundled
 //! sample and, when present, on the shared Wikipedia bench corpus.
+//!
+//! Each operation is measured twice: by wall clock (criterion's default), and
+//! by the CPU time of the benchmarking thread (`…/cpu`, from Linux's
+//! `/proc/thread-self/schedstat`). On a shared machine wall-clock time also
+//! counts the time other processes hold the core; CPU time does not.
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::measurement::WallTime;
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use unicode_normalization::UnicodeNormalization;
 use viet_text::normalize::{fold, normalize, to_style, NormalizeOptions, ToneStyle};
 use viet_text::syllable::is_syllable;
+
+mod common;
+use common::{cpu_time_of, thread_cpu_time};
 
 const SAMPLE: &str = include_str!("../examples/data/sample.txt");
 const VIWIKI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
@@ -18,6 +27,21 @@ fn corpora() -> Vec<(&'static str, String)> {
         Err(_) => eprintln!("normalize bench: {VIWIKI} not found, skipping the viwiki corpus"),
     }
     v
+}
+
+/// Benchmarks `op` by wall clock and, where the platform tells, by thread
+/// CPU time (`name/cpu`).
+fn bench_op(g: &mut BenchmarkGroup<'_, WallTime>, name: &str, op: impl Fn() -> usize) {
+    g.bench_function(name, |b| b.iter(&op));
+    if thread_cpu_time().is_some() {
+        g.bench_function(format!("{name}/cpu"), |b| {
+            b.iter_custom(|iters| {
+                cpu_time_of(iters, || {
+                    black_box(op());
+                })
+            })
+        });
+    }
 }
 
 fn bench(c: &mut Criterion) {
@@ -34,29 +58,29 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(clean.len() as u64));
         // A reference point for a shared, loaded machine: UTF-8 validation
         // of the same bytes by the standard library.
-        g.bench_function("baseline_std_from_utf8", |b| {
-            b.iter(|| std::str::from_utf8(black_box(clean.as_bytes())).map_or(0, str::len))
+        bench_op(&mut g, "baseline_std_from_utf8", || {
+            std::str::from_utf8(black_box(clean.as_bytes())).map_or(0, str::len)
         });
-        g.bench_function("clean_nfc_only", |b| {
-            b.iter(|| viet_text::normalize::nfc(black_box(&clean)).len())
+        bench_op(&mut g, "clean_nfc_only", || {
+            viet_text::normalize::nfc(black_box(&clean)).len()
         });
-        g.bench_function("clean_nfc_keep", |b| {
-            b.iter(|| normalize(black_box(&clean), &keep).len())
+        bench_op(&mut g, "clean_nfc_keep", || {
+            normalize(black_box(&clean), &keep).len()
         });
-        g.bench_function("clean_all_cleanups", |b| {
-            b.iter(|| normalize(black_box(&clean_all), &cleanups).len())
+        bench_op(&mut g, "clean_all_cleanups", || {
+            normalize(black_box(&clean_all), &cleanups).len()
         });
-        g.bench_function("dirty_spaces_quotes_zw_all_cleanups", |b| {
-            b.iter(|| normalize(black_box(&clean), &cleanups).len())
+        bench_op(&mut g, "dirty_spaces_quotes_zw_all_cleanups", || {
+            normalize(black_box(&clean), &cleanups).len()
         });
-        g.bench_function("clean_fold", |b| b.iter(|| fold(black_box(&clean)).len()));
+        bench_op(&mut g, "clean_fold", || fold(black_box(&clean)).len());
         g.throughput(Throughput::Bytes(old.len() as u64));
-        g.bench_function("old_style_to_new", |b| {
-            b.iter(|| to_style(black_box(&old), ToneStyle::New).len())
+        bench_op(&mut g, "old_style_to_new", || {
+            to_style(black_box(&old), ToneStyle::New).len()
         });
         g.throughput(Throughput::Bytes(nfd.len() as u64));
-        g.bench_function("decomposed_keep", |b| {
-            b.iter(|| normalize(black_box(&nfd), &keep).len())
+        bench_op(&mut g, "decomposed_keep", || {
+            normalize(black_box(&nfd), &keep).len()
         });
         g.finish();
 
@@ -67,8 +91,8 @@ fn bench(c: &mut Criterion) {
         let bytes: usize = words.iter().map(|w| w.len()).sum();
         let mut g = c.benchmark_group(format!("syllable/{name}"));
         g.throughput(Throughput::Bytes(bytes as u64));
-        g.bench_function("is_syllable_every_word", |b| {
-            b.iter(|| words.iter().filter(|w| is_syllable(black_box(w))).count())
+        bench_op(&mut g, "is_syllable_every_word", || {
+            words.iter().filter(|w| is_syllable(black_box(w))).count()
         });
         g.finish();
     }

@@ -8,7 +8,9 @@
 //! the only words where a mark can be misplaced or differ between styles.
 
 use super::{NormalizeOptions, ToneStyle};
-use crate::syllable::{Syllable, Table, CODE_MASK, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL};
+use crate::syllable::{
+    Syllable, Table, CODE_MASK, HORNED, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL,
+};
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
@@ -123,23 +125,6 @@ fn suspicious_pair(x: u16, y: u16) -> bool {
     (both_vowels & (toned_plain | both_toned)) | half_horn
 }
 
-/// Bit 7 of byte `k` of the result is set when `b[at + k]` starts a
-/// multi-byte char (the bytes past the end count as ASCII).
-#[inline(always)]
-fn lead_mask(b: &[u8], at: usize) -> u64 {
-    let w = match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        Some(chunk) => u64::from_le_bytes(chunk),
-        None => {
-            let mut w = [0u8; 8];
-            for (dst, src) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
-                *dst = *src;
-            }
-            u64::from_le_bytes(w)
-        }
-    };
-    w & (w << 1) & 0x8080_8080_8080_8080
-}
-
 /// The first ASCII white space at or after `from` that collapsing changes
 /// (a tab, or a space followed by a space or tab).
 fn ascii_collapse_hit(b: &[u8], from: usize) -> Option<usize> {
@@ -212,6 +197,25 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
         if i - start > MAX_WORD_BYTES {
             return None;
         }
+        // Fast steps over ASCII and the letter blocks (the same answers as
+        // the general step below).
+        let p1 = b.get(start - 1).copied().unwrap_or(0);
+        if p1 < 0x80 {
+            if !p1.is_ascii_alphabetic() {
+                break;
+            }
+            start -= 1;
+            continue;
+        }
+        let p2 = if start >= 2 {
+            b.get(start - 2).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        if p2.wrapping_sub(0xC3) < 4 && table.info2(p2, p1) != 0 {
+            start -= 2;
+            continue;
+        }
         // Start of the char before `start`.
         let mut j = start - 1;
         while j > 0 && b.get(j).is_some_and(|&x| x & 0xC0 == 0x80) && start - j < 4 {
@@ -232,11 +236,158 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// The entry of the char that ends just before byte `pos` when it is a
+/// letter-block char starting at or after `from`, or an ASCII byte (0
+/// otherwise): the left neighbour of the letter at `pos`.
+#[inline(always)]
+fn info_before(b: &[u8], from: usize, pos: usize, table: &Table) -> u16 {
+    let Some(k) = pos.checked_sub(1) else {
+        return 0;
+    };
+    let p1 = b.get(k).copied().unwrap_or(0);
+    if p1 < 0x80 {
+        return table.info_ascii(p1).0;
+    }
+    let p2 = if k > from {
+        b.get(k - 1).copied().unwrap_or(0)
+    } else {
+        0
+    };
+    if p2.wrapping_sub(0xC3) < 4 {
+        return table.info2(p2, p1);
+    }
+    let p3 = if k > from + 1 {
+        b.get(k - 2).copied().unwrap_or(0)
+    } else {
+        0
+    };
+    if p3 == 0xE1 && p2 & 0xFE == 0xBA {
+        return table.info3(p2, p1);
+    }
+    0
+}
+
+/// The entry of the char starting at `w[k]` when it is ASCII or in the
+/// letter blocks (0 otherwise): the right neighbour of a letter.
+#[inline(always)]
+fn info_at(w: &[u8; 16], k: usize, table: &Table) -> u16 {
+    let b0 = w.get(k).copied().unwrap_or(0);
+    if b0 < 0x80 {
+        return table.info_ascii(b0).0;
+    }
+    let b1 = w.get(k + 1).copied().unwrap_or(0);
+    if b0.wrapping_sub(0xC3) < 4 {
+        return table.info2(b0, b1);
+    }
+    if b0 == 0xE1 && b1 & 0xFE == 0xBA {
+        return table.info3(b1, w.get(k + 2).copied().unwrap_or(0));
+    }
+    0
+}
+
+/// The 16 bytes from `at` (zeros past the end).
+#[inline(always)]
+fn load16(b: &[u8], at: usize) -> [u8; 16] {
+    match b.get(at..at + 16).and_then(|c| <[u8; 16]>::try_from(c).ok()) {
+        Some(w) => w,
+        None => {
+            let mut w = [0u8; 16];
+            for (dst, src) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
+                *dst = *src;
+            }
+            w
+        }
+    }
+}
+
+/// A table of the bytes `x` must be next to for one of its pairs to need a
+/// rewrite: every non-ASCII byte, and the ASCII bytes in `ascii`.
+const fn near_table(ascii: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0x80;
+    while i < 256 {
+        t[i] = true;
+        i += 1;
+    }
+    let mut k = 0;
+    while k < ascii.len() {
+        t[ascii[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+/// For each kind of letter (see [`near_kind`]), the bytes it must be next
+/// to for one of its pairs to need a rewrite (see [`suspicious_pair`]): a
+/// letter with neither neighbour byte in its table is fine. Untoned,
+/// unhorned letters: nothing; a plain vowel with a tone mark (à, ú, ỳ, ứ):
+/// a vowel; `ơ`/`ư` (any tone): `u`/`o` (a missing horn) or a non-ASCII
+/// letter; a shaped vowel with a tone mark (ấ, ề, ở): another toned letter,
+/// never ASCII.
+static NEAR: [[bool; 256]; 4] = [
+    [false; 256],
+    near_table(b"aeiouyAEIOUY"),
+    near_table(b"uoUO"),
+    near_table(b""),
+];
+
+/// The row of [`NEAR`] for the letter with entry `x`: by its bits TONED
+/// (1), TONED_PLAIN (2), HORNED (4): a plain toned vowel first, then a
+/// horned letter, then a toned one (no branch).
+#[inline(always)]
+fn near_kind(x: u16) -> usize {
+    const KIND: [u8; 8] = [0, 3, 1, 1, 2, 2, 1, 1];
+    const _: () = assert!(TONED == 1 << 12 && TONED_PLAIN == 1 << 13 && HORNED == 1 << 14);
+    usize::from(KIND[usize::from((x >> 12) & 7)])
+}
+
+/// All ones when `c`, else 0.
+#[inline(always)]
+fn mask_if(c: bool) -> u16 {
+    0u16.wrapping_sub(u16::from(c))
+}
+
+/// What the lead byte of a multi-byte char says about it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// U+00C0–U+01BF: every precomposed Vietnamese letter with a 2-byte form.
+    Letters2,
+    /// E1: U+1E00–U+1FFF, the Vietnamese letters in U+1E80–U+1EFF.
+    E1,
+    /// U+0080–U+00BF, U+01C0–U+02FF: NFC-stable, never a letter.
+    Stable2,
+    /// Anything else: the general path decides.
+    Other,
+}
+
+const fn lead_class(b0: u8) -> Lead {
+    match b0 {
+        0xC3..=0xC6 => Lead::Letters2,
+        0xC2 | 0xC7..=0xCB => Lead::Stable2,
+        0xE1 => Lead::E1,
+        _ => Lead::Other,
+    }
+}
+
+/// [`lead_class`] of every byte value.
+static LEADS: [Lead; 256] = {
+    let mut t = [Lead::Other; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = lead_class(i as u8);
+        i += 1;
+    }
+    t
+};
+
 /// The first thing, at or after byte `from`, that `checks` would change.
 ///
 /// Walks the lead bytes of multi-byte chars found eight bytes at a time
-/// (ASCII needs no look unless white space is collapsed); each Vietnamese
-/// letter costs one table look-up and a test against its neighbours.
+/// (ASCII needs no look unless white space is collapsed). A Vietnamese
+/// letter costs one table look-up; only a letter with a tone mark or a horn
+/// is compared with its neighbours (every pair that may need a rewrite
+/// holds one, see [`suspicious_pair`]); NFC-stable blocks are skipped by
+/// lead byte; everything else goes through the general per-char checks.
 pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     let b = text.as_bytes();
     let n = b.len();
@@ -251,57 +402,58 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     let tone = checks.tone;
     let mut checked_to = 0usize;
     let mut bufs: Option<(Vec<char>, String)> = None;
-    // The entry of the last multi-byte letter and where it ended.
-    let mut prev_end = usize::MAX;
-    let mut prev_info: u16 = 0;
     let mut cache = CleanWords::default();
     // Bytes before `resume` were already looked at.
     let mut resume = from;
     let mut chunk = from;
     while chunk < n {
-        let mut mask = lead_mask(b, chunk);
+        // This chunk of 8 bytes and the next 8 (for chars that cross).
+        let w = load16(b, chunk);
+        let lo = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        let mut mask = lo & (lo << 1) & 0x8080_8080_8080_8080;
         while mask != 0 {
-            let pos = chunk + (mask.trailing_zeros() / 8) as usize;
+            let k = (mask.trailing_zeros() / 8) as usize;
+            let pos = chunk + k;
             mask &= mask - 1;
-            if pos < resume {
-                continue;
-            }
-            let b0 = b.get(pos).copied().unwrap_or(0);
-            let b1 = b.get(pos + 1).copied().unwrap_or(0);
-            let b2 = b.get(pos + 2).copied().unwrap_or(0);
-            if let Some((info, len)) = table.info_utf8(b0, b1, b2) {
-                // The blocks of the Vietnamese letters: all NFC-stable.
-                if info.is_letter() || !any_cleanup {
-                    if let Some(style) = tone {
-                        let prev = if prev_end == pos {
-                            prev_info
-                        } else {
-                            let before = pos.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
-                            table.info_ascii(before).0 & if before < 0x80 { u16::MAX } else { 0 }
-                        };
-                        let after = b.get(pos + len).copied().unwrap_or(0);
-                        let next = table.info_ascii(after).0 & if after < 0x80 { u16::MAX } else { 0 };
-                        if (suspicious_pair(prev, info.0) || suspicious_pair(info.0, next))
-                            && pos >= checked_to
+            let b0 = w.get(k).copied().unwrap_or(0);
+            let b1 = w.get(k + 1).copied().unwrap_or(0);
+            // The letter blocks, without a branch on which one (2-byte
+            // and 3-byte letters alternate unpredictably).
+            let b2 = w.get(k + 2).copied().unwrap_or(0);
+            let (two, three) = (b0.wrapping_sub(0xC3) < 4, (b0 == 0xE1) & (b1 & 0xFE == 0xBA));
+            let (x, len) = if two | three {
+                let x = (table.info3(b1, b2) & mask_if(three)) | (table.info2(b0, b1) & mask_if(!three));
+                (x, 2 + usize::from(three))
+            } else {
+                match LEADS.get(usize::from(b0)).copied().unwrap_or(Lead::Other) {
+                    Lead::E1 if (b1 == 0xB8 || b1 == 0xB9) && !any_cleanup => continue,
+                    Lead::Stable2 if !any_cleanup => continue,
+                    _ => (0, 0),
+                }
+            };
+            if len != 0 && (x != 0 || !any_cleanup) {
+                // A char of the letter blocks (all NFC-stable).
+                if let Some(style) = tone {
+                    let before = pos.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
+                    let after = w.get(k + len).copied().unwrap_or(0);
+                    let row = NEAR.get(near_kind(x)).unwrap_or(&NEAR[3]);
+                    let near = |c: u8| row.get(usize::from(c)).copied().unwrap_or(true);
+                    if (near(before) | near(after)) & (pos >= checked_to) {
+                        let prev = info_before(b, from, pos, table);
+                        let next = info_at(&w, k + len, table);
+                        // Every suspicious pair is two vowels.
+                        if (prev | next) & VOWEL != 0
+                            && (suspicious_pair(prev, x) || suspicious_pair(x, next))
                         {
-                            if let Some((s, e)) = word_around(text, table, pos) {
-                                checked_to = e;
-                                let word = text.get(s..e).unwrap_or("");
-                                if !cache.knows_clean(word) {
-                                    if word_needs_rewrite(word, style, table).is_some() {
-                                        return Some(Hit::Word(s, e));
-                                    }
-                                    cache.remember_clean(word);
-                                }
+                            if let Some(hit) = check_word(text, pos, style, &mut checked_to, &mut cache) {
+                                return Some(hit);
                             }
                         }
-                        prev_end = pos + len;
-                        prev_info = info.0;
                     }
-                    continue;
                 }
+                continue;
             }
-            if !(checks.nfc || any_cleanup) {
+            if pos < resume || !(checks.nfc || any_cleanup) {
                 continue;
             }
             let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
@@ -327,62 +479,93 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     None
 }
 
+/// Checks the word around the suspicious letter at `pos`: the word when it
+/// must be rewritten; else remembers it as clean and moves `checked_to`
+/// past it.
+#[inline(never)]
+fn check_word(
+    text: &str,
+    pos: usize,
+    style: ToneStyle,
+    checked_to: &mut usize,
+    cache: &mut CleanWords,
+) -> Option<Hit> {
+    let table = &*TABLE;
+    let (s, e) = word_around(text, table, pos)?;
+    *checked_to = e;
+    let key = CleanWords::key_at(text.as_bytes(), s, e);
+    if !cache.knows_clean(key) {
+        if word_needs_rewrite(text.get(s..e).unwrap_or(""), style, table).is_some() {
+            return Some(Hit::Word(s, e));
+        }
+        cache.remember_clean(key);
+    }
+    None
+}
+
 /// Words already parsed and found clean, in a small direct-mapped table
 /// (natural text repeats its words, so most checks become one compare).
-/// Allocated only once a text has had a few checks.
+/// A word of at most 15 bytes is its own key: its bytes and its length in
+/// one `u128`. Allocated only once a text has had a few checks.
 #[derive(Default)]
 struct CleanWords {
     checks: usize,
-    slots: Option<Box<[CachedWord]>>,
+    slots: Option<Box<[u128]>>,
 }
 
-const CACHED_WORD: usize = 24;
-/// A word's length and bytes.
-type CachedWord = (u8, [u8; CACHED_WORD]);
-const CACHE_SLOTS: usize = 256;
+const CACHE_SLOTS: usize = 1024;
 
 impl CleanWords {
+    /// The key of the word `b[s..e]` (`None` when empty or longer than 15
+    /// bytes): its bytes, read 16 at a time when they are there, and its
+    /// length.
     #[inline]
-    fn slot(word: &[u8]) -> usize {
-        let mut h: u64 = word.len() as u64;
-        for &x in word {
-            h = (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01B3);
+    fn key_at(b: &[u8], s: usize, e: usize) -> Option<u128> {
+        let len = e.checked_sub(s)?;
+        if len == 0 || len > 15 {
+            return None;
         }
-        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % CACHE_SLOTS
+        let raw = match b.get(s..s + 16).and_then(|c| <[u8; 16]>::try_from(c).ok()) {
+            Some(w) => u128::from_le_bytes(w),
+            None => {
+                let mut w = [0u8; 16];
+                for (dst, src) in w.iter_mut().zip(b.get(s..e)?) {
+                    *dst = *src;
+                }
+                u128::from_le_bytes(w)
+            }
+        };
+        Some((raw & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120))
     }
 
     #[inline]
-    fn knows_clean(&mut self, word: &str) -> bool {
+    fn slot(key: u128) -> usize {
+        let h = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % CACHE_SLOTS
+    }
+
+    #[inline]
+    fn knows_clean(&mut self, key: Option<u128>) -> bool {
         self.checks += 1;
-        let w = word.as_bytes();
-        let Some(slots) = &self.slots else {
+        let (Some(slots), Some(key)) = (&self.slots, key) else {
             return false;
         };
-        if w.len() > CACHED_WORD {
-            return false;
-        }
-        slots
-            .get(Self::slot(w))
-            .is_some_and(|(len, bytes)| usize::from(*len) == w.len() && bytes.get(..w.len()) == Some(w))
+        slots.get(Self::slot(key)) == Some(&key)
     }
 
     #[inline]
-    fn remember_clean(&mut self, word: &str) {
-        let w = word.as_bytes();
-        if w.len() > CACHED_WORD || w.is_empty() {
+    fn remember_clean(&mut self, key: Option<u128>) {
+        let Some(key) = key else {
             return;
-        }
+        };
         if self.slots.is_none() {
             if self.checks < 32 {
                 return;
             }
-            self.slots = Some(vec![(0u8, [0u8; CACHED_WORD]); CACHE_SLOTS].into_boxed_slice());
+            self.slots = Some(vec![0u128; CACHE_SLOTS].into_boxed_slice());
         }
-        if let Some(slot) = self.slots.as_mut().and_then(|s| s.get_mut(Self::slot(w))) {
-            slot.0 = w.len() as u8;
-            if let Some(dst) = slot.1.get_mut(..w.len()) {
-                dst.copy_from_slice(w);
-            }
+        if let Some(slot) = self.slots.as_mut().and_then(|s| s.get_mut(Self::slot(key))) {
+            *slot = key;
         }
     }
 }
@@ -444,9 +627,543 @@ pub(crate) fn word_needs_rewrite(
     Some((s, pos))
 }
 
+/// The general scan that [`find`] must agree with: every multi-byte letter
+/// is compared with both neighbours (the scan of session 1, kept as the
+/// reference for the tests).
+#[cfg(test)]
+pub(crate) fn find_general(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let table = &*TABLE;
+    let cleanup = checks.cleanup;
+    let any_cleanup = cleanup.any();
+    if cleanup.collapse {
+        if let Some(at) = ascii_collapse_hit(b, from) {
+            return Some(Hit::Char(at));
+        }
+    }
+    let tone = checks.tone;
+    let mut checked_to = 0usize;
+    let mut bufs: Option<(Vec<char>, String)> = None;
+    // The entry of the last multi-byte letter and where it ended.
+    let mut prev_end = usize::MAX;
+    let mut prev_info: u16 = 0;
+    let mut cache = CleanWords::default();
+    // Bytes before `resume` were already looked at.
+    let mut resume = from;
+    let mut chunk = from;
+    while chunk < n {
+        let mut mask = lead_mask(b, chunk);
+        while mask != 0 {
+            let pos = chunk + (mask.trailing_zeros() / 8) as usize;
+            mask &= mask - 1;
+            if pos < resume {
+                continue;
+            }
+            let b0 = b.get(pos).copied().unwrap_or(0);
+            let b1 = b.get(pos + 1).copied().unwrap_or(0);
+            let b2 = b.get(pos + 2).copied().unwrap_or(0);
+            if let Some((info, len)) = table.info_utf8(b0, b1, b2) {
+                // The blocks of the Vietnamese letters: all NFC-stable.
+                if info.is_letter() || !any_cleanup {
+                    if let Some(style) = tone {
+                        let prev = if prev_end == pos {
+                            prev_info
+                        } else {
+                            let before = pos.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
+                            table.info_ascii(before).0 & if before < 0x80 { u16::MAX } else { 0 }
+                        };
+                        let after = b.get(pos + len).copied().unwrap_or(0);
+                        let next = table.info_ascii(after).0 & if after < 0x80 { u16::MAX } else { 0 };
+                        if (suspicious_pair(prev, info.0) || suspicious_pair(info.0, next))
+                            && pos >= checked_to
+                        {
+                            if let Some((s, e)) = word_around(text, table, pos) {
+                                checked_to = e;
+                                let word = text.get(s..e).unwrap_or("");
+                                let key = CleanWords::key_at(b, s, e);
+                                if !cache.knows_clean(key) {
+                                    if word_needs_rewrite(word, style, table).is_some() {
+                                        return Some(Hit::Word(s, e));
+                                    }
+                                    cache.remember_clean(key);
+                                }
+                            }
+                        }
+                        prev_end = pos + len;
+                        prev_info = info.0;
+                    }
+                    continue;
+                }
+            }
+            if !(checks.nfc || any_cleanup) {
+                continue;
+            }
+            let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
+                continue;
+            };
+            if checks.nfc && !is_nfc_stable(c) {
+                // Unchanged by NFC (a mark in another script, already in
+                // order)? Then go on after its segment.
+                match segment_unchanged(text, pos, bufs.get_or_insert_with(Default::default)) {
+                    Some(end) if !(any_cleanup && segment_needs_cleanup(text, pos, end, cleanup)) => {
+                        resume = end;
+                        continue;
+                    }
+                    _ => return Some(Hit::Char(pos)),
+                }
+            }
+            if any_cleanup && (cleanup.replace(c).is_some() || (cleanup.collapse && is_other_space(c))) {
+                return Some(Hit::Char(pos));
+            }
+        }
+        chunk += 8;
+    }
+    None
+}
+
+#[cfg(test)]
+/// Bit 7 of byte `k` of the result is set when `b[at + k]` starts a
+/// multi-byte char (the bytes past the end count as ASCII).
+#[inline(always)]
+fn lead_mask(b: &[u8], at: usize) -> u64 {
+    let w = match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(chunk) => u64::from_le_bytes(chunk),
+        None => {
+            let mut w = [0u8; 8];
+            for (dst, src) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
+                *dst = *src;
+            }
+            u64::from_le_bytes(w)
+        }
+    };
+    w & (w << 1) & 0x8080_8080_8080_8080
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::syllable::Info;
+    use proptest::prelude::*;
+    use unicode_normalization::char::canonical_combining_class as ccc;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// The oracle: NFC_Quick_Check=Yes and combining class 0, i.e. NFC
+    /// neither changes the char nor combines it with what precedes.
+    fn stable_by_oracle(c: char) -> bool {
+        ccc(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    }
+
+    fn all_chars() -> impl Iterator<Item = char> {
+        (0u32..=0x10FFFF).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn nfc_stable_agrees_with_the_quick_check_for_every_code_point() {
+        for c in all_chars() {
+            assert_eq!(is_nfc_stable(c), stable_by_oracle(c), "U+{:04X}", c as u32);
+        }
+        // The facts the fast paths build on.
+        for cp in (0..0x300).chain(0x1E00..=0x1EFF) {
+            let c = char::from_u32(cp).unwrap_or('?');
+            assert!(stable_by_oracle(c), "U+{cp:04X}");
+        }
+        for cp in 0x300..0x370 {
+            let c = char::from_u32(cp).unwrap_or('?');
+            assert_eq!(stable_by_oracle(c), cp == 0x34F, "U+{cp:04X}");
+        }
+    }
+
+    #[test]
+    fn lead_byte_classes_hold_for_every_code_point() {
+        let table = &*TABLE;
+        let mut letters = 0;
+        for c in all_chars() {
+            let mut buf = [0u8; 4];
+            let u = c.encode_utf8(&mut buf).as_bytes();
+            let (b0, b1, b2) = (
+                u[0],
+                u.get(1).copied().unwrap_or(0),
+                u.get(2).copied().unwrap_or(0),
+            );
+            let letter = table.info_char(c).is_letter();
+            if c.is_ascii() {
+                assert_eq!(table.info_ascii(b0), table.info_char(c), "{c:?}");
+                let code = table.info_ascii(b0).code();
+                assert_eq!(
+                    NEAR[1][usize::from(b0)],
+                    table.info_ascii(b0).0 & VOWEL != 0,
+                    "{c:?}"
+                );
+                assert_eq!(NEAR[2][usize::from(b0)], code == U || code == O, "{c:?}");
+                assert!(!NEAR[0][usize::from(b0)] && !NEAR[3][usize::from(b0)]);
+                continue;
+            }
+            assert!(NEAR[1][usize::from(b0)] && NEAR[2][usize::from(b0)] && NEAR[3][usize::from(b0)]);
+            letters += usize::from(letter);
+            match LEADS[usize::from(b0)] {
+                Lead::Letters2 => {
+                    assert!((0xC0..0x1C0).contains(&(c as u32)), "{c:?}");
+                    assert!(stable_by_oracle(c), "{c:?}");
+                    assert_eq!(Info(table.info2(b0, b1)), table.info_char(c), "{c:?}");
+                }
+                Lead::Stable2 => {
+                    assert!(u.len() == 2 && stable_by_oracle(c) && !letter, "{c:?}");
+                }
+                Lead::E1 if b1 & 0xFE == 0xBA => {
+                    assert!((0x1E80..0x1F00).contains(&(c as u32)), "{c:?}");
+                    assert!(stable_by_oracle(c), "{c:?}");
+                    assert_eq!(Info(table.info3(b1, b2)), table.info_char(c), "{c:?}");
+                }
+                Lead::E1 if b1 == 0xB8 || b1 == 0xB9 => {
+                    assert!(stable_by_oracle(c) && !letter, "{c:?}");
+                }
+                Lead::E1 | Lead::Other => assert!(!letter, "{c:?}"),
+            }
+        }
+        assert_eq!(letters, 134);
+    }
+
+    /// Every entry a neighbour can have: 0, the ASCII bytes, the letters.
+    fn entries() -> Vec<u16> {
+        let table = &*TABLE;
+        let mut v: Vec<u16> = (0u8..0x80).map(|b| table.info_ascii(b).0).collect();
+        v.extend(all_chars().take(0x2000).map(|c| table.info_char(c).0));
+        v.push(0);
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn every_suspicious_pair_is_two_vowels_one_toned_or_horned() {
+        let e = entries();
+        let mut found = 0;
+        for &x in &e {
+            for &y in &e {
+                if suspicious_pair(x, y) {
+                    found += 1;
+                    assert!(x & y & VOWEL != 0, "{x:#x} {y:#x}");
+                    assert!((x | y) & (TONED | HORNED) != 0, "{x:#x} {y:#x}");
+                    // The toned or horned one is not ASCII.
+                    assert!(x >= 0x80 || y >= 0x80 || (x | y) & (TONED | HORNED) != 0);
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
+        for b in 0u8..0x80 {
+            assert_eq!(TABLE.info_ascii(b).0 & (TONED | HORNED), 0, "{b}");
+        }
+    }
+
+    /// Every suspicious pair of adjacent chars is seen from one of them:
+    /// the neighbour's byte next to it is in its [`NEAR`] row.
+    #[test]
+    fn every_suspicious_pair_passes_the_byte_filter() {
+        let table = &*TABLE;
+        let chars: Vec<char> = (0u32..0x80)
+            .chain(0xC0..0x1C0)
+            .chain(0x1E80..0x1F00)
+            .filter_map(char::from_u32)
+            .collect();
+        let mut found = 0;
+        for &c1 in &chars {
+            for &c2 in &chars {
+                let (x1, x2) = (table.info_char(c1).0, table.info_char(c2).0);
+                if !suspicious_pair(x1, x2) {
+                    continue;
+                }
+                found += 1;
+                let (mut u1, mut u2) = ([0u8; 4], [0u8; 4]);
+                let (s1, s2) = (
+                    c1.encode_utf8(&mut u1).as_bytes(),
+                    c2.encode_utf8(&mut u2).as_bytes(),
+                );
+                let last1 = s1[s1.len() - 1];
+                let from_1 = !c1.is_ascii() && NEAR[near_kind(x1)][usize::from(s2[0])];
+                let from_2 = !c2.is_ascii() && NEAR[near_kind(x2)][usize::from(last1)];
+                assert!(from_1 || from_2, "{c1}{c2}");
+            }
+        }
+        assert!(found > 1000, "{found}");
+        // Kinds: nothing for untoned, unhorned letters.
+        for c in chars {
+            let x = table.info_char(c).0;
+            assert_eq!(near_kind(x) == 0, x & (TONED | HORNED) == 0, "{c}");
+        }
+    }
+
+    #[test]
+    fn cache_keys_tell_words_apart() {
+        let text = "của cuả của cùa\u{0} quả xxxxxxxxxxxxxxxxx";
+        let b = text.as_bytes();
+        let key = |s: &str| {
+            let at = text.find(s).unwrap_or(0);
+            CleanWords::key_at(b, at, at + s.len())
+        };
+        assert_eq!(key("của"), CleanWords::key_at("của".as_bytes(), 0, 5));
+        assert_ne!(key("của"), key("cuả"));
+        assert_ne!(key("cùa"), key("cùa\u{0}"));
+        assert_eq!(key("xxxxxxxxxxxxxxxxx"), None);
+        assert_eq!(CleanWords::key_at(b, 3, 3), None);
+        // The end of the text (fewer than 16 bytes left) reads the same.
+        let tail = "ab quả";
+        let at = tail.len() - "quả".len();
+        assert_eq!(CleanWords::key_at(tail.as_bytes(), at, tail.len()), key("quả"));
+    }
+
+    const MARKS: &[char] = &[
+        '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{306}', '\u{309}', '\u{31B}', '\u{323}', '\u{340}',
+        '\u{341}', '\u{34F}', '\u{308}', '\u{5B4}', '\u{94D}',
+    ];
+    const PIECES: &[&str] = &[
+        "a",
+        "e",
+        "i",
+        "o",
+        "u",
+        "y",
+        "q",
+        "g",
+        "h",
+        "n",
+        "t",
+        "c",
+        "đ",
+        "Đ",
+        "A",
+        "O",
+        "U",
+        "Y",
+        "Q",
+        "G",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        ".",
+        ",",
+        "1",
+        "ư",
+        "ơ",
+        "Ư",
+        "Ơ",
+        "ô",
+        "â",
+        "ă",
+        "ê",
+        "à",
+        "á",
+        "ả",
+        "ã",
+        "ạ",
+        "ò",
+        "ó",
+        "ỏ",
+        "õ",
+        "ọ",
+        "ù",
+        "ú",
+        "ủ",
+        "ũ",
+        "ụ",
+        "ì",
+        "í",
+        "ỉ",
+        "ĩ",
+        "ị",
+        "ỳ",
+        "ý",
+        "ỷ",
+        "ỹ",
+        "ỵ",
+        "è",
+        "é",
+        "ẻ",
+        "ẽ",
+        "ẹ",
+        "ấ",
+        "ầ",
+        "ẩ",
+        "ẫ",
+        "ậ",
+        "ắ",
+        "ằ",
+        "ế",
+        "ề",
+        "ệ",
+        "ố",
+        "ồ",
+        "ổ",
+        "ộ",
+        "ớ",
+        "ờ",
+        "ở",
+        "ỡ",
+        "ợ",
+        "ứ",
+        "ừ",
+        "ử",
+        "ữ",
+        "ự",
+        "Ố",
+        "Ợ",
+        "Ứ",
+        "Ả",
+        "Ý",
+        "ç",
+        "ö",
+        "ð",
+        "Ð",
+        "Ɖ",
+        "\u{A0}",
+        "\u{AD}",
+        "\u{200B}",
+        "\u{2009}",
+        "\u{3000}",
+        "\u{2028}",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "ḁ",
+        "ẞ",
+        "ἀ",
+        "ά",
+        "ά",
+        "й",
+        "中",
+        "ǅ",
+        "ﬁ",
+        "Å",
+        "Ω",
+        "😀",
+        "\u{FEFF}",
+        "ʼ",
+        "ư\u{301}",
+        "o\u{302}\u{300}",
+        "e\u{301}\u{302}",
+    ];
+
+    const ONSETS: &[&str] = &[
+        "", "q", "qu", "gi", "g", "th", "ng", "ngh", "h", "c", "k", "t", "đ", "tr", "l",
+    ];
+    const CLUSTERS: &[&str] = &[
+        "a", "e", "i", "o", "u", "y", "ư", "ơ", "oa", "oe", "uy", "ua", "ưa", "ia", "ai", "ao", "au", "ay",
+        "oi", "ôi", "ơi", "ui", "ưi", "uô", "ươ", "iê", "yê", "uơ", "ưo", "ươu", "uyê", "oai", "uây", "oă",
+        "ưu", "eo",
+    ];
+    const CODAS: &[&str] = &["", "", "n", "ng", "c", "t", "nh", "ch", "m", "p", "i", "u"];
+    const TONES: &[char] = &['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
+
+    /// A syllable-like word with its tone mark on a random vowel (so many
+    /// are misplaced), sometimes two marks, in a random case and form.
+    fn syllable_like() -> impl Strategy<Value = String> {
+        (
+            (0..ONSETS.len(), 0..CLUSTERS.len(), 0..CODAS.len()),
+            (0..7usize, 0..4usize, 0..12usize),
+            (0..3u8, any::<bool>()),
+        )
+            .prop_map(|((o, v, c), (t, p, p2), (case, composed))| {
+                let mut w = String::from(ONSETS[o]);
+                let cluster: Vec<char> = CLUSTERS[v].chars().collect();
+                for (i, &ch) in cluster.iter().enumerate() {
+                    w.push(ch);
+                    if i == p % cluster.len() {
+                        w.extend(TONES.get(t));
+                    }
+                    if i == p2 {
+                        w.push('\u{301}');
+                    }
+                }
+                w.push_str(CODAS[c]);
+                let w = match case {
+                    0 => w,
+                    1 => w.to_uppercase(),
+                    _ => {
+                        let mut cs = w.chars();
+                        cs.next()
+                            .map(|f| f.to_uppercase().chain(cs).collect())
+                            .unwrap_or_default()
+                    }
+                };
+                if composed {
+                    w.nfc().collect()
+                } else {
+                    w
+                }
+            })
+    }
+
+    /// Vietnamese-like text: syllables, letters, toned vowels, spaces,
+    /// clean-up characters, other scripts, and random combining marks.
+    fn viet_like() -> impl Strategy<Value = String> {
+        let piece = (0..PIECES.len(), 0..(MARKS.len() * 6)).prop_map(|(p, m)| {
+            let mut s = String::from(PIECES[p]);
+            s.extend(MARKS.get(m));
+            s
+        });
+        let word = syllable_like().prop_map(|w| w + " ");
+        proptest::collection::vec(prop_oneof![piece, word], 0..40).prop_map(|v| v.concat())
+    }
+
+    fn any_checks() -> impl Strategy<Value = Checks> {
+        (any::<bool>(), any::<[bool; 5]>(), 0..4u8).prop_map(|(nfc, c, t)| Checks {
+            nfc,
+            cleanup: Cleanup {
+                zero_width: c[0],
+                spaces: c[1],
+                collapse: c[2],
+                quotes: c[3],
+                eth: c[4],
+            },
+            tone: match t {
+                0 => None,
+                1 => Some(ToneStyle::Keep),
+                2 => Some(ToneStyle::Old),
+                _ => Some(ToneStyle::New),
+            },
+        })
+    }
+
+    fn agree(text: &str, from: usize, checks: &Checks) -> Result<(), TestCaseError> {
+        let mut from = from % (text.len() + 1);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        prop_assert_eq!(
+            find(text, from, checks),
+            find_general(text, from, checks),
+            "{:?} from {}",
+            text,
+            from
+        );
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn fast_scan_agrees_with_the_general_scan_on_vietnamese_like_text(
+            text in viet_like(), from in any::<usize>(), checks in any_checks()
+        ) {
+            agree(&text, from, &checks)?;
+            // And the fast path agrees with what the stages do.
+            let changed = super::super::run_stages(&text, checks.cleanup, checks.tone).text != text;
+            if changed && checks.nfc {
+                prop_assert!(find(&text, 0, &checks).is_some(), "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn fast_scan_agrees_with_the_general_scan_on_arbitrary_text(
+            text in any::<String>(), from in any::<usize>(), checks in any_checks()
+        ) {
+            agree(&text, from, &checks)?;
+        }
+    }
 
     #[test]
     fn collapse_hits_found_at_every_offset() {

@@ -83,6 +83,9 @@ pub(crate) const PLAIN_VOWEL: u16 = 1 << 11;
 pub(crate) const TONED: u16 = 1 << 12;
 /// A plain vowel (see [`PLAIN_VOWEL`]) carrying a tone mark.
 pub(crate) const TONED_PLAIN: u16 = 1 << 13;
+/// The letter is `ơ` or `ư` (any tone, any case): a horn may be missing
+/// on its neighbour (`uơ`, `ưo`).
+pub(crate) const HORNED: u16 = 1 << 14;
 
 /// One decoded letter: the raw table entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +113,8 @@ impl Info {
 const LOW_END: usize = 0x1B1; // U+0000..=U+01B0
 const EXT_START: u32 = 0x1EA0; // U+1EA0..=U+1EF9
 const EXT_LEN: usize = 0x5A;
-const UTF8_LEN: usize = 0x280;
+/// A power of two, so that masked indices need no bounds check.
+const UTF8_LEN: usize = 0x400;
 
 /// Letter lookup and composition tables.
 pub(crate) struct Table {
@@ -150,6 +154,22 @@ impl Table {
         let idx = if three { idx3 } else { idx2 };
         let v = self.utf8.get(idx).copied().unwrap_or(0);
         Some((Info(v), 2 + usize::from(three)))
+    }
+
+    /// The entry of the 2-byte char `b0 b1` when `b0` is in `0xC3..=0xC6`
+    /// (U+00C0–U+01BF); meaningless for other lead bytes.
+    #[inline(always)]
+    pub(crate) fn info2(&self, b0: u8, b1: u8) -> u16 {
+        let idx = (usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F);
+        self.utf8.get(idx & (UTF8_LEN - 1)).copied().unwrap_or(0)
+    }
+
+    /// The entry of the 3-byte char `E1 b1 b2` when `b1` is `0xBA` or
+    /// `0xBB` (U+1E80–U+1EFF); meaningless for other bytes.
+    #[inline(always)]
+    pub(crate) fn info3(&self, b1: u8, b2: u8) -> u16 {
+        let idx = 0x200 | (usize::from(b1 & 1) << 6) | usize::from(b2 & 0x3F);
+        self.utf8.get(idx & (UTF8_LEN - 1)).copied().unwrap_or(0)
     }
 
     /// The entry of an ASCII byte.
@@ -262,6 +282,9 @@ fn entry(c: char) -> u16 {
         if !is_shaped_vowel(code) {
             v |= PLAIN_VOWEL;
         }
+    }
+    if matches!(code, O_HORN | U_HORN) {
+        v |= HORNED;
     }
     if tone != Tone::Ngang {
         v |= TONED;

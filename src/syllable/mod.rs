@@ -30,7 +30,7 @@ pub(crate) mod letters_api {
 }
 
 pub(crate) use letters::{
-    Info, Table, ASCII_BASE, CODE_MASK, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL,
+    Info, Table, ASCII_BASE, CODE_MASK, HORNED, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL,
 };
 
 use crate::normalize::ToneStyle;
