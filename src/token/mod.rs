@@ -203,6 +203,7 @@ impl<'a> Tokens<'a> {
     /// ```
     pub fn without_syllables(mut self) -> Self {
         self.memo.skip_syllables = true;
+        self.memo.special = true;
         self
     }
 
@@ -212,6 +213,7 @@ impl<'a> Tokens<'a> {
     pub(crate) fn boundaries_only(mut self) -> Self {
         self.memo.skip_syllables = true;
         self.memo.skip_word_kinds = true;
+        self.memo.special = true;
         self
     }
 
@@ -221,6 +223,7 @@ impl<'a> Tokens<'a> {
     #[cfg(test)]
     pub(crate) fn general(mut self) -> Self {
         self.memo.general = true;
+        self.memo.special = true;
         self
     }
 }
@@ -238,23 +241,32 @@ impl<'a> Iterator for Tokens<'a> {
         if bytes.get(pos) == Some(&b' ') {
             pos += 1;
         }
-        loop {
-            let b = *bytes.get(pos)?;
-            if b < 0x80 {
-                if !chars::is_ascii_space(b) {
-                    break;
+        let start;
+        let (end, kind);
+        if let Some(found) = scan::scan_if_word(text, pos, &mut self.memo) {
+            // The common token: a word (no white space to skip), decided
+            // with one table look-up instead of the dispatch chain.
+            start = pos;
+            (end, kind) = found;
+        } else {
+            loop {
+                let b = *bytes.get(pos)?;
+                if b < 0x80 {
+                    if !chars::is_ascii_space(b) {
+                        break;
+                    }
+                    pos += 1;
+                } else {
+                    let (c, len) = chars::decode(bytes, pos);
+                    if !c.is_whitespace() {
+                        break;
+                    }
+                    pos += len;
                 }
-                pos += 1;
-            } else {
-                let (c, len) = chars::decode(bytes, pos);
-                if !c.is_whitespace() {
-                    break;
-                }
-                pos += len;
             }
+            start = pos;
+            (end, kind) = scan::scan(text, start, &mut self.memo);
         }
-        let start = pos;
-        let (end, kind) = scan::scan(text, start, &mut self.memo);
         let (end, token_text) = match text.get(start..end) {
             Some(t) if end > start => (end, t),
             // `scan` always makes progress and ends on a char boundary; this

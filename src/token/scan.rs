@@ -31,6 +31,9 @@ pub(crate) struct Memo {
     /// Whether the general path is forced: words found one decoded char at
     /// a time and classified without the memo (the reference for tests).
     pub(crate) general: bool,
+    /// Whether any of the three flags above is set: the plain tokenizer
+    /// (none set) then tests one flag per word instead of three.
+    pub(crate) special: bool,
     /// Bytes from the current position up to here are allowed in the local
     /// part of an e-mail address and hold no `@`.
     email_local_until: usize,
@@ -55,18 +58,8 @@ pub(crate) fn scan(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKi
     };
     if b < 0x80 {
         if b.is_ascii_alphabetic() {
-            // `http…`, `www.…`: tried only for words starting with h or w.
-            if matches!(b | 0x20, b'h' | b'w')
-                && matches!(
-                    (b | 0x20, bytes.get(start + 1).map_or(0, u8::to_ascii_lowercase)),
-                    (b'h', b't') | (b'w', b'w')
-                )
-            {
-                if let Some(end) = scan_url(text, start) {
-                    return (end, TokenKind::Url);
-                }
-            }
-            return scan_word(text, start, memo);
+            let b1 = bytes.get(start + 1).copied().unwrap_or(0);
+            return scan_word_start(text, start, b, b1, memo);
         }
         if b.is_ascii_digit() {
             return scan_numeric(text, start, memo);
@@ -85,6 +78,62 @@ pub(crate) fn scan(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKi
     };
     // Combining marks after a character that is not part of a word stay with it.
     (marks_end(bytes, start + len), kind)
+}
+
+/// The token at `pos` when a word surely starts there: an ASCII letter, or
+/// a char that [`word_run`]'s tables accept as a letter or combining mark
+/// (most Vietnamese letters). One table look-up per byte and one branch,
+/// instead of the chain of [`scan`]: the common token (a syllable after a
+/// space) is decided without decoding. `None` when unsure (or at the end);
+/// [`scan`] then decides as usual. Where this answers, [`scan`] gives the
+/// same token.
+#[inline(always)]
+pub(super) fn scan_if_word(text: &str, pos: usize, memo: &mut Memo) -> Option<(usize, TokenKind)> {
+    let bytes = text.as_bytes();
+    let b = bytes.get(pos).copied().unwrap_or(0);
+    let b1 = bytes.get(pos + 1).copied().unwrap_or(0);
+    if START_CLASS[usize::from(b)] & RUN_NEXT[usize::from(b1)] == 0 {
+        return None;
+    }
+    Some(scan_word_start(text, pos, b, b1, memo))
+}
+
+/// [`RUN_CLASS`] for the first byte of a token: the same classes for ASCII
+/// letters and the known lead bytes; 0 for digits (they start numbers),
+/// other ASCII and continuation bytes (a token never starts with one).
+static START_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' | 0xC4..=0xC9 | 0xCC => 1,
+            0xC3 => 2,
+            0xCD => 4,
+            0xE1 => 8,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// A token at `start` that starts with a word character (`b`, followed by
+/// `b1` or 0 at the end of the text): a web address when it starts with
+/// `http` or `www.`, else a word (see [`scan_word`]).
+#[inline(always)]
+fn scan_word_start(text: &str, start: usize, b: u8, b1: u8, memo: &mut Memo) -> (usize, TokenKind) {
+    // `http…`, `www.…`: tried only for words starting with `ht` or `ww` in
+    // either case; the two bytes are compared at once, so the first letter
+    // being `h` (common) costs no mispredicted branch.
+    let two = u16::from_le_bytes([b, b1]) | 0x2020;
+    // Zero exactly when one of the factors is: one branch, not two.
+    let either = u32::from(two ^ u16::from_le_bytes(*b"ht")) * u32::from(two ^ u16::from_le_bytes(*b"ww"));
+    if either == 0 {
+        if let Some(end) = scan_url(text, start) {
+            return (end, TokenKind::Url);
+        }
+    }
+    scan_word(text, start, memo)
 }
 
 /// End of the run of combining marks at `pos`.
@@ -571,6 +620,15 @@ fn scan_date_shape(bytes: &[u8], start: usize) -> Option<usize> {
 #[inline(always)]
 fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
+    if !memo.special {
+        let end = word_run(bytes, start);
+        if let Some(b'.' | b'@' | b'_' | b'-' | b'+' | b'&' | b'\'' | 0xE2) = bytes.get(end) {
+            if let Some(found) = scan_word_joined(text, start, end, memo) {
+                return found;
+            }
+        }
+        return (end, super::cache::word_kind(text, start, end));
+    }
     let end = if memo.general {
         word_run_general(bytes, start)
     } else {
@@ -839,6 +897,53 @@ mod tests {
             assert!(e.len() <= MAX_DOTTED_LEN, "{e}");
             assert!(e.ends_with('.'), "{e}");
         }
+    }
+
+    /// The word-start shortcut of `Tokens::next` answers only where `scan`
+    /// gives the same token, and answers for every ASCII letter.
+    #[test]
+    fn word_start_shortcut_agrees_with_scan() {
+        let followers = [
+            "",
+            " ",
+            "a",
+            "T",
+            "t",
+            "w",
+            "W",
+            "1",
+            ".",
+            "-",
+            "@",
+            "\u{301}",
+            "ề",
+            "×",
+            "’",
+            "ttp://a.vn",
+            "ww.a.vn",
+        ];
+        let firsts = (0u32..0x3000)
+            .chain(0x1_F300..0x1_F320)
+            .filter_map(char::from_u32)
+            .chain(['h', 'H', 'w', 'W']);
+        let mut answered = 0;
+        for c in firsts {
+            for f in followers {
+                for text in [format!("{c}{f}"), format!("{c}{f} {c}{f}")] {
+                    let mut a = Memo::default();
+                    let mut b = Memo::default();
+                    if let Some(found) = scan_if_word(&text, 0, &mut a) {
+                        assert_eq!(found, scan(&text, 0, &mut b), "{text:?}");
+                        answered += 1;
+                    } else {
+                        assert!(!c.is_ascii_alphabetic(), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(answered > 1000, "{answered}");
+        assert_eq!(scan_if_word("", 0, &mut Memo::default()), None);
+        assert_eq!(scan_if_word("a", 1, &mut Memo::default()), None);
     }
 
     #[test]
