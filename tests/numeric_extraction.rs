@@ -187,3 +187,48 @@ fn a_long_line_without_spaces_is_handled() {
         assert!(text.is_char_boundary(e.span().start));
     }
 }
+
+fn texts_of(text: &str, ty: EntityType) -> Vec<String> {
+    Extractor::new()
+        .extract(text)
+        .into_iter()
+        .filter(|e| e.entity_type() == ty)
+        .map(|e| e.text().to_owned())
+        .collect()
+}
+
+#[test]
+fn mixed_case_measures_and_new_currencies() {
+    assert_eq!(
+        texts_of("Bộ pin dung lượng 75 kWh.", EntityType::Quantity),
+        ["75 kWh"]
+    );
+    assert_eq!(
+        texts_of("Họ chi 40 triệu NZD và 2 tỷ yen.", EntityType::Money),
+        ["40 triệu NZD", "2 tỷ yen"]
+    );
+    assert!(texts_of("Họ chi 40 triệu NZD.", EntityType::Quantity).is_empty());
+}
+
+#[test]
+fn compound_counted_nouns_from_the_table() {
+    assert_eq!(
+        texts_of("Có 35 bị hại trong vụ án.", EntityType::Quantity),
+        ["35 bị hại"]
+    );
+    assert_eq!(
+        texts_of("Trường có 12 phòng thí nghiệm hiện đại.", EntityType::Quantity),
+        ["12 phòng thí nghiệm"]
+    );
+    assert_eq!(
+        texts_of(
+            "Đơn vị huy động 90 máy móc, thiết bị thi công.",
+            EntityType::Quantity
+        ),
+        ["90 máy móc, thiết bị"]
+    );
+    assert_eq!(
+        texts_of("Có 15 y bác sĩ tham gia.", EntityType::Quantity),
+        ["15 y bác sĩ"]
+    );
+}
