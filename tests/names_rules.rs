@@ -619,3 +619,158 @@ fn user_person_after_a_capitalized_word() {
         "{found:?}"
     );
 }
+
+fn person_title(text: &str, span: &str) -> Option<Option<String>> {
+    find(text).into_iter().find_map(|e| match e {
+        Entity::Person(p) if p.text == span => Some(p.title),
+        _ => None,
+    })
+}
+
+#[test]
+fn bracketed_short_name_is_remembered_through_the_text() {
+    let t = "Ngân hàng TMCP Phương Bắc (NorthBank, mã chứng khoán: NBK) vừa tăng vốn. \
+             Lãnh đạo NorthBank cho biết cổ phiếu NBK sẽ được niêm yết. Năm nay NORTHBANK đặt mục tiêu lãi lớn.";
+    let orgs: Vec<_> = find(t)
+        .into_iter()
+        .filter_map(|e| match e {
+            Entity::Organization(o) => Some((o.text, o.kind)),
+            _ => None,
+        })
+        .collect();
+    let count = |s: &str| orgs.iter().filter(|(t, _)| t.eq_ignore_ascii_case(s)).count();
+    assert_eq!(count("NorthBank"), 3, "{orgs:?}");
+    assert_eq!(count("NBK"), 2, "{orgs:?}");
+    // Short names keep the kind of the body they name, the code too.
+    assert!(
+        orgs.iter()
+            .filter(|(t, _)| t == "NBK")
+            .all(|(_, k)| *k == OrgKind::Bank),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn hyphenated_and_numbered_bracket_names() {
+    let t = "Học viện Nông nghiệp miền Trung (HVNN-MT) tuyển sinh. Năm nay HVNN-MT mở thêm ngành mới.";
+    assert_eq!(
+        names(t).iter().filter(|(_, s)| s == "HVNN-MT").count(),
+        2,
+        "{:?}",
+        names(t)
+    );
+    let t = "Tổng công ty Cơ khí Xây dựng 7 - CTCP (Coma7) trúng thầu. Coma7 sẽ thi công trong hai năm.";
+    assert!(
+        has(t, "organization", "Tổng công ty Cơ khí Xây dựng 7 - CTCP"),
+        "{:?}",
+        names(t)
+    );
+    assert_eq!(
+        names(t).iter().filter(|(_, s)| s == "Coma7").count(),
+        2,
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn leading_brand_word_names_the_company_again() {
+    let t = "Công ty TNHH Greenfield Logistics Việt Nam khai trương kho mới. Đại diện Greenfield cho biết kho rộng 5 ha.";
+    assert!(has(t, "organization", "Greenfield"), "{:?}", names(t));
+    // A Vietnamese syllable after the head is no brand word.
+    let t = "Công ty TNHH Minh Phát mở chi nhánh. Minh cho biết sẽ mở thêm.";
+    assert!(!has(t, "organization", "Minh"), "{:?}", names(t));
+}
+
+#[test]
+fn title_with_rank_word_or_nationality() {
+    let t = "HLV trưởng Marco Bellini hài lòng với trận hòa.";
+    assert_eq!(
+        person_title(t, "Marco Bellini"),
+        Some(Some("HLV trưởng".into())),
+        "{:?}",
+        names(t)
+    );
+    let t = "Vận động viên người Ethiopia Tadesse Bekele về nhất.";
+    assert_eq!(
+        person_title(t, "Tadesse Bekele"),
+        Some(Some("Vận động viên người Ethiopia".into())),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn new_titles_and_friendly_country() {
+    let t = "Chuyên gia Lê Quang Tùng nhận định thị trường sẽ phục hồi.";
+    assert_eq!(
+        person_title(t, "Lê Quang Tùng"),
+        Some(Some("Chuyên gia".into())),
+        "{:?}",
+        names(t)
+    );
+    let t = "Bạn Hà Mai Chi, sinh viên năm ba, giành giải nhất.";
+    assert_eq!(
+        person_title(t, "Hà Mai Chi"),
+        Some(Some("Bạn".into())),
+        "{:?}",
+        names(t)
+    );
+    // `nước bạn` is a friendly country, not a person's title.
+    let t = "Đoàn nghệ nhân sang biểu diễn tại nước bạn Campuchia.";
+    assert!(has(t, "location", "Campuchia"), "{:?}", names(t));
+    assert!(!names(t).iter().any(|(ty, _)| *ty == "person"), "{:?}", names(t));
+}
+
+#[test]
+fn given_name_refers_back_to_a_full_name() {
+    let t = "Tòa tuyên phạt bị cáo Trần Văn Khải 12 năm tù. Theo cáo trạng, Khải cùng đồng phạm lừa đảo. \
+             Tại tòa, bị cáo Khải khai nhận hành vi.";
+    let got: Vec<_> = find(t)
+        .into_iter()
+        .filter_map(|e| match e {
+            Entity::Person(p) => Some((p.text, p.title)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(got.iter().filter(|(s, _)| s == "Khải").count(), 2, "{got:?}");
+    assert!(got.contains(&("Khải".into(), Some("bị cáo".into()))), "{got:?}");
+    // At a sentence start a lone capitalized word is not taken.
+    let t = "Ông Lê Văn Hòa phát biểu. Hòa bình là khát vọng chung.";
+    assert!(!has(t, "person", "Hòa"), "{:?}", names(t));
+}
+
+#[test]
+fn surname_that_is_a_head_word_after_a_title() {
+    let t = "Thủ môn Đoàn Minh Trí có pha cứu thua xuất sắc.";
+    assert!(has(t, "person", "Đoàn Minh Trí"), "{:?}", names(t));
+    assert!(
+        !names(t).iter().any(|(ty, _)| *ty == "organization"),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn venues_and_landforms_with_a_head_noun() {
+    let t = "Đoàn xe vượt đèo Khau Phạ rồi dừng bên sông Nậm Mu.";
+    assert!(has(t, "location", "đèo Khau Phạ"), "{:?}", names(t));
+    assert!(has(t, "location", "sông Nậm Mu"), "{:?}", names(t));
+    let t = "Lễ diễu hành diễn ra tại Quảng trường Hồ Hoàn Kiếm.";
+    assert!(
+        names(t)
+            .iter()
+            .any(|(ty, s)| *ty == "location" && s.starts_with("Quảng trường")),
+        "{:?}",
+        names(t)
+    );
+    // The common words that contain those heads name nothing.
+    let t = "Các tỉnh miền núi Bắc Kạn, Cao Bằng gặp khó; đấu trường SEA Games sắp mở.";
+    assert!(
+        !names(t)
+            .iter()
+            .any(|(_, s)| s.starts_with("núi") || s.starts_with("trường")),
+        "{:?}",
+        names(t)
+    );
+}
