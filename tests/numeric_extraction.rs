@@ -232,3 +232,19 @@ fn compound_counted_nouns_from_the_table() {
         ["15 y bác sĩ"]
     );
 }
+
+#[test]
+fn bounded_or_decimal_hours_are_durations() {
+    assert_eq!(
+        texts_of("Chuyến đi mất khoảng 2,5 giờ.", EntityType::Quantity),
+        ["khoảng 2,5 giờ"]
+    );
+    assert_eq!(
+        texts_of("Cuộc họp diễn ra trong hơn 6 giờ liền.", EntityType::Quantity),
+        ["hơn 6 giờ"]
+    );
+    // Clock times stay out.
+    assert!(texts_of("Cuộc họp bắt đầu lúc 7 giờ sáng.", EntityType::Quantity).is_empty());
+    assert!(texts_of("Khoảng 9 giờ, đoàn xe xuất phát.", EntityType::Quantity).is_empty());
+    assert!(texts_of("Đến hơn 8 giờ 30 phút thì mưa tạnh.", EntityType::Quantity).is_empty());
+}
