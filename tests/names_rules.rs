@@ -774,3 +774,47 @@ fn venues_and_landforms_with_a_head_noun() {
         names(t)
     );
 }
+
+#[test]
+fn codes_schemes_and_laws_are_not_bodies() {
+    let t = "Khách hàng không được cung cấp mã OTP cho người lạ.";
+    assert!(
+        !names(t).iter().any(|(ty, _)| *ty == "organization"),
+        "{:?}",
+        names(t)
+    );
+    let t =
+        "Người lao động rút BHXH một lần sẽ mất quyền lợi; ai tham gia BHXH đủ 20 năm được hưởng lương hưu.";
+    assert!(
+        !names(t).iter().any(|(ty, _)| *ty == "organization"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Theo Luật Bảo hiểm xã hội, BHXH tỉnh Nam Định đã chi trả đủ.";
+    assert!(!has(t, "organization", "Bảo hiểm xã hội"), "{:?}", names(t));
+    assert!(has(t, "organization", "BHXH tỉnh Nam Định"), "{:?}", names(t));
+    // With a price move or in a list, `mã` still introduces stock codes.
+    let t = "Các mã HPG, VNM đều tăng giá.";
+    assert!(
+        has(t, "organization", "HPG") && has(t, "organization", "VNM"),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn name_ends_before_a_body_after_and_or_a_qualified_amount() {
+    let t = "Chương trình Erasmus Plus và tập đoàn Solvera Group ký kết hợp tác.";
+    assert!(has(t, "program", "Chương trình Erasmus Plus"), "{:?}", names(t));
+    let t = "Quỹ Phát triển đất còn dư khoảng 300 tỷ đồng.";
+    assert!(
+        !names(t).iter().any(|(_, s)| s.ends_with("khoảng")),
+        "{:?}",
+        names(t)
+    );
+    assert!(
+        find(t).iter().any(|e| e.text() == "khoảng 300 tỷ đồng"),
+        "{:?}",
+        find(t)
+    );
+}

@@ -189,6 +189,25 @@ fn headed(
     Some((s, kind))
 }
 
+/// Whether the body name at `i` names a scheme or a law rather than the
+/// body: after a verb of taking part (`tham gia BHXH`, `rút BHXH một
+/// lần`) or inside a law's title (`Luật Bảo hiểm xã hội`).
+fn scheme_or_law(ctx: &Ctx<'_>, i: usize) -> bool {
+    if i == 0 || ctx.breaks_before(i) || !ctx.has(i, cat::ORG) || ctx.has(i, cat::HEAD) {
+        return false;
+    }
+    let w = ctx.word(i - 1);
+    let law = matches!(w, "Luật" | "luật")
+        || (i >= 2
+            && matches!(
+                (ctx.word(i - 2), w),
+                ("Nghị" | "nghị", "định") | ("Pháp" | "pháp", "lệnh")
+            ));
+    let verb = matches!(w, "rút" | "đóng" | "nộp" | "hưởng" | "nợ")
+        || (i >= 2 && ctx.word(i - 2) == "tham" && w == "gia");
+    law || verb
+}
+
 /// Short names of bodies in one text (key → kind of the body).
 type Aliases<'a> = HashMap<&'a str, OrgKind>;
 
@@ -361,6 +380,16 @@ pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
                 continue;
             }
             if ctx.is_strong_stop(i) || (ctx.is_stop(i) && lowers > 0) {
+                break;
+            }
+            // A qualifier before a number belongs to the amount, not the name
+            // (`Quỹ X kết dư khoảng 60 tỷ đồng`).
+            if ctx.kind(i + 1) == Some(TokenKind::Number)
+                && matches!(
+                    w,
+                    "khoảng" | "hơn" | "gần" | "trên" | "dưới" | "ngót" | "chừng" | "tới" | "đến" | "đạt"
+                )
+            {
                 break;
             }
             if budget == 0 {
@@ -560,7 +589,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut i = 0;
     while i < ctx.len() {
         // A head word inside a known place (`Tây Ban Nha`) starts nothing.
-        if !ctx.has(i, cat::ORG | cat::HEAD) || in_document_number(ctx, i) {
+        if !ctx.has(i, cat::ORG | cat::HEAD) || in_document_number(ctx, i) || scheme_or_law(ctx, i) {
             i += 1;
             continue;
         }
@@ -695,9 +724,13 @@ fn index_follows(ctx: &Ctx<'_>, i: usize) -> bool {
 /// move (`tăng`/`giảm` + a number, or a bracketed signed change).
 fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
     let before = |n: usize, w: &str| i >= n && ctx.word(i - n).to_lowercase() == w;
+    // `mã` alone names any code (`mã OTP`, `mã PIN`): a stock code only
+    // when it is a listed bank's or another code follows in a list.
+    let listed = (ctx.is_punct(i + 1, ",") || ctx.word(i + 1) == "và") && ticker_shape(ctx, i + 2);
     let trigger = (before(2, "cổ") && before(1, "phiếu"))
-        || before(1, "mã")
-        || (before(2, "chứng") && before(1, "khoán") && i >= 3 && ctx.word(i - 3) == "mã");
+        || (before(1, "mã") && (listed || BANK_TICKERS.contains(ctx.word(i))))
+        || (before(2, "chứng") && before(1, "khoán") && i >= 3 && ctx.word(i - 3) == "mã")
+        || (before(1, "ck") && before(2, "mã"));
     let moves = matches!(ctx.word(i + 1), "tăng" | "giảm")
         && matches!(
             ctx.kind(i + 2),
