@@ -818,3 +818,30 @@ fn name_ends_before_a_body_after_and_or_a_qualified_amount() {
         find(t)
     );
 }
+
+#[test]
+fn company_name_in_an_apposition_keeps_a_surname_like_syllable() {
+    let t = "Tòa xét xử bị cáo Ngô Văn Bình (SN 1975, nguyên Giám đốc Công ty TNHH Thương mại Hoàng Gia Phát) vào tuần tới.";
+    assert!(
+        has(t, "organization", "Công ty TNHH Thương mại Hoàng Gia Phát"),
+        "{:?}",
+        names(t)
+    );
+    assert!(!has(t, "person", "Hoàng Gia Phát"), "{:?}", names(t));
+    // Outside an apposition the holder's name still follows the body.
+    let t = "Sáng 3.4, Phó Chủ tịch UBND tỉnh Lê Văn Thành dự lễ khởi công.";
+    assert!(has(t, "person", "Lê Văn Thành"), "{:?}", names(t));
+    assert!(has(t, "organization", "UBND tỉnh"), "{:?}", names(t));
+}
+
+#[test]
+fn chamber_of_commerce_is_not_a_state_body() {
+    let t = "Phòng Thương mại và Công nghiệp Việt Nam (VCCI) tổ chức diễn đàn. VCCI kiến nghị giảm thuế.";
+    assert_eq!(
+        org_kind(t, "Phòng Thương mại và Công nghiệp Việt Nam"),
+        Some(OrgKind::Other),
+        "{:?}",
+        names(t)
+    );
+    assert_eq!(org_kind(t, "VCCI"), Some(OrgKind::Other), "{:?}", names(t));
+}

@@ -24,7 +24,24 @@ const MAX_NAME: usize = 24;
 
 /// Parses an organization starting at token `i`: its end and kind.
 pub(crate) fn parse(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKind)> {
-    let guard = matches!(ctx.title_ending_at(i), Some((_, TitleClass::Post)));
+    // After a post the name may be followed by the holder's name (`Giám
+    // đốc Sở X Lê Văn A`), except in an apposition to a person named before
+    // (`…, nguyên Giám đốc Công ty X`, `(…, Giám đốc Công ty X)`).
+    let guard = match ctx.title_ending_at(i) {
+        Some((k, TitleClass::Post)) => {
+            let mut b = k;
+            if b > 0 && matches!(ctx.word(b - 1), "nguyên" | "cựu" | "là") {
+                b -= 1;
+            }
+            let after_name = b >= 2 && ctx.is_punct(b - 1, ",") && ctx.is_namecap(b - 2);
+            let in_brackets = (b.saturating_sub(10)..b)
+                .rev()
+                .take_while(|&m| !ctx.is_punct(m, ")") && !ctx.breaks_before(m + 1))
+                .any(|m| ctx.is_punct(m, "("));
+            !(after_name || in_brackets)
+        }
+        _ => false,
+    };
     let full = ctx.longest(i, true, |e| e.org.is_some()).and_then(|(end, e)| {
         let kind = e.org?;
         // A body name may go on with a capitalized name of its own
