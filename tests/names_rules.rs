@@ -845,3 +845,15 @@ fn chamber_of_commerce_is_not_a_state_body() {
     );
     assert_eq!(org_kind(t, "VCCI"), Some(OrgKind::Other), "{:?}", names(t));
 }
+
+#[test]
+fn post_held_in_a_country() {
+    let t = "Đại sứ Việt Nam tại Hàn Quốc Nguyễn Vũ Tùng tiếp đoàn doanh nghiệp.";
+    assert_eq!(
+        person_title(t, "Nguyễn Vũ Tùng"),
+        Some(Some("Đại sứ Việt Nam tại Hàn Quốc".into())),
+        "{:?}",
+        names(t)
+    );
+    assert!(has(t, "location", "Hàn Quốc"), "{:?}", names(t));
+}

@@ -248,7 +248,10 @@ fn titled<'a>(
     if e.title == Some(TitleClass::Post) {
         if let Some((oe, _)) = super::organization::parse(ctx, j, 0) {
             j = oe;
-        } else if let Some((pe, _)) = ctx.place(j).filter(|&(pe, _)| ctx.is_namecap(pe)) {
+        } else if let Some((pe, _)) = ctx
+            .place(j)
+            .filter(|&(pe, _)| ctx.is_namecap(pe) || ctx.word(pe) == "tại")
+        {
             // `Ngoại trưởng Mỹ Antony Blinken`: the country of the post.
             j = pe;
         } else if ctx
@@ -260,6 +263,12 @@ fn titled<'a>(
             j += 1;
         } else if ctx.is_punct(j, ",") {
             return None;
+        }
+        // `Đại sứ Việt Nam tại Nhật Bản`: where the post is held.
+        if ctx.word(j) == "tại" && !ctx.breaks_before(j + 1) {
+            if let Some((pe, _)) = ctx.place(j + 1).filter(|&(pe, _)| ctx.is_namecap(pe)) {
+                j = pe;
+            }
         }
     }
     if ctx.stops_at_break(j) && j != tend {
