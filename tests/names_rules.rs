@@ -857,3 +857,17 @@ fn post_held_in_a_country() {
     );
     assert!(has(t, "location", "Hàn Quốc"), "{:?}", names(t));
 }
+
+#[test]
+fn lower_case_words_before_a_prefix_are_no_body() {
+    let t = "Năm 2008, toàn bộ tỉnh Hà Tây được sáp nhập vào Hà Nội.";
+    assert!(has(t, "location", "tỉnh Hà Tây"), "{:?}", names(t));
+    let t = "Nhà leo núi Nhật Bản ấy đã lên tới đỉnh.";
+    assert!(has(t, "location", "Nhật Bản"), "{:?}", names(t));
+    let t = "Cơ quan Năng lượng Tái tạo Quốc tế tuyên bố rằng Iran đã đồng ý.";
+    assert!(
+        has(t, "organization", "Cơ quan Năng lượng Tái tạo Quốc tế"),
+        "{:?}",
+        names(t)
+    );
+}

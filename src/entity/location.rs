@@ -211,11 +211,16 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 
 /// Whether a body (`UBND`, `Công an`) or a post title ends right before token `i`.
 fn after_body_or_post(ctx: &Ctx<'_>, i: usize) -> bool {
+    // Written with a capital (`UBND`, `Sở`, `Chủ tịch`): a lower-case `bộ`
+    // (`toàn bộ tỉnh …`) is no body.
     (i.saturating_sub(4)..i).any(|k| {
-        ctx.hits_at(k).any(|(end, e)| {
-            end == i
-                && (e.org.is_some() || e.head.is_some() || e.title == Some(crate::lexicon::TitleClass::Post))
-        })
+        ctx.is_upper_start(k)
+            && ctx.hits_at(k).any(|(end, e)| {
+                end == i
+                    && (e.org.is_some()
+                        || e.head.is_some()
+                        || e.title == Some(crate::lexicon::TitleClass::Post))
+            })
     })
 }
 
