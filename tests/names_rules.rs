@@ -871,3 +871,9 @@ fn lower_case_words_before_a_prefix_are_no_body() {
         names(t)
     );
 }
+
+#[test]
+fn friendly_country_after_a_list_of_provinces() {
+    let t = "Nghệ nhân đến từ 5 tỉnh Tây Nguyên và nước bạn Lào tham gia.";
+    assert!(has(t, "location", "Lào"), "{:?}", names(t));
+}

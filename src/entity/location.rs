@@ -168,7 +168,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                     .is_some_and(|t| t.kind == TokenKind::Syllable && t.case == super::names::Case::Title)
                 && matches!(
                     ctx.title_ending_at(i),
-                    Some((_, crate::lexicon::TitleClass::Honorific))
+                    // `nước bạn Lào`: `bạn` introduces full names only.
+                    Some((k, crate::lexicon::TitleClass::Honorific)) if ctx.word(k) != "bạn"
                 );
         if let Some((end, e)) = ctx.place(i).filter(|_| !credited) {
             let kind = e.place.unwrap_or(LocationKind::Other);
