@@ -21,7 +21,7 @@ use crate::entity::{LocationKind, OrgKind, ProgramKind};
 use crate::token::{tokenize, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 static DOTTED_ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../data/abbreviations.txt")).collect());
@@ -121,50 +121,464 @@ fn key_char(c: char) -> KeyChar {
 const TABLE_START: u32 = 0xC0;
 const TABLE_END: u32 = 0x1F00;
 
-static KEY_TABLE: LazyLock<Vec<KeyChar>> = LazyLock::new(|| {
+/// The key of one character in the precomputed table, without allocation:
+/// the UTF-8 bytes of its key text (at most eight), its tone mark (the
+/// second UTF-8 byte of U+03xx, 0 for none) and its letter case. `slow`
+/// marks a character whose key does not fit (computed by [`key_char`]).
+#[derive(Clone, Copy, Default)]
+struct FoldChar {
+    bytes: [u8; 8],
+    len: u8,
+    tone: u8,
+    upper: bool,
+    lower: bool,
+    slow: bool,
+    /// A letter of Vietnamese orthography written precomposed: an ASCII
+    /// letter with at most one modifier (circumflex, breve, horn) and one
+    /// tone mark, or `đ`/`Đ`. Its key is determined by its base, modifier
+    /// and tone, and it is the only character with that key (see
+    /// [`RawForms`]).
+    viet: bool,
+}
+
+/// Modifier marks that stay in the key (circumflex, breve, horn).
+fn is_modifier(c: char) -> bool {
+    matches!(c, '\u{0302}' | '\u{0306}' | '\u{031B}')
+}
+
+/// Whether `c` is a precomposed Vietnamese-style letter (see `FoldChar::viet`).
+fn is_viet_letter(c: char) -> bool {
+    if matches!(c, 'đ' | 'Đ') {
+        return true;
+    }
+    let mut parts = Vec::with_capacity(3);
+    unicode_normalization::char::decompose_canonical(c, |d| parts.push(d));
+    let (base, marks) = match parts.split_first() {
+        Some((b, m)) if b.is_ascii_alphabetic() && !m.is_empty() => (*b, m),
+        _ => return false,
+    };
+    let ok = match marks {
+        [m] => is_modifier(*m) || is_tone_mark(*m),
+        [m, t] => is_modifier(*m) && is_tone_mark(*t),
+        _ => false,
+    };
+    ok && compose_all(base, marks) == Some(c)
+}
+
+/// Composes a base letter with marks, one at a time.
+fn compose_all(base: char, marks: &[char]) -> Option<char> {
+    marks
+        .iter()
+        .try_fold(base, |acc, &m| unicode_normalization::char::compose(acc, m))
+}
+
+static KEY_TABLE: LazyLock<Vec<FoldChar>> = LazyLock::new(|| {
     (TABLE_START..TABLE_END)
-        .map(|u| char::from_u32(u).map(key_char).unwrap_or_default())
+        .map(|u| {
+            let Some(k) = char::from_u32(u).map(key_char) else {
+                return FoldChar {
+                    slow: true,
+                    ..FoldChar::default()
+                };
+            };
+            let mut f = FoldChar {
+                upper: k.upper,
+                lower: k.lower,
+                viet: char::from_u32(u).is_some_and(is_viet_letter),
+                ..FoldChar::default()
+            };
+            match k.tone.map(|t| {
+                let mut buf = [0u8; 4];
+                let enc = t.encode_utf8(&mut buf).as_bytes();
+                (enc.len(), enc.first().copied(), enc.get(1).copied())
+            }) {
+                None => {}
+                Some((2, Some(0xCC), Some(second))) => f.tone = second,
+                Some(_) => f.slow = true,
+            }
+            let text = k.text.as_bytes();
+            match f.bytes.get_mut(..text.len()) {
+                Some(dst) => {
+                    dst.copy_from_slice(text);
+                    f.len = text.len() as u8;
+                }
+                None => f.slow = true,
+            }
+            f
+        })
         .collect()
 });
 
-/// Appends the key of one token to `out`: lower case, canonical
-/// decomposition, tone mark moved to the end, dashes and apostrophes
-/// unified. Allocates nothing beyond `out`'s growth.
-pub(crate) fn push_token_key(token: &str, out: &mut String) -> CaseInfo {
-    let mut tone = None;
+/// Appends the key of one token to `out` (UTF-8 bytes): lower case,
+/// canonical decomposition, tone mark moved to the end, dashes and
+/// apostrophes unified. Allocates nothing beyond `out`'s growth.
+pub(crate) fn push_token_key(token: &str, out: &mut Vec<u8>) -> CaseInfo {
     let mut case = CaseInfo::default();
+    let b = token.as_bytes();
+    if token.is_ascii() {
+        // One copy, one case pass.
+        let k0 = out.len();
+        out.extend_from_slice(b);
+        for &x in b {
+            case.add(x.is_ascii_uppercase(), x.is_ascii_lowercase());
+        }
+        if let Some(tail) = out.get_mut(k0..) {
+            tail.make_ascii_lowercase();
+        }
+        return case;
+    }
     let table = &*KEY_TABLE;
+    // The tone mark: the second UTF-8 byte of U+03xx (0: none), or a
+    // character of its own when a slow-path tone is not U+03xx.
+    let mut tone: u8 = 0;
+    let mut tone_char: Option<char> = None;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            case.add(x.is_ascii_uppercase(), x.is_ascii_lowercase());
+            out.push(x.to_ascii_lowercase());
+            i += 1;
+            continue;
+        }
+        // Decode one scalar of the (valid UTF-8) token.
+        let (u, w) = match (x, b.get(i + 1), b.get(i + 2)) {
+            (0xC0..=0xDF, Some(&b1), _) => ((u32::from(x & 0x1F) << 6) | u32::from(b1 & 0x3F), 2),
+            (0xE0..=0xEF, Some(&b1), Some(&b2)) => (
+                (u32::from(x & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
+                3,
+            ),
+            _ => (u32::MAX, 4),
+        };
+        let fast = if (TABLE_START..TABLE_END).contains(&u) {
+            table.get((u - TABLE_START) as usize).filter(|f| !f.slow)
+        } else {
+            None
+        };
+        match fast {
+            Some(f) => {
+                let n = out.len();
+                out.extend_from_slice(&f.bytes);
+                out.truncate(n + f.len as usize);
+                case.add(f.upper, f.lower);
+                if f.tone != 0 {
+                    tone = f.tone;
+                    tone_char = None;
+                }
+                i += w;
+            }
+            None => {
+                let Some(c) = token.get(i..).and_then(|s| s.chars().next()) else {
+                    break;
+                };
+                let k = key_char(c);
+                out.extend_from_slice(k.text.as_bytes());
+                case.add(k.upper, k.lower);
+                if let Some(t) = k.tone {
+                    tone = 0;
+                    tone_char = Some(t);
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    if tone != 0 {
+        out.extend_from_slice(&[0xCC, tone]);
+    } else if let Some(t) = tone_char {
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(t.encode_utf8(&mut buf).as_bytes());
+    }
+    case
+}
+
+/// What the fast path learns about one token without building its key.
+pub(crate) enum Quick {
+    /// The token is in the fast class: its case, and its vocabulary id
+    /// (`NONE` when no lexicon phrase has its key).
+    Known(CaseInfo, u32),
+    /// Outside the fast class: fold it.
+    Unknown,
+}
+
+/// Whether a token is in the fast class, and its letter case: every
+/// character ASCII but space, or a precomposed Vietnamese letter
+/// ([`FoldChar::viet`]); at most one of them with a tone mark; letters all
+/// lower case, all upper case, or only the first one upper case.
+#[inline]
+fn fast_class(token: &str) -> Option<(CaseInfo, u32)> {
+    let mut case = CaseInfo::default();
+    let mut h = SEED;
+    let b = token.as_bytes();
+    let table = &*KEY_TABLE;
+    let mut tones = 0u32;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if x == b' ' {
+                return None;
+            }
+            case.add(x.is_ascii_uppercase(), x.is_ascii_lowercase());
+            h = hash_step(h, u32::from(x));
+            i += 1;
+            continue;
+        }
+        let (u, w) = match (x, b.get(i + 1), b.get(i + 2)) {
+            (0xC0..=0xDF, Some(&b1), _) => ((u32::from(x & 0x1F) << 6) | u32::from(b1 & 0x3F), 2),
+            (0xE0..=0xEF, Some(&b1), Some(&b2)) => (
+                (u32::from(x & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
+                3,
+            ),
+            _ => return None,
+        };
+        h = hash_step(h, u);
+        let f = table.get(u.wrapping_sub(TABLE_START) as usize)?;
+        if !f.viet || !(TABLE_START..TABLE_END).contains(&u) {
+            return None;
+        }
+        tones += u32::from(f.tone != 0);
+        case.add(f.upper, f.lower);
+        i += w;
+    }
+    let pattern_ok = case.upper == 0 || case.lower == 0 || (case.first_upper && case.upper == 1);
+    (pattern_ok && tones <= 1).then_some((case, hash_finish(h)))
+}
+
+/// One step of the hash of a written form: per character (code point).
+#[inline]
+fn hash_step(h: u64, c: u32) -> u64 {
+    (h ^ u64::from(c)).wrapping_mul(SEED)
+}
+
+#[inline]
+fn hash_finish(h: u64) -> u32 {
+    (h >> 32) as u32
+}
+
+/// The hash of a written form, as [`fast_class`] computes it on the way.
+fn hash_form(form: &str) -> u32 {
+    hash_finish(form.chars().fold(SEED, |h, c| hash_step(h, c as u32)))
+}
+
+/// Every written form in the fast class of every vocabulary key, mapped to
+/// the key's vocabulary id. A fast-class token is one of these forms
+/// exactly when its key is in the vocabulary, so a token in the class is
+/// looked up by its bytes, without building its key.
+///
+/// Why the forms are complete: a fast-class token is a sequence of ASCII
+/// characters and precomposed letters, each the unique precomposed form of
+/// (base + modifier) with or without the tone; its key lists the same
+/// bases and modifiers in order and ends with the one tone. So the token
+/// is recovered from its key, the position of the toned letter and the
+/// case pattern (lower, upper, first letter upper), which is what
+/// [`RawForms::build`] enumerates.
+///
+/// The forms sit in one open-addressing table (linear probing, at most
+/// half full): a look-up hashes the token's bytes once and mostly meets an
+/// empty slot or a hash mismatch.
+#[derive(Debug, Default)]
+pub(crate) struct RawForms {
+    /// The bytes of all forms, one after another.
+    arena: Vec<u8>,
+    /// A power of two of slots; `id == NONE` marks an empty one.
+    slots: Vec<RawSlot>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RawSlot {
+    hash: u32,
+    off: u32,
+    len: u32,
+    id: u32,
+}
+
+const EMPTY_SLOT: RawSlot = RawSlot {
+    hash: 0,
+    off: 0,
+    len: 0,
+    id: NONE,
+};
+
+impl RawForms {
+    fn from_pairs(pairs: Vec<(Vec<u8>, u32)>) -> RawForms {
+        let cap = (pairs.len() * 2).next_power_of_two().max(16);
+        let mut t = RawForms {
+            arena: Vec::new(),
+            slots: vec![EMPTY_SLOT; cap],
+        };
+        let mask = cap - 1;
+        for (form, id) in pairs {
+            let hash = std::str::from_utf8(&form).map_or(0, hash_form);
+            if t.get(&form, hash) != NONE {
+                continue;
+            }
+            let mut at = hash as usize & mask;
+            while t.slots.get(at).is_some_and(|s| s.id != NONE) {
+                at = (at + 1) & mask;
+            }
+            if let Some(slot) = t.slots.get_mut(at) {
+                *slot = RawSlot {
+                    hash,
+                    off: t.arena.len() as u32,
+                    len: form.len() as u32,
+                    id,
+                };
+            }
+            t.arena.extend_from_slice(&form);
+        }
+        t
+    }
+
+    /// The vocabulary id of a written form (`NONE` when it is none).
+    #[inline]
+    fn get(&self, b: &[u8], hash: u32) -> u32 {
+        if self.slots.is_empty() {
+            return NONE;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            let Some(s) = self.slots.get(at) else { return NONE };
+            if s.id == NONE {
+                return NONE;
+            }
+            if s.hash == hash
+                && s.len as usize == b.len()
+                && self.arena.get(s.off as usize..(s.off + s.len) as usize) == Some(b)
+            {
+                return s.id;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// All written forms.
+    #[cfg(test)]
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        self.slots
+            .iter()
+            .filter(|s| s.id != NONE)
+            .filter_map(|s| self.arena.get(s.off as usize..(s.off + s.len) as usize))
+    }
+}
+
+impl RawForms {
+    fn build(vocab: &HashMap<Box<[u8]>, u32, FastBuild>) -> RawForms {
+        let mut forms: Vec<(Vec<u8>, u32)> = Vec::new();
+        // Vocabulary order, so the table is the same on every run.
+        let mut vocab: Vec<(&[u8], u32)> = vocab.iter().map(|(k, &id)| (&**k, id)).collect();
+        vocab.sort_unstable_by_key(|&(_, id)| id);
+        for (key, id) in vocab {
+            let Ok(key) = std::str::from_utf8(key) else {
+                continue;
+            };
+            // Split off the tone, then group the rest into units: a base
+            // with its modifier.
+            let mut chars: Vec<char> = key.chars().collect();
+            let tone = match chars.last() {
+                Some(&t) if is_tone_mark(t) => {
+                    chars.pop();
+                    Some(t)
+                }
+                _ => None,
+            };
+            let mut units: Vec<char> = Vec::with_capacity(chars.len());
+            let mut ok = true;
+            for &c in &chars {
+                if is_modifier(c) {
+                    match units
+                        .last_mut()
+                        .and_then(|u| unicode_normalization::char::compose(*u, c))
+                    {
+                        Some(composed) => {
+                            if let Some(last) = units.last_mut() {
+                                *last = composed;
+                            }
+                        }
+                        None => ok = false,
+                    }
+                } else {
+                    units.push(c);
+                }
+            }
+            if !ok {
+                continue;
+            }
+            // Tone placements.
+            let mut placements: Vec<Vec<char>> = Vec::new();
+            match tone {
+                None => placements.push(units.clone()),
+                Some(t) => {
+                    for p in 0..units.len() {
+                        let Some(&u) = units.get(p) else { continue };
+                        if let Some(toned) = unicode_normalization::char::compose(u, t) {
+                            let mut v = units.clone();
+                            if let Some(slot) = v.get_mut(p) {
+                                *slot = toned;
+                            }
+                            placements.push(v);
+                        }
+                    }
+                }
+            }
+            for v in placements {
+                let lower: String = v.iter().collect();
+                let upper: String = v.iter().flat_map(|c| c.to_uppercase()).collect();
+                let mut title = String::with_capacity(lower.len());
+                let mut first = true;
+                for &c in &v {
+                    if first && c.is_alphabetic() {
+                        title.extend(c.to_uppercase());
+                        first = false;
+                    } else {
+                        title.push(c);
+                    }
+                }
+                for form in [lower, upper, title] {
+                    // Keep only forms in the fast class whose key is this
+                    // key (the construction above guarantees it; checked).
+                    if fast_class(&form).is_none() {
+                        continue;
+                    }
+                    let mut k = Vec::with_capacity(form.len() + 4);
+                    push_token_key(&form, &mut k);
+                    if k == key.as_bytes() {
+                        forms.push((form.into_bytes(), id));
+                    }
+                }
+            }
+        }
+        RawForms::from_pairs(forms)
+    }
+}
+
+impl PhraseTrie {
+    /// The case and vocabulary id of a token in the fast class, from its
+    /// bytes alone.
+    #[inline]
+    pub(crate) fn quick(&self, token: &str) -> Quick {
+        match fast_class(token) {
+            Some((case, hash)) => Quick::Known(case, self.raw.get(token.as_bytes(), hash)),
+            None => Quick::Unknown,
+        }
+    }
+}
+
+/// The key of one token as a new string (the reference the fast paths are
+/// tested against).
+#[cfg(test)]
+pub(crate) fn token_key_reference(token: &str) -> String {
+    let mut out = String::new();
+    let mut tone = None;
     for c in token.chars() {
         if c.is_ascii() {
-            case.add(c.is_ascii_uppercase(), c.is_ascii_lowercase());
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        let u = c as u32;
-        let in_table = (TABLE_START..TABLE_END).contains(&u);
-        let (upper, lower, t) = match table
-            .get((u.wrapping_sub(TABLE_START)) as usize)
-            .filter(|_| in_table)
-        {
-            Some(k) => {
-                out.push_str(&k.text);
-                (k.upper, k.lower, k.tone)
-            }
-            None => {
-                let k = key_char(c);
-                out.push_str(&k.text);
-                (k.upper, k.lower, k.tone)
-            }
-        };
-        case.add(upper, lower);
-        if t.is_some() {
-            tone = t;
-        }
+        let k = key_char(c);
+        out.push_str(&k.text);
+        tone = k.tone.or(tone);
     }
-    if let Some(t) = tone {
-        out.push(t);
-    }
-    case
+    out.extend(tone);
+    out
 }
 
 /// The lookup key of a name: its tokens' keys joined by single spaces.
@@ -178,14 +592,15 @@ pub(crate) fn push_token_key(token: &str, out: &mut String) -> CaseInfo {
 /// assert_ne!(name_key("Bộ"), name_key("bố"));
 /// ```
 pub fn name_key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
+    let mut out = Vec::with_capacity(text.len() + 8);
     for (n, t) in tokenize(text).enumerate() {
         if n > 0 {
-            out.push(' ');
+            out.push(b' ');
         }
         push_token_key(t.text, &mut out);
     }
-    out
+    // Keys are built from whole characters of valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// How a title word relates to the name after it.
@@ -298,11 +713,186 @@ impl Entry {
     }
 }
 
-/// The name lexicons compiled into one Aho-Corasick automaton over keys.
-#[derive(Debug, Clone)]
+/// The name lexicons compiled two ways: a word-level trie over token keys
+/// (the fast path: one hash look-up per token) and one Aho-Corasick
+/// automaton over the keyed text (the reference, and the path for the rare
+/// token whose key holds a space).
+#[derive(Debug)]
 pub(crate) struct NameLexicon {
     pub ac: AhoCorasick,
     pub entries: Vec<Entry>,
+    /// `entries[n].cats()`, precomputed.
+    pub cats: Vec<u16>,
+    pub trie: PhraseTrie,
+}
+
+/// A fast, non-cryptographic hasher for the small keys of the lexicon
+/// (token keys, trie edges). Not exposed to user-controlled hash flooding
+/// in any way that matters: the tables are fixed after build and only
+/// looked up.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(SEED);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            self.add(u64::from_le_bytes(a));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut a = [0u8; 8];
+            if let Some(dst) = a.get_mut(..rest.len()) {
+                dst.copy_from_slice(rest);
+            }
+            self.add(u64::from_le_bytes(a));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
+
+/// No vocabulary id, no node, no entry.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// The lexicon phrases as a trie over token keys: each distinct token key
+/// of a phrase gets a vocabulary id, each phrase is a path of ids from the
+/// root. A phrase matches tokens `[i, j)` exactly when the tokens' keys,
+/// joined by single spaces, equal the phrase's key, which is what the
+/// Aho-Corasick automaton over the keyed text finds at token boundaries.
+#[derive(Debug, Default)]
+pub(crate) struct PhraseTrie {
+    vocab: HashMap<Box<[u8]>, u32, FastBuild>,
+    /// The node reached from the root by each vocabulary id (`NONE`: no
+    /// phrase starts with that key).
+    root: Vec<u32>,
+    /// Per node: the entry of the phrase ending there (`NONE`: none).
+    node_entry: Vec<u32>,
+    /// Per node: whether any edge leaves it.
+    node_inner: Vec<bool>,
+    edges: HashMap<u64, u32, FastBuild>,
+    /// Written forms of the vocabulary for the fast path.
+    raw: RawForms,
+}
+
+impl PhraseTrie {
+    fn build<'k>(phrases: impl Iterator<Item = (&'k str, u32)>) -> PhraseTrie {
+        let mut t = PhraseTrie::default();
+        for (key, entry) in phrases {
+            let mut node = NONE;
+            for part in key.split(' ') {
+                let next_id = t.vocab.len() as u32;
+                let id = *t.vocab.entry(part.as_bytes().into()).or_insert(next_id);
+                if id as usize >= t.root.len() {
+                    t.root.resize(id as usize + 1, NONE);
+                }
+                let existing = if node == NONE {
+                    t.root.get(id as usize).copied().unwrap_or(NONE)
+                } else {
+                    t.edges.get(&edge(node, id)).copied().unwrap_or(NONE)
+                };
+                let child = if existing != NONE {
+                    existing
+                } else {
+                    let n = t.node_entry.len() as u32;
+                    t.node_entry.push(NONE);
+                    t.node_inner.push(false);
+                    if node == NONE {
+                        if let Some(slot) = t.root.get_mut(id as usize) {
+                            *slot = n;
+                        }
+                    } else {
+                        t.edges.insert(edge(node, id), n);
+                        if let Some(inner) = t.node_inner.get_mut(node as usize) {
+                            *inner = true;
+                        }
+                    }
+                    n
+                };
+                node = child;
+            }
+            if let Some(slot) = t.node_entry.get_mut(node as usize) {
+                *slot = entry;
+            }
+        }
+        t.raw = RawForms::build(&t.vocab);
+        t
+    }
+
+    /// All written forms of the fast path.
+    #[cfg(test)]
+    pub(crate) fn raw_forms(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        self.raw.iter()
+    }
+
+    /// The vocabulary id of one token key (`NONE` when no phrase has it).
+    #[inline]
+    pub(crate) fn word_id(&self, key: &[u8]) -> u32 {
+        self.vocab.get(key).copied().unwrap_or(NONE)
+    }
+
+    /// Calls `f(len, entry)` for every phrase that matches the tokens whose
+    /// vocabulary ids are `ids` from their start, shortest first.
+    #[inline]
+    pub(crate) fn matches_at(&self, ids: &[u32], mut f: impl FnMut(usize, u32)) {
+        let Some(&first) = ids.first() else { return };
+        let mut node = self.root.get(first as usize).copied().unwrap_or(NONE);
+        let mut len = 1;
+        while node != NONE {
+            let n = node as usize;
+            if let Some(&e) = self.node_entry.get(n) {
+                if e != NONE {
+                    f(len, e);
+                }
+            }
+            if !self.node_inner.get(n).copied().unwrap_or(false) {
+                break;
+            }
+            let Some(&next) = ids.get(len) else { break };
+            if next == NONE {
+                break;
+            }
+            node = self.edges.get(&edge(node, next)).copied().unwrap_or(NONE);
+            len += 1;
+        }
+    }
+}
+
+#[inline]
+fn edge(node: u32, id: u32) -> u64 {
+    (u64::from(node) << 32) | u64::from(id)
 }
 
 /// User additions to the built-in lexicons.
@@ -400,12 +990,13 @@ impl Builder {
     }
 }
 
-static BUILTIN: LazyLock<NameLexicon> = LazyLock::new(|| NameLexicon::build(&Extras::default()));
+static BUILTIN: LazyLock<Arc<NameLexicon>> =
+    LazyLock::new(|| Arc::new(NameLexicon::build(&Extras::default())));
 
 impl NameLexicon {
-    /// The built-in lexicons (compiled once per process).
-    pub(crate) fn builtin() -> NameLexicon {
-        BUILTIN.clone()
+    /// The built-in lexicons (compiled once per process, shared).
+    pub(crate) fn builtin() -> Arc<NameLexicon> {
+        Arc::clone(&BUILTIN)
     }
 
     /// The built-in lexicons plus the user's entries.
@@ -522,6 +1113,12 @@ impl NameLexicon {
             patterns.push(format!(" {key}"));
             entries_out.push(entry);
         }
+        let trie = PhraseTrie::build(
+            patterns
+                .iter()
+                .enumerate()
+                .map(|(n, p)| (p.strip_prefix(' ').unwrap_or(p), n as u32)),
+        );
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -532,9 +1129,16 @@ impl NameLexicon {
                 entries_out.clear();
                 AhoCorasick::new(std::iter::empty::<&str>()).expect("empty automaton builds")
             });
+        let trie = if entries_out.is_empty() {
+            PhraseTrie::default()
+        } else {
+            trie
+        };
         NameLexicon {
             ac,
+            cats: entries_out.iter().map(Entry::cats).collect(),
             entries: entries_out,
+            trie,
         }
     }
 }
@@ -547,6 +1151,7 @@ pub(crate) fn keyed_kind(kind: TokenKind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn keys_unify_tone_style_case_and_form() {
@@ -554,6 +1159,70 @@ mod tests {
         assert_eq!(name_key("THỦY"), name_key("thuỷ"));
         assert_eq!(name_key("Ủy ban"), name_key("Uỷ ban"));
         assert_ne!(name_key("Hà"), name_key("Hạ"));
+    }
+
+    fn vietnamese_like() -> impl Strategy<Value = String> {
+        "[a-zA-Z0-9àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ\u{300}\u{301}\u{302}\u{303}\u{309}\u{323}\u{31b}.’–ǖḾßΐ-]{0,12}"
+    }
+
+    /// The fast class answers exactly what folding the token answers.
+    fn check_quick(token: &str) {
+        let lex = NameLexicon::builtin();
+        let mut key = Vec::new();
+        let case = push_token_key(token, &mut key);
+        if let Quick::Known(c, id) = lex.trie.quick(token) {
+            assert_eq!(id, lex.trie.word_id(&key), "id of {token:?}");
+            assert_eq!(
+                (c.upper, c.lower, c.first_upper, c.inner_upper),
+                (case.upper, case.lower, case.first_upper, case.inner_upper),
+                "case of {token:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn table_fold_equals_reference_fold(s in proptest::arbitrary::any::<String>()) {
+            let mut out = Vec::new();
+            push_token_key(&s, &mut out);
+            proptest::prop_assert_eq!(String::from_utf8(out).ok(), Some(token_key_reference(&s)));
+        }
+
+        #[test]
+        fn table_fold_equals_reference_fold_vietnamese(s in vietnamese_like()) {
+            let mut out = Vec::new();
+            push_token_key(&s, &mut out);
+            proptest::prop_assert_eq!(String::from_utf8(out).ok(), Some(token_key_reference(&s)));
+        }
+
+        #[test]
+        fn quick_lookup_equals_folded_lookup(s in vietnamese_like()) {
+            check_quick(&s);
+        }
+    }
+
+    #[test]
+    fn quick_lookup_finds_every_written_form() {
+        let lex = NameLexicon::builtin();
+        let mut n = 0;
+        for form in lex.trie.raw_forms() {
+            let s = std::str::from_utf8(form).unwrap_or("");
+            assert!(
+                matches!(lex.trie.quick(s), Quick::Known(_, id) if id != NONE),
+                "{s:?}"
+            );
+            check_quick(s);
+            check_quick(&s.to_lowercase());
+            check_quick(&s.to_uppercase());
+            n += 1;
+        }
+        assert!(n > 1000, "only {n} written forms");
+        for s in [
+            "Hoá", "hóa", "HOÁ", "Thanh", "tỉnh", "TỈNH", "Tỉnh", "tÍnh", "UBND", "ubnd", "TP.", "đ", "Đ",
+            "", "1 000",
+        ] {
+            check_quick(s);
+        }
     }
 
     #[test]

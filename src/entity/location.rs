@@ -102,7 +102,7 @@ fn is_plural(w: &str) -> bool {
 
 /// Finds locations.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut memory: HashMap<&str, LocationKind> = HashMap::new();
+    let mut memory: HashMap<String, LocationKind> = HashMap::new();
     let mut found = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
@@ -184,16 +184,27 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     if memory.is_empty() {
         return;
     }
+    let firsts: std::collections::HashSet<&str> = memory.keys().filter_map(|k| k.split(' ').next()).collect();
     let mut i = 0;
     while i < ctx.len() {
         if ctx.is_namecap(i) && !(i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i)) {
             let mut hit = None;
+            // A remembered name starts with this token's key (unless the
+            // key holds a space of its own).
+            let first = ctx.key(i, i + 1);
+            if !first.contains(' ') && !firsts.contains(first.as_str()) {
+                i += 1;
+                continue;
+            }
+            // The keys of `[i, i + len)` for every len, built once.
+            let (keys, ends) = ctx.key_prefixes(i, MAX_PLACE);
             for len in (1..=MAX_PLACE).rev() {
                 let j = i + len;
                 if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j)) {
                     continue;
                 }
-                if let Some(&kind) = memory.get(ctx.key(i, j)) {
+                let key = ends.get(len - 1).and_then(|&e| keys.get(..e)).unwrap_or("");
+                if let Some(&kind) = memory.get(key) {
                     hit = Some((j, kind));
                     break;
                 }

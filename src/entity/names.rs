@@ -8,7 +8,7 @@
 //! over the document.
 
 use super::{Document, Entity, Recognizer};
-use crate::lexicon::{push_token_key, Entry, Extras, NameLexicon};
+use crate::lexicon::{push_token_key, CaseInfo, Entry, Extras, NameLexicon, Quick};
 use crate::token::TokenKind;
 
 /// Letter case of a token.
@@ -26,24 +26,63 @@ pub(crate) enum Case {
 
 /// One token as the name rules see it. A token like `TP.Quảng` is split
 /// into `TP.` and `Quảng`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
     pub case: Case,
-    /// Key range in `Ctx::keys` (without the leading space).
-    pub key: (usize, usize),
     /// The token's line has letters and none of them is lower case.
     pub caps_line: bool,
     /// Newlines in the gap before the token (capped at 2).
     pub newlines_before: u8,
     /// Categories of the lexicon hits that start at this token.
     pub cats: u16,
+    /// Shape flags (`flag::*`), from kind, case and `caps_line`.
+    pub flags: u8,
+}
+
+/// Shape flags of a token, computed once per document.
+mod flag {
+    /// Written like a syllable of a proper name (see `Ctx::is_namecap`).
+    pub const NAMECAP: u8 = 1;
+    /// A lower-case word, or any word in an all-caps line.
+    pub const LOWERISH: u8 = 1 << 1;
+    /// An abbreviation (see `Ctx::is_abbrev`).
+    pub const ABBREV: u8 = 1 << 2;
+}
+
+/// Sets the shape flags of every token (after `caps_line` is known).
+fn set_flags(text: &str, toks: &mut [Tok]) {
+    for t in toks {
+        let wordish = matches!(t.kind, TokenKind::Syllable | TokenKind::Word);
+        // Letters of an all-upper token (one-letter initials, abbreviations).
+        let chars = if t.case == Case::Upper {
+            text.get(t.start..t.end).map_or(0, |w| w.chars().count())
+        } else {
+            0
+        };
+        let namecap = wordish
+            && match t.case {
+                Case::Title => true,
+                Case::Upper => t.caps_line || chars == 1,
+                Case::Mixed => t.kind == TokenKind::Word,
+                Case::Lower => false,
+            };
+        let lowerish = wordish && (t.case == Case::Lower || (t.caps_line && t.case == Case::Upper));
+        let abbrev = match t.kind {
+            TokenKind::Abbreviation => matches!(t.case, Case::Upper | Case::Mixed | Case::Title),
+            TokenKind::Syllable | TokenKind::Word => t.case == Case::Upper && !t.caps_line && chars >= 2,
+            _ => false,
+        };
+        t.flags = (u8::from(namecap) * flag::NAMECAP)
+            | (u8::from(lowerish) * flag::LOWERISH)
+            | (u8::from(abbrev) * flag::ABBREV);
+    }
 }
 
 /// A lexicon match: tokens `[start, end)` and the entry.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Hit {
     start: u32,
     end: u32,
@@ -54,7 +93,6 @@ struct Hit {
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    keys: String,
     hits: Vec<Hit>,
     /// `first_hit[i]..first_hit[i+1]` are the hits starting at token i,
     /// longest first.
@@ -123,164 +161,105 @@ fn split_glued_prefix(text: &str) -> Option<usize> {
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &Document<'a>, lex: &'a NameLexicon) -> Self {
+        Self::build(doc, lex, false)
+    }
+
+    /// Builds the context; `reference` forces the Aho-Corasick scan over
+    /// the keyed text instead of the word-level trie (for tests).
+    pub(crate) fn build(doc: &Document<'a>, lex: &'a NameLexicon, reference: bool) -> Self {
         let text = doc.text;
         let mut toks: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 4);
-        // Decomposed keys grow: `ệ` (3 bytes) becomes 5.
-        let mut keys = String::with_capacity(text.len() * 2 + doc.tokens.len() + 8);
+        // Vocabulary id of each token's key in the lexicon trie.
+        let mut ids: Vec<u32> = Vec::with_capacity(doc.tokens.len() + 4);
+        // Scratch buffer for the keys of tokens outside the fast class.
+        let mut scratch: Vec<u8> = Vec::with_capacity(64);
+        // Whether some token's key holds a space (never for syllables): the
+        // trie then cannot stand in for the scan over the keyed text.
+        let mut spaced = false;
         let mut prev_end = 0usize;
-        let push = |toks: &mut Vec<Tok>,
-                    keys: &mut String,
-                    start: usize,
-                    end: usize,
-                    kind: TokenKind,
-                    prev_end: usize| {
-            let gap = text.get(prev_end..start).unwrap_or("");
-            let nl = gap.bytes().filter(|&b| b == b'\n').count().min(2) as u8;
-            let s = text.get(start..end).unwrap_or("");
-            keys.push(' ');
-            let k0 = keys.len();
-            let case = if crate::lexicon::keyed_kind(kind) {
-                let c = push_token_key(s, keys);
-                if c.upper == 0 {
-                    Case::Lower
-                } else if c.lower == 0 {
-                    Case::Upper
-                } else if c.first_upper && !c.inner_upper {
-                    Case::Title
-                } else {
-                    Case::Mixed
-                }
+        let mut push = |toks: &mut Vec<Tok>, start: usize, end: usize, kind: TokenKind, prev_end: usize| {
+            let gap = text.as_bytes().get(prev_end..start).unwrap_or(&[]);
+            let nl = if gap.len() == 1 {
+                u8::from(gap.first() == Some(&b'\n'))
             } else {
-                keys.push('\u{1}');
-                case_of(s)
+                gap.iter().filter(|&&b| b == b'\n').count().min(2) as u8
             };
+            let s = text.get(start..end).unwrap_or("");
+            let (case, id) = if crate::lexicon::keyed_kind(kind) {
+                let (c, id) = match lex.trie.quick(s) {
+                    Quick::Known(c, id) => (c, id),
+                    Quick::Unknown => {
+                        scratch.clear();
+                        let c = push_token_key(s, &mut scratch);
+                        if scratch.contains(&b' ') {
+                            spaced = true;
+                        }
+                        (c, lex.trie.word_id(&scratch))
+                    }
+                };
+                (case_from(c), id)
+            } else {
+                (case_of(s), crate::lexicon::NONE)
+            };
+            ids.push(id);
             toks.push(Tok {
                 start,
                 end,
                 kind,
                 case,
-                key: (k0, keys.len()),
                 caps_line: false,
                 newlines_before: if toks.is_empty() { 2 } else { nl },
                 cats: 0,
+                flags: 0,
             });
         };
         for t in &doc.tokens {
             if t.kind == TokenKind::Abbreviation {
                 if let Some(cut) = split_glued_prefix(t.text) {
                     let mid = t.span.start + cut;
-                    push(
-                        &mut toks,
-                        &mut keys,
-                        t.span.start,
-                        mid,
-                        TokenKind::Abbreviation,
-                        prev_end,
-                    );
-                    push(&mut toks, &mut keys, mid, t.span.end, TokenKind::Syllable, mid);
+                    push(&mut toks, t.span.start, mid, TokenKind::Abbreviation, prev_end);
+                    push(&mut toks, mid, t.span.end, TokenKind::Syllable, mid);
                     prev_end = t.span.end;
                     continue;
                 }
             }
-            push(&mut toks, &mut keys, t.span.start, t.span.end, t.kind, prev_end);
+            push(&mut toks, t.span.start, t.span.end, t.kind, prev_end);
             prev_end = t.span.end;
         }
-        keys.push(' ');
-        // All-caps lines.
-        let mut line_start = 0;
-        while line_start < toks.len() {
-            let mut line_end = line_start + 1;
-            while line_end < toks.len() && toks[line_end].newlines_before == 0 {
-                line_end += 1;
-            }
-            let mut upper = 0;
-            let mut lower = false;
-            for t in &toks[line_start..line_end] {
-                if matches!(t.kind, TokenKind::Syllable | TokenKind::Word) {
-                    match t.case {
-                        Case::Upper => upper += 1,
-                        _ => lower = true,
+        mark_caps_lines(&mut toks);
+        set_flags(text, &mut toks);
+        // Lexicon hits, bucketed by start token, longest first.
+        let mut hits = Vec::with_capacity(toks.len() / 2 + 4);
+        let mut first_hit = Vec::with_capacity(toks.len() + 1);
+        if reference || spaced {
+            scan_keys(text, &toks, lex, &mut hits, &mut first_hit);
+        } else {
+            for i in 0..toks.len() {
+                first_hit.push(hits.len() as u32);
+                if ids.get(i).is_some_and(|&id| id != crate::lexicon::NONE) {
+                    let at = hits.len();
+                    lex.trie.matches_at(ids.get(i..).unwrap_or(&[]), |len, entry| {
+                        hits.push(Hit {
+                            start: i as u32,
+                            end: (i + len) as u32,
+                            entry,
+                        });
+                    });
+                    if let Some(bucket) = hits.get_mut(at..) {
+                        bucket.reverse();
                     }
                 }
             }
-            if !lower && upper >= 3 {
-                for t in &mut toks[line_start..line_end] {
-                    t.caps_line = true;
-                }
-            }
-            line_start = line_end;
+            first_hit.push(hits.len() as u32);
         }
-        // Lexicon hits, each checked to start and end at a token boundary.
-        // `tok_at[p]` is the token whose key starts after the space at `p`.
-        let mut hits = Vec::with_capacity(toks.len());
-        if !lex.entries.is_empty() && !toks.is_empty() {
-            let mut tok_at = vec![u32::MAX; keys.len() + 1];
-            for (n, t) in toks.iter().enumerate() {
-                if let Some(slot) = tok_at.get_mut(t.key.0 - 1) {
-                    *slot = n as u32;
-                }
-            }
-            if let Some(last) = tok_at.get_mut(keys.len() - 1) {
-                *last = toks.len() as u32;
-            }
-            for m in lex.ac.find_overlapping_iter(keys.as_str()) {
-                let (Some(&si), Some(&ei)) = (tok_at.get(m.start()), tok_at.get(m.end())) else {
-                    continue;
-                };
-                if si == u32::MAX || ei == u32::MAX {
-                    continue;
-                }
-                hits.push(Hit {
-                    start: si,
-                    end: ei,
-                    entry: m.pattern().as_u32(),
-                });
-            }
-        }
-        // Bucket the hits by start token (counting sort), longest first.
-        let mut first_hit = vec![0u32; toks.len() + 1];
         for h in &hits {
-            if let Some(c) = first_hit.get_mut(h.start as usize + 1) {
-                *c += 1;
-            }
-        }
-        for k in 1..first_hit.len() {
-            first_hit[k] += first_hit[k - 1];
-        }
-        let mut sorted = vec![
-            Hit {
-                start: 0,
-                end: 0,
-                entry: 0
-            };
-            hits.len()
-        ];
-        let mut fill = first_hit.clone();
-        for h in &hits {
-            if let Some(pos) = fill.get_mut(h.start as usize) {
-                if let Some(slot) = sorted.get_mut(*pos as usize) {
-                    *slot = *h;
-                }
-                *pos += 1;
-            }
-        }
-        for w in first_hit.windows(2) {
-            if let Some(bucket) = sorted.get_mut(w[0] as usize..w[1] as usize) {
-                if bucket.len() > 1 {
-                    bucket.sort_unstable_by_key(|h| std::cmp::Reverse(h.end));
-                }
-            }
-        }
-        let hits = sorted;
-        for h in &hits {
-            if let (Some(t), Some(e)) = (toks.get_mut(h.start as usize), lex.entries.get(h.entry as usize)) {
-                t.cats |= e.cats();
+            if let (Some(t), Some(c)) = (toks.get_mut(h.start as usize), lex.cats.get(h.entry as usize)) {
+                t.cats |= *c;
             }
         }
         Ctx {
             text,
             toks,
-            keys,
             hits,
             first_hit,
             lex,
@@ -308,12 +287,34 @@ impl<'a> Ctx<'a> {
             .unwrap_or("")
     }
 
-    /// The key of tokens `[i, j)`.
-    pub fn key(&self, i: usize, j: usize) -> &str {
-        match (self.toks.get(i), j.checked_sub(1).and_then(|k| self.toks.get(k))) {
-            (Some(a), Some(b)) if j > i => self.keys.get(a.key.0..b.key.1).unwrap_or(""),
-            _ => "",
+    /// The key of tokens `[i, j)` (built on demand): the tokens' keys
+    /// joined by single spaces, `\u{1}` for a link or address.
+    pub fn key(&self, i: usize, j: usize) -> String {
+        // Decomposed keys grow: `ệ` (3 bytes) becomes 5.
+        let room = self.span(i, j).map_or(0, |(a, b)| b - a) * 2 + 8;
+        let mut out = Vec::with_capacity(room);
+        write_keys(self.text, self.toks.get(i..j).unwrap_or(&[]), &mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// The keys of tokens `[i, i + len)` for `len` in `1..=n` at once: the
+    /// key of the longest run, and where each shorter one ends in it.
+    pub fn key_prefixes(&self, i: usize, n: usize) -> (String, Vec<usize>) {
+        let toks = self.toks.get(i..(i + n).min(self.toks.len())).unwrap_or(&[]);
+        let room = match (toks.first(), toks.last()) {
+            (Some(a), Some(b)) => (b.end - a.start) * 2 + 8,
+            _ => 0,
+        };
+        let mut out = Vec::with_capacity(room);
+        let mut ends = Vec::with_capacity(toks.len());
+        for t in toks {
+            if !ends.is_empty() {
+                out.push(b' ');
+            }
+            write_keys(self.text, std::slice::from_ref(t), &mut out);
+            ends.push(out.len());
         }
+        (String::from_utf8(out).unwrap_or_default(), ends)
     }
 
     /// The text from token `i` to the end of token `j - 1`.
@@ -392,24 +393,12 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` is written like a syllable of a proper name:
     /// capitalized (or any letters in an all-caps line).
     pub fn is_namecap(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else { return false };
-        if !matches!(t.kind, TokenKind::Syllable | TokenKind::Word) {
-            return false;
-        }
-        match t.case {
-            Case::Title => true,
-            Case::Upper => t.caps_line || self.word(i).chars().count() == 1,
-            Case::Mixed => t.kind == TokenKind::Word,
-            Case::Lower => false,
-        }
+        self.toks.get(i).is_some_and(|t| t.flags & flag::NAMECAP != 0)
     }
 
     /// Whether token `i` is a lower-case word (or any word in an all-caps line).
     pub fn is_lowerish(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            matches!(t.kind, TokenKind::Syllable | TokenKind::Word)
-                && (t.case == Case::Lower || (t.caps_line && t.case == Case::Upper))
-        })
+        self.toks.get(i).is_some_and(|t| t.flags & flag::LOWERISH != 0)
     }
 
     /// A stop word (a verb or function word that ends a name) at `i`,
@@ -441,13 +430,7 @@ impl<'a> Ctx<'a> {
     /// an all-caps word of two letters or more outside an all-caps line
     /// (`QNO`, `HPG`).
     pub fn is_abbrev(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| match t.kind {
-            TokenKind::Abbreviation => matches!(t.case, Case::Upper | Case::Mixed | Case::Title),
-            TokenKind::Syllable | TokenKind::Word => {
-                t.case == Case::Upper && !t.caps_line && self.word(i).chars().count() >= 2
-            }
-            _ => false,
-        })
+        self.toks.get(i).is_some_and(|t| t.flags & flag::ABBREV != 0)
     }
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -503,9 +486,144 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The letter case from the counts gathered over a token.
+fn case_from(c: CaseInfo) -> Case {
+    if c.upper == 0 {
+        Case::Lower
+    } else if c.lower == 0 {
+        Case::Upper
+    } else if c.first_upper && !c.inner_upper {
+        Case::Title
+    } else {
+        Case::Mixed
+    }
+}
+
+/// Writes the keys of `toks` joined by single spaces; the key of a link or
+/// an address is `\u{1}`, which no lexicon phrase holds.
+fn write_keys(text: &str, toks: &[Tok], out: &mut Vec<u8>) {
+    for (n, t) in toks.iter().enumerate() {
+        if n > 0 {
+            out.push(b' ');
+        }
+        if crate::lexicon::keyed_kind(t.kind) {
+            push_token_key(text.get(t.start..t.end).unwrap_or(""), out);
+        } else {
+            out.push(1);
+        }
+    }
+}
+
+/// Marks the tokens of all-caps lines (letters, none in lower case, at
+/// least three upper-case words).
+fn mark_caps_lines(toks: &mut [Tok]) {
+    let mut line_start = 0;
+    while line_start < toks.len() {
+        let mut line_end = line_start + 1;
+        while line_end < toks.len() && toks[line_end].newlines_before == 0 {
+            line_end += 1;
+        }
+        let mut upper = 0;
+        let mut lower = false;
+        for t in &toks[line_start..line_end] {
+            if matches!(t.kind, TokenKind::Syllable | TokenKind::Word) {
+                match t.case {
+                    Case::Upper => upper += 1,
+                    _ => lower = true,
+                }
+            }
+        }
+        if !lower && upper >= 3 {
+            for t in &mut toks[line_start..line_end] {
+                t.caps_line = true;
+            }
+        }
+        line_start = line_end;
+    }
+}
+
+/// The reference lexicon scan: one overlapping Aho-Corasick pass over the
+/// keyed text, each hit checked to start and end at a token boundary, then
+/// bucketed by start token, longest first. Fills `hits` and `first_hit`
+/// (`toks.len() + 1` offsets).
+fn scan_keys(text: &str, toks: &[Tok], lex: &NameLexicon, hits: &mut Vec<Hit>, first_hit: &mut Vec<u32>) {
+    let mut raw = Vec::with_capacity(toks.len());
+    if !lex.entries.is_empty() && !toks.is_empty() {
+        // The keyed text: a space before every token's key and at the end.
+        // `tok_at[p]` is the token whose key starts after the space at `p`.
+        let mut keys: Vec<u8> = Vec::with_capacity(text.len() * 2 + toks.len() + 8);
+        let mut starts = Vec::with_capacity(toks.len());
+        for t in toks {
+            starts.push(keys.len());
+            keys.push(b' ');
+            write_keys(text, std::slice::from_ref(t), &mut keys);
+        }
+        keys.push(b' ');
+        let keys = keys.as_slice();
+        let mut tok_at = vec![u32::MAX; keys.len() + 1];
+        for (n, &p) in starts.iter().enumerate() {
+            if let Some(slot) = tok_at.get_mut(p) {
+                *slot = n as u32;
+            }
+        }
+        if let Some(last) = tok_at.get_mut(keys.len() - 1) {
+            *last = toks.len() as u32;
+        }
+        for m in lex.ac.find_overlapping_iter(keys) {
+            let (Some(&si), Some(&ei)) = (tok_at.get(m.start()), tok_at.get(m.end())) else {
+                continue;
+            };
+            if si == u32::MAX || ei == u32::MAX {
+                continue;
+            }
+            raw.push(Hit {
+                start: si,
+                end: ei,
+                entry: m.pattern().as_u32(),
+            });
+        }
+    }
+    // Counting sort by start token, then longest first in each bucket.
+    first_hit.clear();
+    first_hit.resize(toks.len() + 1, 0);
+    for h in &raw {
+        if let Some(c) = first_hit.get_mut(h.start as usize + 1) {
+            *c += 1;
+        }
+    }
+    for k in 1..first_hit.len() {
+        first_hit[k] += first_hit[k - 1];
+    }
+    hits.clear();
+    hits.resize(
+        raw.len(),
+        Hit {
+            start: 0,
+            end: 0,
+            entry: 0,
+        },
+    );
+    let mut fill = first_hit.clone();
+    for h in &raw {
+        if let Some(pos) = fill.get_mut(h.start as usize) {
+            if let Some(slot) = hits.get_mut(*pos as usize) {
+                *slot = *h;
+            }
+            *pos += 1;
+        }
+    }
+    for w in first_hit.windows(2) {
+        if let Some(bucket) = hits.get_mut(w[0] as usize..w[1] as usize) {
+            if bucket.len() > 1 {
+                bucket.sort_unstable_by_key(|h| std::cmp::Reverse(h.end));
+            }
+        }
+    }
+}
+
 /// Finds organizations, programs, locations and persons in one pass.
 pub(crate) struct NameRecognizer {
-    lex: NameLexicon,
+    lex: std::sync::Arc<NameLexicon>,
 }
 
 impl NameRecognizer {
@@ -518,7 +636,7 @@ impl NameRecognizer {
             lex: if empty {
                 NameLexicon::builtin()
             } else {
-                NameLexicon::build(extras)
+                std::sync::Arc::new(NameLexicon::build(extras))
             },
         }
     }
@@ -564,10 +682,11 @@ impl Ctx<'_> {
 
     /// An admin prefix at `k`: its end, kind and whether a number may follow.
     pub fn prefix(&self, k: usize) -> Option<(usize, crate::entity::LocationKind, bool)> {
+        let blocked = self.in_word(k);
         let (end, e) = self.longest(k, false, |e| e.prefix.is_some())?;
         // A common word that holds the prefix (`xã hội`) blocks it; a
         // prefix that is listed as a word itself (`quảng trường`) does not.
-        if self.in_word(k) && !(e.word && self.hits_at(k).all(|(we, w)| !w.word || we <= end)) {
+        if blocked && !(e.word && self.hits_at(k).all(|(we, w)| !w.word || we <= end)) {
             return None;
         }
         e.prefix.map(|(kind, num)| (end, kind, num))
@@ -619,5 +738,124 @@ impl Ctx<'_> {
         let a = self.toks.partition_point(|t| t.start < s);
         let b = self.toks.partition_point(|t| t.start < e);
         (a, b.max(a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The word-level trie and the byte-level fast class must give the
+    //! rules exactly what the reference scan (keys of every token, one
+    //! Aho-Corasick pass) gives: same tokens, cases, categories and hits.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn same(text: &str, lex: &NameLexicon) {
+        let doc = Document::new(text);
+        let fast = Ctx::build(&doc, lex, false);
+        let slow = Ctx::build(&doc, lex, true);
+        assert_eq!(fast.toks, slow.toks, "tokens differ on {text:?}");
+        assert_eq!(fast.hits, slow.hits, "hits differ on {text:?}");
+        assert_eq!(fast.first_hit, slow.first_hit, "hit buckets differ on {text:?}");
+        // Keys built on demand agree with the keys of the prefixes.
+        for i in (0..fast.len()).step_by(7) {
+            let (keys, ends) = fast.key_prefixes(i, 4);
+            for (n, e) in ends.iter().enumerate() {
+                assert_eq!(keys.get(..*e).unwrap_or(""), fast.key(i, i + n + 1));
+            }
+        }
+    }
+
+    /// Written forms of lexicon words, to put many hits into random text.
+    fn words() -> Vec<String> {
+        let lex = NameLexicon::builtin();
+        let mut w: Vec<String> = lex
+            .trie
+            .raw_forms()
+            .filter_map(|b| String::from_utf8(b.to_vec()).ok())
+            .collect();
+        w.sort();
+        w
+    }
+
+    #[test]
+    fn trie_agrees_with_reference_scan_on_own_sentences() {
+        let lex = NameLexicon::builtin();
+        for text in [
+            "",
+            " ",
+            "\u{301}",
+            "Phó Chủ tịch UBND tỉnh Điện Biên Lò Văn Tiến dự lễ phát động phong trào “Chung sức làm đường”.",
+            "THANH HOÁ - Sở Y tế tỉnh Thanh Hoá và Sở GD&ĐT TP.Vinh họp.\nBà Rịa – Vũng Tàu, ngày 2/9.",
+            "Ông Nguyễn Văn A, Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương.",
+            "Thanh Ho\u{301}a, hòa bình, HÒA BÌNH, HoÀ bÌnh, iPhone, 1 000 người, https://a.vn, a@b.vn",
+            "Cổ phiếu HPG tăng 3%, VN-Index giảm; Hội Liên hiệp Phụ nữ tỉnh (LHPN) phát động.",
+        ] {
+            same(text, &lex);
+        }
+    }
+
+    #[test]
+    fn trie_agrees_with_reference_scan_on_shared_texts() {
+        let lex = NameLexicon::builtin();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+        let mut seen = 0;
+        for set in ["news-dev", "news-dev-finance", "seed"] {
+            let Ok(dir) = std::fs::read_dir(root.join(set).join("texts")) else {
+                eprintln!("skipping {set}: ../shared/data/{set}/texts not found");
+                continue;
+            };
+            for f in dir.flatten() {
+                if let Ok(text) = std::fs::read_to_string(f.path()) {
+                    same(&text, &lex);
+                    seen += 1;
+                }
+            }
+        }
+        match std::fs::read_to_string(root.join("bench/viwiki.txt")) {
+            Ok(text) => {
+                // Every 7th paragraph of the first ~600 KB keeps the debug
+                // build quick.
+                for p in text.lines().take(5000).step_by(7) {
+                    same(p, &lex);
+                    seen += 1;
+                }
+            }
+            Err(_) => eprintln!("skipping viwiki: ../shared/data/bench/viwiki.txt not found"),
+        }
+        eprintln!("{seen} texts compared");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn trie_agrees_with_reference_scan_on_random_text(
+            s in "[a-zA-Z0-9àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ\u{300}\u{301}\u{302}\u{303}\u{309}\u{323}\u{31b} .,:;!?\"“”()/&\n–—’ǖḾß-]{0,120}"
+        ) {
+            same(&s, &NameLexicon::builtin());
+        }
+
+        #[test]
+        fn trie_agrees_with_reference_scan_on_lexicon_words(
+            picks in proptest::collection::vec((0usize..100_000, 0u8..6, 0u8..6), 0..40)
+        ) {
+            let w = words();
+            let mut text = String::new();
+            for (n, mode, sep) in picks {
+                let Some(word) = w.get(n % w.len().max(1)) else { continue };
+                let word = match mode {
+                    0 => word.to_uppercase(),
+                    1 => word.to_lowercase(),
+                    // An odd case pattern (`hÒa`) takes the slow path.
+                    2 => word.chars().enumerate().map(|(k, c)| if k % 2 == 1 { c.to_uppercase().next().unwrap_or(c) } else { c }).collect(),
+                    // Decomposed input.
+                    3 => unicode_normalization::UnicodeNormalization::nfd(word.as_str()).collect(),
+                    _ => word.clone(),
+                };
+                text.push_str(&word);
+                text.push_str(match sep { 0 => " ", 1 => ", ", 2 => "\n", 3 => " - ", 4 => "-", _ => " “" });
+            }
+            same(&text, &NameLexicon::builtin());
+        }
     }
 }

@@ -226,7 +226,7 @@ fn scheme_or_law(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 /// Short names of bodies in one text (key → kind of the body).
-type Aliases<'a> = HashMap<&'a str, OrgKind>;
+type Aliases = HashMap<String, OrgKind>;
 
 /// An abbreviation or short name written in brackets after a full name
 /// (`EVN`, `VNPost`, `HoSE`, `Cienco4`, `ĐHQG-HCM`): the end of its tokens.
@@ -252,13 +252,7 @@ fn bracket_name(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 /// The brackets after an organization that ends before token `end`:
 /// `(X)`, or `(X, mã chứng khoán: Y)` with a stock code. Each short name is
 /// an organization of the body's kind and is remembered for the text.
-fn bracket_aliases<'a>(
-    ctx: &'a Ctx<'_>,
-    end: usize,
-    kind: OrgKind,
-    out: &mut Vec<Entity>,
-    aliases: &mut Aliases<'a>,
-) {
+fn bracket_aliases(ctx: &Ctx<'_>, end: usize, kind: OrgKind, out: &mut Vec<Entity>, aliases: &mut Aliases) {
     if !ctx.is_punct(end, "(") {
         return;
     }
@@ -602,7 +596,7 @@ fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
 /// Finds organizations.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     // Short names the text gives its bodies, with the kind of the body.
-    let mut aliases: Aliases<'_> = HashMap::new();
+    let mut aliases: Aliases = HashMap::new();
     let mut i = 0;
     while i < ctx.len() {
         // A head word inside a known place (`Tây Ban Nha`) starts nothing.
@@ -636,6 +630,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     tickers(ctx, out, &aliases);
     short_names(ctx, out, aliases);
     for i in 0..ctx.len() {
+        // `domain_end` needs a link, or a word with a dot glued after it.
+        let maybe = ctx.kind(i) == Some(TokenKind::Url) || ctx.glued(i + 1) && ctx.is_punct(i + 1, ".");
+        if !maybe {
+            continue;
+        }
         if let Some(end) = domain_end(ctx, i) {
             push(ctx, i, end, OrgKind::Media, out);
         }
@@ -644,7 +643,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 
 /// Companies and banks are named again by the proper name at the end of
 /// their full name (`Công ty … Hòa An` → `Hòa An`).
-fn short_names<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, mut aliases: Aliases<'a>) {
+fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, mut aliases: Aliases) {
     for e in out.iter() {
         let Entity::Organization(o) = e else { continue };
         if !matches!(o.kind, OrgKind::Company | OrgKind::Bank) {
@@ -691,6 +690,8 @@ fn short_names<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, mut aliases: Aliases
         {
             continue;
         }
+        // The keys of `[i, i + n)` for every n, built once.
+        let (keys, ends) = ctx.key_prefixes(i, 3);
         for n in 1..=3 {
             let j = i + n;
             if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j) && !caps_word) {
@@ -707,7 +708,8 @@ fn short_names<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, mut aliases: Aliases
             {
                 continue;
             }
-            if let Some(&kind) = aliases.get(ctx.key(i, j)) {
+            let key = ends.get(n - 1).and_then(|&e| keys.get(..e)).unwrap_or("");
+            if let Some(&kind) = aliases.get(key) {
                 push(ctx, i, j, kind, out);
                 break;
             }
@@ -724,6 +726,10 @@ static BANK_TICKERS: std::sync::LazyLock<std::collections::HashSet<&'static str>
 /// Whether token `i` is written like a stock code: three upper-case ASCII
 /// letters, not part of an index name (`HNX-Index`).
 fn ticker_shape(ctx: &Ctx<'_>, i: usize) -> bool {
+    // Three bytes long, checked on the token's span before its text.
+    if !ctx.tok(i).is_some_and(|t| t.end - t.start == 3) {
+        return false;
+    }
     let w = ctx.word(i);
     w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && !index_follows(ctx, i + 1)
 }
@@ -759,7 +765,7 @@ fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Stock codes: a three-letter code in a stock context, and the codes
 /// listed with it (`cổ phiếu HPG, VHM và FPT`).
-fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases<'_>) {
+fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
     let mut i = 0;
     while i < ctx.len() {
         if !(ticker_shape(ctx, i) && ticker_context(ctx, i)) {
@@ -768,7 +774,7 @@ fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases<'_>) {
         }
         let mut k = i;
         loop {
-            let kind = if let Some(&kind) = aliases.get(ctx.key(k, k + 1)) {
+            let kind = if let Some(&kind) = aliases.get(&ctx.key(k, k + 1)) {
                 kind
             } else if BANK_TICKERS.contains(ctx.word(k)) {
                 OrgKind::Bank

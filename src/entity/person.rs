@@ -63,7 +63,7 @@ fn other_reading(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
 
 /// Finds persons.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut names: HashSet<&str> = HashSet::new();
+    let mut names: HashSet<String> = HashSet::new();
     let mut covered = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
@@ -78,7 +78,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i += 1;
     }
     for i in 0..ctx.len() {
-        if covered.contains(i) || !ctx.has(i, cat::CREDIT) {
+        if !ctx.has(i, cat::CREDIT) || covered.contains(i) {
             continue;
         }
         credit(ctx, i, out, &mut names, &mut covered);
@@ -87,8 +87,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     // Surname-led names, and names seen before.
     let mut i = 0;
     while i < ctx.len() {
-        if covered.contains(i)
-            || !ctx.is_namecap(i)
+        if !ctx.is_namecap(i)
+            || covered.contains(i)
             || (names.is_empty() && !ctx.has(i, cat::SURNAME | cat::PERSON))
         {
             i += 1;
@@ -107,7 +107,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             continue;
         }
         let j = name_end(ctx, i);
-        let seen = names.contains(ctx.key(i, j)) && (j >= ctx.len() || !ctx.is_namecap(j));
+        let seen =
+            !names.is_empty() && names.contains(&ctx.key(i, j)) && (j >= ctx.len() || !ctx.is_namecap(j));
         let surname_led = ctx.any(i, |e| e.surname)
             && (2..=4).contains(&(j - i))
             && !ctx.tok(i).is_some_and(|t| t.caps_line)
@@ -133,12 +134,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 /// its start, where any capitalized word stands), when it is no place,
 /// body or title word.
 fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, covered: &Marks) {
-    let mut given: HashSet<&str> = HashSet::new();
-    let mut taken = Marks::new(ctx.len());
+    let mut given: HashSet<String> = HashSet::new();
     for e in out.iter() {
-        let (s, t) = ctx.tokens_within(e.span().start, e.span().end);
-        taken.push((s, t));
         let Entity::Person(_) = e else { continue };
+        let (s, t) = ctx.tokens_within(e.span().start, e.span().end);
         if t >= s + 3 && ctx.kind(t - 1) == Some(TokenKind::Syllable) {
             given.insert(ctx.key(t - 1, t));
         }
@@ -146,18 +145,22 @@ fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, covered: &Marks) {
     if given.is_empty() {
         return;
     }
+    let mut taken = Marks::new(ctx.len());
+    for e in out.iter() {
+        taken.push(ctx.tokens_within(e.span().start, e.span().end));
+    }
     for i in 0..ctx.len() {
         if covered.contains(i)
             || taken.contains(i)
             || ctx.kind(i) != Some(TokenKind::Syllable)
             || !ctx.tok(i).is_some_and(|t| t.case == super::names::Case::Title)
-            || !given.contains(ctx.key(i, i + 1))
             || (i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i))
             || (ctx.is_namecap(i + 1) && !ctx.breaks_before(i + 1))
             || ctx.place(i).is_some()
             || ctx.any(i, |e| {
                 e.head.is_some() || e.org.is_some() || e.title.is_some() || e.prefix.is_some()
             })
+            || !given.contains(&ctx.key(i, i + 1))
         {
             continue;
         }
@@ -191,11 +194,11 @@ fn nonperson_before(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// A title or honorific at `i`, optionally with the body it belongs to,
 /// then the name. Returns the end of the name.
-fn titled<'a>(
-    ctx: &'a Ctx<'_>,
+fn titled(
+    ctx: &Ctx<'_>,
     i: usize,
     out: &mut Vec<Entity>,
-    names: &mut HashSet<&'a str>,
+    names: &mut HashSet<String>,
     covered: &mut Marks,
 ) -> Option<usize> {
     let (tend, e) = ctx.longest(i, false, |e| e.title.is_some())?;
@@ -324,13 +327,7 @@ fn titled<'a>(
 }
 
 /// `Ảnh: Quốc Tuấn/TTXVN`, `Tin, ảnh: MINH ĐỨC`, `Nguồn: Hải Yến/Báo X`.
-fn credit<'a>(
-    ctx: &'a Ctx<'_>,
-    i: usize,
-    out: &mut Vec<Entity>,
-    names: &mut HashSet<&'a str>,
-    covered: &mut Marks,
-) {
+fn credit(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Entity>, names: &mut HashSet<String>, covered: &mut Marks) {
     let Some((cend, _)) = ctx.longest(i, false, |e| e.credit) else {
         return;
     };
@@ -406,7 +403,7 @@ fn initials(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Lines that hold only a name: bylines and credits at the end of a text
 /// or under a photo.
-fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a str>, covered: &mut Marks) {
+fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<String>, covered: &mut Marks) {
     let mut i = 0;
     while i < ctx.len() {
         let mut j = i + 1;
@@ -463,12 +460,12 @@ fn bylines<'a>(ctx: &'a Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<&'a 
 
 /// A byline line of several names joined by `-`, `,` or `và`: each part
 /// two to four capitalized syllables.
-fn byline_parts<'a>(
-    ctx: &'a Ctx<'_>,
+fn byline_parts(
+    ctx: &Ctx<'_>,
     i: usize,
     e: usize,
     out: &mut Vec<Entity>,
-    names: &mut HashSet<&'a str>,
+    names: &mut HashSet<String>,
     covered: &mut Marks,
 ) -> bool {
     let is_sep = |k: usize| matches!(ctx.word(k), "-" | "–" | "," | "và" | "&");

@@ -69,7 +69,7 @@ fn is_quote_intro(w: &str) -> bool {
 
 /// Finds programs.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut names: HashMap<&str, ProgramKind> = HashMap::new();
+    let mut names: HashMap<String, ProgramKind> = HashMap::new();
     let mut emitted = Marks::new(ctx.len()); // opening quotes already used
     let mut i = 0;
     while i < ctx.len() {
@@ -193,8 +193,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             continue;
         }
         let Some(close) = closing(ctx, k) else { continue };
-        let key = ctx.key(k + 1, close);
-        if let Some(&kind) = names.get(key) {
+        if let Some(&kind) = names.get(&ctx.key(k + 1, close)) {
             push(ctx, k, close + 1, ctx.slice(k + 1, close), kind, out);
             continue;
         }
@@ -288,12 +287,12 @@ fn lower_title_end(ctx: &Ctx<'_>, j: usize) -> usize {
 }
 
 /// `“A”, “B” và “C”`: the later titles of a list after one trigger.
-fn list_continues<'a>(
-    ctx: &'a Ctx<'_>,
+fn list_continues(
+    ctx: &Ctx<'_>,
     mut k: usize,
     kind: ProgramKind,
     out: &mut Vec<Entity>,
-    names: &mut HashMap<&'a str, ProgramKind>,
+    names: &mut HashMap<String, ProgramKind>,
     emitted: &mut Marks,
 ) -> usize {
     while k + 1 < ctx.len()
