@@ -336,6 +336,14 @@ fn digit_word(w: &str) -> Option<(u32, bool)> {
 /// word that can start a number. A literal match: cheap enough to run on
 /// every word of a text.
 pub(crate) fn starts_spelled_number(word: &str) -> bool {
+    // Every word below is 2 to 7 bytes long and starts with one of these
+    // letters in either case: a cheap filter first.
+    let first = word.as_bytes().first().map_or(0, |b| b | 0x20);
+    if !(2..=7).contains(&word.len())
+        || !matches!(first, b'm' | b'h' | b'b' | b'n' | b's' | b't' | b'c' | b'k')
+    {
+        return false;
+    }
     matches!(
         word,
         "một"

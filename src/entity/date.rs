@@ -26,7 +26,7 @@
 
 use super::numeric::{
     adjacent, date_context_before, inline_gap, is_code_part, is_dash, is_plain_digits, is_word, lower,
-    span_of, unit_at, word_at,
+    span_of, unit_at, word_at, NumDoc,
 };
 use super::{Document, Entity, Recognizer};
 use crate::span::Span;
@@ -207,7 +207,7 @@ fn expr(start: usize, end: usize, (from, to): (PartialDate, PartialDate)) -> Exp
 }
 
 /// A plain number token's value, when it has at most `max_len` digits.
-fn small_number(doc: &Document<'_>, i: usize, max_len: usize) -> Option<u32> {
+fn small_number(doc: &NumDoc<'_, '_>, i: usize, max_len: usize) -> Option<u32> {
     let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Number || !is_plain_digits(t) || t.text.len() > max_len {
         return None;
@@ -216,7 +216,7 @@ fn small_number(doc: &Document<'_>, i: usize, max_len: usize) -> Option<u32> {
 }
 
 /// A four-digit year at token `i`.
-fn year_at(doc: &Document<'_>, i: usize) -> Option<i32> {
+fn year_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<i32> {
     let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Number || t.text.len() != 4 || !is_plain_digits(t) {
         return None;
@@ -240,7 +240,7 @@ fn date_parts(text: &str) -> Option<(Vec<&str>, char)> {
 }
 
 /// A `DateLike` token: a day (`19/12/2025`, `2025-12-19`) or a month (`12/2025`).
-fn date_like(doc: &Document<'_>, i: usize) -> Option<Expr> {
+fn date_like(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
     // `19.12.2025` may come as a number token: a date when its parts say so.
     let dotted_date = t.kind == TokenKind::Number
@@ -278,7 +278,7 @@ fn date_like(doc: &Document<'_>, i: usize) -> Option<Expr> {
 }
 
 /// A day and month in one token: `2/10` (a ratio shape) or `31.1` (a number).
-fn day_month_token(doc: &Document<'_>, i: usize) -> Option<Expr> {
+fn day_month_token(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
     let sep = match t.kind {
         TokenKind::Ratio => '/',
@@ -297,7 +297,7 @@ fn day_month_token(doc: &Document<'_>, i: usize) -> Option<Expr> {
 }
 
 /// `10-8`: day, dash, month as three touching tokens.
-fn day_dash_month(doc: &Document<'_>, i: usize) -> Option<Expr> {
+fn day_dash_month(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let d = small_number(doc, i, 2)?;
     if !(adjacent(doc, i) && adjacent(doc, i + 1) && doc.tokens.get(i + 1)?.text == "-") {
         return None;
@@ -325,7 +325,7 @@ const TIME_CUES: &[&str] = &[
     "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "nay", "hôm", "mai", "vào", "ngày",
 ];
 
-fn time_cue_before(doc: &Document<'_>, i: usize) -> bool {
+fn time_cue_before(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     if i == 0 {
         return false;
     }
@@ -342,7 +342,7 @@ fn time_cue_before(doc: &Document<'_>, i: usize) -> bool {
 }
 
 /// `ngày …`: what follows a day word.
-fn day_expr(doc: &Document<'_>, j: usize) -> Option<Expr> {
+fn day_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     if let Some(e) = date_like(doc, j) {
         return e.from.day.is_some().then_some(e);
     }
@@ -368,7 +368,7 @@ fn day_expr(doc: &Document<'_>, j: usize) -> Option<Expr> {
 }
 
 /// ` năm 2021` after token `end - 1`: the year and the new end.
-fn year_after(doc: &Document<'_>, end: usize) -> (Option<i32>, usize) {
+fn year_after(doc: &NumDoc<'_, '_>, end: usize) -> (Option<i32>, usize) {
     if end >= 1 && inline_gap(doc, end - 1) && is_word(doc, end, "năm") && inline_gap(doc, end) {
         if let Some(y) = year_at(doc, end + 1) {
             return (Some(y), end + 2);
@@ -378,7 +378,7 @@ fn year_after(doc: &Document<'_>, end: usize) -> (Option<i32>, usize) {
 }
 
 /// `tháng …`: what follows a month word.
-fn month_expr(doc: &Document<'_>, j: usize) -> Option<Expr> {
+fn month_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     if let Some(e) = date_like(doc, j) {
         // `tháng 12/2025` is a month; a full date after `tháng` is odd.
         return (!e.is_day()).then_some(e);
@@ -398,7 +398,7 @@ fn month_expr(doc: &Document<'_>, j: usize) -> Option<Expr> {
 /// capitalized numeral (`tháng Tư`, `tháng Mười Hai`); a lower-case numeral
 /// (`tháng hai`) is too often a count to be read. The month and the index
 /// after it.
-fn spelled_month(doc: &Document<'_>, j: usize) -> Option<(u8, usize)> {
+fn spelled_month(doc: &NumDoc<'_, '_>, j: usize) -> Option<(u8, usize)> {
     let t = doc.tokens.get(j)?;
     if is_word(doc, j, "giêng") {
         return Some((1, j + 1));
@@ -436,7 +436,7 @@ fn spelled_month(doc: &Document<'_>, j: usize) -> Option<(u8, usize)> {
 }
 
 /// A year or a range of years at `j` (`2021-2025`, `2012 - 2013`).
-fn year_expr(doc: &Document<'_>, j: usize) -> Option<Expr> {
+fn year_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     let t = doc.tokens.get(j)?;
     // A list written as one token: `2016,2017,2018`: the first member here
     // (the span is cut after it when the entity is made).
@@ -489,7 +489,7 @@ fn year_list(text: &str) -> bool {
 }
 
 /// Words after `năm` that make it relative (`đầu năm nay`).
-fn relative_after(doc: &Document<'_>, i: usize) -> bool {
+fn relative_after(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     inline_gap(doc, i - 1)
         && word_at(doc, i).is_some_and(|w| {
             matches!(
@@ -515,7 +515,7 @@ fn quarter(q: u8, year: Option<i32>) -> (PartialDate, PartialDate) {
 }
 
 /// `quý III/2025`, `quý I.2018`, `quý 4 năm 2018`, `quý 4/2025`, `quý III`.
-fn quarter_expr(doc: &Document<'_>, i: usize) -> Option<Expr> {
+fn quarter_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let j = i + 1;
     if !inline_gap(doc, i) {
         return None;
@@ -549,7 +549,7 @@ fn quarter_expr(doc: &Document<'_>, i: usize) -> Option<Expr> {
 }
 
 /// A digit token with no date word before it.
-fn digit_expr(doc: &Document<'_>, i: usize) -> Option<Expr> {
+fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
     if let Some(e) = date_like(doc, i) {
         return Some(e);
@@ -675,7 +675,7 @@ fn digit_expr(doc: &Document<'_>, i: usize) -> Option<Expr> {
 }
 
 /// One date expression starting at token `i` (with its date word).
-fn single(doc: &Document<'_>, i: usize) -> Option<Expr> {
+fn single(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
     if t.text.starts_with(|c: char| c.is_ascii_digit()) {
         return digit_expr(doc, i);
@@ -780,7 +780,7 @@ fn single(doc: &Document<'_>, i: usize) -> Option<Expr> {
 
 /// `âm lịch` after a date (`ngày 20/2 âm lịch`, `ngày 10/10 - Âm lịch`,
 /// `(âm lịch)`): the new end.
-fn lunar_after(doc: &Document<'_>, end: usize) -> Option<usize> {
+fn lunar_after(doc: &NumDoc<'_, '_>, end: usize) -> Option<usize> {
     let mut k = end;
     let mut open = false;
     if end == 0 || !(inline_gap(doc, end - 1) || adjacent(doc, end - 1)) {
@@ -809,7 +809,7 @@ fn lunar_after(doc: &Document<'_>, end: usize) -> Option<usize> {
     Some(k)
 }
 
-fn with_lunar(doc: &Document<'_>, mut e: Expr) -> Expr {
+fn with_lunar(doc: &NumDoc<'_, '_>, mut e: Expr) -> Expr {
     if let Some(end) = lunar_after(doc, e.end) {
         e.end = end;
         e.lunar = true;
@@ -836,14 +836,14 @@ fn fill(first: &mut Expr, second: &Expr) {
 
 /// Whether the token at `i` follows a coordinating comma or `và` after
 /// another date member (it was read as part of that list).
-fn single_in_list(doc: &Document<'_>, i: usize) -> bool {
+fn single_in_list(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let k = i - 1;
     let joined = doc.tokens[k].text == "," || is_word(doc, k, "và");
     joined && k > 0 && doc.tokens[k - 1].kind == TokenKind::Number && small_number(doc, k - 1, 2).is_some()
 }
 
 /// A range connector at `j`: `đến`, `tới`, a dash.
-fn connector(doc: &Document<'_>, j: usize) -> bool {
+fn connector(doc: &NumDoc<'_, '_>, j: usize) -> bool {
     j > 0
         && (inline_gap(doc, j - 1) || adjacent(doc, j - 1))
         && (is_word(doc, j, "đến") || is_word(doc, j, "tới") || is_dash(doc, j))
@@ -851,7 +851,7 @@ fn connector(doc: &Document<'_>, j: usize) -> bool {
 }
 
 /// A bare day number `27` that starts a range `27 - 29/3`.
-fn bare_day(doc: &Document<'_>, i: usize) -> Option<Expr> {
+fn bare_day(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let d = u8::try_from(small_number(doc, i, 2)?).ok()?;
     if !(1..=31).contains(&d) {
         return None;
@@ -861,7 +861,7 @@ fn bare_day(doc: &Document<'_>, i: usize) -> Option<Expr> {
 }
 
 /// Skips time-of-day words at `k` (`sáng`, `chiều nay`): the next index.
-fn skip_time_of_day(doc: &Document<'_>, mut k: usize) -> usize {
+fn skip_time_of_day(doc: &NumDoc<'_, '_>, mut k: usize) -> usize {
     for _ in 0..2 {
         if doc.tokens.get(k).is_some_and(|t| {
             matches!(
@@ -885,7 +885,7 @@ fn ordered(a: &PartialDate, b: &PartialDate) -> bool {
 }
 
 /// A range starting at `i` (with `từ` or not): first and last member.
-fn range(doc: &Document<'_>, i: usize, at_i: Option<Expr>) -> Option<(usize, Expr, Expr)> {
+fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, Expr, Expr)> {
     let with_from = is_word(doc, i, "từ") && inline_gap(doc, i);
     let a = if with_from { i + 1 } else { i };
     let first = if with_from { single(doc, a) } else { at_i };
@@ -919,7 +919,7 @@ fn range(doc: &Document<'_>, i: usize, at_i: Option<Expr>) -> Option<(usize, Exp
 /// to a fuller date (`ngày 19 và ngày 20/12`, `các ngày 15, 16 và 17/8`):
 /// the earlier members with the missing parts filled in from the last one.
 /// The last member is found on its own.
-fn coordinated(doc: &Document<'_>, first: &Expr) -> Vec<Expr> {
+fn coordinated(doc: &NumDoc<'_, '_>, first: &Expr) -> Vec<Expr> {
     let mut members = vec![*first];
     let mut last = *first;
     for _ in 0..6 {
@@ -980,7 +980,7 @@ fn coordinated(doc: &Document<'_>, first: &Expr) -> Vec<Expr> {
 }
 
 fn date(
-    doc: &Document<'_>,
+    doc: &NumDoc<'_, '_>,
     start: usize,
     end: usize,
     from: PartialDate,
@@ -996,7 +996,8 @@ fn date(
     }
     Entity::Date(Date {
         span,
-        text: doc.text.get(span.range()).unwrap_or_default().to_owned(),
+        // The extractor takes the text from the caller's input.
+        text: String::new(),
         start_date: from,
         end_date: to,
         calendar: lunar.then_some(Calendar::Lunar),
@@ -1006,9 +1007,18 @@ fn date(
 /// Whether a date may start at the token: a digit, or a word that begins
 /// a date (`ngày`, `tháng`, `năm`, `quý`, `giai đoạn`, `đầu`, `từ` …), in
 /// lower case or capitalized. A literal `match` is the cheapest test.
-fn may_start(t: &crate::token::Token<'_>) -> bool {
+pub(crate) fn may_start(t: &crate::token::Token<'_>) -> bool {
     match t.text.as_bytes().first() {
         Some(b) if b.is_ascii_digit() => true,
+        // Every word below is 4 to 9 bytes long and starts with one of these
+        // letters in either case (`đ` and `Đ` start with the byte 0xC4): a
+        // cheap filter first.
+        Some(b)
+            if !(4..=9).contains(&t.text.len())
+                || !matches!(b | 0x20, b'n' | b'm' | b't' | b'q' | b'g' | b'h' | b'c' | 0xE4) =>
+        {
+            false
+        }
         Some(_) => matches!(
             t.text,
             "ngày"
@@ -1065,7 +1075,15 @@ impl Recognizer for DateRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
-        for i in 0..doc.tokens.len() {
+        self.run(&NumDoc::new(doc), out);
+    }
+}
+
+impl DateRecognizer {
+    /// Adds the candidates found in `doc` (whose memo other numeric
+    /// recognizers may share) to `out`.
+    pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
+        for &i in doc.anchors() {
             let t = &doc.tokens[i];
             if !may_start(t) {
                 continue;
@@ -1114,7 +1132,7 @@ impl Recognizer for DateRecognizer {
                             let (from, to) = whole_years(y, y);
                             out.push(Entity::Date(Date {
                                 span,
-                                text: part.to_owned(),
+                                text: String::new(),
                                 start_date: from,
                                 end_date: to,
                                 calendar: None,

@@ -18,7 +18,7 @@
 
 use super::numeric::{
     adjacent, currency_at, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before,
-    read_number, span_of, text_of, NumberRead, CURRENCIES,
+    read_number, span_of, NumDoc, NumberRead, CURRENCIES,
 };
 use super::{Amount, Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -64,7 +64,7 @@ impl MoneyRecognizer {
 const MAX_MEMBERS: usize = 6;
 
 /// A number followed by its currency: code and index after the currency.
-fn with_currency(doc: &Document<'_>, n: &NumberRead) -> Option<(&'static str, usize)> {
+fn with_currency(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(&'static str, usize)> {
     let gap_ok = adjacent(doc, n.end - 1) || inline_gap(doc, n.end - 1);
     if !gap_ok {
         return None;
@@ -80,7 +80,7 @@ fn with_currency(doc: &Document<'_>, n: &NumberRead) -> Option<(&'static str, us
 
 /// What follows a number: a range's second member, a coordinated member,
 /// or nothing.
-fn second_member(doc: &Document<'_>, n: &NumberRead) -> Option<(usize, bool)> {
+fn second_member(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(usize, bool)> {
     let j = n.end;
     if !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
         return None;
@@ -99,7 +99,7 @@ fn second_member(doc: &Document<'_>, n: &NumberRead) -> Option<(usize, bool)> {
 /// or coordination. Returns the currency, and for a range the second
 /// number and the end of its currency.
 fn borrowed_currency(
-    doc: &Document<'_>,
+    doc: &NumDoc<'_, '_>,
     n: &NumberRead,
     depth: usize,
 ) -> Option<(&'static str, Option<(NumberRead, usize)>)> {
@@ -131,7 +131,7 @@ fn borrowed_currency(
 }
 
 /// Skips a qualifier at `k` (`1 tỷ và hơn 2 tỷ đồng`).
-fn qualifier_before_start(doc: &Document<'_>, k: usize) -> usize {
+fn qualifier_before_start(doc: &NumDoc<'_, '_>, k: usize) -> usize {
     let mut j = k;
     while j < k + 3 && j < doc.tokens.len() && !doc.tokens[j].text.starts_with(|c: char| c.is_ascii_digit()) {
         j += 1;
@@ -145,7 +145,7 @@ fn qualifier_before_start(doc: &Document<'_>, k: usize) -> usize {
 
 /// `VND1000`, `USD1,23`: an ISO code with the digits glued to it, which the
 /// tokenizer keeps as one word (a decimal part may follow as `,23`).
-fn glued_code(doc: &Document<'_>, i: usize) -> Option<Entity> {
+fn glued_code(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
     let t = &doc.tokens[i];
     let split = t.text.find(|c: char| c.is_ascii_digit())?;
     let (code, digits) = t.text.split_at(split);
@@ -182,7 +182,7 @@ fn glued_code(doc: &Document<'_>, i: usize) -> Option<Entity> {
 }
 
 /// Whether token `i` can start an amount.
-fn starts_number(doc: &Document<'_>, i: usize) -> bool {
+fn starts_number(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
         TokenKind::Number => true,
@@ -205,7 +205,18 @@ impl Recognizer for MoneyRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
-        for (i, t) in doc.tokens.iter().enumerate() {
+        self.run(&NumDoc::new(doc), out);
+    }
+}
+
+impl MoneyRecognizer {
+    /// Adds the candidates found in `doc` (whose memo other numeric
+    /// recognizers may share) to `out`.
+    pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
+        // Only anchors can start an amount (every other token is skipped
+        // by the checks below too).
+        for &i in doc.anchors() {
+            let Some(t) = doc.tokens.get(i) else { continue };
             if t.kind == TokenKind::Abbreviation {
                 out.extend(glued_code(doc, i));
                 continue;
@@ -303,7 +314,7 @@ impl Recognizer for MoneyRecognizer {
 
 /// Where an amount starting at token `i` begins, with its qualifier or
 /// minus sign.
-fn lead_in(doc: &Document<'_>, i: usize) -> (usize, Option<Qualifier>) {
+fn lead_in(doc: &NumDoc<'_, '_>, i: usize) -> (usize, Option<Qualifier>) {
     if let Some(sign) = minus_before(doc, i) {
         return (sign, None);
     }
@@ -330,7 +341,7 @@ fn shared_scale(first: &NumberRead, second: &NumberRead) -> crate::Decimal {
 }
 
 /// `$10`, `US$ 5`, `USD 20`: a sign or code written before digits.
-fn prefix_currency(doc: &Document<'_>, n: &NumberRead, lead: usize) -> Option<Entity> {
+fn prefix_currency(doc: &NumDoc<'_, '_>, n: &NumberRead, lead: usize) -> Option<Entity> {
     let i = n.start;
     if i == 0 || lead != i {
         return None;
@@ -370,7 +381,7 @@ fn prefix_currency(doc: &Document<'_>, n: &NumberRead, lead: usize) -> Option<En
 }
 
 fn money(
-    doc: &Document<'_>,
+    doc: &NumDoc<'_, '_>,
     start: usize,
     end: usize,
     amount: Amount,
@@ -380,7 +391,8 @@ fn money(
     let span: Span = span_of(doc, start, end);
     Entity::Money(Money {
         span,
-        text: text_of(doc, start, end).to_owned(),
+        // The extractor takes the text from the caller's input.
+        text: String::new(),
         amount: negate_if_signed(doc, start, amount),
         currency: code.to_owned(),
         qualifier,
@@ -388,7 +400,7 @@ fn money(
 }
 
 /// A span starting at a minus sign holds a negative amount.
-fn negate_if_signed(doc: &Document<'_>, start: usize, amount: Amount) -> Amount {
+fn negate_if_signed(doc: &NumDoc<'_, '_>, start: usize, amount: Amount) -> Amount {
     let signed = doc.tokens.get(start).is_some_and(|t| matches!(t.text, "-" | "−"));
     match (signed, amount) {
         (true, Amount::Exact { amount }) => Amount::Exact { amount: -amount },

@@ -8,6 +8,7 @@ use crate::span::Span;
 use crate::token::{tokenize, Token, TokenKind};
 use crate::Decimal;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -15,12 +16,342 @@ use std::sync::LazyLock;
 /// forms): bounds every look-ahead.
 const MAX_NUMBER_TOKENS: usize = 14;
 
+// ---------------------------------------------------------------- document
+
+/// A [`Document`] as the numeric recognizers read it: the document, and a
+/// memo of the facts about its numbers that more than one recognizer asks
+/// for (whether a number token is part of a code, the number read at a
+/// token). Each fact is computed on first use by the same function as
+/// before, so the memo changes no result, only how often the work is done:
+/// money, percent, quantity and date share one `NumDoc` per document.
+pub(crate) struct NumDoc<'d, 'a> {
+    doc: &'d Document<'a>,
+    memo: RefCell<Memo>,
+    anchors: std::cell::OnceCell<Vec<usize>>,
+}
+
+/// What is known about the tokens so far; empty until first asked.
+#[derive(Default)]
+struct Memo {
+    /// Per token.
+    tokens: Vec<TokenMemo>,
+    /// The numbers read, which `TokenMemo::number` points into.
+    numbers: Vec<Option<NumberRead>>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct TokenMemo {
+    /// 0 not asked yet, 1 no code, 2 part of a code.
+    code: u8,
+    /// 0 not read yet, else 1 + the index of the reading in `Memo::numbers`.
+    number: u32,
+}
+
+impl Memo {
+    fn slot(&mut self, i: usize, len: usize) -> Option<&mut TokenMemo> {
+        if self.tokens.is_empty() {
+            self.tokens.resize(len, TokenMemo::default());
+        }
+        self.tokens.get_mut(i)
+    }
+}
+
+impl<'d, 'a> NumDoc<'d, 'a> {
+    /// Wraps `doc` with an empty memo (nothing is allocated until asked).
+    pub(crate) fn new(doc: &'d Document<'a>) -> Self {
+        NumDoc {
+            doc,
+            memo: RefCell::new(Memo::default()),
+            anchors: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// A `NumDoc` over reused buffers: `memo` (cleared here) and `anchors`,
+    /// which must be what [`NumDoc::anchors`] would compute.
+    fn with_scratch(doc: &'d Document<'a>, mut memo: Memo, anchors: Vec<usize>) -> Self {
+        memo.tokens.clear();
+        memo.numbers.clear();
+        NumDoc {
+            doc,
+            memo: RefCell::new(memo),
+            anchors: std::cell::OnceCell::from(anchors),
+        }
+    }
+
+    /// The buffers back, for the next document.
+    fn into_scratch(self) -> (Memo, Vec<usize>) {
+        (
+            self.memo.into_inner(),
+            self.anchors.into_inner().unwrap_or_default(),
+        )
+    }
+
+    /// A `NumDoc` whose anchors are all tokens (what the recognizers did
+    /// before anchors were shared), to compare against in tests.
+    #[cfg(test)]
+    fn with_every_token_as_anchor(doc: &'d Document<'a>) -> Self {
+        let d = NumDoc::new(doc);
+        let _ = d.anchors.set((0..doc.tokens.len()).collect());
+        d
+    }
+
+    /// The tokens where a numeric recognizer can start work, in order:
+    /// number-like tokens, abbreviations (`VND1000`), and the words that
+    /// start a spelled-out number or a date expression. Found in one pass
+    /// and shared; each recognizer still applies its own test to them, so
+    /// a token left out here is one every recognizer would skip.
+    pub(crate) fn anchors(&self) -> &[usize] {
+        self.anchors.get_or_init(|| {
+            let mut anchors = Vec::with_capacity(self.doc.tokens.len() / 8 + 1);
+            for (i, t) in self.doc.tokens.iter().enumerate() {
+                if is_anchor(t) {
+                    anchors.push(i);
+                }
+            }
+            anchors
+        })
+    }
+}
+
+/// Whether a numeric recognizer can start at token `t` (see
+/// [`NumDoc::anchors`]). The union of the recognizers' own entry tests:
+/// money (numbers, abbreviations, spelled-out numbers), percent (numbers,
+/// percentages), quantity (numbers, ratios), date (tokens starting with a
+/// digit and the date words of `date::may_start`).
+pub(crate) fn is_anchor(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokenKind::Number
+        | TokenKind::Percent
+        | TokenKind::Ratio
+        | TokenKind::DateLike
+        | TokenKind::Abbreviation => true,
+        _ if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) => true,
+        _ if !ANCHOR_FILTER.may_hold(t.text) => {
+            debug_assert!(!anchor_word(t), "ANCHOR_WORDS misses {:?}", t.text);
+            false
+        }
+        _ => anchor_word(t),
+    }
+}
+
+/// The word tests of [`is_anchor`], without the filter.
+fn anchor_word(t: &Token<'_>) -> bool {
+    (t.kind == TokenKind::Syllable && number::starts_spelled_number(t.text)) || super::date::may_start(t)
+}
+
+/// Every word that `number::starts_spelled_number` or `date::may_start`
+/// accepts (a test checks both lists against this one).
+const ANCHOR_WORDS: &[&str] = &[
+    "ngày",
+    "Ngày",
+    "mồng",
+    "Mồng",
+    "mùng",
+    "Mùng",
+    "tháng",
+    "Tháng",
+    "năm",
+    "Năm",
+    "quý",
+    "Quý",
+    "quí",
+    "Quí",
+    "giai",
+    "Giai",
+    "thời",
+    "Thời",
+    "nhiệm",
+    "Nhiệm",
+    "niên",
+    "Niên",
+    "đầu",
+    "Đầu",
+    "giữa",
+    "Giữa",
+    "cuối",
+    "Cuối",
+    "thượng",
+    "Thượng",
+    "trung",
+    "Trung",
+    "hạ",
+    "Hạ",
+    "nửa",
+    "Nửa",
+    "từ",
+    "Từ",
+    "NGÀY",
+    "THÁNG",
+    "NĂM",
+    "QUÝ",
+    "TỪ",
+    "một",
+    "Một",
+    "hai",
+    "Hai",
+    "ba",
+    "Ba",
+    "bốn",
+    "Bốn",
+    "sáu",
+    "Sáu",
+    "bảy",
+    "Bảy",
+    "bẩy",
+    "Bẩy",
+    "tám",
+    "Tám",
+    "chín",
+    "Chín",
+    "mười",
+    "Mười",
+    "không",
+    "Không",
+];
+
+/// A cheap filter over a word list: a word can be in the list only when
+/// some listed word has its first byte (ASCII letters in either case) and
+/// its last byte together with its length. Most words of a text fail it
+/// after two table look-ups; the ones that pass are tested exactly.
+struct WordFilter {
+    first: [bool; 256],
+    /// By last byte: bit `n` set when a listed word of `n` bytes ends with it.
+    last_len: [u32; 256],
+}
+
+impl WordFilter {
+    const fn new(words: &[&str]) -> Self {
+        let mut f = WordFilter {
+            first: [false; 256],
+            last_len: [0; 256],
+        };
+        let mut k = 0;
+        while k < words.len() {
+            let b = words[k].as_bytes();
+            if !b.is_empty() && b.len() < 32 {
+                f.first[(b[0] | 0x20) as usize] = true;
+                f.last_len[b[b.len() - 1] as usize] |= 1 << b.len();
+            }
+            k += 1;
+        }
+        f
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => {
+                b.len() < 32
+                    && self.first[usize::from(first | 0x20)]
+                    && self.last_len[usize::from(last)] & (1 << b.len()) != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+static ANCHOR_FILTER: WordFilter = WordFilter::new(ANCHOR_WORDS);
+
+impl<'a> std::ops::Deref for NumDoc<'_, 'a> {
+    type Target = Document<'a>;
+    fn deref(&self) -> &Document<'a> {
+        self.doc
+    }
+}
+
+/// The four numeric recognizers run over one shared [`NumDoc`], each only
+/// when its type was asked for, in the order money, percent, quantity,
+/// date (the order in which their candidates reach overlap resolution,
+/// which breaks ties by it).
+pub(crate) struct NumericRecognizer {
+    money: Option<super::money::MoneyRecognizer>,
+    percent: Option<super::percent::PercentRecognizer>,
+    quantity: Option<super::quantity::QuantityRecognizer>,
+    date: Option<super::date::DateRecognizer>,
+}
+
+impl NumericRecognizer {
+    /// The recognizers of the numeric types among `types`.
+    pub(crate) fn new(types: &[super::EntityType]) -> Self {
+        use super::EntityType as T;
+        NumericRecognizer {
+            money: types.contains(&T::Money).then(super::money::MoneyRecognizer::new),
+            percent: types
+                .contains(&T::Percent)
+                .then(super::percent::PercentRecognizer::new),
+            quantity: types
+                .contains(&T::Quantity)
+                .then(super::quantity::QuantityRecognizer::new),
+            date: types.contains(&T::Date).then(super::date::DateRecognizer::new),
+        }
+    }
+}
+
+impl super::Recognizer for NumericRecognizer {
+    fn produces(&self) -> &'static [super::EntityType] {
+        use super::EntityType as T;
+        match (&self.money, &self.percent, &self.quantity, &self.date) {
+            (None, None, None, None) => &[],
+            _ => &[T::Money, T::Percent, T::Quantity, T::Date],
+        }
+    }
+
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<super::Entity>) {
+        // The memo and the anchor list reuse this thread's buffers from the
+        // previous document instead of allocating three vectors per document.
+        let (memo, mut anchors) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        anchors.clear();
+        anchors.extend(
+            doc.tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| is_anchor(t))
+                .map(|(i, _)| i),
+        );
+        // No anchor: every recognizer would skip every token.
+        if anchors.is_empty() {
+            SCRATCH.with(|s| *s.borrow_mut() = (memo, anchors));
+            return;
+        }
+        let doc = NumDoc::with_scratch(doc, memo, anchors);
+        self.run_all(&doc, out);
+        let scratch = doc.into_scratch();
+        SCRATCH.with(|s| *s.borrow_mut() = scratch);
+    }
+}
+
+thread_local! {
+    /// Buffers kept between documents (see `NumericRecognizer::recognize`).
+    static SCRATCH: RefCell<(Memo, Vec<usize>)> = RefCell::new(Default::default());
+}
+
+impl NumericRecognizer {
+    fn run_all(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<super::Entity>) {
+        if let Some(r) = &self.money {
+            r.run(doc, out);
+        }
+        if let Some(r) = &self.percent {
+            r.run(doc, out);
+        }
+        if let Some(r) = &self.quantity {
+            r.run(doc, out);
+        }
+        if let Some(r) = &self.date {
+            r.run(doc, out);
+        }
+    }
+}
+
 // ---------------------------------------------------------------- words
 
 /// A table of phrases (one or more tokens each), matched token by token
 /// ignoring letter case; the longest phrase wins.
 pub(crate) struct PhraseTable<V> {
     by_first: HashMap<String, Vec<(Vec<Word>, V)>, FnvBuild>,
+    /// By first byte of a key of `by_first`: bit `n` set when a key of `n`
+    /// bytes starts with it (`n` < 64). Lets most words that start no
+    /// phrase be rejected without hashing (see [`PhraseTable::may_start`]).
+    key_len: [u64; 256],
     /// The most tokens any phrase has.
     max_len: usize,
 }
@@ -99,14 +430,54 @@ impl<V> PhraseTable<V> {
         for list in by_first.values_mut() {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        PhraseTable { by_first, max_len }
+        let mut key_len = [0u64; 256];
+        for key in by_first.keys() {
+            if let Some(&b) = key.as_bytes().first() {
+                if key.len() < 64 {
+                    key_len[usize::from(b)] |= 1 << key.len();
+                }
+            }
+        }
+        PhraseTable {
+            by_first,
+            key_len,
+            max_len,
+        }
+    }
+
+    /// False only when `text` is certainly no key of `by_first` after
+    /// [`lower`]: a text that does not start with a capital is its own
+    /// lower-case form, so its first byte and length must be a key's.
+    /// A capitalized text (or a very long one) is left to the lookup.
+    #[inline]
+    fn may_start(&self, text: &str) -> bool {
+        let Some(&b) = text.as_bytes().first() else {
+            return true;
+        };
+        if b.is_ascii_uppercase() || text.len() >= 64 {
+            return true;
+        }
+        if b >= 0x80 && text.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        self.key_len[usize::from(b)] & (1 << text.len()) != 0
+    }
+
+    /// The phrases whose first word is `text` (in any letter case).
+    #[inline]
+    fn phrases(&self, text: &str) -> Option<&Vec<(Vec<Word>, V)>> {
+        if !self.may_start(text) {
+            debug_assert!(!self.by_first.contains_key(lower(text).as_ref()));
+            return None;
+        }
+        self.by_first.get(lower(text).as_ref())
     }
 
     /// The longest phrase starting at token `i`: its value and the index of
     /// the token after it.
-    pub(crate) fn longest_at(&self, doc: &Document<'_>, i: usize) -> Option<(&V, usize)> {
+    pub(crate) fn longest_at(&self, doc: &NumDoc<'_, '_>, i: usize) -> Option<(&V, usize)> {
         let text = doc.tokens.get(i)?.text;
-        let list = self.by_first.get(lower(text).as_ref())?;
+        let list = self.phrases(text)?;
         'phrases: for (words, v) in list {
             for (k, w) in words.iter().enumerate() {
                 let j = i + k;
@@ -125,7 +496,7 @@ impl<V> PhraseTable<V> {
 
     /// The longest phrase ending right before token `i` (which must follow
     /// it with an inline gap): its value and the index of its first token.
-    pub(crate) fn longest_before(&self, doc: &Document<'_>, i: usize) -> Option<(&V, usize)> {
+    pub(crate) fn longest_before(&self, doc: &NumDoc<'_, '_>, i: usize) -> Option<(&V, usize)> {
         // Phrases are short; try start positions from the farthest.
         let lo = i.saturating_sub(self.max_len);
         for start in lo..i {
@@ -140,8 +511,7 @@ impl<V> PhraseTable<V> {
 
     /// The value of `word` as a one-token phrase, if the table holds it.
     pub(crate) fn longest_at_text(&self, word: &str) -> Option<(&V, usize)> {
-        self.by_first
-            .get(lower(word).as_ref())?
+        self.phrases(word)?
             .iter()
             .find(|(w, _)| w.len() == 1 && w[0].matches(word))
             .map(|(_, v)| (v, 1))
@@ -149,8 +519,7 @@ impl<V> PhraseTable<V> {
 
     /// Whether the table holds `word` (lower case) as a one-token phrase.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
-        self.by_first
-            .get(lower(word).as_ref())
+        self.phrases(word)
             .is_some_and(|l| l.iter().any(|(w, _)| w.len() == 1 && w[0].matches(word)))
     }
 }
@@ -228,16 +597,20 @@ pub(crate) fn lower(s: &str) -> Cow<'_, str> {
 
 /// Whether the text between token `i` and token `i + 1` is white space on
 /// one line (or nothing), and token `i + 1` exists.
-pub(crate) fn inline_gap(doc: &Document<'_>, i: usize) -> bool {
-    if i + 1 >= doc.tokens.len() {
+pub(crate) fn inline_gap(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    let (Some(a), Some(b)) = (doc.tokens.get(i), doc.tokens.get(i + 1)) else {
         return false;
+    };
+    // Fast path: one space, the usual gap.
+    if b.span.start == a.span.end + 1 && doc.text.as_bytes().get(a.span.end) == Some(&b' ') {
+        return true;
     }
     let gap = doc.gap_after(i);
     gap.len() <= 8 && gap.chars().all(|c| c.is_whitespace() && c != '\n' && c != '\r')
 }
 
 /// Whether token `i` and token `i + 1` touch (no gap).
-pub(crate) fn adjacent(doc: &Document<'_>, i: usize) -> bool {
+pub(crate) fn adjacent(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     match (doc.tokens.get(i), doc.tokens.get(i + 1)) {
         (Some(a), Some(b)) => a.span.end == b.span.start,
         _ => false,
@@ -270,12 +643,12 @@ pub(crate) fn eq_ci(text: &str, word: &str) -> bool {
 }
 
 /// Whether token `i` is the word `w` (given in lower case), in any case.
-pub(crate) fn is_word(doc: &Document<'_>, i: usize, w: &str) -> bool {
+pub(crate) fn is_word(doc: &NumDoc<'_, '_>, i: usize, w: &str) -> bool {
     doc.tokens.get(i).is_some_and(|t| eq_ci(t.text, w))
 }
 
 /// Whether token `i` is a dash (`-`, `–`, `—`).
-pub(crate) fn is_dash(doc: &Document<'_>, i: usize) -> bool {
+pub(crate) fn is_dash(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     doc.tokens
         .get(i)
         .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—" | "‐" | "‑"))
@@ -302,7 +675,23 @@ pub(crate) fn is_plain_digits(t: &Token<'_>) -> bool {
 /// Whether the number token at `i` is part of a code, a document number,
 /// a clock time or a phone number (`1722/QĐ-TTg`, `72-NQ/TW`, `22:28`,
 /// `0912 345 678`), so it is no amount.
-pub(crate) fn is_code_part(doc: &Document<'_>, i: usize) -> bool {
+pub(crate) fn is_code_part(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    if i >= doc.tokens.len() {
+        return false;
+    }
+    if let Some(known) = doc.memo.borrow().tokens.get(i).map(|m| m.code) {
+        if known != 0 {
+            return known == 2;
+        }
+    }
+    let found = code_part_uncached(doc, i);
+    if let Some(m) = doc.memo.borrow_mut().slot(i, doc.tokens.len()) {
+        m.code = if found { 2 } else { 1 };
+    }
+    found
+}
+
+fn code_part_uncached(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let toks = &doc.tokens;
     let Some(t) = toks.get(i) else { return false };
     if continues_group(doc, i) {
@@ -355,7 +744,7 @@ pub(crate) fn is_code_part(doc: &Document<'_>, i: usize) -> bool {
 /// split by single spaces that is no grouped number: a run with a group of
 /// four digits or more (`1900 9095`, `3825 1234`) or one that starts with
 /// `0` (`0912 345 678`). A thousands group (`1 500 000`) has three digits.
-fn phone_run(doc: &Document<'_>, i: usize) -> bool {
+fn phone_run(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let bare = |k: usize| {
         doc.tokens
             .get(k)
@@ -379,7 +768,7 @@ fn phone_run(doc: &Document<'_>, i: usize) -> bool {
 /// Whether a phone cue (`số điện thoại`, `đường dây nóng`, `hotline`,
 /// `SĐT`, `ĐT:`) comes right before the number at `i` (a `:`, `số` or an
 /// opening bracket may stand between).
-fn after_phone_cue(doc: &Document<'_>, i: usize) -> bool {
+fn after_phone_cue(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let mut k = i;
     for _ in 0..3 {
         if k == 0 {
@@ -407,7 +796,7 @@ fn after_phone_cue(doc: &Document<'_>, i: usize) -> bool {
 /// Whether the number at `i` comes in a date context: after `hôm` or a
 /// day word, or as a later member of a coordination whose first member is
 /// a date (`ngày 6 và 7/11`, `5/11, 7/11`), so a `d/m` there is a day.
-pub(crate) fn date_context_before(doc: &Document<'_>, i: usize) -> bool {
+pub(crate) fn date_context_before(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     if i == 0 || !inline_gap(doc, i - 1) {
         return false;
     }
@@ -476,7 +865,7 @@ pub(crate) struct NumberRead {
 }
 
 /// Whether a scale word at token `i` really is one (`tỷ lệ` is a rate).
-fn scale_at(doc: &Document<'_>, i: usize) -> Option<u32> {
+fn scale_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<u32> {
     let t = doc.tokens.get(i)?;
     let exp = number::scale_exp(t.text)?;
     if exp == 9 && inline_gap(doc, i) {
@@ -492,19 +881,40 @@ fn scale_at(doc: &Document<'_>, i: usize) -> Option<u32> {
 /// Reads the number that starts at token `i`: digits with optional scale
 /// words (`2,5 tỷ`, `1 tỷ 200 triệu`, `10k`), or, when `spelled` is set, a
 /// spelled-out number (`hai triệu`, `nửa tỷ`).
-pub(crate) fn read_number(doc: &Document<'_>, i: usize, spelled: bool) -> Option<NumberRead> {
+pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Option<NumberRead> {
     let t = doc.tokens.get(i)?;
-    if t.kind == TokenKind::Number {
-        read_digit_number(doc, i)
-    } else if spelled && t.kind == TokenKind::Syllable {
-        read_spelled_number(doc, i)
-    } else {
-        None
+    let digits = t.kind == TokenKind::Number;
+    let spelled_word = spelled && t.kind == TokenKind::Syllable;
+    if !digits && !spelled_word {
+        return None;
     }
+    // Both readers depend on the token only, so one reading serves every
+    // recognizer that asks.
+    {
+        let memo = doc.memo.borrow();
+        if let Some(k) = memo.tokens.get(i).map(|m| m.number as usize).filter(|&k| k > 0) {
+            if let Some(known) = memo.numbers.get(k - 1) {
+                return known.clone();
+            }
+        }
+    }
+    let read = if digits {
+        read_digit_number(doc, i)
+    } else {
+        read_spelled_number(doc, i)
+    };
+    let mut memo = doc.memo.borrow_mut();
+    memo.numbers.push(read.clone());
+    // (More than u32::MAX readings cannot happen; 0 would just mean "ask again".)
+    let k = u32::try_from(memo.numbers.len()).unwrap_or(0);
+    if let Some(m) = memo.slot(i, doc.tokens.len()) {
+        m.number = k;
+    }
+    read
 }
 
 /// Whether the gap after token `i` is one space (or no-break or thin space).
-fn single_space(doc: &Document<'_>, i: usize) -> bool {
+fn single_space(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     matches!(doc.gap_after(i), " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
 }
 
@@ -514,19 +924,17 @@ fn three_digits(t: &Token<'_>) -> bool {
 
 /// `60 000`, `1 500 000`: thousands grouped by spaces. The value and the
 /// index after the last group.
-fn space_grouped(doc: &Document<'_>, i: usize) -> Option<(Decimal, usize)> {
+fn space_grouped(doc: &NumDoc<'_, '_>, i: usize) -> Option<(Decimal, usize)> {
     let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Number || !is_plain_digits(t) || t.text.len() > 3 || t.text.starts_with('0') {
         return None;
     }
-    let mut digits = t.text.to_owned();
     let mut end = i + 1;
     while end < doc.tokens.len()
         && end - i < 6
         && single_space(doc, end - 1)
         && three_digits(&doc.tokens[end])
     {
-        digits.push_str(doc.tokens[end].text);
         end += 1;
     }
     // A group followed by more digits is something else (a phone number).
@@ -538,11 +946,16 @@ fn space_grouped(doc: &Document<'_>, i: usize) -> Option<(Decimal, usize)> {
     {
         return None;
     }
+    // Only now, with groups found, join their digits.
+    let mut digits = String::with_capacity(3 * (end - i));
+    for g in doc.tokens.get(i..end)? {
+        digits.push_str(g.text);
+    }
     Some((number::parse_digits(&digits).ok()?, end))
 }
 
 /// Whether the number at `i` is a later group of a space-grouped number.
-pub(crate) fn continues_group(doc: &Document<'_>, i: usize) -> bool {
+pub(crate) fn continues_group(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     if i == 0 || !three_digits(&doc.tokens[i]) || !single_space(doc, i - 1) {
         return false;
     }
@@ -560,7 +973,7 @@ pub(crate) fn continues_group(doc: &Document<'_>, i: usize) -> bool {
     false
 }
 
-fn read_digit_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
+fn read_digit_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
     let t = &doc.tokens[i];
     // `00`, `000`: a fragment of a number split by the writer (`25 . 000`), not an amount.
     if t.text.len() >= 2 && t.text.bytes().all(|b| b == b'0') {
@@ -651,7 +1064,7 @@ fn read_digit_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
     })
 }
 
-fn read_spelled_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
+fn read_spelled_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
     let first = word_at(doc, i)?;
     if !number::is_number_word(&first) {
         return None;
@@ -683,7 +1096,7 @@ fn read_spelled_number(doc: &Document<'_>, i: usize) -> Option<NumberRead> {
 
 /// A qualifier right before token `i`: the qualifier and its first token.
 /// A comparative (`cao hơn`) is no qualifier.
-pub(crate) fn qualifier_before(doc: &Document<'_>, i: usize) -> Option<(Qualifier, usize)> {
+pub(crate) fn qualifier_before(doc: &NumDoc<'_, '_>, i: usize) -> Option<(Qualifier, usize)> {
     if i == 0 {
         return None;
     }
@@ -702,7 +1115,7 @@ pub(crate) fn qualifier_before(doc: &Document<'_>, i: usize) -> Option<(Qualifie
 /// A minus sign written right before the number at token `i` (`-4,02%`,
 /// `(-1.621 tỷ đồng)`): the index of the sign token. A dash between two
 /// numbers (`2021-2025`) is no sign.
-pub(crate) fn minus_before(doc: &Document<'_>, i: usize) -> Option<usize> {
+pub(crate) fn minus_before(doc: &NumDoc<'_, '_>, i: usize) -> Option<usize> {
     if i == 0 || !adjacent(doc, i - 1) {
         return None;
     }
@@ -725,14 +1138,14 @@ pub(crate) fn minus_before(doc: &Document<'_>, i: usize) -> Option<usize> {
 }
 
 /// The currency written at token `i`: ISO code and the index after it.
-pub(crate) fn currency_at(doc: &Document<'_>, i: usize) -> Option<(&'static str, usize)> {
+pub(crate) fn currency_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<(&'static str, usize)> {
     let (code, end) = CURRENCIES.longest_at(doc, i)?;
     // `đ` must stand alone (`1.500.000 đ`, `1.500.000đ`), not start a word.
     Some((*code, end))
 }
 
 /// Whether the word at `i` could be the counted noun after a number.
-fn noun_candidate(doc: &Document<'_>, i: usize) -> bool {
+fn noun_candidate(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let Some(t) = doc.tokens.get(i) else { return false };
     match t.kind {
         TokenKind::Syllable => {
@@ -757,7 +1170,7 @@ fn noun_candidate(doc: &Document<'_>, i: usize) -> bool {
 /// whether it is a measure. Follows the guideline: a measure alone; a
 /// classifier with its noun; a compound noun as a whole; coordinated nouns
 /// of one class together; modifiers after the noun left out.
-pub(crate) fn unit_at(doc: &Document<'_>, i: usize) -> Option<(usize, usize, bool)> {
+pub(crate) fn unit_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)> {
     let t = doc.tokens.get(i)?;
     // Percentage points: `điểm %`, `điểm phần trăm`.
     if let Some((kind, end)) = UNITS.longest_at(doc, i) {
@@ -791,7 +1204,7 @@ pub(crate) fn unit_at(doc: &Document<'_>, i: usize) -> Option<(usize, usize, boo
 
 /// The end of the noun at token `i` (a compound from the table, or one
 /// lower-case syllable or an abbreviation), if there is one.
-fn noun_end_at(doc: &Document<'_>, i: usize) -> Option<usize> {
+fn noun_end_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<usize> {
     if let Some((kind, end)) = UNITS.longest_at(doc, i) {
         return match kind {
             UnitKind::Noun(class) => Some(coordinate(doc, extend_with_abbreviation(doc, end), class)),
@@ -822,7 +1235,7 @@ fn noun_end_at(doc: &Document<'_>, i: usize) -> Option<usize> {
 }
 
 /// `thẻ BHYT`: an upper-case abbreviation right after a noun belongs to it.
-fn extend_with_abbreviation(doc: &Document<'_>, end: usize) -> usize {
+fn extend_with_abbreviation(doc: &NumDoc<'_, '_>, end: usize) -> usize {
     let last_is_syllable = doc
         .tokens
         .get(end - 1)
@@ -839,7 +1252,7 @@ fn extend_with_abbreviation(doc: &Document<'_>, end: usize) -> usize {
 }
 
 /// `5 tỉnh, thành phố`: nouns of one class joined by commas stay together.
-fn coordinate(doc: &Document<'_>, mut end: usize, class: &str) -> usize {
+fn coordinate(doc: &NumDoc<'_, '_>, mut end: usize, class: &str) -> usize {
     for _ in 0..4 {
         let comma = end;
         if !doc.tokens.get(comma).is_some_and(|t| t.text == ",") || !adjacent(doc, comma - 1) {
@@ -857,14 +1270,14 @@ fn coordinate(doc: &Document<'_>, mut end: usize, class: &str) -> usize {
 }
 
 /// Whether the unit at token `i` is a unit of time.
-pub(crate) fn is_time_unit(doc: &Document<'_>, i: usize) -> bool {
+pub(crate) fn is_time_unit(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     matches!(UNITS.longest_at(doc, i), Some((UnitKind::Time, _)))
 }
 
 /// Whether the measure at token `i` (`g`, `h` for giờ) is followed by
 /// minutes or a part of the day, which makes it a clock time (`22 g 40`,
 /// `5 g sáng`).
-pub(crate) fn clock_time_after(doc: &Document<'_>, i: usize) -> bool {
+pub(crate) fn clock_time_after(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let Some(t) = doc.tokens.get(i) else { return false };
     if !matches!(t.text, "g" | "h" | "G" | "H") {
         return false;
@@ -880,7 +1293,7 @@ pub(crate) fn clock_time_after(doc: &Document<'_>, i: usize) -> bool {
 }
 
 /// Whether token `k` starts a sentence, a line, a bracket or a quotation.
-pub(crate) fn sentence_initial(doc: &Document<'_>, k: usize) -> bool {
+pub(crate) fn sentence_initial(doc: &NumDoc<'_, '_>, k: usize) -> bool {
     if k == 0 || doc.gap_after(k - 1).contains('\n') {
         return true;
     }
@@ -894,7 +1307,7 @@ pub(crate) fn sentence_initial(doc: &Document<'_>, k: usize) -> bool {
 
 /// Whether token `i` (before a number) makes the number a label, an
 /// ordinal or a code rather than a count.
-pub(crate) fn label_before(doc: &Document<'_>, i: usize) -> bool {
+pub(crate) fn label_before(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     if i == 0 || !inline_gap(doc, i - 1) {
         return false;
     }
@@ -921,5 +1334,364 @@ pub(crate) fn label_before(doc: &Document<'_>, i: usize) -> bool {
         }
         Some(_) => true,
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::{Entity, Recognizer};
+    use proptest::prelude::*;
+
+    /// The shared path (one memo, anchors) against the old one (each
+    /// recognizer alone, every token visited, nothing remembered), and the
+    /// memoized readers against direct calls.
+    fn check_paths(text: &str) {
+        let doc = Document::new(text);
+        let shared = {
+            let mut out = Vec::new();
+            NumericRecognizer::new(&crate::EntityType::ALL).recognize(&doc, &mut out);
+            out
+        };
+        let separate = {
+            let mut out: Vec<Entity> = Vec::new();
+            super::super::money::MoneyRecognizer::new()
+                .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
+            // Without the early reject of bare numbers.
+            super::super::percent::PercentRecognizer::new().run_with(
+                &NumDoc::with_every_token_as_anchor(&doc),
+                &mut out,
+                false,
+            );
+            super::super::quantity::QuantityRecognizer::new()
+                .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
+            super::super::date::DateRecognizer::new()
+                .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
+            out
+        };
+        assert_eq!(shared, separate, "shared and separate paths differ on {text:?}");
+        let memo = NumDoc::new(&doc);
+        for i in 0..doc.tokens.len() + 1 {
+            let direct = NumDoc::new(&doc);
+            let code = i < doc.tokens.len() && code_part_uncached(&direct, i);
+            assert_eq!(is_code_part(&memo, i), code, "code at {i} in {text:?}");
+            assert_eq!(
+                is_code_part(&memo, i),
+                code,
+                "code (remembered) at {i} in {text:?}"
+            );
+            for spelled in [false, true] {
+                let fresh = match doc.tokens.get(i) {
+                    Some(t) if t.kind == TokenKind::Number => read_digit_number(&direct, i),
+                    Some(t) if spelled && t.kind == TokenKind::Syllable => read_spelled_number(&direct, i),
+                    _ => None,
+                };
+                let key = |r: Option<NumberRead>| r.map(|r| (r.value, r.start, r.end, r.scale, r.digits));
+                assert_eq!(
+                    key(read_number(&memo, i, spelled)),
+                    key(fresh.clone()),
+                    "number at {i}"
+                );
+                assert_eq!(
+                    key(read_number(&memo, i, spelled)),
+                    key(fresh),
+                    "number (remembered) at {i}"
+                );
+            }
+        }
+        // Anchors hold every token a recognizer would start at.
+        let anchors = NumDoc::new(&doc);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if anchor_word(t) || matches!(t.kind, TokenKind::Number | TokenKind::Percent | TokenKind::Ratio) {
+                assert!(anchors.anchors().contains(&i), "token {:?} is no anchor", t.text);
+            }
+        }
+    }
+
+    #[test]
+    fn shared_path_matches_separate_recognizers_on_own_sentences() {
+        for text in [
+            "",
+            "Ngày 19/12/2025, giá tăng 2,5% lên 1.500.000 đồng; hơn 40 con bò.",
+            "Hai mươi mốt nghìn đồng và ba triệu rưỡi, từ 5 đến 7 triệu đồng, 5-7 tỷ USD.",
+            "Quý III/2025 đạt 97 %, giai đoạn 2021-2025, tháng Giêng năm 2024, 6 tháng đầu năm 2024.",
+            "Gọi 0912 345 678 hoặc hotline: 1900 9095; 60 000 người, 1 500 000 đ, VND1000,5.",
+            "NGÀY 2 THÁNG 9 NĂM 1945 từ ngày 20/11 đến ngày 22/11/2023, ngày 6 và 7/11 (âm lịch).",
+            "khoảng 30-40%, -4,02%, (-1.621 tỷ đồng), 104/104 hộ, 4,81 điểm %, 72-75kg, nửa tỷ đồng.",
+            "Mồng 5 tháng 5, đầu năm 2024, cuối tháng 3, nhiệm kỳ 2020-2025, niên khóa 2023 - 2024.",
+            "Lãi 7 phần trăm, từ 3 tới 4 Phần Trăm, 12 — 15%, 8 Đến 9 %, 20 –25 % và 1,5 %-2 %.",
+        ] {
+            check_paths(text);
+        }
+    }
+
+    #[test]
+    fn anchor_words_cover_the_recognizers_lists() {
+        // The literal words of `date::may_start` and
+        // `number::starts_spelled_number`, read from their source.
+        let lists = [
+            (
+                include_str!("date.rs"),
+                "pub(crate) fn may_start",
+                "None => false",
+            ),
+            (
+                include_str!("../number.rs"),
+                "pub(crate) fn starts_spelled_number",
+                "\n}\n",
+            ),
+        ];
+        let mut n = 0;
+        for (src, from, to) in lists {
+            let body = src.split_once(from).map(|(_, b)| b).unwrap_or_default();
+            let body = body.split_once(to).map(|(b, _)| b).unwrap_or_default();
+            for word in body.split('"').skip(1).step_by(2) {
+                assert!(
+                    ANCHOR_WORDS.contains(&word),
+                    "{word:?} is missing from ANCHOR_WORDS"
+                );
+                assert!(ANCHOR_FILTER.may_hold(word), "{word:?} fails the filter");
+                n += 1;
+            }
+        }
+        assert!(n > 50, "the word lists were not found ({n} words)");
+        assert!(!ANCHOR_FILTER.may_hold("") && !ANCHOR_FILTER.may_hold("xyz"));
+    }
+
+    #[test]
+    fn shared_path_matches_separate_recognizers_on_shared_data() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+        let mut texts: Vec<String> = Vec::new();
+        for set in ["news-dev", "news-dev-finance"] {
+            match std::fs::read_dir(format!("{root}/{set}/texts")) {
+                Ok(dir) => texts.extend(
+                    dir.flatten()
+                        .filter_map(|e| std::fs::read_to_string(e.path()).ok()),
+                ),
+                Err(_) => eprintln!("skipping {set}: not found under {root}"),
+            }
+        }
+        match std::fs::read_to_string(format!("{root}/bench/viwiki.txt")) {
+            // The first 2,000 paragraphs keep the debug-build test short.
+            Ok(wiki) => texts.extend(wiki.lines().take(2000).map(str::to_owned)),
+            Err(_) => eprintln!("skipping viwiki: not found under {root}"),
+        }
+        for t in &texts {
+            check_paths(t);
+        }
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9]{1,5}",
+            "[0-9]{1,3}([.,][0-9]{3}){0,2}(,[0-9]{1,2})?",
+            "[0-9]{1,2}[/.-][0-9]{1,2}([/.-][0-9]{2,4})?",
+            prop::sample::select(vec![
+                "%",
+                "/",
+                "-",
+                "–",
+                ".",
+                ",",
+                ":",
+                "(",
+                ")",
+                "\n",
+                "\u{a0}",
+                "đồng",
+                "đ",
+                "USD",
+                "$",
+                "tỷ",
+                "triệu",
+                "nghìn",
+                "hơn",
+                "gần",
+                "khoảng",
+                "từ",
+                "đến",
+                "và",
+                "hoặc",
+                "ngày",
+                "Ngày",
+                "tháng",
+                "năm",
+                "NĂM",
+                "quý",
+                "III",
+                "giai đoạn",
+                "đầu",
+                "cuối",
+                "âm lịch",
+                "hai",
+                "Hai",
+                "mươi",
+                "mốt",
+                "nửa",
+                "rưỡi",
+                "một",
+                "không",
+                "trăm",
+                "phần",
+                "Phần",
+                "tới",
+                "—",
+                "linh",
+                "phần trăm",
+                "điểm",
+                "kg",
+                "hộ",
+                "người",
+                "con",
+                "lần",
+                "học sinh",
+                "tỉnh",
+                "thành phố",
+                "hotline",
+                "số",
+                "QĐ-TTg",
+                "k",
+                "tr",
+                "VND",
+                "thứ",
+                "lớp",
+                "giờ",
+                "sáng",
+                "Hà Nội",
+                "đạt",
+                "giảm",
+                "cao",
+                "x",
+            ])
+            .prop_map(str::to_owned),
+        ]
+    }
+
+    /// The byte/length filter before a phrase-table lookup against the
+    /// lookup alone: it may only reject words that no table holds.
+    fn check_filter(word: &str) {
+        for (name, found, filtered) in [
+            (
+                "currencies",
+                CURRENCIES.by_first.contains_key(lower(word).as_ref()),
+                CURRENCIES.phrases(word).is_some(),
+            ),
+            (
+                "qualifiers",
+                QUALIFIERS.by_first.contains_key(lower(word).as_ref()),
+                QUALIFIERS.phrases(word).is_some(),
+            ),
+            (
+                "units",
+                UNITS.by_first.contains_key(lower(word).as_ref()),
+                UNITS.phrases(word).is_some(),
+            ),
+            (
+                "labels",
+                LABELS.by_first.contains_key(lower(word).as_ref()),
+                LABELS.phrases(word).is_some(),
+            ),
+        ] {
+            assert_eq!(found, filtered, "{name}: {word:?}");
+        }
+    }
+
+    #[test]
+    fn phrase_filter_keeps_every_key_in_every_case() {
+        for table_keys in [
+            CURRENCIES.by_first.keys().collect::<Vec<_>>(),
+            QUALIFIERS.by_first.keys().collect(),
+            UNITS.by_first.keys().collect(),
+            LABELS.by_first.keys().collect(),
+        ] {
+            assert!(!table_keys.is_empty());
+            for key in table_keys {
+                check_filter(key);
+                check_filter(&key.to_uppercase());
+                let mut chars = key.chars();
+                let capitalized: String = chars
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(chars)
+                    .collect();
+                check_filter(&capitalized);
+                // Near misses: one byte longer or shorter.
+                check_filter(&format!("{key}a"));
+                if let Some((cut, _)) = key.char_indices().last() {
+                    check_filter(&key[..cut]);
+                }
+            }
+        }
+        for word in [
+            "",
+            "người",
+            "Người",
+            "ĐỒNG",
+            "đồng",
+            "Đô",
+            "x",
+            "İstanbul",
+            "\u{212a}g",
+        ] {
+            check_filter(word);
+        }
+    }
+
+    /// Documents extracted one after another (reusing the thread's buffers)
+    /// give what each gives on a fresh thread.
+    #[test]
+    fn reused_buffers_change_no_result() {
+        let texts = [
+            "Giá 25.000 đồng, tăng 5% so với ngày 3/4/2021; 12 người dự.",
+            "Không có số nào ở đây.",
+            "",
+            "Năm 1999 có 1 500 000 khách, hotline 1900 1234, khoảng 3 tỷ USD.",
+            "Ngày 6 và 7/11 bán 40 tấn gạo, thu hai triệu đồng.",
+        ];
+        let extractor = crate::Extractor::builder()
+            .types(&[
+                crate::EntityType::Money,
+                crate::EntityType::Percent,
+                crate::EntityType::Quantity,
+                crate::EntityType::Date,
+            ])
+            .build();
+        let fresh: Vec<String> = texts
+            .iter()
+            .map(|t| {
+                std::thread::scope(|s| {
+                    s.spawn(|| format!("{:?}", extractor.extract(t)))
+                        .join()
+                        .unwrap_or_default()
+                })
+            })
+            .collect();
+        assert!(fresh.iter().any(|f| f.contains("Money")));
+        for round in 0..3 {
+            for (k, t) in texts.iter().enumerate().rev().chain(texts.iter().enumerate()) {
+                assert_eq!(
+                    format!("{:?}", extractor.extract(t)),
+                    fresh[k],
+                    "round {round}, text {k}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn phrase_filter_matches_lookup(word in "[a-zA-ZđĐêÊơƠưƯáÁàạảãậầấẩẫăắằẳẵặ]{0,9}") {
+            check_filter(&word);
+        }
+
+        #[test]
+        fn shared_path_matches_separate_recognizers(
+            pieces in prop::collection::vec((piece(), prop::sample::select(vec!["", " ", " ", " ", "  "])), 0..40)
+        ) {
+            let text: String = pieces.iter().flat_map(|(p, g)| [p.as_str(), *g]).collect();
+            check_paths(&text);
+        }
     }
 }

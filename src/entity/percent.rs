@@ -13,7 +13,7 @@
 //! ```
 
 use super::numeric::{
-    adjacent, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before, span_of, text_of,
+    adjacent, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before, span_of, NumDoc,
 };
 use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -85,7 +85,7 @@ struct Read {
 }
 
 /// Reads a number at `i` with its `%` / `phần trăm`, if any.
-fn read(doc: &Document<'_>, i: usize) -> Option<Read> {
+fn read(doc: &NumDoc<'_, '_>, i: usize) -> Option<Read> {
     let t = doc.tokens.get(i)?;
     match t.kind {
         TokenKind::Percent => {
@@ -135,8 +135,30 @@ impl Recognizer for PercentRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
-        for i in 0..doc.tokens.len() {
+        self.run(&NumDoc::new(doc), out);
+    }
+}
+
+impl PercentRecognizer {
+    /// Adds the candidates found in `doc` (whose memo other numeric
+    /// recognizers may share) to `out`.
+    pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
+        self.run_with(doc, out, true);
+    }
+
+    /// `run`, with the early reject of bare numbers on or off (tests
+    /// compare both).
+    pub(crate) fn run_with(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>, early_reject: bool) {
+        for &i in doc.anchors() {
             let kind = doc.tokens[i].kind;
+            // A bare number is a percentage only with `%` or `phần trăm`
+            // right after it (see `read`), or as the first member of a
+            // range, which starts right after it with a dash, `đến` or
+            // `tới` (see `range_end`): every other number is skipped here
+            // before any reading.
+            if early_reject && kind == TokenKind::Number && !may_be_marked_or_range(doc, i) {
+                continue;
+            }
             if !matches!(kind, TokenKind::Percent | TokenKind::Number)
                 || (kind == TokenKind::Number && is_code_part(doc, i))
             {
@@ -147,13 +169,20 @@ impl Recognizer for PercentRecognizer {
                 continue;
             }
             let Some(first) = read(doc, i) else { continue };
+            // A number is a percentage only with its own sign or as the
+            // first member of a range that has one: settle that before
+            // looking for a bounding word.
+            let range = range_end(doc, &first);
+            if range.is_none() && !first.marked {
+                continue;
+            }
             let (lead, qualifier, negative) = match (minus_before(doc, i), qualifier_before(doc, i)) {
                 (Some(sign), _) => (sign, None, true),
                 (None, Some((q, start))) => (start, Some(q), false),
                 (None, None) => (i, None, false),
             };
             // A range: `60 - 65%`, `1% - 1,5%`, `1,5% đến 2%`, `từ 3-4%`.
-            if let Some((second, end)) = range_end(doc, &first) {
+            if let Some((second, end)) = range {
                 let first_value = if negative { -first.value } else { first.value };
                 if first_value <= second {
                     let from = if i > 0 && is_word(doc, i - 1, "từ") && inline_gap(doc, i - 1) {
@@ -191,11 +220,23 @@ impl Recognizer for PercentRecognizer {
     }
 }
 
+/// Whether the token after the number at `i` can make it a percentage
+/// (`%`, `phần`) or the first member of a range (a dash, `đến`, `tới`).
+/// When not, `read` gives an unmarked number and `range_end` nothing.
+fn may_be_marked_or_range(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    let next = i + 1;
+    doc.tokens.get(next).is_some_and(|n| n.text == "%")
+        || is_word(doc, next, "phần")
+        || is_dash(doc, next)
+        || is_word(doc, next, "đến")
+        || is_word(doc, next, "tới")
+}
+
 /// `bằng107,07%`: a missing space glues the integer part to the word
 /// before it, so the tokenizer sees `bằng107` `,` `07%`. The percent is
 /// the digits at the end of that word with the decimals, and its span
 /// starts at the first digit.
-fn glued_to_word(doc: &Document<'_>, i: usize) -> Option<Entity> {
+fn glued_to_word(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
     let t = &doc.tokens[i];
     if t.kind != TokenKind::Percent || i < 2 || !adjacent(doc, i - 1) || !adjacent(doc, i - 2) {
         return None;
@@ -214,14 +255,14 @@ fn glued_to_word(doc: &Document<'_>, i: usize) -> Option<Entity> {
     let value = crate::number::parse_digits(text.strip_suffix('%')?).ok()?;
     Some(Entity::Percent(Percent {
         span: Span::new(start, t.span.end),
-        text: text.to_owned(),
+        text: String::new(),
         value: PercentValue::Exact { value },
         qualifier: None,
     }))
 }
 
 /// The second member of a range after `first`: its value and end.
-fn range_end(doc: &Document<'_>, first: &Read) -> Option<(Decimal, usize)> {
+fn range_end(doc: &NumDoc<'_, '_>, first: &Read) -> Option<(Decimal, usize)> {
     let j = first.end;
     let joined = j > 0 && (adjacent(doc, j - 1) || inline_gap(doc, j - 1));
     if !joined || !(is_dash(doc, j) || is_word(doc, j, "đến") || is_word(doc, j, "tới")) {
@@ -235,7 +276,7 @@ fn range_end(doc: &Document<'_>, first: &Read) -> Option<(Decimal, usize)> {
 }
 
 fn percent(
-    doc: &Document<'_>,
+    doc: &NumDoc<'_, '_>,
     start: usize,
     end: usize,
     value: PercentValue,
@@ -244,7 +285,8 @@ fn percent(
     let span: Span = span_of(doc, start, end);
     Entity::Percent(Percent {
         span,
-        text: text_of(doc, start, end).to_owned(),
+        // The extractor takes the text from the caller's input.
+        text: String::new(),
         value,
         qualifier,
     })

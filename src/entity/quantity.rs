@@ -21,7 +21,7 @@
 use super::numeric::{
     adjacent, clock_time_after, date_context_before, inline_gap, is_code_part, is_dash, is_plain_digits,
     is_time_unit, is_word, label_before, lower, qualifier_before, read_number, span_of, text_of, unit_at,
-    LABELS,
+    NumDoc, LABELS,
 };
 use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -112,7 +112,15 @@ impl Recognizer for QuantityRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
-        for i in 0..doc.tokens.len() {
+        self.run(&NumDoc::new(doc), out);
+    }
+}
+
+impl QuantityRecognizer {
+    /// Adds the candidates found in `doc` (whose memo other numeric
+    /// recognizers may share) to `out`.
+    pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
+        for &i in doc.anchors() {
             let found = match doc.tokens[i].kind {
                 TokenKind::Number if !is_code_part(doc, i) => counted(doc, i),
                 TokenKind::Ratio if !is_code_part(doc, i) => ratio(doc, i),
@@ -123,12 +131,12 @@ impl Recognizer for QuantityRecognizer {
     }
 }
 
-fn prev_word_in(doc: &Document<'_>, i: usize, words: &[&str]) -> bool {
+fn prev_word_in(doc: &NumDoc<'_, '_>, i: usize, words: &[&str]) -> bool {
     i > 0 && inline_gap(doc, i - 1) && words.contains(&lower(doc.tokens[i - 1].text).as_ref())
 }
 
 /// The unit after the token `end - 1`: its token range and whether it is a measure.
-fn unit_after(doc: &Document<'_>, end: usize) -> Option<(usize, usize, bool)> {
+fn unit_after(doc: &NumDoc<'_, '_>, end: usize) -> Option<(usize, usize, bool)> {
     let glued = adjacent(doc, end - 1);
     if !glued && !inline_gap(doc, end - 1) {
         return None;
@@ -142,7 +150,7 @@ fn unit_after(doc: &Document<'_>, end: usize) -> Option<(usize, usize, bool)> {
 }
 
 /// A number followed by its unit, with a range or a qualifier.
-fn counted(doc: &Document<'_>, i: usize) -> Option<Entity> {
+fn counted(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
     // Cheap checks first: most numbers are followed by neither a unit nor a dash.
     let next = i + 1;
     let maybe_more = doc.tokens.get(next).is_some_and(|t| {
@@ -159,23 +167,28 @@ fn counted(doc: &Document<'_>, i: usize) -> Option<Entity> {
     let t = &doc.tokens[i];
     // A four-digit number written without separators is a year or a code.
     let yearlike = n.scale.is_none() && is_plain_digits(t) && t.text.len() >= 4;
-    let labelled = label_before(doc, i);
-    let after_date_word = prev_word_in(doc, i, DATE_WORDS);
     // The second member of `10-59`: read with the first, or not at all.
     let after_dash = i >= 2
         && is_dash(doc, i - 1)
         && adjacent(doc, i - 1)
         && adjacent(doc, i - 2)
         && doc.tokens[i - 2].kind == TokenKind::Number;
-    if after_date_word || after_dash {
+    if after_dash || prev_word_in(doc, i, DATE_WORDS) {
         return None;
     }
-    let (lead, qualifier) = match qualifier_before(doc, i) {
-        Some((q, start)) => (start, Some(q)),
-        None => (i, None),
+    // The words before the number (a label, a bounding word) are looked
+    // at only once a range or a unit was found after it: most numbers
+    // have neither. (All three readers are pure, so the order is free.)
+    let lead_in = || {
+        let (lead, qualifier) = match qualifier_before(doc, i) {
+            Some((q, start)) => (start, Some(q)),
+            None => (i, None),
+        };
+        (label_before(doc, i), lead, qualifier)
     };
     // A range: `72-75kg`, `2,5 - 3 lần`, `từ 8 – 12m`, `57 kg - 60 kg`.
     if let Some((min, max, unit, end)) = range(doc, &n) {
+        let (labelled, lead, qualifier) = lead_in();
         if (labelled && (!unit.2 || is_time_unit(doc, unit.0))) || clock_time_after(doc, unit.0) {
             return None;
         }
@@ -194,7 +207,13 @@ fn counted(doc: &Document<'_>, i: usize) -> Option<Entity> {
             bound,
         ));
     }
-    let (a, b, measure) = match unit_after(doc, n.end) {
+    let unit = unit_after(doc, n.end);
+    // The words before are needed now; with no unit, only for `giờ`.
+    if unit.is_none() && !is_word(doc, n.end, "giờ") {
+        return None;
+    }
+    let (labelled, lead, qualifier) = lead_in();
+    let (a, b, measure) = match unit {
         Some(unit) => unit,
         None => hour_duration(doc, n.end, &n, qualifier)?,
     };
@@ -221,7 +240,7 @@ fn counted(doc: &Document<'_>, i: usize) -> Option<Entity> {
 /// is a decimal (`1,5 giờ`) or bounded (`hơn 7 giờ`, `ít nhất 3 giờ`), and
 /// no minutes or part of the day follow: then it is a duration in hours.
 fn hour_duration(
-    doc: &Document<'_>,
+    doc: &NumDoc<'_, '_>,
     end: usize,
     n: &super::numeric::NumberRead,
     qualifier: Option<Qualifier>,
@@ -251,7 +270,7 @@ fn hour_duration(
 /// `a - b unit` or `a unit - b unit`: min, max, the unit, and the end.
 #[allow(clippy::type_complexity)]
 fn range(
-    doc: &Document<'_>,
+    doc: &NumDoc<'_, '_>,
     n: &super::numeric::NumberRead,
 ) -> Option<(Decimal, Decimal, (usize, usize, bool), usize)> {
     let dash_ok = |j: usize| {
@@ -291,12 +310,12 @@ fn range(
     (min <= m.value && is_plain_number(doc, j + 1)).then_some((min, m.value, unit, unit.1))
 }
 
-fn is_plain_number(doc: &Document<'_>, i: usize) -> bool {
+fn is_plain_number(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
 }
 
 /// A ratio `a/b` with its unit, or a rank or share without one.
-fn ratio(doc: &Document<'_>, i: usize) -> Option<Entity> {
+fn ratio(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
     let t = &doc.tokens[i];
     let (a, b) = t.text.split_once('/')?;
     let numerator = crate::number::parse_digits(a).ok()?;
@@ -342,7 +361,7 @@ fn ratio(doc: &Document<'_>, i: usize) -> Option<Entity> {
 }
 
 fn quantity(
-    doc: &Document<'_>,
+    doc: &NumDoc<'_, '_>,
     start: usize,
     end: usize,
     value: QuantityValue,
@@ -357,7 +376,8 @@ fn quantity(
     };
     Entity::Quantity(Quantity {
         span,
-        text: text_of(doc, start, end).to_owned(),
+        // The extractor takes the text from the caller's input.
+        text: String::new(),
         value,
         unit: unit_text.to_owned(),
         qualifier,
