@@ -619,3 +619,261 @@ fn user_person_after_a_capitalized_word() {
         "{found:?}"
     );
 }
+
+fn person_title(text: &str, span: &str) -> Option<Option<String>> {
+    find(text).into_iter().find_map(|e| match e {
+        Entity::Person(p) if p.text == span => Some(p.title),
+        _ => None,
+    })
+}
+
+#[test]
+fn bracketed_short_name_is_remembered_through_the_text() {
+    let t = "Ngân hàng TMCP Phương Bắc (NorthBank, mã chứng khoán: NBK) vừa tăng vốn. \
+             Lãnh đạo NorthBank cho biết cổ phiếu NBK sẽ được niêm yết. Năm nay NORTHBANK đặt mục tiêu lãi lớn.";
+    let orgs: Vec<_> = find(t)
+        .into_iter()
+        .filter_map(|e| match e {
+            Entity::Organization(o) => Some((o.text, o.kind)),
+            _ => None,
+        })
+        .collect();
+    let count = |s: &str| orgs.iter().filter(|(t, _)| t.eq_ignore_ascii_case(s)).count();
+    assert_eq!(count("NorthBank"), 3, "{orgs:?}");
+    assert_eq!(count("NBK"), 2, "{orgs:?}");
+    // Short names keep the kind of the body they name, the code too.
+    assert!(
+        orgs.iter()
+            .filter(|(t, _)| t == "NBK")
+            .all(|(_, k)| *k == OrgKind::Bank),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn hyphenated_and_numbered_bracket_names() {
+    let t = "Học viện Nông nghiệp miền Trung (HVNN-MT) tuyển sinh. Năm nay HVNN-MT mở thêm ngành mới.";
+    assert_eq!(
+        names(t).iter().filter(|(_, s)| s == "HVNN-MT").count(),
+        2,
+        "{:?}",
+        names(t)
+    );
+    let t = "Tổng công ty Cơ khí Xây dựng 7 - CTCP (Coma7) trúng thầu. Coma7 sẽ thi công trong hai năm.";
+    assert!(
+        has(t, "organization", "Tổng công ty Cơ khí Xây dựng 7 - CTCP"),
+        "{:?}",
+        names(t)
+    );
+    assert_eq!(
+        names(t).iter().filter(|(_, s)| s == "Coma7").count(),
+        2,
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn leading_brand_word_names_the_company_again() {
+    let t = "Công ty TNHH Greenfield Logistics Việt Nam khai trương kho mới. Đại diện Greenfield cho biết kho rộng 5 ha.";
+    assert!(has(t, "organization", "Greenfield"), "{:?}", names(t));
+    // A Vietnamese syllable after the head is no brand word.
+    let t = "Công ty TNHH Minh Phát mở chi nhánh. Minh cho biết sẽ mở thêm.";
+    assert!(!has(t, "organization", "Minh"), "{:?}", names(t));
+}
+
+#[test]
+fn title_with_rank_word_or_nationality() {
+    let t = "HLV trưởng Marco Bellini hài lòng với trận hòa.";
+    assert_eq!(
+        person_title(t, "Marco Bellini"),
+        Some(Some("HLV trưởng".into())),
+        "{:?}",
+        names(t)
+    );
+    let t = "Vận động viên người Ethiopia Tadesse Bekele về nhất.";
+    assert_eq!(
+        person_title(t, "Tadesse Bekele"),
+        Some(Some("Vận động viên người Ethiopia".into())),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn new_titles_and_friendly_country() {
+    let t = "Chuyên gia Lê Quang Tùng nhận định thị trường sẽ phục hồi.";
+    assert_eq!(
+        person_title(t, "Lê Quang Tùng"),
+        Some(Some("Chuyên gia".into())),
+        "{:?}",
+        names(t)
+    );
+    let t = "Bạn Hà Mai Chi, sinh viên năm ba, giành giải nhất.";
+    assert_eq!(
+        person_title(t, "Hà Mai Chi"),
+        Some(Some("Bạn".into())),
+        "{:?}",
+        names(t)
+    );
+    // `nước bạn` is a friendly country, not a person's title.
+    let t = "Đoàn nghệ nhân sang biểu diễn tại nước bạn Campuchia.";
+    assert!(has(t, "location", "Campuchia"), "{:?}", names(t));
+    assert!(!names(t).iter().any(|(ty, _)| *ty == "person"), "{:?}", names(t));
+}
+
+#[test]
+fn given_name_refers_back_to_a_full_name() {
+    let t = "Tòa tuyên phạt bị cáo Trần Văn Khải 12 năm tù. Theo cáo trạng, Khải cùng đồng phạm lừa đảo. \
+             Tại tòa, bị cáo Khải khai nhận hành vi.";
+    let got: Vec<_> = find(t)
+        .into_iter()
+        .filter_map(|e| match e {
+            Entity::Person(p) => Some((p.text, p.title)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(got.iter().filter(|(s, _)| s == "Khải").count(), 2, "{got:?}");
+    assert!(got.contains(&("Khải".into(), Some("bị cáo".into()))), "{got:?}");
+    // At a sentence start a lone capitalized word is not taken.
+    let t = "Ông Lê Văn Hòa phát biểu. Hòa bình là khát vọng chung.";
+    assert!(!has(t, "person", "Hòa"), "{:?}", names(t));
+}
+
+#[test]
+fn surname_that_is_a_head_word_after_a_title() {
+    let t = "Thủ môn Đoàn Minh Trí có pha cứu thua xuất sắc.";
+    assert!(has(t, "person", "Đoàn Minh Trí"), "{:?}", names(t));
+    assert!(
+        !names(t).iter().any(|(ty, _)| *ty == "organization"),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn venues_and_landforms_with_a_head_noun() {
+    let t = "Đoàn xe vượt đèo Khau Phạ rồi dừng bên sông Nậm Mu.";
+    assert!(has(t, "location", "đèo Khau Phạ"), "{:?}", names(t));
+    assert!(has(t, "location", "sông Nậm Mu"), "{:?}", names(t));
+    let t = "Lễ diễu hành diễn ra tại Quảng trường Hồ Hoàn Kiếm.";
+    assert!(
+        names(t)
+            .iter()
+            .any(|(ty, s)| *ty == "location" && s.starts_with("Quảng trường")),
+        "{:?}",
+        names(t)
+    );
+    // The common words that contain those heads name nothing.
+    let t = "Các tỉnh miền núi Bắc Kạn, Cao Bằng gặp khó; đấu trường SEA Games sắp mở.";
+    assert!(
+        !names(t)
+            .iter()
+            .any(|(_, s)| s.starts_with("núi") || s.starts_with("trường")),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn codes_schemes_and_laws_are_not_bodies() {
+    let t = "Khách hàng không được cung cấp mã OTP cho người lạ.";
+    assert!(
+        !names(t).iter().any(|(ty, _)| *ty == "organization"),
+        "{:?}",
+        names(t)
+    );
+    let t =
+        "Người lao động rút BHXH một lần sẽ mất quyền lợi; ai tham gia BHXH đủ 20 năm được hưởng lương hưu.";
+    assert!(
+        !names(t).iter().any(|(ty, _)| *ty == "organization"),
+        "{:?}",
+        names(t)
+    );
+    let t = "Theo Luật Bảo hiểm xã hội, BHXH tỉnh Nam Định đã chi trả đủ.";
+    assert!(!has(t, "organization", "Bảo hiểm xã hội"), "{:?}", names(t));
+    assert!(has(t, "organization", "BHXH tỉnh Nam Định"), "{:?}", names(t));
+    // With a price move or in a list, `mã` still introduces stock codes.
+    let t = "Các mã HPG, VNM đều tăng giá.";
+    assert!(
+        has(t, "organization", "HPG") && has(t, "organization", "VNM"),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn name_ends_before_a_body_after_and_or_a_qualified_amount() {
+    let t = "Chương trình Erasmus Plus và tập đoàn Solvera Group ký kết hợp tác.";
+    assert!(has(t, "program", "Chương trình Erasmus Plus"), "{:?}", names(t));
+    let t = "Quỹ Phát triển đất còn dư khoảng 300 tỷ đồng.";
+    assert!(
+        !names(t).iter().any(|(_, s)| s.ends_with("khoảng")),
+        "{:?}",
+        names(t)
+    );
+    assert!(
+        find(t).iter().any(|e| e.text() == "khoảng 300 tỷ đồng"),
+        "{:?}",
+        find(t)
+    );
+}
+
+#[test]
+fn company_name_in_an_apposition_keeps_a_surname_like_syllable() {
+    let t = "Tòa xét xử bị cáo Ngô Văn Bình (SN 1975, nguyên Giám đốc Công ty TNHH Thương mại Hoàng Gia Phát) vào tuần tới.";
+    assert!(
+        has(t, "organization", "Công ty TNHH Thương mại Hoàng Gia Phát"),
+        "{:?}",
+        names(t)
+    );
+    assert!(!has(t, "person", "Hoàng Gia Phát"), "{:?}", names(t));
+    // Outside an apposition the holder's name still follows the body.
+    let t = "Sáng 3.4, Phó Chủ tịch UBND tỉnh Lê Văn Thành dự lễ khởi công.";
+    assert!(has(t, "person", "Lê Văn Thành"), "{:?}", names(t));
+    assert!(has(t, "organization", "UBND tỉnh"), "{:?}", names(t));
+}
+
+#[test]
+fn chamber_of_commerce_is_not_a_state_body() {
+    let t = "Phòng Thương mại và Công nghiệp Việt Nam (VCCI) tổ chức diễn đàn. VCCI kiến nghị giảm thuế.";
+    assert_eq!(
+        org_kind(t, "Phòng Thương mại và Công nghiệp Việt Nam"),
+        Some(OrgKind::Other),
+        "{:?}",
+        names(t)
+    );
+    assert_eq!(org_kind(t, "VCCI"), Some(OrgKind::Other), "{:?}", names(t));
+}
+
+#[test]
+fn post_held_in_a_country() {
+    let t = "Đại sứ Việt Nam tại Hàn Quốc Nguyễn Vũ Tùng tiếp đoàn doanh nghiệp.";
+    assert_eq!(
+        person_title(t, "Nguyễn Vũ Tùng"),
+        Some(Some("Đại sứ Việt Nam tại Hàn Quốc".into())),
+        "{:?}",
+        names(t)
+    );
+    assert!(has(t, "location", "Hàn Quốc"), "{:?}", names(t));
+}
+
+#[test]
+fn lower_case_words_before_a_prefix_are_no_body() {
+    let t = "Năm 2008, toàn bộ tỉnh Hà Tây được sáp nhập vào Hà Nội.";
+    assert!(has(t, "location", "tỉnh Hà Tây"), "{:?}", names(t));
+    let t = "Nhà leo núi Nhật Bản ấy đã lên tới đỉnh.";
+    assert!(has(t, "location", "Nhật Bản"), "{:?}", names(t));
+    let t = "Cơ quan Năng lượng Tái tạo Quốc tế tuyên bố rằng Iran đã đồng ý.";
+    assert!(
+        has(t, "organization", "Cơ quan Năng lượng Tái tạo Quốc tế"),
+        "{:?}",
+        names(t)
+    );
+}
+
+#[test]
+fn friendly_country_after_a_list_of_provinces() {
+    let t = "Nghệ nhân đến từ 5 tỉnh Tây Nguyên và nước bạn Lào tham gia.";
+    assert!(has(t, "location", "Lào"), "{:?}", names(t));
+}

@@ -187,3 +187,64 @@ fn a_long_line_without_spaces_is_handled() {
         assert!(text.is_char_boundary(e.span().start));
     }
 }
+
+fn texts_of(text: &str, ty: EntityType) -> Vec<String> {
+    Extractor::new()
+        .extract(text)
+        .into_iter()
+        .filter(|e| e.entity_type() == ty)
+        .map(|e| e.text().to_owned())
+        .collect()
+}
+
+#[test]
+fn mixed_case_measures_and_new_currencies() {
+    assert_eq!(
+        texts_of("Bộ pin dung lượng 75 kWh.", EntityType::Quantity),
+        ["75 kWh"]
+    );
+    assert_eq!(
+        texts_of("Họ chi 40 triệu NZD và 2 tỷ yen.", EntityType::Money),
+        ["40 triệu NZD", "2 tỷ yen"]
+    );
+    assert!(texts_of("Họ chi 40 triệu NZD.", EntityType::Quantity).is_empty());
+}
+
+#[test]
+fn compound_counted_nouns_from_the_table() {
+    assert_eq!(
+        texts_of("Có 35 bị hại trong vụ án.", EntityType::Quantity),
+        ["35 bị hại"]
+    );
+    assert_eq!(
+        texts_of("Trường có 12 phòng thí nghiệm hiện đại.", EntityType::Quantity),
+        ["12 phòng thí nghiệm"]
+    );
+    assert_eq!(
+        texts_of(
+            "Đơn vị huy động 90 máy móc, thiết bị thi công.",
+            EntityType::Quantity
+        ),
+        ["90 máy móc, thiết bị"]
+    );
+    assert_eq!(
+        texts_of("Có 15 y bác sĩ tham gia.", EntityType::Quantity),
+        ["15 y bác sĩ"]
+    );
+}
+
+#[test]
+fn bounded_or_decimal_hours_are_durations() {
+    assert_eq!(
+        texts_of("Chuyến đi mất khoảng 2,5 giờ.", EntityType::Quantity),
+        ["khoảng 2,5 giờ"]
+    );
+    assert_eq!(
+        texts_of("Cuộc họp diễn ra trong hơn 6 giờ liền.", EntityType::Quantity),
+        ["hơn 6 giờ"]
+    );
+    // Clock times stay out.
+    assert!(texts_of("Cuộc họp bắt đầu lúc 7 giờ sáng.", EntityType::Quantity).is_empty());
+    assert!(texts_of("Khoảng 9 giờ, đoàn xe xuất phát.", EntityType::Quantity).is_empty());
+    assert!(texts_of("Đến hơn 8 giờ 30 phút thì mưa tạnh.", EntityType::Quantity).is_empty());
+}

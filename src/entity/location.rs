@@ -44,7 +44,10 @@ pub(crate) fn name_after_prefix(ctx: &Ctx<'_>, i: usize, num_ok: bool, person_gu
     if run == i + 1 && ctx.tok(i).is_some_and(|t| t.case != super::names::Case::Title) {
         run = i;
     }
-    let end = place.map_or(run, |(pe, _)| pe.max(run));
+    // In an all-caps headline the run cannot tell the name from the words
+    // after it: a known place ends there.
+    let caps = ctx.tok(i).is_some_and(|t| t.caps_line);
+    let end = place.map_or(run, |(pe, _)| if caps { pe } else { pe.max(run) });
     (end > i).then_some(end)
 }
 
@@ -110,7 +113,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         if let Some((pend, kind, num_ok)) = ctx.prefix(i) {
             // An abbreviated or lower-case prefix needs a name; a capitalized
             // full word at a sentence start too.
-            if let Some(end) = name_after_prefix(ctx, pend, num_ok, false) {
+            // After a body or a post (`Chủ tịch UBND tỉnh Lê Văn A`) a
+            // surname-led run is the person, not the place.
+            let guard = after_body_or_post(ctx, i);
+            if let Some(end) = name_after_prefix(ctx, pend, num_ok, guard) {
+                let end = name_tail(ctx, end, kind);
                 // Shared plural prefix: `các xã A, B và C`, `8 tỉnh …`.
                 let plural =
                     i > 0 && (is_plural(ctx.word(i - 1)) || ctx.kind(i - 1) == Some(TokenKind::Number));
@@ -121,7 +128,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                     .place(pend)
                     .and_then(|(pe, pl)| (pe == end).then_some(pl.place))
                     .flatten()
-                    .filter(|k| *k != kind);
+                    .filter(|k| *k != kind && *k == LocationKind::Other);
                 match region.filter(|_| plural && ctx.word(i - 1) != "năm") {
                     Some(region) => push(ctx, pend, end, region, out),
                     None => push(ctx, i, end, kind, out),
@@ -156,14 +163,19 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         // `ông Đức`: a one-syllable place name after an honorific is a person.
         let credited = credited
             || ctx.place(i).is_some_and(|(pe, _)| pe == i + 1)
+                && ctx
+                    .tok(i)
+                    .is_some_and(|t| t.kind == TokenKind::Syllable && t.case == super::names::Case::Title)
                 && matches!(
                     ctx.title_ending_at(i),
-                    Some((_, crate::lexicon::TitleClass::Honorific))
+                    // `nước bạn Lào`: `bạn` introduces full names only.
+                    Some((k, crate::lexicon::TitleClass::Honorific)) if ctx.word(k) != "bạn"
                 );
         if let Some((end, e)) = ctx.place(i).filter(|_| !credited) {
             let kind = e.place.unwrap_or(LocationKind::Other);
             push(ctx, i, end, kind, out);
-            i = end;
+            found.push((i, end));
+            i = siblings(ctx, i, end, kind, out, &mut found);
             continue;
         }
         i += 1;
@@ -207,6 +219,125 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         i += 1;
     }
+}
+
+/// Whether a body (`UBND`, `Công an`) or a post title ends right before token `i`.
+fn after_body_or_post(ctx: &Ctx<'_>, i: usize) -> bool {
+    // Written with a capital (`UBND`, `Sở`, `Chủ tịch`): a lower-case `bộ`
+    // (`toàn bộ tỉnh …`) is no body.
+    (i.saturating_sub(4)..i).any(|k| {
+        ctx.is_upper_start(k)
+            && ctx.hits_at(k).any(|(end, e)| {
+                end == i
+                    && (e.org.is_some()
+                        || e.head.is_some()
+                        || e.title == Some(crate::lexicon::TitleClass::Post))
+            })
+    })
+}
+
+/// What may follow the name after a prefix: the second part of a ward or
+/// commune of the July 2025 map (`phường Xuân Hòa - Sa Pa`), a number
+/// after a venue (`khu công nghiệp Tân Phú 2`).
+fn name_tail(ctx: &Ctx<'_>, end: usize, kind: LocationKind) -> usize {
+    match kind {
+        LocationKind::Ward | LocationKind::Commune
+            if matches!(ctx.word(end), "-" | "–")
+                && !ctx.glued(end)
+                && !ctx.glued(end + 1)
+                && !ctx.stops_at_break(end + 1)
+                && ctx.is_namecap(end + 1) =>
+        {
+            let run = name_run(ctx, end + 1);
+            let e = ctx.place(end + 1).map_or(run, |(pe, _)| pe.max(run));
+            if e > end + 1 {
+                e
+            } else {
+                end
+            }
+        }
+        LocationKind::Other
+            if ctx.kind(end) == Some(TokenKind::Number)
+                && ctx.word(end).len() <= 2
+                && !ctx.stops_at_break(end)
+                && (!ctx.is_lowerish(end + 1) || ctx.is_stop(end + 1)) =>
+        {
+            end + 1
+        }
+        _ => end,
+    }
+}
+
+/// A capitalized run at `i` that may be a place the gazetteer does not
+/// know: one to three syllables, no person, body, title or prefix.
+fn bare_place(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    if ctx.stops_at_break(i) || !ctx.is_namecap(i) || ctx.prefix(i).is_some() {
+        return None;
+    }
+    if let Some((pe, _)) = ctx.place(i) {
+        return Some(pe);
+    }
+    let j = name_run(ctx, i);
+    let person = ctx.any(i, |e| e.surname) && j - i >= 2;
+    let other = (i..j).any(|k| {
+        ctx.any(k, |e| {
+            e.head.is_some() || e.org.is_some() || e.title.is_some() || e.person
+        })
+    });
+    let more = j < ctx.len() && ctx.is_namecap(j);
+    ((1..=3).contains(&(j - i)) && !(person || other || more)).then_some(j)
+}
+
+/// Places named with a known one: the rest of a list (`Bangkok, Chonburi
+/// và Songkhla`, the list closed by `và`/`hoặc`) and the end of a route
+/// (`từ Huế đến Lăng Cô`). Returns the token after the last one taken.
+fn siblings(
+    ctx: &Ctx<'_>,
+    i: usize,
+    end: usize,
+    kind: LocationKind,
+    out: &mut Vec<Entity>,
+    found: &mut Marks,
+) -> usize {
+    // Route: `từ A đến/tới/lên/về/ra B`.
+    if i > 0
+        && ctx.word(i - 1) == "từ"
+        && matches!(ctx.word(end), "đến" | "tới" | "lên" | "về" | "ra" | "vào")
+    {
+        if let Some(j) = bare_place(ctx, end + 1) {
+            if ctx.place(end + 1).is_none() {
+                push(ctx, end + 1, j, LocationKind::Other, out);
+                found.push((end + 1, j));
+            }
+            return end;
+        }
+        return end;
+    }
+    // List: members joined by `,` and closed by `và`/`hoặc` + a member.
+    let mut members = Vec::new();
+    let mut k = end;
+    let mut closed = false;
+    while members.len() < 8 && (ctx.is_punct(k, ",") || matches!(ctx.word(k), "và" | "hoặc")) {
+        let last = ctx.word(k) != ",";
+        let Some(j) = bare_place(ctx, k + 1) else { break };
+        members.push((k + 1, j));
+        k = j;
+        if last {
+            closed = true;
+            break;
+        }
+    }
+    if !closed || members.iter().all(|&(a, _)| ctx.place(a).is_some()) {
+        return end;
+    }
+    for (a, b) in members {
+        let known = ctx
+            .place(a)
+            .and_then(|(pe, e)| (pe == b).then_some(e.place).flatten());
+        push(ctx, a, b, known.unwrap_or(kind), out);
+        found.push((a, b));
+    }
+    k
 }
 
 fn push(ctx: &Ctx<'_>, i: usize, j: usize, kind: LocationKind, out: &mut Vec<Entity>) {

@@ -682,11 +682,14 @@ impl Ctx<'_> {
 
     /// An admin prefix at `k`: its end, kind and whether a number may follow.
     pub fn prefix(&self, k: usize) -> Option<(usize, crate::entity::LocationKind, bool)> {
-        if self.in_word(k) {
+        let blocked = self.in_word(k);
+        let (end, e) = self.longest(k, false, |e| e.prefix.is_some())?;
+        // A common word that holds the prefix (`xã hội`) blocks it; a
+        // prefix that is listed as a word itself (`quảng trường`) does not.
+        if blocked && !(e.word && self.hits_at(k).all(|(we, w)| !w.word || we <= end)) {
             return None;
         }
-        self.longest(k, false, |e| e.prefix.is_some())
-            .and_then(|(end, e)| e.prefix.map(|(kind, num)| (end, kind, num)))
+        e.prefix.map(|(kind, num)| (end, kind, num))
     }
 
     /// A level word at `k` (`tỉnh`, `Trung ương`, `cơ sở`).

@@ -418,8 +418,13 @@ impl<V> PhraseTable<V> {
                 })
                 .collect();
             max_len = max_len.max(words.len());
-            if let Some(first) = words.first() {
-                by_first.entry(first.lower.clone()).or_default().push((words, v));
+            // Keyed the way `longest_at` looks words up (`lower`), so a
+            // mixed-case measure (`kWh`) is found.
+            if let Some(first) = tokenize(phrase.trim()).next() {
+                by_first
+                    .entry(lower(first.text).into_owned())
+                    .or_default()
+                    .push((words, v));
             }
         }
         for list in by_first.values_mut() {

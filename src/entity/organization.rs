@@ -15,6 +15,7 @@ use crate::lexicon::{cat, HeadMode, TitleClass};
 use crate::span::Span;
 use crate::token::TokenKind;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Lower-case syllables allowed after a capitalized one inside a name.
 const LOWER_BUDGET: u8 = 6;
@@ -23,7 +24,24 @@ const MAX_NAME: usize = 24;
 
 /// Parses an organization starting at token `i`: its end and kind.
 pub(crate) fn parse(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKind)> {
-    let guard = matches!(ctx.title_ending_at(i), Some((_, TitleClass::Post)));
+    // After a post the name may be followed by the holder's name (`Giám
+    // đốc Sở X Lê Văn A`), except in an apposition to a person named before
+    // (`…, nguyên Giám đốc Công ty X`, `(…, Giám đốc Công ty X)`).
+    let guard = match ctx.title_ending_at(i) {
+        Some((k, TitleClass::Post)) => {
+            let mut b = k;
+            if b > 0 && matches!(ctx.word(b - 1), "nguyên" | "cựu" | "là") {
+                b -= 1;
+            }
+            let after_name = b >= 2 && ctx.is_punct(b - 1, ",") && ctx.is_namecap(b - 2);
+            let in_brackets = (b.saturating_sub(10)..b)
+                .rev()
+                .take_while(|&m| !ctx.is_punct(m, ")") && !ctx.breaks_before(m + 1))
+                .any(|m| ctx.is_punct(m, "("));
+            !(after_name || in_brackets)
+        }
+        _ => false,
+    };
     let full = ctx.longest(i, true, |e| e.org.is_some()).and_then(|(end, e)| {
         let kind = e.org?;
         // A body name may go on with a capitalized name of its own
@@ -110,6 +128,23 @@ fn headed(
     if guard && head_end == i + 1 && !qualified && full_person_follows(ctx, j) {
         return None;
     }
+    // `Thủ môn Đoàn Văn Hậu`: after a title, a one-word head that is also a
+    // surname, followed by two or three given names, starts a person's name.
+    if head_end == i + 1 && !qualified && ctx.title_ending_at(i).is_some() && ctx.any(i, |e| e.surname) {
+        let mut k = j;
+        while k < ctx.len()
+            && ctx.kind(k) == Some(TokenKind::Syllable)
+            && ctx.is_namecap(k)
+            && !ctx.breaks_before(k)
+            && ctx.place(k).is_none()
+            && !ctx.any(k, |e| e.org.is_some() || e.head.is_some() || e.level)
+        {
+            k += 1;
+        }
+        if (2..=3).contains(&(k - j)) && !ctx.is_namecap(k) {
+            return None;
+        }
+    }
     let mut b = body(ctx, j, guard);
     // Numbered units: `Quân khu 7`, `Bệnh viện 108`, `Bệnh viện Quân y 103`.
     if matches!(kind, OrgKind::Military | OrgKind::Health)
@@ -117,6 +152,19 @@ fn headed(
         && !ctx.stops_at_break(b)
     {
         b += 1;
+    }
+    // `Tổng công ty Xây dựng 4 - CTCP`: a legal form after a dash (and a
+    // number before it) stays in a company's name.
+    if b > j && matches!(kind, OrgKind::Company | OrgKind::Bank) {
+        let mut m = b;
+        if ctx.kind(m) == Some(TokenKind::Number) && !ctx.stops_at_break(m) {
+            m += 1;
+        }
+        if matches!(ctx.word(m), "-" | "–") && !ctx.stops_at_break(m + 1) && ctx.is_abbrev(m + 1) {
+            if let Some((q, _)) = ctx.longest(m + 1, false, |e| e.qualifier) {
+                b = q;
+            }
+        }
     }
     // A head of several words names the body's type by itself (`Trung tâm
     // Y tế`, `Ban Quản lý`): it may take a lower-case description and then
@@ -158,13 +206,107 @@ fn headed(
     Some((s, kind))
 }
 
+/// Whether the body name at `i` names a scheme or a law rather than the
+/// body: after a verb of taking part (`tham gia BHXH`, `rút BHXH một
+/// lần`) or inside a law's title (`Luật Bảo hiểm xã hội`).
+fn scheme_or_law(ctx: &Ctx<'_>, i: usize) -> bool {
+    if i == 0 || ctx.breaks_before(i) || !ctx.has(i, cat::ORG) || ctx.has(i, cat::HEAD) {
+        return false;
+    }
+    let w = ctx.word(i - 1);
+    let law = matches!(w, "Luật" | "luật")
+        || (i >= 2
+            && matches!(
+                (ctx.word(i - 2), w),
+                ("Nghị" | "nghị", "định") | ("Pháp" | "pháp", "lệnh")
+            ));
+    let verb = matches!(w, "rút" | "đóng" | "nộp" | "hưởng" | "nợ")
+        || (i >= 2 && ctx.word(i - 2) == "tham" && w == "gia");
+    law || verb
+}
+
+/// Short names of bodies in one text (key → kind of the body).
+type Aliases = HashMap<String, OrgKind>;
+
 /// An abbreviation or short name written in brackets after a full name
-/// (`EVN`, `VNPost`, `HoSE`).
-fn bracket_name(ctx: &Ctx<'_>, i: usize) -> bool {
-    ctx.is_abbrev(i)
-        || ctx.tok(i).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.case == super::names::Case::Mixed && ctx.is_upper_start(i)
-        })
+/// (`EVN`, `VNPost`, `HoSE`, `Cienco4`, `ĐHQG-HCM`): the end of its tokens.
+fn bracket_name(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let one = |k: usize| {
+        ctx.is_abbrev(k)
+            || ctx
+                .tok(k)
+                .is_some_and(|t| t.kind == TokenKind::Word && ctx.is_upper_start(k) && ctx.place(k).is_none())
+    };
+    if !one(i) {
+        return None;
+    }
+    // `ĐHQG-HCM`: abbreviations joined by a glued hyphen.
+    let mut end = i + 1;
+    while matches!(ctx.word(end), "-" | "–") && ctx.glued(end) && ctx.glued(end + 1) && ctx.is_abbrev(end + 1)
+    {
+        end += 2;
+    }
+    Some(end)
+}
+
+/// The brackets after an organization that ends before token `end`:
+/// `(X)`, or `(X, mã chứng khoán: Y)` with a stock code. Each short name is
+/// an organization of the body's kind and is remembered for the text.
+fn bracket_aliases(ctx: &Ctx<'_>, end: usize, kind: OrgKind, out: &mut Vec<Entity>, aliases: &mut Aliases) {
+    if !ctx.is_punct(end, "(") {
+        return;
+    }
+    let a = end + 1;
+    let Some(b) = bracket_name(ctx, a) else { return };
+    if ctx.is_punct(b, ")") {
+        push(ctx, a, b, kind, out);
+        aliases.entry(ctx.key(a, b)).or_insert(kind);
+        return;
+    }
+    // `(DHBank, mã chứng khoán: DHB)`, `(… ; mã CK: DHB)`.
+    if !(ctx.is_punct(b, ",") || ctx.is_punct(b, ";")) || ctx.word(b + 1).to_lowercase() != "mã" {
+        return;
+    }
+    let mut k = b + 2;
+    while k < ctx.len() && k - b < 5 && !ctx.is_punct(k, ":") && ctx.is_lowerish(k) {
+        k += 1;
+    }
+    if !ctx.is_punct(k, ":") {
+        return;
+    }
+    let code = k + 1;
+    if !(ticker_shape(ctx, code) && (ctx.is_punct(code + 1, ")") || ctx.is_punct(code + 1, ","))) {
+        return;
+    }
+    push(ctx, a, b, kind, out);
+    aliases.entry(ctx.key(a, b)).or_insert(kind);
+    push(ctx, code, code + 1, kind, out);
+    aliases.entry(ctx.key(code, code + 1)).or_insert(kind);
+}
+
+/// A brand word that opens the name of a company right after its head
+/// and legal form (`Công ty TNHH Keystone Realty`, `tập đoàn Nordvolt
+/// Energy`): a non-Vietnamese capitalized word by which the text may name
+/// the company again.
+fn brand_word(ctx: &Ctx<'_>, i: usize, end: usize) -> Option<usize> {
+    let (mut k, _) = ctx.longest(i, false, |e| e.head.is_some())?;
+    while k < end {
+        if let Some((q, _)) = ctx.longest(k, false, |e| e.qualifier) {
+            k = q;
+        } else if ctx.is_abbrev(k) && k + 1 < end {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let t = ctx.tok(k)?;
+    let brand = k < end
+        && t.kind == TokenKind::Word
+        && ctx.is_upper_start(k)
+        && ctx.word(k).chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && ctx.place(k).is_none()
+        && !ctx.any(k, |e| e.org.is_some() || e.head.is_some() || e.title.is_some());
+    brand.then_some(k)
 }
 
 /// Lower-case words after a head, up to a stop word (at most a few).
@@ -249,6 +391,16 @@ pub(crate) fn body(ctx: &Ctx<'_>, j: usize, guard: bool) -> usize {
                 continue;
             }
             if ctx.is_strong_stop(i) || (ctx.is_stop(i) && lowers > 0) {
+                break;
+            }
+            // A qualifier before a number belongs to the amount, not the name
+            // (`Quỹ X kết dư khoảng 60 tỷ đồng`).
+            if ctx.kind(i + 1) == Some(TokenKind::Number)
+                && matches!(
+                    w,
+                    "khoảng" | "hơn" | "gần" | "trên" | "dưới" | "ngót" | "chừng" | "tới" | "đến" | "đạt"
+                )
+            {
                 break;
             }
             if budget == 0 {
@@ -443,10 +595,12 @@ fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
 
 /// Finds organizations.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    // Short names the text gives its bodies, with the kind of the body.
+    let mut aliases: Aliases = HashMap::new();
     let mut i = 0;
     while i < ctx.len() {
         // A head word inside a known place (`Tây Ban Nha`) starts nothing.
-        if !ctx.has(i, cat::ORG | cat::HEAD) || in_document_number(ctx, i) {
+        if !ctx.has(i, cat::ORG | cat::HEAD) || in_document_number(ctx, i) || scheme_or_law(ctx, i) {
             i += 1;
             continue;
         }
@@ -460,18 +614,21 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             Some((end, _)) if end <= place_end => i = place_end,
             Some((end, kind)) if end > i => {
                 push(ctx, i, end, kind, out);
-                // A bracketed abbreviation after a complete name is one of its own.
-                if ctx.is_punct(end, "(") && bracket_name(ctx, end + 1) && ctx.is_punct(end + 2, ")") {
-                    push(ctx, end + 1, end + 2, kind, out);
+                if matches!(kind, OrgKind::Company | OrgKind::Bank) {
+                    if let Some(k) = brand_word(ctx, i, end) {
+                        aliases.entry(ctx.key(k, k + 1)).or_insert(kind);
+                    }
                 }
+                // A bracketed short name after a complete name is one of its own.
+                bracket_aliases(ctx, end, kind, out, &mut aliases);
                 i = end;
             }
             _ => i += 1,
         }
     }
     outlet_tags(ctx, out);
-    tickers(ctx, out);
-    short_names(ctx, out);
+    tickers(ctx, out, &aliases);
+    short_names(ctx, out, aliases);
     for i in 0..ctx.len() {
         // `domain_end` needs a link, or a word with a dot glued after it.
         let maybe = ctx.kind(i) == Some(TokenKind::Url) || ctx.glued(i + 1) && ctx.is_punct(i + 1, ".");
@@ -486,8 +643,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 
 /// Companies and banks are named again by the proper name at the end of
 /// their full name (`Công ty … Hòa An` → `Hòa An`).
-fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut aliases: std::collections::HashMap<String, OrgKind> = std::collections::HashMap::new();
+fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, mut aliases: Aliases) {
     for e in out.iter() {
         let Entity::Organization(o) = e else { continue };
         if !matches!(o.kind, OrgKind::Company | OrgKind::Bank) {
@@ -509,7 +665,7 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         let n = last + 1 - k;
         let first = ctx.token_starting_at(o.span.start).unwrap_or(k);
         if (2..=3).contains(&n) && k > first + 1 && ctx.place(k).is_none() {
-            aliases.insert(ctx.key(k, last + 1), o.kind);
+            aliases.entry(ctx.key(k, last + 1)).or_insert(o.kind);
         }
     }
     if aliases.is_empty() {
@@ -520,18 +676,40 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         taken.push(ctx.tokens_within(e.span().start, e.span().end));
     }
     for i in 0..ctx.len() {
-        if i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i) {
+        // In an all-caps headline every word is capitalized: a foreign
+        // word there (`DHBANK`) is no syllable of a longer name.
+        let caps_word = ctx
+            .tok(i)
+            .is_some_and(|t| t.caps_line && matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation));
+        if i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i) && !caps_word {
             continue;
         }
-        if !ctx.is_namecap(i) || taken.contains(i) {
+        if !(ctx.is_namecap(i) || ctx.is_abbrev(i))
+            || taken.contains(i)
+            || (ctx.glued(i) && matches!(ctx.word(i - 1), "-" | "–" | "/"))
+        {
             continue;
         }
-        for n in 2..=3 {
+        // The keys of `[i, i + n)` for every n, built once.
+        let (keys, ends) = ctx.key_prefixes(i, 3);
+        for n in 1..=3 {
             let j = i + n;
-            if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j)) {
+            if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j) && !caps_word) {
                 continue;
             }
-            if let Some(&kind) = aliases.get(&ctx.key(i, j)) {
+            // A one-token short name glued into a longer token run
+            // (`DHB-Index`, `ĐHQG-HCM` for `ĐHQG`) is not that name.
+            if ctx.glued(j)
+                && (matches!(ctx.word(j), "-" | "–" | "/")
+                    || matches!(
+                        ctx.kind(j),
+                        Some(TokenKind::Word | TokenKind::Syllable | TokenKind::Number)
+                    ))
+            {
+                continue;
+            }
+            let key = ends.get(n - 1).and_then(|&e| keys.get(..e)).unwrap_or("");
+            if let Some(&kind) = aliases.get(key) {
                 push(ctx, i, j, kind, out);
                 break;
             }
@@ -569,9 +747,13 @@ fn index_follows(ctx: &Ctx<'_>, i: usize) -> bool {
 /// move (`tăng`/`giảm` + a number, or a bracketed signed change).
 fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
     let before = |n: usize, w: &str| i >= n && ctx.word(i - n).to_lowercase() == w;
+    // `mã` alone names any code (`mã OTP`, `mã PIN`): a stock code only
+    // when it is a listed bank's or another code follows in a list.
+    let listed = (ctx.is_punct(i + 1, ",") || ctx.word(i + 1) == "và") && ticker_shape(ctx, i + 2);
     let trigger = (before(2, "cổ") && before(1, "phiếu"))
-        || before(1, "mã")
-        || (before(2, "chứng") && before(1, "khoán") && i >= 3 && ctx.word(i - 3) == "mã");
+        || (before(1, "mã") && (listed || BANK_TICKERS.contains(ctx.word(i))))
+        || (before(2, "chứng") && before(1, "khoán") && i >= 3 && ctx.word(i - 3) == "mã")
+        || (before(1, "ck") && before(2, "mã"));
     let moves = matches!(ctx.word(i + 1), "tăng" | "giảm")
         && matches!(
             ctx.kind(i + 2),
@@ -583,7 +765,7 @@ fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Stock codes: a three-letter code in a stock context, and the codes
 /// listed with it (`cổ phiếu HPG, VHM và FPT`).
-fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
     let mut i = 0;
     while i < ctx.len() {
         if !(ticker_shape(ctx, i) && ticker_context(ctx, i)) {
@@ -592,7 +774,9 @@ fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         let mut k = i;
         loop {
-            let kind = if BANK_TICKERS.contains(ctx.word(k)) {
+            let kind = if let Some(&kind) = aliases.get(&ctx.key(k, k + 1)) {
+                kind
+            } else if BANK_TICKERS.contains(ctx.word(k)) {
                 OrgKind::Bank
             } else {
                 OrgKind::Company

@@ -126,6 +126,50 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         i += 1;
     }
+    given_names(ctx, out, &covered);
+}
+
+/// `Phan Văn Hùng … Hùng khai`: the given name of a full name found in the
+/// text names the person again, after a title or inside a sentence (not at
+/// its start, where any capitalized word stands), when it is no place,
+/// body or title word.
+fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, covered: &Marks) {
+    let mut given: HashSet<String> = HashSet::new();
+    for e in out.iter() {
+        let Entity::Person(_) = e else { continue };
+        let (s, t) = ctx.tokens_within(e.span().start, e.span().end);
+        if t >= s + 3 && ctx.kind(t - 1) == Some(TokenKind::Syllable) {
+            given.insert(ctx.key(t - 1, t));
+        }
+    }
+    if given.is_empty() {
+        return;
+    }
+    let mut taken = Marks::new(ctx.len());
+    for e in out.iter() {
+        taken.push(ctx.tokens_within(e.span().start, e.span().end));
+    }
+    for i in 0..ctx.len() {
+        if covered.contains(i)
+            || taken.contains(i)
+            || ctx.kind(i) != Some(TokenKind::Syllable)
+            || !ctx.tok(i).is_some_and(|t| t.case == super::names::Case::Title)
+            || (i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i))
+            || (ctx.is_namecap(i + 1) && !ctx.breaks_before(i + 1))
+            || ctx.place(i).is_some()
+            || ctx.any(i, |e| {
+                e.head.is_some() || e.org.is_some() || e.title.is_some() || e.prefix.is_some()
+            })
+            || !given.contains(&ctx.key(i, i + 1))
+        {
+            continue;
+        }
+        let title = ctx.title_ending_at(i);
+        if title.is_none() && ctx.sentence_start(i) {
+            continue;
+        }
+        push(ctx, i, i + 1, title.map(|(k, _)| ctx.slice(k, i)), out);
+    }
 }
 
 /// `Giáp Dần`, `Đinh Hợi`: a year of the sexagenary cycle (a heavenly
@@ -181,6 +225,7 @@ fn titled(
                 | "Cậu"
                 | "Mợ"
                 | "Thím"
+                | "Bạn"
         )
     {
         return None;
@@ -190,10 +235,26 @@ fn titled(
         return None;
     }
     let mut j = tend;
+    // `HLV trưởng`, `Bác sĩ chính`: a lower-case rank word goes with the title.
+    if matches!(ctx.word(j), "trưởng" | "phó" | "chính") && !ctx.breaks_before(j) {
+        j += 1;
+    }
+    // `vận động viên người Kenya`: a nationality after the title is part of it.
+    if ctx.word(j) == "người" && !ctx.breaks_before(j + 1) {
+        if let Some((pe, pl)) = ctx.place(j + 1) {
+            if pl.place == Some(super::LocationKind::Country) && ctx.is_namecap(pe) {
+                j = pe;
+            }
+        }
+    }
+    let tend = j;
     if e.title == Some(TitleClass::Post) {
         if let Some((oe, _)) = super::organization::parse(ctx, j, 0) {
             j = oe;
-        } else if let Some((pe, _)) = ctx.place(j).filter(|&(pe, _)| ctx.is_namecap(pe)) {
+        } else if let Some((pe, _)) = ctx
+            .place(j)
+            .filter(|&(pe, _)| ctx.is_namecap(pe) || ctx.word(pe) == "tại")
+        {
             // `Ngoại trưởng Mỹ Antony Blinken`: the country of the post.
             j = pe;
         } else if ctx
@@ -205,6 +266,12 @@ fn titled(
             j += 1;
         } else if ctx.is_punct(j, ",") {
             return None;
+        }
+        // `Đại sứ Việt Nam tại Nhật Bản`: where the post is held.
+        if ctx.word(j) == "tại" && !ctx.breaks_before(j + 1) {
+            if let Some((pe, _)) = ctx.place(j + 1).filter(|&(pe, _)| ctx.is_namecap(pe)) {
+                j = pe;
+            }
         }
     }
     if ctx.stops_at_break(j) && j != tend {
@@ -229,6 +296,10 @@ fn titled(
         && ctx.kind(j) == Some(TokenKind::Word)
         && ctx.tok(j).is_some_and(|t| t.case == super::names::Case::Mixed)
     {
+        return None;
+    }
+    // `bạn` is also `friendly` (`nước bạn Lào`): it introduces only a full name.
+    if end == j + 1 && ctx.word(i).to_lowercase() == "bạn" {
         return None;
     }
     // A name is not an abbreviation or a known place/body.

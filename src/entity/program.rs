@@ -224,6 +224,10 @@ fn unquoted_end(ctx: &Ctx<'_>, j: usize) -> usize {
             return k + 1;
         }
         let w = ctx.word(k);
+        // `Chương trình X và tập đoàn Y`: a body after `và` is no part of the title.
+        if matches!(w, "và" | "với") && ctx.any(k + 1, |e| e.head.is_some() || e.org.is_some()) {
+            break;
+        }
         let title_word = matches!(w, "vì" | "cho" | "với" | "và");
         if ctx.is_namecap(k) || ctx.is_abbrev(k) || (ctx.is_lowerish(k) && (title_word || !ctx.is_stop(k))) {
             k += 1;

@@ -207,8 +207,16 @@ fn counted(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
             bound,
         ));
     }
-    let (a, b, measure) = unit_after(doc, n.end)?;
+    let unit = unit_after(doc, n.end);
+    // The words before are needed now; with no unit, only for `giờ`.
+    if unit.is_none() && !is_word(doc, n.end, "giờ") {
+        return None;
+    }
     let (labelled, lead, qualifier) = lead_in();
+    let (a, b, measure) = match unit {
+        Some(unit) => unit,
+        None => hour_duration(doc, n.end, &n, qualifier)?,
+    };
     if (labelled || yearlike) && (!measure || is_time_unit(doc, a)) {
         return None;
     }
@@ -226,6 +234,37 @@ fn counted(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
         (a, b, measure),
         qualifier,
     ))
+}
+
+/// `giờ` after a number is a clock time (`7 giờ sáng`) unless the amount
+/// is a decimal (`1,5 giờ`) or bounded (`hơn 7 giờ`, `ít nhất 3 giờ`), and
+/// no minutes or part of the day follow: then it is a duration in hours.
+fn hour_duration(
+    doc: &NumDoc<'_, '_>,
+    end: usize,
+    n: &super::numeric::NumberRead,
+    qualifier: Option<Qualifier>,
+) -> Option<(usize, usize, bool)> {
+    if !is_word(doc, end, "giờ") || !inline_gap(doc, end - 1) {
+        return None;
+    }
+    let bounded = matches!(
+        qualifier,
+        Some(Qualifier::MoreThan | Qualifier::LessThan | Qualifier::AtLeast | Qualifier::AtMost)
+    );
+    if !(bounded || n.value.fract() != Decimal::ZERO) {
+        return None;
+    }
+    let clock = doc.tokens.get(end + 1).is_some_and(|t| {
+        inline_gap(doc, end)
+            && (matches!(t.kind, TokenKind::Number | TokenKind::DateLike | TokenKind::Ratio)
+                || [
+                    "sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày", "hôm", "kém", "rưỡi", "đồng",
+                ]
+                .iter()
+                .any(|w| is_word(doc, end + 1, w)))
+    });
+    (!clock).then_some((end, end + 1, true))
 }
 
 /// `a - b unit` or `a unit - b unit`: min, max, the unit, and the end.
