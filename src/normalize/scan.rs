@@ -456,27 +456,50 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
             if pos < resume || !(checks.nfc || any_cleanup) {
                 continue;
             }
-            let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
-                continue;
-            };
-            if checks.nfc && !is_nfc_stable(c) {
-                // Unchanged by NFC (a mark in another script, already in
-                // order)? Then go on after its segment.
-                match segment_unchanged(text, pos, bufs.get_or_insert_with(Default::default)) {
-                    Some(end) if !(any_cleanup && segment_needs_cleanup(text, pos, end, cleanup)) => {
-                        resume = end;
-                        continue;
-                    }
-                    _ => return Some(Hit::Char(pos)),
-                }
-            }
-            if any_cleanup && (cleanup.replace(c).is_some() || (cleanup.collapse && is_other_space(c))) {
-                return Some(Hit::Char(pos));
+            match other_char(text, pos, checks, &mut bufs) {
+                CharCheck::Clean => {}
+                CharCheck::CleanUntil(end) => resume = end,
+                CharCheck::Hit => return Some(Hit::Char(pos)),
             }
         }
         chunk += 8;
     }
     None
+}
+
+/// What the general per-char checks say of a char that is no Vietnamese
+/// letter.
+enum CharCheck {
+    /// Nothing to change.
+    Clean,
+    /// Nothing to change up to this byte (a mark segment NFC keeps as is).
+    CleanUntil(usize),
+    /// NFC or a clean-up changes this char.
+    Hit,
+}
+
+/// The general per-char checks (NFC stability, clean-ups) at `pos`, shared
+/// by [`find`] and the reference scan so that they cannot disagree there.
+fn other_char(text: &str, pos: usize, checks: &Checks, bufs: &mut Option<(Vec<char>, String)>) -> CharCheck {
+    let cleanup = checks.cleanup;
+    let any_cleanup = cleanup.any();
+    let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
+        return CharCheck::Clean;
+    };
+    if checks.nfc && !is_nfc_stable(c) {
+        // Unchanged by NFC (a mark in another script, already in order)?
+        // Then go on after its segment.
+        return match segment_unchanged(text, pos, bufs.get_or_insert_with(Default::default)) {
+            Some(end) if !(any_cleanup && segment_needs_cleanup(text, pos, end, cleanup)) => {
+                CharCheck::CleanUntil(end)
+            }
+            _ => CharCheck::Hit,
+        };
+    }
+    if any_cleanup && (cleanup.replace(c).is_some() || (cleanup.collapse && is_other_space(c))) {
+        return CharCheck::Hit;
+    }
+    CharCheck::Clean
 }
 
 /// Checks the word around the suspicious letter at `pos`: the word when it
@@ -699,22 +722,10 @@ pub(crate) fn find_general(text: &str, from: usize, checks: &Checks) -> Option<H
             if !(checks.nfc || any_cleanup) {
                 continue;
             }
-            let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else {
-                continue;
-            };
-            if checks.nfc && !is_nfc_stable(c) {
-                // Unchanged by NFC (a mark in another script, already in
-                // order)? Then go on after its segment.
-                match segment_unchanged(text, pos, bufs.get_or_insert_with(Default::default)) {
-                    Some(end) if !(any_cleanup && segment_needs_cleanup(text, pos, end, cleanup)) => {
-                        resume = end;
-                        continue;
-                    }
-                    _ => return Some(Hit::Char(pos)),
-                }
-            }
-            if any_cleanup && (cleanup.replace(c).is_some() || (cleanup.collapse && is_other_space(c))) {
-                return Some(Hit::Char(pos));
+            match other_char(text, pos, checks, &mut bufs) {
+                CharCheck::Clean => {}
+                CharCheck::CleanUntil(end) => resume = end,
+                CharCheck::Hit => return Some(Hit::Char(pos)),
             }
         }
         chunk += 8;
