@@ -480,6 +480,7 @@ enum CharCheck {
 
 /// The general per-char checks (NFC stability, clean-ups) at `pos`, shared
 /// by [`find`] and the reference scan so that they cannot disagree there.
+#[inline]
 fn other_char(text: &str, pos: usize, checks: &Checks, bufs: &mut Option<(Vec<char>, String)>) -> CharCheck {
     let cleanup = checks.cleanup;
     let any_cleanup = cleanup.any();
