@@ -5,7 +5,7 @@
 //! asserts only floors a little below the score measured when the set was
 //! made, so it catches regressions without freezing today's mistakes.
 //! Rebuild the gold after editing annotations:
-//! `python3 tests/fixtures/heldout/build_gold.py`.
+//! `python3 tests/fixtures/build_gold.py tests/fixtures/heldout`.
 //!
 //! A second set, `tests/fixtures/heldout2` (ids 401-415: People's Council,
 //! land-fraud verdict, transplant surgery, research grant, rice and fishery
