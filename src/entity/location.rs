@@ -184,15 +184,15 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     if memory.is_empty() {
         return;
     }
-    let firsts: std::collections::HashSet<&str> = memory.keys().filter_map(|k| k.split(' ').next()).collect();
+    let firsts = super::names::first_words(memory.keys());
+    let mut buf = Vec::new();
     let mut i = 0;
     while i < ctx.len() {
         if ctx.is_namecap(i) && !(i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i)) {
             let mut hit = None;
             // A remembered name starts with this token's key (unless the
             // key holds a space of its own).
-            let first = ctx.key(i, i + 1);
-            if !first.contains(' ') && !firsts.contains(first.as_str()) {
+            if !ctx.may_start_key(i, &firsts, &mut buf) {
                 i += 1;
                 continue;
             }

@@ -297,6 +297,21 @@ impl<'a> Ctx<'a> {
         String::from_utf8(out).unwrap_or_default()
     }
 
+    /// Whether a key in `firsts` (first words of remembered keys, see
+    /// [`first_words`]) may start at token `i`: builds token `i`'s key into
+    /// `buf` instead of a new `String`. A key that holds a space of its own
+    /// always may.
+    pub fn may_start_key(
+        &self,
+        i: usize,
+        firsts: &std::collections::HashSet<&str>,
+        buf: &mut Vec<u8>,
+    ) -> bool {
+        buf.clear();
+        write_keys(self.text, self.toks.get(i..i + 1).unwrap_or(&[]), buf);
+        buf.contains(&b' ') || std::str::from_utf8(buf).map_or(true, |k| firsts.contains(k))
+    }
+
     /// The keys of tokens `[i, i + len)` for `len` in `1..=n` at once: the
     /// key of the longest run, and where each shorter one ends in it.
     pub fn key_prefixes(&self, i: usize, n: usize) -> (String, Vec<usize>) {
@@ -501,6 +516,12 @@ fn case_from(c: CaseInfo) -> Case {
 
 /// Writes the keys of `toks` joined by single spaces; the key of a link or
 /// an address is `\u{1}`, which no lexicon phrase holds.
+/// The first words of remembered keys (keys join token keys with single
+/// spaces), for [`Ctx::may_start_key`].
+pub(crate) fn first_words<'k>(keys: impl Iterator<Item = &'k String>) -> std::collections::HashSet<&'k str> {
+    keys.filter_map(|k| k.split(' ').next()).collect()
+}
+
 fn write_keys(text: &str, toks: &[Tok], out: &mut Vec<u8>) {
     for (n, t) in toks.iter().enumerate() {
         if n > 0 {
