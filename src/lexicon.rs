@@ -948,6 +948,12 @@ fn program_kind(s: &str) -> Option<ProgramKind> {
     })
 }
 
+/// The kind named by the first field after an entry (`default` when it is
+/// missing or unknown).
+fn first_kind<T>(rest: &[&str], parse: impl Fn(&str) -> Option<T>, default: T) -> T {
+    rest.first().and_then(|k| parse(k)).unwrap_or(default)
+}
+
 /// Splits `name | kind flags` into the name and the words after `|`.
 fn split_line(line: &str) -> (&str, Vec<&str>) {
     match line.split_once('|') {
@@ -1004,29 +1010,23 @@ impl NameLexicon {
         let mut b = Builder { keys: HashMap::new() };
         for line in entries(include_str!("../data/names/places.txt")) {
             let (name, rest) = split_line(line);
-            let kind = rest
-                .first()
-                .and_then(|k| location_kind(k))
-                .unwrap_or(LocationKind::Other);
+            let kind = first_kind(&rest, location_kind, LocationKind::Other);
             b.add(name, true, |e| e.place = Some(kind));
         }
         for line in entries(include_str!("../data/names/admin_prefixes.txt")) {
             let (name, rest) = split_line(line);
-            let kind = rest
-                .first()
-                .and_then(|k| location_kind(k))
-                .unwrap_or(LocationKind::Other);
+            let kind = first_kind(&rest, location_kind, LocationKind::Other);
             let num = rest.contains(&"num");
             b.add(name, false, |e| e.prefix = Some((kind, num)));
         }
         for line in entries(include_str!("../data/names/organizations.txt")) {
             let (name, rest) = split_line(line);
-            let kind = rest.first().and_then(|k| org_kind(k)).unwrap_or(OrgKind::Other);
+            let kind = first_kind(&rest, org_kind, OrgKind::Other);
             b.add(name, true, |e| e.org = Some(kind));
         }
         for line in entries(include_str!("../data/names/org_heads.txt")) {
             let (name, rest) = split_line(line);
-            let kind = rest.first().and_then(|k| org_kind(k)).unwrap_or(OrgKind::Other);
+            let kind = first_kind(&rest, org_kind, OrgKind::Other);
             let mode = if rest.contains(&"unit") {
                 HeadMode::Unit
             } else if rest.contains(&"suffix") {
@@ -1048,19 +1048,13 @@ impl NameLexicon {
         }
         for line in entries(include_str!("../data/names/program_triggers.txt")) {
             let (name, rest) = split_line(line);
-            let kind = rest
-                .first()
-                .and_then(|k| program_kind(k))
-                .unwrap_or(ProgramKind::Other);
+            let kind = first_kind(&rest, program_kind, ProgramKind::Other);
             let whole = rest.contains(&"whole");
             b.add(name, false, |e| e.trigger = Some((kind, whole)));
         }
         for line in entries(include_str!("../data/names/programs.txt")) {
             let (name, rest) = split_line(line);
-            let kind = rest
-                .first()
-                .and_then(|k| program_kind(k))
-                .unwrap_or(ProgramKind::Program);
+            let kind = first_kind(&rest, program_kind, ProgramKind::Program);
             b.add(name, false, |e| e.program = Some(kind));
         }
         for line in entries(include_str!("../data/names/surnames.txt")) {
