@@ -1,5 +1,5 @@
-//! Runs the extractor once over `../shared/data/bench/viwiki.txt`, one
-//! document per paragraph, for instruction counts under callgrind:
+//! Runs the extractor once over `../shared/data/bench/viwiki.txt`, for
+//! instruction counts under callgrind:
 //!
 //! ```text
 //! cargo build --release --example profile_names
@@ -8,8 +8,11 @@
 //! callgrind_annotate --inclusive=yes /tmp/names.cg | grep -i recognize
 //! ```
 //!
-//! The argument picks the extractor: `all` (eight types), `names` (the four
-//! name types) or `read` (only reads the file, the cost to subtract).
+//! The first argument picks the extractor: `all` (eight types), `names`
+//! (the four name types) or `read` (only reads the file, the cost to
+//! subtract). The second picks the input: `lines` (default: the whole file,
+//! one document per paragraph), `lines1m` (the first 1 MB, one document per
+//! paragraph) or `whole1m` (the first 1 MB as one document).
 use viet_text::{EntityType, Extractor};
 
 fn main() {
@@ -19,6 +22,13 @@ fn main() {
         return;
     };
     let mode = std::env::args().nth(1).unwrap_or_else(|| "names".into());
+    let input = std::env::args().nth(2).unwrap_or_else(|| "lines".into());
+    // The first 1 MB, cut after a line break.
+    let mb = text
+        .get(..1_000_000.min(text.len()))
+        .and_then(|head| head.rfind('\n'))
+        .and_then(|cut| text.get(..=cut))
+        .unwrap_or(&text);
     let ex = match mode.as_str() {
         "all" => Extractor::new(),
         "names" => Extractor::builder()
@@ -34,6 +44,13 @@ fn main() {
             return;
         }
     };
-    let n: usize = text.lines().map(|l| ex.extract(l).len()).sum();
-    println!("{} bytes, {n} entities", text.len());
+    let (bytes, n) = match input.as_str() {
+        "whole1m" => (mb.len(), ex.extract(mb).len()),
+        "lines1m" => (mb.len(), mb.lines().map(|l| ex.extract(l).len()).sum()),
+        _ => (
+            text.len(),
+            text.lines().map(|l| ex.extract(l).len()).sum::<usize>(),
+        ),
+    };
+    println!("{bytes} bytes, {n} entities");
 }

@@ -724,6 +724,9 @@ pub(crate) struct NameLexicon {
     /// `entries[n].cats()`, precomputed.
     pub cats: Vec<u16>,
     pub trie: PhraseTrie,
+    /// A number no other lexicon built in this process has: per-thread
+    /// memos of token look-ups (`names::Memo`) belong to one lexicon.
+    pub id: u64,
 }
 
 /// A fast, non-cryptographic hasher for the small keys of the lexicon
@@ -999,6 +1002,9 @@ impl Builder {
 static BUILTIN: LazyLock<Arc<NameLexicon>> =
     LazyLock::new(|| Arc::new(NameLexicon::build(&Extras::default())));
 
+/// The source of [`NameLexicon::id`] (0 is never given out).
+static NEXT_LEXICON_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 impl NameLexicon {
     /// The built-in lexicons (compiled once per process, shared).
     pub(crate) fn builtin() -> Arc<NameLexicon> {
@@ -1133,6 +1139,7 @@ impl NameLexicon {
             cats: entries_out.iter().map(Entry::cats).collect(),
             entries: entries_out,
             trie,
+            id: NEXT_LEXICON_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 }

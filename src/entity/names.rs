@@ -165,66 +165,96 @@ impl<'a> Ctx<'a> {
     }
 
     /// Builds the context; `reference` forces the Aho-Corasick scan over
-    /// the keyed text instead of the word-level trie (for tests).
+    /// the keyed text instead of the word-level trie, and classifies every
+    /// token afresh instead of through the per-thread memo (for tests).
     pub(crate) fn build(doc: &Document<'a>, lex: &'a NameLexicon, reference: bool) -> Self {
+        if reference {
+            return Self::build_with(doc, lex, true, None);
+        }
+        MEMO.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut memo) => {
+                memo.prepare(lex.id);
+                Self::build_with(doc, lex, false, Some(&mut memo))
+            }
+            Err(_) => Self::build_with(doc, lex, false, None),
+        })
+    }
+
+    fn build_with(
+        doc: &Document<'a>,
+        lex: &'a NameLexicon,
+        reference: bool,
+        mut memo: Option<&mut Memo>,
+    ) -> Self {
         let text = doc.text;
         let mut toks: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 4);
         // Vocabulary id of each token's key in the lexicon trie.
         let mut ids: Vec<u32> = Vec::with_capacity(doc.tokens.len() + 4);
         // Scratch buffer for the keys of tokens outside the fast class.
-        let mut scratch: Vec<u8> = Vec::with_capacity(64);
+        let mut scratch: Vec<u8> = Vec::new();
         // Whether some token's key holds a space (never for syllables): the
         // trie then cannot stand in for the scan over the keyed text.
         let mut spaced = false;
         let mut prev_end = 0usize;
-        let mut push = |toks: &mut Vec<Tok>, start: usize, end: usize, kind: TokenKind, prev_end: usize| {
-            let gap = text.as_bytes().get(prev_end..start).unwrap_or(&[]);
-            let nl = if gap.len() == 1 {
-                u8::from(gap.first() == Some(&b'\n'))
-            } else {
-                gap.iter().filter(|&&b| b == b'\n').count().min(2) as u8
-            };
-            let s = text.get(start..end).unwrap_or("");
-            let (case, id) = if crate::lexicon::keyed_kind(kind) {
-                let (c, id) = match lex.trie.quick(s) {
-                    Quick::Known(c, id) => (c, id),
-                    Quick::Unknown => {
-                        scratch.clear();
-                        let c = push_token_key(s, &mut scratch);
-                        if scratch.contains(&b' ') {
-                            spaced = true;
-                        }
-                        (c, lex.trie.word_id(&scratch))
-                    }
+        let mut classify_tok = |s: &str, kind: TokenKind| -> (Case, u32) {
+            if crate::lexicon::keyed_kind(kind) {
+                let c = match memo.as_deref_mut() {
+                    Some(m) => m.class(s, lex, &mut scratch),
+                    None => classify(s, lex, &mut scratch),
                 };
-                (case_from(c), id)
+                spaced |= c.spaced;
+                (c.case, c.id)
             } else {
                 (case_of(s), crate::lexicon::NONE)
-            };
-            ids.push(id);
-            toks.push(Tok {
-                start,
-                end,
-                kind,
-                case,
-                caps_line: false,
-                newlines_before: if toks.is_empty() { 2 } else { nl },
-                cats: 0,
-                flags: 0,
-            });
+            }
         };
         for t in &doc.tokens {
+            let (start, end) = (t.span.start, t.span.end);
+            let gap = text.as_bytes().get(prev_end..start).unwrap_or(&[]);
+            let nl = match gap {
+                [] | [b' '] => 0,
+                [b] => u8::from(*b == b'\n'),
+                _ => gap.iter().filter(|&&b| b == b'\n').count().min(2) as u8,
+            };
+            let nl = if toks.is_empty() { 2 } else { nl };
+            prev_end = end;
+            let mut tok = Tok {
+                start,
+                end,
+                kind: t.kind,
+                case: Case::Lower,
+                caps_line: false,
+                newlines_before: nl,
+                cats: 0,
+                flags: 0,
+            };
             if t.kind == TokenKind::Abbreviation {
                 if let Some(cut) = split_glued_prefix(t.text) {
-                    let mid = t.span.start + cut;
-                    push(&mut toks, t.span.start, mid, TokenKind::Abbreviation, prev_end);
-                    push(&mut toks, mid, t.span.end, TokenKind::Syllable, mid);
-                    prev_end = t.span.end;
+                    let mid = start + cut;
+                    let (head, rest) = (t.text.get(..cut).unwrap_or(""), t.text.get(cut..).unwrap_or(""));
+                    let (case, id) = classify_tok(head, TokenKind::Abbreviation);
+                    toks.push(Tok {
+                        end: mid,
+                        case,
+                        ..tok
+                    });
+                    ids.push(id);
+                    let (case, id) = classify_tok(rest, TokenKind::Syllable);
+                    toks.push(Tok {
+                        start: mid,
+                        kind: TokenKind::Syllable,
+                        case,
+                        newlines_before: 0,
+                        ..tok
+                    });
+                    ids.push(id);
                     continue;
                 }
             }
-            push(&mut toks, t.span.start, t.span.end, t.kind, prev_end);
-            prev_end = t.span.end;
+            let (case, id) = classify_tok(t.text, t.kind);
+            tok.case = case;
+            toks.push(tok);
+            ids.push(id);
         }
         mark_caps_lines(&mut toks);
         set_flags(text, &mut toks);
@@ -499,6 +529,147 @@ impl<'a> Ctx<'a> {
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.toks.get(i).map(|t| t.kind)
     }
+}
+
+/// What a keyed token's bytes alone determine for the name rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Class {
+    case: Case,
+    /// Vocabulary id of the token's key (`NONE` when no phrase has it).
+    id: u32,
+    /// The key holds a space.
+    spaced: bool,
+}
+
+/// Classifies a keyed token: by its bytes when it is in the fast class,
+/// else by folding its key into `scratch`.
+fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
+    match lex.trie.quick(s) {
+        Quick::Known(c, id) => Class {
+            case: case_from(c),
+            id,
+            spaced: false,
+        },
+        Quick::Unknown => {
+            scratch.clear();
+            let c = push_token_key(s, scratch);
+            Class {
+                case: case_from(c),
+                id: lex.trie.word_id(scratch),
+                spaced: scratch.contains(&b' '),
+            }
+        }
+    }
+}
+
+/// A token of 1 to 16 bytes as two words read from fixed places (the
+/// first and last 8, 4 or single bytes, overlapping for short tokens): two
+/// tokens of one length are equal exactly when their words are.
+#[inline]
+fn pack(b: &[u8]) -> Option<(u64, u64)> {
+    let n = b.len();
+    if n >= 8 {
+        if n > 16 {
+            return None;
+        }
+        let x = u64::from_le_bytes(b.get(..8)?.try_into().ok()?);
+        let y = u64::from_le_bytes(b.get(n - 8..)?.try_into().ok()?);
+        Some((x, y))
+    } else if n >= 4 {
+        let x = u32::from_le_bytes(b.get(..4)?.try_into().ok()?);
+        let y = u32::from_le_bytes(b.get(n - 4..)?.try_into().ok()?);
+        Some((u64::from(x), u64::from(y)))
+    } else {
+        let (&first, &last) = (b.first()?, b.last()?);
+        let mid = *b.get(n / 2)?;
+        Some((
+            u64::from(first) | (u64::from(mid) << 8) | (u64::from(last) << 16),
+            0,
+        ))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct MemoSlot {
+    a: u64,
+    b: u64,
+    /// Byte length of the token; 0 marks an empty slot.
+    len: u8,
+    class: Class,
+}
+
+const EMPTY_MEMO_SLOT: MemoSlot = MemoSlot {
+    a: 0,
+    b: 0,
+    len: 0,
+    class: Class {
+        case: Case::Lower,
+        id: crate::lexicon::NONE,
+        spaced: false,
+    },
+};
+
+/// A per-thread memo of [`classify`] for short tokens, direct-mapped on
+/// the token's bytes: prose repeats a few thousand syllables, so most
+/// tokens are answered by one hash of two words and one comparison instead
+/// of a walk over their characters. Belongs to one lexicon
+/// ([`NameLexicon::id`]); emptied when another one uses it.
+pub(crate) struct Memo {
+    lex: u64,
+    bits: u32,
+    slots: Vec<MemoSlot>,
+}
+
+impl Memo {
+    fn new(bits: u32) -> Memo {
+        Memo {
+            lex: 0,
+            bits,
+            slots: Vec::new(),
+        }
+    }
+
+    /// Makes the memo answer for lexicon `lex`.
+    fn prepare(&mut self, lex: u64) {
+        if self.lex != lex || self.slots.is_empty() {
+            self.slots.clear();
+            self.slots.resize(1 << self.bits, EMPTY_MEMO_SLOT);
+            self.lex = lex;
+        }
+    }
+
+    /// [`classify`]`(s, lex, scratch)`, from the memo when `s` was seen.
+    #[inline]
+    fn class(&mut self, s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
+        let b = s.as_bytes();
+        let Some((x, y)) = pack(b) else {
+            return classify(s, lex, scratch);
+        };
+        let len = b.len() as u8;
+        let h = (x ^ y.rotate_left(29) ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let at = (h >> (64 - self.bits)) as usize;
+        match self.slots.get_mut(at) {
+            Some(slot) => {
+                if slot.len == len && slot.a == x && slot.b == y {
+                    return slot.class;
+                }
+                let class = classify(s, lex, scratch);
+                *slot = MemoSlot {
+                    a: x,
+                    b: y,
+                    len,
+                    class,
+                };
+                class
+            }
+            None => classify(s, lex, scratch),
+        }
+    }
+}
+
+thread_local! {
+    /// The memo of [`Ctx::build`] (`2^13` slots, 256 KB).
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new(13));
 }
 
 /// The letter case from the counts gathered over a token.
@@ -846,6 +1017,84 @@ mod tests {
         eprintln!("{seen} texts compared");
     }
 
+    /// Tokens of own sentences and written forms of lexicon words.
+    fn sample_tokens() -> Vec<String> {
+        let mut out: Vec<String> = [
+            "Phó Chủ tịch UBND tỉnh Điện Biên Lò Văn Tiến dự lễ phát động phong trào “Chung sức”.",
+            "THANH HOÁ - Sở Y tế tỉnh Thanh Hoá và Sở GD&ĐT TP.Vinh họp; nghiêng, người, nghiệp.",
+            "Thanh Ho\u{301}a, hòa bình, HÒA BÌNH, HoÀ bÌnh, iPhone, 1 000 người, https://a.vn, a@b.vn",
+            "Ông Nguyễn Văn A, Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương.",
+        ]
+        .iter()
+        .flat_map(|t| crate::tokenize(t).map(|k| k.text.to_string()).collect::<Vec<_>>())
+        .collect();
+        out.extend(words().into_iter().step_by(5));
+        out
+    }
+
+    #[test]
+    fn memo_agrees_with_classify_under_collisions() {
+        let lex = NameLexicon::builtin();
+        let mut scratch = Vec::new();
+        // Eight slots: most tokens evict each other; the second round hits
+        // the survivors.
+        for bits in [3, 13] {
+            let mut memo = Memo::new(bits);
+            memo.prepare(lex.id);
+            for _round in 0..2 {
+                for w in sample_tokens() {
+                    let want = classify(&w, &lex, &mut scratch);
+                    assert_eq!(memo.class(&w, &lex, &mut scratch), want, "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn memo_forgets_another_lexicons_answers() {
+        let persons = ["Xyzqa Vưqk".to_string()];
+        let custom = NameLexicon::build(&Extras {
+            organizations: &[],
+            locations: &[],
+            program_triggers: &[],
+            persons: &persons,
+        });
+        let builtin = NameLexicon::builtin();
+        assert_ne!(custom.id, builtin.id);
+        let mut scratch = Vec::new();
+        let mut memo = Memo::new(13);
+        for lex in [&*builtin, &custom, &*builtin, &custom] {
+            memo.prepare(lex.id);
+            for w in ["Xyzqa", "Vưqk", "tỉnh"] {
+                assert_eq!(
+                    memo.class(w, lex, &mut scratch),
+                    classify(w, lex, &mut scratch),
+                    "{w:?}"
+                );
+            }
+        }
+        assert_ne!(classify("Xyzqa", &custom, &mut scratch).id, crate::lexicon::NONE);
+        assert_eq!(classify("Xyzqa", &builtin, &mut scratch).id, crate::lexicon::NONE);
+    }
+
+    #[test]
+    fn pack_tells_tokens_apart() {
+        // Equal words and lengths exactly for equal bytes, at every length
+        // up to 16, for tokens differing in one byte anywhere.
+        for n in 1..=17usize {
+            let base: Vec<u8> = (0..n as u8).map(|k| b'a' + k).collect();
+            let p = pack(&base);
+            assert_eq!(p.is_some(), n <= 16);
+            for k in 0..n {
+                let mut other = base.clone();
+                other[k] = b'Z';
+                if n <= 16 {
+                    assert_ne!(pack(&other), p, "n={n} k={k}");
+                }
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -854,6 +1103,22 @@ mod tests {
             s in "[a-zA-Z0-9àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ\u{300}\u{301}\u{302}\u{303}\u{309}\u{323}\u{31b} .,:;!?\"“”()/&\n–—’ǖḾß-]{0,120}"
         ) {
             same(&s, &NameLexicon::builtin());
+        }
+
+        #[test]
+        fn memo_agrees_with_classify_on_random_tokens(
+            toks in proptest::collection::vec("[a-zA-Z0-9àáảạăằắđèéêềếệìíòóôồốơờớùúưừứỳýĐÀÁÂÊÔƠƯ\u{300}\u{301}\u{323}.&'’-]{1,18}", 1..60)
+        ) {
+            let lex = NameLexicon::builtin();
+            let mut scratch = Vec::new();
+            let mut memo = Memo::new(4);
+            memo.prepare(lex.id);
+            for _round in 0..2 {
+                for w in &toks {
+                    let want = classify(w, &lex, &mut scratch);
+                    prop_assert_eq!(memo.class(w, &lex, &mut scratch), want);
+                }
+            }
         }
 
         #[test]
