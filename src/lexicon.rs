@@ -785,7 +785,7 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
-type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
+pub(crate) type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
 
 /// No vocabulary id, no node, no entry.
 pub(crate) const NONE: u32 = u32::MAX;

@@ -184,15 +184,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     if memory.is_empty() {
         return;
     }
-    let firsts = super::names::first_words(memory.keys());
-    let mut buf = Vec::new();
+    let remembered = super::names::RangeKeys::from_keys(memory.keys());
     let mut i = 0;
     while i < ctx.len() {
         if ctx.is_namecap(i) && !(i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i)) {
             let mut hit = None;
             // A remembered name starts with this token's key (unless the
             // key holds a space of its own).
-            if !ctx.may_start_key(i, &firsts, &mut buf) {
+            if !remembered.may_match(ctx, i, MAX_PLACE) {
                 i += 1;
                 continue;
             }

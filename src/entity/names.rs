@@ -98,6 +98,28 @@ pub(crate) struct Ctx<'a> {
     /// longest first.
     first_hit: Vec<u32>,
     lex: &'a NameLexicon,
+    /// Some token's key holds a space: then equal keys of token ranges may
+    /// come from different token sequences, and [`KeySet`] and
+    /// [`RangeKeys`] check every key in full.
+    spaced: bool,
+    /// The per-thread memo, lent to the context while it lives (none for
+    /// the reference build).
+    memo: std::cell::RefCell<Option<Memo>>,
+    /// Token key hashes asked for so far (0: not yet; see [`Ctx::key_hash`]).
+    key_hashes: std::cell::OnceCell<Vec<std::cell::Cell<u64>>>,
+}
+
+impl Drop for Ctx<'_> {
+    /// Gives the memo back to the thread.
+    fn drop(&mut self) {
+        if let Some(memo) = self.memo.get_mut().take() {
+            let _ = MEMO.try_with(|cell| {
+                if let Ok(mut slot) = cell.try_borrow_mut() {
+                    *slot = memo;
+                }
+            });
+        }
+    }
 }
 
 fn case_of(s: &str) -> Case {
@@ -171,21 +193,22 @@ impl<'a> Ctx<'a> {
         if reference {
             return Self::build_with(doc, lex, true, None);
         }
-        MEMO.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut memo) => {
-                memo.prepare(lex.id);
-                Self::build_with(doc, lex, false, Some(&mut memo))
-            }
-            Err(_) => Self::build_with(doc, lex, false, None),
-        })
+        // Borrow the thread's memo (a fresh one if a context alive on this
+        // thread holds it); `Drop` gives it back.
+        let lent = MEMO
+            .try_with(|cell| {
+                cell.try_borrow_mut()
+                    .ok()
+                    .map(|mut m| std::mem::replace(&mut *m, Memo::new(MEMO_BITS)))
+            })
+            .ok()
+            .flatten();
+        let mut memo = lent.unwrap_or_else(|| Memo::new(MEMO_BITS));
+        memo.prepare(lex.id);
+        Self::build_with(doc, lex, false, Some(memo))
     }
 
-    fn build_with(
-        doc: &Document<'a>,
-        lex: &'a NameLexicon,
-        reference: bool,
-        mut memo: Option<&mut Memo>,
-    ) -> Self {
+    fn build_with(doc: &Document<'a>, lex: &'a NameLexicon, reference: bool, mut memo: Option<Memo>) -> Self {
         let text = doc.text;
         let mut toks: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 4);
         // Vocabulary id of each token's key in the lexicon trie.
@@ -198,7 +221,7 @@ impl<'a> Ctx<'a> {
         let mut prev_end = 0usize;
         let mut classify_tok = |s: &str, kind: TokenKind| -> (Case, u32) {
             if crate::lexicon::keyed_kind(kind) {
-                let c = match memo.as_deref_mut() {
+                let c = match memo.as_mut() {
                     Some(m) => m.class(s, lex, &mut scratch),
                     None => classify(s, lex, &mut scratch),
                 };
@@ -293,6 +316,9 @@ impl<'a> Ctx<'a> {
             hits,
             first_hit,
             lex,
+            spaced,
+            memo: std::cell::RefCell::new(memo),
+            key_hashes: std::cell::OnceCell::new(),
         }
     }
 
@@ -327,19 +353,41 @@ impl<'a> Ctx<'a> {
         String::from_utf8(out).unwrap_or_default()
     }
 
-    /// Whether a key in `firsts` (first words of remembered keys, see
-    /// [`first_words`]) may start at token `i`: builds token `i`'s key into
-    /// `buf` instead of a new `String`. A key that holds a space of its own
-    /// always may.
-    pub fn may_start_key(
-        &self,
-        i: usize,
-        firsts: &std::collections::HashSet<&str>,
-        buf: &mut Vec<u8>,
-    ) -> bool {
-        buf.clear();
-        write_keys(self.text, self.toks.get(i..i + 1).unwrap_or(&[]), buf);
-        buf.contains(&b' ') || std::str::from_utf8(buf).map_or(true, |k| firsts.contains(k))
+    /// A hash of token `i`'s key ([`piece_hash`] of it): from the
+    /// context's own table once asked for, else through the memo.
+    pub fn key_hash(&self, i: usize) -> u64 {
+        let cells = self
+            .key_hashes
+            .get_or_init(|| vec![std::cell::Cell::new(0); self.toks.len()]);
+        let Some(cell) = cells.get(i) else { return 1 };
+        if cell.get() == 0 {
+            cell.set(self.key_hash_uncached(i));
+        }
+        cell.get()
+    }
+
+    fn key_hash_uncached(&self, i: usize) -> u64 {
+        let Some(t) = self.toks.get(i) else { return 1 };
+        if !crate::lexicon::keyed_kind(t.kind) {
+            return piece_hash(&[1]);
+        }
+        let s = self.text.get(t.start..t.end).unwrap_or("");
+        if let Ok(mut memo) = self.memo.try_borrow_mut() {
+            if let Some(m) = memo.as_mut() {
+                return m.key_hash(s, self.lex);
+            }
+        }
+        token_key_hash(s, &mut Vec::new())
+    }
+
+    /// A hash of the key of tokens `[i, j)` ([`range_hash_of_key`] of
+    /// [`Ctx::key`]`(i, j)` when no token key of the document holds a space).
+    pub fn range_hash(&self, i: usize, j: usize) -> u64 {
+        let mut h = 0;
+        for k in i..j {
+            h = range_step(h, self.key_hash(k));
+        }
+        range_finish(h, j.saturating_sub(i))
     }
 
     /// The keys of tokens `[i, i + len)` for `len` in `1..=n` at once: the
@@ -562,6 +610,13 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
     }
 }
 
+/// [`piece_hash`] of a keyed token's key.
+fn token_key_hash(s: &str, scratch: &mut Vec<u8>) -> u64 {
+    scratch.clear();
+    push_token_key(s, scratch);
+    piece_hash(scratch)
+}
+
 /// A token of 1 to 16 bytes as two words read from fixed places (the
 /// first and last 8, 4 or single bytes, overlapping for short tokens): two
 /// tokens of one length are equal exactly when their words are.
@@ -596,6 +651,8 @@ struct MemoSlot {
     /// Byte length of the token; 0 marks an empty slot.
     len: u8,
     class: Class,
+    /// [`token_key_hash`] of the token, once asked for (0: not yet).
+    key_hash: u64,
 }
 
 const EMPTY_MEMO_SLOT: MemoSlot = MemoSlot {
@@ -607,6 +664,7 @@ const EMPTY_MEMO_SLOT: MemoSlot = MemoSlot {
         id: crate::lexicon::NONE,
         spaced: false,
     },
+    key_hash: 0,
 };
 
 /// A per-thread memo of [`classify`] for short tokens, direct-mapped on
@@ -618,6 +676,8 @@ pub(crate) struct Memo {
     lex: u64,
     bits: u32,
     slots: Vec<MemoSlot>,
+    /// Scratch buffer for the keys of [`Memo::key_hash`].
+    scratch: Vec<u8>,
 }
 
 impl Memo {
@@ -626,6 +686,7 @@ impl Memo {
             lex: 0,
             bits,
             slots: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 
@@ -638,6 +699,45 @@ impl Memo {
         }
     }
 
+    /// The slot of a packed token.
+    #[inline]
+    fn slot_of(&self, x: u64, y: u64, len: u8) -> usize {
+        let h = (x ^ y.rotate_left(29) ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// [`token_key_hash`]`(s)`, from the memo when `s` was seen and its
+    /// key hash asked for before (a token not in the memo takes its slot).
+    fn key_hash(&mut self, s: &str, lex: &NameLexicon) -> u64 {
+        let b = s.as_bytes();
+        let Some((x, y)) = pack(b) else {
+            return token_key_hash(s, &mut self.scratch);
+        };
+        let len = b.len() as u8;
+        let at = self.slot_of(x, y, len);
+        match self.slots.get_mut(at) {
+            Some(slot) if slot.len == len && slot.a == x && slot.b == y => {
+                if slot.key_hash == 0 {
+                    slot.key_hash = token_key_hash(s, &mut self.scratch);
+                }
+                slot.key_hash
+            }
+            Some(slot) => {
+                let class = classify(s, lex, &mut self.scratch);
+                let key_hash = token_key_hash(s, &mut self.scratch);
+                *slot = MemoSlot {
+                    a: x,
+                    b: y,
+                    len,
+                    class,
+                    key_hash,
+                };
+                key_hash
+            }
+            None => token_key_hash(s, &mut self.scratch),
+        }
+    }
+
     /// [`classify`]`(s, lex, scratch)`, from the memo when `s` was seen.
     #[inline]
     fn class(&mut self, s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
@@ -646,8 +746,7 @@ impl Memo {
             return classify(s, lex, scratch);
         };
         let len = b.len() as u8;
-        let h = (x ^ y.rotate_left(29) ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let at = (h >> (64 - self.bits)) as usize;
+        let at = self.slot_of(x, y, len);
         match self.slots.get_mut(at) {
             Some(slot) => {
                 if slot.len == len && slot.a == x && slot.b == y {
@@ -659,6 +758,7 @@ impl Memo {
                     b: y,
                     len,
                     class,
+                    key_hash: 0,
                 };
                 class
             }
@@ -667,9 +767,12 @@ impl Memo {
     }
 }
 
+/// Slots of the per-thread memo: `2^MEMO_BITS`.
+const MEMO_BITS: u32 = 14;
+
 thread_local! {
-    /// The memo of [`Ctx::build`] (`2^13` slots, 256 KB).
-    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new(13));
+    /// The memo of [`Ctx::build`], lent to each context while it lives (`2^14` slots, 640 KB).
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new(MEMO_BITS));
 }
 
 /// The letter case from the counts gathered over a token.
@@ -687,12 +790,6 @@ fn case_from(c: CaseInfo) -> Case {
 
 /// Writes the keys of `toks` joined by single spaces; the key of a link or
 /// an address is `\u{1}`, which no lexicon phrase holds.
-/// The first words of remembered keys (keys join token keys with single
-/// spaces), for [`Ctx::may_start_key`].
-pub(crate) fn first_words<'k>(keys: impl Iterator<Item = &'k String>) -> std::collections::HashSet<&'k str> {
-    keys.filter_map(|k| k.split(' ').next()).collect()
-}
-
 fn write_keys(text: &str, toks: &[Tok], out: &mut Vec<u8>) {
     for (n, t) in toks.iter().enumerate() {
         if n > 0 {
@@ -893,6 +990,112 @@ impl Ctx<'_> {
     }
 }
 
+/// A set of keys of token ranges (remembered names) with a hash of each
+/// range's token keys in front: a look-up builds the key string only when
+/// the hash is in the set. Answers exactly like a `HashSet` of
+/// [`Ctx::key`]s.
+#[derive(Default)]
+pub(crate) struct KeySet {
+    keys: std::collections::HashSet<String>,
+    hashes: std::collections::HashSet<u64, crate::lexicon::FastBuild>,
+}
+
+impl KeySet {
+    /// Remembers the key of tokens `[a, b)`.
+    pub fn insert(&mut self, ctx: &Ctx<'_>, a: usize, b: usize) {
+        self.hashes.insert(ctx.range_hash(a, b));
+        self.keys.insert(ctx.key(a, b));
+    }
+
+    /// Whether the key of tokens `[a, b)` was remembered.
+    pub fn contains(&self, ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+        !self.keys.is_empty()
+            && (ctx.spaced || self.hashes.contains(&ctx.range_hash(a, b)))
+            && self.keys.contains(&ctx.key(a, b))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// The hash of one token key (never 0).
+fn piece_hash(key: &[u8]) -> u64 {
+    let mut hasher = crate::lexicon::FastHasher::default();
+    std::hash::Hasher::write(&mut hasher, key);
+    std::hash::Hasher::write_usize(&mut hasher, key.len());
+    std::hash::Hasher::finish(&hasher) | 1
+}
+
+#[inline]
+fn range_step(h: u64, piece: u64) -> u64 {
+    (h.rotate_left(5) ^ piece).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+#[inline]
+fn range_finish(h: u64, len: usize) -> u64 {
+    (h ^ len as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// The hash [`Ctx::range_hash`] gives a range whose key is `key`: keys
+/// join token keys with single spaces.
+fn range_hash_of_key(key: &str) -> u64 {
+    let mut h = 0;
+    let mut n = 0;
+    for piece in key.split(' ') {
+        h = range_step(h, piece_hash(piece.as_bytes()));
+        n += 1;
+    }
+    range_finish(h, n)
+}
+
+/// Hashes of remembered keys (of a map from keys of token ranges):
+/// [`RangeKeys::may_match`] says when no remembered key can be the key of
+/// a range starting at a token, before any key is built.
+pub(crate) struct RangeKeys {
+    firsts: std::collections::HashSet<u64, crate::lexicon::FastBuild>,
+    ranges: std::collections::HashSet<u64, crate::lexicon::FastBuild>,
+}
+
+impl RangeKeys {
+    pub fn from_keys<'k>(keys: impl Iterator<Item = &'k String>) -> RangeKeys {
+        let mut r = RangeKeys {
+            firsts: Default::default(),
+            ranges: Default::default(),
+        };
+        for k in keys {
+            let first = k.split(' ').next().unwrap_or("");
+            r.firsts.insert(piece_hash(first.as_bytes()));
+            r.ranges.insert(range_hash_of_key(k));
+        }
+        r
+    }
+
+    /// False only when no remembered key is the key of `[i, i + len)` for
+    /// a `len` in `1..=n` (ranges past the end excluded). Exact through
+    /// the hashes unless some token key of the document holds a space:
+    /// then always true.
+    pub fn may_match(&self, ctx: &Ctx<'_>, i: usize, n: usize) -> bool {
+        if ctx.spaced {
+            return true;
+        }
+        if i >= ctx.len() || !self.firsts.contains(&ctx.key_hash(i)) {
+            return false;
+        }
+        let mut h = 0;
+        for len in 1..=n {
+            if i + len > ctx.len() {
+                break;
+            }
+            h = range_step(h, ctx.key_hash(i + len - 1));
+            if self.ranges.contains(&range_finish(h, len)) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
 /// Tokens already taken by an entity, as a flag per token (linear time).
 pub(crate) struct Marks(Vec<bool>);
 
@@ -948,11 +1151,54 @@ mod tests {
         assert_eq!(fast.toks, slow.toks, "tokens differ on {text:?}");
         assert_eq!(fast.hits, slow.hits, "hits differ on {text:?}");
         assert_eq!(fast.first_hit, slow.first_hit, "hit buckets differ on {text:?}");
+        // Key hashes agree with the keys they stand for.
+        for i in 0..fast.len() {
+            assert_eq!(
+                fast.key_hash(i),
+                piece_hash(fast.key(i, i + 1).as_bytes()),
+                "{text:?}"
+            );
+            if !fast.spaced {
+                for j in i + 1..=(i + 4).min(fast.len()) {
+                    assert_eq!(
+                        fast.range_hash(i, j),
+                        range_hash_of_key(&fast.key(i, j)),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        remembered_sets_agree(&fast);
         // Keys built on demand agree with the keys of the prefixes.
         for i in (0..fast.len()).step_by(7) {
             let (keys, ends) = fast.key_prefixes(i, 4);
             for (n, e) in ends.iter().enumerate() {
                 assert_eq!(keys.get(..*e).unwrap_or(""), fast.key(i, i + n + 1));
+            }
+        }
+    }
+
+    /// `KeySet` and `RangeKeys` answer like plain sets of key strings:
+    /// remember every third range of one to three tokens, ask for all.
+    fn remembered_sets_agree(ctx: &Ctx<'_>) {
+        let mut set = KeySet::default();
+        let mut plain = std::collections::HashSet::new();
+        let n = ctx.len();
+        for i in (0..n).step_by(3) {
+            let j = (i + 1 + i % 3).min(n);
+            set.insert(ctx, i, j);
+            plain.insert(ctx.key(i, j));
+        }
+        let ranges = RangeKeys::from_keys(plain.iter());
+        for i in 0..n {
+            let mut any = false;
+            for j in i + 1..=(i + 3).min(n) {
+                let held = plain.contains(&ctx.key(i, j));
+                assert_eq!(set.contains(ctx, i, j), held, "{:?}", ctx.key(i, j));
+                any |= held;
+            }
+            if any {
+                assert!(ranges.may_match(ctx, i, 3), "{:?}", ctx.key(i, i + 1));
             }
         }
     }

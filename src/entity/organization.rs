@@ -675,8 +675,7 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, mut aliases: Aliases) {
     for e in out.iter() {
         taken.push(ctx.tokens_within(e.span().start, e.span().end));
     }
-    let firsts = super::names::first_words(aliases.keys());
-    let mut buf = Vec::new();
+    let remembered = super::names::RangeKeys::from_keys(aliases.keys());
     for i in 0..ctx.len() {
         // In an all-caps headline every word is capitalized: a foreign
         // word there (`DHBANK`) is no syllable of a longer name.
@@ -693,7 +692,7 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, mut aliases: Aliases) {
             continue;
         }
         // No alias starts with this token: skip building the keys.
-        if !ctx.may_start_key(i, &firsts, &mut buf) {
+        if !remembered.may_match(ctx, i, 3) {
             continue;
         }
         // The keys of `[i, i + n)` for every n, built once.

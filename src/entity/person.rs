@@ -8,13 +8,12 @@
 //! Anh`, `MINH QUANG`, `V.L`, `L.Chi`). A name found once is found again
 //! without its title later in the same text.
 
-use super::names::{Ctx, Marks};
+use super::names::{Ctx, KeySet, Marks};
 use super::Entity;
 use crate::lexicon::{cat, TitleClass};
 use crate::span::Span;
 use crate::token::TokenKind;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// Longest name, in syllables.
 const MAX_NAME: usize = 5;
@@ -63,7 +62,7 @@ fn other_reading(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
 
 /// Finds persons.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut names: HashSet<String> = HashSet::new();
+    let mut names = KeySet::default();
     let mut covered = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
@@ -107,8 +106,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             continue;
         }
         let j = name_end(ctx, i);
-        let seen =
-            !names.is_empty() && names.contains(&ctx.key(i, j)) && (j >= ctx.len() || !ctx.is_namecap(j));
+        let seen = names.contains(ctx, i, j) && (j >= ctx.len() || !ctx.is_namecap(j));
         let surname_led = ctx.any(i, |e| e.surname)
             && (2..=4).contains(&(j - i))
             && !ctx.tok(i).is_some_and(|t| t.caps_line)
@@ -120,7 +118,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             && !other_reading(ctx, i, j);
         if (seen || surname_led) && j > i {
             push(ctx, i, j, None, out);
-            names.insert(ctx.key(i, j));
+            names.insert(ctx, i, j);
             i = j;
             continue;
         }
@@ -134,12 +132,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 /// its start, where any capitalized word stands), when it is no place,
 /// body or title word.
 fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, covered: &Marks) {
-    let mut given: HashSet<String> = HashSet::new();
+    let mut given = KeySet::default();
     for e in out.iter() {
         let Entity::Person(_) = e else { continue };
         let (s, t) = ctx.tokens_within(e.span().start, e.span().end);
         if t >= s + 3 && ctx.kind(t - 1) == Some(TokenKind::Syllable) {
-            given.insert(ctx.key(t - 1, t));
+            given.insert(ctx, t - 1, t);
         }
     }
     if given.is_empty() {
@@ -160,7 +158,7 @@ fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, covered: &Marks) {
             || ctx.any(i, |e| {
                 e.head.is_some() || e.org.is_some() || e.title.is_some() || e.prefix.is_some()
             })
-            || !given.contains(&ctx.key(i, i + 1))
+            || !given.contains(ctx, i, i + 1)
         {
             continue;
         }
@@ -198,7 +196,7 @@ fn titled(
     ctx: &Ctx<'_>,
     i: usize,
     out: &mut Vec<Entity>,
-    names: &mut HashSet<String>,
+    names: &mut KeySet,
     covered: &mut Marks,
 ) -> Option<usize> {
     let (tend, e) = ctx.longest(i, false, |e| e.title.is_some())?;
@@ -320,14 +318,14 @@ fn titled(
     push(ctx, j, end, Some(title), out);
     if end > j + 1 {
         // One syllable is too ambiguous to find again without its title.
-        names.insert(ctx.key(j, end));
+        names.insert(ctx, j, end);
     }
     covered.push((i, end));
     Some(end)
 }
 
 /// `Ảnh: Quốc Tuấn/TTXVN`, `Tin, ảnh: MINH ĐỨC`, `Nguồn: Hải Yến/Báo X`.
-fn credit(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Entity>, names: &mut HashSet<String>, covered: &mut Marks) {
+fn credit(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Entity>, names: &mut KeySet, covered: &mut Marks) {
     let Some((cend, _)) = ctx.longest(i, false, |e| e.credit) else {
         return;
     };
@@ -359,7 +357,7 @@ fn credit(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Entity>, names: &mut HashSet<St
         return;
     }
     push(ctx, j, k, None, out);
-    names.insert(ctx.key(j, k));
+    names.insert(ctx, j, k);
     covered.push((j, k));
     // `/OUTLET` after the name.
     if ctx.is_punct(k, "/") {
@@ -403,7 +401,7 @@ fn initials(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Lines that hold only a name: bylines and credits at the end of a text
 /// or under a photo.
-fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<String>, covered: &mut Marks) {
+fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Entity>, names: &mut KeySet, covered: &mut Marks) {
     let mut i = 0;
     while i < ctx.len() {
         let mut j = i + 1;
@@ -451,7 +449,7 @@ fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Entity>, names: &mut HashSet<String>, co
             && ctx.place(i).is_none()
         {
             push(ctx, i, e, None, out);
-            names.insert(ctx.key(i, e));
+            names.insert(ctx, i, e);
             covered.push((i, e));
         }
         i = j;
@@ -465,7 +463,7 @@ fn byline_parts(
     i: usize,
     e: usize,
     out: &mut Vec<Entity>,
-    names: &mut HashSet<String>,
+    names: &mut KeySet,
     covered: &mut Marks,
 ) -> bool {
     let is_sep = |k: usize| matches!(ctx.word(k), "-" | "–" | "," | "và" | "&");
@@ -494,7 +492,7 @@ fn byline_parts(
     }
     for (a, b) in parts {
         push(ctx, a, b, None, out);
-        names.insert(ctx.key(a, b));
+        names.insert(ctx, a, b);
         covered.push((a, b));
     }
     true
