@@ -106,9 +106,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut found = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
-        if !ctx.has(i, cat::PREFIX | cat::PLACE) {
-            i += 1;
-            continue;
+        i = ctx.next_with(i, cat::PREFIX | cat::PLACE);
+        if i >= ctx.len() {
+            break;
         }
         if let Some((pend, kind, num_ok)) = ctx.prefix(i) {
             // An abbreviated or lower-case prefix needs a name; a capitalized
@@ -187,6 +187,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let remembered = super::names::RangeKeys::from_keys(memory.keys());
     let mut i = 0;
     while i < ctx.len() {
+        // Only a name-cap token starts a bare mention.
+        i = ctx.next_namecap(i);
+        if i >= ctx.len() {
+            break;
+        }
         if ctx.is_namecap(i) && !(i > 0 && ctx.is_namecap(i - 1) && !ctx.breaks_before(i)) {
             let mut hit = None;
             // A remembered name starts with this token's key (unless the

@@ -52,9 +52,36 @@ mod flag {
     pub const ABBREV: u8 = 1 << 2;
 }
 
-/// Sets the shape flags of every token (after `caps_line` is known).
-fn set_flags(text: &str, toks: &mut [Tok]) {
-    for t in toks {
+/// Token bitmaps (bit `k % 64` of word `k / 64` for token `k`) that let
+/// the rules' passes jump to the tokens they can start at.
+#[derive(Default)]
+struct Bitmaps {
+    /// Tokens with a lexicon category other than `STOP`.
+    cands: Vec<u64>,
+    /// Name-cap tokens.
+    namecaps: Vec<u64>,
+    /// Tokens after a line break (and the first).
+    breaks: Vec<u64>,
+    /// Tokens other than lower-case syllables.
+    others: Vec<u64>,
+}
+
+/// Sets the shape flags of every token (after `caps_line` is known) and
+/// the bitmaps.
+fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
+    let words = toks.len() / 64 + 1;
+    for m in [
+        &mut maps.cands,
+        &mut maps.namecaps,
+        &mut maps.breaks,
+        &mut maps.others,
+    ] {
+        m.clear();
+        m.resize(words, 0);
+    }
+    // Bits of the current word of each bitmap.
+    let mut acc = [0u64; 4];
+    for (k, t) in toks.iter_mut().enumerate() {
         let wordish = matches!(t.kind, TokenKind::Syllable | TokenKind::Word);
         // Letters of an all-upper token (one-letter initials, abbreviations).
         let chars = if t.case == Case::Upper {
@@ -78,6 +105,47 @@ fn set_flags(text: &str, toks: &mut [Tok]) {
         t.flags = (u8::from(namecap) * flag::NAMECAP)
             | (u8::from(lowerish) * flag::LOWERISH)
             | (u8::from(abbrev) * flag::ABBREV);
+        let sh = k & 63;
+        acc[0] |= u64::from(t.cats & !crate::lexicon::cat::STOP != 0) << sh;
+        acc[1] |= u64::from(namecap) << sh;
+        acc[2] |= u64::from(t.newlines_before > 0) << sh;
+        acc[3] |= u64::from(!(t.kind == TokenKind::Syllable && t.case == Case::Lower)) << sh;
+        if sh == 63 {
+            store(maps, k >> 6, &mut acc);
+        }
+    }
+    store(maps, toks.len() >> 6, &mut acc);
+}
+
+/// Writes the bitmap words gathered for word `w` and clears them.
+fn store(maps: &mut Bitmaps, w: usize, acc: &mut [u64; 4]) {
+    for (map, a) in [
+        &mut maps.cands,
+        &mut maps.namecaps,
+        &mut maps.breaks,
+        &mut maps.others,
+    ]
+    .into_iter()
+    .zip(acc.iter_mut())
+    {
+        if let Some(x) = map.get_mut(w) {
+            *x = *a;
+        }
+        *a = 0;
+    }
+}
+
+/// The first set bit at or after `from` in a token bitmap.
+#[inline]
+fn next_bit(bits: &[u64], from: usize) -> Option<usize> {
+    let mut w = from >> 6;
+    let mut cur = bits.get(w)? & (!0u64 << (from & 63));
+    loop {
+        if cur != 0 {
+            return Some((w << 6) + cur.trailing_zeros() as usize);
+        }
+        w += 1;
+        cur = *bits.get(w)?;
     }
 }
 
@@ -102,6 +170,7 @@ pub(crate) struct Ctx<'a> {
     /// come from different token sequences, and [`KeySet`] and
     /// [`RangeKeys`] check every key in full.
     spaced: bool,
+    maps: Bitmaps,
     /// The per-thread memo, lent to the context while it lives (none for
     /// the reference build).
     memo: std::cell::RefCell<Option<Memo>>,
@@ -112,7 +181,14 @@ pub(crate) struct Ctx<'a> {
 impl Drop for Ctx<'_> {
     /// Gives the memo back to the thread.
     fn drop(&mut self) {
-        if let Some(memo) = self.memo.get_mut().take() {
+        if let Some(mut memo) = self.memo.get_mut().take() {
+            let bufs = &mut memo.bufs;
+            keep(&mut bufs.toks, &mut self.toks);
+            keep(&mut bufs.hits, &mut self.hits);
+            keep(&mut bufs.first_hit, &mut self.first_hit);
+            if self.maps.cands.capacity() <= 1 << 12 {
+                bufs.maps = std::mem::take(&mut self.maps);
+            }
             let _ = MEMO.try_with(|cell| {
                 if let Ok(mut slot) = cell.try_borrow_mut() {
                     *slot = memo;
@@ -120,6 +196,24 @@ impl Drop for Ctx<'_> {
             });
         }
     }
+}
+
+/// Keeps a buffer for the next context unless it grew large (a long
+/// document's buffers are not held on to).
+fn keep<T>(slot: &mut Vec<T>, buf: &mut Vec<T>) {
+    if buf.capacity() <= 1 << 16 {
+        *slot = std::mem::take(buf);
+    }
+}
+
+/// Per-document buffers kept between contexts on one thread.
+#[derive(Default)]
+struct Bufs {
+    toks: Vec<Tok>,
+    ids: Vec<u32>,
+    hits: Vec<Hit>,
+    first_hit: Vec<u32>,
+    maps: Bitmaps,
 }
 
 fn case_of(s: &str) -> Case {
@@ -210,9 +304,18 @@ impl<'a> Ctx<'a> {
 
     fn build_with(doc: &Document<'a>, lex: &'a NameLexicon, reference: bool, mut memo: Option<Memo>) -> Self {
         let text = doc.text;
-        let mut toks: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 4);
+        // Buffers of an earlier context on this thread, if any.
+        let mut bufs = memo
+            .as_mut()
+            .map(|m| std::mem::take(&mut m.bufs))
+            .unwrap_or_default();
+        let mut toks: Vec<Tok> = std::mem::take(&mut bufs.toks);
+        toks.clear();
+        toks.reserve(doc.tokens.len() + 4);
         // Vocabulary id of each token's key in the lexicon trie.
-        let mut ids: Vec<u32> = Vec::with_capacity(doc.tokens.len() + 4);
+        let mut ids: Vec<u32> = std::mem::take(&mut bufs.ids);
+        ids.clear();
+        ids.reserve(doc.tokens.len() + 4);
         // Scratch buffer for the keys of tokens outside the fast class.
         let mut scratch: Vec<u8> = Vec::new();
         // Whether some token's key holds a space (never for syllables): the
@@ -233,11 +336,12 @@ impl<'a> Ctx<'a> {
         };
         for t in &doc.tokens {
             let (start, end) = (t.span.start, t.span.end);
-            let gap = text.as_bytes().get(prev_end..start).unwrap_or(&[]);
-            let nl = match gap {
-                [] | [b' '] => 0,
-                [b] => u8::from(*b == b'\n'),
-                _ => gap.iter().filter(|&&b| b == b'\n').count().min(2) as u8,
+            // Newlines in the gap: mostly none or one space.
+            let nl = if start <= prev_end + 1 {
+                u8::from(start > prev_end && text.as_bytes().get(prev_end) == Some(&b'\n'))
+            } else {
+                let gap = text.as_bytes().get(prev_end..start).unwrap_or(&[]);
+                gap.iter().filter(|&&b| b == b'\n').count().min(2) as u8
             };
             let nl = if toks.is_empty() { 2 } else { nl };
             prev_end = end;
@@ -280,10 +384,12 @@ impl<'a> Ctx<'a> {
             ids.push(id);
         }
         mark_caps_lines(&mut toks);
-        set_flags(text, &mut toks);
         // Lexicon hits, bucketed by start token, longest first.
-        let mut hits = Vec::with_capacity(toks.len() / 2 + 4);
-        let mut first_hit = Vec::with_capacity(toks.len() + 1);
+        let mut hits = std::mem::take(&mut bufs.hits);
+        hits.clear();
+        let mut first_hit = std::mem::take(&mut bufs.first_hit);
+        first_hit.clear();
+        first_hit.reserve(toks.len() + 1);
         if reference || spaced {
             scan_keys(text, &toks, lex, &mut hits, &mut first_hit);
         } else {
@@ -310,7 +416,13 @@ impl<'a> Ctx<'a> {
                 t.cats |= *c;
             }
         }
+        let mut maps = std::mem::take(&mut bufs.maps);
+        set_flags(text, &mut toks, &mut maps);
+        if let Some(m) = memo.as_mut() {
+            keep(&mut m.bufs.ids, &mut ids);
+        }
         Ctx {
+            maps,
             text,
             toks,
             hits,
@@ -324,6 +436,45 @@ impl<'a> Ctx<'a> {
 
     pub fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// The first token at or after `from` where a lexicon hit of one of
+    /// the categories `mask` starts (`len()` if none): the same token as a
+    /// scan with [`Ctx::has`], found through the category bitmap.
+    pub fn next_with(&self, mut from: usize, mask: u16) -> usize {
+        if mask & crate::lexicon::cat::STOP != 0 {
+            // Stop words are not in the bitmap.
+            return (from..self.len())
+                .find(|&k| self.has(k, mask))
+                .unwrap_or(self.len());
+        }
+        while let Some(k) = next_bit(&self.maps.cands, from) {
+            if k >= self.len() {
+                break;
+            }
+            if self.has(k, mask) {
+                return k;
+            }
+            from = k + 1;
+        }
+        self.len()
+    }
+
+    /// The first name-cap token at or after `from` (`len()` if none).
+    pub fn next_namecap(&self, from: usize) -> usize {
+        next_bit(&self.maps.namecaps, from).map_or(self.len(), |k| k.min(self.len()))
+    }
+
+    /// The first token at or after `from` that a line break precedes
+    /// ([`Ctx::breaks_before`]; `len()` if none).
+    pub fn next_line_start(&self, from: usize) -> usize {
+        next_bit(&self.maps.breaks, from).map_or(self.len(), |k| k.min(self.len()))
+    }
+
+    /// The first token at or after `from` that is not a lower-case
+    /// syllable (`len()` if none).
+    pub fn next_other(&self, from: usize) -> usize {
+        next_bit(&self.maps.others, from).map_or(self.len(), |k| k.min(self.len()))
     }
 
     /// Whether a lexicon hit of one of the categories `mask` starts at `i`.
@@ -678,6 +829,8 @@ pub(crate) struct Memo {
     slots: Vec<MemoSlot>,
     /// Scratch buffer for the keys of [`Memo::key_hash`].
     scratch: Vec<u8>,
+    /// Buffers for the next context.
+    bufs: Bufs,
 }
 
 impl Memo {
@@ -687,6 +840,7 @@ impl Memo {
             bits,
             slots: Vec::new(),
             scratch: Vec::new(),
+            bufs: Bufs::default(),
         }
     }
 
@@ -1142,6 +1296,7 @@ mod tests {
     //! rules exactly what the reference scan (keys of every token, one
     //! Aho-Corasick pass) gives: same tokens, cases, categories and hits.
     use super::*;
+    use crate::lexicon::cat;
     use proptest::prelude::*;
 
     fn same(text: &str, lex: &NameLexicon) {
@@ -1169,6 +1324,35 @@ mod tests {
             }
         }
         remembered_sets_agree(&fast);
+        // The bitmap jumps land where linear scans do.
+        let n = fast.len();
+        for from in 0..=n + 1 {
+            let scan = |p: &dyn Fn(usize) -> bool| (from..n).find(|&k| p(k)).unwrap_or(n);
+            for mask in [
+                cat::TITLE,
+                cat::CREDIT,
+                cat::PREFIX | cat::PLACE,
+                cat::ORG | cat::HEAD,
+                cat::STOP,
+            ] {
+                assert_eq!(
+                    fast.next_with(from, mask),
+                    scan(&|k| fast.has(k, mask)),
+                    "{text:?}"
+                );
+            }
+            assert_eq!(fast.next_namecap(from), scan(&|k| fast.is_namecap(k)), "{text:?}");
+            assert_eq!(
+                fast.next_line_start(from),
+                scan(&|k| fast.breaks_before(k)),
+                "{text:?}"
+            );
+            let other = |k: usize| {
+                fast.tok(k)
+                    .is_some_and(|t| !(t.kind == TokenKind::Syllable && t.case == Case::Lower))
+            };
+            assert_eq!(fast.next_other(from), scan(&other), "{text:?}");
+        }
         // Keys built on demand agree with the keys of the prefixes.
         for i in (0..fast.len()).step_by(7) {
             let (keys, ends) = fast.key_prefixes(i, 4);

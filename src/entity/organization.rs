@@ -599,6 +599,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut aliases: Aliases = HashMap::new();
     let mut i = 0;
     while i < ctx.len() {
+        i = ctx.next_with(i, cat::ORG | cat::HEAD);
+        if i >= ctx.len() {
+            break;
+        }
         // A head word inside a known place (`Tây Ban Nha`) starts nothing.
         if !ctx.has(i, cat::ORG | cat::HEAD) || in_document_number(ctx, i) || scheme_or_law(ctx, i) {
             i += 1;
@@ -731,8 +735,12 @@ static BANK_TICKERS: std::sync::LazyLock<std::collections::HashSet<&'static str>
 /// Whether token `i` is written like a stock code: three upper-case ASCII
 /// letters, not part of an index name (`HNX-Index`).
 fn ticker_shape(ctx: &Ctx<'_>, i: usize) -> bool {
-    // Three bytes long, checked on the token's span before its text.
-    if !ctx.tok(i).is_some_and(|t| t.end - t.start == 3) {
+    // Three bytes long and all upper case, checked on the token before
+    // its text.
+    if !ctx
+        .tok(i)
+        .is_some_and(|t| t.end - t.start == 3 && t.case == super::names::Case::Upper)
+    {
         return false;
     }
     let w = ctx.word(i);
@@ -773,6 +781,11 @@ fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
 fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
     let mut i = 0;
     while i < ctx.len() {
+        // A code is upper case: no lower-case syllable.
+        i = ctx.next_other(i);
+        if i >= ctx.len() {
+            break;
+        }
         if !(ticker_shape(ctx, i) && ticker_context(ctx, i)) {
             i += 1;
             continue;
@@ -830,10 +843,10 @@ fn in_document_number(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Outlet tags: `(QNO)`, `(Dân trí)` and `GD&TĐ -` opening a paragraph.
 fn outlet_tags(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    for i in 0..ctx.len() {
-        if !ctx.breaks_before(i) {
-            continue;
-        }
+    let mut next = ctx.next_line_start(0);
+    while next < ctx.len() {
+        let i = next;
+        next = ctx.next_line_start(i + 1);
         if ctx.is_punct(i, "(") {
             let mut k = i + 1;
             while k < ctx.len()

@@ -66,9 +66,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut covered = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
-        if !ctx.has(i, cat::TITLE) {
-            i += 1;
-            continue;
+        i = ctx.next_with(i, cat::TITLE);
+        if i >= ctx.len() {
+            break;
         }
         if let Some(end) = titled(ctx, i, out, &mut names, &mut covered) {
             i = end;
@@ -76,16 +76,22 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         i += 1;
     }
-    for i in 0..ctx.len() {
-        if !ctx.has(i, cat::CREDIT) || covered.contains(i) {
-            continue;
+    let mut i = ctx.next_with(0, cat::CREDIT);
+    while i < ctx.len() {
+        if !covered.contains(i) {
+            credit(ctx, i, out, &mut names, &mut covered);
         }
-        credit(ctx, i, out, &mut names, &mut covered);
+        i = ctx.next_with(i + 1, cat::CREDIT);
     }
     bylines(ctx, out, &mut names, &mut covered);
     // Surname-led names, and names seen before.
     let mut i = 0;
     while i < ctx.len() {
+        // Only a name-cap token starts a name here.
+        i = ctx.next_namecap(i);
+        if i >= ctx.len() {
+            break;
+        }
         if !ctx.is_namecap(i)
             || covered.contains(i)
             || (names.is_empty() && !ctx.has(i, cat::SURNAME | cat::PERSON))
@@ -147,7 +153,11 @@ fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, covered: &Marks) {
     for e in out.iter() {
         taken.push(ctx.tokens_within(e.span().start, e.span().end));
     }
-    for i in 0..ctx.len() {
+    // A title-case syllable is name-cap: visit those only.
+    let mut next = ctx.next_namecap(0);
+    while next < ctx.len() {
+        let i = next;
+        next = ctx.next_namecap(i + 1);
         if covered.contains(i)
             || taken.contains(i)
             || ctx.kind(i) != Some(TokenKind::Syllable)
@@ -404,10 +414,7 @@ fn initials(ctx: &Ctx<'_>, i: usize) -> bool {
 fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Entity>, names: &mut KeySet, covered: &mut Marks) {
     let mut i = 0;
     while i < ctx.len() {
-        let mut j = i + 1;
-        while j < ctx.len() && !ctx.breaks_before(j) {
-            j += 1;
-        }
+        let j = ctx.next_line_start(i + 1);
         // Drop a final period.
         let mut e = j;
         if e > i + 1 && ctx.is_punct(e - 1, ".") {

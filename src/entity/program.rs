@@ -73,9 +73,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut emitted = Marks::new(ctx.len()); // opening quotes already used
     let mut i = 0;
     while i < ctx.len() {
-        if !ctx.has(i, cat::TRIGGER | cat::PROGRAM) {
-            i += 1;
-            continue;
+        i = ctx.next_with(i, cat::TRIGGER | cat::PROGRAM);
+        if i >= ctx.len() {
+            break;
         }
         let prev = if i > 0 && !ctx.breaks_before(i) {
             ctx.word(i - 1)
@@ -188,7 +188,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i = tend;
     }
     // Quoted titles introduced by `hoạt động`, `việc`, or named before.
-    for k in 0..ctx.len() {
+    let mut next = ctx.next_other(0);
+    while next < ctx.len() {
+        let k = next;
+        next = ctx.next_other(k + 1);
         if !is_open_quote(ctx, k) || emitted.contains(k) {
             continue;
         }
