@@ -25,8 +25,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, date_context_before, inline_gap, is_code_part, is_dash, is_plain_digits, is_word, lower,
-    span_of, unit_at, word_at, NumDoc,
+    adjacent, date_context_before, first_byte_in, inline_gap, is_code_part, is_dash, is_plain_digits,
+    is_word, lower, span_of, unit_at, word_at, NumDoc,
 };
 use super::{Document, Entity, Recognizer};
 use crate::span::Span;
@@ -781,6 +781,16 @@ fn single(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
 /// `âm lịch` after a date (`ngày 20/2 âm lịch`, `ngày 10/10 - Âm lịch`,
 /// `(âm lịch)`): the new end.
 fn lunar_after(doc: &NumDoc<'_, '_>, end: usize) -> Option<usize> {
+    lunar_after_with(doc, end, true)
+}
+
+/// [`lunar_after`]; with `filter`, a token at `end` that starts none of a
+/// dash, `(`, `âm`/`Âm`, `ÂL` (by its first byte) is rejected at once
+/// (tests compare both).
+pub(crate) fn lunar_after_with(doc: &NumDoc<'_, '_>, end: usize, filter: bool) -> Option<usize> {
+    if filter && !first_byte_in(doc, end, b"-(\xE2\xC3") {
+        return None;
+    }
     let mut k = end;
     let mut open = false;
     if end == 0 || !(inline_gap(doc, end - 1) || adjacent(doc, end - 1)) {

@@ -17,8 +17,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, currency_at, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before,
-    read_number, span_of, NumDoc, NumberRead, CURRENCIES,
+    adjacent, currency_at, first_byte_in, inline_gap, is_code_part, is_dash, is_word, minus_before,
+    qualifier_before, read_number, span_of, NumDoc, NumberRead, CURRENCIES,
 };
 use super::{Amount, Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -81,8 +81,18 @@ fn with_currency(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(&'static str, 
 /// What follows a number: a range's second member, a coordinated member,
 /// or nothing.
 fn second_member(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(usize, bool)> {
-    let j = n.end;
-    if !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
+    second_member_at(doc, n.end, true)
+}
+
+/// [`second_member`] after the number that ends before token `j`; with
+/// `filter`, tokens that cannot start a dash, `đến`, `tới`, `,`, `và` or
+/// `hoặc` are rejected by their first byte (tests compare both).
+pub(crate) fn second_member_at(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> Option<(usize, bool)> {
+    // `-`, `,`, the dashes (0xE2 …), `đ`/`Đ` (0xC4 …), `t`, `v`, `h`.
+    if filter && !first_byte_in(doc, j, b"-,\xE2\xC4tTvVhH") {
+        return None;
+    }
+    if j == 0 || !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
         return None;
     }
     let t = doc.tokens.get(j)?;

@@ -45,6 +45,10 @@ struct TokenMemo {
     code: u8,
     /// 0 not read yet, else 1 + the index of the reading in `Memo::numbers`.
     number: u32,
+    /// [`unit_at`]: 0 not asked yet, 1 no unit, 2 a unit, 3 a measure.
+    unit: u8,
+    /// With `unit` 2 or 3: the index after the unit, minus the token's own.
+    unit_len: u32,
 }
 
 impl Memo {
@@ -588,7 +592,13 @@ pub(crate) static COMPARATIVES: LazyLock<HashSet<String, FnvBuild>> =
 /// capitalized or in capitals, and mixed case (`iPhone`) is a name that the
 /// word tables do not hold anyway.
 pub(crate) fn lower(s: &str) -> Cow<'_, str> {
-    if s.chars().next().is_some_and(char::is_uppercase) {
+    // An ASCII first byte settles it without decoding a character.
+    let upper = match s.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => s.chars().next().is_some_and(char::is_uppercase),
+    };
+    if upper {
         Cow::Owned(s.to_lowercase())
     } else {
         Cow::Borrowed(s)
@@ -601,8 +611,10 @@ pub(crate) fn inline_gap(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let (Some(a), Some(b)) = (doc.tokens.get(i), doc.tokens.get(i + 1)) else {
         return false;
     };
-    // Fast path: one space, the usual gap.
-    if b.span.start == a.span.end + 1 && doc.text.as_bytes().get(a.span.end) == Some(&b' ') {
+    // Fast paths: no gap (`2005,`) or one space, the usual gaps.
+    if b.span.start == a.span.end
+        || (b.span.start == a.span.end + 1 && doc.text.as_bytes().get(a.span.end) == Some(&b' '))
+    {
         return true;
     }
     let gap = doc.gap_after(i);
@@ -634,12 +646,29 @@ pub(crate) fn eq_ci(text: &str, word: &str) -> bool {
         return true;
     }
     // Only a text with a capital can still match; lower-case text is the
-    // common case and was settled by the comparison above.
+    // common case and was settled by the comparison above. An ASCII first
+    // byte that is no capital settles it without decoding a character.
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return false,
+        _ => {}
+    }
     text.chars().next().is_some_and(char::is_uppercase)
         && text
             .chars()
             .zip(word.chars())
             .all(|(a, b)| a == b || a.to_lowercase().eq(std::iter::once(b)))
+}
+
+/// Whether token `i` exists and its text starts with one of `bytes`: a
+/// cheap exact reject before a series of word and sign tests, each of
+/// which needs its own first byte (a word given in lower case can only be
+/// matched by a text starting with its first letter in either case).
+#[inline]
+pub(crate) fn first_byte_in(doc: &NumDoc<'_, '_>, i: usize, bytes: &[u8]) -> bool {
+    doc.tokens
+        .get(i)
+        .and_then(|t| t.text.as_bytes().first())
+        .is_some_and(|b| bytes.contains(b))
 }
 
 /// Whether token `i` is the word `w` (given in lower case), in any case.
@@ -769,6 +798,13 @@ fn phone_run(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 /// `SĐT`, `ĐT:`) comes right before the number at `i` (a `:`, `số` or an
 /// opening bracket may stand between).
 fn after_phone_cue(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    after_phone_cue_with(doc, i, true)
+}
+
+/// [`after_phone_cue`]; with `filter`, a cue word is first required to
+/// start with the first letter of a cue (`hotline`, `sđt`, `đt`, `fax`,
+/// `tel`, `thoại`, `nóng`) in either case, before it is lower-cased.
+fn after_phone_cue_with(doc: &NumDoc<'_, '_>, i: usize, filter: bool) -> bool {
     let mut k = i;
     for _ in 0..3 {
         if k == 0 {
@@ -782,6 +818,9 @@ fn after_phone_cue(doc: &NumDoc<'_, '_>, i: usize) -> bool {
         break;
     }
     if k == 0 {
+        return false;
+    }
+    if filter && !first_byte_in(doc, k - 1, b"hHsS\xC4fFtTnN") {
         return false;
     }
     let w = lower(doc.tokens[k - 1].text);
@@ -915,6 +954,19 @@ pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Opti
 
 /// Whether the gap after token `i` is one space (or no-break or thin space).
 fn single_space(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    // Fast path between two tokens: one byte of gap is a space or nothing
+    // else, and a gap of no byte or of more than three is none of these.
+    if let (Some(a), Some(b)) = (doc.tokens.get(i), doc.tokens.get(i + 1)) {
+        match b.span.start.checked_sub(a.span.end) {
+            Some(1) => return doc.text.as_bytes().get(a.span.end) == Some(&b' '),
+            Some(0 | 4..) => return false,
+            _ => {}
+        }
+    }
+    single_space_slow(doc, i)
+}
+
+fn single_space_slow(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     matches!(doc.gap_after(i), " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
 }
 
@@ -1069,7 +1121,11 @@ fn read_spelled_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
     if !number::is_number_word(&first) {
         return None;
     }
-    let mut words: Vec<Cow<'_, str>> = vec![first];
+    // At most MAX_NUMBER_TOKENS words, kept on the stack: most spelled
+    // numbers are one word (`một người`), read without allocating.
+    let mut words: [Cow<'_, str>; MAX_NUMBER_TOKENS] = std::array::from_fn(|_| Cow::Borrowed(""));
+    words[0] = first;
+    let mut n = 1;
     let mut end = i + 1;
     while end < doc.tokens.len() && end - i < MAX_NUMBER_TOKENS && inline_gap(doc, end - 1) {
         let w = word_at(doc, end)?;
@@ -1079,11 +1135,17 @@ fn read_spelled_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
         if number::scale_exp(&w) == Some(9) && scale_at(doc, end).is_none() {
             break;
         }
-        words.push(w);
+        let Some(slot) = words.get_mut(n) else { break };
+        *slot = w;
+        n += 1;
         end += 1;
     }
-    let refs: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
-    let (value, used) = number::read_spelled_prefix(&refs)?;
+    let mut refs: [&str; MAX_NUMBER_TOKENS] = [""; MAX_NUMBER_TOKENS];
+    for (r, w) in refs.iter_mut().zip(&words[..n]) {
+        *r = w.as_ref();
+    }
+    let refs = &refs[..n];
+    let (value, used) = number::read_spelled_prefix(refs)?;
     let scale = refs[..used].iter().filter_map(|w| number::scale_exp(w)).max();
     Some(NumberRead {
         value,
@@ -1170,7 +1232,41 @@ fn noun_candidate(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 /// whether it is a measure. Follows the guideline: a measure alone; a
 /// classifier with its noun; a compound noun as a whole; coordinated nouns
 /// of one class together; modifiers after the noun left out.
+///
+/// Remembered per token: quantity asks twice for the unit after a number
+/// (as a range's first unit, then as its own), date once more for ratios.
 pub(crate) fn unit_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)> {
+    if i >= doc.tokens.len() {
+        return None;
+    }
+    if let Some(m) = doc.memo.borrow().tokens.get(i) {
+        match m.unit {
+            0 => {}
+            1 => return None,
+            k => return Some((i, i + m.unit_len as usize, k == 3)),
+        }
+    }
+    let found = unit_at_uncached(doc, i);
+    if let Some(m) = doc.memo.borrow_mut().slot(i, doc.tokens.len()) {
+        match found {
+            // (The unit always starts at `i`; anything else is just not remembered.)
+            Some((start, end, measure)) => {
+                if let Some(len) = (start == i)
+                    .then(|| end.checked_sub(i))
+                    .flatten()
+                    .and_then(|l| u32::try_from(l).ok())
+                {
+                    m.unit = if measure { 3 } else { 2 };
+                    m.unit_len = len;
+                }
+            }
+            None => m.unit = 1,
+        }
+    }
+    found
+}
+
+fn unit_at_uncached(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)> {
     let t = doc.tokens.get(i)?;
     // Percentage points: `điểm %`, `điểm phần trăm`.
     if let Some((kind, end)) = UNITS.longest_at(doc, i) {
@@ -1398,6 +1494,44 @@ mod tests {
                     "number (remembered) at {i}"
                 );
             }
+        }
+        for i in 0..doc.tokens.len() + 1 {
+            // Gap tests: fast paths against the plain reading of the gap.
+            let gap = (i + 1 < doc.tokens.len()).then(|| doc.gap_after(i));
+            let inline = gap.is_some_and(|g| {
+                g.len() <= 8 && g.chars().all(|c| c.is_whitespace() && c != '\n' && c != '\r')
+            });
+            assert_eq!(inline_gap(&memo, i), inline, "inline gap after {i} in {text:?}");
+            assert_eq!(
+                single_space(&memo, i),
+                single_space_slow(&memo, i),
+                "single space after {i} in {text:?}"
+            );
+            // First-byte rejects against the full tests.
+            assert_eq!(
+                after_phone_cue_with(&memo, i, true),
+                after_phone_cue_with(&memo, i, false),
+                "phone cue before {i} in {text:?}"
+            );
+            assert_eq!(
+                super::super::money::second_member_at(&memo, i, true),
+                super::super::money::second_member_at(&memo, i, false),
+                "second member at {i} in {text:?}"
+            );
+            assert_eq!(
+                super::super::percent::may_be_marked_or_range_with(&memo, i, true),
+                super::super::percent::may_be_marked_or_range_with(&memo, i, false),
+                "percent mark or range after {i} in {text:?}"
+            );
+            assert_eq!(
+                super::super::date::lunar_after_with(&memo, i, true),
+                super::super::date::lunar_after_with(&memo, i, false),
+                "lunar at {i} in {text:?}"
+            );
+            let direct = NumDoc::new(&doc);
+            let unit = unit_at_uncached(&direct, i);
+            assert_eq!(unit_at(&memo, i), unit, "unit at {i} in {text:?}");
+            assert_eq!(unit_at(&memo, i), unit, "unit (remembered) at {i} in {text:?}");
         }
         // Anchors hold every token a recognizer would start at.
         let anchors = NumDoc::new(&doc);
