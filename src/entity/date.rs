@@ -226,16 +226,47 @@ fn year_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<i32> {
 }
 
 /// Splits a numeric date shape into its numbers and separator.
-fn date_parts(text: &str) -> Option<(Vec<&str>, char)> {
+/// Every part must be digits; the readers use two or three parts, so at
+/// most four are kept (a fourth only says "more than three"), on the stack.
+fn date_parts(text: &str) -> Option<(Parts<'_>, char)> {
     let sep = text.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
-    let parts: Vec<&str> = text.split(sep).collect();
-    if parts
-        .iter()
-        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        Some((parts, sep))
-    } else {
-        None
+    let mut parts = Parts {
+        list: [""; 4],
+        len: 0,
+    };
+    for p in text.split(sep) {
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if let Some(slot) = parts.list.get_mut(parts.len) {
+            *slot = p;
+            parts.len += 1;
+        }
+    }
+    Some((parts, sep))
+}
+
+/// The parts of a date shape (see [`date_parts`]).
+struct Parts<'a> {
+    list: [&'a str; 4],
+    len: usize,
+}
+
+impl<'a> Parts<'a> {
+    /// The number of parts, or 4 for four or more.
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn get(&self, k: usize) -> Option<&'a str> {
+        self.list.get(..self.len)?.get(k).copied()
+    }
+}
+
+impl<'a> std::ops::Index<usize> for Parts<'a> {
+    type Output = str;
+    fn index(&self, k: usize) -> &str {
+        self.get(k).unwrap_or_default()
     }
 }
 
@@ -524,7 +555,7 @@ fn quarter_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     if t.kind == TokenKind::DateLike {
         let (parts, sep) = date_parts(t.text)?;
         if parts.len() == 2 && sep != '.' {
-            let q = quarter_number(parts[0])?;
+            let q = quarter_number(&parts[0])?;
             let y: i32 = parts[1].parse().ok()?;
             return Some(expr(i, j + 1, quarter(q, Some(y))));
         }
@@ -925,20 +956,29 @@ fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, E
     Some((if with_from { i } else { a }, first, second))
 }
 
+/// Whether `và` or a comma follows the member that ends before token `j`
+/// on the same line, with more on the line after it.
+fn joined_after(doc: &NumDoc<'_, '_>, j: usize) -> bool {
+    j > 0
+        && (inline_gap(doc, j - 1) || adjacent(doc, j - 1))
+        && (is_word(doc, j, "và") || doc.tokens.get(j).is_some_and(|t| t.text == ","))
+        && inline_gap(doc, j)
+}
+
 /// Days or months without a year (or a month) joined by `và` or commas
 /// to a fuller date (`ngày 19 và ngày 20/12`, `các ngày 15, 16 và 17/8`):
 /// the earlier members with the missing parts filled in from the last one.
 /// The last member is found on its own.
 fn coordinated(doc: &NumDoc<'_, '_>, first: &Expr) -> Vec<Expr> {
+    // Most dates are joined to nothing: leave before allocating the list.
+    if !joined_after(doc, first.end) {
+        return Vec::new();
+    }
     let mut members = vec![*first];
     let mut last = *first;
     for _ in 0..6 {
         let j = last.end;
-        if !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
-            break;
-        }
-        if !(is_word(doc, j, "và") || doc.tokens.get(j).is_some_and(|t| t.text == ",")) || !inline_gap(doc, j)
-        {
+        if !joined_after(doc, j) {
             break;
         }
         let k = skip_time_of_day(doc, j + 1);

@@ -198,7 +198,7 @@ fn starts_number(doc: &NumDoc<'_, '_>, i: usize) -> bool {
         TokenKind::Number => true,
         // Number words start with one of these letters and are short.
         TokenKind::Syllable => {
-            crate::number::starts_spelled_number(t.text)
+            super::numeric::starts_spelled_number(t.text)
                 // A spelled-out amount goes on with a number word or a currency.
                 && inline_gap(doc, i)
                 && doc.tokens.get(i + 1).is_some_and(|n| {

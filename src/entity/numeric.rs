@@ -134,14 +134,102 @@ pub(crate) fn is_anchor(t: &Token<'_>) -> bool {
             debug_assert!(!anchor_word(t), "ANCHOR_WORDS misses {:?}", t.text);
             false
         }
-        _ => anchor_word(t),
+        _ => {
+            let class = anchor_class(t.text);
+            let found =
+                class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0);
+            debug_assert_eq!(found, anchor_word(t), "anchor class of {:?}", t.text);
+            found
+        }
     }
 }
 
-/// The word tests of [`is_anchor`], without the filter.
+/// The word tests of [`is_anchor`], without the filter (what
+/// [`anchor_class`] gives, the slow way).
 fn anchor_word(t: &Token<'_>) -> bool {
     (t.kind == TokenKind::Syllable && number::starts_spelled_number(t.text)) || super::date::may_start(t)
 }
+
+/// [`anchor_class`] bit: `date::may_start` accepts the word.
+const DATE_WORD: u8 = 1;
+/// [`anchor_class`] bit: `number::starts_spelled_number` accepts the word.
+const SPELLED_WORD: u8 = 2;
+
+/// What `date::may_start` and `number::starts_spelled_number` say of a word
+/// that does not start with a digit, found with one table look-up and
+/// usually one string comparison instead of two literal matches: the word
+/// must be one of [`ANCHOR_WORDS`] (which holds every word both accept, a
+/// test checks), whose classes are computed once by those two functions.
+fn anchor_class(text: &str) -> u8 {
+    let b = text.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return 0;
+    };
+    // The words of the bucket, as a chain of indexes plus one (0 ends it).
+    let mut k = ANCHOR_CHAINS.0[anchor_bucket(b.len(), first, last)];
+    while k != 0 {
+        let at = usize::from(k - 1);
+        if ANCHOR_WORDS
+            .get(at)
+            .is_some_and(|w| w.len() == b.len() && w.as_bytes() == b)
+        {
+            return ANCHOR_CLASSES.get(at).copied().unwrap_or(0);
+        }
+        k = ANCHOR_CHAINS.1.get(at).copied().unwrap_or(0);
+    }
+    0
+}
+
+/// `number::starts_spelled_number(text)`, by [`anchor_class`].
+pub(crate) fn starts_spelled_number(text: &str) -> bool {
+    let fast = anchor_class(text) & SPELLED_WORD != 0;
+    debug_assert_eq!(fast, number::starts_spelled_number(text), "{text:?}");
+    fast
+}
+
+const fn anchor_bucket(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(31) ^ (first as usize).wrapping_mul(7) ^ (last as usize).wrapping_mul(3)) & 255
+}
+
+/// The words of [`ANCHOR_WORDS`] by bucket: the first word's index plus
+/// one per bucket, and for each word the next one's in its bucket (0: none).
+static ANCHOR_CHAINS: ([u8; 256], [u8; 255]) = {
+    assert!(ANCHOR_WORDS.len() < 255);
+    let mut heads = [0u8; 256];
+    let mut next = [0u8; 255];
+    let mut k = 0;
+    while k < ANCHOR_WORDS.len() {
+        let b = ANCHOR_WORDS[k].as_bytes();
+        if !b.is_empty() {
+            let bucket = anchor_bucket(b.len(), b[0], b[b.len() - 1]);
+            next[k] = heads[bucket];
+            heads[bucket] = k as u8 + 1;
+        }
+        k += 1;
+    }
+    (heads, next)
+};
+
+/// The classes of [`ANCHOR_WORDS`], in order.
+static ANCHOR_CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    ANCHOR_WORDS
+        .iter()
+        .map(|w| {
+            let t = Token {
+                text: w,
+                span: Span::new(0, w.len()),
+                kind: TokenKind::Syllable,
+            };
+            let date = if super::date::may_start(&t) { DATE_WORD } else { 0 };
+            let spelled = if number::starts_spelled_number(w) {
+                SPELLED_WORD
+            } else {
+                0
+            };
+            date | spelled
+        })
+        .collect()
+});
 
 /// Every word that `number::starts_spelled_number` or `date::may_start`
 /// accepts (a test checks both lists against this one).
@@ -592,16 +680,21 @@ pub(crate) static COMPARATIVES: LazyLock<HashSet<String, FnvBuild>> =
 /// capitalized or in capitals, and mixed case (`iPhone`) is a name that the
 /// word tables do not hold anyway.
 pub(crate) fn lower(s: &str) -> Cow<'_, str> {
-    // An ASCII first byte settles it without decoding a character.
-    let upper = match s.as_bytes().first() {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        Some(_) => s.chars().next().is_some_and(char::is_uppercase),
-    };
-    if upper {
+    if first_is_upper(s) {
         Cow::Owned(s.to_lowercase())
     } else {
         Cow::Borrowed(s)
+    }
+}
+
+/// Whether the first character of `s` is upper case (what [`lower`]
+/// tests). An ASCII first byte settles it without decoding a character.
+#[inline]
+fn first_is_upper(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => s.chars().next().is_some_and(char::is_uppercase),
     }
 }
 
@@ -1536,6 +1629,18 @@ mod tests {
         // Anchors hold every token a recognizer would start at.
         let anchors = NumDoc::new(&doc);
         for (i, t) in doc.tokens.iter().enumerate() {
+            if !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+                let class = anchor_class(t.text);
+                let fast =
+                    class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0);
+                assert_eq!(fast, anchor_word(t), "anchor class of {:?}", t.text);
+            }
+            assert_eq!(
+                starts_spelled_number(t.text),
+                number::starts_spelled_number(t.text),
+                "spelled start {:?}",
+                t.text
+            );
             if anchor_word(t) || matches!(t.kind, TokenKind::Number | TokenKind::Percent | TokenKind::Ratio) {
                 assert!(anchors.anchors().contains(&i), "token {:?} is no anchor", t.text);
             }
@@ -1585,6 +1690,7 @@ mod tests {
                     "{word:?} is missing from ANCHOR_WORDS"
                 );
                 assert!(ANCHOR_FILTER.may_hold(word), "{word:?} fails the filter");
+                assert_ne!(anchor_class(word), 0, "{word:?} has no anchor class");
                 n += 1;
             }
         }
