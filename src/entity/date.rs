@@ -25,8 +25,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, date_context_before, first_byte_in, inline_gap, is_code_part, is_dash, is_plain_digits,
-    is_word, lower, span_of, unit_at, word_at, NumDoc,
+    adjacent, byte_set, date_context_before, first_byte_in, inline_gap, is_code_part, is_dash,
+    is_plain_digits, is_word, lower, span_of, unit_at, word_at, NumDoc,
 };
 use super::{Document, Entity, Recognizer};
 use crate::span::Span;
@@ -207,6 +207,7 @@ fn expr(start: usize, end: usize, (from, to): (PartialDate, PartialDate)) -> Exp
 }
 
 /// A plain number token's value, when it has at most `max_len` digits.
+#[inline]
 fn small_number(doc: &NumDoc<'_, '_>, i: usize, max_len: usize) -> Option<u32> {
     let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Number || !is_plain_digits(t) || t.text.len() > max_len {
@@ -216,6 +217,7 @@ fn small_number(doc: &NumDoc<'_, '_>, i: usize, max_len: usize) -> Option<u32> {
 }
 
 /// A four-digit year at token `i`.
+#[inline]
 fn year_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<i32> {
     let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Number || t.text.len() != 4 || !is_plain_digits(t) {
@@ -819,7 +821,7 @@ fn lunar_after(doc: &NumDoc<'_, '_>, end: usize) -> Option<usize> {
 /// dash, `(`, `âm`/`Âm`, `ÂL` (by its first byte) is rejected at once
 /// (tests compare both).
 pub(crate) fn lunar_after_with(doc: &NumDoc<'_, '_>, end: usize, filter: bool) -> Option<usize> {
-    if filter && !first_byte_in(doc, end, b"-(\xE2\xC3") {
+    if filter && !first_byte_in(doc, end, &const { byte_set(b"-(\xE2\xC3") }) {
         return None;
     }
     let mut k = end;

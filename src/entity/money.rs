@@ -17,7 +17,7 @@
 //! ```
 
 use super::numeric::{
-    adjacent, currency_at, first_byte_in, inline_gap, is_code_part, is_dash, is_word, minus_before,
+    adjacent, byte_set, currency_at, first_byte_in, inline_gap, is_code_part, is_dash, is_word, minus_before,
     qualifier_before, read_number, span_of, NumDoc, NumberRead, CURRENCIES,
 };
 use super::{Amount, Document, Entity, Qualifier, Recognizer};
@@ -89,7 +89,7 @@ fn second_member(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(usize, bool)> 
 /// `hoặc` are rejected by their first byte (tests compare both).
 pub(crate) fn second_member_at(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> Option<(usize, bool)> {
     // `-`, `,`, the dashes (0xE2 …), `đ`/`Đ` (0xC4 …), `t`, `v`, `h`.
-    if filter && !first_byte_in(doc, j, b"-,\xE2\xC4tTvVhH") {
+    if filter && !first_byte_in(doc, j, &const { byte_set(b"-,\xE2\xC4tTvVhH") }) {
         return None;
     }
     if j == 0 || !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {

@@ -679,6 +679,7 @@ pub(crate) static COMPARATIVES: LazyLock<HashSet<String, FnvBuild>> =
 /// Only the first letter is checked: words are written in lower case,
 /// capitalized or in capitals, and mixed case (`iPhone`) is a name that the
 /// word tables do not hold anyway.
+#[inline]
 pub(crate) fn lower(s: &str) -> Cow<'_, str> {
     if first_is_upper(s) {
         Cow::Owned(s.to_lowercase())
@@ -700,21 +701,25 @@ fn first_is_upper(s: &str) -> bool {
 
 /// Whether the text between token `i` and token `i + 1` is white space on
 /// one line (or nothing), and token `i + 1` exists.
+#[inline]
 pub(crate) fn inline_gap(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let (Some(a), Some(b)) = (doc.tokens.get(i), doc.tokens.get(i + 1)) else {
         return false;
     };
     // Fast paths: no gap (`2005,`) or one space, the usual gaps.
-    if b.span.start == a.span.end
+    b.span.start == a.span.end
         || (b.span.start == a.span.end + 1 && doc.text.as_bytes().get(a.span.end) == Some(&b' '))
-    {
-        return true;
-    }
+        || inline_gap_slow(doc, i)
+}
+
+#[inline(never)]
+fn inline_gap_slow(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let gap = doc.gap_after(i);
     gap.len() <= 8 && gap.chars().all(|c| c.is_whitespace() && c != '\n' && c != '\r')
 }
 
 /// Whether token `i` and token `i + 1` touch (no gap).
+#[inline]
 pub(crate) fn adjacent(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     match (doc.tokens.get(i), doc.tokens.get(i + 1)) {
         (Some(a), Some(b)) => a.span.end == b.span.start,
@@ -724,6 +729,7 @@ pub(crate) fn adjacent(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 
 /// The token at `i`, lower-cased, when it follows token `i - 1` on the same
 /// line (or `i` is any token when `i` is the anchor itself).
+#[inline]
 pub(crate) fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<Cow<'a, str>> {
     doc.tokens.get(i).map(|t| lower(t.text))
 }
@@ -757,23 +763,41 @@ pub(crate) fn eq_ci(text: &str, word: &str) -> bool {
 /// which needs its own first byte (a word given in lower case can only be
 /// matched by a text starting with its first letter in either case).
 #[inline]
-pub(crate) fn first_byte_in(doc: &NumDoc<'_, '_>, i: usize, bytes: &[u8]) -> bool {
+pub(crate) fn first_byte_in(doc: &NumDoc<'_, '_>, i: usize, bytes: &[bool; 256]) -> bool {
     doc.tokens
         .get(i)
         .and_then(|t| t.text.as_bytes().first())
-        .is_some_and(|b| bytes.contains(b))
+        .is_some_and(|&b| bytes[usize::from(b)])
+}
+
+/// The set of `bytes`, for [`first_byte_in`] (built at compile time).
+pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        set[bytes[k] as usize] = true;
+        k += 1;
+    }
+    set
 }
 
 /// Whether token `i` is the word `w` (given in lower case), in any case.
+/// (The length test, inline, settles most calls: see [`eq_ci`].)
+#[inline]
 pub(crate) fn is_word(doc: &NumDoc<'_, '_>, i: usize, w: &str) -> bool {
-    doc.tokens.get(i).is_some_and(|t| eq_ci(t.text, w))
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.text.len() == w.len() && eq_ci(t.text, w))
 }
 
 /// Whether token `i` is a dash (`-`, `–`, `—`).
+#[inline]
 pub(crate) fn is_dash(doc: &NumDoc<'_, '_>, i: usize) -> bool {
-    doc.tokens
-        .get(i)
-        .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—" | "‐" | "‑"))
+    doc.tokens.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Punct
+            && matches!(t.text.as_bytes().first(), Some(b'-' | 0xE2))
+            && matches!(t.text, "-" | "–" | "—" | "‐" | "‑")
+    })
 }
 
 /// Span from the start of token `a` to the end of token `b - 1`.
@@ -790,6 +814,7 @@ pub(crate) fn text_of<'a>(doc: &Document<'a>, a: usize, b: usize) -> &'a str {
 }
 
 /// Whether the token is digits only (`2024`, `05`).
+#[inline]
 pub(crate) fn is_plain_digits(t: &Token<'_>) -> bool {
     !t.text.is_empty() && t.text.bytes().all(|b| b.is_ascii_digit())
 }
@@ -797,14 +822,23 @@ pub(crate) fn is_plain_digits(t: &Token<'_>) -> bool {
 /// Whether the number token at `i` is part of a code, a document number,
 /// a clock time or a phone number (`1722/QĐ-TTg`, `72-NQ/TW`, `22:28`,
 /// `0912 345 678`), so it is no amount.
+///
+/// The remembered answer is looked up inline; the first reading is out of
+/// line, so that the many look-ups stay cheap.
+#[inline]
 pub(crate) fn is_code_part(doc: &NumDoc<'_, '_>, i: usize) -> bool {
-    if i >= doc.tokens.len() {
-        return false;
-    }
     if let Some(known) = doc.memo.borrow().tokens.get(i).map(|m| m.code) {
         if known != 0 {
             return known == 2;
         }
+    }
+    code_part_first(doc, i)
+}
+
+#[inline(never)]
+fn code_part_first(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    if i >= doc.tokens.len() {
+        return false;
     }
     let found = code_part_uncached(doc, i);
     if let Some(m) = doc.memo.borrow_mut().slot(i, doc.tokens.len()) {
@@ -913,7 +947,7 @@ fn after_phone_cue_with(doc: &NumDoc<'_, '_>, i: usize, filter: bool) -> bool {
     if k == 0 {
         return false;
     }
-    if filter && !first_byte_in(doc, k - 1, b"hHsS\xC4fFtTnN") {
+    if filter && !first_byte_in(doc, k - 1, &const { byte_set(b"hHsS\xC4fFtTnN") }) {
         return false;
     }
     let w = lower(doc.tokens[k - 1].text);
@@ -1013,6 +1047,7 @@ fn scale_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<u32> {
 /// Reads the number that starts at token `i`: digits with optional scale
 /// words (`2,5 tỷ`, `1 tỷ 200 triệu`, `10k`), or, when `spelled` is set, a
 /// spelled-out number (`hai triệu`, `nửa tỷ`).
+#[inline]
 pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Option<NumberRead> {
     let t = doc.tokens.get(i)?;
     let digits = t.kind == TokenKind::Number;
@@ -1030,6 +1065,12 @@ pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Opti
             }
         }
     }
+    read_number_first(doc, i, digits)
+}
+
+/// The first reading of the number at `i` (see [`read_number`]), remembered.
+#[inline(never)]
+fn read_number_first(doc: &NumDoc<'_, '_>, i: usize, digits: bool) -> Option<NumberRead> {
     let read = if digits {
         read_digit_number(doc, i)
     } else {
@@ -1046,6 +1087,7 @@ pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Opti
 }
 
 /// Whether the gap after token `i` is one space (or no-break or thin space).
+#[inline]
 fn single_space(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     // Fast path between two tokens: one byte of gap is a space or nothing
     // else, and a gap of no byte or of more than three is none of these.
@@ -1059,10 +1101,12 @@ fn single_space(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     single_space_slow(doc, i)
 }
 
+#[inline(never)]
 fn single_space_slow(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     matches!(doc.gap_after(i), " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
 }
 
+#[inline]
 fn three_digits(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Number && t.text.len() == 3 && is_plain_digits(t)
 }
@@ -1328,16 +1372,22 @@ fn noun_candidate(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 ///
 /// Remembered per token: quantity asks twice for the unit after a number
 /// (as a range's first unit, then as its own), date once more for ratios.
+#[inline]
 pub(crate) fn unit_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)> {
-    if i >= doc.tokens.len() {
-        return None;
-    }
     if let Some(m) = doc.memo.borrow().tokens.get(i) {
         match m.unit {
             0 => {}
             1 => return None,
             k => return Some((i, i + m.unit_len as usize, k == 3)),
         }
+    }
+    unit_at_first(doc, i)
+}
+
+#[inline(never)]
+fn unit_at_first(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)> {
+    if i >= doc.tokens.len() {
+        return None;
     }
     let found = unit_at_uncached(doc, i);
     if let Some(m) = doc.memo.borrow_mut().slot(i, doc.tokens.len()) {

@@ -13,8 +13,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, first_byte_in, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before,
-    span_of, NumDoc,
+    adjacent, byte_set, first_byte_in, inline_gap, is_code_part, is_dash, is_word, minus_before,
+    qualifier_before, span_of, NumDoc,
 };
 use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -233,7 +233,7 @@ fn may_be_marked_or_range(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 /// (tests compare both).
 pub(crate) fn may_be_marked_or_range_with(doc: &NumDoc<'_, '_>, i: usize, filter: bool) -> bool {
     let next = i + 1;
-    if filter && !first_byte_in(doc, next, b"%pP-\xE2\xC4tT") {
+    if filter && !first_byte_in(doc, next, &const { byte_set(b"%pP-\xE2\xC4tT") }) {
         return false;
     }
     doc.tokens.get(next).is_some_and(|n| n.text == "%")
