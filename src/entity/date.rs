@@ -25,8 +25,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, byte_set, date_context_before, first_byte_in, inline_gap, is_code_part, is_dash,
-    is_plain_digits, is_word, lower, span_of, unit_at, word_at, NumDoc,
+    adjacent, date_context_before, inline_gap, is_code_part, is_dash, is_plain_digits, is_word, lower,
+    span_of, starts, starts_one_of, unit_at, word_at, NumDoc,
 };
 use super::{Document, Entity, Recognizer};
 use crate::span::Span;
@@ -276,7 +276,9 @@ impl<'a> std::ops::Index<usize> for Parts<'a> {
 fn date_like(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
     // `19.12.2025` may come as a number token: a date when its parts say so.
+    // (At least `d.m.yyyy`: eight bytes.)
     let dotted_date = t.kind == TokenKind::Number
+        && t.text.len() >= 8
         && t.text.bytes().filter(|&b| b == b'.').count() == 2
         && t.text.rsplit('.').next().is_some_and(|y| y.len() == 4)
         && t.text.split('.').next().is_some_and(|d| d.len() <= 2);
@@ -817,11 +819,17 @@ fn lunar_after(doc: &NumDoc<'_, '_>, end: usize) -> Option<usize> {
     lunar_after_with(doc, end, true)
 }
 
-/// [`lunar_after`]; with `filter`, a token at `end` that starts none of a
-/// dash, `(`, `âm`/`Âm`, `ÂL` (by its first byte) is rejected at once
-/// (tests compare both).
+/// [`lunar_after`]; with `filter`, a token at `end` without the first byte
+/// and length of a dash, `(`, `âm` or `ÂL` is rejected at once (tests
+/// compare both).
 pub(crate) fn lunar_after_with(doc: &NumDoc<'_, '_>, end: usize, filter: bool) -> Option<usize> {
-    if filter && !first_byte_in(doc, end, &const { byte_set(b"-(\xE2\xC3") }) {
+    if filter
+        && !starts_one_of(
+            doc,
+            end,
+            &const { starts(&["-", "–", "—", "‐", "‑", "(", "âm", "Âm", "ÂL"]) },
+        )
+    {
         return None;
     }
     let mut k = end;

@@ -17,8 +17,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, byte_set, currency_at, first_byte_in, inline_gap, is_code_part, is_dash, is_word, minus_before,
-    qualifier_before, read_number, span_of, NumDoc, NumberRead, CURRENCIES,
+    adjacent, currency_at, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before,
+    read_number, span_of, starts, starts_one_of, NumDoc, NumberRead, CURRENCIES,
 };
 use super::{Amount, Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -85,11 +85,20 @@ fn second_member(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(usize, bool)> 
 }
 
 /// [`second_member`] after the number that ends before token `j`; with
-/// `filter`, tokens that cannot start a dash, `đến`, `tới`, `,`, `và` or
-/// `hoặc` are rejected by their first byte (tests compare both).
+/// `filter`, a token without the first byte and length of a dash, `đến`,
+/// `tới`, `,`, `và` or `hoặc` is rejected at once (tests compare both).
 pub(crate) fn second_member_at(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> Option<(usize, bool)> {
-    // `-`, `,`, the dashes (0xE2 …), `đ`/`Đ` (0xC4 …), `t`, `v`, `h`.
-    if filter && !first_byte_in(doc, j, &const { byte_set(b"-,\xE2\xC4tTvVhH") }) {
+    if filter
+        && !starts_one_of(
+            doc,
+            j,
+            &const {
+                starts(&[
+                    "-", "–", "—", "‐", "‑", ",", "đến", "Đến", "tới", "Tới", "và", "Và", "hoặc", "Hoặc",
+                ])
+            },
+        )
+    {
         return None;
     }
     if j == 0 || !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {

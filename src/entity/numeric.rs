@@ -758,27 +758,37 @@ pub(crate) fn eq_ci(text: &str, word: &str) -> bool {
             .all(|(a, b)| a == b || a.to_lowercase().eq(std::iter::once(b)))
 }
 
-/// Whether token `i` exists and its text starts with one of `bytes`: a
-/// cheap exact reject before a series of word and sign tests, each of
-/// which needs its own first byte (a word given in lower case can only be
-/// matched by a text starting with its first letter in either case).
+/// Whether token `i` exists and has the first byte and the length of one
+/// of the words `starts` was built from: a cheap exact reject before a
+/// series of word and sign tests. A word given in lower case can only be
+/// matched by a text of its length (see [`eq_ci`]) that starts with its
+/// first letter in either case, so `starts` lists both forms of that letter.
 #[inline]
-pub(crate) fn first_byte_in(doc: &NumDoc<'_, '_>, i: usize, bytes: &[bool; 256]) -> bool {
-    doc.tokens
-        .get(i)
-        .and_then(|t| t.text.as_bytes().first())
-        .is_some_and(|&b| bytes[usize::from(b)])
+pub(crate) fn starts_one_of(doc: &NumDoc<'_, '_>, i: usize, starts: &Starts) -> bool {
+    doc.tokens.get(i).is_some_and(|t| {
+        let b = t.text.as_bytes();
+        match b.first() {
+            Some(&first) => b.len() < 32 && starts.0[usize::from(first)] & (1 << b.len()) != 0,
+            None => false,
+        }
+    })
 }
 
-/// The set of `bytes`, for [`first_byte_in`] (built at compile time).
-pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
-    let mut set = [false; 256];
+/// By first byte, bit `n` set when a listed word of `n` bytes starts with
+/// it (see [`starts_one_of`]; built at compile time by [`starts`]).
+pub(crate) struct Starts([u32; 256]);
+
+/// The [`Starts`] of `words` (each shorter than 32 bytes).
+pub(crate) const fn starts(words: &[&str]) -> Starts {
+    let mut set = [0u32; 256];
     let mut k = 0;
-    while k < bytes.len() {
-        set[bytes[k] as usize] = true;
+    while k < words.len() {
+        let b = words[k].as_bytes();
+        assert!(!b.is_empty() && b.len() < 32);
+        set[b[0] as usize] |= 1 << b.len();
         k += 1;
     }
-    set
+    Starts(set)
 }
 
 /// Whether token `i` is the word `w` (given in lower case), in any case.
@@ -930,7 +940,8 @@ fn after_phone_cue(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 
 /// [`after_phone_cue`]; with `filter`, a cue word is first required to
 /// start with the first letter of a cue (`hotline`, `sđt`, `đt`, `fax`,
-/// `tel`, `thoại`, `nóng`) in either case, before it is lower-cased.
+/// `tel`, `thoại`, `nóng`) in either case and to have its length, before
+/// it is lower-cased.
 fn after_phone_cue_with(doc: &NumDoc<'_, '_>, i: usize, filter: bool) -> bool {
     let mut k = i;
     for _ in 0..3 {
@@ -947,7 +958,18 @@ fn after_phone_cue_with(doc: &NumDoc<'_, '_>, i: usize, filter: bool) -> bool {
     if k == 0 {
         return false;
     }
-    if filter && !first_byte_in(doc, k - 1, &const { byte_set(b"hHsS\xC4fFtTnN") }) {
+    if filter
+        && !starts_one_of(
+            doc,
+            k - 1,
+            &const {
+                starts(&[
+                    "hotline", "Hotline", "sđt", "Sđt", "đt", "Đt", "fax", "Fax", "tel", "Tel", "thoại",
+                    "Thoại", "nóng", "Nóng",
+                ])
+            },
+        )
+    {
         return false;
     }
     let w = lower(doc.tokens[k - 1].text);

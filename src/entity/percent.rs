@@ -13,8 +13,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, byte_set, first_byte_in, inline_gap, is_code_part, is_dash, is_word, minus_before,
-    qualifier_before, span_of, NumDoc,
+    adjacent, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before, span_of, starts,
+    starts_one_of, NumDoc,
 };
 use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -228,12 +228,22 @@ fn may_be_marked_or_range(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     may_be_marked_or_range_with(doc, i, true)
 }
 
-/// [`may_be_marked_or_range`]; with `filter`, a next token whose first byte
-/// starts none of `%`, `phần`, a dash, `đến`, `tới` is rejected at once
-/// (tests compare both).
+/// [`may_be_marked_or_range`]; with `filter`, a next token without the
+/// first byte and length of `%`, `phần`, a dash, `đến` or `tới` is
+/// rejected at once (tests compare both).
 pub(crate) fn may_be_marked_or_range_with(doc: &NumDoc<'_, '_>, i: usize, filter: bool) -> bool {
     let next = i + 1;
-    if filter && !first_byte_in(doc, next, &const { byte_set(b"%pP-\xE2\xC4tT") }) {
+    if filter
+        && !starts_one_of(
+            doc,
+            next,
+            &const {
+                starts(&[
+                    "%", "phần", "Phần", "-", "–", "—", "‐", "‑", "đến", "Đến", "tới", "Tới",
+                ])
+            },
+        )
+    {
         return false;
     }
     doc.tokens.get(next).is_some_and(|n| n.text == "%")
