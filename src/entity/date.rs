@@ -273,8 +273,21 @@ impl<'a> std::ops::Index<usize> for Parts<'a> {
 }
 
 /// A `DateLike` token: a day (`19/12/2025`, `2025-12-19`) or a month (`12/2025`).
+#[inline]
 fn date_like(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
+    // Only a date shape or a dotted number of eight bytes or more (below)
+    // can be one: most tokens leave here.
+    match t.kind {
+        TokenKind::DateLike => {}
+        TokenKind::Number if t.text.len() >= 8 => {}
+        _ => return None,
+    }
+    date_like_token(t, i)
+}
+
+#[inline(never)]
+fn date_like_token(t: &crate::token::Token<'_>, i: usize) -> Option<Expr> {
     // `19.12.2025` may come as a number token: a date when its parts say so.
     // (At least `d.m.yyyy`: eight bytes.)
     let dotted_date = t.kind == TokenKind::Number
@@ -475,7 +488,7 @@ fn year_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     let t = doc.tokens.get(j)?;
     // A list written as one token: `2016,2017,2018`: the first member here
     // (the span is cut after it when the entity is made).
-    let first = if t.kind == TokenKind::Number && t.text.contains(',') {
+    let first = if t.kind == TokenKind::Number && has_comma(t.text) {
         let (y, _) = t.text.split_once(',')?;
         if !year_list(t.text) {
             return None;
@@ -514,6 +527,12 @@ fn year_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
         }
     }
     Some(expr(j, j + 1, whole_years(first, first)))
+}
+
+/// Whether `text` holds a comma (a plain loop: number tokens are short).
+#[inline]
+fn has_comma(text: &str) -> bool {
+    text.bytes().any(|b| b == b',')
 }
 
 /// Whether a comma-joined number token is a list of years (`2016,2017`).
@@ -1050,7 +1069,7 @@ fn date(
     let mut span: Span = span_of(doc, start, end);
     // A year list in one token (`năm 2016,2017`): the span ends after the first year.
     if let Some(last) = doc.tokens.get(end.wrapping_sub(1)) {
-        if last.kind == TokenKind::Number && last.text.contains(',') && year_list(last.text) {
+        if last.kind == TokenKind::Number && has_comma(last.text) && year_list(last.text) {
             span.end = last.span.start + 4;
         }
     }
@@ -1181,7 +1200,7 @@ impl DateRecognizer {
                 }
             }
             // The later members of a year list in one token: `2016,2017,2018`.
-            if t.kind == TokenKind::Number && t.text.contains(',') && year_list(t.text) {
+            if t.kind == TokenKind::Number && has_comma(t.text) && year_list(t.text) {
                 let mut offset = t.span.start;
                 let after_year_word = i > 0 && is_word(doc, i - 1, "năm");
                 for (k, part) in t.text.split(',').enumerate() {

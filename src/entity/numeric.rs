@@ -1460,13 +1460,19 @@ fn unit_at_uncached(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, boo
         // `m2` and the like are in the table; other words are names.
         return None;
     }
-    noun_end_at(doc, i).map(|end| (i, end, false))
+    // (The table holds no phrase at `i`: that was just looked up.)
+    noun_end_with(doc, i, None).map(|end| (i, end, false))
 }
 
 /// The end of the noun at token `i` (a compound from the table, or one
 /// lower-case syllable or an abbreviation), if there is one.
 fn noun_end_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<usize> {
-    if let Some((kind, end)) = UNITS.longest_at(doc, i) {
+    noun_end_with(doc, i, UNITS.longest_at(doc, i))
+}
+
+/// [`noun_end_at`], given what the unit table holds at `i`.
+fn noun_end_with(doc: &NumDoc<'_, '_>, i: usize, unit: Option<(&UnitKind, usize)>) -> Option<usize> {
+    if let Some((kind, end)) = unit {
         return match kind {
             UnitKind::Noun(class) => Some(coordinate(doc, extend_with_abbreviation(doc, end), class)),
             UnitKind::NotUnit => None,
