@@ -444,6 +444,8 @@ pub(crate) struct PhraseTable<V> {
     /// bytes starts with it (`n` < 64). Lets most words that start no
     /// phrase be rejected without hashing (see [`PhraseTable::may_start`]).
     key_len: [u64; 256],
+    /// By byte: whether a key of `by_first` (of any length) starts with it.
+    first_any: [bool; 256],
     /// The most tokens any phrase has.
     max_len: usize,
 }
@@ -523,8 +525,10 @@ impl<V> PhraseTable<V> {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         let mut key_len = [0u64; 256];
+        let mut first_any = [false; 256];
         for key in by_first.keys() {
             if let Some(&b) = key.as_bytes().first() {
+                first_any[usize::from(b)] = true;
                 if key.len() < 64 {
                     key_len[usize::from(b)] |= 1 << key.len();
                 }
@@ -533,6 +537,7 @@ impl<V> PhraseTable<V> {
         PhraseTable {
             by_first,
             key_len,
+            first_any,
             max_len,
         }
     }
@@ -540,17 +545,30 @@ impl<V> PhraseTable<V> {
     /// False only when `text` is certainly no key of `by_first` after
     /// [`lower`]: a text that does not start with a capital is its own
     /// lower-case form, so its first byte and length must be a key's.
-    /// A capitalized text (or a very long one) is left to the lookup.
+    /// A capitalized text is lower-cased by `lower` as a whole, so only the
+    /// first byte of its first letter's lower case is known: some key must
+    /// start with it. A very long text is left to the lookup.
     #[inline]
     fn may_start(&self, text: &str) -> bool {
         let Some(&b) = text.as_bytes().first() else {
             return true;
         };
-        if b.is_ascii_uppercase() || text.len() >= 64 {
+        if b.is_ascii_uppercase() {
+            return self.first_any[usize::from(b | 0x20)];
+        }
+        if text.len() >= 64 {
             return true;
         }
-        if b >= 0x80 && text.chars().next().is_some_and(char::is_uppercase) {
-            return true;
+        if b >= 0x80 {
+            if let Some(c) = text.chars().next().filter(|c| c.is_uppercase()) {
+                // (`Σ` lowers to `σ` or `ς`, which share their first byte.)
+                let mut buf = [0u8; 4];
+                let first = c
+                    .to_lowercase()
+                    .next()
+                    .and_then(|l| l.encode_utf8(&mut buf).as_bytes().first().copied());
+                return first.map_or(true, |f| self.first_any[usize::from(f)]);
+            }
         }
         self.key_len[usize::from(b)] & (1 << text.len()) != 0
     }
