@@ -642,12 +642,24 @@ impl Accumulator {
 /// returns its value and how many words it used: the longest prefix that
 /// reads as a number.
 pub(crate) fn read_spelled_prefix(words: &[&str]) -> Option<(Decimal, usize)> {
-    for n in (1..=words.len()).rev() {
-        if !is_number_word(words[0]) {
-            return None;
+    if !words.first().is_some_and(|w| is_number_word(w)) {
+        return None;
+    }
+    // The words with their (unused) offsets, built once: on the stack for
+    // the usual few words.
+    let mut stack = [(0usize, ""); 16];
+    let heap: Vec<(usize, &str)>;
+    let with_offsets: &[(usize, &str)] = if words.len() <= stack.len() {
+        for (slot, w) in stack.iter_mut().zip(words) {
+            slot.1 = w;
         }
-        let with_offsets: Vec<(usize, &str)> = words[..n].iter().map(|w| (0, *w)).collect();
-        if let Ok(v) = parse_words(&with_offsets) {
+        &stack[..words.len()]
+    } else {
+        heap = words.iter().map(|w| (0, *w)).collect();
+        &heap
+    };
+    for n in (1..=words.len()).rev() {
+        if let Ok(v) = parse_words(&with_offsets[..n]) {
             return Some((v, n));
         }
     }

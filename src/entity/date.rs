@@ -26,7 +26,7 @@
 
 use super::numeric::{
     adjacent, date_context_before, inline_gap, is_code_part, is_dash, is_plain_digits, is_word, lower,
-    span_of, unit_at, word_at, NumDoc,
+    span_of, starts, starts_one_of, unit_at, word_at, NumDoc,
 };
 use super::{Document, Entity, Recognizer};
 use crate::span::Span;
@@ -207,6 +207,7 @@ fn expr(start: usize, end: usize, (from, to): (PartialDate, PartialDate)) -> Exp
 }
 
 /// A plain number token's value, when it has at most `max_len` digits.
+#[inline]
 fn small_number(doc: &NumDoc<'_, '_>, i: usize, max_len: usize) -> Option<u32> {
     let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Number || !is_plain_digits(t) || t.text.len() > max_len {
@@ -216,6 +217,7 @@ fn small_number(doc: &NumDoc<'_, '_>, i: usize, max_len: usize) -> Option<u32> {
 }
 
 /// A four-digit year at token `i`.
+#[inline]
 fn year_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<i32> {
     let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Number || t.text.len() != 4 || !is_plain_digits(t) {
@@ -226,24 +228,70 @@ fn year_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<i32> {
 }
 
 /// Splits a numeric date shape into its numbers and separator.
-fn date_parts(text: &str) -> Option<(Vec<&str>, char)> {
+/// Every part must be digits; the readers use two or three parts, so at
+/// most four are kept (a fourth only says "more than three"), on the stack.
+fn date_parts(text: &str) -> Option<(Parts<'_>, char)> {
     let sep = text.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
-    let parts: Vec<&str> = text.split(sep).collect();
-    if parts
-        .iter()
-        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        Some((parts, sep))
-    } else {
-        None
+    let mut parts = Parts {
+        list: [""; 4],
+        len: 0,
+    };
+    for p in text.split(sep) {
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if let Some(slot) = parts.list.get_mut(parts.len) {
+            *slot = p;
+            parts.len += 1;
+        }
+    }
+    Some((parts, sep))
+}
+
+/// The parts of a date shape (see [`date_parts`]).
+struct Parts<'a> {
+    list: [&'a str; 4],
+    len: usize,
+}
+
+impl<'a> Parts<'a> {
+    /// The number of parts, or 4 for four or more.
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn get(&self, k: usize) -> Option<&'a str> {
+        self.list.get(..self.len)?.get(k).copied()
+    }
+}
+
+impl<'a> std::ops::Index<usize> for Parts<'a> {
+    type Output = str;
+    fn index(&self, k: usize) -> &str {
+        self.get(k).unwrap_or_default()
     }
 }
 
 /// A `DateLike` token: a day (`19/12/2025`, `2025-12-19`) or a month (`12/2025`).
+#[inline]
 fn date_like(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
+    // Only a date shape or a dotted number of eight bytes or more (below)
+    // can be one: most tokens leave here.
+    match t.kind {
+        TokenKind::DateLike => {}
+        TokenKind::Number if t.text.len() >= 8 => {}
+        _ => return None,
+    }
+    date_like_token(t, i)
+}
+
+#[inline(never)]
+fn date_like_token(t: &crate::token::Token<'_>, i: usize) -> Option<Expr> {
     // `19.12.2025` may come as a number token: a date when its parts say so.
+    // (At least `d.m.yyyy`: eight bytes.)
     let dotted_date = t.kind == TokenKind::Number
+        && t.text.len() >= 8
         && t.text.bytes().filter(|&b| b == b'.').count() == 2
         && t.text.rsplit('.').next().is_some_and(|y| y.len() == 4)
         && t.text.split('.').next().is_some_and(|d| d.len() <= 2);
@@ -440,7 +488,7 @@ fn year_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     let t = doc.tokens.get(j)?;
     // A list written as one token: `2016,2017,2018`: the first member here
     // (the span is cut after it when the entity is made).
-    let first = if t.kind == TokenKind::Number && t.text.contains(',') {
+    let first = if t.kind == TokenKind::Number && has_comma(t.text) {
         let (y, _) = t.text.split_once(',')?;
         if !year_list(t.text) {
             return None;
@@ -479,6 +527,12 @@ fn year_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
         }
     }
     Some(expr(j, j + 1, whole_years(first, first)))
+}
+
+/// Whether `text` holds a comma (a plain loop: number tokens are short).
+#[inline]
+fn has_comma(text: &str) -> bool {
+    text.bytes().any(|b| b == b',')
 }
 
 /// Whether a comma-joined number token is a list of years (`2016,2017`).
@@ -524,7 +578,7 @@ fn quarter_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     if t.kind == TokenKind::DateLike {
         let (parts, sep) = date_parts(t.text)?;
         if parts.len() == 2 && sep != '.' {
-            let q = quarter_number(parts[0])?;
+            let q = quarter_number(&parts[0])?;
             let y: i32 = parts[1].parse().ok()?;
             return Some(expr(i, j + 1, quarter(q, Some(y))));
         }
@@ -781,6 +835,22 @@ fn single(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
 /// `âm lịch` after a date (`ngày 20/2 âm lịch`, `ngày 10/10 - Âm lịch`,
 /// `(âm lịch)`): the new end.
 fn lunar_after(doc: &NumDoc<'_, '_>, end: usize) -> Option<usize> {
+    lunar_after_with(doc, end, true)
+}
+
+/// [`lunar_after`]; with `filter`, a token at `end` without the first byte
+/// and length of a dash, `(`, `âm` or `ÂL` is rejected at once (tests
+/// compare both).
+pub(crate) fn lunar_after_with(doc: &NumDoc<'_, '_>, end: usize, filter: bool) -> Option<usize> {
+    if filter
+        && !starts_one_of(
+            doc,
+            end,
+            &const { starts(&["-", "–", "—", "‐", "‑", "(", "âm", "Âm", "ÂL"]) },
+        )
+    {
+        return None;
+    }
     let mut k = end;
     let mut open = false;
     if end == 0 || !(inline_gap(doc, end - 1) || adjacent(doc, end - 1)) {
@@ -915,20 +985,29 @@ fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, E
     Some((if with_from { i } else { a }, first, second))
 }
 
+/// Whether `và` or a comma follows the member that ends before token `j`
+/// on the same line, with more on the line after it.
+fn joined_after(doc: &NumDoc<'_, '_>, j: usize) -> bool {
+    j > 0
+        && (inline_gap(doc, j - 1) || adjacent(doc, j - 1))
+        && (is_word(doc, j, "và") || doc.tokens.get(j).is_some_and(|t| t.text == ","))
+        && inline_gap(doc, j)
+}
+
 /// Days or months without a year (or a month) joined by `và` or commas
 /// to a fuller date (`ngày 19 và ngày 20/12`, `các ngày 15, 16 và 17/8`):
 /// the earlier members with the missing parts filled in from the last one.
 /// The last member is found on its own.
 fn coordinated(doc: &NumDoc<'_, '_>, first: &Expr) -> Vec<Expr> {
+    // Most dates are joined to nothing: leave before allocating the list.
+    if !joined_after(doc, first.end) {
+        return Vec::new();
+    }
     let mut members = vec![*first];
     let mut last = *first;
     for _ in 0..6 {
         let j = last.end;
-        if !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
-            break;
-        }
-        if !(is_word(doc, j, "và") || doc.tokens.get(j).is_some_and(|t| t.text == ",")) || !inline_gap(doc, j)
-        {
+        if !joined_after(doc, j) {
             break;
         }
         let k = skip_time_of_day(doc, j + 1);
@@ -990,7 +1069,7 @@ fn date(
     let mut span: Span = span_of(doc, start, end);
     // A year list in one token (`năm 2016,2017`): the span ends after the first year.
     if let Some(last) = doc.tokens.get(end.wrapping_sub(1)) {
-        if last.kind == TokenKind::Number && last.text.contains(',') && year_list(last.text) {
+        if last.kind == TokenKind::Number && has_comma(last.text) && year_list(last.text) {
             span.end = last.span.start + 4;
         }
     }
@@ -1121,7 +1200,7 @@ impl DateRecognizer {
                 }
             }
             // The later members of a year list in one token: `2016,2017,2018`.
-            if t.kind == TokenKind::Number && t.text.contains(',') && year_list(t.text) {
+            if t.kind == TokenKind::Number && has_comma(t.text) && year_list(t.text) {
                 let mut offset = t.span.start;
                 let after_year_word = i > 0 && is_word(doc, i - 1, "năm");
                 for (k, part) in t.text.split(',').enumerate() {

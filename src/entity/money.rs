@@ -18,7 +18,7 @@
 
 use super::numeric::{
     adjacent, currency_at, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before,
-    read_number, span_of, NumDoc, NumberRead, CURRENCIES,
+    read_number, span_of, starts, starts_one_of, NumDoc, NumberRead, CURRENCIES,
 };
 use super::{Amount, Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -81,8 +81,27 @@ fn with_currency(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(&'static str, 
 /// What follows a number: a range's second member, a coordinated member,
 /// or nothing.
 fn second_member(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(usize, bool)> {
-    let j = n.end;
-    if !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
+    second_member_at(doc, n.end, true)
+}
+
+/// [`second_member`] after the number that ends before token `j`; with
+/// `filter`, a token without the first byte and length of a dash, `đến`,
+/// `tới`, `,`, `và` or `hoặc` is rejected at once (tests compare both).
+pub(crate) fn second_member_at(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> Option<(usize, bool)> {
+    if filter
+        && !starts_one_of(
+            doc,
+            j,
+            &const {
+                starts(&[
+                    "-", "–", "—", "‐", "‑", ",", "đến", "Đến", "tới", "Tới", "và", "Và", "hoặc", "Hoặc",
+                ])
+            },
+        )
+    {
+        return None;
+    }
+    if j == 0 || !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
         return None;
     }
     let t = doc.tokens.get(j)?;
@@ -188,7 +207,7 @@ fn starts_number(doc: &NumDoc<'_, '_>, i: usize) -> bool {
         TokenKind::Number => true,
         // Number words start with one of these letters and are short.
         TokenKind::Syllable => {
-            crate::number::starts_spelled_number(t.text)
+            super::numeric::starts_spelled_number(t.text)
                 // A spelled-out amount goes on with a number word or a currency.
                 && inline_gap(doc, i)
                 && doc.tokens.get(i + 1).is_some_and(|n| {

@@ -45,6 +45,10 @@ struct TokenMemo {
     code: u8,
     /// 0 not read yet, else 1 + the index of the reading in `Memo::numbers`.
     number: u32,
+    /// [`unit_at`]: 0 not asked yet, 1 no unit, 2 a unit, 3 a measure.
+    unit: u8,
+    /// With `unit` 2 or 3: the index after the unit, minus the token's own.
+    unit_len: u32,
 }
 
 impl Memo {
@@ -130,14 +134,102 @@ pub(crate) fn is_anchor(t: &Token<'_>) -> bool {
             debug_assert!(!anchor_word(t), "ANCHOR_WORDS misses {:?}", t.text);
             false
         }
-        _ => anchor_word(t),
+        _ => {
+            let class = anchor_class(t.text);
+            let found =
+                class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0);
+            debug_assert_eq!(found, anchor_word(t), "anchor class of {:?}", t.text);
+            found
+        }
     }
 }
 
-/// The word tests of [`is_anchor`], without the filter.
+/// The word tests of [`is_anchor`], without the filter (what
+/// [`anchor_class`] gives, the slow way).
 fn anchor_word(t: &Token<'_>) -> bool {
     (t.kind == TokenKind::Syllable && number::starts_spelled_number(t.text)) || super::date::may_start(t)
 }
+
+/// [`anchor_class`] bit: `date::may_start` accepts the word.
+const DATE_WORD: u8 = 1;
+/// [`anchor_class`] bit: `number::starts_spelled_number` accepts the word.
+const SPELLED_WORD: u8 = 2;
+
+/// What `date::may_start` and `number::starts_spelled_number` say of a word
+/// that does not start with a digit, found with one table look-up and
+/// usually one string comparison instead of two literal matches: the word
+/// must be one of [`ANCHOR_WORDS`] (which holds every word both accept, a
+/// test checks), whose classes are computed once by those two functions.
+fn anchor_class(text: &str) -> u8 {
+    let b = text.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return 0;
+    };
+    // The words of the bucket, as a chain of indexes plus one (0 ends it).
+    let mut k = ANCHOR_CHAINS.0[anchor_bucket(b.len(), first, last)];
+    while k != 0 {
+        let at = usize::from(k - 1);
+        if ANCHOR_WORDS
+            .get(at)
+            .is_some_and(|w| w.len() == b.len() && w.as_bytes() == b)
+        {
+            return ANCHOR_CLASSES.get(at).copied().unwrap_or(0);
+        }
+        k = ANCHOR_CHAINS.1.get(at).copied().unwrap_or(0);
+    }
+    0
+}
+
+/// `number::starts_spelled_number(text)`, by [`anchor_class`].
+pub(crate) fn starts_spelled_number(text: &str) -> bool {
+    let fast = anchor_class(text) & SPELLED_WORD != 0;
+    debug_assert_eq!(fast, number::starts_spelled_number(text), "{text:?}");
+    fast
+}
+
+const fn anchor_bucket(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(31) ^ (first as usize).wrapping_mul(7) ^ (last as usize).wrapping_mul(3)) & 255
+}
+
+/// The words of [`ANCHOR_WORDS`] by bucket: the first word's index plus
+/// one per bucket, and for each word the next one's in its bucket (0: none).
+static ANCHOR_CHAINS: ([u8; 256], [u8; 255]) = {
+    assert!(ANCHOR_WORDS.len() < 255);
+    let mut heads = [0u8; 256];
+    let mut next = [0u8; 255];
+    let mut k = 0;
+    while k < ANCHOR_WORDS.len() {
+        let b = ANCHOR_WORDS[k].as_bytes();
+        if !b.is_empty() {
+            let bucket = anchor_bucket(b.len(), b[0], b[b.len() - 1]);
+            next[k] = heads[bucket];
+            heads[bucket] = k as u8 + 1;
+        }
+        k += 1;
+    }
+    (heads, next)
+};
+
+/// The classes of [`ANCHOR_WORDS`], in order.
+static ANCHOR_CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    ANCHOR_WORDS
+        .iter()
+        .map(|w| {
+            let t = Token {
+                text: w,
+                span: Span::new(0, w.len()),
+                kind: TokenKind::Syllable,
+            };
+            let date = if super::date::may_start(&t) { DATE_WORD } else { 0 };
+            let spelled = if number::starts_spelled_number(w) {
+                SPELLED_WORD
+            } else {
+                0
+            };
+            date | spelled
+        })
+        .collect()
+});
 
 /// Every word that `number::starts_spelled_number` or `date::may_start`
 /// accepts (a test checks both lists against this one).
@@ -352,6 +444,8 @@ pub(crate) struct PhraseTable<V> {
     /// bytes starts with it (`n` < 64). Lets most words that start no
     /// phrase be rejected without hashing (see [`PhraseTable::may_start`]).
     key_len: [u64; 256],
+    /// By byte: whether a key of `by_first` (of any length) starts with it.
+    first_any: [bool; 256],
     /// The most tokens any phrase has.
     max_len: usize,
 }
@@ -431,8 +525,10 @@ impl<V> PhraseTable<V> {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         let mut key_len = [0u64; 256];
+        let mut first_any = [false; 256];
         for key in by_first.keys() {
             if let Some(&b) = key.as_bytes().first() {
+                first_any[usize::from(b)] = true;
                 if key.len() < 64 {
                     key_len[usize::from(b)] |= 1 << key.len();
                 }
@@ -441,6 +537,7 @@ impl<V> PhraseTable<V> {
         PhraseTable {
             by_first,
             key_len,
+            first_any,
             max_len,
         }
     }
@@ -448,17 +545,30 @@ impl<V> PhraseTable<V> {
     /// False only when `text` is certainly no key of `by_first` after
     /// [`lower`]: a text that does not start with a capital is its own
     /// lower-case form, so its first byte and length must be a key's.
-    /// A capitalized text (or a very long one) is left to the lookup.
+    /// A capitalized text is lower-cased by `lower` as a whole, so only the
+    /// first byte of its first letter's lower case is known: some key must
+    /// start with it. A very long text is left to the lookup.
     #[inline]
     fn may_start(&self, text: &str) -> bool {
         let Some(&b) = text.as_bytes().first() else {
             return true;
         };
-        if b.is_ascii_uppercase() || text.len() >= 64 {
+        if b.is_ascii_uppercase() {
+            return self.first_any[usize::from(b | 0x20)];
+        }
+        if text.len() >= 64 {
             return true;
         }
-        if b >= 0x80 && text.chars().next().is_some_and(char::is_uppercase) {
-            return true;
+        if b >= 0x80 {
+            if let Some(c) = text.chars().next().filter(|c| c.is_uppercase()) {
+                // (`Σ` lowers to `σ` or `ς`, which share their first byte.)
+                let mut buf = [0u8; 4];
+                let first = c
+                    .to_lowercase()
+                    .next()
+                    .and_then(|l| l.encode_utf8(&mut buf).as_bytes().first().copied());
+                return first.map_or(true, |f| self.first_any[usize::from(f)]);
+            }
         }
         self.key_len[usize::from(b)] & (1 << text.len()) != 0
     }
@@ -587,29 +697,47 @@ pub(crate) static COMPARATIVES: LazyLock<HashSet<String, FnvBuild>> =
 /// Only the first letter is checked: words are written in lower case,
 /// capitalized or in capitals, and mixed case (`iPhone`) is a name that the
 /// word tables do not hold anyway.
+#[inline]
 pub(crate) fn lower(s: &str) -> Cow<'_, str> {
-    if s.chars().next().is_some_and(char::is_uppercase) {
+    if first_is_upper(s) {
         Cow::Owned(s.to_lowercase())
     } else {
         Cow::Borrowed(s)
     }
 }
 
+/// Whether the first character of `s` is upper case (what [`lower`]
+/// tests). An ASCII first byte settles it without decoding a character.
+#[inline]
+fn first_is_upper(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
 /// Whether the text between token `i` and token `i + 1` is white space on
 /// one line (or nothing), and token `i + 1` exists.
+#[inline]
 pub(crate) fn inline_gap(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let (Some(a), Some(b)) = (doc.tokens.get(i), doc.tokens.get(i + 1)) else {
         return false;
     };
-    // Fast path: one space, the usual gap.
-    if b.span.start == a.span.end + 1 && doc.text.as_bytes().get(a.span.end) == Some(&b' ') {
-        return true;
-    }
+    // Fast paths: no gap (`2005,`) or one space, the usual gaps.
+    b.span.start == a.span.end
+        || (b.span.start == a.span.end + 1 && doc.text.as_bytes().get(a.span.end) == Some(&b' '))
+        || inline_gap_slow(doc, i)
+}
+
+#[inline(never)]
+fn inline_gap_slow(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let gap = doc.gap_after(i);
     gap.len() <= 8 && gap.chars().all(|c| c.is_whitespace() && c != '\n' && c != '\r')
 }
 
 /// Whether token `i` and token `i + 1` touch (no gap).
+#[inline]
 pub(crate) fn adjacent(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     match (doc.tokens.get(i), doc.tokens.get(i + 1)) {
         (Some(a), Some(b)) => a.span.end == b.span.start,
@@ -619,6 +747,7 @@ pub(crate) fn adjacent(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 
 /// The token at `i`, lower-cased, when it follows token `i - 1` on the same
 /// line (or `i` is any token when `i` is the anchor itself).
+#[inline]
 pub(crate) fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<Cow<'a, str>> {
     doc.tokens.get(i).map(|t| lower(t.text))
 }
@@ -634,7 +763,12 @@ pub(crate) fn eq_ci(text: &str, word: &str) -> bool {
         return true;
     }
     // Only a text with a capital can still match; lower-case text is the
-    // common case and was settled by the comparison above.
+    // common case and was settled by the comparison above. An ASCII first
+    // byte that is no capital settles it without decoding a character.
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return false,
+        _ => {}
+    }
     text.chars().next().is_some_and(char::is_uppercase)
         && text
             .chars()
@@ -642,16 +776,56 @@ pub(crate) fn eq_ci(text: &str, word: &str) -> bool {
             .all(|(a, b)| a == b || a.to_lowercase().eq(std::iter::once(b)))
 }
 
+/// Whether token `i` exists and has the first byte and the length of one
+/// of the words `starts` was built from: a cheap exact reject before a
+/// series of word and sign tests. A word given in lower case can only be
+/// matched by a text of its length (see [`eq_ci`]) that starts with its
+/// first letter in either case, so `starts` lists both forms of that letter.
+#[inline]
+pub(crate) fn starts_one_of(doc: &NumDoc<'_, '_>, i: usize, starts: &Starts) -> bool {
+    doc.tokens.get(i).is_some_and(|t| {
+        let b = t.text.as_bytes();
+        match b.first() {
+            Some(&first) => b.len() < 32 && starts.0[usize::from(first)] & (1 << b.len()) != 0,
+            None => false,
+        }
+    })
+}
+
+/// By first byte, bit `n` set when a listed word of `n` bytes starts with
+/// it (see [`starts_one_of`]; built at compile time by [`starts`]).
+pub(crate) struct Starts([u32; 256]);
+
+/// The [`Starts`] of `words` (each shorter than 32 bytes).
+pub(crate) const fn starts(words: &[&str]) -> Starts {
+    let mut set = [0u32; 256];
+    let mut k = 0;
+    while k < words.len() {
+        let b = words[k].as_bytes();
+        assert!(!b.is_empty() && b.len() < 32);
+        set[b[0] as usize] |= 1 << b.len();
+        k += 1;
+    }
+    Starts(set)
+}
+
 /// Whether token `i` is the word `w` (given in lower case), in any case.
+/// (The length test, inline, settles most calls: see [`eq_ci`].)
+#[inline]
 pub(crate) fn is_word(doc: &NumDoc<'_, '_>, i: usize, w: &str) -> bool {
-    doc.tokens.get(i).is_some_and(|t| eq_ci(t.text, w))
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.text.len() == w.len() && eq_ci(t.text, w))
 }
 
 /// Whether token `i` is a dash (`-`, `–`, `—`).
+#[inline]
 pub(crate) fn is_dash(doc: &NumDoc<'_, '_>, i: usize) -> bool {
-    doc.tokens
-        .get(i)
-        .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—" | "‐" | "‑"))
+    doc.tokens.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Punct
+            && matches!(t.text.as_bytes().first(), Some(b'-' | 0xE2))
+            && matches!(t.text, "-" | "–" | "—" | "‐" | "‑")
+    })
 }
 
 /// Span from the start of token `a` to the end of token `b - 1`.
@@ -668,6 +842,7 @@ pub(crate) fn text_of<'a>(doc: &Document<'a>, a: usize, b: usize) -> &'a str {
 }
 
 /// Whether the token is digits only (`2024`, `05`).
+#[inline]
 pub(crate) fn is_plain_digits(t: &Token<'_>) -> bool {
     !t.text.is_empty() && t.text.bytes().all(|b| b.is_ascii_digit())
 }
@@ -675,14 +850,23 @@ pub(crate) fn is_plain_digits(t: &Token<'_>) -> bool {
 /// Whether the number token at `i` is part of a code, a document number,
 /// a clock time or a phone number (`1722/QĐ-TTg`, `72-NQ/TW`, `22:28`,
 /// `0912 345 678`), so it is no amount.
+///
+/// The remembered answer is looked up inline; the first reading is out of
+/// line, so that the many look-ups stay cheap.
+#[inline]
 pub(crate) fn is_code_part(doc: &NumDoc<'_, '_>, i: usize) -> bool {
-    if i >= doc.tokens.len() {
-        return false;
-    }
     if let Some(known) = doc.memo.borrow().tokens.get(i).map(|m| m.code) {
         if known != 0 {
             return known == 2;
         }
+    }
+    code_part_first(doc, i)
+}
+
+#[inline(never)]
+fn code_part_first(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    if i >= doc.tokens.len() {
+        return false;
     }
     let found = code_part_uncached(doc, i);
     if let Some(m) = doc.memo.borrow_mut().slot(i, doc.tokens.len()) {
@@ -769,6 +953,14 @@ fn phone_run(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 /// `SĐT`, `ĐT:`) comes right before the number at `i` (a `:`, `số` or an
 /// opening bracket may stand between).
 fn after_phone_cue(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    after_phone_cue_with(doc, i, true)
+}
+
+/// [`after_phone_cue`]; with `filter`, a cue word is first required to
+/// start with the first letter of a cue (`hotline`, `sđt`, `đt`, `fax`,
+/// `tel`, `thoại`, `nóng`) in either case and to have its length, before
+/// it is lower-cased.
+fn after_phone_cue_with(doc: &NumDoc<'_, '_>, i: usize, filter: bool) -> bool {
     let mut k = i;
     for _ in 0..3 {
         if k == 0 {
@@ -782,6 +974,20 @@ fn after_phone_cue(doc: &NumDoc<'_, '_>, i: usize) -> bool {
         break;
     }
     if k == 0 {
+        return false;
+    }
+    if filter
+        && !starts_one_of(
+            doc,
+            k - 1,
+            &const {
+                starts(&[
+                    "hotline", "Hotline", "sđt", "Sđt", "đt", "Đt", "fax", "Fax", "tel", "Tel", "thoại",
+                    "Thoại", "nóng", "Nóng",
+                ])
+            },
+        )
+    {
         return false;
     }
     let w = lower(doc.tokens[k - 1].text);
@@ -881,6 +1087,7 @@ fn scale_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<u32> {
 /// Reads the number that starts at token `i`: digits with optional scale
 /// words (`2,5 tỷ`, `1 tỷ 200 triệu`, `10k`), or, when `spelled` is set, a
 /// spelled-out number (`hai triệu`, `nửa tỷ`).
+#[inline]
 pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Option<NumberRead> {
     let t = doc.tokens.get(i)?;
     let digits = t.kind == TokenKind::Number;
@@ -898,6 +1105,12 @@ pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Opti
             }
         }
     }
+    read_number_first(doc, i, digits)
+}
+
+/// The first reading of the number at `i` (see [`read_number`]), remembered.
+#[inline(never)]
+fn read_number_first(doc: &NumDoc<'_, '_>, i: usize, digits: bool) -> Option<NumberRead> {
     let read = if digits {
         read_digit_number(doc, i)
     } else {
@@ -914,10 +1127,26 @@ pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Opti
 }
 
 /// Whether the gap after token `i` is one space (or no-break or thin space).
+#[inline]
 fn single_space(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    // Fast path between two tokens: one byte of gap is a space or nothing
+    // else, and a gap of no byte or of more than three is none of these.
+    if let (Some(a), Some(b)) = (doc.tokens.get(i), doc.tokens.get(i + 1)) {
+        match b.span.start.checked_sub(a.span.end) {
+            Some(1) => return doc.text.as_bytes().get(a.span.end) == Some(&b' '),
+            Some(0 | 4..) => return false,
+            _ => {}
+        }
+    }
+    single_space_slow(doc, i)
+}
+
+#[inline(never)]
+fn single_space_slow(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     matches!(doc.gap_after(i), " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
 }
 
+#[inline]
 fn three_digits(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Number && t.text.len() == 3 && is_plain_digits(t)
 }
@@ -1069,7 +1298,11 @@ fn read_spelled_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
     if !number::is_number_word(&first) {
         return None;
     }
-    let mut words: Vec<Cow<'_, str>> = vec![first];
+    // At most MAX_NUMBER_TOKENS words, kept on the stack: most spelled
+    // numbers are one word (`một người`), read without allocating.
+    let mut words: [Cow<'_, str>; MAX_NUMBER_TOKENS] = std::array::from_fn(|_| Cow::Borrowed(""));
+    words[0] = first;
+    let mut n = 1;
     let mut end = i + 1;
     while end < doc.tokens.len() && end - i < MAX_NUMBER_TOKENS && inline_gap(doc, end - 1) {
         let w = word_at(doc, end)?;
@@ -1079,11 +1312,17 @@ fn read_spelled_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
         if number::scale_exp(&w) == Some(9) && scale_at(doc, end).is_none() {
             break;
         }
-        words.push(w);
+        let Some(slot) = words.get_mut(n) else { break };
+        *slot = w;
+        n += 1;
         end += 1;
     }
-    let refs: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
-    let (value, used) = number::read_spelled_prefix(&refs)?;
+    let mut refs: [&str; MAX_NUMBER_TOKENS] = [""; MAX_NUMBER_TOKENS];
+    for (r, w) in refs.iter_mut().zip(&words[..n]) {
+        *r = w.as_ref();
+    }
+    let refs = &refs[..n];
+    let (value, used) = number::read_spelled_prefix(refs)?;
     let scale = refs[..used].iter().filter_map(|w| number::scale_exp(w)).max();
     Some(NumberRead {
         value,
@@ -1170,7 +1409,47 @@ fn noun_candidate(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 /// whether it is a measure. Follows the guideline: a measure alone; a
 /// classifier with its noun; a compound noun as a whole; coordinated nouns
 /// of one class together; modifiers after the noun left out.
+///
+/// Remembered per token: quantity asks twice for the unit after a number
+/// (as a range's first unit, then as its own), date once more for ratios.
+#[inline]
 pub(crate) fn unit_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)> {
+    if let Some(m) = doc.memo.borrow().tokens.get(i) {
+        match m.unit {
+            0 => {}
+            1 => return None,
+            k => return Some((i, i + m.unit_len as usize, k == 3)),
+        }
+    }
+    unit_at_first(doc, i)
+}
+
+#[inline(never)]
+fn unit_at_first(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)> {
+    if i >= doc.tokens.len() {
+        return None;
+    }
+    let found = unit_at_uncached(doc, i);
+    if let Some(m) = doc.memo.borrow_mut().slot(i, doc.tokens.len()) {
+        match found {
+            // (The unit always starts at `i`; anything else is just not remembered.)
+            Some((start, end, measure)) => {
+                if let Some(len) = (start == i)
+                    .then(|| end.checked_sub(i))
+                    .flatten()
+                    .and_then(|l| u32::try_from(l).ok())
+                {
+                    m.unit = if measure { 3 } else { 2 };
+                    m.unit_len = len;
+                }
+            }
+            None => m.unit = 1,
+        }
+    }
+    found
+}
+
+fn unit_at_uncached(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)> {
     let t = doc.tokens.get(i)?;
     // Percentage points: `điểm %`, `điểm phần trăm`.
     if let Some((kind, end)) = UNITS.longest_at(doc, i) {
@@ -1199,13 +1478,19 @@ pub(crate) fn unit_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, b
         // `m2` and the like are in the table; other words are names.
         return None;
     }
-    noun_end_at(doc, i).map(|end| (i, end, false))
+    // (The table holds no phrase at `i`: that was just looked up.)
+    noun_end_with(doc, i, None).map(|end| (i, end, false))
 }
 
 /// The end of the noun at token `i` (a compound from the table, or one
 /// lower-case syllable or an abbreviation), if there is one.
 fn noun_end_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<usize> {
-    if let Some((kind, end)) = UNITS.longest_at(doc, i) {
+    noun_end_with(doc, i, UNITS.longest_at(doc, i))
+}
+
+/// [`noun_end_at`], given what the unit table holds at `i`.
+fn noun_end_with(doc: &NumDoc<'_, '_>, i: usize, unit: Option<(&UnitKind, usize)>) -> Option<usize> {
+    if let Some((kind, end)) = unit {
         return match kind {
             UnitKind::Noun(class) => Some(coordinate(doc, extend_with_abbreviation(doc, end), class)),
             UnitKind::NotUnit => None,
@@ -1399,9 +1684,59 @@ mod tests {
                 );
             }
         }
+        for i in 0..doc.tokens.len() + 1 {
+            // Gap tests: fast paths against the plain reading of the gap.
+            let gap = (i + 1 < doc.tokens.len()).then(|| doc.gap_after(i));
+            let inline = gap.is_some_and(|g| {
+                g.len() <= 8 && g.chars().all(|c| c.is_whitespace() && c != '\n' && c != '\r')
+            });
+            assert_eq!(inline_gap(&memo, i), inline, "inline gap after {i} in {text:?}");
+            assert_eq!(
+                single_space(&memo, i),
+                single_space_slow(&memo, i),
+                "single space after {i} in {text:?}"
+            );
+            // First-byte rejects against the full tests.
+            assert_eq!(
+                after_phone_cue_with(&memo, i, true),
+                after_phone_cue_with(&memo, i, false),
+                "phone cue before {i} in {text:?}"
+            );
+            assert_eq!(
+                super::super::money::second_member_at(&memo, i, true),
+                super::super::money::second_member_at(&memo, i, false),
+                "second member at {i} in {text:?}"
+            );
+            assert_eq!(
+                super::super::percent::may_be_marked_or_range_with(&memo, i, true),
+                super::super::percent::may_be_marked_or_range_with(&memo, i, false),
+                "percent mark or range after {i} in {text:?}"
+            );
+            assert_eq!(
+                super::super::date::lunar_after_with(&memo, i, true),
+                super::super::date::lunar_after_with(&memo, i, false),
+                "lunar at {i} in {text:?}"
+            );
+            let direct = NumDoc::new(&doc);
+            let unit = unit_at_uncached(&direct, i);
+            assert_eq!(unit_at(&memo, i), unit, "unit at {i} in {text:?}");
+            assert_eq!(unit_at(&memo, i), unit, "unit (remembered) at {i} in {text:?}");
+        }
         // Anchors hold every token a recognizer would start at.
         let anchors = NumDoc::new(&doc);
         for (i, t) in doc.tokens.iter().enumerate() {
+            if !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+                let class = anchor_class(t.text);
+                let fast =
+                    class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0);
+                assert_eq!(fast, anchor_word(t), "anchor class of {:?}", t.text);
+            }
+            assert_eq!(
+                starts_spelled_number(t.text),
+                number::starts_spelled_number(t.text),
+                "spelled start {:?}",
+                t.text
+            );
             if anchor_word(t) || matches!(t.kind, TokenKind::Number | TokenKind::Percent | TokenKind::Ratio) {
                 assert!(anchors.anchors().contains(&i), "token {:?} is no anchor", t.text);
             }
@@ -1451,6 +1786,7 @@ mod tests {
                     "{word:?} is missing from ANCHOR_WORDS"
                 );
                 assert!(ANCHOR_FILTER.may_hold(word), "{word:?} fails the filter");
+                assert_ne!(anchor_class(word), 0, "{word:?} has no anchor class");
                 n += 1;
             }
         }

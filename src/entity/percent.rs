@@ -13,7 +13,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before, span_of, NumDoc,
+    adjacent, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before, span_of, starts,
+    starts_one_of, NumDoc,
 };
 use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -224,7 +225,27 @@ impl PercentRecognizer {
 /// (`%`, `phần`) or the first member of a range (a dash, `đến`, `tới`).
 /// When not, `read` gives an unmarked number and `range_end` nothing.
 fn may_be_marked_or_range(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    may_be_marked_or_range_with(doc, i, true)
+}
+
+/// [`may_be_marked_or_range`]; with `filter`, a next token without the
+/// first byte and length of `%`, `phần`, a dash, `đến` or `tới` is
+/// rejected at once (tests compare both).
+pub(crate) fn may_be_marked_or_range_with(doc: &NumDoc<'_, '_>, i: usize, filter: bool) -> bool {
     let next = i + 1;
+    if filter
+        && !starts_one_of(
+            doc,
+            next,
+            &const {
+                starts(&[
+                    "%", "phần", "Phần", "-", "–", "—", "‐", "‑", "đến", "Đến", "tới", "Tới",
+                ])
+            },
+        )
+    {
+        return false;
+    }
     doc.tokens.get(next).is_some_and(|n| n.text == "%")
         || is_word(doc, next, "phần")
         || is_dash(doc, next)
