@@ -11,6 +11,7 @@ use super::{NormalizeOptions, ToneStyle};
 use crate::syllable::{
     Syllable, Table, CODE_MASK, HORNED, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL,
 };
+use std::sync::LazyLock;
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
@@ -120,8 +121,8 @@ fn suspicious_pair(x: u16, y: u16) -> bool {
     let both_toned = x & y & TONED != 0;
     // `uơ`/`ưo`: a horn may be missing (đuợc, đưọc → được).
     let (cx, cy) = (x & CODE_MASK, y & CODE_MASK);
-    let half_horn =
-        (cx == u16::from(U) && cy == u16::from(O_HORN)) | (cx == u16::from(U_HORN) && cy == u16::from(O));
+    let half_horn = ((cx == u16::from(U)) & (cy == u16::from(O_HORN)))
+        | ((cx == u16::from(U_HORN)) & (cy == u16::from(O)));
     (both_vowels & (toned_plain | both_toned)) | half_horn
 }
 
@@ -238,66 +239,97 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
 
 /// The entry of the char that ends just before byte `pos` when it is a
 /// letter-block char starting at or after `from`, or an ASCII byte (0
-/// otherwise): the left neighbour of the letter at `pos`.
+/// otherwise): the left neighbour of the letter at `pos`. All three kinds
+/// are looked up and the right one kept, without a branch (ASCII, 2- and
+/// 3-byte letters alternate unpredictably).
 #[inline(always)]
 fn info_before(b: &[u8], from: usize, pos: usize, table: &Table) -> u16 {
     let Some(k) = pos.checked_sub(1) else {
         return 0;
     };
     let p1 = b.get(k).copied().unwrap_or(0);
-    if p1 < 0x80 {
-        return table.info_ascii(p1).0;
-    }
     let p2 = if k > from {
         b.get(k - 1).copied().unwrap_or(0)
     } else {
         0
     };
-    if p2.wrapping_sub(0xC3) < 4 {
-        return table.info2(p2, p1);
-    }
     let p3 = if k > from + 1 {
         b.get(k - 2).copied().unwrap_or(0)
     } else {
         0
     };
-    if p3 == 0xE1 && p2 & 0xFE == 0xBA {
-        return table.info3(p2, p1);
-    }
-    0
+    // A lead byte at `k - 1` or `k - 2` makes `p1` its last byte.
+    (table.info_ascii(p1).0 & mask_if(p1 < 0x80))
+        | (table.info2(p2, p1) & mask_if(p2.wrapping_sub(0xC3) < 4))
+        | (table.info3(p2, p1) & mask_if((p3 == 0xE1) & (p2 & 0xFE == 0xBA)))
 }
 
-/// The entry of the char starting at `w[k]` when it is ASCII or in the
-/// letter blocks (0 otherwise): the right neighbour of a letter.
+/// The entry of the char starting at `w[j]` when it is ASCII or in the
+/// letter blocks (0 otherwise): the right neighbour of a letter. No branch.
 #[inline(always)]
-fn info_at(w: &[u8; 16], k: usize, table: &Table) -> u16 {
-    let b0 = w.get(k).copied().unwrap_or(0);
-    if b0 < 0x80 {
-        return table.info_ascii(b0).0;
-    }
-    let b1 = w.get(k + 1).copied().unwrap_or(0);
-    if b0.wrapping_sub(0xC3) < 4 {
-        return table.info2(b0, b1);
-    }
-    if b0 == 0xE1 && b1 & 0xFE == 0xBA {
-        return table.info3(b1, w.get(k + 2).copied().unwrap_or(0));
-    }
-    0
+fn info_at(w: &[u8; WIN], j: usize, table: &Table) -> u16 {
+    let b0 = w.get(j).copied().unwrap_or(0);
+    let b1 = w.get(j + 1).copied().unwrap_or(0);
+    let b2 = w.get(j + 2).copied().unwrap_or(0);
+    (table.info_ascii(b0).0 & mask_if(b0 < 0x80))
+        | (table.info2(b0, b1) & mask_if(b0.wrapping_sub(0xC3) < 4))
+        | (table.info3(b1, b2) & mask_if((b0 == 0xE1) & (b1 & 0xFE == 0xBA)))
 }
 
-/// The 16 bytes from `at` (zeros past the end).
+/// Bytes scanned per block.
+const BLOCK: usize = 64;
+/// Bytes before a block in its window (the left neighbour of its first char).
+const BEFORE: usize = 8;
+/// A block's window: [`BEFORE`] bytes, the block, and enough bytes after it
+/// for a char that starts in it, its right neighbour and that one's bytes.
+const WIN: usize = BEFORE + BLOCK + 8;
+
+/// The window of the block at `at`: `b[at - BEFORE..at + BLOCK + 8]`, with
+/// zeros for bytes outside the text (borrowed when all are inside).
 #[inline(always)]
-fn load16(b: &[u8], at: usize) -> [u8; 16] {
-    match b.get(at..at + 16).and_then(|c| <[u8; 16]>::try_from(c).ok()) {
-        Some(w) => w,
-        None => {
-            let mut w = [0u8; 16];
-            for (dst, src) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
-                *dst = *src;
-            }
-            w
+fn window<'a>(b: &'a [u8], at: usize, pad: &'a mut [u8; WIN]) -> &'a [u8; WIN] {
+    let inside = at
+        .checked_sub(BEFORE)
+        .and_then(|s| b.get(s..s + WIN))
+        .and_then(|s| <&[u8; WIN]>::try_from(s).ok());
+    if let Some(w) = inside {
+        return w;
+    }
+    for (i, slot) in pad.iter_mut().enumerate() {
+        *slot = (at + i)
+            .checked_sub(BEFORE)
+            .and_then(|j| b.get(j))
+            .copied()
+            .unwrap_or(0);
+    }
+    pad
+}
+
+/// Bit `k` set when the block byte `w[BEFORE + k]` starts a multi-byte char
+/// (is 0xC0 or above): eight bytes at a time, bit 7 of each byte gathered
+/// into one bit by a multiplication.
+#[inline(always)]
+fn lead_bits(w: &[u8; WIN]) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut bits = 0u64;
+    for j in 0..BLOCK / 8 {
+        let at = BEFORE + 8 * j;
+        let mut chunk = [0u8; 8];
+        if let Some(src) = w.get(at..at + 8) {
+            chunk.copy_from_slice(src);
         }
+        let x = u64::from_le_bytes(chunk);
+        bits |= gather_high_bits(x & (x << 1) & HIGH) << (8 * j);
     }
+    bits
+}
+
+/// Bit `k` of the result is bit 7 of byte `k` of `m`, whose other bits are 0.
+#[inline(always)]
+fn gather_high_bits(m: u64) -> u64 {
+    // Each 0/1 byte moves to its own bit of the top byte; no two partial
+    // products meet there, so nothing carries into it.
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// A table of the bytes `x` must be next to for one of its pairs to need a
@@ -324,12 +356,30 @@ const fn near_table(ascii: &[u8]) -> [bool; 256] {
 /// a vowel; `ơ`/`ư` (any tone): `u`/`o` (a missing horn) or a non-ASCII
 /// letter; a shaped vowel with a tone mark (ấ, ề, ở): another toned letter,
 /// never ASCII.
-static NEAR: [[bool; 256]; 4] = [
+const NEAR: [[bool; 256]; 4] = [
     [false; 256],
     near_table(b"aeiouyAEIOUY"),
     near_table(b"uoUO"),
     near_table(b""),
 ];
+
+/// [`NEAR`] as bits: bit `r` of `NEAR_BITS[byte]` is `NEAR[r][byte]`, so
+/// that both neighbours are tested with one OR and one shift.
+static NEAR_BITS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut r = 0;
+        while r < 4 {
+            if NEAR[r][i] {
+                t[i] |= 1 << r;
+            }
+            r += 1;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// The row of [`NEAR`] for the letter with entry `x`: by its bits TONED
 /// (1), TONED_PLAIN (2), HORNED (4): a plain toned vowel first, then a
@@ -345,6 +395,12 @@ fn near_kind(x: u16) -> usize {
 #[inline(always)]
 fn mask_if(c: bool) -> u16 {
     0u16.wrapping_sub(u16::from(c))
+}
+
+/// All ones when `c`, else 0.
+#[inline(always)]
+fn byte_mask(c: bool) -> u8 {
+    0u8.wrapping_sub(u8::from(c))
 }
 
 /// What the lead byte of a multi-byte char says about it.
@@ -369,100 +425,180 @@ const fn lead_class(b0: u8) -> Lead {
     }
 }
 
-/// [`lead_class`] of every byte value.
-static LEADS: [Lead; 256] = {
-    let mut t = [Lead::Other; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = lead_class(i as u8);
-        i += 1;
+/// Number of entries of [`FACTS`].
+const FACTS_LEN: usize = 1 << 12;
+/// In a [`FACTS`] entry: the [`Table`] entry of the char (0 unless a letter).
+const F_ENTRY: u32 = 0xFFFF;
+/// The general per-char checks must see the char (no clean-up on).
+const F_GENERAL: u32 = 1 << 16;
+/// The general per-char checks must see the char (clean-ups on): any char
+/// but a letter (ð, NBSP …).
+const F_GENERAL_CLEAN: u32 = 1 << 17;
+/// The char's row of [`NEAR`] ([`near_kind`]), two bits.
+const F_KIND_SHIFT: u32 = 18;
+/// A 3-byte char of the letter blocks (its right neighbour is 3 bytes on).
+const F_LEN3: u32 = 1 << 20;
+
+/// What the block scan needs to know of a multi-byte char, found by one
+/// look-up (see [`facts_at`]): entry `(b0 & 0x3F) << 6 | b1 & 0x3F` for a
+/// char `b0 b1 …`, except U+1E80–U+1EFF (`E1 BA/BB b2`, the Vietnamese
+/// letters with 3 bytes), whose entries are `(b1 & 1) << 6 | b2 & 0x3F`:
+/// rows 0 and 1, which no UTF-8 lead byte (C0, C1) uses.
+static FACTS: LazyLock<[u32; FACTS_LEN]> = LazyLock::new(|| {
+    let table = &*TABLE;
+    let mut t = [0u32; FACTS_LEN];
+    for (idx, slot) in t.iter_mut().enumerate() {
+        let (row, col) = ((idx >> 6) as u8, (idx & 0x3F) as u8);
+        let (b0, b1) = (0xC0 | row, 0x80 | col);
+        let (x, general, three) = if row < 2 {
+            (table.info3(0xBA | row, b1), false, true)
+        } else {
+            match lead_class(b0) {
+                Lead::Letters2 => (table.info2(b0, b1), false, false),
+                Lead::Stable2 => (0, false, false),
+                // U+1E00–U+1EFF are NFC-stable (E1 B8–BB).
+                Lead::E1 => (0, b1 & 0xFC != 0xB8, false),
+                Lead::Other => (0, true, false),
+            }
+        };
+        *slot = u32::from(x)
+            | if general { F_GENERAL } else { 0 }
+            | if x == 0 { F_GENERAL_CLEAN } else { 0 }
+            | ((near_kind(x) as u32) << F_KIND_SHIFT)
+            | if three { F_LEN3 } else { 0 };
     }
     t
-};
+});
+
+/// The [`FACTS`] entry of the char whose lead byte is `w[i]`: one load,
+/// whatever the char (the index is chosen without a branch).
+#[inline(always)]
+fn facts_at(w: &[u8; WIN], i: usize, facts: &[u32; FACTS_LEN]) -> u32 {
+    let b0 = w.get(i).copied().unwrap_or(0);
+    let b1 = w.get(i + 1).copied().unwrap_or(0);
+    let b2 = w.get(i + 2).copied().unwrap_or(0);
+    let three = (b0 == 0xE1) & (b1 & 0xFE == 0xBA);
+    let m = byte_mask(three);
+    let hi = (b1 & 1 & m) | (b0 & !m & 0x3F);
+    let lo = ((b2 & m) | (b1 & !m)) & 0x3F;
+    facts
+        .get((usize::from(hi) << 6) | usize::from(lo))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// Scan state carried across blocks.
+struct Scan {
+    /// Words before this byte were already checked.
+    checked_to: usize,
+    /// Bytes before this one were already looked at by the general checks.
+    resume: usize,
+    bufs: Option<(Vec<char>, String)>,
+    cache: CleanWords,
+}
 
 /// The first thing, at or after byte `from`, that `checks` would change.
 ///
-/// Walks the lead bytes of multi-byte chars found eight bytes at a time
-/// (ASCII needs no look unless white space is collapsed). A Vietnamese
-/// letter costs one table look-up; only a letter with a tone mark or a horn
-/// is compared with its neighbours (every pair that may need a rewrite
-/// holds one, see [`suspicious_pair`]); NFC-stable blocks are skipped by
-/// lead byte; everything else goes through the general per-char checks.
+/// Works on blocks of 64 bytes. First every lead byte of a multi-byte char
+/// in the block is found (eight bytes at a time; ASCII needs no look unless
+/// white space is collapsed) and classified without a branch into two bit
+/// masks: chars the general per-char checks must see (outside the letter
+/// and NFC-stable blocks, or anything but a letter when clean-ups are on),
+/// and letters with a tone mark or a horn next to a byte their [`NEAR`] row
+/// holds (every pair that may need a rewrite passes from one side, see
+/// [`suspicious_pair`]). Then only the positions in these masks are
+/// visited, in order: the general checks, or both neighbours decoded and
+/// the word checked when a pair is suspicious.
 pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
-    let b = text.as_bytes();
-    let n = b.len();
-    let table = &*TABLE;
-    let cleanup = checks.cleanup;
-    let any_cleanup = cleanup.any();
-    if cleanup.collapse {
-        if let Some(at) = ascii_collapse_hit(b, from) {
+    if checks.cleanup.collapse {
+        if let Some(at) = ascii_collapse_hit(text.as_bytes(), from) {
             return Some(Hit::Char(at));
         }
     }
-    let tone = checks.tone;
-    let mut checked_to = 0usize;
-    let mut bufs: Option<(Vec<char>, String)> = None;
-    let mut cache = CleanWords::default();
-    // Bytes before `resume` were already looked at.
-    let mut resume = from;
-    let mut chunk = from;
-    while chunk < n {
-        // This chunk of 8 bytes and the next 8 (for chars that cross).
-        let w = load16(b, chunk);
-        let lo = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        let mut mask = lo & (lo << 1) & 0x8080_8080_8080_8080;
-        while mask != 0 {
-            let k = (mask.trailing_zeros() / 8) as usize;
-            let pos = chunk + k;
-            mask &= mask - 1;
-            let b0 = w.get(k).copied().unwrap_or(0);
-            let b1 = w.get(k + 1).copied().unwrap_or(0);
-            // The letter blocks, without a branch on which one (2-byte
-            // and 3-byte letters alternate unpredictably).
-            let b2 = w.get(k + 2).copied().unwrap_or(0);
-            let (two, three) = (b0.wrapping_sub(0xC3) < 4, (b0 == 0xE1) & (b1 & 0xFE == 0xBA));
-            let (x, len) = if two | three {
-                let x = (table.info3(b1, b2) & mask_if(three)) | (table.info2(b0, b1) & mask_if(!three));
-                (x, 2 + usize::from(three))
-            } else {
-                match LEADS.get(usize::from(b0)).copied().unwrap_or(Lead::Other) {
-                    Lead::E1 if (b1 == 0xB8 || b1 == 0xB9) && !any_cleanup => continue,
-                    Lead::Stable2 if !any_cleanup => continue,
-                    _ => (0, 0),
-                }
-            };
-            if len != 0 && (x != 0 || !any_cleanup) {
-                // A char of the letter blocks (all NFC-stable).
-                if let Some(style) = tone {
-                    let before = pos.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
-                    let after = w.get(k + len).copied().unwrap_or(0);
-                    let row = NEAR.get(near_kind(x)).unwrap_or(&NEAR[3]);
-                    let near = |c: u8| row.get(usize::from(c)).copied().unwrap_or(true);
-                    if (near(before) | near(after)) & (pos >= checked_to) {
-                        let prev = info_before(b, from, pos, table);
-                        let next = info_at(&w, k + len, table);
-                        // Every suspicious pair is two vowels.
-                        if (prev | next) & VOWEL != 0
-                            && (suspicious_pair(prev, x) || suspicious_pair(x, next))
-                        {
-                            if let Some(hit) = check_word(text, pos, style, &mut checked_to, &mut cache) {
-                                return Some(hit);
-                            }
-                        }
-                    }
-                }
-                continue;
-            }
-            if pos < resume || !(checks.nfc || any_cleanup) {
-                continue;
-            }
-            match other_char(text, pos, checks, &mut bufs) {
-                CharCheck::Clean => {}
-                CharCheck::CleanUntil(end) => resume = end,
-                CharCheck::Hit => return Some(Hit::Char(pos)),
+    match checks.tone {
+        Some(style) => find_blocks::<true>(text, from, checks, style),
+        None => find_blocks::<false>(text, from, checks, ToneStyle::Keep),
+    }
+}
+
+/// [`find`] after the white-space pre-pass; `TONE`: whether tone marks are
+/// checked (in `style`).
+#[inline(always)]
+fn find_blocks<const TONE: bool>(text: &str, from: usize, checks: &Checks, style: ToneStyle) -> Option<Hit> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let table = &*TABLE;
+    let any_cleanup = checks.cleanup.any();
+    let general = checks.nfc || any_cleanup;
+    if !TONE && !general {
+        return None;
+    }
+    let facts = &*FACTS;
+    // The bit of a FACTS entry that says the general checks must see the
+    // char (32: none).
+    let general_shift = match (general, any_cleanup) {
+        (false, _) => 32,
+        (true, false) => F_GENERAL.trailing_zeros(),
+        (true, true) => F_GENERAL_CLEAN.trailing_zeros(),
+    };
+    let mut st = Scan {
+        checked_to: 0,
+        resume: from,
+        bufs: None,
+        cache: CleanWords::default(),
+    };
+    let mut pad = [0u8; WIN];
+    let mut at = from;
+    while at < n {
+        let w = window(b, at, &mut pad);
+        let mut leads = lead_bits(w);
+        let (mut near, mut other) = (0u64, 0u64);
+        while leads != 0 {
+            let k = leads.trailing_zeros() as usize;
+            leads &= leads - 1;
+            let i = BEFORE + k;
+            let f = facts_at(w, i, facts);
+            other |= ((u64::from(f) >> general_shift) & 1) << k;
+            if TONE {
+                let len = 2 + ((f & F_LEN3) >> 20) as usize;
+                let before = w.get(i - 1).copied().unwrap_or(0);
+                let after = w.get(i + len).copied().unwrap_or(0);
+                let bits = NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
+                    | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
+                near |= u64::from((bits >> ((f >> F_KIND_SHIFT) & 3)) & 1) << k;
             }
         }
-        chunk += 8;
+        let mut visit = near | other;
+        while visit != 0 {
+            let k = visit.trailing_zeros() as usize;
+            visit &= visit - 1;
+            let pos = at + k;
+            if (other >> k) & 1 != 0 {
+                if pos < st.resume {
+                    continue;
+                }
+                match other_char(text, pos, checks, &mut st.bufs) {
+                    CharCheck::Clean => {}
+                    CharCheck::CleanUntil(end) => st.resume = end,
+                    CharCheck::Hit => return Some(Hit::Char(pos)),
+                }
+                continue;
+            }
+            if pos < st.checked_to {
+                continue;
+            }
+            let i = BEFORE + k;
+            let f = facts_at(w, i, facts);
+            let x = (f & F_ENTRY) as u16;
+            let prev = info_before(b, from, pos, table);
+            let next = info_at(w, i + 2 + ((f & F_LEN3) >> 20) as usize, table);
+            if suspicious_pair(prev, x) | suspicious_pair(x, next) {
+                if let Some(hit) = check_word_cached(text, pos, style, &mut st.checked_to, &mut st.cache) {
+                    return Some(hit);
+                }
+            }
+        }
+        at += BLOCK;
     }
     None
 }
@@ -501,6 +637,87 @@ fn other_char(text: &str, pos: usize, checks: &Checks, bufs: &mut Option<(Vec<ch
         return CharCheck::Hit;
     }
     CharCheck::Clean
+}
+
+/// [`check_word`], after a first look in the clean-word cache that needs no
+/// decoding: the run of bytes around `pos` between ASCII non-letters (or
+/// the ends of the text). When the run's bytes are a word found clean
+/// before, the run is that word: a cached word holds only word chars, and
+/// the bytes around the run end every word. Most suspicious words of a
+/// text are common words found clean before.
+#[inline(always)]
+fn check_word_cached(
+    text: &str,
+    pos: usize,
+    style: ToneStyle,
+    checked_to: &mut usize,
+    cache: &mut CleanWords,
+) -> Option<Hit> {
+    let b = text.as_bytes();
+    if let Some((s, e)) = ascii_run_around(b, pos) {
+        if cache.knows_clean(CleanWords::key_at(b, s, e)) {
+            *checked_to = e;
+            return None;
+        }
+    }
+    check_word(text, pos, style, checked_to, cache)
+}
+
+/// Bit 7 of each byte of `x` set when the byte is ASCII and no letter.
+#[inline(always)]
+fn ascii_non_letters(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // Lower-cased, bit 7 cleared: no sum below carries into the next byte.
+    let y = (x | 0x2020_2020_2020_2020) & LOW7;
+    let from_a = (y + 0x1F1F_1F1F_1F1F_1F1F) & HIGH; // y >= b'a'
+    let past_z = (y + 0x0505_0505_0505_0505) & HIGH; // y > b'z'
+    !((from_a & !past_z) | x) & HIGH
+}
+
+/// The 16 bytes before `end` (zeros before the text) and the 16 from
+/// `end` (zeros after it), little-endian.
+#[inline(always)]
+fn around16(b: &[u8], end: usize) -> (u128, u128) {
+    let whole = |s: usize| {
+        b.get(s..s + 16)
+            .and_then(|c| <[u8; 16]>::try_from(c).ok())
+            .map(u128::from_le_bytes)
+    };
+    // Byte `k` of the 32 is `b[end - 16 + k]`.
+    let padded = |first: usize| {
+        let mut w = [0u8; 16];
+        for (k, slot) in w.iter_mut().enumerate() {
+            *slot = (end + first + k)
+                .checked_sub(16)
+                .and_then(|j| b.get(j))
+                .copied()
+                .unwrap_or(0);
+        }
+        u128::from_le_bytes(w)
+    };
+    let back = end.checked_sub(16).and_then(whole).unwrap_or_else(|| padded(0));
+    let ahead = whole(end).unwrap_or_else(|| padded(16));
+    (back, ahead)
+}
+
+/// The bytes around the non-ASCII char at `pos` up to the nearest ASCII
+/// non-letter (or end of the text) on each side, when both are within
+/// 16 bytes. No branch on the bytes.
+#[inline(always)]
+fn ascii_run_around(b: &[u8], pos: usize) -> Option<(usize, usize)> {
+    let (back, ahead) = around16(b, pos);
+    let ends = |x: u128| {
+        u128::from(ascii_non_letters(x as u64)) | (u128::from(ascii_non_letters((x >> 64) as u64)) << 64)
+    };
+    let (back, ahead) = (ends(back), ends(ahead));
+    if back == 0 || ahead == 0 {
+        return None;
+    }
+    Some((
+        pos - (back.leading_zeros() / 8) as usize,
+        pos + (ahead.trailing_zeros() / 8) as usize,
+    ))
 }
 
 /// Checks the word around the suspicious letter at `pos`: the word when it
@@ -814,7 +1031,7 @@ mod tests {
             }
             assert!(NEAR[1][usize::from(b0)] && NEAR[2][usize::from(b0)] && NEAR[3][usize::from(b0)]);
             letters += usize::from(letter);
-            match LEADS[usize::from(b0)] {
+            match lead_class(b0) {
                 Lead::Letters2 => {
                     assert!((0xC0..0x1C0).contains(&(c as u32)), "{c:?}");
                     assert!(stable_by_oracle(c), "{c:?}");
@@ -1174,6 +1391,181 @@ mod tests {
             text in any::<String>(), from in any::<usize>(), checks in any_checks()
         ) {
             agree(&text, from, &checks)?;
+        }
+    }
+
+    /// Long texts (many blocks) that repeat their words, so that the
+    /// clean-word cache (used after 32 checks) answers most checks: a few
+    /// random syllable-like words, with spaces and random pieces between.
+    fn long_viet_like() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(syllable_like(), 1..10),
+            proptest::collection::vec((0..10usize, 0..PIECES.len() * 4), 40..160),
+        )
+            .prop_map(|(words, picks)| {
+                let mut s = String::new();
+                for (w, p) in picks {
+                    s.push_str(&words[w % words.len()]);
+                    s.push_str(PIECES.get(p).copied().unwrap_or(" "));
+                }
+                s
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn fast_scan_agrees_with_the_general_scan_on_long_repetitive_text(
+            text in long_viet_like(), from in any::<usize>(), checks in any_checks()
+        ) {
+            agree(&text, from, &checks)?;
+            agree(&text, 0, &checks)?;
+        }
+
+        #[test]
+        fn ascii_runs_are_found_at_every_char(text in viet_like(), tail in long_viet_like()) {
+            let text = text + &tail;
+            let b = text.as_bytes();
+            let ends = |k: usize| b.get(k).is_some_and(|&x| x < 0x80 && !x.is_ascii_alphabetic());
+            for (pos, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                let mut s = pos;
+                while s > 0 && !ends(s - 1) {
+                    s -= 1;
+                }
+                let mut e = pos;
+                while e < b.len() && !ends(e) {
+                    e += 1;
+                }
+                let want = (pos - s <= 15 && e - pos <= 15).then_some((s, e));
+                prop_assert_eq!(ascii_run_around(b, pos), want, "{:?} at {} ({:?})", text, pos, c);
+            }
+        }
+    }
+
+    #[test]
+    fn lead_bits_mark_every_lead_byte_at_every_offset() {
+        for m in 0..=255u64 {
+            // One byte per bit: bit 7 of byte k when bit k of `m`.
+            let spread = (0..8).fold(0u64, |acc, k| acc | (((m >> k) & 1) << (8 * k + 7)));
+            assert_eq!(gather_high_bits(spread), m);
+        }
+        for byte in [
+            0x00u8, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xC3, 0xDF, 0xE1, 0xEF, 0xF0, 0xF4, 0xFF,
+        ] {
+            for k in 0..BLOCK {
+                let mut w = [b'a'; WIN];
+                w[BEFORE + k] = byte;
+                let want = if byte >= 0xC0 { 1u64 << k } else { 0 };
+                assert_eq!(lead_bits(&w), want, "{byte:#x} at {k}");
+                // Bytes outside the block are never counted.
+                let mut w = [0xE1u8; WIN];
+                w[BEFORE..BEFORE + BLOCK].fill(b'a');
+                w[BEFORE + k] = byte;
+                assert_eq!(lead_bits(&w), want, "{byte:#x} at {k}");
+            }
+        }
+    }
+
+    /// Every multi-byte char gets the facts its code point says: the table
+    /// entry, whether the general checks must see it (with and without
+    /// clean-ups), its length and its row of `NEAR`.
+    #[test]
+    fn facts_hold_for_every_char() {
+        let table = &*TABLE;
+        let facts = &*FACTS;
+        for c in all_chars().filter(|c| !c.is_ascii()) {
+            let cp = c as u32;
+            let mut buf = [0u8; 4];
+            let u = c.encode_utf8(&mut buf).as_bytes();
+            for fill in [0u8, 0xBA, 0xFF] {
+                let mut w = [fill; WIN];
+                w[BEFORE..BEFORE + u.len()].copy_from_slice(u);
+                let f = facts_at(&w, BEFORE, facts);
+                let x = table.info_char(c).0;
+                let three = (0x1E80..0x1F00).contains(&cp);
+                let letter_block = (0xC0..0x1C0).contains(&cp) || three;
+                let stable = cp < 0x300 || (0x1E00..0x1F00).contains(&cp);
+                assert_eq!((f & F_ENTRY) as u16, x, "{c:?}");
+                assert_eq!(f & F_GENERAL != 0, !stable, "{c:?}");
+                assert_eq!(f & F_GENERAL_CLEAN != 0, x == 0, "{c:?}");
+                assert!(x == 0 || letter_block, "{c:?}");
+                assert_eq!(f & F_LEN3 != 0, three, "{c:?}");
+                assert_eq!(((f >> F_KIND_SHIFT) & 3) as usize, near_kind(x), "{c:?}");
+            }
+        }
+    }
+
+    /// Every char of the letter blocks and a few others, at the offsets
+    /// around a block boundary, between neighbours that do and do not make
+    /// suspicious pairs: the fast scan agrees with the general one.
+    #[test]
+    fn every_char_at_the_block_boundary_agrees_with_the_general_scan() {
+        let chars: Vec<char> = (0x80u32..0x2A0)
+            .chain(0x1E00..0x1F00)
+            .chain([0x200B, 0x2019, 0x2028, 0x301, 0x5B4, 0x4E2D, 0x1F600])
+            .filter_map(char::from_u32)
+            .collect();
+        let all = Checks {
+            nfc: true,
+            cleanup: Cleanup {
+                zero_width: true,
+                spaces: true,
+                collapse: true,
+                quotes: true,
+                eth: true,
+            },
+            tone: Some(ToneStyle::Old),
+        };
+        let options = [
+            Checks {
+                nfc: true,
+                cleanup: Cleanup::default(),
+                tone: Some(ToneStyle::Keep),
+            },
+            Checks {
+                nfc: true,
+                cleanup: Cleanup::default(),
+                tone: None,
+            },
+            Checks {
+                nfc: false,
+                cleanup: Cleanup::default(),
+                tone: Some(ToneStyle::New),
+            },
+            all,
+        ];
+        // Left and right neighbours; with `ủ` and `í` the words `qủa` and
+        // `gía` need a repair seen only from the right.
+        let sides = [
+            ("", ""),
+            ("a", "i"),
+            ("t", "i"),
+            ("q", "a"),
+            ("g", "a"),
+            ("u", "o"),
+            ("t", "o"),
+            ("ư", "ợ"),
+            ("qu", "y"),
+            ("x", " "),
+        ];
+        for &c in &chars {
+            for off in (0..3).chain(58..68).chain(122..130) {
+                // Short words before the char, ending at various offsets.
+                let pad: String = (0..off).map(|i| if i % 3 == 2 { ' ' } else { 't' }).collect();
+                for (l, r) in sides {
+                    let text = format!("{pad}{l}{c}{r} x");
+                    for checks in &options {
+                        for from in [0, off] {
+                            assert_eq!(
+                                find(&text, from, checks),
+                                find_general(&text, from, checks),
+                                "{text:?} from {from} {checks:?}"
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 
