@@ -114,7 +114,10 @@ pub(crate) enum Hit {
 /// tone mark next to another vowel in a way that may need a rewrite: both
 /// are vowels, and one is a plain vowel with a tone mark (the mark may
 /// belong on its neighbour) or both carry a mark.
-#[inline(always)]
+///
+/// The scan uses the same rule as a table over [`pair_class`]es
+/// ([`SUSPICIOUS`]); this form is the reference the tests check it against.
+#[cfg(test)]
 fn suspicious_pair(x: u16, y: u16) -> bool {
     let both_vowels = x & y & VOWEL != 0;
     let toned_plain = (x | y) & TONED_PLAIN != 0;
@@ -237,43 +240,62 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// The entry of the char that ends just before byte `pos` when it is a
-/// letter-block char starting at or after `from`, or an ASCII byte (0
-/// otherwise): the left neighbour of the letter at `pos`. All three kinds
-/// are looked up and the right one kept, without a branch (ASCII, 2- and
-/// 3-byte letters alternate unpredictably).
+/// The [`FACTS`] index of the char that ends just before byte `pos`: an
+/// ASCII char, a letter-block char starting at or after `from`, or else
+/// NUL (a non-letter): the left neighbour of the letter at `pos`. The index
+/// is chosen without a branch (ASCII, 2- and 3-byte letters alternate
+/// unpredictably).
 #[inline(always)]
-fn info_before(b: &[u8], from: usize, pos: usize, table: &Table) -> u16 {
-    let Some(k) = pos.checked_sub(1) else {
-        return 0;
-    };
+fn index_before(b: &[u8], from: usize, pos: usize) -> usize {
+    let k = pos.wrapping_sub(1);
     let p1 = b.get(k).copied().unwrap_or(0);
-    let p2 = if k > from {
+    let p2 = if k > from && k < b.len() {
         b.get(k - 1).copied().unwrap_or(0)
     } else {
         0
     };
-    let p3 = if k > from + 1 {
+    let p3 = if k > from + 1 && k < b.len() {
         b.get(k - 2).copied().unwrap_or(0)
     } else {
         0
     };
-    // A lead byte at `k - 1` or `k - 2` makes `p1` its last byte.
-    (table.info_ascii(p1).0 & mask_if(p1 < 0x80))
-        | (table.info2(p2, p1) & mask_if(p2.wrapping_sub(0xC3) < 4))
-        | (table.info3(p2, p1) & mask_if((p3 == 0xE1) & (p2 & 0xFE == 0xBA)))
+    let two = p2.wrapping_sub(0xC3) < 4;
+    let three = (p3 == 0xE1) & (p2 & 0xFE == 0xBA);
+    neighbour_index(p1 < 0x80, p1, two.then_some((p2, p1)), three.then_some((p2, p1)))
 }
 
-/// The entry of the char starting at `w[j]` when it is ASCII or in the
-/// letter blocks (0 otherwise): the right neighbour of a letter. No branch.
+/// The [`FACTS`] index of the char starting at `w[j]` (as
+/// [`index_before`]): the right neighbour of a letter.
 #[inline(always)]
-fn info_at(w: &[u8; WIN], j: usize, table: &Table) -> u16 {
+fn index_at(w: &[u8; WIN], j: usize) -> usize {
     let b0 = w.get(j).copied().unwrap_or(0);
     let b1 = w.get(j + 1).copied().unwrap_or(0);
     let b2 = w.get(j + 2).copied().unwrap_or(0);
-    (table.info_ascii(b0).0 & mask_if(b0 < 0x80))
-        | (table.info2(b0, b1) & mask_if(b0.wrapping_sub(0xC3) < 4))
-        | (table.info3(b1, b2) & mask_if((b0 == 0xE1) & (b1 & 0xFE == 0xBA)))
+    let two = b0.wrapping_sub(0xC3) < 4;
+    let three = (b0 == 0xE1) & (b1 & 0xFE == 0xBA);
+    neighbour_index(b0 < 0x80, b0, two.then_some((b0, b1)), three.then_some((b1, b2)))
+}
+
+/// The [`FACTS`] index of an ASCII char `byte` when `ascii`, else of a
+/// 2-byte char (lead, last byte) when `two`, else of a 3-byte letter
+/// (second byte, last byte) when `three`, else NUL's. Selected with masks,
+/// not branches.
+#[inline(always)]
+fn neighbour_index(ascii: bool, byte: u8, two: Option<(u8, u8)>, three: Option<(u8, u8)>) -> usize {
+    let (l2, e2) = two.unwrap_or((0, 0));
+    let (m3, e3) = three.unwrap_or((0, 0));
+    let a = ASCII_ROW | usize::from(byte & 0x7F);
+    let t2 = (usize::from(l2 & 0x3F) << 6) | usize::from(e2 & 0x3F);
+    let t3 = (usize::from(m3 & 1) << 6) | usize::from(e3 & 0x3F);
+    let sel = |c: bool, x: usize, y: usize| {
+        let m = 0usize.wrapping_sub(usize::from(c));
+        (x & m) | (y & !m)
+    };
+    sel(
+        ascii,
+        a,
+        sel(two.is_some(), t2, sel(three.is_some(), t3, ASCII_ROW)),
+    )
 }
 
 /// Bytes scanned per block.
@@ -306,12 +328,13 @@ fn window<'a>(b: &'a [u8], at: usize, pad: &'a mut [u8; WIN]) -> &'a [u8; WIN] {
 }
 
 /// Bit `k` set when the block byte `w[BEFORE + k]` starts a multi-byte char
-/// (is 0xC0 or above): eight bytes at a time, bit 7 of each byte gathered
-/// into one bit by a multiplication.
+/// (is 0xC0 or above), eight bytes at a time: the lead bits of word `j`
+/// become bit `j` of each byte of one word (an 8×8 bit matrix), which is
+/// then transposed.
 #[inline(always)]
 fn lead_bits(w: &[u8; WIN]) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut bits = 0u64;
+    let mut m = 0u64;
     for j in 0..BLOCK / 8 {
         let at = BEFORE + 8 * j;
         let mut chunk = [0u8; 8];
@@ -319,13 +342,26 @@ fn lead_bits(w: &[u8; WIN]) -> u64 {
             chunk.copy_from_slice(src);
         }
         let x = u64::from_le_bytes(chunk);
-        bits |= gather_high_bits(x & (x << 1) & HIGH) << (8 * j);
+        m |= (x & (x << 1) & HIGH) >> (7 - j);
     }
-    bits
+    transpose8(m)
+}
+
+/// Transposes the 8×8 bit matrix whose row `r` is byte `r` (bit `c` of it
+/// column `c`): bit `8r + c` goes to bit `8c + r`, by three swaps of
+/// off-diagonal blocks (2×2, 4×4, 8×8).
+#[inline(always)]
+fn transpose8(mut x: u64) -> u64 {
+    let t = (x ^ (x >> 7)) & 0x00AA_00AA_00AA_00AA;
+    x ^= t ^ (t << 7);
+    let t = (x ^ (x >> 14)) & 0x0000_CCCC_0000_CCCC;
+    x ^= t ^ (t << 14);
+    let t = (x ^ (x >> 28)) & 0x0000_0000_F0F0_F0F0;
+    x ^ t ^ (t << 28)
 }
 
 /// Bit `k` of the result is bit 7 of byte `k` of `m`, whose other bits are 0.
-#[inline(always)]
+#[cfg(test)]
 fn gather_high_bits(m: u64) -> u64 {
     // Each 0/1 byte moves to its own bit of the top byte; no two partial
     // products meet there, so nothing carries into it.
@@ -363,16 +399,17 @@ const NEAR: [[bool; 256]; 4] = [
     near_table(b""),
 ];
 
-/// [`NEAR`] as bits: bit `r` of `NEAR_BITS[byte]` is `NEAR[r][byte]`, so
-/// that both neighbours are tested with one OR and one shift.
-static NEAR_BITS: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// [`NEAR`] as bits of a [`FACTS`] entry: bit `F_NEAR_SHIFT + r` of
+/// `NEAR_BITS[byte]` is `NEAR[r][byte]`; a letter's entry has the bit of
+/// its row, so that one AND tells whether a neighbour is in its row.
+static NEAR_BITS: [u32; 256] = {
+    let mut t = [0u32; 256];
     let mut i = 0;
     while i < 256 {
         let mut r = 0;
         while r < 4 {
             if NEAR[r][i] {
-                t[i] |= 1 << r;
+                t[i] |= 1 << (F_NEAR_SHIFT + r as u32);
             }
             r += 1;
         }
@@ -389,12 +426,6 @@ fn near_kind(x: u16) -> usize {
     const KIND: [u8; 8] = [0, 3, 1, 1, 2, 2, 1, 1];
     const _: () = assert!(TONED == 1 << 12 && TONED_PLAIN == 1 << 13 && HORNED == 1 << 14);
     usize::from(KIND[usize::from((x >> 12) & 7)])
-}
-
-/// All ones when `c`, else 0.
-#[inline(always)]
-fn mask_if(c: bool) -> u16 {
-    0u16.wrapping_sub(u16::from(c))
 }
 
 /// All ones when `c`, else 0.
@@ -428,16 +459,102 @@ const fn lead_class(b0: u8) -> Lead {
 /// Number of entries of [`FACTS`].
 const FACTS_LEN: usize = 1 << 12;
 /// In a [`FACTS`] entry: the [`Table`] entry of the char (0 unless a letter).
+#[cfg(test)]
 const F_ENTRY: u32 = 0xFFFF;
 /// The general per-char checks must see the char (no clean-up on).
 const F_GENERAL: u32 = 1 << 16;
 /// The general per-char checks must see the char (clean-ups on): any char
 /// but a letter (ð, NBSP …).
 const F_GENERAL_CLEAN: u32 = 1 << 17;
-/// The char's row of [`NEAR`] ([`near_kind`]), two bits.
-const F_KIND_SHIFT: u32 = 18;
 /// A 3-byte char of the letter blocks (its right neighbour is 3 bytes on).
 const F_LEN3: u32 = 1 << 20;
+/// The char's [`pair_class`], four bits.
+const F_CLASS_SHIFT: u32 = 21;
+/// Bit `F_NEAR_SHIFT + r` is set when the char's row of [`NEAR`] is `r`
+/// (none for row 0, whose letters need no look).
+const F_NEAR_SHIFT: u32 = 25;
+/// All the row bits.
+const F_NEAR_ROWS: u32 = 0b1110 << F_NEAR_SHIFT;
+/// Row of [`FACTS`] holding the ASCII chars (`ASCII_ROW | b`): the rows of
+/// the lead bytes F8 and F9, which UTF-8 never uses.
+const ASCII_ROW: usize = 0x38 << 6;
+
+/// What [`suspicious_pair`] needs to know of a char, in 4 bits: not a
+/// vowel; an untoned vowel (u, o, ơ, ư apart, for the missing horn of
+/// `uơ`/`ưo`); a toned shaped vowel (ơ apart); a toned plain vowel.
+mod class {
+    pub(super) const NONE: u8 = 0;
+    pub(super) const VOWEL: u8 = 1;
+    pub(super) const U: u8 = 2;
+    pub(super) const O: u8 = 3;
+    pub(super) const O_HORN: u8 = 4;
+    pub(super) const U_HORN: u8 = 5;
+    pub(super) const TONED: u8 = 6;
+    pub(super) const TONED_O_HORN: u8 = 7;
+    pub(super) const TONED_PLAIN: u8 = 8;
+}
+
+/// The [`class`] of the char with table entry `x`.
+fn pair_class(x: u16) -> u8 {
+    let code = x & CODE_MASK;
+    if x & VOWEL == 0 {
+        class::NONE
+    } else if x & TONED_PLAIN != 0 {
+        class::TONED_PLAIN
+    } else if x & TONED != 0 {
+        if code == u16::from(O_HORN) {
+            class::TONED_O_HORN
+        } else {
+            class::TONED
+        }
+    } else if code == u16::from(U) {
+        class::U
+    } else if code == u16::from(O) {
+        class::O
+    } else if code == u16::from(O_HORN) {
+        class::O_HORN
+    } else if code == u16::from(U_HORN) {
+        class::U_HORN
+    } else {
+        class::VOWEL
+    }
+}
+
+/// Bit `b` of `SUSPICIOUS[a]`: a char of class `a` followed by one of
+/// class `b` is a [`suspicious_pair`] (two vowels, one toned and plain or
+/// both toned; or `u` + `ơ`, `ư` + `o`, whatever their tones, a toned `u`,
+/// `o` or `ư` being a toned plain vowel already).
+static SUSPICIOUS: [u16; 16] = {
+    let mut t = [0u16; 16];
+    let mut a = 1;
+    while a <= 8 {
+        let mut b = 1;
+        while b <= 8 {
+            let (a8, b8) = (a as u8, b as u8);
+            let a_toned = a8 == class::TONED || a8 == class::TONED_O_HORN;
+            let b_toned = b8 == class::TONED || b8 == class::TONED_O_HORN;
+            let s = a8 == class::TONED_PLAIN
+                || b8 == class::TONED_PLAIN
+                || (a_toned && b_toned)
+                || (a8 == class::U && (b8 == class::O_HORN || b8 == class::TONED_O_HORN))
+                || (a8 == class::U_HORN && b8 == class::O);
+            if s {
+                t[a] |= 1 << b;
+            }
+            b += 1;
+        }
+        a += 1;
+    }
+    t
+};
+
+/// Whether the chars with [`FACTS`] entries `fa` then `fb` make a
+/// [`suspicious_pair`]: two look-ups, no branch.
+#[inline(always)]
+fn suspicious_facts(fa: u32, fb: u32) -> bool {
+    let (ca, cb) = ((fa >> F_CLASS_SHIFT) & 15, (fb >> F_CLASS_SHIFT) & 15);
+    (SUSPICIOUS.get(ca as usize).copied().unwrap_or(0) >> cb) & 1 != 0
+}
 
 /// What the block scan needs to know of a multi-byte char, found by one
 /// look-up (see [`facts_at`]): entry `(b0 & 0x3F) << 6 | b1 & 0x3F` for a
@@ -450,7 +567,9 @@ static FACTS: LazyLock<[u32; FACTS_LEN]> = LazyLock::new(|| {
     for (idx, slot) in t.iter_mut().enumerate() {
         let (row, col) = ((idx >> 6) as u8, (idx & 0x3F) as u8);
         let (b0, b1) = (0xC0 | row, 0x80 | col);
-        let (x, general, three) = if row < 2 {
+        let (x, general, three) = if (ASCII_ROW..ASCII_ROW + 0x80).contains(&idx) {
+            (table.info_ascii((idx - ASCII_ROW) as u8).0, false, false)
+        } else if row < 2 {
             (table.info3(0xBA | row, b1), false, true)
         } else {
             match lead_class(b0) {
@@ -464,8 +583,9 @@ static FACTS: LazyLock<[u32; FACTS_LEN]> = LazyLock::new(|| {
         *slot = u32::from(x)
             | if general { F_GENERAL } else { 0 }
             | if x == 0 { F_GENERAL_CLEAN } else { 0 }
-            | ((near_kind(x) as u32) << F_KIND_SHIFT)
-            | if three { F_LEN3 } else { 0 };
+            | ((1u32 << (F_NEAR_SHIFT + near_kind(x) as u32)) & F_NEAR_ROWS)
+            | if three { F_LEN3 } else { 0 }
+            | (u32::from(pair_class(x)) << F_CLASS_SHIFT);
     }
     t
 });
@@ -527,7 +647,6 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
 fn find_blocks<const TONE: bool>(text: &str, from: usize, checks: &Checks, style: ToneStyle) -> Option<Hit> {
     let b = text.as_bytes();
     let n = b.len();
-    let table = &*TABLE;
     let any_cleanup = checks.cleanup.any();
     let general = checks.nfc || any_cleanup;
     if !TONE && !general {
@@ -535,12 +654,15 @@ fn find_blocks<const TONE: bool>(text: &str, from: usize, checks: &Checks, style
     }
     let facts = &*FACTS;
     // The bit of a FACTS entry that says the general checks must see the
-    // char (32: none).
-    let general_shift = match (general, any_cleanup) {
-        (false, _) => 32,
-        (true, false) => F_GENERAL.trailing_zeros(),
-        (true, true) => F_GENERAL_CLEAN.trailing_zeros(),
+    // char (0: none).
+    let general_bit = match (general, any_cleanup) {
+        (false, _) => 0,
+        (true, false) => F_GENERAL,
+        (true, true) => F_GENERAL_CLEAN,
     };
+    // What makes a lead worth a visit: its general bit, or a neighbour in
+    // its row of NEAR.
+    let wanted = general_bit | if TONE { F_NEAR_ROWS } else { 0 };
     let mut st = Scan {
         checked_to: 0,
         resume: from,
@@ -548,32 +670,48 @@ fn find_blocks<const TONE: bool>(text: &str, from: usize, checks: &Checks, style
         cache: CleanWords::default(),
     };
     let mut pad = [0u8; WIN];
+    // The FACTS entry of the char at each lead of the current block.
+    let mut seen = [0u32; BLOCK];
     let mut at = from;
     while at < n {
         let w = window(b, at, &mut pad);
         let mut leads = lead_bits(w);
-        let (mut near, mut other) = (0u64, 0u64);
+        let mut visit = 0u64;
         while leads != 0 {
             let k = leads.trailing_zeros() as usize;
             leads &= leads - 1;
             let i = BEFORE + k;
-            let f = facts_at(w, i, facts);
-            other |= ((u64::from(f) >> general_shift) & 1) << k;
+            let f = if TONE {
+                facts_at(w, i, facts)
+            } else {
+                // The general bit needs only the first two bytes (the rows
+                // of E1 say which second bytes are NFC-stable).
+                let b0 = w.get(i).copied().unwrap_or(0);
+                let b1 = w.get(i + 1).copied().unwrap_or(0);
+                facts
+                    .get((usize::from(b0 & 0x3F) << 6) | usize::from(b1 & 0x3F))
+                    .copied()
+                    .unwrap_or(0)
+            };
+            if let Some(slot) = seen.get_mut(k) {
+                *slot = f;
+            }
+            let mut bits = F_GENERAL | F_GENERAL_CLEAN;
             if TONE {
                 let len = 2 + ((f & F_LEN3) >> 20) as usize;
                 let before = w.get(i - 1).copied().unwrap_or(0);
                 let after = w.get(i + len).copied().unwrap_or(0);
-                let bits = NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
+                bits |= NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
                     | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
-                near |= u64::from((bits >> ((f >> F_KIND_SHIFT) & 3)) & 1) << k;
             }
+            visit |= u64::from(bits & f & wanted != 0) << k;
         }
-        let mut visit = near | other;
         while visit != 0 {
             let k = visit.trailing_zeros() as usize;
             visit &= visit - 1;
             let pos = at + k;
-            if (other >> k) & 1 != 0 {
+            let f = seen.get(k).copied().unwrap_or(0);
+            if f & general_bit != 0 {
                 if pos < st.resume {
                     continue;
                 }
@@ -588,11 +726,12 @@ fn find_blocks<const TONE: bool>(text: &str, from: usize, checks: &Checks, style
                 continue;
             }
             let i = BEFORE + k;
-            let f = facts_at(w, i, facts);
-            let x = (f & F_ENTRY) as u16;
-            let prev = info_before(b, from, pos, table);
-            let next = info_at(w, i + 2 + ((f & F_LEN3) >> 20) as usize, table);
-            if suspicious_pair(prev, x) | suspicious_pair(x, next) {
+            let prev = facts.get(index_before(b, from, pos)).copied().unwrap_or(0);
+            let next = facts
+                .get(index_at(w, i + 2 + ((f & F_LEN3) >> 20) as usize))
+                .copied()
+                .unwrap_or(0);
+            if suspicious_facts(prev, f) | suspicious_facts(f, next) {
                 if let Some(hit) = check_word_cached(text, pos, style, &mut st.checked_to, &mut st.cache) {
                     return Some(hit);
                 }
@@ -1086,6 +1225,71 @@ mod tests {
         }
     }
 
+    /// The table the scan uses agrees with `suspicious_pair` on every pair
+    /// of entries, through the classes stored in `FACTS`.
+    #[test]
+    fn pair_classes_agree_with_suspicious_pair() {
+        let e = entries();
+        for &x in &e {
+            for &y in &e {
+                let (fx, fy) = (
+                    u32::from(pair_class(x)) << F_CLASS_SHIFT,
+                    u32::from(pair_class(y)) << F_CLASS_SHIFT,
+                );
+                assert_eq!(suspicious_facts(fx, fy), suspicious_pair(x, y), "{x:#x} {y:#x}");
+            }
+        }
+        // FACTS holds the class of every ASCII char and letter.
+        let facts = &*FACTS;
+        for b in 0u8..0x80 {
+            let f = facts[ASCII_ROW | usize::from(b)];
+            assert_eq!(f & F_ENTRY, u32::from(TABLE.info_ascii(b).0), "{b}");
+            assert_eq!(
+                f >> F_CLASS_SHIFT & 15,
+                u32::from(pair_class(TABLE.info_ascii(b).0)),
+                "{b}"
+            );
+        }
+    }
+
+    /// The neighbour indices pick the right entry for every char before
+    /// and after a letter, whatever the char and where `from` is.
+    #[test]
+    fn neighbour_indices_find_every_char() {
+        let facts = &*FACTS;
+        let table = &*TABLE;
+        let chars = (0u32..0x300)
+            .chain(0x1E00..0x1F00)
+            .chain([0x2019, 0x4E2D, 0x1F600]);
+        for c in chars.filter_map(char::from_u32) {
+            let text = format!("xy{c}à");
+            let b = text.as_bytes();
+            let pos = text.len() - "à".len();
+            let want = if c.is_ascii()
+                || (0xC0..0x1C0).contains(&(c as u32))
+                || (0x1E80..0x1F00).contains(&(c as u32))
+            {
+                table.info_char(c).0
+            } else {
+                0
+            };
+            let got = facts[index_before(b, 0, pos)] & F_ENTRY;
+            assert_eq!(got, u32::from(want), "{c:?} before");
+            // A char that starts before `from` is no neighbour (unless ASCII).
+            let cut = facts[index_before(b, pos, pos)] & F_ENTRY;
+            assert_eq!(cut, if c.is_ascii() { u32::from(want) } else { 0 }, "{c:?} cut");
+            let mut w = [0u8; WIN];
+            let mut buf = [0u8; 4];
+            let u = c.encode_utf8(&mut buf).as_bytes();
+            w[BEFORE..BEFORE + u.len()].copy_from_slice(u);
+            assert_eq!(
+                facts[index_at(&w, BEFORE)] & F_ENTRY,
+                u32::from(want),
+                "{c:?} after"
+            );
+        }
+    }
+
     /// Every suspicious pair of adjacent chars is seen from one of them:
     /// the neighbour's byte next to it is in its [`NEAR`] row.
     #[test]
@@ -1491,7 +1695,8 @@ mod tests {
                 assert_eq!(f & F_GENERAL_CLEAN != 0, x == 0, "{c:?}");
                 assert!(x == 0 || letter_block, "{c:?}");
                 assert_eq!(f & F_LEN3 != 0, three, "{c:?}");
-                assert_eq!(((f >> F_KIND_SHIFT) & 3) as usize, near_kind(x), "{c:?}");
+                let row = (f & F_NEAR_ROWS) >> F_NEAR_SHIFT;
+                assert_eq!(row, (1 << near_kind(x)) & 0b1110, "{c:?}");
             }
         }
     }
