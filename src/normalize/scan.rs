@@ -428,12 +428,6 @@ fn near_kind(x: u16) -> usize {
     usize::from(KIND[usize::from((x >> 12) & 7)])
 }
 
-/// All ones when `c`, else 0.
-#[inline(always)]
-fn byte_mask(c: bool) -> u8 {
-    0u8.wrapping_sub(u8::from(c))
-}
-
 /// What the lead byte of a multi-byte char says about it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Lead {
@@ -598,13 +592,10 @@ fn facts_at(w: &[u8; WIN], i: usize, facts: &[u32; FACTS_LEN]) -> u32 {
     let b1 = w.get(i + 1).copied().unwrap_or(0);
     let b2 = w.get(i + 2).copied().unwrap_or(0);
     let three = (b0 == 0xE1) & (b1 & 0xFE == 0xBA);
-    let m = byte_mask(three);
-    let hi = (b1 & 1 & m) | (b0 & !m & 0x3F);
-    let lo = ((b2 & m) | (b1 & !m)) & 0x3F;
-    facts
-        .get((usize::from(hi) << 6) | usize::from(lo))
-        .copied()
-        .unwrap_or(0)
+    let i2 = (usize::from(b0 & 0x3F) << 6) | usize::from(b1 & 0x3F);
+    let i3 = (usize::from(b1 & 1) << 6) | usize::from(b2 & 0x3F);
+    let m = 0usize.wrapping_sub(usize::from(three));
+    facts.get((i3 & m) | (i2 & !m)).copied().unwrap_or(0)
 }
 
 /// Scan state carried across blocks.
