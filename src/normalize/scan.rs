@@ -11,6 +11,7 @@ use super::{NormalizeOptions, ToneStyle};
 use crate::syllable::{
     Syllable, Table, CODE_MASK, HORNED, O, O_HORN, TABLE, TONED, TONED_PLAIN, U, U_HORN, VOWEL,
 };
+use std::sync::LazyLock;
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfc_quick, IsNormalized};
 
@@ -113,15 +114,18 @@ pub(crate) enum Hit {
 /// tone mark next to another vowel in a way that may need a rewrite: both
 /// are vowels, and one is a plain vowel with a tone mark (the mark may
 /// belong on its neighbour) or both carry a mark.
-#[inline(always)]
+///
+/// The scan uses the same rule as a table over [`pair_class`]es
+/// ([`SUSPICIOUS`]); this form is the reference the tests check it against.
+#[cfg(test)]
 fn suspicious_pair(x: u16, y: u16) -> bool {
     let both_vowels = x & y & VOWEL != 0;
     let toned_plain = (x | y) & TONED_PLAIN != 0;
     let both_toned = x & y & TONED != 0;
     // `uơ`/`ưo`: a horn may be missing (đuợc, đưọc → được).
     let (cx, cy) = (x & CODE_MASK, y & CODE_MASK);
-    let half_horn =
-        (cx == u16::from(U) && cy == u16::from(O_HORN)) | (cx == u16::from(U_HORN) && cy == u16::from(O));
+    let half_horn = ((cx == u16::from(U)) & (cy == u16::from(O_HORN)))
+        | ((cx == u16::from(U_HORN)) & (cy == u16::from(O)));
     (both_vowels & (toned_plain | both_toned)) | half_horn
 }
 
@@ -236,68 +240,132 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// The entry of the char that ends just before byte `pos` when it is a
-/// letter-block char starting at or after `from`, or an ASCII byte (0
-/// otherwise): the left neighbour of the letter at `pos`.
+/// The [`FACTS`] index of the char that ends just before byte `pos`: an
+/// ASCII char, a letter-block char starting at or after `from`, or else
+/// NUL (a non-letter): the left neighbour of the letter at `pos`. The index
+/// is chosen without a branch (ASCII, 2- and 3-byte letters alternate
+/// unpredictably).
 #[inline(always)]
-fn info_before(b: &[u8], from: usize, pos: usize, table: &Table) -> u16 {
-    let Some(k) = pos.checked_sub(1) else {
-        return 0;
-    };
+fn index_before(b: &[u8], from: usize, pos: usize) -> usize {
+    let k = pos.wrapping_sub(1);
     let p1 = b.get(k).copied().unwrap_or(0);
-    if p1 < 0x80 {
-        return table.info_ascii(p1).0;
-    }
-    let p2 = if k > from {
+    let p2 = if k > from && k < b.len() {
         b.get(k - 1).copied().unwrap_or(0)
     } else {
         0
     };
-    if p2.wrapping_sub(0xC3) < 4 {
-        return table.info2(p2, p1);
-    }
-    let p3 = if k > from + 1 {
+    let p3 = if k > from + 1 && k < b.len() {
         b.get(k - 2).copied().unwrap_or(0)
     } else {
         0
     };
-    if p3 == 0xE1 && p2 & 0xFE == 0xBA {
-        return table.info3(p2, p1);
-    }
-    0
+    let two = p2.wrapping_sub(0xC3) < 4;
+    let three = (p3 == 0xE1) & (p2 & 0xFE == 0xBA);
+    neighbour_index(p1 < 0x80, p1, two.then_some((p2, p1)), three.then_some((p2, p1)))
 }
 
-/// The entry of the char starting at `w[k]` when it is ASCII or in the
-/// letter blocks (0 otherwise): the right neighbour of a letter.
+/// The [`FACTS`] index of the char starting at `w[j]` (as
+/// [`index_before`]): the right neighbour of a letter.
 #[inline(always)]
-fn info_at(w: &[u8; 16], k: usize, table: &Table) -> u16 {
-    let b0 = w.get(k).copied().unwrap_or(0);
-    if b0 < 0x80 {
-        return table.info_ascii(b0).0;
-    }
-    let b1 = w.get(k + 1).copied().unwrap_or(0);
-    if b0.wrapping_sub(0xC3) < 4 {
-        return table.info2(b0, b1);
-    }
-    if b0 == 0xE1 && b1 & 0xFE == 0xBA {
-        return table.info3(b1, w.get(k + 2).copied().unwrap_or(0));
-    }
-    0
+fn index_at(w: &[u8; WIN], j: usize) -> usize {
+    let b0 = w.get(j).copied().unwrap_or(0);
+    let b1 = w.get(j + 1).copied().unwrap_or(0);
+    let b2 = w.get(j + 2).copied().unwrap_or(0);
+    let two = b0.wrapping_sub(0xC3) < 4;
+    let three = (b0 == 0xE1) & (b1 & 0xFE == 0xBA);
+    neighbour_index(b0 < 0x80, b0, two.then_some((b0, b1)), three.then_some((b1, b2)))
 }
 
-/// The 16 bytes from `at` (zeros past the end).
+/// The [`FACTS`] index of an ASCII char `byte` when `ascii`, else of a
+/// 2-byte char (lead, last byte) when `two`, else of a 3-byte letter
+/// (second byte, last byte) when `three`, else NUL's. Selected with masks,
+/// not branches.
 #[inline(always)]
-fn load16(b: &[u8], at: usize) -> [u8; 16] {
-    match b.get(at..at + 16).and_then(|c| <[u8; 16]>::try_from(c).ok()) {
-        Some(w) => w,
-        None => {
-            let mut w = [0u8; 16];
-            for (dst, src) in w.iter_mut().zip(b.get(at..).unwrap_or(&[])) {
-                *dst = *src;
-            }
-            w
+fn neighbour_index(ascii: bool, byte: u8, two: Option<(u8, u8)>, three: Option<(u8, u8)>) -> usize {
+    let (l2, e2) = two.unwrap_or((0, 0));
+    let (m3, e3) = three.unwrap_or((0, 0));
+    let a = ASCII_ROW | usize::from(byte & 0x7F);
+    let t2 = (usize::from(l2 & 0x3F) << 6) | usize::from(e2 & 0x3F);
+    let t3 = (usize::from(m3 & 1) << 6) | usize::from(e3 & 0x3F);
+    let sel = |c: bool, x: usize, y: usize| {
+        let m = 0usize.wrapping_sub(usize::from(c));
+        (x & m) | (y & !m)
+    };
+    sel(
+        ascii,
+        a,
+        sel(two.is_some(), t2, sel(three.is_some(), t3, ASCII_ROW)),
+    )
+}
+
+/// Bytes scanned per block.
+const BLOCK: usize = 64;
+/// Bytes before a block in its window (the left neighbour of its first char).
+const BEFORE: usize = 8;
+/// A block's window: [`BEFORE`] bytes, the block, and enough bytes after it
+/// for a char that starts in it, its right neighbour and that one's bytes.
+const WIN: usize = BEFORE + BLOCK + 8;
+
+/// The window of the block at `at`: `b[at - BEFORE..at + BLOCK + 8]`, with
+/// zeros for bytes outside the text (borrowed when all are inside).
+#[inline(always)]
+fn window<'a>(b: &'a [u8], at: usize, pad: &'a mut [u8; WIN]) -> &'a [u8; WIN] {
+    let inside = at
+        .checked_sub(BEFORE)
+        .and_then(|s| b.get(s..s + WIN))
+        .and_then(|s| <&[u8; WIN]>::try_from(s).ok());
+    if let Some(w) = inside {
+        return w;
+    }
+    for (i, slot) in pad.iter_mut().enumerate() {
+        *slot = (at + i)
+            .checked_sub(BEFORE)
+            .and_then(|j| b.get(j))
+            .copied()
+            .unwrap_or(0);
+    }
+    pad
+}
+
+/// Bit `k` set when the block byte `w[BEFORE + k]` starts a multi-byte char
+/// (is 0xC0 or above), eight bytes at a time: the lead bits of word `j`
+/// become bit `j` of each byte of one word (an 8×8 bit matrix), which is
+/// then transposed.
+#[inline(always)]
+fn lead_bits(w: &[u8; WIN]) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut m = 0u64;
+    for j in 0..BLOCK / 8 {
+        let at = BEFORE + 8 * j;
+        let mut chunk = [0u8; 8];
+        if let Some(src) = w.get(at..at + 8) {
+            chunk.copy_from_slice(src);
         }
+        let x = u64::from_le_bytes(chunk);
+        m |= (x & (x << 1) & HIGH) >> (7 - j);
     }
+    transpose8(m)
+}
+
+/// Transposes the 8×8 bit matrix whose row `r` is byte `r` (bit `c` of it
+/// column `c`): bit `8r + c` goes to bit `8c + r`, by three swaps of
+/// off-diagonal blocks (2×2, 4×4, 8×8).
+#[inline(always)]
+fn transpose8(mut x: u64) -> u64 {
+    let t = (x ^ (x >> 7)) & 0x00AA_00AA_00AA_00AA;
+    x ^= t ^ (t << 7);
+    let t = (x ^ (x >> 14)) & 0x0000_CCCC_0000_CCCC;
+    x ^= t ^ (t << 14);
+    let t = (x ^ (x >> 28)) & 0x0000_0000_F0F0_F0F0;
+    x ^ t ^ (t << 28)
+}
+
+/// Bit `k` of the result is bit 7 of byte `k` of `m`, whose other bits are 0.
+#[cfg(test)]
+fn gather_high_bits(m: u64) -> u64 {
+    // Each 0/1 byte moves to its own bit of the top byte; no two partial
+    // products meet there, so nothing carries into it.
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// A table of the bytes `x` must be next to for one of its pairs to need a
@@ -324,12 +392,31 @@ const fn near_table(ascii: &[u8]) -> [bool; 256] {
 /// a vowel; `ơ`/`ư` (any tone): `u`/`o` (a missing horn) or a non-ASCII
 /// letter; a shaped vowel with a tone mark (ấ, ề, ở): another toned letter,
 /// never ASCII.
-static NEAR: [[bool; 256]; 4] = [
+const NEAR: [[bool; 256]; 4] = [
     [false; 256],
     near_table(b"aeiouyAEIOUY"),
     near_table(b"uoUO"),
     near_table(b""),
 ];
+
+/// [`NEAR`] as bits of a [`FACTS`] entry: bit `F_NEAR_SHIFT + r` of
+/// `NEAR_BITS[byte]` is `NEAR[r][byte]`; a letter's entry has the bit of
+/// its row, so that one AND tells whether a neighbour is in its row.
+static NEAR_BITS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut r = 0;
+        while r < 4 {
+            if NEAR[r][i] {
+                t[i] |= 1 << (F_NEAR_SHIFT + r as u32);
+            }
+            r += 1;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// The row of [`NEAR`] for the letter with entry `x`: by its bits TONED
 /// (1), TONED_PLAIN (2), HORNED (4): a plain toned vowel first, then a
@@ -339,12 +426,6 @@ fn near_kind(x: u16) -> usize {
     const KIND: [u8; 8] = [0, 3, 1, 1, 2, 2, 1, 1];
     const _: () = assert!(TONED == 1 << 12 && TONED_PLAIN == 1 << 13 && HORNED == 1 << 14);
     usize::from(KIND[usize::from((x >> 12) & 7)])
-}
-
-/// All ones when `c`, else 0.
-#[inline(always)]
-fn mask_if(c: bool) -> u16 {
-    0u16.wrapping_sub(u16::from(c))
 }
 
 /// What the lead byte of a multi-byte char says about it.
@@ -369,100 +450,285 @@ const fn lead_class(b0: u8) -> Lead {
     }
 }
 
-/// [`lead_class`] of every byte value.
-static LEADS: [Lead; 256] = {
-    let mut t = [Lead::Other; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = lead_class(i as u8);
-        i += 1;
+/// Number of entries of [`FACTS`].
+const FACTS_LEN: usize = 1 << 12;
+/// In a [`FACTS`] entry: the [`Table`] entry of the char (0 unless a letter).
+#[cfg(test)]
+const F_ENTRY: u32 = 0xFFFF;
+/// The general per-char checks must see the char (no clean-up on).
+const F_GENERAL: u32 = 1 << 16;
+/// The general per-char checks must see the char (clean-ups on): any char
+/// but a letter (ð, NBSP …).
+const F_GENERAL_CLEAN: u32 = 1 << 17;
+/// A 3-byte char of the letter blocks (its right neighbour is 3 bytes on).
+const F_LEN3: u32 = 1 << 20;
+/// The char's [`pair_class`], four bits.
+const F_CLASS_SHIFT: u32 = 21;
+/// Bit `F_NEAR_SHIFT + r` is set when the char's row of [`NEAR`] is `r`
+/// (none for row 0, whose letters need no look).
+const F_NEAR_SHIFT: u32 = 25;
+/// All the row bits.
+const F_NEAR_ROWS: u32 = 0b1110 << F_NEAR_SHIFT;
+/// Row of [`FACTS`] holding the ASCII chars (`ASCII_ROW | b`): the rows of
+/// the lead bytes F8 and F9, which UTF-8 never uses.
+const ASCII_ROW: usize = 0x38 << 6;
+
+/// What [`suspicious_pair`] needs to know of a char, in 4 bits: not a
+/// vowel; an untoned vowel (u, o, ơ, ư apart, for the missing horn of
+/// `uơ`/`ưo`); a toned shaped vowel (ơ apart); a toned plain vowel.
+mod class {
+    pub(super) const NONE: u8 = 0;
+    pub(super) const VOWEL: u8 = 1;
+    pub(super) const U: u8 = 2;
+    pub(super) const O: u8 = 3;
+    pub(super) const O_HORN: u8 = 4;
+    pub(super) const U_HORN: u8 = 5;
+    pub(super) const TONED: u8 = 6;
+    pub(super) const TONED_O_HORN: u8 = 7;
+    pub(super) const TONED_PLAIN: u8 = 8;
+}
+
+/// The [`class`] of the char with table entry `x`.
+fn pair_class(x: u16) -> u8 {
+    let code = x & CODE_MASK;
+    if x & VOWEL == 0 {
+        class::NONE
+    } else if x & TONED_PLAIN != 0 {
+        class::TONED_PLAIN
+    } else if x & TONED != 0 {
+        if code == u16::from(O_HORN) {
+            class::TONED_O_HORN
+        } else {
+            class::TONED
+        }
+    } else if code == u16::from(U) {
+        class::U
+    } else if code == u16::from(O) {
+        class::O
+    } else if code == u16::from(O_HORN) {
+        class::O_HORN
+    } else if code == u16::from(U_HORN) {
+        class::U_HORN
+    } else {
+        class::VOWEL
+    }
+}
+
+/// Bit `b` of `SUSPICIOUS[a]`: a char of class `a` followed by one of
+/// class `b` is a [`suspicious_pair`] (two vowels, one toned and plain or
+/// both toned; or `u` + `ơ`, `ư` + `o`, whatever their tones, a toned `u`,
+/// `o` or `ư` being a toned plain vowel already).
+static SUSPICIOUS: [u16; 16] = {
+    let mut t = [0u16; 16];
+    let mut a = 1;
+    while a <= 8 {
+        let mut b = 1;
+        while b <= 8 {
+            let (a8, b8) = (a as u8, b as u8);
+            let a_toned = a8 == class::TONED || a8 == class::TONED_O_HORN;
+            let b_toned = b8 == class::TONED || b8 == class::TONED_O_HORN;
+            let s = a8 == class::TONED_PLAIN
+                || b8 == class::TONED_PLAIN
+                || (a_toned && b_toned)
+                || (a8 == class::U && (b8 == class::O_HORN || b8 == class::TONED_O_HORN))
+                || (a8 == class::U_HORN && b8 == class::O);
+            if s {
+                t[a] |= 1 << b;
+            }
+            b += 1;
+        }
+        a += 1;
     }
     t
 };
 
+/// Whether the chars with [`FACTS`] entries `fa` then `fb` make a
+/// [`suspicious_pair`]: two look-ups, no branch.
+#[inline(always)]
+fn suspicious_facts(fa: u32, fb: u32) -> bool {
+    let (ca, cb) = ((fa >> F_CLASS_SHIFT) & 15, (fb >> F_CLASS_SHIFT) & 15);
+    (SUSPICIOUS.get(ca as usize).copied().unwrap_or(0) >> cb) & 1 != 0
+}
+
+/// What the block scan needs to know of a multi-byte char, found by one
+/// look-up (see [`facts_at`]): entry `(b0 & 0x3F) << 6 | b1 & 0x3F` for a
+/// char `b0 b1 …`, except U+1E80–U+1EFF (`E1 BA/BB b2`, the Vietnamese
+/// letters with 3 bytes), whose entries are `(b1 & 1) << 6 | b2 & 0x3F`:
+/// rows 0 and 1, which no UTF-8 lead byte (C0, C1) uses.
+static FACTS: LazyLock<[u32; FACTS_LEN]> = LazyLock::new(|| {
+    let table = &*TABLE;
+    let mut t = [0u32; FACTS_LEN];
+    for (idx, slot) in t.iter_mut().enumerate() {
+        let (row, col) = ((idx >> 6) as u8, (idx & 0x3F) as u8);
+        let (b0, b1) = (0xC0 | row, 0x80 | col);
+        let (x, general, three) = if (ASCII_ROW..ASCII_ROW + 0x80).contains(&idx) {
+            (table.info_ascii((idx - ASCII_ROW) as u8).0, false, false)
+        } else if row < 2 {
+            (table.info3(0xBA | row, b1), false, true)
+        } else {
+            match lead_class(b0) {
+                Lead::Letters2 => (table.info2(b0, b1), false, false),
+                Lead::Stable2 => (0, false, false),
+                // U+1E00–U+1EFF are NFC-stable (E1 B8–BB).
+                Lead::E1 => (0, b1 & 0xFC != 0xB8, false),
+                Lead::Other => (0, true, false),
+            }
+        };
+        *slot = u32::from(x)
+            | if general { F_GENERAL } else { 0 }
+            | if x == 0 { F_GENERAL_CLEAN } else { 0 }
+            | ((1u32 << (F_NEAR_SHIFT + near_kind(x) as u32)) & F_NEAR_ROWS)
+            | if three { F_LEN3 } else { 0 }
+            | (u32::from(pair_class(x)) << F_CLASS_SHIFT);
+    }
+    t
+});
+
+/// The [`FACTS`] entry of the char whose lead byte is `w[i]`: one load,
+/// whatever the char (the index is chosen without a branch).
+#[inline(always)]
+fn facts_at(w: &[u8; WIN], i: usize, facts: &[u32; FACTS_LEN]) -> u32 {
+    let b0 = w.get(i).copied().unwrap_or(0);
+    let b1 = w.get(i + 1).copied().unwrap_or(0);
+    let b2 = w.get(i + 2).copied().unwrap_or(0);
+    let three = (b0 == 0xE1) & (b1 & 0xFE == 0xBA);
+    let i2 = (usize::from(b0 & 0x3F) << 6) | usize::from(b1 & 0x3F);
+    let i3 = (usize::from(b1 & 1) << 6) | usize::from(b2 & 0x3F);
+    let m = 0usize.wrapping_sub(usize::from(three));
+    facts.get((i3 & m) | (i2 & !m)).copied().unwrap_or(0)
+}
+
+/// Scan state carried across blocks.
+struct Scan {
+    /// Words before this byte were already checked.
+    checked_to: usize,
+    /// Bytes before this one were already looked at by the general checks.
+    resume: usize,
+    bufs: Option<(Vec<char>, String)>,
+    cache: CleanWords,
+}
+
 /// The first thing, at or after byte `from`, that `checks` would change.
 ///
-/// Walks the lead bytes of multi-byte chars found eight bytes at a time
-/// (ASCII needs no look unless white space is collapsed). A Vietnamese
-/// letter costs one table look-up; only a letter with a tone mark or a horn
-/// is compared with its neighbours (every pair that may need a rewrite
-/// holds one, see [`suspicious_pair`]); NFC-stable blocks are skipped by
-/// lead byte; everything else goes through the general per-char checks.
+/// Works on blocks of 64 bytes. First every lead byte of a multi-byte char
+/// in the block is found (eight bytes at a time; ASCII needs no look unless
+/// white space is collapsed) and classified without a branch into two bit
+/// masks: chars the general per-char checks must see (outside the letter
+/// and NFC-stable blocks, or anything but a letter when clean-ups are on),
+/// and letters with a tone mark or a horn next to a byte their [`NEAR`] row
+/// holds (every pair that may need a rewrite passes from one side, see
+/// [`suspicious_pair`]). Then only the positions in these masks are
+/// visited, in order: the general checks, or both neighbours decoded and
+/// the word checked when a pair is suspicious.
 pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
-    let b = text.as_bytes();
-    let n = b.len();
-    let table = &*TABLE;
-    let cleanup = checks.cleanup;
-    let any_cleanup = cleanup.any();
-    if cleanup.collapse {
-        if let Some(at) = ascii_collapse_hit(b, from) {
+    if checks.cleanup.collapse {
+        if let Some(at) = ascii_collapse_hit(text.as_bytes(), from) {
             return Some(Hit::Char(at));
         }
     }
-    let tone = checks.tone;
-    let mut checked_to = 0usize;
-    let mut bufs: Option<(Vec<char>, String)> = None;
-    let mut cache = CleanWords::default();
-    // Bytes before `resume` were already looked at.
-    let mut resume = from;
-    let mut chunk = from;
-    while chunk < n {
-        // This chunk of 8 bytes and the next 8 (for chars that cross).
-        let w = load16(b, chunk);
-        let lo = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        let mut mask = lo & (lo << 1) & 0x8080_8080_8080_8080;
-        while mask != 0 {
-            let k = (mask.trailing_zeros() / 8) as usize;
-            let pos = chunk + k;
-            mask &= mask - 1;
-            let b0 = w.get(k).copied().unwrap_or(0);
-            let b1 = w.get(k + 1).copied().unwrap_or(0);
-            // The letter blocks, without a branch on which one (2-byte
-            // and 3-byte letters alternate unpredictably).
-            let b2 = w.get(k + 2).copied().unwrap_or(0);
-            let (two, three) = (b0.wrapping_sub(0xC3) < 4, (b0 == 0xE1) & (b1 & 0xFE == 0xBA));
-            let (x, len) = if two | three {
-                let x = (table.info3(b1, b2) & mask_if(three)) | (table.info2(b0, b1) & mask_if(!three));
-                (x, 2 + usize::from(three))
+    match checks.tone {
+        Some(style) => find_blocks::<true>(text, from, checks, style),
+        None => find_blocks::<false>(text, from, checks, ToneStyle::Keep),
+    }
+}
+
+/// [`find`] after the white-space pre-pass; `TONE`: whether tone marks are
+/// checked (in `style`).
+#[inline(always)]
+fn find_blocks<const TONE: bool>(text: &str, from: usize, checks: &Checks, style: ToneStyle) -> Option<Hit> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let any_cleanup = checks.cleanup.any();
+    let general = checks.nfc || any_cleanup;
+    if !TONE && !general {
+        return None;
+    }
+    let facts = &*FACTS;
+    // The bit of a FACTS entry that says the general checks must see the
+    // char (0: none).
+    let general_bit = match (general, any_cleanup) {
+        (false, _) => 0,
+        (true, false) => F_GENERAL,
+        (true, true) => F_GENERAL_CLEAN,
+    };
+    // What makes a lead worth a visit: its general bit, or a neighbour in
+    // its row of NEAR.
+    let wanted = general_bit | if TONE { F_NEAR_ROWS } else { 0 };
+    let mut st = Scan {
+        checked_to: 0,
+        resume: from,
+        bufs: None,
+        cache: CleanWords::default(),
+    };
+    let mut pad = [0u8; WIN];
+    // The FACTS entry of the char at each lead of the current block.
+    let mut seen = [0u32; BLOCK];
+    let mut at = from;
+    while at < n {
+        let w = window(b, at, &mut pad);
+        let mut leads = lead_bits(w);
+        let mut visit = 0u64;
+        while leads != 0 {
+            let k = leads.trailing_zeros() as usize;
+            leads &= leads - 1;
+            let i = BEFORE + k;
+            let f = if TONE {
+                facts_at(w, i, facts)
             } else {
-                match LEADS.get(usize::from(b0)).copied().unwrap_or(Lead::Other) {
-                    Lead::E1 if (b1 == 0xB8 || b1 == 0xB9) && !any_cleanup => continue,
-                    Lead::Stable2 if !any_cleanup => continue,
-                    _ => (0, 0),
-                }
+                // The general bit needs only the first two bytes (the rows
+                // of E1 say which second bytes are NFC-stable).
+                let b0 = w.get(i).copied().unwrap_or(0);
+                let b1 = w.get(i + 1).copied().unwrap_or(0);
+                facts
+                    .get((usize::from(b0 & 0x3F) << 6) | usize::from(b1 & 0x3F))
+                    .copied()
+                    .unwrap_or(0)
             };
-            if len != 0 && (x != 0 || !any_cleanup) {
-                // A char of the letter blocks (all NFC-stable).
-                if let Some(style) = tone {
-                    let before = pos.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
-                    let after = w.get(k + len).copied().unwrap_or(0);
-                    let row = NEAR.get(near_kind(x)).unwrap_or(&NEAR[3]);
-                    let near = |c: u8| row.get(usize::from(c)).copied().unwrap_or(true);
-                    if (near(before) | near(after)) & (pos >= checked_to) {
-                        let prev = info_before(b, from, pos, table);
-                        let next = info_at(&w, k + len, table);
-                        // Every suspicious pair is two vowels.
-                        if (prev | next) & VOWEL != 0
-                            && (suspicious_pair(prev, x) || suspicious_pair(x, next))
-                        {
-                            if let Some(hit) = check_word(text, pos, style, &mut checked_to, &mut cache) {
-                                return Some(hit);
-                            }
-                        }
-                    }
+            if let Some(slot) = seen.get_mut(k) {
+                *slot = f;
+            }
+            let mut bits = F_GENERAL | F_GENERAL_CLEAN;
+            if TONE {
+                let len = 2 + ((f & F_LEN3) >> 20) as usize;
+                let before = w.get(i - 1).copied().unwrap_or(0);
+                let after = w.get(i + len).copied().unwrap_or(0);
+                bits |= NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
+                    | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
+            }
+            visit |= u64::from(bits & f & wanted != 0) << k;
+        }
+        while visit != 0 {
+            let k = visit.trailing_zeros() as usize;
+            visit &= visit - 1;
+            let pos = at + k;
+            let f = seen.get(k).copied().unwrap_or(0);
+            if f & general_bit != 0 {
+                if pos < st.resume {
+                    continue;
+                }
+                match other_char(text, pos, checks, &mut st.bufs) {
+                    CharCheck::Clean => {}
+                    CharCheck::CleanUntil(end) => st.resume = end,
+                    CharCheck::Hit => return Some(Hit::Char(pos)),
                 }
                 continue;
             }
-            if pos < resume || !(checks.nfc || any_cleanup) {
+            if pos < st.checked_to {
                 continue;
             }
-            match other_char(text, pos, checks, &mut bufs) {
-                CharCheck::Clean => {}
-                CharCheck::CleanUntil(end) => resume = end,
-                CharCheck::Hit => return Some(Hit::Char(pos)),
+            let i = BEFORE + k;
+            let prev = facts.get(index_before(b, from, pos)).copied().unwrap_or(0);
+            let next = facts
+                .get(index_at(w, i + 2 + ((f & F_LEN3) >> 20) as usize))
+                .copied()
+                .unwrap_or(0);
+            if suspicious_facts(prev, f) | suspicious_facts(f, next) {
+                if let Some(hit) = check_word_cached(text, pos, style, &mut st.checked_to, &mut st.cache) {
+                    return Some(hit);
+                }
             }
         }
-        chunk += 8;
+        at += BLOCK;
     }
     None
 }
@@ -501,6 +767,87 @@ fn other_char(text: &str, pos: usize, checks: &Checks, bufs: &mut Option<(Vec<ch
         return CharCheck::Hit;
     }
     CharCheck::Clean
+}
+
+/// [`check_word`], after a first look in the clean-word cache that needs no
+/// decoding: the run of bytes around `pos` between ASCII non-letters (or
+/// the ends of the text). When the run's bytes are a word found clean
+/// before, the run is that word: a cached word holds only word chars, and
+/// the bytes around the run end every word. Most suspicious words of a
+/// text are common words found clean before.
+#[inline(always)]
+fn check_word_cached(
+    text: &str,
+    pos: usize,
+    style: ToneStyle,
+    checked_to: &mut usize,
+    cache: &mut CleanWords,
+) -> Option<Hit> {
+    let b = text.as_bytes();
+    if let Some((s, e)) = ascii_run_around(b, pos) {
+        if cache.knows_clean(CleanWords::key_at(b, s, e)) {
+            *checked_to = e;
+            return None;
+        }
+    }
+    check_word(text, pos, style, checked_to, cache)
+}
+
+/// Bit 7 of each byte of `x` set when the byte is ASCII and no letter.
+#[inline(always)]
+fn ascii_non_letters(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // Lower-cased, bit 7 cleared: no sum below carries into the next byte.
+    let y = (x | 0x2020_2020_2020_2020) & LOW7;
+    let from_a = (y + 0x1F1F_1F1F_1F1F_1F1F) & HIGH; // y >= b'a'
+    let past_z = (y + 0x0505_0505_0505_0505) & HIGH; // y > b'z'
+    !((from_a & !past_z) | x) & HIGH
+}
+
+/// The 16 bytes before `end` (zeros before the text) and the 16 from
+/// `end` (zeros after it), little-endian.
+#[inline(always)]
+fn around16(b: &[u8], end: usize) -> (u128, u128) {
+    let whole = |s: usize| {
+        b.get(s..s + 16)
+            .and_then(|c| <[u8; 16]>::try_from(c).ok())
+            .map(u128::from_le_bytes)
+    };
+    // Byte `k` of the 32 is `b[end - 16 + k]`.
+    let padded = |first: usize| {
+        let mut w = [0u8; 16];
+        for (k, slot) in w.iter_mut().enumerate() {
+            *slot = (end + first + k)
+                .checked_sub(16)
+                .and_then(|j| b.get(j))
+                .copied()
+                .unwrap_or(0);
+        }
+        u128::from_le_bytes(w)
+    };
+    let back = end.checked_sub(16).and_then(whole).unwrap_or_else(|| padded(0));
+    let ahead = whole(end).unwrap_or_else(|| padded(16));
+    (back, ahead)
+}
+
+/// The bytes around the non-ASCII char at `pos` up to the nearest ASCII
+/// non-letter (or end of the text) on each side, when both are within
+/// 16 bytes. No branch on the bytes.
+#[inline(always)]
+fn ascii_run_around(b: &[u8], pos: usize) -> Option<(usize, usize)> {
+    let (back, ahead) = around16(b, pos);
+    let ends = |x: u128| {
+        u128::from(ascii_non_letters(x as u64)) | (u128::from(ascii_non_letters((x >> 64) as u64)) << 64)
+    };
+    let (back, ahead) = (ends(back), ends(ahead));
+    if back == 0 || ahead == 0 {
+        return None;
+    }
+    Some((
+        pos - (back.leading_zeros() / 8) as usize,
+        pos + (ahead.trailing_zeros() / 8) as usize,
+    ))
 }
 
 /// Checks the word around the suspicious letter at `pos`: the word when it
@@ -814,7 +1161,7 @@ mod tests {
             }
             assert!(NEAR[1][usize::from(b0)] && NEAR[2][usize::from(b0)] && NEAR[3][usize::from(b0)]);
             letters += usize::from(letter);
-            match LEADS[usize::from(b0)] {
+            match lead_class(b0) {
                 Lead::Letters2 => {
                     assert!((0xC0..0x1C0).contains(&(c as u32)), "{c:?}");
                     assert!(stable_by_oracle(c), "{c:?}");
@@ -866,6 +1213,71 @@ mod tests {
         assert!(found > 1000, "{found}");
         for b in 0u8..0x80 {
             assert_eq!(TABLE.info_ascii(b).0 & (TONED | HORNED), 0, "{b}");
+        }
+    }
+
+    /// The table the scan uses agrees with `suspicious_pair` on every pair
+    /// of entries, through the classes stored in `FACTS`.
+    #[test]
+    fn pair_classes_agree_with_suspicious_pair() {
+        let e = entries();
+        for &x in &e {
+            for &y in &e {
+                let (fx, fy) = (
+                    u32::from(pair_class(x)) << F_CLASS_SHIFT,
+                    u32::from(pair_class(y)) << F_CLASS_SHIFT,
+                );
+                assert_eq!(suspicious_facts(fx, fy), suspicious_pair(x, y), "{x:#x} {y:#x}");
+            }
+        }
+        // FACTS holds the class of every ASCII char and letter.
+        let facts = &*FACTS;
+        for b in 0u8..0x80 {
+            let f = facts[ASCII_ROW | usize::from(b)];
+            assert_eq!(f & F_ENTRY, u32::from(TABLE.info_ascii(b).0), "{b}");
+            assert_eq!(
+                f >> F_CLASS_SHIFT & 15,
+                u32::from(pair_class(TABLE.info_ascii(b).0)),
+                "{b}"
+            );
+        }
+    }
+
+    /// The neighbour indices pick the right entry for every char before
+    /// and after a letter, whatever the char and where `from` is.
+    #[test]
+    fn neighbour_indices_find_every_char() {
+        let facts = &*FACTS;
+        let table = &*TABLE;
+        let chars = (0u32..0x300)
+            .chain(0x1E00..0x1F00)
+            .chain([0x2019, 0x4E2D, 0x1F600]);
+        for c in chars.filter_map(char::from_u32) {
+            let text = format!("xy{c}à");
+            let b = text.as_bytes();
+            let pos = text.len() - "à".len();
+            let want = if c.is_ascii()
+                || (0xC0..0x1C0).contains(&(c as u32))
+                || (0x1E80..0x1F00).contains(&(c as u32))
+            {
+                table.info_char(c).0
+            } else {
+                0
+            };
+            let got = facts[index_before(b, 0, pos)] & F_ENTRY;
+            assert_eq!(got, u32::from(want), "{c:?} before");
+            // A char that starts before `from` is no neighbour (unless ASCII).
+            let cut = facts[index_before(b, pos, pos)] & F_ENTRY;
+            assert_eq!(cut, if c.is_ascii() { u32::from(want) } else { 0 }, "{c:?} cut");
+            let mut w = [0u8; WIN];
+            let mut buf = [0u8; 4];
+            let u = c.encode_utf8(&mut buf).as_bytes();
+            w[BEFORE..BEFORE + u.len()].copy_from_slice(u);
+            assert_eq!(
+                facts[index_at(&w, BEFORE)] & F_ENTRY,
+                u32::from(want),
+                "{c:?} after"
+            );
         }
     }
 
@@ -1174,6 +1586,182 @@ mod tests {
             text in any::<String>(), from in any::<usize>(), checks in any_checks()
         ) {
             agree(&text, from, &checks)?;
+        }
+    }
+
+    /// Long texts (many blocks) that repeat their words, so that the
+    /// clean-word cache (used after 32 checks) answers most checks: a few
+    /// random syllable-like words, with spaces and random pieces between.
+    fn long_viet_like() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(syllable_like(), 1..10),
+            proptest::collection::vec((0..10usize, 0..PIECES.len() * 4), 40..160),
+        )
+            .prop_map(|(words, picks)| {
+                let mut s = String::new();
+                for (w, p) in picks {
+                    s.push_str(&words[w % words.len()]);
+                    s.push_str(PIECES.get(p).copied().unwrap_or(" "));
+                }
+                s
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn fast_scan_agrees_with_the_general_scan_on_long_repetitive_text(
+            text in long_viet_like(), from in any::<usize>(), checks in any_checks()
+        ) {
+            agree(&text, from, &checks)?;
+            agree(&text, 0, &checks)?;
+        }
+
+        #[test]
+        fn ascii_runs_are_found_at_every_char(text in viet_like(), tail in long_viet_like()) {
+            let text = text + &tail;
+            let b = text.as_bytes();
+            let ends = |k: usize| b.get(k).is_some_and(|&x| x < 0x80 && !x.is_ascii_alphabetic());
+            for (pos, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                let mut s = pos;
+                while s > 0 && !ends(s - 1) {
+                    s -= 1;
+                }
+                let mut e = pos;
+                while e < b.len() && !ends(e) {
+                    e += 1;
+                }
+                let want = (pos - s <= 15 && e - pos <= 15).then_some((s, e));
+                prop_assert_eq!(ascii_run_around(b, pos), want, "{:?} at {} ({:?})", text, pos, c);
+            }
+        }
+    }
+
+    #[test]
+    fn lead_bits_mark_every_lead_byte_at_every_offset() {
+        for m in 0..=255u64 {
+            // One byte per bit: bit 7 of byte k when bit k of `m`.
+            let spread = (0..8).fold(0u64, |acc, k| acc | (((m >> k) & 1) << (8 * k + 7)));
+            assert_eq!(gather_high_bits(spread), m);
+        }
+        for byte in [
+            0x00u8, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xC3, 0xDF, 0xE1, 0xEF, 0xF0, 0xF4, 0xFF,
+        ] {
+            for k in 0..BLOCK {
+                let mut w = [b'a'; WIN];
+                w[BEFORE + k] = byte;
+                let want = if byte >= 0xC0 { 1u64 << k } else { 0 };
+                assert_eq!(lead_bits(&w), want, "{byte:#x} at {k}");
+                // Bytes outside the block are never counted.
+                let mut w = [0xE1u8; WIN];
+                w[BEFORE..BEFORE + BLOCK].fill(b'a');
+                w[BEFORE + k] = byte;
+                assert_eq!(lead_bits(&w), want, "{byte:#x} at {k}");
+            }
+        }
+    }
+
+    /// Every multi-byte char gets the facts its code point says: the table
+    /// entry, whether the general checks must see it (with and without
+    /// clean-ups), its length and its row of `NEAR`.
+    #[test]
+    fn facts_hold_for_every_char() {
+        let table = &*TABLE;
+        let facts = &*FACTS;
+        for c in all_chars().filter(|c| !c.is_ascii()) {
+            let cp = c as u32;
+            let mut buf = [0u8; 4];
+            let u = c.encode_utf8(&mut buf).as_bytes();
+            for fill in [0u8, 0xBA, 0xFF] {
+                let mut w = [fill; WIN];
+                w[BEFORE..BEFORE + u.len()].copy_from_slice(u);
+                let f = facts_at(&w, BEFORE, facts);
+                let x = table.info_char(c).0;
+                let three = (0x1E80..0x1F00).contains(&cp);
+                let letter_block = (0xC0..0x1C0).contains(&cp) || three;
+                let stable = cp < 0x300 || (0x1E00..0x1F00).contains(&cp);
+                assert_eq!((f & F_ENTRY) as u16, x, "{c:?}");
+                assert_eq!(f & F_GENERAL != 0, !stable, "{c:?}");
+                assert_eq!(f & F_GENERAL_CLEAN != 0, x == 0, "{c:?}");
+                assert!(x == 0 || letter_block, "{c:?}");
+                assert_eq!(f & F_LEN3 != 0, three, "{c:?}");
+                let row = (f & F_NEAR_ROWS) >> F_NEAR_SHIFT;
+                assert_eq!(row, (1 << near_kind(x)) & 0b1110, "{c:?}");
+            }
+        }
+    }
+
+    /// Every char of the letter blocks and a few others, at the offsets
+    /// around a block boundary, between neighbours that do and do not make
+    /// suspicious pairs: the fast scan agrees with the general one.
+    #[test]
+    fn every_char_at_the_block_boundary_agrees_with_the_general_scan() {
+        let chars: Vec<char> = (0x80u32..0x2A0)
+            .chain(0x1E00..0x1F00)
+            .chain([0x200B, 0x2019, 0x2028, 0x301, 0x5B4, 0x4E2D, 0x1F600])
+            .filter_map(char::from_u32)
+            .collect();
+        let all = Checks {
+            nfc: true,
+            cleanup: Cleanup {
+                zero_width: true,
+                spaces: true,
+                collapse: true,
+                quotes: true,
+                eth: true,
+            },
+            tone: Some(ToneStyle::Old),
+        };
+        let options = [
+            Checks {
+                nfc: true,
+                cleanup: Cleanup::default(),
+                tone: Some(ToneStyle::Keep),
+            },
+            Checks {
+                nfc: true,
+                cleanup: Cleanup::default(),
+                tone: None,
+            },
+            Checks {
+                nfc: false,
+                cleanup: Cleanup::default(),
+                tone: Some(ToneStyle::New),
+            },
+            all,
+        ];
+        // Left and right neighbours; with `ủ` and `í` the words `qủa` and
+        // `gía` need a repair seen only from the right.
+        let sides = [
+            ("", ""),
+            ("a", "i"),
+            ("t", "i"),
+            ("q", "a"),
+            ("g", "a"),
+            ("u", "o"),
+            ("t", "o"),
+            ("ư", "ợ"),
+            ("qu", "y"),
+            ("x", " "),
+        ];
+        for &c in &chars {
+            for off in (0..3).chain(58..68).chain(122..130) {
+                // Short words before the char, ending at various offsets.
+                let pad: String = (0..off).map(|i| if i % 3 == 2 { ' ' } else { 't' }).collect();
+                for (l, r) in sides {
+                    let text = format!("{pad}{l}{c}{r} x");
+                    for checks in &options {
+                        for from in [0, off] {
+                            assert_eq!(
+                                find(&text, from, checks),
+                                find_general(&text, from, checks),
+                                "{text:?} from {from} {checks:?}"
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 
