@@ -1,16 +1,20 @@
 //! Shared by the benches: measuring by the benchmark thread's own CPU time.
 //!
 //! On a shared machine wall-clock time also counts the time other processes
-//! hold the core; the CPU time of the measuring thread, from Linux's
-//! `/proc/thread-self/schedstat` (nanoseconds), does not.
+//! hold the core; the CPU time of the measuring thread
+//! (`CLOCK_THREAD_CPUTIME_ID` through the `cpu-time` crate, exact to the
+//! nanosecond) does not. An earlier version read
+//! `/proc/thread-self/schedstat`, which the kernel refreshes only at
+//! scheduler ticks: short samples came out as zero and criterion refused
+//! them.
 
 use std::time::{Duration, Instant};
 
+use cpu_time::ThreadTime;
+
 /// CPU time this thread has run so far, when the platform tells.
 pub fn thread_cpu_time() -> Option<Duration> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
+    ThreadTime::try_now().ok().map(|t| t.as_duration())
 }
 
 /// Runs `routine` `iters` times and returns the thread CPU time it took
@@ -18,12 +22,12 @@ pub fn thread_cpu_time() -> Option<Duration> {
 /// `Bencher::iter_custom`.
 pub fn cpu_time_of(iters: u64, mut routine: impl FnMut()) -> Duration {
     let wall = Instant::now();
-    let start = thread_cpu_time();
+    let start = ThreadTime::try_now().ok();
     for _ in 0..iters {
         routine();
     }
-    match (start, thread_cpu_time()) {
-        (Some(a), Some(b)) => b.saturating_sub(a),
-        _ => wall.elapsed(),
+    match start {
+        Some(t) => t.try_elapsed().unwrap_or_else(|_| wall.elapsed()),
+        None => wall.elapsed(),
     }
 }
