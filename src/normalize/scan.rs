@@ -317,12 +317,16 @@ fn window<'a>(b: &'a [u8], at: usize, pad: &'a mut [u8; WIN]) -> &'a [u8; WIN] {
     if let Some(w) = inside {
         return w;
     }
-    for (i, slot) in pad.iter_mut().enumerate() {
-        *slot = (at + i)
-            .checked_sub(BEFORE)
-            .and_then(|j| b.get(j))
-            .copied()
-            .unwrap_or(0);
+    // The text bytes that fall inside the window, copied at once (a line
+    // or paragraph at a time pads two windows per call: the first and the
+    // last block).
+    pad.fill(0);
+    let lo = at.saturating_sub(BEFORE).min(b.len());
+    let hi = (at + BLOCK + 8).min(b.len()).max(lo);
+    if let Some(dst) = (lo + BEFORE).checked_sub(at) {
+        if let (Some(d), Some(src)) = (pad.get_mut(dst..dst + (hi - lo)), b.get(lo..hi)) {
+            d.copy_from_slice(src);
+        }
     }
     pad
 }
@@ -605,7 +609,6 @@ struct Scan {
     /// Bytes before this one were already looked at by the general checks.
     resume: usize,
     bufs: Option<(Vec<char>, String)>,
-    cache: CleanWords,
 }
 
 /// The first thing, at or after byte `from`, that `checks` would change.
@@ -627,15 +630,51 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
         }
     }
     match checks.tone {
-        Some(style) => find_blocks::<true>(text, from, checks, style),
-        None => find_blocks::<false>(text, from, checks, ToneStyle::Keep),
+        Some(style) => with_clean_words(style, |cache| {
+            find_blocks::<true>(text, from, checks, style, cache)
+        }),
+        None => find_blocks::<false>(text, from, checks, ToneStyle::Keep, &mut CleanWords::default()),
     }
+}
+
+thread_local! {
+    /// The clean-word caches of this thread, one per tone style, kept
+    /// between calls: whether a word needs a rewrite depends only on its
+    /// bytes and the style, and callers that normalize one line or one
+    /// paragraph at a time (the extractor, `--lines`) would otherwise
+    /// start every call with an empty cache.
+    static CLEAN_WORDS: std::cell::RefCell<[CleanWords; 3]> = std::cell::RefCell::default();
+}
+
+/// Runs `f` with this thread's clean-word cache for `style` (a fresh one
+/// when it is in use further up the stack or the thread is shutting down).
+#[inline(always)]
+fn with_clean_words<R>(style: ToneStyle, f: impl Fn(&mut CleanWords) -> R) -> R {
+    let i = match style {
+        ToneStyle::Old => 0,
+        ToneStyle::New => 1,
+        ToneStyle::Keep => 2,
+    };
+    CLEAN_WORDS
+        .try_with(|caches| match caches.try_borrow_mut() {
+            Ok(mut caches) => caches.get_mut(i).map(&f),
+            Err(_) => None,
+        })
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| f(&mut CleanWords::default()))
 }
 
 /// [`find`] after the white-space pre-pass; `TONE`: whether tone marks are
 /// checked (in `style`).
 #[inline(always)]
-fn find_blocks<const TONE: bool>(text: &str, from: usize, checks: &Checks, style: ToneStyle) -> Option<Hit> {
+fn find_blocks<const TONE: bool>(
+    text: &str,
+    from: usize,
+    checks: &Checks,
+    style: ToneStyle,
+    cache: &mut CleanWords,
+) -> Option<Hit> {
     let b = text.as_bytes();
     let n = b.len();
     let any_cleanup = checks.cleanup.any();
@@ -658,7 +697,6 @@ fn find_blocks<const TONE: bool>(text: &str, from: usize, checks: &Checks, style
         checked_to: 0,
         resume: from,
         bufs: None,
-        cache: CleanWords::default(),
     };
     let mut pad = [0u8; WIN];
     // The FACTS entry of the char at each lead of the current block.
@@ -723,7 +761,7 @@ fn find_blocks<const TONE: bool>(text: &str, from: usize, checks: &Checks, style
                 .copied()
                 .unwrap_or(0);
             if suspicious_facts(prev, f) | suspicious_facts(f, next) {
-                if let Some(hit) = check_word_cached(text, pos, style, &mut st.checked_to, &mut st.cache) {
+                if let Some(hit) = check_word_cached(text, pos, style, &mut st.checked_to, cache) {
                     return Some(hit);
                 }
             }
@@ -1116,6 +1154,45 @@ mod tests {
 
     fn all_chars() -> impl Iterator<Item = char> {
         (0u32..=0x10FFFF).filter_map(char::from_u32)
+    }
+
+    /// The clean-word caches outlive a call: a word found clean in one
+    /// style must not pass unchecked in another, and a dirty word must be
+    /// found after many calls that filled the cache with clean ones (also
+    /// in short, padded texts, one word per call).
+    #[test]
+    fn the_thread_cache_is_kept_apart_per_style() {
+        use crate::normalize::{normalize, to_style, NormalizeOptions};
+        let words = [
+            "hoà", "thuỷ", "khoẻ", "của", "người", "nước", "quả", "giá", "bảo", "được",
+        ];
+        for round in 0..50 {
+            for w in words {
+                // Clean in the new style and as kept: cached as clean there.
+                assert_eq!(to_style(w, ToneStyle::New), w, "round {round}");
+                assert!(matches!(
+                    normalize(w, &NormalizeOptions::default()),
+                    std::borrow::Cow::Borrowed(_)
+                ));
+            }
+            // The old style must still see and move the marks.
+            assert_eq!(
+                to_style("hoà thuỷ khoẻ", ToneStyle::Old),
+                "hòa thủy khỏe",
+                "round {round}"
+            );
+            // Misplaced marks are found whatever the cache holds, at any
+            // offset in a short text.
+            for pad in ["", "x ", "xin chào các bạn và ", &format!("{} ", "a".repeat(70))] {
+                let dirty = format!("{pad}qủa nứơc");
+                let fixed = format!("{pad}quả nước");
+                assert_eq!(
+                    normalize(&dirty, &NormalizeOptions::default()),
+                    fixed,
+                    "round {round}"
+                );
+            }
+        }
     }
 
     #[test]
