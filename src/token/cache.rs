@@ -9,13 +9,14 @@
 //! gives. Words longer than [`MAX_KEY`] bytes are classified directly.
 //!
 //! The memo is a fixed-size thread-local table: no allocation per call, no
-//! locking, and bounded memory (384 KB per thread that tokenizes).
+//! locking, and bounded memory (768 KB per thread that tokenizes: 16,384 sets hold the
+//! frequent words of a Wikipedia-sized text, 32,000 distinct words on viwiki).
 
 use super::TokenKind;
 use std::cell::Cell;
 
 /// Number of two-way sets (a power of two).
-const SETS: usize = 8192;
+const SETS: usize = 16384;
 
 /// Longest word kept, in bytes. Vietnamese syllables take at most 9 bytes
 /// in NFC (`nghiễng`) and about 12 decomposed.
