@@ -557,6 +557,20 @@ mod fast_path_agrees_with_general_path {
         }
     }
 
+    /// Every char of the Latin, combining, Greek, Cyrillic and Latin
+    /// Extended Additional blocks inside a long word, at the bytes 62–68 of
+    /// its first window (the last bytes of the mask and the first of the next).
+    #[test]
+    fn on_every_char_at_the_window_edge() {
+        for lead in 56..63 {
+            let prefix = "a".repeat(lead);
+            for cp in (0x80..0x800).chain(0x1E00..0x2000) {
+                let Some(c) = char::from_u32(cp) else { continue };
+                check(&format!("{prefix}Việt{c}nam và những từ sau nó"));
+            }
+        }
+    }
+
     /// Very long words (many windows each), ended by a word char the masks
     /// do not know, by one that is not a word char, and by the text end.
     #[test]
