@@ -94,10 +94,15 @@ pub(super) fn scan_if_word(text: &str, pos: usize, memo: &mut Memo) -> Option<(u
     let bytes = text.as_bytes();
     let b = bytes.get(pos).copied().unwrap_or(0);
     let b1 = bytes.get(pos + 1).copied().unwrap_or(0);
-    if START_CLASS[usize::from(b)] & RUN_NEXT[usize::from(b1)] == 0 {
+    let class = START_CLASS[usize::from(b)];
+    if class & RUN_NEXT[usize::from(b1)] == 0 {
         return None;
     }
-    Some(scan_word_start(text, pos, b, b1, memo))
+    // Only words starting with `h` or `w` (5 % of words) may be web addresses.
+    if class & MAY_BE_URL != 0 {
+        return Some(scan_word_start(text, pos, b, b1, memo));
+    }
+    Some(scan_word(text, pos, memo))
 }
 
 /// [`RUN_CLASS`] for the first byte of a token: the same classes for ASCII
@@ -108,6 +113,7 @@ static START_CLASS: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         t[b] = match b as u8 {
+            b'h' | b'H' | b'w' | b'W' => 1 | MAY_BE_URL,
             b'a'..=b'z' | b'A'..=b'Z' | 0xC4..=0xC9 | 0xCC => 1,
             0xC3 => 2,
             0xCD => 4,
@@ -118,6 +124,10 @@ static START_CLASS: [u8; 256] = {
     }
     t
 };
+
+/// [`START_CLASS`] bit of the letters that may start `http…` or `www.…`
+/// (no [`RUN_NEXT`] entry has it).
+const MAY_BE_URL: u8 = 0x10;
 
 /// A token at `start` that starts with a word character (`b`, followed by
 /// `b1` or 0 at the end of the text): a web address when it starts with
