@@ -46,6 +46,7 @@
 //! ]);
 //! ```
 
+mod block;
 mod cache;
 mod chars;
 mod scan;

@@ -40,6 +40,8 @@ pub(crate) struct Memo {
     /// Bytes from the current position up to here are allowed in a domain
     /// (ASCII letters, digits, `-`, `.`).
     domain_until: usize,
+    /// Which of the 64 bytes around the current position are word bytes.
+    window: super::block::Window,
 }
 
 /// Longest entry of `data/abbreviations.txt` in bytes; longer words skip the look-up.
@@ -92,10 +94,15 @@ pub(super) fn scan_if_word(text: &str, pos: usize, memo: &mut Memo) -> Option<(u
     let bytes = text.as_bytes();
     let b = bytes.get(pos).copied().unwrap_or(0);
     let b1 = bytes.get(pos + 1).copied().unwrap_or(0);
-    if START_CLASS[usize::from(b)] & RUN_NEXT[usize::from(b1)] == 0 {
+    let class = START_CLASS[usize::from(b)];
+    if class & RUN_NEXT[usize::from(b1)] == 0 {
         return None;
     }
-    Some(scan_word_start(text, pos, b, b1, memo))
+    // Only words starting with `h` or `w` (5 % of words) may be web addresses.
+    if class & MAY_BE_URL != 0 {
+        return Some(scan_word_start(text, pos, b, b1, memo));
+    }
+    Some(scan_word(text, pos, memo))
 }
 
 /// [`RUN_CLASS`] for the first byte of a token: the same classes for ASCII
@@ -106,6 +113,7 @@ static START_CLASS: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         t[b] = match b as u8 {
+            b'h' | b'H' | b'w' | b'W' => 1 | MAY_BE_URL,
             b'a'..=b'z' | b'A'..=b'Z' | 0xC4..=0xC9 | 0xCC => 1,
             0xC3 => 2,
             0xCD => 4,
@@ -116,6 +124,10 @@ static START_CLASS: [u8; 256] = {
     }
     t
 };
+
+/// [`START_CLASS`] bit of the letters that may start `http…` or `www.…`
+/// (no [`RUN_NEXT`] entry has it).
+const MAY_BE_URL: u8 = 0x10;
 
 /// A token at `start` that starts with a word character (`b`, followed by
 /// `b1` or 0 at the end of the text): a web address when it starts with
@@ -306,6 +318,26 @@ pub(super) fn word_run(bytes: &[u8], start: usize) -> usize {
         pos += 1;
     }
     word_run_chars(bytes, pos)
+}
+
+/// [`word_run`] with the word-byte masks of `window`: one
+/// `trailing_zeros` per word in the common case; a char the masks do not
+/// know (a lead byte other than C3–C9, CC, CD, E1) is decoded and looked up.
+#[inline(always)]
+fn word_run_window(bytes: &[u8], start: usize, window: &mut super::block::Window) -> usize {
+    let mut pos = start;
+    loop {
+        pos = window.run_end(bytes, pos);
+        match bytes.get(pos) {
+            Some(&b) if b >= 0x80 => {}
+            _ => return pos,
+        }
+        let (c, len) = decode(bytes, pos);
+        if !is_word_char_non_ascii(c) {
+            return pos;
+        }
+        pos += len;
+    }
 }
 
 /// [`word_run`] one char at a time, with the lead-byte masks: for the last
@@ -621,8 +653,8 @@ fn scan_date_shape(bytes: &[u8], start: usize) -> Option<usize> {
 fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     if !memo.special {
-        let end = word_run(bytes, start);
-        if let Some(b'.' | b'@' | b'_' | b'-' | b'+' | b'&' | b'\'' | 0xE2) = bytes.get(end) {
+        let end = word_run_window(bytes, start, &mut memo.window);
+        if joins(bytes.get(end).copied().unwrap_or(0)) {
             if let Some(found) = scan_word_joined(text, start, end, memo) {
                 return found;
             }
@@ -632,9 +664,9 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     let end = if memo.general {
         word_run_general(bytes, start)
     } else {
-        word_run(bytes, start)
+        word_run_window(bytes, start, &mut memo.window)
     };
-    if let Some(b'.' | b'@' | b'_' | b'-' | b'+' | b'&' | b'\'' | 0xE2) = bytes.get(end) {
+    if joins(bytes.get(end).copied().unwrap_or(0)) {
         if let Some(found) = scan_word_joined(text, start, end, memo) {
             return found;
         }
@@ -649,6 +681,24 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     };
     (end, kind)
 }
+
+/// Whether a word followed by byte `b` may go on past it (`.` `@` `_` `-`
+/// `+` `&` `'`, and E2, the lead byte of `’`): one table look-up and one
+/// rarely taken branch per word instead of a chain of comparisons.
+#[inline(always)]
+fn joins(b: u8) -> bool {
+    JOINERS[usize::from(b)]
+}
+
+static JOINERS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = matches!(i as u8, b'.' | b'@' | b'_' | b'-' | b'+' | b'&' | b'\'' | 0xE2);
+        i += 1;
+    }
+    t
+};
 
 /// The word `text[start..end]` is followed by a character that may join it
 /// to more: an e-mail address, a domain, a dotted abbreviation, `GD&TĐ`,

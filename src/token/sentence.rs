@@ -173,11 +173,9 @@ impl<'a> Iterator for Sentences<'a> {
             ended: false,
             count: 0,
         };
-        let mut prev: Option<Token<'a>> = None;
         let mut last = first;
-        state.push(prev, &first);
+        state.push(None, &first);
         for next in self.tokens.by_ref() {
-            prev = Some(last);
             let between = gap(bytes.get(end..next.span.start).unwrap_or_default());
             if state.breaks_before(between, &last, &next) {
                 self.pending = Some(next);
@@ -187,7 +185,7 @@ impl<'a> Iterator for Sentences<'a> {
                 // A quote or bracket does not run on across lines.
                 state.depth = 0;
             }
-            state.push(prev, &next);
+            state.push(Some(&last), &next);
             last = next;
             end = next.span.end;
         }
@@ -203,7 +201,7 @@ impl std::iter::FusedIterator for Sentences<'_> {}
 impl State<'_> {
     /// Adds `t` (after `prev`) to the sentence.
     #[inline(always)]
-    fn push(&mut self, prev: Option<Token<'_>>, t: &Token<'_>) {
+    fn push(&mut self, prev: Option<&Token<'_>>, t: &Token<'_>) {
         self.count += 1;
         match t.kind {
             TokenKind::Punct | TokenKind::OpenQuote | TokenKind::CloseQuote => self.push_mark(prev, t),
@@ -213,7 +211,7 @@ impl State<'_> {
 
     /// [`State::push`] for punctuation and quotes (out of line: most tokens are words).
     #[inline(never)]
-    fn push_mark(&mut self, prev: Option<Token<'_>>, t: &Token<'_>) {
+    fn push_mark(&mut self, prev: Option<&Token<'_>>, t: &Token<'_>) {
         if opens(t) {
             if self.depth == 0 {
                 self.opened_at = t.span.start;
@@ -226,7 +224,7 @@ impl State<'_> {
             // `."`, `.)`, `?!`: still the same ending.
             return;
         }
-        self.ended = is_terminal(t) && !prev.is_some_and(|p| self.is_label_or_initial(&p, t));
+        self.ended = is_terminal(t) && !prev.is_some_and(|p| self.is_label_or_initial(p, t));
     }
 
     /// Whether the dot `t` after `p` belongs to an initial (`S.`) or starts

@@ -526,6 +526,66 @@ mod fast_path_agrees_with_general_path {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Longer texts: words and runs without spaces cross the 64-byte
+        /// windows of the word-byte masks at every offset.
+        #[test]
+        fn on_long_vietnamese_like_text(parts in prop::collection::vec(pieces(), 1..12)) {
+            check(&parts.concat());
+        }
+    }
+
+    /// Every char of interest, inside a word, at every offset around the
+    /// first three 64-byte windows, after white space or after other words.
+    #[test]
+    fn on_every_char_at_every_offset_of_the_windows() {
+        let chars = [
+            'a', 'Z', '0', 'ạ', 'Ỹ', 'đ', 'Đ', 'à', '×', '÷', 'ÿ', 'ɐ', '\u{0300}', '\u{0323}', '\u{036F}',
+            '\u{0370}', '\u{0375}', 'Ά', 'α', 'ა', 'ሀ', 'ᾀ', '\u{1E9E}', '東', '😀', '—', '’', '.', '-', '@',
+            '&', ' ', '\u{A0}', '\n',
+        ];
+        for prefix in [" ", "ab", "ạ "] {
+            for offset in 0..200 {
+                for c in chars {
+                    let lead = prefix.repeat(offset / prefix.len());
+                    let text = format!("{lead}Việt{c}nam tiếng{c}");
+                    check(&text);
+                }
+            }
+        }
+    }
+
+    /// Every char of the Latin, combining, Greek, Cyrillic and Latin
+    /// Extended Additional blocks inside a long word, at the bytes 62–68 of
+    /// its first window (the last bytes of the mask and the first of the next).
+    #[test]
+    fn on_every_char_at_the_window_edge() {
+        for lead in 56..63 {
+            let prefix = "a".repeat(lead);
+            for cp in (0x80..0x800).chain(0x1E00..0x2000) {
+                let Some(c) = char::from_u32(cp) else { continue };
+                check(&format!("{prefix}Việt{c}nam và những từ sau nó"));
+            }
+        }
+    }
+
+    /// Very long words (many windows each), ended by a word char the masks
+    /// do not know, by one that is not a word char, and by the text end.
+    #[test]
+    fn on_very_long_runs() {
+        for n in [63, 64, 65, 127, 128, 129, 1000, 5000] {
+            let run = "ạ".repeat(n / 3) + &"b".repeat(n % 3 + n / 2);
+            for end in ["", "α", "×", " x", "\u{0301}", ".vn"] {
+                check(&format!("{run}{end}"));
+                check(&format!(" {run}{end}{run}"));
+            }
+        }
+        check("");
+        check(" ");
+    }
+
     #[test]
     fn on_words_seen_again_after_the_memo_filled() {
         // More distinct words than the memo holds, each seen twice.

@@ -1,0 +1,225 @@
+//! Word bytes of 64 bytes at a time, as one bit mask.
+//!
+//! [`Window`] remembers, for the 64 bytes from its `base`, which bytes
+//! [`accepts`] keeps inside a word (one bit per byte). The end of a word is
+//! then one `trailing_zeros` of the inverted mask instead of a table
+//! look-up and a branch per byte, and a window serves every word that
+//! starts in its first [`REFILL`] bytes.
+//!
+//! The classification is plain portable code over a fixed-size array,
+//! written so that LLVM vectorizes it (SSE2 on x86-64: byte compares,
+//! no branches, no table look-ups); the bits are then gathered eight at a
+//! time with a multiplication. `core::arch` intrinsics would need an
+//! `unsafe` call on stable Rust (a `#[target_feature]` function cannot be
+//! called safely from one without the attribute, even when the feature is
+//! on for the whole target), and the crate forbids `unsafe`.
+
+/// Bytes classified per window.
+pub(super) const BLOCK: usize = 64;
+
+/// Bytes read per window: the block and the byte after it (the class of a
+/// lead byte depends on the next byte), rounded up.
+const LOAD: usize = BLOCK + 16;
+
+/// A window is refilled (at the current position) when a word starts at
+/// this offset from its base or later, or before it. With `BLOCK`, every
+/// byte is classified about once; a word that runs past the window goes on
+/// in the next one.
+const REFILL: usize = BLOCK;
+
+/// Whether byte `b`, followed by byte `n`, is accepted inside a word: ASCII
+/// letters and digits; UTF-8 continuation bytes (their lead byte was
+/// accepted before them); the lead bytes C4–C9 and CC (all their chars are
+/// letters or combining marks); C3 unless it makes × (C3 97) or ÷ (C3 B7);
+/// CD when it makes a combining mark (CD 80–AF); E1 when it makes Latin
+/// Extended Additional (E1 B8–BB). Any other byte stops the word run
+/// ([`super::scan`] then decodes the char there and decides).
+#[inline(always)]
+pub(super) fn accepts(b: u8, n: u8) -> bool {
+    // Written with signed byte compares (one `pcmpgtb` each) and equality
+    // tests, which is what SSE2 has.
+    let letter = ((b | 0x20).wrapping_add(0x80 - b'a') as i8) < -128 + 26;
+    let digit = (b.wrapping_add(0x80 - b'0') as i8) < -128 + 10;
+    // 80–C9 except C0–C3: continuation bytes and the lead bytes C4–C9.
+    let high = (b as i8) < -54 && b & 0xFC != 0xC0;
+    // n & DF == 97: 97 (×) or B7 (÷).
+    let c3 = b == 0xC3 && n & 0xDF != 0x97;
+    // CD 80–AF.
+    let cd = b == 0xCD && (n as i8) < -80;
+    let e1 = b == 0xE1 && n & 0xFC == 0xB8;
+    letter | digit | high | (b == 0xCC) | c3 | cd | e1
+}
+
+/// Bit `i` set when [`accepts`]`(chunk[i], chunk[i + 1])`, for `i` in
+/// `0..BLOCK`. Branch-free and vectorized: one byte per lane, then eight
+/// 0/1 bytes packed into eight bits by one multiplication.
+#[inline]
+pub(super) fn accept_mask(chunk: &[u8; LOAD]) -> u64 {
+    let mut v = [0u8; BLOCK];
+    for ((d, &b), &n) in v.iter_mut().zip(chunk.iter()).zip(chunk.iter().skip(1)) {
+        *d = u8::from(accepts(b, n));
+    }
+    let mut mask = 0u64;
+    for (k, eight) in v.chunks_exact(8).enumerate() {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(eight);
+        // Byte j (0 or 1) lands in bit 56 + j; no carries reach the top byte.
+        let bits = u64::from_le_bytes(x).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= bits << (8 * k);
+    }
+    mask
+}
+
+/// The word-byte mask of 64 bytes of the text being tokenized.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Window {
+    /// Offset of the first byte the mask describes.
+    base: usize,
+    /// Bit `i`: byte `base + i` is accepted inside a word (see
+    /// [`accepts`]). Bytes past the end of the text are not accepted.
+    accept: u64,
+}
+
+impl Default for Window {
+    fn default() -> Self {
+        // Every position `pos` of a slice (at most `isize::MAX`) is at
+        // `pos + BLOCK + 1` (wrapping) after this base, so the first use
+        // fills the window.
+        Window {
+            base: usize::MAX - BLOCK,
+            accept: 0,
+        }
+    }
+}
+
+impl Window {
+    /// Classifies the 64 bytes from `pos` (bytes past the end count as 0,
+    /// which is not accepted).
+    #[inline]
+    fn fill(&mut self, bytes: &[u8], pos: usize) {
+        self.base = pos;
+        let whole = bytes
+            .get(pos..pos + LOAD)
+            .and_then(|s| <&[u8; LOAD]>::try_from(s).ok());
+        self.accept = match whole {
+            Some(chunk) => accept_mask(chunk),
+            // The last bytes of the text, padded with zeros.
+            None => {
+                let mut chunk = [0u8; LOAD];
+                let rest = bytes.get(pos..).unwrap_or_default();
+                if let Some(d) = chunk.get_mut(..rest.len()) {
+                    d.copy_from_slice(rest);
+                }
+                accept_mask(&chunk)
+            }
+        };
+    }
+
+    /// End of the run of accepted bytes from `pos` (the first byte
+    /// [`accepts`] does not keep, or the end of the text).
+    #[inline(always)]
+    pub(super) fn run_end(&mut self, bytes: &[u8], mut pos: usize) -> usize {
+        let mut k = pos.wrapping_sub(self.base);
+        if k >= REFILL {
+            self.fill(bytes, pos);
+            k = 0;
+        }
+        loop {
+            // Bits shifted in from the top read as "accepted": a zero
+            // `stop` means the run reaches the end of the window.
+            let stop = !self.accept >> k;
+            if stop != 0 {
+                return pos + stop.trailing_zeros() as usize;
+            }
+            pos = self.base + BLOCK;
+            self.fill(bytes, pos);
+            k = 0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reference: the classes of the 8-byte windows of `scan::word_run`.
+    fn accepts_reference(b: u8, n: u8) -> bool {
+        match b {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | 0x80..=0xBF | 0xC4..=0xC9 | 0xCC => true,
+            0xC3 => n != 0x97 && n != 0xB7,
+            0xCD => (0x80..=0xAF).contains(&n),
+            0xE1 => (0xB8..=0xBB).contains(&n),
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn accepts_agrees_with_the_reference_on_every_byte_pair() {
+        for b in 0..=255u8 {
+            for n in 0..=255u8 {
+                assert_eq!(accepts(b, n), accepts_reference(b, n), "{b:#x} {n:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn mask_agrees_with_the_byte_classes_at_every_position() {
+        // Every pair of interesting bytes at every position of the block,
+        // over a background of letters and of spaces.
+        let interesting = [
+            b'a', b'Z', b'0', b'9', b' ', b'.', 0x80, 0x97, 0xB7, 0xAF, 0xB0, 0xB8, 0xBB, 0xBC, 0xBF, 0xC3,
+            0xC4, 0xC9, 0xCA, 0xCC, 0xCD, 0xE1, 0xE2, 0xF0, 0xFF, 0,
+        ];
+        for background in [b'x', b' ', 0x80] {
+            for i in 0..LOAD - 1 {
+                for &b in &interesting {
+                    for &n in &interesting {
+                        let mut chunk = [background; LOAD];
+                        chunk[i] = b;
+                        chunk[i + 1] = n;
+                        let mask = accept_mask(&chunk);
+                        for j in 0..BLOCK {
+                            let expected = accepts_reference(chunk[j], chunk[j + 1]);
+                            assert_eq!(mask >> j & 1 == 1, expected, "{i} {j} {b:#x} {n:#x}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn run_end_agrees_with_a_byte_loop() {
+        let reference = |bytes: &[u8], mut pos: usize| {
+            while pos < bytes.len() && accepts_reference(bytes[pos], bytes.get(pos + 1).copied().unwrap_or(0))
+            {
+                pos += 1;
+            }
+            pos
+        };
+        // Runs of every length from 0 to 300 at every start offset
+        // around the window edges, each ended by a space or the text end.
+        for len in (0..140).chain([191, 192, 193, 255, 256, 257, 300]) {
+            for lead in 0..70 {
+                for end in ["", " tiếp", "×", "\u{300}"] {
+                    let text = format!(
+                        "{}{}{end}",
+                        " ".repeat(lead),
+                        "ạ".repeat(len / 3) + &"b".repeat(len % 3)
+                    );
+                    let bytes = text.as_bytes();
+                    let mut w = Window::default();
+                    // Also with a stale window from an earlier position.
+                    for from in [lead, lead.saturating_sub(1)] {
+                        assert_eq!(w.run_end(bytes, from), reference(bytes, from), "{text:?} {from}");
+                    }
+                    let mut fresh = Window::default();
+                    assert_eq!(fresh.run_end(bytes, lead), reference(bytes, lead), "{text:?}");
+                }
+            }
+        }
+        assert_eq!(Window::default().run_end(b"", 0), 0);
+        assert_eq!(Window::default().run_end(b"ab", 2), 2);
+        assert_eq!(Window::default().run_end(b"ab", 7), 7);
+    }
+}
