@@ -722,14 +722,20 @@ fn find_blocks<const TONE: bool>(
                     .copied()
                     .unwrap_or(0)
             };
-            if let Some(slot) = seen.get_mut(k) {
+            if let Some(slot) = seen.get_mut(k & (BLOCK - 1)) {
                 *slot = f;
             }
             let mut bits = F_GENERAL | F_GENERAL_CLEAN;
             if TONE {
-                let len = 2 + ((f & F_LEN3) >> 20) as usize;
+                // The byte after the char: `w[i + 2]`, or `w[i + 3]` when
+                // that one continues the char (a 3-byte letter; any other
+                // 3-byte char is seen by the general checks), chosen from
+                // the bytes, not from `f`, to keep the table load off the
+                // path.
+                let b2 = w.get(i + 2).copied().unwrap_or(0);
+                let b3 = w.get(i + 3).copied().unwrap_or(0);
+                let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
                 let before = w.get(i - 1).copied().unwrap_or(0);
-                let after = w.get(i + len).copied().unwrap_or(0);
                 bits |= NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
                     | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
             }
