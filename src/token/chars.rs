@@ -104,7 +104,7 @@ pub(crate) fn is_mark(c: char) -> bool {
 
 /// ASCII characters that are symbols rather than punctuation.
 #[inline]
-pub(crate) fn is_ascii_symbol(b: u8) -> bool {
+pub(crate) const fn is_ascii_symbol(b: u8) -> bool {
     matches!(b, b'$' | b'+' | b'<' | b'=' | b'>' | b'^' | b'`' | b'|' | b'~')
 }
 
