@@ -209,6 +209,22 @@ static KEY_TABLE: LazyLock<Vec<FoldChar>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The scalar value and byte length of the 2- or 3-byte UTF-8 char whose
+/// lead byte is `x` and whose next bytes are `b1`, `b2` (`None` for any
+/// other lead byte or a cut-off char). Shared by the two token walks below
+/// that only know letters of U+0080–U+FFFF.
+#[inline(always)]
+fn scalar_2_3(x: u8, b1: Option<&u8>, b2: Option<&u8>) -> Option<(u32, usize)> {
+    match (x, b1, b2) {
+        (0xC0..=0xDF, Some(&b1), _) => Some(((u32::from(x & 0x1F) << 6) | u32::from(b1 & 0x3F), 2)),
+        (0xE0..=0xEF, Some(&b1), Some(&b2)) => Some((
+            (u32::from(x & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
+            3,
+        )),
+        _ => None,
+    }
+}
+
 /// Appends the key of one token to `out` (UTF-8 bytes): lower case,
 /// canonical decomposition, tone mark moved to the end, dashes and
 /// apostrophes unified. Allocates nothing beyond `out`'s growth.
@@ -241,14 +257,9 @@ pub(crate) fn push_token_key(token: &str, out: &mut Vec<u8>) -> CaseInfo {
             continue;
         }
         // Decode one scalar of the (valid UTF-8) token.
-        let (u, w) = match (x, b.get(i + 1), b.get(i + 2)) {
-            (0xC0..=0xDF, Some(&b1), _) => ((u32::from(x & 0x1F) << 6) | u32::from(b1 & 0x3F), 2),
-            (0xE0..=0xEF, Some(&b1), Some(&b2)) => (
-                (u32::from(x & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
-                3,
-            ),
-            _ => (u32::MAX, 4),
-        };
+        // Anything but a 2- or 3-byte char (4-byte, cut off) is no table
+        // letter: `u32::MAX` sends it to the slow path.
+        let (u, w) = scalar_2_3(x, b.get(i + 1), b.get(i + 2)).unwrap_or((u32::MAX, 4));
         let fast = if (TABLE_START..TABLE_END).contains(&u) {
             table.get((u - TABLE_START) as usize).filter(|f| !f.slow)
         } else {
@@ -321,14 +332,7 @@ fn fast_class(token: &str) -> Option<(CaseInfo, u32)> {
             i += 1;
             continue;
         }
-        let (u, w) = match (x, b.get(i + 1), b.get(i + 2)) {
-            (0xC0..=0xDF, Some(&b1), _) => ((u32::from(x & 0x1F) << 6) | u32::from(b1 & 0x3F), 2),
-            (0xE0..=0xEF, Some(&b1), Some(&b2)) => (
-                (u32::from(x & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
-                3,
-            ),
-            _ => return None,
-        };
+        let (u, w) = scalar_2_3(x, b.get(i + 1), b.get(i + 2))?;
         h = hash_step(h, u);
         let f = table.get(u.wrapping_sub(TABLE_START) as usize)?;
         if !f.viet || !(TABLE_START..TABLE_END).contains(&u) {
