@@ -239,8 +239,13 @@ impl Entity {
 
     /// Moves the entity to `span` of `source` and takes its text from there.
     fn relocate(&mut self, span: Span, source: &str) {
-        let text = source.get(span.range()).unwrap_or_default().to_owned();
-        each_variant!(self, e => { e.span = span; e.text = text; })
+        let text = source.get(span.range()).unwrap_or_default();
+        // Reuses the string the recognizer made (usually of the same length).
+        each_variant!(self, e => {
+            e.span = span;
+            e.text.clear();
+            e.text.push_str(text);
+        })
     }
 }
 
@@ -264,10 +269,7 @@ impl<'a> Document<'a> {
     /// assert_eq!(d.tokens.len(), 2);
     /// ```
     pub fn new(text: &'a str) -> Self {
-        // About one token per five bytes of Vietnamese prose, more with
-        // numbers and punctuation: room for one per four bytes saves most
-        // documents a reallocation.
-        let mut tokens = Vec::with_capacity(text.len() / 4 + 8);
+        let mut tokens = Vec::with_capacity(token_capacity(text.len()));
         tokens.extend(tokenize(text));
         Document { text, tokens }
     }
@@ -360,10 +362,18 @@ impl Extractor {
     /// ```
     pub fn extract(&self, text: &str) -> Vec<Entity> {
         let normalized = normalize_with_map(text, &NormalizeOptions::default());
-        let doc = Document::new(&normalized.text);
-        let mut candidates = Vec::new();
+        let mut scratch = SCRATCH.take();
+        let mut tokens = recycle(std::mem::take(&mut scratch.tokens));
+        tokens.reserve(token_capacity(normalized.text.len()));
+        tokens.extend(tokenize(&normalized.text));
+        let doc = Document {
+            text: &normalized.text,
+            tokens,
+        };
+        let candidates = &mut scratch.candidates;
+        candidates.clear();
         for r in &self.recognizers {
-            r.recognize(&doc, &mut candidates);
+            r.recognize(&doc, candidates);
         }
         candidates.retain(|e| self.types.contains(&e.entity_type()));
         let mut entities = resolve_overlaps(candidates);
@@ -371,81 +381,175 @@ impl Extractor {
             let span = normalized.map.span_to_original(e.span());
             e.relocate(span, text);
         }
+        scratch.keep(doc.tokens);
+        SCRATCH.set(scratch);
         entities
     }
 }
 
-/// Up to this many candidates, overlaps are resolved with a sorted Vec;
-/// beyond, with a B-tree.
+/// Room for the tokens of a text of `len` bytes: about one token per five
+/// bytes of Vietnamese prose, more with numbers and punctuation, so one
+/// per four bytes saves most documents a reallocation.
+fn token_capacity(len: usize) -> usize {
+    len / 4 + 8
+}
+
+/// Per-thread buffers that [`Extractor::extract`] reuses from one document
+/// to the next, so that a stream of paragraphs does not allocate (and
+/// free) a token vector and a candidate vector for each.
+#[derive(Default)]
+struct Scratch {
+    /// The token vector of the last document, emptied.
+    tokens: Vec<Token<'static>>,
+    /// The candidates of the last document.
+    candidates: Vec<Entity>,
+}
+
+/// Buffers larger than this many tokens (a ~1 MB document) are not kept
+/// after the call, so that one huge input does not pin its memory.
+const MAX_KEPT_TOKENS: usize = 1 << 18;
+
+/// Candidate buffers larger than this are not kept either.
+const MAX_KEPT_CANDIDATES: usize = 1 << 12;
+
+impl Scratch {
+    /// Keeps `tokens`' allocation (emptied) and the candidates' for the
+    /// next call, unless either grew past its cap.
+    fn keep(&mut self, tokens: Vec<Token<'_>>) {
+        self.tokens = if tokens.capacity() <= MAX_KEPT_TOKENS {
+            recycle(tokens)
+        } else {
+            Vec::new()
+        };
+        self.candidates.clear();
+        if self.candidates.capacity() > MAX_KEPT_CANDIDATES {
+            self.candidates = Vec::new();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+/// Empties `tokens` and returns its allocation as a vector of tokens of
+/// another lifetime. The standard library collects a `vec::IntoIter` into
+/// a vector of a type of the same size and alignment in place, so no
+/// memory is allocated; were it not to, the result would simply be a new
+/// empty vector.
+// `filter_map` to `None` is the point: it changes the item type (the
+// lifetime) without a closure that could run, let alone panic.
+#[allow(clippy::unnecessary_filter_map)]
+fn recycle<'b>(mut tokens: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    tokens.clear();
+    tokens.into_iter().filter_map(|_| None).collect()
+}
+
+/// Up to this many candidates, overlaps are resolved on the stack with a
+/// bit mask; beyond, with a B-tree.
 const SMALL_OVERLAP_SET: usize = 64;
 
 /// Keeps the longest of overlapping candidates (on equal length, the one
-/// found first), and returns the survivors in text order.
-fn resolve_overlaps(mut candidates: Vec<Entity>) -> Vec<Entity> {
+/// found first), and returns the survivors in text order. `candidates` is
+/// left empty with its allocation, for the next document.
+fn resolve_overlaps(candidates: &mut Vec<Entity>) -> Vec<Entity> {
     // Most documents have no candidate or one.
     if candidates.len() <= 1 {
-        candidates.retain(|e| !e.span().is_empty());
-        return candidates;
+        return candidates.drain(..).filter(|e| !e.span().is_empty()).collect();
     }
-    let spans: Vec<Span> = candidates.iter().map(Entity::span).collect();
-    let keep = kept_spans(&spans, spans.len() <= SMALL_OVERLAP_SET);
-    let mut i = 0;
-    candidates.retain(|_| {
-        i += 1;
-        keep[i - 1]
+    let mut kept: Vec<Entity> = if candidates.len() <= SMALL_OVERLAP_SET {
+        let mut spans = [Span::default(); SMALL_OVERLAP_SET];
+        for (slot, e) in spans.iter_mut().zip(candidates.iter()) {
+            *slot = e.span();
+        }
+        let keep = kept_small(&spans[..candidates.len()]);
+        candidates
+            .drain(..)
+            .enumerate()
+            .filter_map(|(i, e)| (keep >> i & 1 == 1).then_some(e))
+            .collect()
+    } else {
+        let spans: Vec<Span> = candidates.iter().map(Entity::span).collect();
+        let keep = kept_spans(&spans);
+        candidates
+            .drain(..)
+            .zip(keep)
+            .filter_map(|(e, k)| k.then_some(e))
+            .collect()
+    };
+    kept.sort_by_key(|e| e.span().start);
+    kept
+}
+
+/// [`kept_spans`] for at most [`SMALL_OVERLAP_SET`] spans, without
+/// allocating: bit `i` of the answer says whether `spans[i]` survives.
+/// Kept spans sit in an array sorted by start, where a new span can only
+/// clash with its neighbours; inserting is linear, which is cheaper than a
+/// B-tree for the few candidates of a document.
+fn kept_small(spans: &[Span]) -> u64 {
+    let n = spans.len().min(SMALL_OVERLAP_SET);
+    // Longest first; on equal length the earlier candidate (recognizer
+    // order breaks ties), so an unstable sort on (length, index) is exact.
+    let mut order = [0u8; SMALL_OVERLAP_SET];
+    for (k, slot) in order.iter_mut().enumerate().take(n) {
+        *slot = k as u8;
+    }
+    let order = &mut order[..n];
+    order.sort_unstable_by_key(|&i| {
+        let len = spans.get(usize::from(i)).map_or(0, |s| s.len());
+        (std::cmp::Reverse(len), i)
     });
-    candidates.sort_by_key(|e| e.span().start);
-    candidates
+    let mut kept = [(0usize, 0usize); SMALL_OVERLAP_SET];
+    let mut len = 0;
+    let mut keep = 0u64;
+    for &i in order.iter() {
+        let Some(&s) = spans.get(usize::from(i)) else {
+            continue;
+        };
+        if s.is_empty() {
+            continue;
+        }
+        let placed = &kept[..len];
+        let pos = placed.partition_point(|&(start, _)| start < s.start);
+        let before = pos > 0 && placed.get(pos - 1).is_some_and(|&(_, end)| end > s.start);
+        let after = placed.get(pos).is_some_and(|&(start, _)| start < s.end);
+        if !before && !after && len < SMALL_OVERLAP_SET {
+            kept.copy_within(pos..len, pos + 1);
+            kept[pos] = (s.start, s.end);
+            len += 1;
+            keep |= 1 << i;
+        }
+    }
+    keep
 }
 
 /// Which of `spans` survive: the longest of overlapping spans (on equal
-/// length, the earlier one), never an empty one. `small` picks the sorted
-/// Vec (cheap for a few spans) over the B-tree; both give the same answer.
-fn kept_spans(spans: &[Span], small: bool) -> Vec<bool> {
+/// length, the earlier one), never an empty one.
+fn kept_spans(spans: &[Span]) -> Vec<bool> {
     // Longest first; stable, so recognizer order breaks ties.
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(spans[i].len()));
     let mut keep = vec![false; spans.len()];
-    if small {
-        // Kept spans as a Vec sorted by start: a new span can only clash
-        // with its neighbours there. Inserting is linear, which is cheaper
-        // than a B-tree's allocations for the few candidates of a document.
-        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-        for i in order {
-            let s = spans[i];
-            if s.is_empty() {
-                continue;
-            }
-            let pos = kept.partition_point(|&(start, _)| start < s.start);
-            let before = pos > 0 && kept.get(pos - 1).is_some_and(|&(_, end)| end > s.start);
-            let after = kept.get(pos).is_some_and(|&(start, _)| start < s.end);
-            if !before && !after {
-                kept.insert(pos, (s.start, s.end));
-                keep[i] = true;
-            }
+    // Kept spans by start (start -> end). They never overlap, so a new span
+    // can only clash with its neighbours; a B-tree keeps this O(n log n)
+    // where a sorted Vec with inserts was quadratic on entity-dense documents.
+    let mut kept: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for i in order {
+        let s = spans[i];
+        if s.is_empty() {
+            continue;
         }
-    } else {
-        // Kept spans by start (start -> end). They never overlap, so a new span
-        // can only clash with its neighbours; a B-tree keeps this O(n log n)
-        // where a sorted Vec with inserts was quadratic on entity-dense documents.
-        let mut kept: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-        for i in order {
-            let s = spans[i];
-            if s.is_empty() {
-                continue;
-            }
-            let before = kept
-                .range(..s.start)
-                .next_back()
-                .is_some_and(|(_, &end)| end > s.start);
-            let after = kept
-                .range(s.start..)
-                .next()
-                .is_some_and(|(&start, _)| start < s.end);
-            if !before && !after {
-                kept.insert(s.start, s.end);
-                keep[i] = true;
-            }
+        let before = kept
+            .range(..s.start)
+            .next_back()
+            .is_some_and(|(_, &end)| end > s.start);
+        let after = kept
+            .range(s.start..)
+            .next()
+            .is_some_and(|(&start, _)| start < s.end);
+        if !before && !after {
+            kept.insert(s.start, s.end);
+            keep[i] = true;
         }
     }
     keep
@@ -607,14 +711,16 @@ mod tests {
 
     #[test]
     fn overlaps_keep_the_longest_and_text_order() {
-        let got = resolve_overlaps(vec![
+        let mut candidates = vec![
             pct(0, 3),
             pct(2, 9),
             pct(9, 12),
             pct(8, 10),
             pct(20, 22),
             pct(12, 13),
-        ]);
+        ];
+        let got = resolve_overlaps(&mut candidates);
+        assert!(candidates.is_empty(), "the buffer is handed back empty");
         let spans: Vec<_> = got.iter().map(|e| (e.span().start, e.span().end)).collect();
         assert_eq!(spans, [(2, 9), (9, 12), (12, 13), (20, 22)]);
     }
@@ -629,12 +735,41 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The sorted-Vec and the B-tree ways of resolving overlaps agree.
+        /// The stack and the B-tree ways of resolving overlaps agree.
         #[test]
-        fn both_overlap_paths_agree(raw in proptest::collection::vec((0usize..60, 0usize..12), 0..90)) {
+        fn both_overlap_paths_agree(raw in proptest::collection::vec((0usize..60, 0usize..12), 0..=SMALL_OVERLAP_SET)) {
             let spans: Vec<Span> = raw.iter().map(|&(s, l)| Span::new(s, s + l)).collect();
-            proptest::prop_assert_eq!(kept_spans(&spans, true), kept_spans(&spans, false));
+            proptest::prop_assert_eq!(small_as_bools(&spans), kept_spans(&spans));
         }
+    }
+
+    /// [`kept_small`]'s bit mask as the B-tree path's `Vec<bool>`.
+    fn small_as_bools(spans: &[Span]) -> Vec<bool> {
+        let mask = kept_small(spans);
+        (0..spans.len()).map(|i| mask >> i & 1 == 1).collect()
+    }
+
+    #[test]
+    fn reused_buffers_do_not_carry_over_between_documents() {
+        // The same texts, one after another on one thread (buffers reused,
+        // including a document too large to keep its buffer) and each on a
+        // fresh thread (buffers new), give the same entities.
+        let big = "Ngày 2/9/1945, 97% và 12 hộ. ".repeat(40_000);
+        let texts = [
+            "Ngày 19/12/2025 giá tăng 2,5%, đạt 92,9 triệu đồng.",
+            "",
+            big.as_str(),
+            "UBND tỉnh Quảng Ninh chi 5 tỷ đồng cho 104/104 hộ.",
+            "Không có số nào.",
+            "đạt 97%",
+        ];
+        let ex = Extractor::new();
+        let together: Vec<Vec<Entity>> = texts.iter().map(|t| ex.extract(t)).collect();
+        for (text, got) in texts.iter().zip(&together) {
+            let fresh = std::thread::scope(|s| s.spawn(|| ex.extract(text)).join());
+            assert_eq!(fresh.ok().as_ref(), Some(got));
+        }
+        assert!(together[0].len() >= 3 && together[1].is_empty() && together[3].len() >= 3);
     }
 
     #[test]
@@ -642,11 +777,14 @@ mod tests {
         // Many overlapping candidates (over SMALL_OVERLAP_SET) and few.
         let many: Vec<Entity> = (0..200).map(|k| pct(k * 3, k * 3 + 2 + k % 3)).collect();
         let spans: Vec<Span> = many.iter().map(Entity::span).collect();
-        assert_eq!(kept_spans(&spans, true), kept_spans(&spans, false));
-        let got = resolve_overlaps(many);
+        assert_eq!(
+            small_as_bools(&spans[..SMALL_OVERLAP_SET]),
+            kept_spans(&spans[..SMALL_OVERLAP_SET])
+        );
+        let got = resolve_overlaps(&mut many.clone());
         assert!(got.windows(2).all(|w| w[0].span().end <= w[1].span().start));
         assert_eq!(
-            resolve_overlaps(vec![pct(4, 4)]),
+            resolve_overlaps(&mut vec![pct(4, 4)]),
             Vec::new(),
             "an empty span is dropped"
         );
