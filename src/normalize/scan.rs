@@ -980,6 +980,37 @@ fn find_blocks<const TONE: bool>(
     None
 }
 
+/// For each byte, the positions of its set bits, lowest first (then
+/// zeros): the lead positions of eight bytes, written without a branch.
+static BIT_POSITIONS: [[u8; 8]; 256] = {
+    let mut t = [[0u8; 8]; 256];
+    let mut b = 0;
+    while b < 256 {
+        let (mut n, mut k) = (0, 0);
+        while k < 8 {
+            if b >> k & 1 != 0 {
+                t[b][n] = k as u8;
+                n += 1;
+            }
+            k += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The number of set bits of each byte (x86-64 without `popcnt` counts
+/// them with a dozen instructions).
+static BIT_COUNTS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).count_ones() as u8;
+        b += 1;
+    }
+    t
+};
+
 /// [`find`] with tone marks checked (in `style`), after the white-space
 /// pre-pass. Works on chunks of [`CHUNK`] bytes in three branch-free
 /// passes and one that decides, so that the loops end once per chunk
@@ -1022,30 +1053,27 @@ fn find_chunks(
     let mut pad = [0u8; CWIN];
     // Chunk offsets of the leads, then of the visits (kept in place), with
     // their FACTS entries.
-    let mut pos = [0u16; LEADS_CAP];
+    let mut pos = [0u16; LEADS_CAP + 8];
     let mut seen = [0u32; LEADS_CAP];
     let mut at = from;
     while at < n {
         let w = window(b, at, &mut pad);
-        // 1. Lead positions.
+        // 1. Lead positions: eight bytes of a block's lead mask at a time,
+        // their positions written from a table whatever their number.
         let mut count = 0usize;
         for blk in 0..CHUNK / 64 {
-            let mut m = lead_mask64(w, BEFORE + 64 * blk);
-            let base = (64 * blk) as u16;
-            let total = count + m.count_ones() as usize;
-            loop {
-                for _ in 0..8 {
-                    if let Some(slot) = pos.get_mut(count & (LEADS_CAP - 1)) {
-                        *slot = base + m.trailing_zeros() as u16;
+            let m = lead_mask64(w, BEFORE + 64 * blk);
+            for byte in 0..8 {
+                let bits = usize::from((m >> (8 * byte)) as u8);
+                let base = (64 * blk + 8 * byte) as u16;
+                let at = count & (LEADS_CAP - 1);
+                if let (Some(dst), Some(src)) = (pos.get_mut(at..at + 8), BIT_POSITIONS.get(bits)) {
+                    for (d, s) in dst.iter_mut().zip(src) {
+                        *d = base + u16::from(*s);
                     }
-                    m &= m.wrapping_sub(1);
-                    count += 1;
                 }
-                if m == 0 {
-                    break;
-                }
+                count += usize::from(BIT_COUNTS.get(bits).copied().unwrap_or(0));
             }
-            count = total;
         }
         // 2. Visits, compacted in place (never ahead of the reading).
         let mut visits = 0usize;
