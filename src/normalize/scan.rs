@@ -344,14 +344,22 @@ fn window<'a, const N: usize>(b: &'a [u8], at: usize, pad: &'a mut [u8; N]) -> &
     }
     // The text bytes that fall inside the window, copied at once (a line
     // or paragraph at a time pads two windows per call: the first and the
-    // last block).
-    pad.fill(0);
+    // last block), and zeros around them: before, and after up to 8 bytes
+    // past the last 64-byte block with text (all that is read; the pad may
+    // hold an earlier window).
     let lo = at.saturating_sub(BEFORE).min(b.len());
     let hi = (at + N - BEFORE).min(b.len()).max(lo);
-    if let Some(dst) = (lo + BEFORE).checked_sub(at) {
-        if let (Some(d), Some(src)) = (pad.get_mut(dst..dst + (hi - lo)), b.get(lo..hi)) {
-            d.copy_from_slice(src);
-        }
+    let dst = (lo + BEFORE).saturating_sub(at).min(N);
+    let end = (dst + (hi - lo)).min(N);
+    let clear_to = (BEFORE + b.len().saturating_sub(at).div_ceil(64) * 64 + 8).clamp(end, N);
+    if let Some(d) = pad.get_mut(..dst) {
+        d.fill(0);
+    }
+    if let (Some(d), Some(src)) = (pad.get_mut(dst..end), b.get(lo..hi)) {
+        d.copy_from_slice(src);
+    }
+    if let Some(d) = pad.get_mut(end..clear_to) {
+        d.fill(0);
     }
     pad
 }
@@ -1034,6 +1042,42 @@ fn find_chunks(
     style: ToneStyle,
     cache: &mut CleanWords,
 ) -> Option<Hit> {
+    // The buffers live with the cache, so that a call per line or
+    // paragraph does not clear 3.5 KB of them each time.
+    let mut bufs = cache.chunk_bufs.take().unwrap_or_default();
+    let hit = find_chunks_with(text, from, checks, style, cache, &mut bufs);
+    cache.chunk_bufs = Some(bufs);
+    hit
+}
+
+/// Buffers of [`find_chunks`]: a padded window, and the chunk offsets of
+/// the leads (then of the visits) with their [`FACTS`] entries.
+struct ChunkBufs {
+    pad: [u8; CWIN],
+    pos: [u16; LEADS_CAP + 8],
+    seen: [u32; LEADS_CAP],
+}
+
+impl Default for ChunkBufs {
+    fn default() -> Self {
+        ChunkBufs {
+            pad: [0; CWIN],
+            pos: [0; LEADS_CAP + 8],
+            seen: [0; LEADS_CAP],
+        }
+    }
+}
+
+/// [`find_chunks`] with its buffers.
+#[inline(always)]
+fn find_chunks_with(
+    text: &str,
+    from: usize,
+    checks: &Checks,
+    style: ToneStyle,
+    cache: &mut CleanWords,
+    bufs: &mut ChunkBufs,
+) -> Option<Hit> {
     let b = text.as_bytes();
     let n = b.len();
     let any_cleanup = checks.cleanup.any();
@@ -1050,18 +1094,16 @@ fn find_chunks(
         resume: from,
         bufs: None,
     };
-    let mut pad = [0u8; CWIN];
-    // Chunk offsets of the leads, then of the visits (kept in place), with
-    // their FACTS entries.
-    let mut pos = [0u16; LEADS_CAP + 8];
-    let mut seen = [0u32; LEADS_CAP];
+    let ChunkBufs { pad, pos, seen } = bufs;
     let mut at = from;
     while at < n {
-        let w = window(b, at, &mut pad);
+        let w = window(b, at, pad);
         // 1. Lead positions: eight bytes of a block's lead mask at a time,
         // their positions written from a table whatever their number.
         let mut count = 0usize;
-        for blk in 0..CHUNK / 64 {
+        // (Only the blocks with text: a short line or paragraph is one
+        // partial chunk.)
+        for blk in 0..(n - at).div_ceil(64).min(CHUNK / 64) {
             let m = lead_mask64(w, BEFORE + 64 * blk);
             for byte in 0..8 {
                 let bits = usize::from((m >> (8 * byte)) as u8);
@@ -1302,6 +1344,8 @@ fn check_word(
 struct CleanWords {
     checks: usize,
     slots: Option<Box<[u128]>>,
+    /// The buffers of [`find_chunks`], kept between calls.
+    chunk_bufs: Option<Box<ChunkBufs>>,
 }
 
 const CACHE_SLOTS: usize = 1024;
@@ -2117,6 +2161,36 @@ mod tests {
                 w[BEFORE..BEFORE + BLOCK].fill(b'a');
                 w[BEFORE + k] = byte;
                 assert_eq!(lead_bits(&w), want, "{byte:#x} at {k}");
+            }
+        }
+    }
+
+    /// The chunk buffers are kept between calls: a short text scanned after
+    /// texts full of toned letters (whose bytes stay in the padded
+    /// window) still agrees with the general scan, at every length. (Stale
+    /// bytes could only add visits, never hide a hit: a neighbour outside
+    /// the text never makes a pair suspicious; the pad is cleared anyway.)
+    #[test]
+    fn short_texts_after_long_ones_agree_with_the_general_scan() {
+        let keep = Checks {
+            nfc: true,
+            cleanup: Cleanup::default(),
+            tone: Some(ToneStyle::Keep),
+        };
+        let (dirty, clean) = ("qủa gía ", "Người Việt ");
+        let short = "tôi là ng";
+        for len in 0..=short.len() {
+            let Some(s) = short.get(..len) else { continue };
+            for fill in [dirty, clean] {
+                let long = fill.repeat(100);
+                assert_eq!(find(&long, 0, &keep), find_general(&long, 0, &keep));
+                // The window of a short text ends inside the last chunk
+                // of the long one.
+                let long_tail = &long[..long.len() - 3 * fill.len()];
+                assert_eq!(find(long_tail, 0, &keep), find_general(long_tail, 0, &keep));
+                assert_eq!(find(s, 0, &keep), find_general(s, 0, &keep), "{s:?}");
+                let t = format!("{s} à");
+                assert_eq!(find(&t, 0, &keep), find_general(&t, 0, &keep), "{t:?}");
             }
         }
     }
