@@ -322,13 +322,13 @@ const BEFORE: usize = 8;
 const WIN: usize = BEFORE + BLOCK + 8;
 
 /// Bytes scanned per chunk by the tone scan ([`find_chunks`]).
-const CHUNK: usize = 512;
+const CHUNK: usize = 2048;
 /// A chunk's window: [`BEFORE`] bytes, the chunk, and 8 bytes after it.
 const CWIN: usize = BEFORE + CHUNK + 8;
 /// Room for the leads of a chunk (at most one per two bytes) and the eight
 /// slots written past the last one; a power of two, so that indices are
 /// masked instead of checked.
-const LEADS_CAP: usize = 512;
+const LEADS_CAP: usize = 2048;
 const _: () = assert!(CHUNK / 2 + 8 <= LEADS_CAP && CHUNK <= u16::MAX as usize);
 
 /// The window of the block (or chunk) at `at`: `b[at - BEFORE..at - BEFORE + N]`,
@@ -2191,6 +2191,57 @@ mod tests {
                 assert_eq!(find(s, 0, &keep), find_general(s, 0, &keep), "{s:?}");
                 let t = format!("{s} à");
                 assert_eq!(find(&t, 0, &keep), find_general(&t, 0, &keep), "{t:?}");
+            }
+        }
+    }
+
+    /// Chars and words across the chunk boundary of the tone scan (and
+    /// two chunks on), after a long run of clean words: the same answers
+    /// as the general scan, from the start and from the probe.
+    #[test]
+    fn probes_at_the_chunk_boundary_agree_with_the_general_scan() {
+        let probes = [
+            "qủa", "gía", "quả", "người", "Việt", "hoà", "hòa", "đuợc", "ấy", "“", "\u{A0}", "a\u{301}", "ἀ",
+            "x",
+        ];
+        let checks = [
+            (true, Cleanup::default(), Some(ToneStyle::Keep)),
+            (true, Cleanup::default(), Some(ToneStyle::New)),
+            (false, Cleanup::default(), Some(ToneStyle::Old)),
+            (
+                true,
+                Cleanup {
+                    zero_width: true,
+                    spaces: true,
+                    collapse: true,
+                    quotes: true,
+                    eth: true,
+                },
+                Some(ToneStyle::Keep),
+            ),
+        ]
+        .map(|(nfc, cleanup, tone)| Checks { nfc, cleanup, tone });
+        let filler = "Người Việt ở đây có nhiều của cải ";
+        for base in [CHUNK, 2 * CHUNK] {
+            for off in base - 6..base + 6 {
+                let mut head = filler.repeat(off / filler.len() + 1);
+                while head.len() > off {
+                    head.pop();
+                }
+                for probe in probes {
+                    for sep in ["", " ", "ố"] {
+                        let text = format!("{head}{sep}{probe} tôi {filler}");
+                        for c in &checks {
+                            for from in [0, head.len()] {
+                                assert_eq!(
+                                    find(&text, from, c),
+                                    find_general(&text, from, c),
+                                    "{probe:?} at {off} after {sep:?} from {from} {c:?}"
+                                );
+                            }
+                        }
+                    }
+                }
             }
         }
     }
