@@ -240,33 +240,12 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// The [`FACTS`] index of the char that ends just before byte `pos`: an
-/// ASCII char, a letter-block char starting at or after `from`, or else
-/// NUL (a non-letter): the left neighbour of the letter at `pos`. The index
-/// is chosen without a branch (ASCII, 2- and 3-byte letters alternate
-/// unpredictably).
-#[inline(always)]
-fn index_before(b: &[u8], from: usize, pos: usize) -> usize {
-    let k = pos.wrapping_sub(1);
-    let p1 = b.get(k).copied().unwrap_or(0);
-    let p2 = if k > from && k < b.len() {
-        b.get(k - 1).copied().unwrap_or(0)
-    } else {
-        0
-    };
-    let p3 = if k > from + 1 && k < b.len() {
-        b.get(k - 2).copied().unwrap_or(0)
-    } else {
-        0
-    };
-    let two = p2.wrapping_sub(0xC3) < 4;
-    let three = (p3 == 0xE1) & (p2 & 0xFE == 0xBA);
-    neighbour_index(p1 < 0x80, p1, two.then_some((p2, p1)), three.then_some((p2, p1)))
-}
-
-/// [`index_before`] from a window: the left neighbour of the char at
-/// `w[i]`, which is `since` bytes after the start of the scan (bytes
-/// before that start are not part of the neighbour).
+/// The [`FACTS`] index of the char that ends just before `w[i]`: an ASCII
+/// char, a letter-block char starting at most `since` bytes before `w[i]`
+/// (`since`: bytes from the start of the scan, before which no char is a
+/// neighbour), or else NUL (a non-letter): the left neighbour of the
+/// letter at `w[i]`. The index is chosen without a branch (ASCII, 2- and
+/// 3-byte letters alternate unpredictably).
 #[inline(always)]
 fn index_before_in<const N: usize>(w: &[u8; N], i: usize, since: usize) -> usize {
     let p1 = w.get(i.wrapping_sub(1)).copied().unwrap_or(0);
@@ -280,7 +259,7 @@ fn index_before_in<const N: usize>(w: &[u8; N], i: usize, since: usize) -> usize
 }
 
 /// The [`FACTS`] index of the char starting at `w[j]` (as
-/// [`index_before`]): the right neighbour of a letter.
+/// [`index_before_in`]): the right neighbour of a letter.
 #[inline(always)]
 fn index_at<const N: usize>(w: &[u8; N], j: usize) -> usize {
     let b0 = w.get(j).copied().unwrap_or(0);
@@ -393,9 +372,6 @@ enum Filter {
     All,
     /// Leads that are not quiet (see [`candidate_leads_ref`]).
     Nfc,
-    /// Leads that are not quiet, and letter leads with a neighbour byte
-    /// that is non-ASCII or an ASCII vowel.
-    Tone,
 }
 
 /// The leads of the block in `w` that the per-lead look-up must see under
@@ -406,14 +382,10 @@ enum Filter {
 /// - a lead is a byte ≥ 0xC0;
 /// - a lead is *quiet* when it starts an NFC-stable char that the general
 ///   checks never see without clean-ups: C2–CB (U+0080–U+02FF), or E1
-///   followed by B8–BB (U+1E00–U+1EFF);
-/// - its neighbour bytes are `w[i - 1]` and the byte after its char,
-///   `w[i + 3]` for a lead ≥ 0xE0 (the 3-byte letters), else `w[i + 2]`;
-///   every [`NEAR`] row holds only non-ASCII bytes and ASCII vowels.
+///   followed by B8–BB (U+1E00–U+1EFF).
 #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn candidate_leads_ref(w: &[u8; WIN], filter: Filter) -> u64 {
     let at = |j: usize| w.get(j).copied().unwrap_or(0);
-    let near = |x: u8| x >= 0x80 || matches!(x | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     let mut m = 0u64;
     for k in 0..BLOCK {
         let i = BEFORE + k;
@@ -422,96 +394,63 @@ fn candidate_leads_ref(w: &[u8; WIN], filter: Filter) -> u64 {
             continue;
         }
         let quiet = (0xC2..=0xCB).contains(&x) || (x == 0xE1 && at(i + 1) & 0xFC == 0xB8);
-        let after = at(if x >= 0xE0 { i + 3 } else { i + 2 });
         let want = match filter {
             Filter::All => true,
             Filter::Nfc => !quiet,
-            Filter::Tone => !quiet || near(at(i - 1)) || near(after),
         };
         m |= u64::from(want) << k;
     }
     m
 }
 
-/// [`candidate_leads_ref`]: on targets without SSE2, every lead (a
-/// superset: the per-lead look-up decides).
+/// [`candidate_leads_ref`] (every lead for [`Filter::All`]), on targets
+/// without SSE2.
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
 #[inline(always)]
 fn candidate_leads(w: &[u8; WIN], filter: Filter) -> u64 {
     match filter {
         Filter::All => lead_bits(w),
-        _ => candidate_leads_ref(w, filter),
+        Filter::Nfc => candidate_leads_ref(w, filter),
     }
 }
 
-/// [`candidate_leads_ref`] with SSE2: byte classes of the whole window
-/// (five 16-byte vectors) as bit masks, combined with shifts.
+/// [`candidate_leads_ref`] with SSE2: byte classes of the block (and of
+/// the bytes one on, for E1's second byte) as `pmovmskb` masks.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
 fn candidate_leads(w: &[u8; WIN], filter: Filter) -> u64 {
     use safe_arch::{
         bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i, cmp_lt_mask_i8_m128i, m128i,
-        move_mask_i8_m128i, set_splat_i8_m128i, shl_imm_u16_m128i,
+        move_mask_i8_m128i, set_splat_i8_m128i,
     };
-    const _: () = assert!(WIN == 80 && BEFORE == 8 && BLOCK == 64);
-    let splat = |b: u8| set_splat_i8_m128i(b as i8);
-    let mask = |v: m128i| u128::from(move_mask_i8_m128i(v) as u16);
-    // Bit j of each: a fact of window byte j.
-    let (mut lead, mut len3, mut quiet2, mut e1, mut b8, mut near) =
-        (0u128, 0u128, 0u128, 0u128, 0u128, 0u128);
-    for v in 0..WIN / 16 {
-        let mut chunk = [0u8; 16];
-        if let Some(src) = w.get(16 * v..16 * v + 16) {
-            chunk.copy_from_slice(src);
-        }
-        let x = m128i::from(chunk);
-        let sh = 16 * v;
-        let high = mask(x);
-        // Bits 6 and 5 of each byte moved to bit 7 (16-bit shifts: what
-        // crosses into the next byte lands below bit 7).
-        let b6 = mask(shl_imm_u16_m128i::<1>(x));
-        let b5 = mask(shl_imm_u16_m128i::<2>(x));
-        lead |= (high & b6) << sh;
-        len3 |= (high & b6 & b5) << sh;
-        if filter != Filter::All {
-            // C2..=CB as signed bytes: greater than C1, less than CC.
-            let c2_cb = bitand_m128i(
-                cmp_gt_mask_i8_m128i(x, splat(0xC1)),
-                cmp_lt_mask_i8_m128i(x, splat(0xCC)),
-            );
-            quiet2 |= mask(c2_cb) << sh;
-            e1 |= mask(cmp_eq_mask_i8_m128i(x, splat(0xE1))) << sh;
-            b8 |= mask(cmp_eq_mask_i8_m128i(bitand_m128i(x, splat(0xFC)), splat(0xB8))) << sh;
-        }
-        if filter == Filter::Tone {
-            let y = bitor_m128i(x, splat(0x20));
-            let v1 = bitor_m128i(
-                cmp_eq_mask_i8_m128i(y, splat(b'a')),
-                cmp_eq_mask_i8_m128i(y, splat(b'e')),
-            );
-            let v2 = bitor_m128i(
-                cmp_eq_mask_i8_m128i(y, splat(b'i')),
-                cmp_eq_mask_i8_m128i(y, splat(b'o')),
-            );
-            let v3 = bitor_m128i(
-                cmp_eq_mask_i8_m128i(y, splat(b'u')),
-                cmp_eq_mask_i8_m128i(y, splat(b'y')),
-            );
-            near |= (high | mask(bitor_m128i(v1, bitor_m128i(v2, v3)))) << sh;
-        }
-    }
-    let leads = (lead >> BEFORE) as u64;
+    let leads = lead_mask64(w, BEFORE);
     if filter == Filter::All {
         return leads;
     }
-    let quiet = ((quiet2 | (e1 & (b8 >> 1))) >> BEFORE) as u64;
-    if filter == Filter::Nfc {
-        return leads & !quiet;
+    let splat = |b: u8| set_splat_i8_m128i(b as i8);
+    let load = |at: usize| {
+        let mut chunk = [0u8; 16];
+        if let Some(src) = w.get(at..at + 16) {
+            chunk.copy_from_slice(src);
+        }
+        m128i::from(chunk)
+    };
+    let mut quiet = 0u64;
+    for v in 0..BLOCK / 16 {
+        let at = BEFORE + 16 * v;
+        let (x, next) = (load(at), load(at + 1));
+        // C2..=CB as signed bytes: greater than C1, less than CC.
+        let c2_cb = bitand_m128i(
+            cmp_gt_mask_i8_m128i(x, splat(0xC1)),
+            cmp_lt_mask_i8_m128i(x, splat(0xCC)),
+        );
+        let e1_b8 = bitand_m128i(
+            cmp_eq_mask_i8_m128i(x, splat(0xE1)),
+            cmp_eq_mask_i8_m128i(bitand_m128i(next, splat(0xFC)), splat(0xB8)),
+        );
+        quiet |= u64::from(move_mask_i8_m128i(bitor_m128i(c2_cb, e1_b8)) as u16) << (16 * v);
     }
-    let len3 = (len3 >> BEFORE) as u64;
-    let before = (near >> (BEFORE - 1)) as u64;
-    let after = ((near >> (BEFORE + 2)) as u64 & !len3) | ((near >> (BEFORE + 3)) as u64 & len3);
-    leads & (!quiet | before | after)
+    leads & !quiet
 }
 
 /// Bit `k` set when `w[at + k]` starts a multi-byte char (is 0xC0 or
@@ -838,7 +777,7 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     }
     match checks.tone {
         Some(style) => with_clean_words(style, |cache| find_chunks(text, from, checks, style, cache)),
-        None => find_blocks::<false>(text, from, checks, ToneStyle::Keep, &mut CleanWords::default()),
+        None => find_blocks(text, from, checks),
     }
 }
 
@@ -870,117 +809,57 @@ fn with_clean_words<R>(style: ToneStyle, f: impl Fn(&mut CleanWords) -> R) -> R 
         .unwrap_or_else(|| f(&mut CleanWords::default()))
 }
 
-/// [`find`] after the white-space pre-pass; `TONE`: whether tone marks are
-/// checked (in `style`).
+/// [`find`] without tone marks, after the white-space pre-pass: only the
+/// general per-char checks (NFC, clean-ups), in blocks of 64 bytes. Leads
+/// the general checks never see (no clean-up on: the quiet ones, see
+/// [`candidate_leads_ref`]) are dropped by the byte-class mask before any
+/// look-up.
 #[inline(always)]
-fn find_blocks<const TONE: bool>(
-    text: &str,
-    from: usize,
-    checks: &Checks,
-    style: ToneStyle,
-    cache: &mut CleanWords,
-) -> Option<Hit> {
+fn find_blocks(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     let b = text.as_bytes();
     let n = b.len();
     let any_cleanup = checks.cleanup.any();
-    let general = checks.nfc || any_cleanup;
-    if !TONE && !general {
+    if !checks.nfc && !any_cleanup {
         return None;
     }
     let facts = &*FACTS;
     // The bit of a FACTS entry that says the general checks must see the
-    // char (0: none).
-    let general_bit = match (general, any_cleanup) {
-        (false, _) => 0,
-        (true, false) => F_GENERAL,
-        (true, true) => F_GENERAL_CLEAN,
+    // char, and which leads may have it.
+    let (general_bit, filter) = if any_cleanup {
+        (F_GENERAL_CLEAN, Filter::All)
+    } else {
+        (F_GENERAL, Filter::Nfc)
     };
-    // What makes a lead worth a visit: its general bit, or a neighbour in
-    // its row of NEAR.
-    let wanted = general_bit | if TONE { F_NEAR_ROWS } else { 0 };
     let mut st = Scan {
         checked_to: 0,
         resume: from,
         bufs: None,
     };
-    // Which leads the per-lead look-up must see.
-    let filter = match (any_cleanup, TONE) {
-        (true, _) => Filter::All,
-        (false, true) => Filter::Tone,
-        (false, false) => Filter::Nfc,
-    };
     let mut pad = [0u8; WIN];
-    // The FACTS entry of the char at each lead of the current block.
-    let mut seen = [0u32; BLOCK];
     let mut at = from;
     while at < n {
         let w = window(b, at, &mut pad);
         let mut leads = candidate_leads(w, filter);
-        let mut visit = 0u64;
         while leads != 0 {
             let k = leads.trailing_zeros() as usize;
             leads &= leads - 1;
             let i = BEFORE + k;
-            let f = if TONE {
-                facts_at(w, i, facts)
-            } else {
-                // The general bit needs only the first two bytes (the rows
-                // of E1 say which second bytes are NFC-stable).
-                let b0 = w.get(i).copied().unwrap_or(0);
-                let b1 = w.get(i + 1).copied().unwrap_or(0);
-                facts
-                    .get((usize::from(b0 & 0x3F) << 6) | usize::from(b1 & 0x3F))
-                    .copied()
-                    .unwrap_or(0)
-            };
-            if let Some(slot) = seen.get_mut(k & (BLOCK - 1)) {
-                *slot = f;
-            }
-            let mut bits = F_GENERAL | F_GENERAL_CLEAN;
-            if TONE {
-                // The byte after the char: `w[i + 2]`, or `w[i + 3]` when
-                // that one continues the char (a 3-byte letter; any other
-                // 3-byte char is seen by the general checks), chosen from
-                // the bytes, not from `f`, to keep the table load off the
-                // path.
-                let b2 = w.get(i + 2).copied().unwrap_or(0);
-                let b3 = w.get(i + 3).copied().unwrap_or(0);
-                let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
-                let before = w.get(i - 1).copied().unwrap_or(0);
-                bits |= NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
-                    | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
-            }
-            visit |= u64::from(bits & f & wanted != 0) << k;
-        }
-        while visit != 0 {
-            let k = visit.trailing_zeros() as usize;
-            visit &= visit - 1;
-            let pos = at + k;
-            let f = seen.get(k).copied().unwrap_or(0);
-            if f & general_bit != 0 {
-                if pos < st.resume {
-                    continue;
-                }
-                match other_char(text, pos, checks, &mut st.bufs) {
-                    CharCheck::Clean => {}
-                    CharCheck::CleanUntil(end) => st.resume = end,
-                    CharCheck::Hit => return Some(Hit::Char(pos)),
-                }
-                continue;
-            }
-            if pos < st.checked_to {
-                continue;
-            }
-            let i = BEFORE + k;
-            let prev = facts.get(index_before(b, from, pos)).copied().unwrap_or(0);
-            let next = facts
-                .get(index_at(w, i + 2 + ((f & F_LEN3) >> 20) as usize))
+            // The general bit needs only the first two bytes (the rows of
+            // E1 say which second bytes are NFC-stable).
+            let b0 = w.get(i).copied().unwrap_or(0);
+            let b1 = w.get(i + 1).copied().unwrap_or(0);
+            let f = facts
+                .get((usize::from(b0 & 0x3F) << 6) | usize::from(b1 & 0x3F))
                 .copied()
                 .unwrap_or(0);
-            if suspicious_facts(prev, f) | suspicious_facts(f, next) {
-                if let Some(hit) = check_word_cached(text, pos, style, &mut st.checked_to, cache) {
-                    return Some(hit);
-                }
+            let pos = at + k;
+            if f & general_bit == 0 || pos < st.resume {
+                continue;
+            }
+            match other_char(text, pos, checks, &mut st.bufs) {
+                CharCheck::Clean => {}
+                CharCheck::CleanUntil(end) => st.resume = end,
+                CharCheck::Hit => return Some(Hit::Char(pos)),
             }
         }
         at += BLOCK;
@@ -1034,7 +913,7 @@ static BIT_COUNTS: [u8; 256] = {
 /// 3. each visit is classified: general, or a suspicious pair with a
 ///    neighbour; the others are dropped;
 /// 4. the rest are checked in text order (general checks, or the word,
-///    the clean-word cache first), as in [`find_blocks`].
+///    the clean-word cache first).
 fn find_chunks(
     text: &str,
     from: usize,
@@ -1767,10 +1646,12 @@ mod tests {
             } else {
                 0
             };
-            let got = facts[index_before(b, 0, pos)] & F_ENTRY;
+            let mut tw = [0u8; WIN];
+            tw[BEFORE..BEFORE + b.len()].copy_from_slice(b);
+            let got = facts[index_before_in(&tw, BEFORE + pos, pos)] & F_ENTRY;
             assert_eq!(got, u32::from(want), "{c:?} before");
             // A char that starts before `from` is no neighbour (unless ASCII).
-            let cut = facts[index_before(b, pos, pos)] & F_ENTRY;
+            let cut = facts[index_before_in(&tw, BEFORE + pos, 0)] & F_ENTRY;
             assert_eq!(cut, if c.is_ascii() { u32::from(want) } else { 0 }, "{c:?} cut");
             let mut w = [0u8; WIN];
             let mut buf = [0u8; 4];
@@ -2294,7 +2175,7 @@ mod tests {
                     }
                 };
             }
-            for filter in [Filter::All, Filter::Nfc, Filter::Tone] {
+            for filter in [Filter::All, Filter::Nfc] {
                 assert_eq!(
                     candidate_leads(&w, filter),
                     candidate_leads_ref(&w, filter),
