@@ -280,7 +280,7 @@ fn neighbour_index(ascii: bool, byte: u8, two: Option<(u8, u8)>, three: Option<(
     let (m3, e3) = three.unwrap_or((0, 0));
     let a = ASCII_ROW | usize::from(byte & 0x7F);
     let t2 = (usize::from(l2 & 0x3F) << 6) | usize::from(e2 & 0x3F);
-    let t3 = (usize::from(m3 & 1) << 6) | usize::from(e3 & 0x3F);
+    let t3 = (usize::from(m3 & 0x3F) << 6) | usize::from(e3 & 0x3F);
     let sel = |c: bool, x: usize, y: usize| {
         let m = 0usize.wrapping_sub(usize::from(c));
         (x & m) | (y & !m)
@@ -703,8 +703,9 @@ fn suspicious_facts(fa: u32, fb: u32) -> bool {
 /// What the block scan needs to know of a multi-byte char, found by one
 /// look-up (see [`facts_at`]): entry `(b0 & 0x3F) << 6 | b1 & 0x3F` for a
 /// char `b0 b1 …`, except U+1E80–U+1EFF (`E1 BA/BB b2`, the Vietnamese
-/// letters with 3 bytes), whose entries are `(b1 & 1) << 6 | b2 & 0x3F`:
-/// rows 0 and 1, which no UTF-8 lead byte (C0, C1) uses.
+/// letters with 3 bytes), whose entries are `(b1 & 0x3F) << 6 | b2 & 0x3F`
+/// (the same formula on the bytes one on): rows 3A and 3B, which no UTF-8
+/// lead byte (FA, FB) uses.
 static FACTS: LazyLock<[u32; FACTS_LEN]> = LazyLock::new(|| {
     let table = &*TABLE;
     let mut t = [0u32; FACTS_LEN];
@@ -713,8 +714,8 @@ static FACTS: LazyLock<[u32; FACTS_LEN]> = LazyLock::new(|| {
         let (b0, b1) = (0xC0 | row, 0x80 | col);
         let (x, general, three) = if (ASCII_ROW..ASCII_ROW + 0x80).contains(&idx) {
             (table.info_ascii((idx - ASCII_ROW) as u8).0, false, false)
-        } else if row < 2 {
-            (table.info3(0xBA | row, b1), false, true)
+        } else if row == 0x3A || row == 0x3B {
+            (table.info3(0x80 | row, b1), false, true)
         } else {
             match lead_class(b0) {
                 Lead::Letters2 => (table.info2(b0, b1), false, false),
@@ -742,10 +743,13 @@ fn facts_at<const N: usize>(w: &[u8; N], i: usize, facts: &[u32; FACTS_LEN]) -> 
     let b1 = w.get(i + 1).copied().unwrap_or(0);
     let b2 = w.get(i + 2).copied().unwrap_or(0);
     let three = (b0 == 0xE1) & (b1 & 0xFE == 0xBA);
-    let i2 = (usize::from(b0 & 0x3F) << 6) | usize::from(b1 & 0x3F);
-    let i3 = (usize::from(b1 & 1) << 6) | usize::from(b2 & 0x3F);
-    let m = 0usize.wrapping_sub(usize::from(three));
-    facts.get((i3 & m) | (i2 & !m)).copied().unwrap_or(0)
+    // The two bytes that index the char: (b0, b1), or (b1, b2) for a
+    // 3-byte letter; chosen first, so that one index computation follows.
+    let (hi, lo) = if three { (b1, b2) } else { (b0, b1) };
+    facts
+        .get((usize::from(hi & 0x3F) << 6) | usize::from(lo & 0x3F))
+        .copied()
+        .unwrap_or(0)
 }
 
 /// Scan state carried across blocks.
