@@ -1,11 +1,13 @@
 //! Instruction-count profile of normalization on clean text, for callgrind:
 //! `valgrind --tool=callgrind --toggle-collect='profile_norm::measure' \
 //!   target/release/examples/profile_norm MODE [FILE]`
-//! (MODE: keep, nfc, all, fold, old; FILE defaults to the shared viwiki text).
+//! (MODE: keep, nfc, all, fold, old, or lines: `normalize_with_map` on each
+//! line as the extractor does per paragraph; FILE defaults to the shared
+//! viwiki text).
 //! Only `measure` is counted; divide by the byte count it prints.
 //! With a third argument N, runs the operation N times and prints MiB/s by
 //! the thread's CPU time (Linux; a quick A/B check, criterion is the figure).
-use viet_text::normalize::{fold, nfc, normalize, to_style, NormalizeOptions, ToneStyle};
+use viet_text::normalize::{fold, nfc, normalize, normalize_with_map, to_style, NormalizeOptions, ToneStyle};
 
 #[inline(never)]
 fn measure(mode: &str, text: &str) -> usize {
@@ -15,6 +17,10 @@ fn measure(mode: &str, text: &str) -> usize {
         "all" => normalize(text, &NormalizeOptions::default().with_cleanups()).len(),
         "fold" => fold(text).len(),
         "old" => to_style(text, ToneStyle::New).len(),
+        "lines" => text
+            .lines()
+            .map(|l| normalize_with_map(l, &NormalizeOptions::default()).text.len())
+            .sum(),
         _ => 0,
     }
 }

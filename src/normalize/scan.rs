@@ -240,34 +240,28 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// The [`FACTS`] index of the char that ends just before byte `pos`: an
-/// ASCII char, a letter-block char starting at or after `from`, or else
-/// NUL (a non-letter): the left neighbour of the letter at `pos`. The index
-/// is chosen without a branch (ASCII, 2- and 3-byte letters alternate
-/// unpredictably).
+/// The [`FACTS`] index of the char that ends just before `w[i]`: an ASCII
+/// char, a letter-block char starting at most `since` bytes before `w[i]`
+/// (`since`: bytes from the start of the scan, before which no char is a
+/// neighbour), or else NUL (a non-letter): the left neighbour of the
+/// letter at `w[i]`. The index is chosen without a branch (ASCII, 2- and
+/// 3-byte letters alternate unpredictably).
 #[inline(always)]
-fn index_before(b: &[u8], from: usize, pos: usize) -> usize {
-    let k = pos.wrapping_sub(1);
-    let p1 = b.get(k).copied().unwrap_or(0);
-    let p2 = if k > from && k < b.len() {
-        b.get(k - 1).copied().unwrap_or(0)
-    } else {
-        0
-    };
-    let p3 = if k > from + 1 && k < b.len() {
-        b.get(k - 2).copied().unwrap_or(0)
-    } else {
-        0
-    };
+fn index_before_in<const N: usize>(w: &[u8; N], i: usize, since: usize) -> usize {
+    let p1 = w.get(i.wrapping_sub(1)).copied().unwrap_or(0);
+    let p2 = w.get(i.wrapping_sub(2)).copied().unwrap_or(0);
+    let p3 = w.get(i.wrapping_sub(3)).copied().unwrap_or(0);
+    let p2 = if since >= 2 { p2 } else { 0 };
+    let p3 = if since >= 3 { p3 } else { 0 };
     let two = p2.wrapping_sub(0xC3) < 4;
     let three = (p3 == 0xE1) & (p2 & 0xFE == 0xBA);
     neighbour_index(p1 < 0x80, p1, two.then_some((p2, p1)), three.then_some((p2, p1)))
 }
 
 /// The [`FACTS`] index of the char starting at `w[j]` (as
-/// [`index_before`]): the right neighbour of a letter.
+/// [`index_before_in`]): the right neighbour of a letter.
 #[inline(always)]
-fn index_at(w: &[u8; WIN], j: usize) -> usize {
+fn index_at<const N: usize>(w: &[u8; N], j: usize) -> usize {
     let b0 = w.get(j).copied().unwrap_or(0);
     let b1 = w.get(j + 1).copied().unwrap_or(0);
     let b2 = w.get(j + 2).copied().unwrap_or(0);
@@ -286,7 +280,7 @@ fn neighbour_index(ascii: bool, byte: u8, two: Option<(u8, u8)>, three: Option<(
     let (m3, e3) = three.unwrap_or((0, 0));
     let a = ASCII_ROW | usize::from(byte & 0x7F);
     let t2 = (usize::from(l2 & 0x3F) << 6) | usize::from(e2 & 0x3F);
-    let t3 = (usize::from(m3 & 1) << 6) | usize::from(e3 & 0x3F);
+    let t3 = (usize::from(m3 & 0x3F) << 6) | usize::from(e3 & 0x3F);
     let sel = |c: bool, x: usize, y: usize| {
         let m = 0usize.wrapping_sub(usize::from(c));
         (x & m) | (y & !m)
@@ -306,27 +300,45 @@ const BEFORE: usize = 8;
 /// for a char that starts in it, its right neighbour and that one's bytes.
 const WIN: usize = BEFORE + BLOCK + 8;
 
-/// The window of the block at `at`: `b[at - BEFORE..at + BLOCK + 8]`, with
-/// zeros for bytes outside the text (borrowed when all are inside).
+/// Bytes scanned per chunk by the tone scan ([`find_chunks`]).
+const CHUNK: usize = 2048;
+/// A chunk's window: [`BEFORE`] bytes, the chunk, and 8 bytes after it.
+const CWIN: usize = BEFORE + CHUNK + 8;
+/// Room for the leads of a chunk (at most one per two bytes) and the eight
+/// slots written past the last one; a power of two, so that indices are
+/// masked instead of checked.
+const LEADS_CAP: usize = 2048;
+const _: () = assert!(CHUNK / 2 + 8 <= LEADS_CAP && CHUNK <= u16::MAX as usize);
+
+/// The window of the block (or chunk) at `at`: `b[at - BEFORE..at - BEFORE + N]`,
+/// with zeros for bytes outside the text (borrowed when all are inside).
 #[inline(always)]
-fn window<'a>(b: &'a [u8], at: usize, pad: &'a mut [u8; WIN]) -> &'a [u8; WIN] {
+fn window<'a, const N: usize>(b: &'a [u8], at: usize, pad: &'a mut [u8; N]) -> &'a [u8; N] {
     let inside = at
         .checked_sub(BEFORE)
-        .and_then(|s| b.get(s..s + WIN))
-        .and_then(|s| <&[u8; WIN]>::try_from(s).ok());
+        .and_then(|s| b.get(s..s + N))
+        .and_then(|s| <&[u8; N]>::try_from(s).ok());
     if let Some(w) = inside {
         return w;
     }
     // The text bytes that fall inside the window, copied at once (a line
     // or paragraph at a time pads two windows per call: the first and the
-    // last block).
-    pad.fill(0);
+    // last block), and zeros around them: before, and after up to 8 bytes
+    // past the last 64-byte block with text (all that is read; the pad may
+    // hold an earlier window).
     let lo = at.saturating_sub(BEFORE).min(b.len());
-    let hi = (at + BLOCK + 8).min(b.len()).max(lo);
-    if let Some(dst) = (lo + BEFORE).checked_sub(at) {
-        if let (Some(d), Some(src)) = (pad.get_mut(dst..dst + (hi - lo)), b.get(lo..hi)) {
-            d.copy_from_slice(src);
-        }
+    let hi = (at + N - BEFORE).min(b.len()).max(lo);
+    let dst = (lo + BEFORE).saturating_sub(at).min(N);
+    let end = (dst + (hi - lo)).min(N);
+    let clear_to = (BEFORE + b.len().saturating_sub(at).div_ceil(64) * 64 + 8).clamp(end, N);
+    if let Some(d) = pad.get_mut(..dst) {
+        d.fill(0);
+    }
+    if let (Some(d), Some(src)) = (pad.get_mut(dst..end), b.get(lo..hi)) {
+        d.copy_from_slice(src);
+    }
+    if let Some(d) = pad.get_mut(end..clear_to) {
+        d.fill(0);
     }
     pad
 }
@@ -335,6 +347,7 @@ fn window<'a>(b: &'a [u8], at: usize, pad: &'a mut [u8; WIN]) -> &'a [u8; WIN] {
 /// (is 0xC0 or above), eight bytes at a time: the lead bits of word `j`
 /// become bit `j` of each byte of one word (an 8×8 bit matrix), which is
 /// then transposed.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 #[inline(always)]
 fn lead_bits(w: &[u8; WIN]) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -351,9 +364,142 @@ fn lead_bits(w: &[u8; WIN]) -> u64 {
     transpose8(m)
 }
 
+/// Which leads of a block the per-lead look-up must see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    /// Every lead (a clean-up is on: the general checks see every
+    /// non-letter, and the letter blocks hold non-letters).
+    All,
+    /// Leads that are not quiet (see [`candidate_leads_ref`]).
+    Nfc,
+}
+
+/// The leads of the block in `w` that the per-lead look-up must see under
+/// `filter`, as a bit mask (bit `k`: `w[BEFORE + k]`); a superset of the
+/// leads it visits. The reference form, byte by byte, of what
+/// [`candidate_leads`] computes with SSE2:
+///
+/// - a lead is a byte ≥ 0xC0;
+/// - a lead is *quiet* when it starts an NFC-stable char that the general
+///   checks never see without clean-ups: C2–CB (U+0080–U+02FF), or E1
+///   followed by B8–BB (U+1E00–U+1EFF).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn candidate_leads_ref(w: &[u8; WIN], filter: Filter) -> u64 {
+    let at = |j: usize| w.get(j).copied().unwrap_or(0);
+    let mut m = 0u64;
+    for k in 0..BLOCK {
+        let i = BEFORE + k;
+        let x = at(i);
+        if x < 0xC0 {
+            continue;
+        }
+        let quiet = (0xC2..=0xCB).contains(&x) || (x == 0xE1 && at(i + 1) & 0xFC == 0xB8);
+        let want = match filter {
+            Filter::All => true,
+            Filter::Nfc => !quiet,
+        };
+        m |= u64::from(want) << k;
+    }
+    m
+}
+
+/// [`candidate_leads_ref`] (every lead for [`Filter::All`]), on targets
+/// without SSE2.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+fn candidate_leads(w: &[u8; WIN], filter: Filter) -> u64 {
+    match filter {
+        Filter::All => lead_bits(w),
+        Filter::Nfc => candidate_leads_ref(w, filter),
+    }
+}
+
+/// [`candidate_leads_ref`] with SSE2: byte classes of the block (and of
+/// the bytes one on, for E1's second byte) as `pmovmskb` masks.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn candidate_leads(w: &[u8; WIN], filter: Filter) -> u64 {
+    use safe_arch::{
+        bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i, cmp_lt_mask_i8_m128i, m128i,
+        move_mask_i8_m128i, set_splat_i8_m128i,
+    };
+    let leads = lead_mask64(w, BEFORE);
+    if filter == Filter::All {
+        return leads;
+    }
+    let splat = |b: u8| set_splat_i8_m128i(b as i8);
+    let load = |at: usize| {
+        let mut chunk = [0u8; 16];
+        if let Some(src) = w.get(at..at + 16) {
+            chunk.copy_from_slice(src);
+        }
+        m128i::from(chunk)
+    };
+    let mut quiet = 0u64;
+    for v in 0..BLOCK / 16 {
+        let at = BEFORE + 16 * v;
+        let (x, next) = (load(at), load(at + 1));
+        // C2..=CB as signed bytes: greater than C1, less than CC.
+        let c2_cb = bitand_m128i(
+            cmp_gt_mask_i8_m128i(x, splat(0xC1)),
+            cmp_lt_mask_i8_m128i(x, splat(0xCC)),
+        );
+        let e1_b8 = bitand_m128i(
+            cmp_eq_mask_i8_m128i(x, splat(0xE1)),
+            cmp_eq_mask_i8_m128i(bitand_m128i(next, splat(0xFC)), splat(0xB8)),
+        );
+        quiet |= u64::from(move_mask_i8_m128i(bitor_m128i(c2_cb, e1_b8)) as u16) << (16 * v);
+    }
+    leads & !quiet
+}
+
+/// Bit `k` set when `w[at + k]` starts a multi-byte char (is 0xC0 or
+/// above), for the 64 bytes from `at`: with SSE2, four `pmovmskb` of the
+/// bytes and of the bytes shifted left by one bit (bits 7 and 6 both set).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn lead_mask64<const N: usize>(w: &[u8; N], at: usize) -> u64 {
+    use safe_arch::{m128i, move_mask_i8_m128i, shl_imm_u16_m128i};
+    let mut m = 0u64;
+    for v in 0..4 {
+        let mut chunk = [0u8; 16];
+        if let Some(src) = w.get(at + 16 * v..at + 16 * v + 16) {
+            chunk.copy_from_slice(src);
+        }
+        let x = m128i::from(chunk);
+        let high = move_mask_i8_m128i(x) & move_mask_i8_m128i(shl_imm_u16_m128i::<1>(x));
+        m |= u64::from(high as u16) << (16 * v);
+    }
+    m
+}
+
+/// [`lead_mask64`] without SSE2: eight bytes at a time (see [`lead_bits`]).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+#[inline(always)]
+fn lead_mask64_portable<const N: usize>(w: &[u8; N], at: usize) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut m = 0u64;
+    for j in 0..8 {
+        let mut chunk = [0u8; 8];
+        if let Some(src) = w.get(at + 8 * j..at + 8 * j + 8) {
+            chunk.copy_from_slice(src);
+        }
+        let x = u64::from_le_bytes(chunk);
+        m |= (x & (x << 1) & HIGH) >> (7 - j);
+    }
+    transpose8(m)
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+fn lead_mask64<const N: usize>(w: &[u8; N], at: usize) -> u64 {
+    lead_mask64_portable(w, at)
+}
+
 /// Transposes the 8×8 bit matrix whose row `r` is byte `r` (bit `c` of it
 /// column `c`): bit `8r + c` goes to bit `8c + r`, by three swaps of
 /// off-diagonal blocks (2×2, 4×4, 8×8).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 #[inline(always)]
 fn transpose8(mut x: u64) -> u64 {
     let t = (x ^ (x >> 7)) & 0x00AA_00AA_00AA_00AA;
@@ -557,8 +703,9 @@ fn suspicious_facts(fa: u32, fb: u32) -> bool {
 /// What the block scan needs to know of a multi-byte char, found by one
 /// look-up (see [`facts_at`]): entry `(b0 & 0x3F) << 6 | b1 & 0x3F` for a
 /// char `b0 b1 …`, except U+1E80–U+1EFF (`E1 BA/BB b2`, the Vietnamese
-/// letters with 3 bytes), whose entries are `(b1 & 1) << 6 | b2 & 0x3F`:
-/// rows 0 and 1, which no UTF-8 lead byte (C0, C1) uses.
+/// letters with 3 bytes), whose entries are `(b1 & 0x3F) << 6 | b2 & 0x3F`
+/// (the same formula on the bytes one on): rows 3A and 3B, which no UTF-8
+/// lead byte (FA, FB) uses.
 static FACTS: LazyLock<[u32; FACTS_LEN]> = LazyLock::new(|| {
     let table = &*TABLE;
     let mut t = [0u32; FACTS_LEN];
@@ -567,8 +714,8 @@ static FACTS: LazyLock<[u32; FACTS_LEN]> = LazyLock::new(|| {
         let (b0, b1) = (0xC0 | row, 0x80 | col);
         let (x, general, three) = if (ASCII_ROW..ASCII_ROW + 0x80).contains(&idx) {
             (table.info_ascii((idx - ASCII_ROW) as u8).0, false, false)
-        } else if row < 2 {
-            (table.info3(0xBA | row, b1), false, true)
+        } else if row == 0x3A || row == 0x3B {
+            (table.info3(0x80 | row, b1), false, true)
         } else {
             match lead_class(b0) {
                 Lead::Letters2 => (table.info2(b0, b1), false, false),
@@ -591,15 +738,18 @@ static FACTS: LazyLock<[u32; FACTS_LEN]> = LazyLock::new(|| {
 /// The [`FACTS`] entry of the char whose lead byte is `w[i]`: one load,
 /// whatever the char (the index is chosen without a branch).
 #[inline(always)]
-fn facts_at(w: &[u8; WIN], i: usize, facts: &[u32; FACTS_LEN]) -> u32 {
+fn facts_at<const N: usize>(w: &[u8; N], i: usize, facts: &[u32; FACTS_LEN]) -> u32 {
     let b0 = w.get(i).copied().unwrap_or(0);
     let b1 = w.get(i + 1).copied().unwrap_or(0);
     let b2 = w.get(i + 2).copied().unwrap_or(0);
     let three = (b0 == 0xE1) & (b1 & 0xFE == 0xBA);
-    let i2 = (usize::from(b0 & 0x3F) << 6) | usize::from(b1 & 0x3F);
-    let i3 = (usize::from(b1 & 1) << 6) | usize::from(b2 & 0x3F);
-    let m = 0usize.wrapping_sub(usize::from(three));
-    facts.get((i3 & m) | (i2 & !m)).copied().unwrap_or(0)
+    // The two bytes that index the char: (b0, b1), or (b1, b2) for a
+    // 3-byte letter; chosen first, so that one index computation follows.
+    let (hi, lo) = if three { (b1, b2) } else { (b0, b1) };
+    facts
+        .get((usize::from(hi & 0x3F) << 6) | usize::from(lo & 0x3F))
+        .copied()
+        .unwrap_or(0)
 }
 
 /// Scan state carried across blocks.
@@ -630,10 +780,8 @@ pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
         }
     }
     match checks.tone {
-        Some(style) => with_clean_words(style, |cache| {
-            find_blocks::<true>(text, from, checks, style, cache)
-        }),
-        None => find_blocks::<false>(text, from, checks, ToneStyle::Keep, &mut CleanWords::default()),
+        Some(style) => with_clean_words(style, |cache| find_chunks(text, from, checks, style, cache)),
+        None => find_blocks(text, from, checks),
     }
 }
 
@@ -665,87 +813,248 @@ fn with_clean_words<R>(style: ToneStyle, f: impl Fn(&mut CleanWords) -> R) -> R 
         .unwrap_or_else(|| f(&mut CleanWords::default()))
 }
 
-/// [`find`] after the white-space pre-pass; `TONE`: whether tone marks are
-/// checked (in `style`).
+/// [`find`] without tone marks, after the white-space pre-pass: only the
+/// general per-char checks (NFC, clean-ups), in blocks of 64 bytes. Leads
+/// the general checks never see (no clean-up on: the quiet ones, see
+/// [`candidate_leads_ref`]) are dropped by the byte-class mask before any
+/// look-up.
 #[inline(always)]
-fn find_blocks<const TONE: bool>(
-    text: &str,
-    from: usize,
-    checks: &Checks,
-    style: ToneStyle,
-    cache: &mut CleanWords,
-) -> Option<Hit> {
+fn find_blocks(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     let b = text.as_bytes();
     let n = b.len();
     let any_cleanup = checks.cleanup.any();
-    let general = checks.nfc || any_cleanup;
-    if !TONE && !general {
+    if !checks.nfc && !any_cleanup {
         return None;
     }
     let facts = &*FACTS;
     // The bit of a FACTS entry that says the general checks must see the
-    // char (0: none).
-    let general_bit = match (general, any_cleanup) {
-        (false, _) => 0,
-        (true, false) => F_GENERAL,
-        (true, true) => F_GENERAL_CLEAN,
+    // char, and which leads may have it.
+    let (general_bit, filter) = if any_cleanup {
+        (F_GENERAL_CLEAN, Filter::All)
+    } else {
+        (F_GENERAL, Filter::Nfc)
     };
-    // What makes a lead worth a visit: its general bit, or a neighbour in
-    // its row of NEAR.
-    let wanted = general_bit | if TONE { F_NEAR_ROWS } else { 0 };
     let mut st = Scan {
         checked_to: 0,
         resume: from,
         bufs: None,
     };
     let mut pad = [0u8; WIN];
-    // The FACTS entry of the char at each lead of the current block.
-    let mut seen = [0u32; BLOCK];
     let mut at = from;
     while at < n {
         let w = window(b, at, &mut pad);
-        let mut leads = lead_bits(w);
-        let mut visit = 0u64;
+        let mut leads = candidate_leads(w, filter);
         while leads != 0 {
             let k = leads.trailing_zeros() as usize;
             leads &= leads - 1;
             let i = BEFORE + k;
-            let f = if TONE {
-                facts_at(w, i, facts)
-            } else {
-                // The general bit needs only the first two bytes (the rows
-                // of E1 say which second bytes are NFC-stable).
-                let b0 = w.get(i).copied().unwrap_or(0);
-                let b1 = w.get(i + 1).copied().unwrap_or(0);
-                facts
-                    .get((usize::from(b0 & 0x3F) << 6) | usize::from(b1 & 0x3F))
-                    .copied()
-                    .unwrap_or(0)
-            };
-            if let Some(slot) = seen.get_mut(k & (BLOCK - 1)) {
-                *slot = f;
-            }
-            let mut bits = F_GENERAL | F_GENERAL_CLEAN;
-            if TONE {
-                // The byte after the char: `w[i + 2]`, or `w[i + 3]` when
-                // that one continues the char (a 3-byte letter; any other
-                // 3-byte char is seen by the general checks), chosen from
-                // the bytes, not from `f`, to keep the table load off the
-                // path.
-                let b2 = w.get(i + 2).copied().unwrap_or(0);
-                let b3 = w.get(i + 3).copied().unwrap_or(0);
-                let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
-                let before = w.get(i - 1).copied().unwrap_or(0);
-                bits |= NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
-                    | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
-            }
-            visit |= u64::from(bits & f & wanted != 0) << k;
-        }
-        while visit != 0 {
-            let k = visit.trailing_zeros() as usize;
-            visit &= visit - 1;
+            // The general bit needs only the first two bytes (the rows of
+            // E1 say which second bytes are NFC-stable).
+            let b0 = w.get(i).copied().unwrap_or(0);
+            let b1 = w.get(i + 1).copied().unwrap_or(0);
+            let f = facts
+                .get((usize::from(b0 & 0x3F) << 6) | usize::from(b1 & 0x3F))
+                .copied()
+                .unwrap_or(0);
             let pos = at + k;
-            let f = seen.get(k).copied().unwrap_or(0);
+            if f & general_bit == 0 || pos < st.resume {
+                continue;
+            }
+            match other_char(text, pos, checks, &mut st.bufs) {
+                CharCheck::Clean => {}
+                CharCheck::CleanUntil(end) => st.resume = end,
+                CharCheck::Hit => return Some(Hit::Char(pos)),
+            }
+        }
+        at += BLOCK;
+    }
+    None
+}
+
+/// For each byte, the positions of its set bits, lowest first (then
+/// zeros): the lead positions of eight bytes, written without a branch.
+static BIT_POSITIONS: [[u8; 8]; 256] = {
+    let mut t = [[0u8; 8]; 256];
+    let mut b = 0;
+    while b < 256 {
+        let (mut n, mut k) = (0, 0);
+        while k < 8 {
+            if b >> k & 1 != 0 {
+                t[b][n] = k as u8;
+                n += 1;
+            }
+            k += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The number of set bits of each byte (x86-64 without `popcnt` counts
+/// them with a dozen instructions).
+static BIT_COUNTS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).count_ones() as u8;
+        b += 1;
+    }
+    t
+};
+
+/// [`find`] with tone marks checked (in `style`), after the white-space
+/// pre-pass. Works on chunks of [`CHUNK`] bytes in three branch-free
+/// passes and one that decides, so that the loops end once per chunk
+/// instead of once per 64-byte block (each such end is a mispredicted
+/// branch):
+///
+/// 1. the positions of the chunk's lead bytes are written out, eight per
+///    64-byte block whatever their number (a second round only when a
+///    block holds more);
+/// 2. each lead's [`FACTS`] entry and neighbour bytes say whether it needs
+///    a visit (the general checks, or a toned/horned letter next to a byte
+///    in its [`NEAR`] row); the visits are kept in order;
+/// 3. each visit is classified: general, or a suspicious pair with a
+///    neighbour; the others are dropped;
+/// 4. the rest are checked in text order (general checks, or the word,
+///    the clean-word cache first).
+fn find_chunks(
+    text: &str,
+    from: usize,
+    checks: &Checks,
+    style: ToneStyle,
+    cache: &mut CleanWords,
+) -> Option<Hit> {
+    // The buffers live with the cache, so that a call per line or
+    // paragraph does not clear 3.5 KB of them each time.
+    let mut bufs = cache.chunk_bufs.take().unwrap_or_default();
+    let hit = find_chunks_with(text, from, checks, style, cache, &mut bufs);
+    cache.chunk_bufs = Some(bufs);
+    hit
+}
+
+/// Buffers of [`find_chunks`]: a padded window, and the chunk offsets of
+/// the leads (then of the visits) with their [`FACTS`] entries.
+struct ChunkBufs {
+    pad: [u8; CWIN],
+    pos: [u16; LEADS_CAP + 8],
+    seen: [u32; LEADS_CAP],
+}
+
+impl Default for ChunkBufs {
+    fn default() -> Self {
+        ChunkBufs {
+            pad: [0; CWIN],
+            pos: [0; LEADS_CAP + 8],
+            seen: [0; LEADS_CAP],
+        }
+    }
+}
+
+/// [`find_chunks`] with its buffers.
+#[inline(always)]
+fn find_chunks_with(
+    text: &str,
+    from: usize,
+    checks: &Checks,
+    style: ToneStyle,
+    cache: &mut CleanWords,
+    bufs: &mut ChunkBufs,
+) -> Option<Hit> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let any_cleanup = checks.cleanup.any();
+    let general = checks.nfc || any_cleanup;
+    let facts = &*FACTS;
+    let general_bit = match (general, any_cleanup) {
+        (false, _) => 0,
+        (true, false) => F_GENERAL,
+        (true, true) => F_GENERAL_CLEAN,
+    };
+    let wanted = general_bit | F_NEAR_ROWS;
+    let mut st = Scan {
+        checked_to: 0,
+        resume: from,
+        bufs: None,
+    };
+    let ChunkBufs { pad, pos, seen } = bufs;
+    let mut at = from;
+    while at < n {
+        let w = window(b, at, pad);
+        // 1. Lead positions: eight bytes of a block's lead mask at a time,
+        // their positions written from a table whatever their number.
+        let mut count = 0usize;
+        // (Only the blocks with text: a short line or paragraph is one
+        // partial chunk.)
+        for blk in 0..(n - at).div_ceil(64).min(CHUNK / 64) {
+            let m = lead_mask64(w, BEFORE + 64 * blk);
+            for byte in 0..8 {
+                let bits = usize::from((m >> (8 * byte)) as u8);
+                let base = (64 * blk + 8 * byte) as u16;
+                let at = count & (LEADS_CAP - 1);
+                if let (Some(dst), Some(src)) = (pos.get_mut(at..at + 8), BIT_POSITIONS.get(bits)) {
+                    for (d, s) in dst.iter_mut().zip(src) {
+                        *d = base + u16::from(*s);
+                    }
+                }
+                count += usize::from(BIT_COUNTS.get(bits).copied().unwrap_or(0));
+            }
+        }
+        // 2. Visits, compacted in place (never ahead of the reading).
+        let mut visits = 0usize;
+        for r in 0..count.min(LEADS_CAP) {
+            // (Masked so that the window reads need no checks.)
+            let k = usize::from(pos.get(r).copied().unwrap_or(0)) & (CHUNK - 1);
+            let i = BEFORE + k;
+            let f = facts_at(w, i, facts);
+            // The byte after the char: `w[i + 2]`, or `w[i + 3]` when that
+            // one continues the char (a 3-byte letter; any other 3-byte
+            // char is seen by the general checks).
+            let b2 = w.get(i + 2).copied().unwrap_or(0);
+            let b3 = w.get(i + 3).copied().unwrap_or(0);
+            let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
+            let before = w.get(i - 1).copied().unwrap_or(0);
+            let bits = F_GENERAL
+                | F_GENERAL_CLEAN
+                | NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
+                | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
+            let slot = visits & (LEADS_CAP - 1);
+            if let Some(p) = pos.get_mut(slot) {
+                *p = k as u16;
+            }
+            if let Some(s) = seen.get_mut(slot) {
+                *s = f;
+            }
+            visits += usize::from(bits & f & wanted != 0);
+        }
+        // 3. Keep the visits that are general or suspicious.
+        let mut kept = 0usize;
+        for r in 0..visits.min(LEADS_CAP) {
+            let k = usize::from(pos.get(r).copied().unwrap_or(0)) & (CHUNK - 1);
+            let f = seen.get(r).copied().unwrap_or(0);
+            let i = BEFORE + k;
+            let prev = facts
+                .get(index_before_in(w, i, at + k - from))
+                .copied()
+                .unwrap_or(0);
+            let next = facts
+                .get(index_at(w, i + 2 + ((f & F_LEN3) >> 20) as usize))
+                .copied()
+                .unwrap_or(0);
+            let keep = (f & general_bit != 0) | suspicious_facts(prev, f) | suspicious_facts(f, next);
+            let slot = kept & (LEADS_CAP - 1);
+            if let Some(p) = pos.get_mut(slot) {
+                *p = k as u16;
+            }
+            if let Some(s) = seen.get_mut(slot) {
+                *s = f;
+            }
+            kept += usize::from(keep);
+        }
+        // 4. In text order.
+        for r in 0..kept.min(LEADS_CAP) {
+            let pos = at + usize::from(pos.get(r).copied().unwrap_or(0));
+            let f = seen.get(r).copied().unwrap_or(0);
             if f & general_bit != 0 {
                 if pos < st.resume {
                     continue;
@@ -760,19 +1069,11 @@ fn find_blocks<const TONE: bool>(
             if pos < st.checked_to {
                 continue;
             }
-            let i = BEFORE + k;
-            let prev = facts.get(index_before(b, from, pos)).copied().unwrap_or(0);
-            let next = facts
-                .get(index_at(w, i + 2 + ((f & F_LEN3) >> 20) as usize))
-                .copied()
-                .unwrap_or(0);
-            if suspicious_facts(prev, f) | suspicious_facts(f, next) {
-                if let Some(hit) = check_word_cached(text, pos, style, &mut st.checked_to, cache) {
-                    return Some(hit);
-                }
+            if let Some(hit) = check_word_cached(text, pos, style, &mut st.checked_to, cache) {
+                return Some(hit);
             }
         }
-        at += BLOCK;
+        at += CHUNK;
     }
     None
 }
@@ -926,6 +1227,8 @@ fn check_word(
 struct CleanWords {
     checks: usize,
     slots: Option<Box<[u128]>>,
+    /// The buffers of [`find_chunks`], kept between calls.
+    chunk_bufs: Option<Box<ChunkBufs>>,
 }
 
 const CACHE_SLOTS: usize = 1024;
@@ -1347,10 +1650,12 @@ mod tests {
             } else {
                 0
             };
-            let got = facts[index_before(b, 0, pos)] & F_ENTRY;
+            let mut tw = [0u8; WIN];
+            tw[BEFORE..BEFORE + b.len()].copy_from_slice(b);
+            let got = facts[index_before_in(&tw, BEFORE + pos, pos)] & F_ENTRY;
             assert_eq!(got, u32::from(want), "{c:?} before");
             // A char that starts before `from` is no neighbour (unless ASCII).
-            let cut = facts[index_before(b, pos, pos)] & F_ENTRY;
+            let cut = facts[index_before_in(&tw, BEFORE + pos, 0)] & F_ENTRY;
             assert_eq!(cut, if c.is_ascii() { u32::from(want) } else { 0 }, "{c:?} cut");
             let mut w = [0u8; WIN];
             let mut buf = [0u8; 4];
@@ -1745,6 +2050,145 @@ mod tests {
         }
     }
 
+    /// The chunk buffers are kept between calls: a short text scanned after
+    /// texts full of toned letters (whose bytes stay in the padded
+    /// window) still agrees with the general scan, at every length. (Stale
+    /// bytes could only add visits, never hide a hit: a neighbour outside
+    /// the text never makes a pair suspicious; the pad is cleared anyway.)
+    #[test]
+    fn short_texts_after_long_ones_agree_with_the_general_scan() {
+        let keep = Checks {
+            nfc: true,
+            cleanup: Cleanup::default(),
+            tone: Some(ToneStyle::Keep),
+        };
+        let (dirty, clean) = ("qủa gía ", "Người Việt ");
+        let short = "tôi là ng";
+        for len in 0..=short.len() {
+            let Some(s) = short.get(..len) else { continue };
+            for fill in [dirty, clean] {
+                let long = fill.repeat(100);
+                assert_eq!(find(&long, 0, &keep), find_general(&long, 0, &keep));
+                // The window of a short text ends inside the last chunk
+                // of the long one.
+                let long_tail = &long[..long.len() - 3 * fill.len()];
+                assert_eq!(find(long_tail, 0, &keep), find_general(long_tail, 0, &keep));
+                assert_eq!(find(s, 0, &keep), find_general(s, 0, &keep), "{s:?}");
+                let t = format!("{s} à");
+                assert_eq!(find(&t, 0, &keep), find_general(&t, 0, &keep), "{t:?}");
+            }
+        }
+    }
+
+    /// Chars and words across the chunk boundary of the tone scan (and
+    /// two chunks on), after a long run of clean words: the same answers
+    /// as the general scan, from the start and from the probe.
+    #[test]
+    fn probes_at_the_chunk_boundary_agree_with_the_general_scan() {
+        let probes = [
+            "qủa", "gía", "quả", "người", "Việt", "hoà", "hòa", "đuợc", "ấy", "“", "\u{A0}", "a\u{301}", "ἀ",
+            "x",
+        ];
+        let checks = [
+            (true, Cleanup::default(), Some(ToneStyle::Keep)),
+            (true, Cleanup::default(), Some(ToneStyle::New)),
+            (false, Cleanup::default(), Some(ToneStyle::Old)),
+            (
+                true,
+                Cleanup {
+                    zero_width: true,
+                    spaces: true,
+                    collapse: true,
+                    quotes: true,
+                    eth: true,
+                },
+                Some(ToneStyle::Keep),
+            ),
+        ]
+        .map(|(nfc, cleanup, tone)| Checks { nfc, cleanup, tone });
+        let filler = "Người Việt ở đây có nhiều của cải ";
+        for base in [CHUNK, 2 * CHUNK] {
+            for off in base - 6..base + 6 {
+                let mut head = filler.repeat(off / filler.len() + 1);
+                while head.len() > off {
+                    head.pop();
+                }
+                for probe in probes {
+                    for sep in ["", " ", "ố"] {
+                        let text = format!("{head}{sep}{probe} tôi {filler}");
+                        for c in &checks {
+                            for from in [0, head.len()] {
+                                assert_eq!(
+                                    find(&text, from, c),
+                                    find_general(&text, from, c),
+                                    "{probe:?} at {off} after {sep:?} from {from} {c:?}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The SSE2 lead mask (on x86_64) equals the portable one, for every
+    /// byte value at every offset, with bytes outside the 64 ignored.
+    #[test]
+    fn lead_masks_agree_at_every_offset() {
+        for byte in 0..=255u8 {
+            for k in 0..BLOCK {
+                for fill in [b'a', 0xE1, 0x80] {
+                    let mut w = [fill; WIN];
+                    w[BEFORE..BEFORE + BLOCK].fill(b'a');
+                    w[BEFORE + k] = byte;
+                    let want = if byte >= 0xC0 { 1u64 << k } else { 0 };
+                    assert_eq!(lead_mask64_portable(&w, BEFORE), want, "{byte:#x} at {k}");
+                    assert_eq!(lead_mask64(&w, BEFORE), want, "{byte:#x} at {k}");
+                }
+            }
+        }
+    }
+
+    /// The SSE2 candidate leads (on x86_64) equal the byte-by-byte
+    /// reference, for windows of random bytes and of Vietnamese-like text,
+    /// under every filter.
+    #[test]
+    fn candidate_leads_agree_with_the_reference() {
+        let mut rng = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        let text = "Người Việt ở đâu? QUẢ THỦY hoà khoẻ, gía nứơc “Ð” Ελληνικά 中文 ἀ ḁ\u{A0}";
+        let tb = text.as_bytes();
+        for case in 0..20_000 {
+            let mut w = [0u8; WIN];
+            for (j, slot) in w.iter_mut().enumerate() {
+                let r = next();
+                *slot = if case % 2 == 0 {
+                    r as u8
+                } else {
+                    // Text bytes from a random start, some random ones.
+                    let at = (case / 2 + j) % tb.len();
+                    if r % 16 == 0 {
+                        (r >> 8) as u8
+                    } else {
+                        tb[at]
+                    }
+                };
+            }
+            for filter in [Filter::All, Filter::Nfc] {
+                assert_eq!(
+                    candidate_leads(&w, filter),
+                    candidate_leads_ref(&w, filter),
+                    "{w:?} {filter:?}"
+                );
+            }
+        }
+    }
+
     /// Every multi-byte char gets the facts its code point says: the table
     /// entry, whether the general checks must see it (with and without
     /// clean-ups), its length and its row of `NEAR`.
@@ -1829,7 +2273,7 @@ mod tests {
             ("x", " "),
         ];
         for &c in &chars {
-            for off in (0..3).chain(58..68).chain(122..130) {
+            for off in (0..3).chain(58..68).chain(122..130).chain(506..516) {
                 // Short words before the char, ending at various offsets.
                 let pad: String = (0..off).map(|i| if i % 3 == 2 { ' ' } else { 't' }).collect();
                 for (l, r) in sides {
