@@ -630,6 +630,23 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
         TokenKind::Number => {}
         _ => return None,
     }
+    // Every reading below needs `tháng` after the number, a time cue
+    // before it, or a year: most numbers have none, and leave here before
+    // the code test (all tests are pure, so the order is free).
+    // (A time cue matters only for `31.1` or `10-8`: see `day_month_token`
+    // and `day_dash_month`.)
+    let day_month_shape = || {
+        let t = &doc.tokens[i];
+        t.text.as_bytes().contains(&b'.')
+            || (adjacent(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.text == "-"))
+    };
+    if doc.fast
+        && !(is_word(doc, i + 1, "tháng")
+            || year_at(doc, i).is_some()
+            || (day_month_shape() && time_cue_before(doc, i)))
+    {
+        return None;
+    }
     if is_code_part(doc, i) {
         return None;
     }

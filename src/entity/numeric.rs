@@ -28,6 +28,10 @@ pub(crate) struct NumDoc<'d, 'a> {
     doc: &'d Document<'a>,
     memo: RefCell<Memo>,
     anchors: std::cell::OnceCell<Vec<usize>>,
+    /// Whether the recognizers may take their early rejects (exact
+    /// shortcuts that skip work whose result cannot matter); off only in
+    /// the reference path the tests compare against.
+    pub(crate) fast: bool,
 }
 
 /// What is known about the tokens so far; empty until first asked.
@@ -67,6 +71,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             doc,
             memo: RefCell::new(Memo::default()),
             anchors: std::cell::OnceCell::new(),
+            fast: true,
         }
     }
 
@@ -79,6 +84,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             doc,
             memo: RefCell::new(memo),
             anchors: std::cell::OnceCell::from(anchors),
+            fast: true,
         }
     }
 
@@ -91,10 +97,12 @@ impl<'d, 'a> NumDoc<'d, 'a> {
     }
 
     /// A `NumDoc` whose anchors are all tokens (what the recognizers did
-    /// before anchors were shared), to compare against in tests.
+    /// before anchors were shared) and that takes no early reject, to
+    /// compare against in tests.
     #[cfg(test)]
     fn with_every_token_as_anchor(doc: &'d Document<'a>) -> Self {
-        let d = NumDoc::new(doc);
+        let mut d = NumDoc::new(doc);
+        d.fast = false;
         let _ = d.anchors.set((0..doc.tokens.len()).collect());
         d
     }
@@ -301,12 +309,15 @@ const ANCHOR_WORDS: &[&str] = &[
     "Không",
 ];
 
-/// A cheap filter over a word list: a word can be in the list only when
-/// some listed word has its first byte (ASCII letters in either case) and
-/// its last byte together with its length. Most words of a text fail it
-/// after two table look-ups; the ones that pass are tested exactly.
+/// A cheap filter over a word list that holds each word in every letter
+/// case that must match (words are compared byte for byte): a word can be
+/// in the list only when some listed word has its first byte together with
+/// its length, and some listed word its last byte together with its
+/// length. Most words of a text fail it after two table look-ups; the ones
+/// that pass are tested exactly.
 struct WordFilter {
-    first: [bool; 256],
+    /// By first byte: bit `n` set when a listed word of `n` bytes starts with it.
+    first_len: [u32; 256],
     /// By last byte: bit `n` set when a listed word of `n` bytes ends with it.
     last_len: [u32; 256],
 }
@@ -314,14 +325,14 @@ struct WordFilter {
 impl WordFilter {
     const fn new(words: &[&str]) -> Self {
         let mut f = WordFilter {
-            first: [false; 256],
+            first_len: [0; 256],
             last_len: [0; 256],
         };
         let mut k = 0;
         while k < words.len() {
             let b = words[k].as_bytes();
             if !b.is_empty() && b.len() < 32 {
-                f.first[(b[0] | 0x20) as usize] = true;
+                f.first_len[b[0] as usize] |= 1 << b.len();
                 f.last_len[b[b.len() - 1] as usize] |= 1 << b.len();
             }
             k += 1;
@@ -334,7 +345,7 @@ impl WordFilter {
         match (b.first(), b.last()) {
             (Some(&first), Some(&last)) => {
                 b.len() < 32
-                    && self.first[usize::from(first | 0x20)]
+                    && self.first_len[usize::from(first)] & (1 << b.len()) != 0
                     && self.last_len[usize::from(last)] & (1 << b.len()) != 0
             }
             _ => false,
@@ -1108,6 +1119,47 @@ pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Opti
     read_number_first(doc, i, digits)
 }
 
+/// Whether the reading of the digits at token `i` (if any) ends right
+/// after them: the next token can neither continue a space-grouped number
+/// (a number) nor scale it (a scale word, `k`/`tr` suffix, `rưỡi`), the
+/// only ways [`read_number`] reads past the digit token. Lets a
+/// recognizer test what follows a number before reading it.
+#[inline]
+pub(crate) fn ends_at_next(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    match doc.tokens.get(i + 1) {
+        None => true,
+        // Most next tokens have neither the first byte nor the length of a
+        // scale word, suffix or `rưỡi` (an exact reject; tests compare).
+        Some(n) if n.kind != TokenKind::Number && !starts_one_of(doc, i + 1, &SCALE_STARTS) => true,
+        Some(n) => {
+            n.kind != TokenKind::Number
+                && number::scale_exp(n.text).is_none()
+                && number::suffix_exp(n.text).is_none()
+                && n.text != "rưỡi"
+        }
+    }
+}
+
+/// Whether the reading of a spelled-out number at token `i` (if any) ends
+/// right after its first word: the next token is not on the same line or
+/// is no word that [`read_number`] takes after a number word (a number
+/// continuation or `nửa`).
+pub(crate) fn spelled_ends_at_next(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    !inline_gap(doc, i)
+        || doc.tokens.get(i + 1).map_or(true, |t| {
+            let w = lower(t.text);
+            !number::is_number_continuation(&w) && w != "nửa"
+        })
+}
+
+/// The first bytes and lengths of the words `number::scale_exp` and
+/// `number::suffix_exp` accept, and of `rưỡi` (a test checks the lists).
+static SCALE_STARTS: Starts = starts(&[
+    "nghìn", "ngàn", "Nghìn", "Ngàn", "NGHÌN", "NGÀN", "triệu", "Triệu", "TRIỆU", "tỷ", "tỉ", "Tỷ", "Tỉ",
+    "TỶ", "TỈ", "vạn", "Vạn", "trăm", "Trăm", "TRĂM", "chục", "Chục", "k", "K", "tr", "Tr", "TR", "M", "m",
+    "G", "g", "rưỡi",
+]);
+
 /// The first reading of the number at `i` (see [`read_number`]), remembered.
 #[inline(never)]
 fn read_number_first(doc: &NumDoc<'_, '_>, i: usize, digits: bool) -> Option<NumberRead> {
@@ -1640,6 +1692,7 @@ mod tests {
         };
         let separate = {
             let mut out: Vec<Entity> = Vec::new();
+            // (Without the early rejects: `fast` is off.)
             super::super::money::MoneyRecognizer::new()
                 .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
             // Without the early reject of bare numbers.
@@ -1682,6 +1735,32 @@ mod tests {
                     key(fresh),
                     "number (remembered) at {i}"
                 );
+                let unfiltered = doc.tokens.get(i + 1).map_or(true, |n| {
+                    n.kind != TokenKind::Number
+                        && number::scale_exp(n.text).is_none()
+                        && number::suffix_exp(n.text).is_none()
+                        && n.text != "rưỡi"
+                });
+                assert_eq!(
+                    ends_at_next(&memo, i),
+                    unfiltered,
+                    "ends_at_next at {i} in {text:?}"
+                );
+                if spelled
+                    && doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Syllable)
+                    && spelled_ends_at_next(&memo, i)
+                {
+                    assert!(
+                        read_number(&memo, i, true).map_or(true, |r| r.end == i + 1),
+                        "spelled number at {i} read past the next token in {text:?}"
+                    );
+                }
+                if doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) && ends_at_next(&memo, i) {
+                    assert!(
+                        read_number(&memo, i, spelled).map_or(true, |r| r.end == i + 1),
+                        "number at {i} read past the next token in {text:?}"
+                    );
+                }
             }
         }
         for i in 0..doc.tokens.len() + 1 {
@@ -1758,6 +1837,34 @@ mod tests {
         ] {
             check_paths(text);
         }
+    }
+
+    #[test]
+    fn scale_starts_cover_the_scale_and_suffix_words() {
+        let src = include_str!("../number.rs");
+        let mut n = 0;
+        for from in ["pub(crate) fn suffix_exp", "pub(crate) fn scale_exp"] {
+            let body = src.split_once(from).map(|(_, b)| b).unwrap_or_default();
+            let body = body.split_once("\n}\n").map(|(b, _)| b).unwrap_or_default();
+            for word in body.split('"').skip(1).step_by(2).chain(["rưỡi"]) {
+                let doc = Document::new(word);
+                let d = NumDoc::new(&doc);
+                // As the only token, index 0.
+                if doc.tokens.len() == 1 {
+                    assert!(
+                        starts_one_of(&d, 0, &SCALE_STARTS),
+                        "{word:?} is missing from SCALE_STARTS"
+                    );
+                }
+                assert!(
+                    word.len() < 32
+                        && SCALE_STARTS.0[usize::from(word.as_bytes()[0])] & (1 << word.len()) != 0,
+                    "{word:?} is missing from SCALE_STARTS"
+                );
+                n += 1;
+            }
+        }
+        assert!(n > 30, "the word lists were not found ({n} words)");
     }
 
     #[test]
