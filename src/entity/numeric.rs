@@ -32,6 +32,11 @@ pub(crate) struct NumDoc<'d, 'a> {
     /// shortcuts that skip work whose result cannot matter); off only in
     /// the reference path the tests compare against.
     pub(crate) fast: bool,
+    /// The last day and year expressions read (`date::day_expr`,
+    /// `date::year_expr`): the token and what was read there. A full date
+    /// is asked for from its date word and again from its number.
+    pub(crate) day_memo: std::cell::Cell<Option<(usize, Option<super::date::Expr>)>>,
+    pub(crate) year_memo: std::cell::Cell<Option<(usize, Option<super::date::Expr>)>>,
 }
 
 /// What is known about the tokens so far; empty until first asked.
@@ -72,6 +77,8 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             memo: RefCell::new(Memo::default()),
             anchors: std::cell::OnceCell::new(),
             fast: true,
+            day_memo: std::cell::Cell::new(None),
+            year_memo: std::cell::Cell::new(None),
         }
     }
 
@@ -85,6 +92,8 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             memo: RefCell::new(memo),
             anchors: std::cell::OnceCell::from(anchors),
             fast: true,
+            day_memo: std::cell::Cell::new(None),
+            year_memo: std::cell::Cell::new(None),
         }
     }
 
@@ -1796,6 +1805,15 @@ mod tests {
                 super::super::date::lunar_after_with(&memo, i, false),
                 "lunar at {i} in {text:?}"
             );
+            // Remembered date readings against fresh ones (asked twice).
+            for _ in 0..2 {
+                let (day, year) = super::super::date::day_and_year_uncached(&NumDoc::new(&doc), i);
+                assert_eq!(
+                    super::super::date::day_and_year(&memo, i),
+                    (day, year),
+                    "day or year expression at {i} in {text:?}"
+                );
+            }
             let direct = NumDoc::new(&doc);
             let unit = unit_at_uncached(&direct, i);
             assert_eq!(unit_at(&memo, i), unit, "unit at {i} in {text:?}");
