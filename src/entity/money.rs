@@ -120,6 +120,22 @@ pub(crate) fn second_member_at(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> 
     None
 }
 
+/// False only when [`borrowed_currency`] finds nothing for digits that end
+/// before token `j`: no range or coordination follows, or a range follows
+/// whose second member is no number (digits read no spelled member) or
+/// ends right after its digits (see `ends_at_next`) with no currency there
+/// (a range takes its currency from the second member only).
+fn may_borrow(doc: &NumDoc<'_, '_>, j: usize) -> bool {
+    match second_member_at(doc, j, true) {
+        None => false,
+        Some((k, true)) => {
+            doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+                && (!ends_at_next(doc, k) || with_currency_at(doc, k + 1).is_some())
+        }
+        Some((_, false)) => true,
+    }
+}
+
 /// Reads the currency for the number `n` from a later member of its range
 /// or coordination. Returns the currency, and for a range the second
 /// number and the end of its currency.
@@ -267,7 +283,7 @@ impl MoneyRecognizer {
                 && !sign_or_code_before
                 && ends_at_next(doc, i)
                 && with_currency_at(doc, i + 1).is_none()
-                && second_member_at(doc, i + 1, true).is_none()
+                && !may_borrow(doc, i + 1)
             {
                 continue;
             }

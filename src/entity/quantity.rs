@@ -178,8 +178,21 @@ fn may_be_counted(doc: &NumDoc<'_, '_>, i: usize) -> bool {
         return true;
     }
     let j = i + 1;
-    if is_dash(doc, j) || is_word(doc, j, "đến") || is_word(doc, j, "tới") || is_word(doc, j, "giờ") {
+    if is_word(doc, j, "giờ") {
         return true;
+    }
+    if is_dash(doc, j) || is_word(doc, j, "đến") || is_word(doc, j, "tới") {
+        // A range (`range`, second form) needs a number after the dash
+        // with a unit after it; when that number ends right after its
+        // digits, the unit must start there. Else only a unit at the dash
+        // itself could count (the first form, and `counted` after it).
+        let second = j + 1;
+        let range_may = doc
+            .tokens
+            .get(second)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            && (!ends_at_next(doc, second) || unit_after(doc, second + 1).is_some());
+        return range_may || unit_after(doc, j).is_some();
     }
     !prev_word_in(doc, i, DATE_WORDS) && unit_after(doc, j).is_some()
 }
