@@ -685,15 +685,16 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     // the code test (all tests are pure, so the order is free).
     // (A time cue matters only for `31.1` or `10-8`: see `day_month_token`
     // and `day_dash_month`.)
+    // (The year is read once here for both uses below; number tokens are
+    // short, so a plain loop finds a dot faster than a memchr.)
+    let year = year_at(doc, i);
     let day_month_shape = || {
         let t = &doc.tokens[i];
-        t.text.as_bytes().contains(&b'.')
-            || (adjacent(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.text == "-"))
+        (adjacent(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.text == "-"))
+            || t.text.bytes().any(|b| b == b'.')
     };
     if doc.fast
-        && !(is_word(doc, i + 1, "tháng")
-            || year_at(doc, i).is_some()
-            || (day_month_shape() && time_cue_before(doc, i)))
+        && !(is_word(doc, i + 1, "tháng") || year.is_some() || (day_month_shape() && time_cue_before(doc, i)))
     {
         return None;
     }
@@ -742,13 +743,14 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
         }
     }
     // A day and month with a time-of-day cue: `Sáng 31.1`, `Chiều 22-02`.
-    if time_cue_before(doc, i) {
-        if let Some(e) = day_month_token(doc, i).or_else(|| day_dash_month(doc, i)) {
+    // (The shape first: it is cheaper and rarer than a cue; both pure.)
+    if let Some(e) = day_month_token(doc, i).or_else(|| day_dash_month(doc, i)) {
+        if time_cue_before(doc, i) {
             return Some(e);
         }
     }
     // A bare year: `Tết 2026`, `cùng kỳ 2020`, `2012 - 2013`.
-    let y = year_at(doc, i)?;
+    let y = year?;
     let after_year_list = i >= 2
         && doc.tokens[i - 1].text == ","
         && doc
