@@ -1231,9 +1231,16 @@ impl DateRecognizer {
     /// Adds the candidates found in `doc` (whose memo other numeric
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
-        for &i in doc.anchors() {
+        for (k, &i) in doc.anchors().iter().enumerate() {
             let t = &doc.tokens[i];
-            if !may_start(t) {
+            // An anchor word's class says what `may_start` would.
+            let class = doc.anchor_class_at(k);
+            let starts = if class & super::numeric::UNKNOWN_CLASS != 0 {
+                may_start(t)
+            } else {
+                class & super::numeric::DATE_WORD != 0
+            };
+            if !starts {
                 continue;
             }
             let at_i = single(doc, i);

@@ -224,12 +224,22 @@ fn glued_code(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
 
 /// Whether token `i` can start an amount.
 fn starts_number(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    starts_number_with(doc, i, super::numeric::UNKNOWN_CLASS)
+}
+
+/// [`starts_number`], given the anchor class of token `i` (which says
+/// whether its text starts a spelled-out number, unless unknown).
+fn starts_number_with(doc: &NumDoc<'_, '_>, i: usize, class: u8) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
         TokenKind::Number => true,
         // Number words start with one of these letters and are short.
         TokenKind::Syllable => {
-            super::numeric::starts_spelled_number(t.text)
+            (if class & super::numeric::UNKNOWN_CLASS != 0 {
+                super::numeric::starts_spelled_number(t.text)
+            } else {
+                class & super::numeric::SPELLED_WORD != 0
+            })
                 // A spelled-out amount goes on with a number word or a currency.
                 && inline_gap(doc, i)
                 && doc.tokens.get(i + 1).is_some_and(|n| {
@@ -256,13 +266,13 @@ impl MoneyRecognizer {
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
         // Only anchors can start an amount (every other token is skipped
         // by the checks below too).
-        for &i in doc.anchors() {
+        for (k, &i) in doc.anchors().iter().enumerate() {
             let Some(t) = doc.tokens.get(i) else { continue };
             if t.kind == TokenKind::Abbreviation {
                 out.extend(glued_code(doc, i));
                 continue;
             }
-            if !starts_number(doc, i) {
+            if !starts_number_with(doc, i, doc.anchor_class_at(k)) {
                 continue;
             }
             let digits = t.kind == TokenKind::Number;

@@ -28,6 +28,9 @@ pub(crate) struct NumDoc<'d, 'a> {
     doc: &'d Document<'a>,
     memo: RefCell<Memo>,
     anchors: std::cell::OnceCell<Vec<usize>>,
+    /// With the anchors of `recognize`: the class of each (see
+    /// [`anchor_of`]); empty when not known.
+    anchor_classes: Vec<u8>,
     /// Whether the recognizers may take their early rejects (exact
     /// shortcuts that skip work whose result cannot matter); off only in
     /// the reference path the tests compare against.
@@ -76,6 +79,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             doc,
             memo: RefCell::new(Memo::default()),
             anchors: std::cell::OnceCell::new(),
+            anchor_classes: Vec::new(),
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
@@ -83,14 +87,16 @@ impl<'d, 'a> NumDoc<'d, 'a> {
     }
 
     /// A `NumDoc` over reused buffers: `memo` (cleared here) and `anchors`,
-    /// which must be what [`NumDoc::anchors`] would compute.
-    fn with_scratch(doc: &'d Document<'a>, mut memo: Memo, anchors: Vec<usize>) -> Self {
+    /// which must be what [`NumDoc::anchors`] would compute, with their
+    /// classes (what [`anchor_of`] gives for each).
+    fn with_scratch(doc: &'d Document<'a>, mut memo: Memo, anchors: Vec<usize>, classes: Vec<u8>) -> Self {
         memo.tokens.clear();
         memo.numbers.clear();
         NumDoc {
             doc,
             memo: RefCell::new(memo),
             anchors: std::cell::OnceCell::from(anchors),
+            anchor_classes: classes,
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
@@ -98,11 +104,23 @@ impl<'d, 'a> NumDoc<'d, 'a> {
     }
 
     /// The buffers back, for the next document.
-    fn into_scratch(self) -> (Memo, Vec<usize>) {
+    fn into_scratch(self) -> (Memo, Vec<usize>, Vec<u8>) {
         (
             self.memo.into_inner(),
             self.anchors.into_inner().unwrap_or_default(),
+            self.anchor_classes,
         )
+    }
+
+    /// The class of the `k`-th anchor (see [`anchor_of`]), or
+    /// [`UNKNOWN_CLASS`] when it was not kept.
+    #[inline]
+    pub(crate) fn anchor_class_at(&self, k: usize) -> u8 {
+        if self.fast {
+            self.anchor_classes.get(k).copied().unwrap_or(UNKNOWN_CLASS)
+        } else {
+            UNKNOWN_CLASS
+        }
     }
 
     /// A `NumDoc` whose anchors are all tokens (what the recognizers did
@@ -140,23 +158,36 @@ impl<'d, 'a> NumDoc<'d, 'a> {
 /// percentages), quantity (numbers, ratios), date (tokens starting with a
 /// digit and the date words of `date::may_start`).
 pub(crate) fn is_anchor(t: &Token<'_>) -> bool {
+    anchor_of(t).is_some()
+}
+
+/// [`anchor_class`] bit: the class of an anchor that was not looked up (a
+/// number-like token, an abbreviation, a token starting with a digit):
+/// the recognizers ask `date::may_start` and `starts_spelled_number`.
+pub(crate) const UNKNOWN_CLASS: u8 = 0x80;
+
+/// Whether token `t` is an anchor (see [`is_anchor`]), with its class: for
+/// an anchor word, what [`anchor_class`] gives (exactly what
+/// `date::may_start` and `number::starts_spelled_number` say of its
+/// text); for any other anchor [`UNKNOWN_CLASS`].
+pub(crate) fn anchor_of(t: &Token<'_>) -> Option<u8> {
     match t.kind {
         TokenKind::Number
         | TokenKind::Percent
         | TokenKind::Ratio
         | TokenKind::DateLike
-        | TokenKind::Abbreviation => true,
-        _ if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) => true,
+        | TokenKind::Abbreviation => Some(UNKNOWN_CLASS),
+        _ if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) => Some(UNKNOWN_CLASS),
         _ if !ANCHOR_FILTER.may_hold(t.text) => {
             debug_assert!(!anchor_word(t), "ANCHOR_WORDS misses {:?}", t.text);
-            false
+            None
         }
         _ => {
             let class = anchor_class(t.text);
             let found =
                 class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0);
             debug_assert_eq!(found, anchor_word(t), "anchor class of {:?}", t.text);
-            found
+            found.then_some(class)
         }
     }
 }
@@ -168,9 +199,9 @@ fn anchor_word(t: &Token<'_>) -> bool {
 }
 
 /// [`anchor_class`] bit: `date::may_start` accepts the word.
-const DATE_WORD: u8 = 1;
+pub(crate) const DATE_WORD: u8 = 1;
 /// [`anchor_class`] bit: `number::starts_spelled_number` accepts the word.
-const SPELLED_WORD: u8 = 2;
+pub(crate) const SPELLED_WORD: u8 = 2;
 
 /// What `date::may_start` and `number::starts_spelled_number` say of a word
 /// that does not start with a digit, found with one table look-up and
@@ -411,21 +442,21 @@ impl super::Recognizer for NumericRecognizer {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<super::Entity>) {
         // The memo and the anchor list reuse this thread's buffers from the
         // previous document instead of allocating three vectors per document.
-        let (memo, mut anchors) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        let (memo, mut anchors, mut classes) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
         anchors.clear();
-        anchors.extend(
-            doc.tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| is_anchor(t))
-                .map(|(i, _)| i),
-        );
+        classes.clear();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if let Some(class) = anchor_of(t) {
+                anchors.push(i);
+                classes.push(class);
+            }
+        }
         // No anchor: every recognizer would skip every token.
         if anchors.is_empty() {
-            SCRATCH.with(|s| *s.borrow_mut() = (memo, anchors));
+            SCRATCH.with(|s| *s.borrow_mut() = (memo, anchors, classes));
             return;
         }
-        let doc = NumDoc::with_scratch(doc, memo, anchors);
+        let doc = NumDoc::with_scratch(doc, memo, anchors, classes);
         self.run_all(&doc, out);
         let scratch = doc.into_scratch();
         SCRATCH.with(|s| *s.borrow_mut() = scratch);
@@ -434,7 +465,7 @@ impl super::Recognizer for NumericRecognizer {
 
 thread_local! {
     /// Buffers kept between documents (see `NumericRecognizer::recognize`).
-    static SCRATCH: RefCell<(Memo, Vec<usize>)> = RefCell::new(Default::default());
+    static SCRATCH: RefCell<(Memo, Vec<usize>, Vec<u8>)> = RefCell::new(Default::default());
 }
 
 impl NumericRecognizer {
