@@ -497,6 +497,9 @@ pub(crate) struct PhraseTable<V> {
     key_len: [u64; 256],
     /// By byte: whether a key of `by_first` (of any length) starts with it.
     first_any: [bool; 256],
+    /// By last byte of a key of `by_first`: bit `n` set when a key of `n`
+    /// bytes ends with it (`n` < 64).
+    last_len: [u64; 256],
     /// The most tokens any phrase has.
     max_len: usize,
 }
@@ -577,11 +580,13 @@ impl<V> PhraseTable<V> {
         }
         let mut key_len = [0u64; 256];
         let mut first_any = [false; 256];
+        let mut last_len = [0u64; 256];
         for key in by_first.keys() {
-            if let Some(&b) = key.as_bytes().first() {
+            if let (Some(&b), Some(&e)) = (key.as_bytes().first(), key.as_bytes().last()) {
                 first_any[usize::from(b)] = true;
                 if key.len() < 64 {
                     key_len[usize::from(b)] |= 1 << key.len();
+                    last_len[usize::from(e)] |= 1 << key.len();
                 }
             }
         }
@@ -589,13 +594,15 @@ impl<V> PhraseTable<V> {
             by_first,
             key_len,
             first_any,
+            last_len,
             max_len,
         }
     }
 
     /// False only when `text` is certainly no key of `by_first` after
     /// [`lower`]: a text that does not start with a capital is its own
-    /// lower-case form, so its first byte and length must be a key's.
+    /// lower-case form, so its first byte and its last byte, each with its
+    /// length, must be a key's.
     /// A capitalized text is lower-cased by `lower` as a whole, so only the
     /// first byte of its first letter's lower case is known: some key must
     /// start with it. A very long text is left to the lookup.
@@ -621,7 +628,12 @@ impl<V> PhraseTable<V> {
                 return first.map_or(true, |f| self.first_any[usize::from(f)]);
             }
         }
-        self.key_len[usize::from(b)] & (1 << text.len()) != 0
+        let bit = 1u64 << text.len();
+        self.key_len[usize::from(b)] & bit != 0
+            && text
+                .as_bytes()
+                .last()
+                .is_some_and(|&e| self.last_len[usize::from(e)] & bit != 0)
     }
 
     /// The phrases whose first word is `text` (in any letter case).
