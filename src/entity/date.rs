@@ -122,8 +122,8 @@ impl DateRecognizer {
 }
 
 /// One date expression over tokens `start..end`.
-#[derive(Debug, Clone, Copy)]
-struct Expr {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Expr {
     start: usize,
     end: usize,
     from: PartialDate,
@@ -333,6 +333,10 @@ fn day_month_token(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
         TokenKind::Number => '.',
         _ => return None,
     };
+    // (At most five bytes with the separator in them: a cheap test first.)
+    if t.text.len() > 5 || !t.text.as_bytes().contains(&(sep as u8)) {
+        return None;
+    }
     let (d, m) = t.text.split_once(sep)?;
     if d.is_empty() || m.is_empty() || d.len() > 2 || m.len() > 2 || m.contains(sep) {
         return None;
@@ -346,10 +350,11 @@ fn day_month_token(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
 
 /// `10-8`: day, dash, month as three touching tokens.
 fn day_dash_month(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
-    let d = small_number(doc, i, 2)?;
+    // (The dash first: most numbers have none after them.)
     if !(adjacent(doc, i) && adjacent(doc, i + 1) && doc.tokens.get(i + 1)?.text == "-") {
         return None;
     }
+    let d = small_number(doc, i, 2)?;
     let m = small_number(doc, i + 2, 2)?;
     // Not part of a longer chain (`10-8-5`).
     if adjacent(doc, i + 2)
@@ -389,8 +394,37 @@ fn time_cue_before(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     false
 }
 
-/// `ngày …`: what follows a day word.
+/// [`day_expr_uncached`], remembered for the last token asked: a full
+/// date (`ngày 15 tháng 3 năm 2021`) is read from its day word and again
+/// from its day number (`15 tháng 3 …` without `ngày`), one after the other.
 fn day_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
+    if !doc.fast {
+        return day_expr_uncached(doc, j);
+    }
+    if let Some((k, e)) = doc.day_memo.get() {
+        if k == j {
+            return e;
+        }
+    }
+    let e = day_expr_uncached(doc, j);
+    doc.day_memo.set(Some((j, e)));
+    e
+}
+
+/// [`day_expr`] and [`year_expr`] at `j` (for tests: remembered).
+#[cfg(test)]
+pub(crate) fn day_and_year(doc: &NumDoc<'_, '_>, j: usize) -> (Option<Expr>, Option<Expr>) {
+    (day_expr(doc, j), year_expr(doc, j))
+}
+
+/// [`day_expr`] and [`year_expr`] at `j`, read afresh.
+#[cfg(test)]
+pub(crate) fn day_and_year_uncached(doc: &NumDoc<'_, '_>, j: usize) -> (Option<Expr>, Option<Expr>) {
+    (day_expr_uncached(doc, j), year_expr_uncached(doc, j))
+}
+
+/// `ngày …`: what follows a day word.
+fn day_expr_uncached(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     if let Some(e) = date_like(doc, j) {
         return e.from.day.is_some().then_some(e);
     }
@@ -483,8 +517,24 @@ fn spelled_month(doc: &NumDoc<'_, '_>, j: usize) -> Option<(u8, usize)> {
     Some((m, j + 1))
 }
 
-/// A year or a range of years at `j` (`2021-2025`, `2012 - 2013`).
+/// [`year_expr_uncached`], remembered for the last token asked: `năm 2021`
+/// is read from `năm` and again from `2021`.
 fn year_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
+    if !doc.fast {
+        return year_expr_uncached(doc, j);
+    }
+    if let Some((k, e)) = doc.year_memo.get() {
+        if k == j {
+            return e;
+        }
+    }
+    let e = year_expr_uncached(doc, j);
+    doc.year_memo.set(Some((j, e)));
+    e
+}
+
+/// A year or a range of years at `j` (`2021-2025`, `2012 - 2013`).
+fn year_expr_uncached(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     let t = doc.tokens.get(j)?;
     // A list written as one token: `2016,2017,2018`: the first member here
     // (the span is cut after it when the entity is made).
@@ -630,6 +680,24 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
         TokenKind::Number => {}
         _ => return None,
     }
+    // Every reading below needs `tháng` after the number, a time cue
+    // before it, or a year: most numbers have none, and leave here before
+    // the code test (all tests are pure, so the order is free).
+    // (A time cue matters only for `31.1` or `10-8`: see `day_month_token`
+    // and `day_dash_month`.)
+    // (The year is read once here for both uses below; number tokens are
+    // short, so a plain loop finds a dot faster than a memchr.)
+    let year = year_at(doc, i);
+    let day_month_shape = || {
+        let t = &doc.tokens[i];
+        (adjacent(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.text == "-"))
+            || t.text.bytes().any(|b| b == b'.')
+    };
+    if doc.fast
+        && !(is_word(doc, i + 1, "tháng") || year.is_some() || (day_month_shape() && time_cue_before(doc, i)))
+    {
+        return None;
+    }
     if is_code_part(doc, i) {
         return None;
     }
@@ -675,13 +743,14 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
         }
     }
     // A day and month with a time-of-day cue: `Sáng 31.1`, `Chiều 22-02`.
-    if time_cue_before(doc, i) {
-        if let Some(e) = day_month_token(doc, i).or_else(|| day_dash_month(doc, i)) {
+    // (The shape first: it is cheaper and rarer than a cue; both pure.)
+    if let Some(e) = day_month_token(doc, i).or_else(|| day_dash_month(doc, i)) {
+        if time_cue_before(doc, i) {
             return Some(e);
         }
     }
     // A bare year: `Tết 2026`, `cùng kỳ 2020`, `2012 - 2013`.
-    let y = year_at(doc, i)?;
+    let y = year?;
     let after_year_list = i >= 2
         && doc.tokens[i - 1].text == ","
         && doc
@@ -1162,9 +1231,16 @@ impl DateRecognizer {
     /// Adds the candidates found in `doc` (whose memo other numeric
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
-        for &i in doc.anchors() {
+        for (k, &i) in doc.anchors().iter().enumerate() {
             let t = &doc.tokens[i];
-            if !may_start(t) {
+            // An anchor word's class says what `may_start` would.
+            let class = doc.anchor_class_at(k);
+            let starts = if class & super::numeric::UNKNOWN_CLASS != 0 {
+                may_start(t)
+            } else {
+                class & super::numeric::DATE_WORD != 0
+            };
+            if !starts {
                 continue;
             }
             let at_i = single(doc, i);

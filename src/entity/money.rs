@@ -17,8 +17,9 @@
 //! ```
 
 use super::numeric::{
-    adjacent, currency_at, inline_gap, is_code_part, is_dash, is_word, minus_before, qualifier_before,
-    read_number, span_of, starts, starts_one_of, NumDoc, NumberRead, CURRENCIES,
+    adjacent, currency_at, ends_at_next, inline_gap, is_code_part, is_dash, is_word, minus_before,
+    qualifier_before, read_number, span_of, spelled_ends_at_next, starts, starts_one_of, NumDoc, NumberRead,
+    CURRENCIES,
 };
 use super::{Amount, Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -65,13 +66,18 @@ const MAX_MEMBERS: usize = 6;
 
 /// A number followed by its currency: code and index after the currency.
 fn with_currency(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(&'static str, usize)> {
-    let gap_ok = adjacent(doc, n.end - 1) || inline_gap(doc, n.end - 1);
+    with_currency_at(doc, n.end)
+}
+
+/// [`with_currency`] for a number that ends before token `at` (≥ 1).
+fn with_currency_at(doc: &NumDoc<'_, '_>, at: usize) -> Option<(&'static str, usize)> {
+    let gap_ok = adjacent(doc, at - 1) || inline_gap(doc, at - 1);
     if !gap_ok {
         return None;
     }
-    let (code, end) = currency_at(doc, n.end)?;
+    let (code, end) = currency_at(doc, at)?;
     // `đ` glued to more letters is a word, and `đồng` in `Huy chương Đồng` is bronze.
-    let cur = &doc.tokens[n.end];
+    let cur = &doc.tokens[at];
     if cur.kind == TokenKind::Syllable && cur.is_capitalized() && code == "VND" && cur.text != "VNĐ" {
         return None;
     }
@@ -112,6 +118,22 @@ pub(crate) fn second_member_at(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> 
         return Some((j + 1, false));
     }
     None
+}
+
+/// False only when [`borrowed_currency`] finds nothing for digits that end
+/// before token `j`: no range or coordination follows, or a range follows
+/// whose second member is no number (digits read no spelled member) or
+/// ends right after its digits (see `ends_at_next`) with no currency there
+/// (a range takes its currency from the second member only).
+fn may_borrow(doc: &NumDoc<'_, '_>, j: usize) -> bool {
+    match second_member_at(doc, j, true) {
+        None => false,
+        Some((k, true)) => {
+            doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+                && (!ends_at_next(doc, k) || with_currency_at(doc, k + 1).is_some())
+        }
+        Some((_, false)) => true,
+    }
 }
 
 /// Reads the currency for the number `n` from a later member of its range
@@ -202,12 +224,22 @@ fn glued_code(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
 
 /// Whether token `i` can start an amount.
 fn starts_number(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    starts_number_with(doc, i, super::numeric::UNKNOWN_CLASS)
+}
+
+/// [`starts_number`], given the anchor class of token `i` (which says
+/// whether its text starts a spelled-out number, unless unknown).
+fn starts_number_with(doc: &NumDoc<'_, '_>, i: usize, class: u8) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
         TokenKind::Number => true,
         // Number words start with one of these letters and are short.
         TokenKind::Syllable => {
-            super::numeric::starts_spelled_number(t.text)
+            (if class & super::numeric::UNKNOWN_CLASS != 0 {
+                super::numeric::starts_spelled_number(t.text)
+            } else {
+                class & super::numeric::SPELLED_WORD != 0
+            })
                 // A spelled-out amount goes on with a number word or a currency.
                 && inline_gap(doc, i)
                 && doc.tokens.get(i + 1).is_some_and(|n| {
@@ -234,16 +266,37 @@ impl MoneyRecognizer {
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
         // Only anchors can start an amount (every other token is skipped
         // by the checks below too).
-        for &i in doc.anchors() {
+        for (k, &i) in doc.anchors().iter().enumerate() {
             let Some(t) = doc.tokens.get(i) else { continue };
             if t.kind == TokenKind::Abbreviation {
                 out.extend(glued_code(doc, i));
                 continue;
             }
-            if !starts_number(doc, i) {
+            if !starts_number_with(doc, i, doc.anchor_class_at(k)) {
                 continue;
             }
             let digits = t.kind == TokenKind::Number;
+            // The currency may also come first: `$10`, `USD 20`.
+            let sign_or_code_before = i > 0
+                && matches!(
+                    doc.tokens[i - 1].kind,
+                    TokenKind::Symbol | TokenKind::Abbreviation | TokenKind::Word
+                );
+            // Most numbers are followed by nothing that makes them money.
+            // When the token after the digits cannot extend the number (see
+            // `ends_at_next`), the number ends there, so a currency or a
+            // range or coordination must start right at it; with neither,
+            // and no sign or code before, every test below fails: skip the
+            // code test and the reading. (All of them are pure.)
+            if doc.fast
+                && digits
+                && !sign_or_code_before
+                && ends_at_next(doc, i)
+                && with_currency_at(doc, i + 1).is_none()
+                && !may_borrow(doc, i + 1)
+            {
+                continue;
+            }
             if digits && is_code_part(doc, i) {
                 continue;
             }
@@ -251,15 +304,20 @@ impl MoneyRecognizer {
             if i > 0 && inline_gap(doc, i - 1) && !digits && starts_number(doc, i - 1) {
                 continue;
             }
+            // The same for a spelled-out number (no sign comes before one):
+            // when its reading ends after its first word, a currency or a
+            // second member must start right after that word.
+            if doc.fast
+                && !digits
+                && spelled_ends_at_next(doc, i)
+                && with_currency_at(doc, i + 1).is_none()
+                && second_member_at(doc, i + 1, true).is_none()
+            {
+                continue;
+            }
             let Some(n) = read_number(doc, i, !digits) else {
                 continue;
             };
-            // The currency may also come first: `$10`, `USD 20`.
-            let sign_or_code_before = i > 0
-                && matches!(
-                    doc.tokens[i - 1].kind,
-                    TokenKind::Symbol | TokenKind::Abbreviation | TokenKind::Word
-                );
             if digits && sign_or_code_before {
                 let (lead, _) = lead_in(doc, i);
                 if let Some(m) = prefix_currency(doc, &n, lead) {

@@ -28,6 +28,18 @@ pub(crate) struct NumDoc<'d, 'a> {
     doc: &'d Document<'a>,
     memo: RefCell<Memo>,
     anchors: std::cell::OnceCell<Vec<usize>>,
+    /// With the anchors of `recognize`: the class of each (see
+    /// [`anchor_of`]); empty when not known.
+    anchor_classes: Vec<u8>,
+    /// Whether the recognizers may take their early rejects (exact
+    /// shortcuts that skip work whose result cannot matter); off only in
+    /// the reference path the tests compare against.
+    pub(crate) fast: bool,
+    /// The last day and year expressions read (`date::day_expr`,
+    /// `date::year_expr`): the token and what was read there. A full date
+    /// is asked for from its date word and again from its number.
+    pub(crate) day_memo: std::cell::Cell<Option<(usize, Option<super::date::Expr>)>>,
+    pub(crate) year_memo: std::cell::Cell<Option<(usize, Option<super::date::Expr>)>>,
 }
 
 /// What is known about the tokens so far; empty until first asked.
@@ -67,34 +79,57 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             doc,
             memo: RefCell::new(Memo::default()),
             anchors: std::cell::OnceCell::new(),
+            anchor_classes: Vec::new(),
+            fast: true,
+            day_memo: std::cell::Cell::new(None),
+            year_memo: std::cell::Cell::new(None),
         }
     }
 
     /// A `NumDoc` over reused buffers: `memo` (cleared here) and `anchors`,
-    /// which must be what [`NumDoc::anchors`] would compute.
-    fn with_scratch(doc: &'d Document<'a>, mut memo: Memo, anchors: Vec<usize>) -> Self {
+    /// which must be what [`NumDoc::anchors`] would compute, with their
+    /// classes (what [`anchor_of`] gives for each).
+    fn with_scratch(doc: &'d Document<'a>, mut memo: Memo, anchors: Vec<usize>, classes: Vec<u8>) -> Self {
         memo.tokens.clear();
         memo.numbers.clear();
         NumDoc {
             doc,
             memo: RefCell::new(memo),
             anchors: std::cell::OnceCell::from(anchors),
+            anchor_classes: classes,
+            fast: true,
+            day_memo: std::cell::Cell::new(None),
+            year_memo: std::cell::Cell::new(None),
         }
     }
 
     /// The buffers back, for the next document.
-    fn into_scratch(self) -> (Memo, Vec<usize>) {
+    fn into_scratch(self) -> (Memo, Vec<usize>, Vec<u8>) {
         (
             self.memo.into_inner(),
             self.anchors.into_inner().unwrap_or_default(),
+            self.anchor_classes,
         )
     }
 
+    /// The class of the `k`-th anchor (see [`anchor_of`]), or
+    /// [`UNKNOWN_CLASS`] when it was not kept.
+    #[inline]
+    pub(crate) fn anchor_class_at(&self, k: usize) -> u8 {
+        if self.fast {
+            self.anchor_classes.get(k).copied().unwrap_or(UNKNOWN_CLASS)
+        } else {
+            UNKNOWN_CLASS
+        }
+    }
+
     /// A `NumDoc` whose anchors are all tokens (what the recognizers did
-    /// before anchors were shared), to compare against in tests.
+    /// before anchors were shared) and that takes no early reject, to
+    /// compare against in tests.
     #[cfg(test)]
     fn with_every_token_as_anchor(doc: &'d Document<'a>) -> Self {
-        let d = NumDoc::new(doc);
+        let mut d = NumDoc::new(doc);
+        d.fast = false;
         let _ = d.anchors.set((0..doc.tokens.len()).collect());
         d
     }
@@ -123,23 +158,36 @@ impl<'d, 'a> NumDoc<'d, 'a> {
 /// percentages), quantity (numbers, ratios), date (tokens starting with a
 /// digit and the date words of `date::may_start`).
 pub(crate) fn is_anchor(t: &Token<'_>) -> bool {
+    anchor_of(t).is_some()
+}
+
+/// [`anchor_class`] bit: the class of an anchor that was not looked up (a
+/// number-like token, an abbreviation, a token starting with a digit):
+/// the recognizers ask `date::may_start` and `starts_spelled_number`.
+pub(crate) const UNKNOWN_CLASS: u8 = 0x80;
+
+/// Whether token `t` is an anchor (see [`is_anchor`]), with its class: for
+/// an anchor word, what [`anchor_class`] gives (exactly what
+/// `date::may_start` and `number::starts_spelled_number` say of its
+/// text); for any other anchor [`UNKNOWN_CLASS`].
+pub(crate) fn anchor_of(t: &Token<'_>) -> Option<u8> {
     match t.kind {
         TokenKind::Number
         | TokenKind::Percent
         | TokenKind::Ratio
         | TokenKind::DateLike
-        | TokenKind::Abbreviation => true,
-        _ if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) => true,
+        | TokenKind::Abbreviation => Some(UNKNOWN_CLASS),
+        _ if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) => Some(UNKNOWN_CLASS),
         _ if !ANCHOR_FILTER.may_hold(t.text) => {
             debug_assert!(!anchor_word(t), "ANCHOR_WORDS misses {:?}", t.text);
-            false
+            None
         }
         _ => {
             let class = anchor_class(t.text);
             let found =
                 class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0);
             debug_assert_eq!(found, anchor_word(t), "anchor class of {:?}", t.text);
-            found
+            found.then_some(class)
         }
     }
 }
@@ -151,9 +199,9 @@ fn anchor_word(t: &Token<'_>) -> bool {
 }
 
 /// [`anchor_class`] bit: `date::may_start` accepts the word.
-const DATE_WORD: u8 = 1;
+pub(crate) const DATE_WORD: u8 = 1;
 /// [`anchor_class`] bit: `number::starts_spelled_number` accepts the word.
-const SPELLED_WORD: u8 = 2;
+pub(crate) const SPELLED_WORD: u8 = 2;
 
 /// What `date::may_start` and `number::starts_spelled_number` say of a word
 /// that does not start with a digit, found with one table look-up and
@@ -301,12 +349,15 @@ const ANCHOR_WORDS: &[&str] = &[
     "Không",
 ];
 
-/// A cheap filter over a word list: a word can be in the list only when
-/// some listed word has its first byte (ASCII letters in either case) and
-/// its last byte together with its length. Most words of a text fail it
-/// after two table look-ups; the ones that pass are tested exactly.
+/// A cheap filter over a word list that holds each word in every letter
+/// case that must match (words are compared byte for byte): a word can be
+/// in the list only when some listed word has its first byte together with
+/// its length, and some listed word its last byte together with its
+/// length. Most words of a text fail it after two table look-ups; the ones
+/// that pass are tested exactly.
 struct WordFilter {
-    first: [bool; 256],
+    /// By first byte: bit `n` set when a listed word of `n` bytes starts with it.
+    first_len: [u32; 256],
     /// By last byte: bit `n` set when a listed word of `n` bytes ends with it.
     last_len: [u32; 256],
 }
@@ -314,14 +365,14 @@ struct WordFilter {
 impl WordFilter {
     const fn new(words: &[&str]) -> Self {
         let mut f = WordFilter {
-            first: [false; 256],
+            first_len: [0; 256],
             last_len: [0; 256],
         };
         let mut k = 0;
         while k < words.len() {
             let b = words[k].as_bytes();
             if !b.is_empty() && b.len() < 32 {
-                f.first[(b[0] | 0x20) as usize] = true;
+                f.first_len[b[0] as usize] |= 1 << b.len();
                 f.last_len[b[b.len() - 1] as usize] |= 1 << b.len();
             }
             k += 1;
@@ -334,7 +385,7 @@ impl WordFilter {
         match (b.first(), b.last()) {
             (Some(&first), Some(&last)) => {
                 b.len() < 32
-                    && self.first[usize::from(first | 0x20)]
+                    && self.first_len[usize::from(first)] & (1 << b.len()) != 0
                     && self.last_len[usize::from(last)] & (1 << b.len()) != 0
             }
             _ => false,
@@ -391,21 +442,21 @@ impl super::Recognizer for NumericRecognizer {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<super::Entity>) {
         // The memo and the anchor list reuse this thread's buffers from the
         // previous document instead of allocating three vectors per document.
-        let (memo, mut anchors) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        let (memo, mut anchors, mut classes) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
         anchors.clear();
-        anchors.extend(
-            doc.tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| is_anchor(t))
-                .map(|(i, _)| i),
-        );
+        classes.clear();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if let Some(class) = anchor_of(t) {
+                anchors.push(i);
+                classes.push(class);
+            }
+        }
         // No anchor: every recognizer would skip every token.
         if anchors.is_empty() {
-            SCRATCH.with(|s| *s.borrow_mut() = (memo, anchors));
+            SCRATCH.with(|s| *s.borrow_mut() = (memo, anchors, classes));
             return;
         }
-        let doc = NumDoc::with_scratch(doc, memo, anchors);
+        let doc = NumDoc::with_scratch(doc, memo, anchors, classes);
         self.run_all(&doc, out);
         let scratch = doc.into_scratch();
         SCRATCH.with(|s| *s.borrow_mut() = scratch);
@@ -414,7 +465,7 @@ impl super::Recognizer for NumericRecognizer {
 
 thread_local! {
     /// Buffers kept between documents (see `NumericRecognizer::recognize`).
-    static SCRATCH: RefCell<(Memo, Vec<usize>)> = RefCell::new(Default::default());
+    static SCRATCH: RefCell<(Memo, Vec<usize>, Vec<u8>)> = RefCell::new(Default::default());
 }
 
 impl NumericRecognizer {
@@ -446,6 +497,9 @@ pub(crate) struct PhraseTable<V> {
     key_len: [u64; 256],
     /// By byte: whether a key of `by_first` (of any length) starts with it.
     first_any: [bool; 256],
+    /// By last byte of a key of `by_first`: bit `n` set when a key of `n`
+    /// bytes ends with it (`n` < 64).
+    last_len: [u64; 256],
     /// The most tokens any phrase has.
     max_len: usize,
 }
@@ -526,11 +580,13 @@ impl<V> PhraseTable<V> {
         }
         let mut key_len = [0u64; 256];
         let mut first_any = [false; 256];
+        let mut last_len = [0u64; 256];
         for key in by_first.keys() {
-            if let Some(&b) = key.as_bytes().first() {
+            if let (Some(&b), Some(&e)) = (key.as_bytes().first(), key.as_bytes().last()) {
                 first_any[usize::from(b)] = true;
                 if key.len() < 64 {
                     key_len[usize::from(b)] |= 1 << key.len();
+                    last_len[usize::from(e)] |= 1 << key.len();
                 }
             }
         }
@@ -538,13 +594,15 @@ impl<V> PhraseTable<V> {
             by_first,
             key_len,
             first_any,
+            last_len,
             max_len,
         }
     }
 
     /// False only when `text` is certainly no key of `by_first` after
     /// [`lower`]: a text that does not start with a capital is its own
-    /// lower-case form, so its first byte and length must be a key's.
+    /// lower-case form, so its first byte and its last byte, each with its
+    /// length, must be a key's.
     /// A capitalized text is lower-cased by `lower` as a whole, so only the
     /// first byte of its first letter's lower case is known: some key must
     /// start with it. A very long text is left to the lookup.
@@ -570,7 +628,12 @@ impl<V> PhraseTable<V> {
                 return first.map_or(true, |f| self.first_any[usize::from(f)]);
             }
         }
-        self.key_len[usize::from(b)] & (1 << text.len()) != 0
+        let bit = 1u64 << text.len();
+        self.key_len[usize::from(b)] & bit != 0
+            && text
+                .as_bytes()
+                .last()
+                .is_some_and(|&e| self.last_len[usize::from(e)] & bit != 0)
     }
 
     /// The phrases whose first word is `text` (in any letter case).
@@ -1108,6 +1171,47 @@ pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Opti
     read_number_first(doc, i, digits)
 }
 
+/// Whether the reading of the digits at token `i` (if any) ends right
+/// after them: the next token can neither continue a space-grouped number
+/// (a number) nor scale it (a scale word, `k`/`tr` suffix, `rưỡi`), the
+/// only ways [`read_number`] reads past the digit token. Lets a
+/// recognizer test what follows a number before reading it.
+#[inline]
+pub(crate) fn ends_at_next(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    match doc.tokens.get(i + 1) {
+        None => true,
+        // Most next tokens have neither the first byte nor the length of a
+        // scale word, suffix or `rưỡi` (an exact reject; tests compare).
+        Some(n) if n.kind != TokenKind::Number && !starts_one_of(doc, i + 1, &SCALE_STARTS) => true,
+        Some(n) => {
+            n.kind != TokenKind::Number
+                && number::scale_exp(n.text).is_none()
+                && number::suffix_exp(n.text).is_none()
+                && n.text != "rưỡi"
+        }
+    }
+}
+
+/// Whether the reading of a spelled-out number at token `i` (if any) ends
+/// right after its first word: the next token is not on the same line or
+/// is no word that [`read_number`] takes after a number word (a number
+/// continuation or `nửa`).
+pub(crate) fn spelled_ends_at_next(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    !inline_gap(doc, i)
+        || doc.tokens.get(i + 1).map_or(true, |t| {
+            let w = lower(t.text);
+            !number::is_number_continuation(&w) && w != "nửa"
+        })
+}
+
+/// The first bytes and lengths of the words `number::scale_exp` and
+/// `number::suffix_exp` accept, and of `rưỡi` (a test checks the lists).
+static SCALE_STARTS: Starts = starts(&[
+    "nghìn", "ngàn", "Nghìn", "Ngàn", "NGHÌN", "NGÀN", "triệu", "Triệu", "TRIỆU", "tỷ", "tỉ", "Tỷ", "Tỉ",
+    "TỶ", "TỈ", "vạn", "Vạn", "trăm", "Trăm", "TRĂM", "chục", "Chục", "k", "K", "tr", "Tr", "TR", "M", "m",
+    "G", "g", "rưỡi",
+]);
+
 /// The first reading of the number at `i` (see [`read_number`]), remembered.
 #[inline(never)]
 fn read_number_first(doc: &NumDoc<'_, '_>, i: usize, digits: bool) -> Option<NumberRead> {
@@ -1640,6 +1744,7 @@ mod tests {
         };
         let separate = {
             let mut out: Vec<Entity> = Vec::new();
+            // (Without the early rejects: `fast` is off.)
             super::super::money::MoneyRecognizer::new()
                 .run(&NumDoc::with_every_token_as_anchor(&doc), &mut out);
             // Without the early reject of bare numbers.
@@ -1682,6 +1787,32 @@ mod tests {
                     key(fresh),
                     "number (remembered) at {i}"
                 );
+                let unfiltered = doc.tokens.get(i + 1).map_or(true, |n| {
+                    n.kind != TokenKind::Number
+                        && number::scale_exp(n.text).is_none()
+                        && number::suffix_exp(n.text).is_none()
+                        && n.text != "rưỡi"
+                });
+                assert_eq!(
+                    ends_at_next(&memo, i),
+                    unfiltered,
+                    "ends_at_next at {i} in {text:?}"
+                );
+                if spelled
+                    && doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Syllable)
+                    && spelled_ends_at_next(&memo, i)
+                {
+                    assert!(
+                        read_number(&memo, i, true).map_or(true, |r| r.end == i + 1),
+                        "spelled number at {i} read past the next token in {text:?}"
+                    );
+                }
+                if doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) && ends_at_next(&memo, i) {
+                    assert!(
+                        read_number(&memo, i, spelled).map_or(true, |r| r.end == i + 1),
+                        "number at {i} read past the next token in {text:?}"
+                    );
+                }
             }
         }
         for i in 0..doc.tokens.len() + 1 {
@@ -1717,6 +1848,15 @@ mod tests {
                 super::super::date::lunar_after_with(&memo, i, false),
                 "lunar at {i} in {text:?}"
             );
+            // Remembered date readings against fresh ones (asked twice).
+            for _ in 0..2 {
+                let (day, year) = super::super::date::day_and_year_uncached(&NumDoc::new(&doc), i);
+                assert_eq!(
+                    super::super::date::day_and_year(&memo, i),
+                    (day, year),
+                    "day or year expression at {i} in {text:?}"
+                );
+            }
             let direct = NumDoc::new(&doc);
             let unit = unit_at_uncached(&direct, i);
             assert_eq!(unit_at(&memo, i), unit, "unit at {i} in {text:?}");
@@ -1758,6 +1898,34 @@ mod tests {
         ] {
             check_paths(text);
         }
+    }
+
+    #[test]
+    fn scale_starts_cover_the_scale_and_suffix_words() {
+        let src = include_str!("../number.rs");
+        let mut n = 0;
+        for from in ["pub(crate) fn suffix_exp", "pub(crate) fn scale_exp"] {
+            let body = src.split_once(from).map(|(_, b)| b).unwrap_or_default();
+            let body = body.split_once("\n}\n").map(|(b, _)| b).unwrap_or_default();
+            for word in body.split('"').skip(1).step_by(2).chain(["rưỡi"]) {
+                let doc = Document::new(word);
+                let d = NumDoc::new(&doc);
+                // As the only token, index 0.
+                if doc.tokens.len() == 1 {
+                    assert!(
+                        starts_one_of(&d, 0, &SCALE_STARTS),
+                        "{word:?} is missing from SCALE_STARTS"
+                    );
+                }
+                assert!(
+                    word.len() < 32
+                        && SCALE_STARTS.0[usize::from(word.as_bytes()[0])] & (1 << word.len()) != 0,
+                    "{word:?} is missing from SCALE_STARTS"
+                );
+                n += 1;
+            }
+        }
+        assert!(n > 30, "the word lists were not found ({n} words)");
     }
 
     #[test]

@@ -160,6 +160,21 @@ impl PercentRecognizer {
             if early_reject && kind == TokenKind::Number && !may_be_marked_or_range(doc, i) {
                 continue;
             }
+            // Nor is it one before a dash, `đến` or `tới` (no `%` or
+            // `phần` after it, so `read` ends it right there) unless the
+            // second member is marked: a percentage token, or a number
+            // with `%` or `phần` after it (see `range_end`).
+            if early_reject && kind == TokenKind::Number && !marked_after(doc, i) {
+                let second = i + 2;
+                let marked_second = doc.tokens.get(second).is_some_and(|t| match t.kind {
+                    TokenKind::Percent => true,
+                    TokenKind::Number => marked_after(doc, second),
+                    _ => false,
+                });
+                if !marked_second {
+                    continue;
+                }
+            }
             if !matches!(kind, TokenKind::Percent | TokenKind::Number)
                 || (kind == TokenKind::Number && is_code_part(doc, i))
             {
@@ -219,6 +234,11 @@ impl PercentRecognizer {
             }
         }
     }
+}
+
+/// Whether `%` or `phần` comes right after token `i`.
+fn marked_after(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    doc.tokens.get(i + 1).is_some_and(|n| n.text == "%") || is_word(doc, i + 1, "phần")
 }
 
 /// Whether the token after the number at `i` can make it a percentage

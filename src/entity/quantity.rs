@@ -19,9 +19,9 @@
 //! ```
 
 use super::numeric::{
-    adjacent, clock_time_after, date_context_before, inline_gap, is_code_part, is_dash, is_plain_digits,
-    is_time_unit, is_word, label_before, lower, qualifier_before, read_number, span_of, text_of, unit_at,
-    NumDoc, LABELS,
+    adjacent, clock_time_after, date_context_before, ends_at_next, inline_gap, is_code_part, is_dash,
+    is_plain_digits, is_time_unit, is_word, label_before, lower, qualifier_before, read_number, span_of,
+    text_of, unit_at, NumDoc, LABELS,
 };
 use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -122,7 +122,9 @@ impl QuantityRecognizer {
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
         for &i in doc.anchors() {
             let found = match doc.tokens[i].kind {
-                TokenKind::Number if !is_code_part(doc, i) => counted(doc, i),
+                TokenKind::Number if (!doc.fast || may_be_counted(doc, i)) && !is_code_part(doc, i) => {
+                    counted(doc, i)
+                }
                 TokenKind::Ratio if !is_code_part(doc, i) => ratio(doc, i),
                 _ => None,
             };
@@ -149,31 +151,72 @@ fn unit_after(doc: &NumDoc<'_, '_>, end: usize) -> Option<(usize, usize, bool)> 
     Some((a, b, measure))
 }
 
-/// A number followed by its unit, with a range or a qualifier.
-fn counted(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
-    // Cheap checks first: most numbers are followed by neither a unit nor a dash.
+/// Whether a token can follow a number that has a unit or a range.
+fn maybe_more(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let next = i + 1;
-    let maybe_more = doc.tokens.get(next).is_some_and(|t| {
+    doc.tokens.get(next).is_some_and(|t| {
         matches!(
             t.kind,
             TokenKind::Syllable | TokenKind::Word | TokenKind::Abbreviation | TokenKind::Symbol
         ) || is_dash(doc, next)
             || t.text == "%"
-    });
-    if !maybe_more {
+    })
+}
+
+/// False only when [`counted`] finds nothing at the number token `i`,
+/// found without reading the number or asking whether it is part of a
+/// code: nothing that can follow a counted number follows it, or the
+/// number ends right before the next token (see `ends_at_next`) and that
+/// token is no unit, dash, `đến`, `tới` or `giờ` (what `range` and
+/// `counted` need there), or the number is the second member of a range
+/// or follows a date word (which `counted` rejects after reading).
+fn may_be_counted(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    if !maybe_more(doc, i) || after_dash(doc, i) {
+        return false;
+    }
+    if !ends_at_next(doc, i) {
+        return true;
+    }
+    let j = i + 1;
+    if is_word(doc, j, "giờ") {
+        return true;
+    }
+    if is_dash(doc, j) || is_word(doc, j, "đến") || is_word(doc, j, "tới") {
+        // A range (`range`, second form) needs a number after the dash
+        // with a unit after it; when that number ends right after its
+        // digits, the unit must start there. Else only a unit at the dash
+        // itself could count (the first form, and `counted` after it).
+        let second = j + 1;
+        let range_may = doc
+            .tokens
+            .get(second)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            && (!ends_at_next(doc, second) || unit_after(doc, second + 1).is_some());
+        return range_may || unit_after(doc, j).is_some();
+    }
+    !prev_word_in(doc, i, DATE_WORDS) && unit_after(doc, j).is_some()
+}
+
+/// The second member of `10-59`: read with the first, or not at all.
+fn after_dash(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    i >= 2
+        && is_dash(doc, i - 1)
+        && adjacent(doc, i - 1)
+        && adjacent(doc, i - 2)
+        && doc.tokens[i - 2].kind == TokenKind::Number
+}
+
+/// A number followed by its unit, with a range or a qualifier.
+fn counted(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
+    // Cheap checks first: most numbers are followed by neither a unit nor a dash.
+    if !maybe_more(doc, i) {
         return None;
     }
     let n = read_number(doc, i, false)?;
     let t = &doc.tokens[i];
     // A four-digit number written without separators is a year or a code.
     let yearlike = n.scale.is_none() && is_plain_digits(t) && t.text.len() >= 4;
-    // The second member of `10-59`: read with the first, or not at all.
-    let after_dash = i >= 2
-        && is_dash(doc, i - 1)
-        && adjacent(doc, i - 1)
-        && adjacent(doc, i - 2)
-        && doc.tokens[i - 2].kind == TokenKind::Number;
-    if after_dash || prev_word_in(doc, i, DATE_WORDS) {
+    if after_dash(doc, i) || prev_word_in(doc, i, DATE_WORDS) {
         return None;
     }
     // The words before the number (a label, a bounding word) are looked
