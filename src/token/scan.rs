@@ -60,8 +60,7 @@ pub(crate) fn scan(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKi
     };
     if b < 0x80 {
         if b.is_ascii_alphabetic() {
-            let b1 = bytes.get(start + 1).copied().unwrap_or(0);
-            return scan_word_start(text, start, b, b1, memo);
+            return scan_word(text, start, memo);
         }
         if b.is_ascii_digit() {
             return scan_numeric(text, start, memo);
@@ -98,10 +97,6 @@ pub(super) fn scan_if_word(text: &str, pos: usize, memo: &mut Memo) -> Option<(u
     if class & RUN_NEXT[usize::from(b1)] == 0 {
         return None;
     }
-    // Only words starting with `h` or `w` (5 % of words) may be web addresses.
-    if class & MAY_BE_URL != 0 {
-        return Some(scan_word_start(text, pos, b, b1, memo));
-    }
     Some(scan_word(text, pos, memo))
 }
 
@@ -113,7 +108,6 @@ static START_CLASS: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         t[b] = match b as u8 {
-            b'h' | b'H' | b'w' | b'W' => 1 | MAY_BE_URL,
             b'a'..=b'z' | b'A'..=b'Z' | 0xC4..=0xC9 | 0xCC => 1,
             0xC3 => 2,
             0xCD => 4,
@@ -124,29 +118,6 @@ static START_CLASS: [u8; 256] = {
     }
     t
 };
-
-/// [`START_CLASS`] bit of the letters that may start `http…` or `www.…`
-/// (no [`RUN_NEXT`] entry has it).
-const MAY_BE_URL: u8 = 0x10;
-
-/// A token at `start` that starts with a word character (`b`, followed by
-/// `b1` or 0 at the end of the text): a web address when it starts with
-/// `http` or `www.`, else a word (see [`scan_word`]).
-#[inline(always)]
-fn scan_word_start(text: &str, start: usize, b: u8, b1: u8, memo: &mut Memo) -> (usize, TokenKind) {
-    // `http…`, `www.…`: tried only for words starting with `ht` or `ww` in
-    // either case; the two bytes are compared at once, so the first letter
-    // being `h` (common) costs no mispredicted branch.
-    let two = u16::from_le_bytes([b, b1]) | 0x2020;
-    // Zero exactly when one of the factors is: one branch, not two.
-    let either = u32::from(two ^ u16::from_le_bytes(*b"ht")) * u32::from(two ^ u16::from_le_bytes(*b"ww"));
-    if either == 0 {
-        if let Some(end) = scan_url(text, start) {
-            return (end, TokenKind::Url);
-        }
-    }
-    scan_word(text, start, memo)
-}
 
 /// End of the run of combining marks at `pos`.
 fn marks_end(bytes: &[u8], mut pos: usize) -> usize {
@@ -728,8 +699,8 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     (end, kind)
 }
 
-/// Whether a word followed by byte `b` may go on past it (`.` `@` `_` `-`
-/// `+` `&` `'`, and E2, the lead byte of `’`): one table look-up and one
+/// Whether a word followed by byte `b` may go on past it (`.` `:` `@` `_`
+/// `-` `+` `&` `'`, and E2, the lead byte of `’`; `:` only for `http:`): one table look-up and one
 /// rarely taken branch per word instead of a chain of comparisons.
 #[inline(always)]
 fn joins(b: u8) -> bool {
@@ -740,7 +711,10 @@ static JOINERS: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
     while i < 256 {
-        t[i] = matches!(i as u8, b'.' | b'@' | b'_' | b'-' | b'+' | b'&' | b'\'' | 0xE2);
+        t[i] = matches!(
+            i as u8,
+            b'.' | b':' | b'@' | b'_' | b'-' | b'+' | b'&' | b'\'' | 0xE2
+        );
         i += 1;
     }
     t
@@ -753,7 +727,16 @@ static JOINERS: [bool; 256] = {
 fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Option<(usize, TokenKind)> {
     let bytes = text.as_bytes();
     let word = text.get(start..end)?;
-    match bytes.get(end)? {
+    let after = *bytes.get(end)?;
+    // `http://…`, `https://…`, `www.…`: the prefix is a word of 3 to 5
+    // ASCII letters followed by `:` or `.`, so only such words are tried
+    // (this used to be a test at the start of every word).
+    if matches!(after, b':' | b'.') && (3..=5).contains(&(end - start)) {
+        if let Some(url_end) = scan_url(text, start) {
+            return Some((url_end, TokenKind::Url));
+        }
+    }
+    match after {
         b'.' => {
             if word.is_ascii() {
                 if let Some(e) = scan_email(text, start, memo) {
@@ -1093,6 +1076,68 @@ mod tests {
         assert!(answered > 1000, "{answered}");
         assert_eq!(scan_if_word("", 0, &mut Memo::default()), None);
         assert_eq!(scan_if_word("a", 1, &mut Memo::default()), None);
+    }
+
+    /// The web-address check runs only for words of 3 to 5 letters
+    /// followed by `:` or `.`; a token starting with a letter must still be
+    /// a `Url` exactly when `scan_url` finds one there (the old rule tried
+    /// it for every word starting with `h` or `w`).
+    #[test]
+    fn url_check_after_the_word_agrees_with_scan_url() {
+        let prefixes = [
+            "http://",
+            "https://",
+            "www.",
+            "HTTP://",
+            "Https://",
+            "Www.",
+            "WWW.",
+            "http:/",
+            "http:",
+            "https:",
+            "htt://",
+            "httpss://",
+            "ww.",
+            "wwww.",
+            "http//",
+            "www",
+            "h",
+            "w",
+            "hTtP://",
+            "wWw.",
+        ];
+        let bodies = [
+            "",
+            "a",
+            "a.vn",
+            " x",
+            "vnexpress.net/a-b",
+            ")",
+            "ạ",
+            "1",
+            ".",
+            ":",
+            "@a.vn",
+        ];
+        let mut urls = 0;
+        for p in prefixes {
+            for b in bodies {
+                let text = format!("{p}{b}");
+                // The old rule: `scan_url` first, else the word.
+                let want = match scan_url(&text, 0) {
+                    Some(e) => {
+                        urls += 1;
+                        (e, TokenKind::Url)
+                    }
+                    None => scan_word(&text, 0, &mut Memo::default()),
+                };
+                assert_eq!(scan(&text, 0, &mut Memo::default()), want, "{text:?}");
+                if let Some(got) = scan_if_word(&text, 0, &mut Memo::default()) {
+                    assert_eq!(got, want, "{text:?}");
+                }
+            }
+        }
+        assert!(urls > 40, "{urls}");
     }
 
     #[test]
