@@ -81,43 +81,26 @@ pub(crate) fn scan(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKi
     (marks_end(bytes, start + len), kind)
 }
 
-/// The token at `pos` when a word surely starts there: an ASCII letter, or
-/// a char that [`word_run`]'s tables accept as a letter or combining mark
-/// (most Vietnamese letters). One table look-up per byte and one branch,
-/// instead of the chain of [`scan`]: the common token (a syllable after a
-/// space) is decided without decoding. `None` when unsure (or at the end);
-/// [`scan`] then decides as usual. Where this answers, [`scan`] gives the
-/// same token.
+/// The token at `pos` when a word surely starts there: a byte the word
+/// window accepts ([`super::block::accepts`], the same classes as
+/// [`word_run`]'s tables: ASCII letters and the lead bytes of most
+/// Vietnamese letters and combining marks) that is not a digit (digits
+/// start numbers). The window answers with the end of the run at once, so
+/// the common token (a syllable after a space) is decided with the same
+/// mask that ends it, without a table look-up or decoding. `None` when
+/// unsure (or at the end); [`scan`] then decides as usual. Where this
+/// answers, [`scan`] gives the same token.
 #[inline(always)]
 pub(super) fn scan_if_word(text: &str, pos: usize, memo: &mut Memo) -> Option<(usize, TokenKind)> {
     let bytes = text.as_bytes();
-    let b = bytes.get(pos).copied().unwrap_or(0);
-    let b1 = bytes.get(pos + 1).copied().unwrap_or(0);
-    let class = START_CLASS[usize::from(b)];
-    if class & RUN_NEXT[usize::from(b1)] == 0 {
+    let b = *bytes.get(pos)?;
+    let run = memo.window.run_end(bytes, pos);
+    // One branch: not accepted (the run is empty) or a digit.
+    if (run == pos) | b.is_ascii_digit() {
         return None;
     }
-    Some(scan_word(text, pos, memo))
+    Some(scan_word_after_run(text, pos, run, memo))
 }
-
-/// [`RUN_CLASS`] for the first byte of a token: the same classes for ASCII
-/// letters and the known lead bytes; 0 for digits (they start numbers),
-/// other ASCII and continuation bytes (a token never starts with one).
-static START_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = match b as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' | 0xC4..=0xC9 | 0xCC => 1,
-            0xC3 => 2,
-            0xCD => 4,
-            0xE1 => 8,
-            _ => 0,
-        };
-        b += 1;
-    }
-    t
-};
 
 /// End of the run of combining marks at `pos`.
 fn marks_end(bytes: &[u8], mut pos: usize) -> usize {
@@ -337,14 +320,15 @@ pub(super) fn word_run(bytes: &[u8], start: usize) -> usize {
     word_run_chars(bytes, pos)
 }
 
-/// [`word_run`] with the word-byte masks of `window`: one
-/// `trailing_zeros` per word in the common case; a char the masks do not
-/// know (a lead byte other than C3–C9, CC, CD, E1) is decoded and looked up.
+/// [`word_run`] with the word-byte masks of `window`, from `run`, the end
+/// of a run of accepted bytes (`Window::run_end`): one `trailing_zeros`
+/// per word in the common case; a char the masks do not know (a lead byte
+/// other than C3–C9, CC, CD, E1) is decoded and looked up, and the run
+/// goes on after it when it is a word char.
 #[inline(always)]
-fn word_run_window(bytes: &[u8], start: usize, window: &mut super::block::Window) -> usize {
-    let mut pos = start;
+fn word_run_window_from(bytes: &[u8], run: usize, window: &mut super::block::Window) -> usize {
+    let mut pos = run;
     loop {
-        pos = window.run_end(bytes, pos);
         match bytes.get(pos) {
             Some(&b) if b >= 0x80 => {}
             _ => return pos,
@@ -353,7 +337,7 @@ fn word_run_window(bytes: &[u8], start: usize, window: &mut super::block::Window
         if !is_word_char_non_ascii(c) {
             return pos;
         }
-        pos += len;
+        pos = window.run_end(bytes, pos + len);
     }
 }
 
@@ -668,9 +652,18 @@ fn scan_date_shape(bytes: &[u8], start: usize) -> Option<usize> {
 /// everything that starts with a letter (or a combining mark).
 #[inline(always)]
 fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
+    let run = memo.window.run_end(text.as_bytes(), start);
+    scan_word_after_run(text, start, run, memo)
+}
+
+/// [`scan_word`] once the word window has found `run`, the end of the run
+/// of accepted bytes from `start` (the word goes on past it when a char the
+/// window does not know is a word char).
+#[inline(always)]
+fn scan_word_after_run(text: &str, start: usize, run: usize, memo: &mut Memo) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     if !memo.special {
-        let end = word_run_window(bytes, start, &mut memo.window);
+        let end = word_run_window_from(bytes, run, &mut memo.window);
         if joins(bytes.get(end).copied().unwrap_or(0)) {
             if let Some(found) = scan_word_joined(text, start, end, memo) {
                 return found;
@@ -681,7 +674,7 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     let end = if memo.general {
         word_run_general(bytes, start)
     } else {
-        word_run_window(bytes, start, &mut memo.window)
+        word_run_window_from(bytes, run, &mut memo.window)
     };
     if joins(bytes.get(end).copied().unwrap_or(0)) {
         if let Some(found) = scan_word_joined(text, start, end, memo) {
