@@ -102,8 +102,19 @@ pub(super) fn scan_if_word(text: &str, pos: usize, memo: &mut Memo) -> Option<(u
     Some(scan_word_after_run(text, pos, run, memo))
 }
 
-/// End of the run of combining marks at `pos`.
-fn marks_end(bytes: &[u8], mut pos: usize) -> usize {
+/// End of the run of combining marks at `pos`. Inline for the common case
+/// (an ASCII byte or the end of the text at `pos`: no mark), the loop out
+/// of line.
+#[inline(always)]
+fn marks_end(bytes: &[u8], pos: usize) -> usize {
+    match bytes.get(pos) {
+        Some(&b) if b >= 0x80 => marks_end_slow(bytes, pos),
+        _ => pos,
+    }
+}
+
+#[inline(never)]
+fn marks_end_slow(bytes: &[u8], mut pos: usize) -> usize {
     while pos < bytes.len() && bytes[pos] >= 0x80 {
         let (c, len) = decode(bytes, pos);
         if !is_mark(c) {
@@ -745,9 +756,7 @@ fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Op
             }
             // Known abbreviations written with one final dot: TP., TS., ThS.
             if end + 1 - start <= MAX_DOTTED_LEN
-                && text
-                    .get(start..end + 1)
-                    .is_some_and(crate::lexicon::is_dotted_abbreviation)
+                && text.get(start..end + 1).is_some_and(is_dotted_abbreviation)
             {
                 return Some((end + 1, TokenKind::Abbreviation));
             }
@@ -779,6 +788,50 @@ fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Op
     }
     None
 }
+
+/// [`crate::lexicon::is_dotted_abbreviation`] behind a filter: most words
+/// before a dot end a sentence (`năm.`), and the set look-up hashes the
+/// word with SipHash. [`DOTTED_FILTER`] rules most of them out with one
+/// bit test on the first byte and the length.
+#[inline]
+fn is_dotted_abbreviation(word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    let row = DOTTED_FILTER.get(usize::from(first)).copied().unwrap_or(0);
+    let len = word.len();
+    len <= MAX_DOTTED_LEN && row >> len & 1 == 1 && crate::lexicon::is_dotted_abbreviation(word)
+}
+
+/// Bit `n` of entry `b`: some entry of `data/abbreviations.txt` (the list
+/// the lexicon reads) starts with byte `b` and has `n` bytes. Built at
+/// compile time from the same file, with the same line rules as
+/// [`crate::lexicon::entries`] (lines trimmed, blank lines and `#`
+/// comments skipped).
+static DOTTED_FILTER: [u16; 256] = {
+    let data = include_str!("../../data/abbreviations.txt").as_bytes();
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < data.len() {
+        // One line: [i, e).
+        let mut e = i;
+        while e < data.len() && data[e] != b'\n' {
+            e += 1;
+        }
+        let (mut s, mut f) = (i, e);
+        while s < f && data[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        while f > s && data[f - 1].is_ascii_whitespace() {
+            f -= 1;
+        }
+        if f > s && data[s] != b'#' && f - s < 16 {
+            t[data[s] as usize] |= 1 << (f - s);
+        }
+        i = e + 1;
+    }
+    t
+};
 
 fn has_lowercase(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
@@ -866,7 +919,7 @@ fn scan_dotted_chain(text: &str, start: usize, first_end: usize) -> Option<usize
     }
     if bytes.get(end) == Some(&b'.') && !next_char(text, end + 1).is_some_and(is_word_char) {
         let with_dot = text.get(start..end + 1).unwrap_or_default();
-        if all_single || crate::lexicon::is_dotted_abbreviation(with_dot) {
+        if all_single || is_dotted_abbreviation(with_dot) {
             return Some(end + 1);
         }
     }
@@ -1014,6 +1067,20 @@ mod tests {
             }
         }
         assert_eq!(checked, 66 * 13 * 13);
+    }
+
+    /// The filter in front of the abbreviation set lets every entry through.
+    #[test]
+    fn dotted_filter_passes_every_entry() {
+        let mut n = 0;
+        for e in crate::lexicon::entries(include_str!("../../data/abbreviations.txt")) {
+            assert!(is_dotted_abbreviation(e), "{e}");
+            n += 1;
+        }
+        assert!(n > 30);
+        for w in ["năm.", "Hà.", "nhà.", "", ".", "TPHCMX.", "a."] {
+            assert!(!is_dotted_abbreviation(w), "{w}");
+        }
     }
 
     #[test]
