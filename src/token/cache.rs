@@ -59,14 +59,14 @@ impl Key {
     /// branch on the length.
     #[inline(always)]
     fn new(bytes: &[u8], start: usize, end: usize) -> Option<Key> {
-        let n = end.checked_sub(start)?;
-        // n in 1..=MAX_KEY, one comparison.
+        // n in 1..=MAX_KEY, one comparison (an `end` before `start` wraps
+        // to a huge n).
+        let n = end.wrapping_sub(start);
         if n.wrapping_sub(1) >= MAX_KEY {
             return None;
         }
-        let whole = bytes
-            .get(start..start + 16)
-            .and_then(|s| <[u8; 16]>::try_from(s).ok());
+        // Sixteen bytes from `start`, when there are (no overflow test).
+        let whole = bytes.get(start..).and_then(<[u8]>::first_chunk::<16>).copied();
         let (a, b) = match whole {
             // Keep the first n bytes (n in 1..=16): two table masks, no
             // branch on n.
