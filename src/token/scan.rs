@@ -742,7 +742,11 @@ fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Op
     }
     match after {
         b'.' => {
-            if word.is_ascii() {
+            // A dot before white space or the end (a sentence end, the
+            // usual case) cannot start an e-mail address or a domain:
+            // both would need more than white space after the dot.
+            let before_space = bytes.get(end + 1).map_or(true, u8::is_ascii_whitespace);
+            if word.is_ascii() && !before_space {
                 if let Some(e) = scan_email(text, start, memo) {
                     return Some((e, TokenKind::Email));
                 }
@@ -1067,6 +1071,24 @@ mod tests {
             }
         }
         assert_eq!(checked, 66 * 13 * 13);
+    }
+
+    /// The shortcut of `scan_word_joined` for a word before `.` and white
+    /// space: no e-mail address or domain starts there.
+    #[test]
+    fn no_email_or_domain_before_a_sentence_end() {
+        // The word is a run of ASCII letters and digits (what the word
+        // window gives for an ASCII word).
+        let words = [
+            "a", "ab", "vn", "com", "net", "mail", "x1", "2024", "www", "http", "Gmail",
+        ];
+        for w in words {
+            for after in ["", " ", "\n", "\t", "\r\n", " a@b.vn", " b.vn", "\nx.com"] {
+                let text = format!("{w}.{after}");
+                assert_eq!(scan_email(&text, 0, &mut Memo::default()), None, "{text:?}");
+                assert_eq!(scan_domain(&text, 0, &mut Memo::default()), None, "{text:?}");
+            }
+        }
     }
 
     /// The filter in front of the abbreviation set lets every entry through.
