@@ -91,7 +91,11 @@ pub(crate) fn scan(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKi
 /// unsure (or at the end); [`scan`] then decides as usual. Where this
 /// answers, [`scan`] gives the same token.
 #[inline(always)]
-pub(super) fn scan_if_word(text: &str, pos: usize, memo: &mut Memo) -> Option<(usize, TokenKind)> {
+pub(super) fn scan_if_word<'a>(
+    text: &'a str,
+    pos: usize,
+    memo: &mut Memo,
+) -> Option<(usize, TokenKind, Option<&'a str>)> {
     let bytes = text.as_bytes();
     let b = *bytes.get(pos)?;
     let run = memo.window.run_end(bytes, pos);
@@ -99,7 +103,19 @@ pub(super) fn scan_if_word(text: &str, pos: usize, memo: &mut Memo) -> Option<(u
     if (run == pos) | b.is_ascii_digit() {
         return None;
     }
-    Some(scan_word_after_run(text, pos, run, memo))
+    if !memo.special {
+        // The plain word (nothing joins it): sliced right where its end
+        // byte was tested, so the char-boundary checks of the slice have
+        // less left to do. `end >= run > pos`: never empty.
+        let end = word_run_window_from(bytes, run, &mut memo.window);
+        if !joins(bytes.get(end).copied().unwrap_or(0)) {
+            if let Some(word) = text.get(pos..end) {
+                return Some((end, super::cache::word_kind(text, pos, end), Some(word)));
+            }
+        }
+    }
+    let (end, kind) = scan_word_after_run(text, pos, run, memo);
+    Some((end, kind, None))
 }
 
 /// End of the run of combining marks at `pos`. Inline for the common case
@@ -1146,8 +1162,11 @@ mod tests {
                 for text in [format!("{c}{f}"), format!("{c}{f} {c}{f}")] {
                     let mut a = Memo::default();
                     let mut b = Memo::default();
-                    if let Some(found) = scan_if_word(&text, 0, &mut a) {
-                        assert_eq!(found, scan(&text, 0, &mut b), "{text:?}");
+                    if let Some((end, kind, word)) = scan_if_word(&text, 0, &mut a) {
+                        assert_eq!((end, kind), scan(&text, 0, &mut b), "{text:?}");
+                        if let Some(w) = word {
+                            assert_eq!(Some(w), text.get(..end), "{text:?}");
+                        }
                         answered += 1;
                     } else {
                         assert!(!c.is_ascii_alphabetic(), "{text:?}");
@@ -1214,8 +1233,8 @@ mod tests {
                     None => scan_word(&text, 0, &mut Memo::default()),
                 };
                 assert_eq!(scan(&text, 0, &mut Memo::default()), want, "{text:?}");
-                if let Some(got) = scan_if_word(&text, 0, &mut Memo::default()) {
-                    assert_eq!(got, want, "{text:?}");
+                if let Some((end, kind, _)) = scan_if_word(&text, 0, &mut Memo::default()) {
+                    assert_eq!((end, kind), want, "{text:?}");
                 }
             }
         }
