@@ -762,17 +762,20 @@ fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Op
             // usual case) cannot start an e-mail address or a domain:
             // both would need more than white space after the dot.
             let before_space = bytes.get(end + 1).map_or(true, u8::is_ascii_whitespace);
-            if word.is_ascii() && !before_space {
-                if let Some(e) = scan_email(text, start, memo) {
-                    return Some((e, TokenKind::Email));
+            // Nor a dotted chain, which needs a letter after the dot.
+            if !before_space {
+                if word.is_ascii() {
+                    if let Some(e) = scan_email(text, start, memo) {
+                        return Some((e, TokenKind::Email));
+                    }
+                    if let Some(e) = scan_domain(text, start, memo) {
+                        return Some((e, TokenKind::Url));
+                    }
                 }
-                if let Some(e) = scan_domain(text, start, memo) {
-                    return Some((e, TokenKind::Url));
+                // Abbreviation chains with dots: TP.HCM, PGS.TS., Th.S, v.v.
+                if let Some(chain_end) = scan_dotted_chain(text, start, end) {
+                    return Some((chain_end, TokenKind::Abbreviation));
                 }
-            }
-            // Abbreviation chains with dots: TP.HCM, PGS.TS., Th.S, v.v.
-            if let Some(chain_end) = scan_dotted_chain(text, start, end) {
-                return Some((chain_end, TokenKind::Abbreviation));
             }
             // Known abbreviations written with one final dot: TP., TS., ThS.
             if end + 1 - start <= MAX_DOTTED_LEN
@@ -1090,7 +1093,7 @@ mod tests {
     }
 
     /// The shortcut of `scan_word_joined` for a word before `.` and white
-    /// space: no e-mail address or domain starts there.
+    /// space: no e-mail address, domain or dotted chain starts there.
     #[test]
     fn no_email_or_domain_before_a_sentence_end() {
         // The word is a run of ASCII letters and digits (what the word
@@ -1103,6 +1106,7 @@ mod tests {
                 let text = format!("{w}.{after}");
                 assert_eq!(scan_email(&text, 0, &mut Memo::default()), None, "{text:?}");
                 assert_eq!(scan_domain(&text, 0, &mut Memo::default()), None, "{text:?}");
+                assert_eq!(scan_dotted_chain(&text, 0, w.len()), None, "{text:?}");
             }
         }
     }
