@@ -19,8 +19,9 @@ use std::cell::Cell;
 const SETS: usize = 16384;
 
 /// Longest word kept, in bytes. Vietnamese syllables take at most 9 bytes
-/// in NFC (`nghiễng`) and about 12 decomposed.
-const MAX_KEY: usize = 16;
+/// in NFC (`nghiễng`) and about 12 decomposed. At most 15, so that the
+/// top byte of the key's second half is free for the length.
+const MAX_KEY: usize = 15;
 
 /// For a word of `n` bytes (index), the masks that keep its bytes in the
 /// first and the second 8-byte half of a 16-byte load.
@@ -39,13 +40,14 @@ static KEY_MASKS: [(u64, u64); MAX_KEY + 1] = {
 };
 
 /// A word of 1 to [`MAX_KEY`] bytes: its bytes zero-padded to 16 and read
-/// as two little-endian integers, and its length. One-to-one: two words
-/// have the same key exactly when they have the same bytes.
+/// as two little-endian integers, with the length in the top byte of the
+/// second (byte 15 of a word is never kept). One-to-one: two words have the
+/// same key exactly when they have the same bytes, so a slot compares two
+/// integers.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Key {
     a: u64,
     b: u64,
-    len: u8,
 }
 
 impl Key {
@@ -57,14 +59,14 @@ impl Key {
     /// branch on the length.
     #[inline(always)]
     fn new(bytes: &[u8], start: usize, end: usize) -> Option<Key> {
-        let n = end.checked_sub(start)?;
-        // n in 1..=MAX_KEY, one comparison.
+        // n in 1..=MAX_KEY, one comparison (an `end` before `start` wraps
+        // to a huge n).
+        let n = end.wrapping_sub(start);
         if n.wrapping_sub(1) >= MAX_KEY {
             return None;
         }
-        let whole = bytes
-            .get(start..start + 16)
-            .and_then(|s| <[u8; 16]>::try_from(s).ok());
+        // Sixteen bytes from `start`, when there are (no overflow test).
+        let whole = bytes.get(start..).and_then(<[u8]>::first_chunk::<16>).copied();
         let (a, b) = match whole {
             // Keep the first n bytes (n in 1..=16): two table masks, no
             // branch on n.
@@ -73,24 +75,24 @@ impl Key {
                 let [a0, a1, a2, a3, a4, a5, a6, a7, b0, b1, b2, b3, b4, b5, b6, b7] = chunk;
                 (
                     u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7]) & lo,
-                    u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]) & hi,
+                    u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]) & hi | (n as u64) << 56,
                 )
             }
             None => {
                 let mut buf = [0u8; 16];
                 buf.get_mut(..n)?.copy_from_slice(bytes.get(start..end)?);
                 let v = u128::from_le_bytes(buf);
-                (v as u64, (v >> 64) as u64)
+                (v as u64, (v >> 64) as u64 | (n as u64) << 56)
             }
         };
-        Some(Key { a, b, len: n as u8 })
+        Some(Key { a, b })
     }
 
     /// The first slot of the key's set.
     #[inline(always)]
     fn set(&self) -> usize {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let h = (self.a ^ self.b.rotate_left(29) ^ (u64::from(self.len) << 59)).wrapping_mul(K);
+        let h = (self.a ^ self.b.rotate_left(29)).wrapping_mul(K);
         ((h >> (64 - SETS.trailing_zeros())) as usize) * 2
     }
 }
@@ -99,9 +101,9 @@ impl Key {
 #[derive(Clone, Copy)]
 struct Slot {
     a: u64,
+    /// The key's second half; its top byte (the length) is 0 in an empty
+    /// slot, which no key has.
     b: u64,
-    /// The word's length; 0 marks an empty slot.
-    len: u8,
     /// What the word is.
     kind: TokenKind,
 }
@@ -109,15 +111,14 @@ struct Slot {
 impl Slot {
     #[inline(always)]
     fn holds(&self, key: &Key) -> bool {
-        // One branch (hit or miss) for the three comparisons.
-        ((self.a ^ key.a) | (self.b ^ key.b) | u64::from(self.len ^ key.len)) == 0
+        // One branch (hit or miss) for both comparisons.
+        ((self.a ^ key.a) | (self.b ^ key.b)) == 0
     }
 }
 
 const EMPTY: Slot = Slot {
     a: 0,
     b: 0,
-    len: 0,
     kind: TokenKind::Word,
 };
 
@@ -167,7 +168,6 @@ fn word_kind_second(text: &str, start: usize, end: usize, key: Key, set: usize) 
         first.set(Slot {
             a: key.a,
             b: key.b,
-            len: key.len,
             kind,
         });
         Some(kind)

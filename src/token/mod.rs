@@ -244,11 +244,20 @@ impl<'a> Iterator for Tokens<'a> {
         }
         let start;
         let (end, kind);
-        if let Some(found) = scan::scan_if_word(text, pos, &mut self.memo) {
+        if let Some((found_end, found_kind, word)) = scan::scan_if_word(text, pos, &mut self.memo) {
             // The common token: a word (no white space to skip), decided
-            // with one table look-up instead of the dispatch chain.
+            // by the word window instead of the dispatch chain.
+            if let Some(word) = word {
+                // Already sliced, and never empty.
+                self.pos = found_end;
+                return Some(Token {
+                    text: word,
+                    span: Span::new(pos, found_end),
+                    kind: found_kind,
+                });
+            }
             start = pos;
-            (end, kind) = found;
+            (end, kind) = (found_end, found_kind);
         } else {
             loop {
                 let b = *bytes.get(pos)?;

@@ -60,8 +60,7 @@ pub(crate) fn scan(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKi
     };
     if b < 0x80 {
         if b.is_ascii_alphabetic() {
-            let b1 = bytes.get(start + 1).copied().unwrap_or(0);
-            return scan_word_start(text, start, b, b1, memo);
+            return scan_word(text, start, memo);
         }
         if b.is_ascii_digit() {
             return scan_numeric(text, start, memo);
@@ -82,74 +81,56 @@ pub(crate) fn scan(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKi
     (marks_end(bytes, start + len), kind)
 }
 
-/// The token at `pos` when a word surely starts there: an ASCII letter, or
-/// a char that [`word_run`]'s tables accept as a letter or combining mark
-/// (most Vietnamese letters). One table look-up per byte and one branch,
-/// instead of the chain of [`scan`]: the common token (a syllable after a
-/// space) is decided without decoding. `None` when unsure (or at the end);
-/// [`scan`] then decides as usual. Where this answers, [`scan`] gives the
-/// same token.
+/// The token at `pos` when a word surely starts there: a byte the word
+/// window accepts ([`super::block::accepts`], the same classes as
+/// [`word_run`]'s tables: ASCII letters and the lead bytes of most
+/// Vietnamese letters and combining marks) that is not a digit (digits
+/// start numbers). The window answers with the end of the run at once, so
+/// the common token (a syllable after a space) is decided with the same
+/// mask that ends it, without a table look-up or decoding. `None` when
+/// unsure (or at the end); [`scan`] then decides as usual. Where this
+/// answers, [`scan`] gives the same token.
 #[inline(always)]
-pub(super) fn scan_if_word(text: &str, pos: usize, memo: &mut Memo) -> Option<(usize, TokenKind)> {
+pub(super) fn scan_if_word<'a>(
+    text: &'a str,
+    pos: usize,
+    memo: &mut Memo,
+) -> Option<(usize, TokenKind, Option<&'a str>)> {
     let bytes = text.as_bytes();
-    let b = bytes.get(pos).copied().unwrap_or(0);
-    let b1 = bytes.get(pos + 1).copied().unwrap_or(0);
-    let class = START_CLASS[usize::from(b)];
-    if class & RUN_NEXT[usize::from(b1)] == 0 {
+    let b = *bytes.get(pos)?;
+    let run = memo.window.run_end(bytes, pos);
+    // One branch: not accepted (the run is empty) or a digit.
+    if (run == pos) | b.is_ascii_digit() {
         return None;
     }
-    // Only words starting with `h` or `w` (5 % of words) may be web addresses.
-    if class & MAY_BE_URL != 0 {
-        return Some(scan_word_start(text, pos, b, b1, memo));
-    }
-    Some(scan_word(text, pos, memo))
-}
-
-/// [`RUN_CLASS`] for the first byte of a token: the same classes for ASCII
-/// letters and the known lead bytes; 0 for digits (they start numbers),
-/// other ASCII and continuation bytes (a token never starts with one).
-static START_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = match b as u8 {
-            b'h' | b'H' | b'w' | b'W' => 1 | MAY_BE_URL,
-            b'a'..=b'z' | b'A'..=b'Z' | 0xC4..=0xC9 | 0xCC => 1,
-            0xC3 => 2,
-            0xCD => 4,
-            0xE1 => 8,
-            _ => 0,
-        };
-        b += 1;
-    }
-    t
-};
-
-/// [`START_CLASS`] bit of the letters that may start `http…` or `www.…`
-/// (no [`RUN_NEXT`] entry has it).
-const MAY_BE_URL: u8 = 0x10;
-
-/// A token at `start` that starts with a word character (`b`, followed by
-/// `b1` or 0 at the end of the text): a web address when it starts with
-/// `http` or `www.`, else a word (see [`scan_word`]).
-#[inline(always)]
-fn scan_word_start(text: &str, start: usize, b: u8, b1: u8, memo: &mut Memo) -> (usize, TokenKind) {
-    // `http…`, `www.…`: tried only for words starting with `ht` or `ww` in
-    // either case; the two bytes are compared at once, so the first letter
-    // being `h` (common) costs no mispredicted branch.
-    let two = u16::from_le_bytes([b, b1]) | 0x2020;
-    // Zero exactly when one of the factors is: one branch, not two.
-    let either = u32::from(two ^ u16::from_le_bytes(*b"ht")) * u32::from(two ^ u16::from_le_bytes(*b"ww"));
-    if either == 0 {
-        if let Some(end) = scan_url(text, start) {
-            return (end, TokenKind::Url);
+    if !memo.special {
+        // The plain word (nothing joins it): sliced right where its end
+        // byte was tested, so the char-boundary checks of the slice have
+        // less left to do. `end >= run > pos`: never empty.
+        let end = word_run_window_from(bytes, run, &mut memo.window);
+        if !joins(bytes.get(end).copied().unwrap_or(0)) {
+            if let Some(word) = text.get(pos..end) {
+                return Some((end, super::cache::word_kind(text, pos, end), Some(word)));
+            }
         }
     }
-    scan_word(text, start, memo)
+    let (end, kind) = scan_word_after_run(text, pos, run, memo);
+    Some((end, kind, None))
 }
 
-/// End of the run of combining marks at `pos`.
-fn marks_end(bytes: &[u8], mut pos: usize) -> usize {
+/// End of the run of combining marks at `pos`. Inline for the common case
+/// (an ASCII byte or the end of the text at `pos`: no mark), the loop out
+/// of line.
+#[inline(always)]
+fn marks_end(bytes: &[u8], pos: usize) -> usize {
+    match bytes.get(pos) {
+        Some(&b) if b >= 0x80 => marks_end_slow(bytes, pos),
+        _ => pos,
+    }
+}
+
+#[inline(never)]
+fn marks_end_slow(bytes: &[u8], mut pos: usize) -> usize {
     while pos < bytes.len() && bytes[pos] >= 0x80 {
         let (c, len) = decode(bytes, pos);
         if !is_mark(c) {
@@ -366,14 +347,15 @@ pub(super) fn word_run(bytes: &[u8], start: usize) -> usize {
     word_run_chars(bytes, pos)
 }
 
-/// [`word_run`] with the word-byte masks of `window`: one
-/// `trailing_zeros` per word in the common case; a char the masks do not
-/// know (a lead byte other than C3–C9, CC, CD, E1) is decoded and looked up.
+/// [`word_run`] with the word-byte masks of `window`, from `run`, the end
+/// of a run of accepted bytes (`Window::run_end`): one `trailing_zeros`
+/// per word in the common case; a char the masks do not know (a lead byte
+/// other than C3–C9, CC, CD, E1) is decoded and looked up, and the run
+/// goes on after it when it is a word char.
 #[inline(always)]
-fn word_run_window(bytes: &[u8], start: usize, window: &mut super::block::Window) -> usize {
-    let mut pos = start;
+fn word_run_window_from(bytes: &[u8], run: usize, window: &mut super::block::Window) -> usize {
+    let mut pos = run;
     loop {
-        pos = window.run_end(bytes, pos);
         match bytes.get(pos) {
             Some(&b) if b >= 0x80 => {}
             _ => return pos,
@@ -382,7 +364,7 @@ fn word_run_window(bytes: &[u8], start: usize, window: &mut super::block::Window
         if !is_word_char_non_ascii(c) {
             return pos;
         }
-        pos += len;
+        pos = window.run_end(bytes, pos + len);
     }
 }
 
@@ -592,7 +574,36 @@ fn scan_domain(text: &str, start: usize, memo: &mut Memo) -> Option<usize> {
 }
 
 /// Numbers, dates, ratios and percents: everything that starts with a digit.
+///
+/// Digits followed by a byte of [`NUMBER_END`] (white space, most
+/// punctuation: the usual case) are a plain number at once; anything else
+/// goes through every rule in [`scan_numeric_rules`].
 fn scan_numeric(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    let end = digits_end(bytes, start);
+    if bytes.get(end).is_some_and(|&b| NUMBER_END[usize::from(b)]) {
+        return (end, TokenKind::Number);
+    }
+    scan_numeric_rules(text, start, memo)
+}
+
+/// The bytes after a run of digits that no rule of [`scan_numeric_rules`]
+/// looks past: ASCII that is not a letter or digit, not `@` `_` `+`
+/// (e-mail), `/` `-` `.` (dates, ratios), `,` (digit groups) or `%`.
+static NUMBER_END: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] =
+            !c.is_ascii_alphanumeric() && !matches!(c, b'@' | b'_' | b'+' | b'/' | b'-' | b'.' | b',' | b'%');
+        b += 1;
+    }
+    t
+};
+
+/// [`scan_numeric`] with every rule tried.
+fn scan_numeric_rules(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     let mut end = digits_end(bytes, start);
     let Some(&sep) = bytes.get(end) else {
@@ -697,9 +708,18 @@ fn scan_date_shape(bytes: &[u8], start: usize) -> Option<usize> {
 /// everything that starts with a letter (or a combining mark).
 #[inline(always)]
 fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
+    let run = memo.window.run_end(text.as_bytes(), start);
+    scan_word_after_run(text, start, run, memo)
+}
+
+/// [`scan_word`] once the word window has found `run`, the end of the run
+/// of accepted bytes from `start` (the word goes on past it when a char the
+/// window does not know is a word char).
+#[inline(always)]
+fn scan_word_after_run(text: &str, start: usize, run: usize, memo: &mut Memo) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     if !memo.special {
-        let end = word_run_window(bytes, start, &mut memo.window);
+        let end = word_run_window_from(bytes, run, &mut memo.window);
         if joins(bytes.get(end).copied().unwrap_or(0)) {
             if let Some(found) = scan_word_joined(text, start, end, memo) {
                 return found;
@@ -710,7 +730,7 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     let end = if memo.general {
         word_run_general(bytes, start)
     } else {
-        word_run_window(bytes, start, &mut memo.window)
+        word_run_window_from(bytes, run, &mut memo.window)
     };
     if joins(bytes.get(end).copied().unwrap_or(0)) {
         if let Some(found) = scan_word_joined(text, start, end, memo) {
@@ -728,8 +748,8 @@ fn scan_word(text: &str, start: usize, memo: &mut Memo) -> (usize, TokenKind) {
     (end, kind)
 }
 
-/// Whether a word followed by byte `b` may go on past it (`.` `@` `_` `-`
-/// `+` `&` `'`, and E2, the lead byte of `’`): one table look-up and one
+/// Whether a word followed by byte `b` may go on past it (`.` `:` `@` `_`
+/// `-` `+` `&` `'`, and E2, the lead byte of `’`; `:` only for `http:`): one table look-up and one
 /// rarely taken branch per word instead of a chain of comparisons.
 #[inline(always)]
 fn joins(b: u8) -> bool {
@@ -740,7 +760,10 @@ static JOINERS: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
     while i < 256 {
-        t[i] = matches!(i as u8, b'.' | b'@' | b'_' | b'-' | b'+' | b'&' | b'\'' | 0xE2);
+        t[i] = matches!(
+            i as u8,
+            b'.' | b':' | b'@' | b'_' | b'-' | b'+' | b'&' | b'\'' | 0xE2
+        );
         i += 1;
     }
     t
@@ -753,25 +776,39 @@ static JOINERS: [bool; 256] = {
 fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Option<(usize, TokenKind)> {
     let bytes = text.as_bytes();
     let word = text.get(start..end)?;
-    match bytes.get(end)? {
+    let after = *bytes.get(end)?;
+    // `http://…`, `https://…`, `www.…`: the prefix is a word of 3 to 5
+    // ASCII letters followed by `:` or `.`, so only such words are tried
+    // (this used to be a test at the start of every word).
+    if matches!(after, b':' | b'.') && (3..=5).contains(&(end - start)) {
+        if let Some(url_end) = scan_url(text, start) {
+            return Some((url_end, TokenKind::Url));
+        }
+    }
+    match after {
         b'.' => {
-            if word.is_ascii() {
-                if let Some(e) = scan_email(text, start, memo) {
-                    return Some((e, TokenKind::Email));
+            // A dot before white space or the end (a sentence end, the
+            // usual case) cannot start an e-mail address or a domain:
+            // both would need more than white space after the dot.
+            let before_space = bytes.get(end + 1).map_or(true, u8::is_ascii_whitespace);
+            // Nor a dotted chain, which needs a letter after the dot.
+            if !before_space {
+                if word.is_ascii() {
+                    if let Some(e) = scan_email(text, start, memo) {
+                        return Some((e, TokenKind::Email));
+                    }
+                    if let Some(e) = scan_domain(text, start, memo) {
+                        return Some((e, TokenKind::Url));
+                    }
                 }
-                if let Some(e) = scan_domain(text, start, memo) {
-                    return Some((e, TokenKind::Url));
+                // Abbreviation chains with dots: TP.HCM, PGS.TS., Th.S, v.v.
+                if let Some(chain_end) = scan_dotted_chain(text, start, end) {
+                    return Some((chain_end, TokenKind::Abbreviation));
                 }
-            }
-            // Abbreviation chains with dots: TP.HCM, PGS.TS., Th.S, v.v.
-            if let Some(chain_end) = scan_dotted_chain(text, start, end) {
-                return Some((chain_end, TokenKind::Abbreviation));
             }
             // Known abbreviations written with one final dot: TP., TS., ThS.
             if end + 1 - start <= MAX_DOTTED_LEN
-                && text
-                    .get(start..end + 1)
-                    .is_some_and(crate::lexicon::is_dotted_abbreviation)
+                && text.get(start..end + 1).is_some_and(is_dotted_abbreviation)
             {
                 return Some((end + 1, TokenKind::Abbreviation));
             }
@@ -803,6 +840,50 @@ fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Op
     }
     None
 }
+
+/// [`crate::lexicon::is_dotted_abbreviation`] behind a filter: most words
+/// before a dot end a sentence (`năm.`), and the set look-up hashes the
+/// word with SipHash. [`DOTTED_FILTER`] rules most of them out with one
+/// bit test on the first byte and the length.
+#[inline]
+fn is_dotted_abbreviation(word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    let row = DOTTED_FILTER.get(usize::from(first)).copied().unwrap_or(0);
+    let len = word.len();
+    len <= MAX_DOTTED_LEN && row >> len & 1 == 1 && crate::lexicon::is_dotted_abbreviation(word)
+}
+
+/// Bit `n` of entry `b`: some entry of `data/abbreviations.txt` (the list
+/// the lexicon reads) starts with byte `b` and has `n` bytes. Built at
+/// compile time from the same file, with the same line rules as
+/// [`crate::lexicon::entries`] (lines trimmed, blank lines and `#`
+/// comments skipped).
+static DOTTED_FILTER: [u16; 256] = {
+    let data = include_str!("../../data/abbreviations.txt").as_bytes();
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < data.len() {
+        // One line: [i, e).
+        let mut e = i;
+        while e < data.len() && data[e] != b'\n' {
+            e += 1;
+        }
+        let (mut s, mut f) = (i, e);
+        while s < f && data[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        while f > s && data[f - 1].is_ascii_whitespace() {
+            f -= 1;
+        }
+        if f > s && data[s] != b'#' && f - s < 16 {
+            t[data[s] as usize] |= 1 << (f - s);
+        }
+        i = e + 1;
+    }
+    t
+};
 
 fn has_lowercase(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
@@ -890,7 +971,7 @@ fn scan_dotted_chain(text: &str, start: usize, first_end: usize) -> Option<usize
     }
     if bytes.get(end) == Some(&b'.') && !next_char(text, end + 1).is_some_and(is_word_char) {
         let with_dot = text.get(start..end + 1).unwrap_or_default();
-        if all_single || crate::lexicon::is_dotted_abbreviation(with_dot) {
+        if all_single || is_dotted_abbreviation(with_dot) {
             return Some(end + 1);
         }
     }
@@ -1040,6 +1121,61 @@ mod tests {
         assert_eq!(checked, 66 * 13 * 13);
     }
 
+    /// The shortcut of `scan_word_joined` for a word before `.` and white
+    /// space: no e-mail address, domain or dotted chain starts there.
+    #[test]
+    fn no_email_or_domain_before_a_sentence_end() {
+        // The word is a run of ASCII letters and digits (what the word
+        // window gives for an ASCII word).
+        let words = [
+            "a", "ab", "vn", "com", "net", "mail", "x1", "2024", "www", "http", "Gmail",
+        ];
+        for w in words {
+            for after in ["", " ", "\n", "\t", "\r\n", " a@b.vn", " b.vn", "\nx.com"] {
+                let text = format!("{w}.{after}");
+                assert_eq!(scan_email(&text, 0, &mut Memo::default()), None, "{text:?}");
+                assert_eq!(scan_domain(&text, 0, &mut Memo::default()), None, "{text:?}");
+                assert_eq!(scan_dotted_chain(&text, 0, w.len()), None, "{text:?}");
+            }
+        }
+    }
+
+    /// The shortcut of `scan_numeric` (digits then a `NUMBER_END` byte)
+    /// gives what all the rules give, for every byte after 1 to 5 digits,
+    /// followed by several continuations.
+    #[test]
+    fn numeric_shortcut_agrees_with_all_rules() {
+        let mut shortcut = 0;
+        for digits in ["7", "12", "2024", "19", "12345"] {
+            for b in 0u8..0x80 {
+                for tail in [
+                    "", "5", "12/2025", "a", " x", "@mail.vn", "\u{301}", "%", "2025", ".5",
+                ] {
+                    let text = format!("{digits}{}{tail}", char::from(b));
+                    let fast = scan_numeric(&text, 0, &mut Memo::default());
+                    let full = scan_numeric_rules(&text, 0, &mut Memo::default());
+                    assert_eq!(fast, full, "{text:?}");
+                    shortcut += usize::from(NUMBER_END[usize::from(b)]);
+                }
+            }
+        }
+        assert!(shortcut > 1000, "{shortcut}");
+    }
+
+    /// The filter in front of the abbreviation set lets every entry through.
+    #[test]
+    fn dotted_filter_passes_every_entry() {
+        let mut n = 0;
+        for e in crate::lexicon::entries(include_str!("../../data/abbreviations.txt")) {
+            assert!(is_dotted_abbreviation(e), "{e}");
+            n += 1;
+        }
+        assert!(n > 30);
+        for w in ["năm.", "Hà.", "nhà.", "", ".", "TPHCMX.", "a."] {
+            assert!(!is_dotted_abbreviation(w), "{w}");
+        }
+    }
+
     #[test]
     fn dotted_abbreviations_fit_the_length_bound() {
         for e in crate::lexicon::entries(include_str!("../../data/abbreviations.txt")) {
@@ -1081,8 +1217,11 @@ mod tests {
                 for text in [format!("{c}{f}"), format!("{c}{f} {c}{f}")] {
                     let mut a = Memo::default();
                     let mut b = Memo::default();
-                    if let Some(found) = scan_if_word(&text, 0, &mut a) {
-                        assert_eq!(found, scan(&text, 0, &mut b), "{text:?}");
+                    if let Some((end, kind, word)) = scan_if_word(&text, 0, &mut a) {
+                        assert_eq!((end, kind), scan(&text, 0, &mut b), "{text:?}");
+                        if let Some(w) = word {
+                            assert_eq!(Some(w), text.get(..end), "{text:?}");
+                        }
                         answered += 1;
                     } else {
                         assert!(!c.is_ascii_alphabetic(), "{text:?}");
@@ -1093,6 +1232,68 @@ mod tests {
         assert!(answered > 1000, "{answered}");
         assert_eq!(scan_if_word("", 0, &mut Memo::default()), None);
         assert_eq!(scan_if_word("a", 1, &mut Memo::default()), None);
+    }
+
+    /// The web-address check runs only for words of 3 to 5 letters
+    /// followed by `:` or `.`; a token starting with a letter must still be
+    /// a `Url` exactly when `scan_url` finds one there (the old rule tried
+    /// it for every word starting with `h` or `w`).
+    #[test]
+    fn url_check_after_the_word_agrees_with_scan_url() {
+        let prefixes = [
+            "http://",
+            "https://",
+            "www.",
+            "HTTP://",
+            "Https://",
+            "Www.",
+            "WWW.",
+            "http:/",
+            "http:",
+            "https:",
+            "htt://",
+            "httpss://",
+            "ww.",
+            "wwww.",
+            "http//",
+            "www",
+            "h",
+            "w",
+            "hTtP://",
+            "wWw.",
+        ];
+        let bodies = [
+            "",
+            "a",
+            "a.vn",
+            " x",
+            "vnexpress.net/a-b",
+            ")",
+            "ạ",
+            "1",
+            ".",
+            ":",
+            "@a.vn",
+        ];
+        let mut urls = 0;
+        for p in prefixes {
+            for b in bodies {
+                let text = format!("{p}{b}");
+                // The old rule: `scan_url` first, else the word.
+                let want = match scan_url(&text, 0) {
+                    Some(e) => {
+                        urls += 1;
+                        (e, TokenKind::Url)
+                    }
+                    None => scan_word(&text, 0, &mut Memo::default()),
+                };
+                assert_eq!(scan(&text, 0, &mut Memo::default()), want, "{text:?}");
+                if let Some((end, kind, _)) = scan_if_word(&text, 0, &mut Memo::default()) {
+                    assert_eq!((end, kind), want, "{text:?}");
+                }
+            }
+        }
+        assert!(urls > 40, "{urls}");
     }
 
     #[test]
