@@ -66,8 +66,42 @@ struct Bitmaps {
     others: Vec<u64>,
 }
 
+/// The shape flags of a token; `chars` counts the letters of an
+/// all-upper token (0 for other cases).
+#[inline(always)]
+fn shape_flags(kind: TokenKind, case: Case, caps_line: bool, chars: usize) -> u8 {
+    let wordish = matches!(kind, TokenKind::Syllable | TokenKind::Word);
+    let namecap = wordish
+        && match case {
+            Case::Title => true,
+            Case::Upper => caps_line || chars == 1,
+            Case::Mixed => kind == TokenKind::Word,
+            Case::Lower => false,
+        };
+    let lowerish = wordish && (case == Case::Lower || (caps_line && case == Case::Upper));
+    let abbrev = match kind {
+        TokenKind::Abbreviation => matches!(case, Case::Upper | Case::Mixed | Case::Title),
+        TokenKind::Syllable | TokenKind::Word => case == Case::Upper && !caps_line && chars >= 2,
+        _ => false,
+    };
+    (u8::from(namecap) * flag::NAMECAP)
+        | (u8::from(lowerish) * flag::LOWERISH)
+        | (u8::from(abbrev) * flag::ABBREV)
+}
+
+/// Letters of token `t` when it is all upper case (`shape_flags` needs
+/// them), else 0.
+#[inline(always)]
+fn upper_chars(text: &str, t: &Tok) -> usize {
+    if t.case == Case::Upper {
+        text.get(t.start..t.end).map_or(0, |w| w.chars().count())
+    } else {
+        0
+    }
+}
+
 /// Sets the shape flags of every token (after `caps_line` is known) and
-/// the bitmaps.
+/// the bitmaps (the reference for the fused loop of [`Ctx::build_fast`]).
 fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
     let words = toks.len() / 64 + 1;
     for m in [
@@ -82,32 +116,10 @@ fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
     // Bits of the current word of each bitmap.
     let mut acc = [0u64; 4];
     for (k, t) in toks.iter_mut().enumerate() {
-        let wordish = matches!(t.kind, TokenKind::Syllable | TokenKind::Word);
-        // Letters of an all-upper token (one-letter initials, abbreviations).
-        let chars = if t.case == Case::Upper {
-            text.get(t.start..t.end).map_or(0, |w| w.chars().count())
-        } else {
-            0
-        };
-        let namecap = wordish
-            && match t.case {
-                Case::Title => true,
-                Case::Upper => t.caps_line || chars == 1,
-                Case::Mixed => t.kind == TokenKind::Word,
-                Case::Lower => false,
-            };
-        let lowerish = wordish && (t.case == Case::Lower || (t.caps_line && t.case == Case::Upper));
-        let abbrev = match t.kind {
-            TokenKind::Abbreviation => matches!(t.case, Case::Upper | Case::Mixed | Case::Title),
-            TokenKind::Syllable | TokenKind::Word => t.case == Case::Upper && !t.caps_line && chars >= 2,
-            _ => false,
-        };
-        t.flags = (u8::from(namecap) * flag::NAMECAP)
-            | (u8::from(lowerish) * flag::LOWERISH)
-            | (u8::from(abbrev) * flag::ABBREV);
+        t.flags = shape_flags(t.kind, t.case, t.caps_line, upper_chars(text, t));
         let sh = k & 63;
         acc[0] |= u64::from(t.cats & !crate::lexicon::cat::STOP != 0) << sh;
-        acc[1] |= u64::from(namecap) << sh;
+        acc[1] |= u64::from(t.flags & flag::NAMECAP != 0) << sh;
         acc[2] |= u64::from(t.newlines_before > 0) << sh;
         acc[3] |= u64::from(!(t.kind == TokenKind::Syllable && t.case == Case::Lower)) << sh;
         if sh == 63 {
@@ -162,9 +174,9 @@ pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
     hits: Vec<Hit>,
-    /// `first_hit[i]..first_hit[i+1]` are the hits starting at token i,
-    /// longest first.
-    first_hit: Vec<u32>,
+    /// `hits[hit_range[i][0]..hit_range[i][1]]` are the hits starting at
+    /// token i, longest first (`[0, 0]` when none).
+    hit_range: Vec<[u32; 2]>,
     lex: &'a NameLexicon,
     /// Some token's key holds a space: then equal keys of token ranges may
     /// come from different token sequences, and [`KeySet`] and
@@ -185,7 +197,7 @@ impl Drop for Ctx<'_> {
             let bufs = &mut memo.bufs;
             keep(&mut bufs.toks, &mut self.toks);
             keep(&mut bufs.hits, &mut self.hits);
-            keep(&mut bufs.first_hit, &mut self.first_hit);
+            keep(&mut bufs.hit_range, &mut self.hit_range);
             if self.maps.cands.capacity() <= 1 << 12 {
                 bufs.maps = std::mem::take(&mut self.maps);
             }
@@ -212,7 +224,7 @@ struct Bufs {
     toks: Vec<Tok>,
     ids: Vec<u32>,
     hits: Vec<Hit>,
-    first_hit: Vec<u32>,
+    hit_range: Vec<[u32; 2]>,
     maps: Bitmaps,
 }
 
@@ -275,6 +287,99 @@ fn split_glued_prefix(text: &str) -> Option<usize> {
     None
 }
 
+/// Newlines in `text[from..to]`, capped at 2.
+fn newlines_between(text: &str, from: usize, to: usize) -> u8 {
+    let gap = text.as_bytes().get(from..to).unwrap_or(&[]);
+    gap.iter().filter(|&&b| b == b'\n').count().min(2) as u8
+}
+
+/// The token loop of [`Ctx::build_fast`]: tokens with their shape flags
+/// (as if outside an all-caps line), three bitmaps, and the counts that
+/// find the all-caps lines.
+struct Builder {
+    toks: Vec<Tok>,
+    ids: Vec<u32>,
+    maps: Bitmaps,
+    /// Bits of the current word of `namecaps`, `breaks`, `others`.
+    acc: [u64; 3],
+    /// First token of the current line.
+    line_start: usize,
+    /// All-upper words in the current line.
+    line_upper: u32,
+    /// The current line has a word that is not all upper case.
+    line_lower: bool,
+    /// Token ranges of the all-caps lines found.
+    caps_lines: Vec<(usize, usize)>,
+}
+
+impl Builder {
+    #[inline(always)]
+    fn push(&mut self, text: &str, mut tok: Tok, id: u32) {
+        let k = self.toks.len();
+        if tok.newlines_before > 0 {
+            self.end_line(k);
+        }
+        let wordish = matches!(tok.kind, TokenKind::Syllable | TokenKind::Word);
+        let upper = tok.case == Case::Upper;
+        self.line_upper += u32::from(wordish & upper);
+        self.line_lower |= wordish & !upper;
+        tok.flags = shape_flags(tok.kind, tok.case, false, upper_chars(text, &tok));
+        let sh = k & 63;
+        self.acc[0] |= u64::from(tok.flags & flag::NAMECAP) << sh;
+        self.acc[1] |= u64::from(tok.newlines_before > 0) << sh;
+        self.acc[2] |= u64::from(!(tok.kind == TokenKind::Syllable && tok.case == Case::Lower)) << sh;
+        if sh == 63 {
+            self.store();
+        }
+        self.toks.push(tok);
+        self.ids.push(id);
+    }
+
+    /// Writes the bitmap words gathered so far and clears them.
+    #[inline]
+    fn store(&mut self) {
+        self.maps.namecaps.push(self.acc[0]);
+        self.maps.breaks.push(self.acc[1]);
+        self.maps.others.push(self.acc[2]);
+        self.acc = [0; 3];
+    }
+
+    /// The line that started at `line_start` ends before token `k`.
+    #[inline]
+    fn end_line(&mut self, k: usize) {
+        if !self.line_lower && self.line_upper >= 3 {
+            self.caps_lines.push((self.line_start, k));
+        }
+        self.line_start = k;
+        self.line_upper = 0;
+        self.line_lower = false;
+    }
+
+    /// Ends the last line and sets the tokens of all-caps lines (their
+    /// flags and name-cap bits change).
+    fn finish(mut self, text: &str) -> Self {
+        let n = self.toks.len();
+        self.end_line(n);
+        self.store();
+        for &(a, b) in &self.caps_lines {
+            for k in a..b {
+                let Some(t) = self.toks.get_mut(k) else { break };
+                t.caps_line = true;
+                t.flags = shape_flags(t.kind, t.case, true, upper_chars(text, t));
+                if let Some(w) = self.maps.namecaps.get_mut(k >> 6) {
+                    let bit = 1u64 << (k & 63);
+                    if t.flags & flag::NAMECAP != 0 {
+                        *w |= bit;
+                    } else {
+                        *w &= !bit;
+                    }
+                }
+            }
+        }
+        self
+    }
+}
+
 impl<'a> Ctx<'a> {
     pub fn new(doc: &Document<'a>, lex: &'a NameLexicon) -> Self {
         Self::build(doc, lex, false)
@@ -285,7 +390,7 @@ impl<'a> Ctx<'a> {
     /// token afresh instead of through the per-thread memo (for tests).
     pub(crate) fn build(doc: &Document<'a>, lex: &'a NameLexicon, reference: bool) -> Self {
         if reference {
-            return Self::build_with(doc, lex, true, None);
+            return Self::build_reference(doc, lex);
         }
         // Borrow the thread's memo (a fresh one if a context alive on this
         // thread holds it); `Drop` gives it back.
@@ -299,50 +404,30 @@ impl<'a> Ctx<'a> {
             .flatten();
         let mut memo = lent.unwrap_or_else(|| Memo::new(MEMO_BITS));
         memo.prepare(lex.id);
-        Self::build_with(doc, lex, false, Some(memo))
+        Self::build_fast(doc, lex, memo)
     }
 
-    fn build_with(doc: &Document<'a>, lex: &'a NameLexicon, reference: bool, mut memo: Option<Memo>) -> Self {
+    /// The reference build: every token classified afresh, one pass per
+    /// feature (caps lines, lexicon scan over the keyed text, flags).
+    fn build_reference(doc: &Document<'a>, lex: &'a NameLexicon) -> Self {
         let text = doc.text;
-        // Buffers of an earlier context on this thread, if any.
-        let mut bufs = memo
-            .as_mut()
-            .map(|m| std::mem::take(&mut m.bufs))
-            .unwrap_or_default();
-        let mut toks: Vec<Tok> = std::mem::take(&mut bufs.toks);
-        toks.clear();
-        toks.reserve(doc.tokens.len() + 4);
-        // Vocabulary id of each token's key in the lexicon trie.
-        let mut ids: Vec<u32> = std::mem::take(&mut bufs.ids);
-        ids.clear();
-        ids.reserve(doc.tokens.len() + 4);
+        let mut toks: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 4);
         // Scratch buffer for the keys of tokens outside the fast class.
         let mut scratch: Vec<u8> = Vec::new();
-        // Whether some token's key holds a space (never for syllables): the
-        // trie then cannot stand in for the scan over the keyed text.
         let mut spaced = false;
         let mut prev_end = 0usize;
-        let mut classify_tok = |s: &str, kind: TokenKind| -> (Case, u32) {
+        let mut classify_tok = |s: &str, kind: TokenKind| -> Case {
             if crate::lexicon::keyed_kind(kind) {
-                let c = match memo.as_mut() {
-                    Some(m) => m.class(s, lex, &mut scratch),
-                    None => classify(s, lex, &mut scratch),
-                };
+                let c = classify(s, lex, &mut scratch);
                 spaced |= c.spaced;
-                (c.case, c.id)
+                c.case
             } else {
-                (case_of(s), crate::lexicon::NONE)
+                case_of(s)
             }
         };
         for t in &doc.tokens {
             let (start, end) = (t.span.start, t.span.end);
-            // Newlines in the gap: mostly none or one space.
-            let nl = if start <= prev_end + 1 {
-                u8::from(start > prev_end && text.as_bytes().get(prev_end) == Some(&b'\n'))
-            } else {
-                let gap = text.as_bytes().get(prev_end..start).unwrap_or(&[]);
-                gap.iter().filter(|&&b| b == b'\n').count().min(2) as u8
-            };
+            let nl = newlines_between(text, prev_end, start);
             let nl = if toks.is_empty() { 2 } else { nl };
             prev_end = end;
             let mut tok = Tok {
@@ -359,14 +444,13 @@ impl<'a> Ctx<'a> {
                 if let Some(cut) = split_glued_prefix(t.text) {
                     let mid = start + cut;
                     let (head, rest) = (t.text.get(..cut).unwrap_or(""), t.text.get(cut..).unwrap_or(""));
-                    let (case, id) = classify_tok(head, TokenKind::Abbreviation);
+                    let case = classify_tok(head, TokenKind::Abbreviation);
                     toks.push(Tok {
                         end: mid,
                         case,
                         ..tok
                     });
-                    ids.push(id);
-                    let (case, id) = classify_tok(rest, TokenKind::Syllable);
+                    let case = classify_tok(rest, TokenKind::Syllable);
                     toks.push(Tok {
                         start: mid,
                         kind: TokenKind::Syllable,
@@ -374,62 +458,211 @@ impl<'a> Ctx<'a> {
                         newlines_before: 0,
                         ..tok
                     });
-                    ids.push(id);
                     continue;
                 }
             }
-            let (case, id) = classify_tok(t.text, t.kind);
-            tok.case = case;
+            tok.case = classify_tok(t.text, t.kind);
             toks.push(tok);
-            ids.push(id);
         }
         mark_caps_lines(&mut toks);
-        // Lexicon hits, bucketed by start token, longest first.
-        let mut hits = std::mem::take(&mut bufs.hits);
-        hits.clear();
-        let mut first_hit = std::mem::take(&mut bufs.first_hit);
-        first_hit.clear();
-        first_hit.reserve(toks.len() + 1);
-        if reference || spaced {
-            scan_keys(text, &toks, lex, &mut hits, &mut first_hit);
-        } else {
-            for i in 0..toks.len() {
-                first_hit.push(hits.len() as u32);
-                if ids.get(i).is_some_and(|&id| id != crate::lexicon::NONE) {
-                    let at = hits.len();
-                    lex.trie.matches_at(ids.get(i..).unwrap_or(&[]), |len, entry| {
-                        hits.push(Hit {
-                            start: i as u32,
-                            end: (i + len) as u32,
-                            entry,
-                        });
-                    });
-                    if let Some(bucket) = hits.get_mut(at..) {
-                        bucket.reverse();
-                    }
-                }
-            }
-            first_hit.push(hits.len() as u32);
-        }
+        let mut hits = Vec::new();
+        let mut hit_range = Vec::new();
+        scan_keys(text, &toks, lex, &mut hits, &mut hit_range);
         for h in &hits {
             if let (Some(t), Some(c)) = (toks.get_mut(h.start as usize), lex.cats.get(h.entry as usize)) {
                 t.cats |= *c;
             }
         }
-        let mut maps = std::mem::take(&mut bufs.maps);
+        let mut maps = Bitmaps::default();
         set_flags(text, &mut toks, &mut maps);
-        if let Some(m) = memo.as_mut() {
-            keep(&mut m.bufs.ids, &mut ids);
-        }
         Ctx {
             maps,
             text,
             toks,
             hits,
-            first_hit,
+            hit_range,
             lex,
             spaced,
-            memo: std::cell::RefCell::new(memo),
+            memo: std::cell::RefCell::new(None),
+            key_hashes: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The fast build: tokens classified through the memo, with their
+    /// shape flags, the bitmaps and the all-caps-line counts in the same
+    /// loop; then one walk of the trie from the tokens some phrase starts
+    /// with. Gives what [`Ctx::build_reference`] gives.
+    fn build_fast(doc: &Document<'a>, lex: &'a NameLexicon, mut memo: Memo) -> Self {
+        let text = doc.text;
+        // Buffers of an earlier context on this thread, if any.
+        let mut bufs = std::mem::take(&mut memo.bufs);
+        let mut b = Builder {
+            toks: std::mem::take(&mut bufs.toks),
+            ids: std::mem::take(&mut bufs.ids),
+            maps: std::mem::take(&mut bufs.maps),
+            acc: [0; 3],
+            line_start: 0,
+            line_upper: 0,
+            line_lower: false,
+            caps_lines: Vec::new(),
+        };
+        b.toks.clear();
+        b.toks.reserve(doc.tokens.len() + 4);
+        b.ids.clear();
+        b.ids.reserve(doc.tokens.len() + 4);
+        for m in [
+            &mut b.maps.cands,
+            &mut b.maps.namecaps,
+            &mut b.maps.breaks,
+            &mut b.maps.others,
+        ] {
+            m.clear();
+        }
+        // Scratch buffer for the keys of tokens outside the fast class.
+        let mut scratch: Vec<u8> = Vec::new();
+        // Whether some token's key holds a space (never for syllables): the
+        // trie then cannot stand in for the scan over the keyed text.
+        let mut spaced = false;
+        let mut prev_end = 0usize;
+        let mut first = true;
+        for t in &doc.tokens {
+            let (start, end) = (t.span.start, t.span.end);
+            // Newlines in the gap: mostly none or one space.
+            let nl = if start <= prev_end + 1 {
+                u8::from(start > prev_end && text.as_bytes().get(prev_end) == Some(&b'\n'))
+            } else {
+                newlines_between(text, prev_end, start)
+            };
+            let nl = if first { 2 } else { nl };
+            first = false;
+            prev_end = end;
+            let tok = Tok {
+                start,
+                end,
+                kind: t.kind,
+                case: Case::Lower,
+                caps_line: false,
+                newlines_before: nl,
+                cats: 0,
+                flags: 0,
+            };
+            if t.kind == TokenKind::Abbreviation {
+                if let Some(cut) = split_glued_prefix(t.text) {
+                    let mid = start + cut;
+                    let (head, rest) = (t.text.get(..cut).unwrap_or(""), t.text.get(cut..).unwrap_or(""));
+                    let c = memo.class(head, lex, &mut scratch);
+                    spaced |= c.spaced;
+                    b.push(
+                        text,
+                        Tok {
+                            end: mid,
+                            case: c.case,
+                            ..tok
+                        },
+                        c.id,
+                    );
+                    let c = memo.class(rest, lex, &mut scratch);
+                    spaced |= c.spaced;
+                    let second = Tok {
+                        start: mid,
+                        kind: TokenKind::Syllable,
+                        case: c.case,
+                        newlines_before: 0,
+                        ..tok
+                    };
+                    b.push(text, second, c.id);
+                    continue;
+                }
+            }
+            if crate::lexicon::keyed_kind(t.kind) {
+                let c = memo.class(t.text, lex, &mut scratch);
+                spaced |= c.spaced;
+                b.push(text, Tok { case: c.case, ..tok }, c.id);
+            } else {
+                b.push(
+                    text,
+                    Tok {
+                        case: case_of(t.text),
+                        ..tok
+                    },
+                    crate::lexicon::NONE,
+                );
+            }
+        }
+        let Builder {
+            mut toks,
+            mut ids,
+            mut maps,
+            ..
+        } = b.finish(text);
+        // Lexicon hits, bucketed by start token, longest first.
+        let mut hits = std::mem::take(&mut bufs.hits);
+        hits.clear();
+        let mut hit_range = std::mem::take(&mut bufs.hit_range);
+        hit_range.clear();
+        maps.cands.resize(toks.len() / 64 + 1, 0);
+        if spaced {
+            scan_keys(text, &toks, lex, &mut hits, &mut hit_range);
+            for h in &hits {
+                if let (Some(t), Some(c)) = (toks.get_mut(h.start as usize), lex.cats.get(h.entry as usize)) {
+                    t.cats |= *c;
+                }
+            }
+            for (i, t) in toks.iter().enumerate() {
+                if t.cats & !crate::lexicon::cat::STOP != 0 {
+                    if let Some(w) = maps.cands.get_mut(i >> 6) {
+                        *w |= 1 << (i & 63);
+                    }
+                }
+            }
+        } else {
+            hit_range.resize(toks.len(), [0, 0]);
+            for (i, &id) in ids.iter().enumerate() {
+                if id == crate::lexicon::NONE {
+                    continue;
+                }
+                let at = hits.len();
+                lex.trie.matches_at(ids.get(i..).unwrap_or(&[]), |len, entry| {
+                    hits.push(Hit {
+                        start: i as u32,
+                        end: (i + len) as u32,
+                        entry,
+                    });
+                });
+                let Some(bucket) = hits.get_mut(at..) else {
+                    continue;
+                };
+                if bucket.is_empty() {
+                    continue;
+                }
+                bucket.reverse();
+                let mut cats = 0;
+                for h in bucket.iter() {
+                    cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
+                }
+                if let Some(t) = toks.get_mut(i) {
+                    t.cats = cats;
+                }
+                if let Some(r) = hit_range.get_mut(i) {
+                    *r = [at as u32, hits.len() as u32];
+                }
+                if cats & !crate::lexicon::cat::STOP != 0 {
+                    if let Some(w) = maps.cands.get_mut(i >> 6) {
+                        *w |= 1 << (i & 63);
+                    }
+                }
+            }
+        }
+        keep(&mut memo.bufs.ids, &mut ids);
+        Ctx {
+            maps,
+            text,
+            toks,
+            hits,
+            hit_range,
+            lex,
+            spaced,
+            memo: std::cell::RefCell::new(Some(memo)),
             key_hashes: std::cell::OnceCell::new(),
         }
     }
@@ -577,16 +810,17 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn hits_at(&self, i: usize) -> impl Iterator<Item = (usize, &Entry)> + '_ {
-        let (a, b) = match (self.first_hit.get(i), self.first_hit.get(i + 1)) {
-            (Some(&a), Some(&b)) => (a as usize, b as usize),
-            _ => (0, 0),
-        };
-        self.hits[a..b].iter().filter_map(move |h| {
-            self.lex
-                .entries
-                .get(h.entry as usize)
-                .map(|e| (h.end as usize, e))
-        })
+        let [a, b] = self.hit_range.get(i).copied().unwrap_or([0, 0]);
+        self.hits
+            .get(a as usize..b as usize)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(move |h| {
+                self.lex
+                    .entries
+                    .get(h.entry as usize)
+                    .map(|e| (h.end as usize, e))
+            })
     }
 
     /// Whether the tokens a name reading needs capitalized are.
@@ -893,7 +1127,7 @@ impl Memo {
     }
 
     /// [`classify`]`(s, lex, scratch)`, from the memo when `s` was seen.
-    #[inline]
+    #[inline(always)]
     fn class(&mut self, s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
         let b = s.as_bytes();
         let Some((x, y)) = pack(b) else {
@@ -987,9 +1221,15 @@ fn mark_caps_lines(toks: &mut [Tok]) {
 
 /// The reference lexicon scan: one overlapping Aho-Corasick pass over the
 /// keyed text, each hit checked to start and end at a token boundary, then
-/// bucketed by start token, longest first. Fills `hits` and `first_hit`
+/// bucketed by start token, longest first. Fills `hits` and `hit_range`
 /// (`toks.len() + 1` offsets).
-fn scan_keys(text: &str, toks: &[Tok], lex: &NameLexicon, hits: &mut Vec<Hit>, first_hit: &mut Vec<u32>) {
+fn scan_keys(
+    text: &str,
+    toks: &[Tok],
+    lex: &NameLexicon,
+    hits: &mut Vec<Hit>,
+    hit_range: &mut Vec<[u32; 2]>,
+) {
     let mut raw = Vec::with_capacity(toks.len());
     if !lex.entries.is_empty() && !toks.is_empty() {
         // The keyed text: a space before every token's key and at the end.
@@ -1027,8 +1267,7 @@ fn scan_keys(text: &str, toks: &[Tok], lex: &NameLexicon, hits: &mut Vec<Hit>, f
         }
     }
     // Counting sort by start token, then longest first in each bucket.
-    first_hit.clear();
-    first_hit.resize(toks.len() + 1, 0);
+    let mut first_hit = vec![0u32; toks.len() + 1];
     for h in &raw {
         if let Some(c) = first_hit.get_mut(h.start as usize + 1) {
             *c += 1;
@@ -1062,6 +1301,13 @@ fn scan_keys(text: &str, toks: &[Tok], lex: &NameLexicon, hits: &mut Vec<Hit>, f
             }
         }
     }
+    // Ranges per token, `[0, 0]` for none.
+    hit_range.clear();
+    hit_range.extend(
+        first_hit
+            .windows(2)
+            .map(|w| if w[0] == w[1] { [0, 0] } else { [w[0], w[1]] }),
+    );
 }
 
 /// Finds organizations, programs, locations and persons in one pass.
@@ -1305,7 +1551,7 @@ mod tests {
         let slow = Ctx::build(&doc, lex, true);
         assert_eq!(fast.toks, slow.toks, "tokens differ on {text:?}");
         assert_eq!(fast.hits, slow.hits, "hits differ on {text:?}");
-        assert_eq!(fast.first_hit, slow.first_hit, "hit buckets differ on {text:?}");
+        assert_eq!(fast.hit_range, slow.hit_range, "hit buckets differ on {text:?}");
         // Key hashes agree with the keys they stand for.
         for i in 0..fast.len() {
             assert_eq!(
@@ -1411,8 +1657,30 @@ mod tests {
             "Ông Nguyễn Văn A, Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương.",
             "Thanh Ho\u{301}a, hòa bình, HÒA BÌNH, HoÀ bÌnh, iPhone, 1 000 người, https://a.vn, a@b.vn",
             "Cổ phiếu HPG tăng 3%, VN-Index giảm; Hội Liên hiệp Phụ nữ tỉnh (LHPN) phát động.",
+            // All-caps lines (flags change there), one at the end of the text.
+            "SỞ NỘI VỤ TỈNH LAI CHÂU THÔNG BÁO\nÔng Hà Văn C nói.\n\nA B C\nCHÀO MỪNG ĐẠI HỘI",
+            "MỘT HAI\nBA BỐN NĂM SÁU - V. TP.HCM\nbảy TÁM CHÍN MƯỜI",
         ] {
             same(text, &lex);
+        }
+    }
+
+    #[test]
+    fn fast_build_marks_caps_lines_at_every_bitmap_offset() {
+        // The fused loop finds all-caps lines with counters and patches the
+        // name-cap bitmap afterwards: put such a line at every offset
+        // around a 64-token word boundary, in the middle and at the end.
+        let lex = NameLexicon::builtin();
+        for before in 55..=70 {
+            let lead = "các xã ".repeat(before / 2);
+            for text in [
+                format!("{lead}\nỦY BAN NHÂN DÂN TỈNH HÀ GIANG B\ncòn lại ông Lê Văn D"),
+                format!("{lead}\nHỘI NÔNG DÂN VIỆT NAM"),
+            ] {
+                same(&text, &lex);
+                let ctx = Ctx::build(&Document::new(&text), &lex, false);
+                assert!(ctx.toks.iter().any(|t| t.caps_line), "{text:?}");
+            }
         }
     }
 
