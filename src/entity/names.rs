@@ -66,28 +66,101 @@ struct Bitmaps {
     others: Vec<u64>,
 }
 
-/// The shape flags of a token; `chars` counts the letters of an
+/// The shape flags of a token; `chars` counts the characters of an
 /// all-upper token (0 for other cases).
 #[inline(always)]
-fn shape_flags(kind: TokenKind, case: Case, caps_line: bool, chars: usize) -> u8 {
+const fn shape_flags(kind: TokenKind, case: Case, caps_line: bool, chars: usize) -> u8 {
     let wordish = matches!(kind, TokenKind::Syllable | TokenKind::Word);
+    let upper = matches!(case, Case::Upper);
     let namecap = wordish
         && match case {
             Case::Title => true,
             Case::Upper => caps_line || chars == 1,
-            Case::Mixed => kind == TokenKind::Word,
+            Case::Mixed => matches!(kind, TokenKind::Word),
             Case::Lower => false,
         };
-    let lowerish = wordish && (case == Case::Lower || (caps_line && case == Case::Upper));
+    let lowerish = wordish && (matches!(case, Case::Lower) || (caps_line && upper));
     let abbrev = match kind {
         TokenKind::Abbreviation => matches!(case, Case::Upper | Case::Mixed | Case::Title),
-        TokenKind::Syllable | TokenKind::Word => case == Case::Upper && !caps_line && chars >= 2,
+        TokenKind::Syllable | TokenKind::Word => upper && !caps_line && chars >= 2,
         _ => false,
     };
-    (u8::from(namecap) * flag::NAMECAP)
-        | (u8::from(lowerish) * flag::LOWERISH)
-        | (u8::from(abbrev) * flag::ABBREV)
+    (namecap as u8 * flag::NAMECAP) | (lowerish as u8 * flag::LOWERISH) | (abbrev as u8 * flag::ABBREV)
 }
+
+/// Every token kind, for [`SHAPES`].
+const KINDS: [TokenKind; 15] = [
+    TokenKind::Syllable,
+    TokenKind::Word,
+    TokenKind::Number,
+    TokenKind::DateLike,
+    TokenKind::Ratio,
+    TokenKind::Percent,
+    TokenKind::Abbreviation,
+    TokenKind::Punct,
+    TokenKind::OpenQuote,
+    TokenKind::CloseQuote,
+    TokenKind::Symbol,
+    TokenKind::Url,
+    TokenKind::Email,
+    TokenKind::Hashtag,
+    TokenKind::Mention,
+];
+
+/// The shape of a token outside all-caps lines, the index into a row of
+/// [`SHAPES`]: its case, and for an all-upper token whether it is one
+/// character.
+#[inline(always)]
+fn shape_of(case: Case, chars: usize) -> u8 {
+    match case {
+        Case::Lower => 0,
+        Case::Title => 1,
+        Case::Upper if chars == 1 => 2,
+        Case::Upper => 3,
+        Case::Mixed => 4,
+    }
+}
+
+/// Bits of a [`SHAPES`] entry besides the shape flags (`flag::*`, the low
+/// three bits, as outside an all-caps line).
+mod shape {
+    /// An all-upper syllable or word (counts towards an all-caps line).
+    pub const LINE_UPPER: u8 = 1 << 3;
+    /// Another syllable or word (no all-caps line then).
+    pub const LINE_LOWER: u8 = 1 << 4;
+    /// Not a lower-case syllable (the `others` bitmap).
+    pub const OTHER: u8 = 1 << 5;
+}
+
+/// What the token loop needs of a token, by kind (`kind as usize`) and
+/// shape ([`shape_of`]): one look-up instead of the matches.
+const SHAPES: [[u8; 8]; 16] = {
+    let mut t = [[0u8; 8]; 16];
+    let mut k = 0;
+    while k < KINDS.len() {
+        let kind = KINDS[k];
+        let mut s = 0;
+        while s < 5 {
+            let (case, chars) = match s {
+                0 => (Case::Lower, 0),
+                1 => (Case::Title, 0),
+                2 => (Case::Upper, 1),
+                3 => (Case::Upper, 2),
+                _ => (Case::Mixed, 0),
+            };
+            let wordish = matches!(kind, TokenKind::Syllable | TokenKind::Word);
+            let upper = matches!(case, Case::Upper);
+            let other = !(matches!(kind, TokenKind::Syllable) && matches!(case, Case::Lower));
+            t[kind as usize][s] = shape_flags(kind, case, false, chars)
+                | ((wordish && upper) as u8 * shape::LINE_UPPER)
+                | ((wordish && !upper) as u8 * shape::LINE_LOWER)
+                | (other as u8 * shape::OTHER);
+            s += 1;
+        }
+        k += 1;
+    }
+    t
+};
 
 /// Letters of token `t` when it is all upper case (`shape_flags` needs
 /// them), else 0.
@@ -313,21 +386,25 @@ struct Builder {
 }
 
 impl Builder {
+    /// Adds a token of shape `shape` ([`shape_of`]).
     #[inline(always)]
-    fn push(&mut self, text: &str, mut tok: Tok, id: u32) {
+    fn push(&mut self, mut tok: Tok, id: u32, shape: u8) {
         let k = self.toks.len();
         if tok.newlines_before > 0 {
             self.end_line(k);
         }
-        let wordish = matches!(tok.kind, TokenKind::Syllable | TokenKind::Word);
-        let upper = tok.case == Case::Upper;
-        self.line_upper += u32::from(wordish & upper);
-        self.line_lower |= wordish & !upper;
-        tok.flags = shape_flags(tok.kind, tok.case, false, upper_chars(text, &tok));
+        let info = SHAPES
+            .get(tok.kind as usize)
+            .and_then(|row| row.get(usize::from(shape)))
+            .copied()
+            .unwrap_or(0);
+        self.line_upper += u32::from(info & shape::LINE_UPPER != 0);
+        self.line_lower |= info & shape::LINE_LOWER != 0;
+        tok.flags = info & (flag::NAMECAP | flag::LOWERISH | flag::ABBREV);
         let sh = k & 63;
-        self.acc[0] |= u64::from(tok.flags & flag::NAMECAP) << sh;
+        self.acc[0] |= u64::from(info & flag::NAMECAP) << sh;
         self.acc[1] |= u64::from(tok.newlines_before > 0) << sh;
-        self.acc[2] |= u64::from(!(tok.kind == TokenKind::Syllable && tok.case == Case::Lower)) << sh;
+        self.acc[2] |= u64::from((info & shape::OTHER) >> 5) << sh;
         if sh == 63 {
             self.store();
         }
@@ -552,15 +629,12 @@ impl<'a> Ctx<'a> {
                     let (head, rest) = (t.text.get(..cut).unwrap_or(""), t.text.get(cut..).unwrap_or(""));
                     let c = memo.class(head, lex, &mut scratch);
                     spaced |= c.spaced;
-                    b.push(
-                        text,
-                        Tok {
-                            end: mid,
-                            case: c.case,
-                            ..tok
-                        },
-                        c.id,
-                    );
+                    let first = Tok {
+                        end: mid,
+                        case: c.case,
+                        ..tok
+                    };
+                    b.push(first, c.id, c.shape);
                     let c = memo.class(rest, lex, &mut scratch);
                     spaced |= c.spaced;
                     let second = Tok {
@@ -570,23 +644,22 @@ impl<'a> Ctx<'a> {
                         newlines_before: 0,
                         ..tok
                     };
-                    b.push(text, second, c.id);
+                    b.push(second, c.id, c.shape);
                     continue;
                 }
             }
             if crate::lexicon::keyed_kind(t.kind) {
                 let c = memo.class(t.text, lex, &mut scratch);
                 spaced |= c.spaced;
-                b.push(text, Tok { case: c.case, ..tok }, c.id);
+                b.push(Tok { case: c.case, ..tok }, c.id, c.shape);
             } else {
-                b.push(
-                    text,
-                    Tok {
-                        case: case_of(t.text),
-                        ..tok
-                    },
-                    crate::lexicon::NONE,
-                );
+                let case = case_of(t.text);
+                let chars = if case == Case::Upper {
+                    t.text.chars().count()
+                } else {
+                    0
+                };
+                b.push(Tok { case, ..tok }, crate::lexicon::NONE, shape_of(case, chars));
             }
         }
         let Builder {
@@ -968,6 +1041,8 @@ impl<'a> Ctx<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Class {
     case: Case,
+    /// [`shape_of`] the token.
+    shape: u8,
     /// Vocabulary id of the token's key (`NONE` when no phrase has it).
     id: u32,
     /// The key holds a space.
@@ -980,6 +1055,7 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
     match lex.trie.quick(s) {
         Quick::Known(c, id) => Class {
             case: case_from(c),
+            shape: shape_of(case_from(c), s.chars().count()),
             id,
             spaced: false,
         },
@@ -988,6 +1064,7 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
             let c = push_token_key(s, scratch);
             Class {
                 case: case_from(c),
+                shape: shape_of(case_from(c), s.chars().count()),
                 id: lex.trie.word_id(scratch),
                 spaced: scratch.contains(&b' '),
             }
@@ -1046,6 +1123,7 @@ const EMPTY_MEMO_SLOT: MemoSlot = MemoSlot {
     len: 0,
     class: Class {
         case: Case::Lower,
+        shape: 0,
         id: crate::lexicon::NONE,
         spaced: false,
     },
@@ -1662,6 +1740,51 @@ mod tests {
             "MỘT HAI\nBA BỐN NĂM SÁU - V. TP.HCM\nbảy TÁM CHÍN MƯỜI",
         ] {
             same(text, &lex);
+        }
+    }
+
+    #[test]
+    fn shape_table_agrees_with_shape_flags() {
+        // Every kind is in `KINDS` once (a new kind fails to compile here).
+        let position = |k: TokenKind| match k {
+            TokenKind::Syllable
+            | TokenKind::Word
+            | TokenKind::Number
+            | TokenKind::DateLike
+            | TokenKind::Ratio
+            | TokenKind::Percent
+            | TokenKind::Abbreviation
+            | TokenKind::Punct
+            | TokenKind::OpenQuote
+            | TokenKind::CloseQuote
+            | TokenKind::Symbol
+            | TokenKind::Url
+            | TokenKind::Email
+            | TokenKind::Hashtag
+            | TokenKind::Mention => KINDS.iter().position(|&x| x == k),
+        };
+        for (n, &kind) in KINDS.iter().enumerate() {
+            assert_eq!(position(kind), Some(n));
+            for case in [Case::Lower, Case::Title, Case::Upper, Case::Mixed] {
+                for chars in 0..4 {
+                    if (case == Case::Upper) != (chars > 0) {
+                        continue;
+                    }
+                    let info = SHAPES[kind as usize][usize::from(shape_of(case, chars))];
+                    assert_eq!(
+                        info & 7,
+                        shape_flags(kind, case, false, chars),
+                        "{kind:?} {case:?} {chars}"
+                    );
+                    let wordish = matches!(kind, TokenKind::Syllable | TokenKind::Word);
+                    assert_eq!(info & shape::LINE_UPPER != 0, wordish && case == Case::Upper);
+                    assert_eq!(info & shape::LINE_LOWER != 0, wordish && case != Case::Upper);
+                    assert_eq!(
+                        info & shape::OTHER != 0,
+                        !(kind == TokenKind::Syllable && case == Case::Lower)
+                    );
+                }
+            }
         }
     }
 
