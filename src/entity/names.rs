@@ -783,6 +783,17 @@ impl<'a> Ctx<'a> {
         next_bit(&self.maps.others, from).map_or(self.len(), |k| k.min(self.len()))
     }
 
+    /// The first token at or after `from` whose kind is one of `kinds`
+    /// (`len()` if none): a plain scan over the tokens, for kinds too rare
+    /// to keep a bitmap of and too common among the other bitmaps' tokens.
+    #[inline]
+    pub fn next_kind(&self, from: usize, kinds: &[TokenKind]) -> usize {
+        self.toks
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|t| kinds.contains(&t.kind)))
+            .map_or(self.len(), |p| from + p)
+    }
+
     /// Whether a lexicon hit of one of the categories `mask` starts at `i`.
     pub fn has(&self, i: usize, mask: u16) -> bool {
         self.toks.get(i).is_some_and(|t| t.cats & mask != 0)
@@ -1692,6 +1703,16 @@ mod tests {
                     .is_some_and(|t| !(t.kind == TokenKind::Syllable && t.case == Case::Lower))
             };
             assert_eq!(fast.next_other(from), scan(&other), "{text:?}");
+            for kinds in [
+                &[TokenKind::OpenQuote][..],
+                &[TokenKind::Url, TokenKind::Punct][..],
+            ] {
+                assert_eq!(
+                    fast.next_kind(from, kinds),
+                    scan(&|k| fast.kind(k).is_some_and(|x| kinds.contains(&x))),
+                    "{text:?}"
+                );
+            }
         }
         // Keys built on demand agree with the keys of the prefixes.
         for i in (0..fast.len()).step_by(7) {

@@ -641,11 +641,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 }
 
 /// Calls `f` on every token where [`domain_end`] may start, in order: a
-/// link, or a word with a dot glued after it. Both are tokens other than
-/// lower-case syllables, so the walk jumps over those; each start once.
+/// link, or a word with a dot glued after it. The walk visits only links
+/// and punctuation; each start once.
 fn for_domain_starts(ctx: &Ctx<'_>, mut f: impl FnMut(usize)) {
+    const KINDS: &[TokenKind] = &[TokenKind::Url, TokenKind::Punct];
     let mut tried = None;
-    let mut k = ctx.next_other(0);
+    let mut k = ctx.next_kind(0, KINDS);
     while k < ctx.len() {
         let dot = k > 0 && ctx.glued(k) && ctx.is_punct(k, ".");
         let url = ctx.kind(k) == Some(TokenKind::Url);
@@ -655,7 +656,7 @@ fn for_domain_starts(ctx: &Ctx<'_>, mut f: impl FnMut(usize)) {
                 f(i);
             }
         }
-        k = ctx.next_other(k + 1);
+        k = ctx.next_kind(k + 1, KINDS);
     }
 }
 

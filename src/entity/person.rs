@@ -485,6 +485,11 @@ fn byline_parts(
     let mut a = i;
     let mut k = i;
     while k <= e {
+        // A part runs to the next separator (or the end) and has two to
+        // four tokens: past four without one, no byline.
+        if k - a > 4 {
+            return false;
+        }
         if k == e || is_sep(k) {
             if !(2..=4).contains(&(k - a)) || !(a..k).all(name_tok) {
                 return false;
