@@ -788,9 +788,16 @@ impl<'a> Ctx<'a> {
     /// to keep a bitmap of and too common among the other bitmaps' tokens.
     #[inline]
     pub fn next_kind(&self, from: usize, kinds: &[TokenKind]) -> usize {
+        self.next_where(from, |t| kinds.contains(&t.kind))
+    }
+
+    /// The first token at or after `from` that `pred` holds for (`len()`
+    /// if none), by a plain scan over the tokens.
+    #[inline]
+    pub fn next_where(&self, from: usize, pred: impl Fn(&Tok) -> bool) -> usize {
         self.toks
             .get(from..)
-            .and_then(|rest| rest.iter().position(|t| kinds.contains(&t.kind)))
+            .and_then(|rest| rest.iter().position(pred))
             .map_or(self.len(), |p| from + p)
     }
 
@@ -1703,6 +1710,12 @@ mod tests {
                     .is_some_and(|t| !(t.kind == TokenKind::Syllable && t.case == Case::Lower))
             };
             assert_eq!(fast.next_other(from), scan(&other), "{text:?}");
+            let three_upper = |t: &Tok| t.end - t.start == 3 && t.case == Case::Upper;
+            assert_eq!(
+                fast.next_where(from, three_upper),
+                scan(&|k| fast.tok(k).is_some_and(three_upper)),
+                "{text:?}"
+            );
             for kinds in [
                 &[TokenKind::OpenQuote][..],
                 &[TokenKind::Url, TokenKind::Punct][..],

@@ -644,9 +644,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 /// link, or a word with a dot glued after it. The walk visits only links
 /// and punctuation; each start once.
 fn for_domain_starts(ctx: &Ctx<'_>, mut f: impl FnMut(usize)) {
-    const KINDS: &[TokenKind] = &[TokenKind::Url, TokenKind::Punct];
+    let bytes = ctx.text.as_bytes();
+    // A link, or a one-byte `.` (checked in full below).
+    let maybe = |t: &super::names::Tok| {
+        t.kind == TokenKind::Url
+            || (t.kind == TokenKind::Punct && t.end == t.start + 1 && bytes.get(t.start) == Some(&b'.'))
+    };
     let mut tried = None;
-    let mut k = ctx.next_kind(0, KINDS);
+    let mut k = ctx.next_where(0, maybe);
     while k < ctx.len() {
         let dot = k > 0 && ctx.glued(k) && ctx.is_punct(k, ".");
         let url = ctx.kind(k) == Some(TokenKind::Url);
@@ -656,7 +661,7 @@ fn for_domain_starts(ctx: &Ctx<'_>, mut f: impl FnMut(usize)) {
                 f(i);
             }
         }
-        k = ctx.next_kind(k + 1, KINDS);
+        k = ctx.next_where(k + 1, maybe);
     }
 }
 
@@ -796,8 +801,8 @@ fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
 fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
     let mut i = 0;
     while i < ctx.len() {
-        // A code is upper case: no lower-case syllable.
-        i = ctx.next_other(i);
+        // A code is three bytes, all upper case ([`ticker_shape`]).
+        i = ctx.next_where(i, |t| t.end - t.start == 3 && t.case == super::names::Case::Upper);
         if i >= ctx.len() {
             break;
         }
