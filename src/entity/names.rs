@@ -62,8 +62,6 @@ struct Bitmaps {
     namecaps: Vec<u64>,
     /// Tokens after a line break (and the first).
     breaks: Vec<u64>,
-    /// Tokens other than lower-case syllables.
-    others: Vec<u64>,
 }
 
 /// The shape flags of a token; `chars` counts the characters of an
@@ -128,8 +126,6 @@ mod shape {
     pub const LINE_UPPER: u8 = 1 << 3;
     /// Another syllable or word (no all-caps line then).
     pub const LINE_LOWER: u8 = 1 << 4;
-    /// Not a lower-case syllable (the `others` bitmap).
-    pub const OTHER: u8 = 1 << 5;
 }
 
 /// What the token loop needs of a token, by kind (`kind as usize`) and
@@ -150,11 +146,9 @@ const SHAPES: [[u8; 8]; 16] = {
             };
             let wordish = matches!(kind, TokenKind::Syllable | TokenKind::Word);
             let upper = matches!(case, Case::Upper);
-            let other = !(matches!(kind, TokenKind::Syllable) && matches!(case, Case::Lower));
             t[kind as usize][s] = shape_flags(kind, case, false, chars)
                 | ((wordish && upper) as u8 * shape::LINE_UPPER)
-                | ((wordish && !upper) as u8 * shape::LINE_LOWER)
-                | (other as u8 * shape::OTHER);
+                | ((wordish && !upper) as u8 * shape::LINE_LOWER);
             s += 1;
         }
         k += 1;
@@ -177,24 +171,18 @@ fn upper_chars(text: &str, t: &Tok) -> usize {
 /// the bitmaps (the reference for the fused loop of [`Ctx::build_fast`]).
 fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
     let words = toks.len() / 64 + 1;
-    for m in [
-        &mut maps.cands,
-        &mut maps.namecaps,
-        &mut maps.breaks,
-        &mut maps.others,
-    ] {
+    for m in [&mut maps.cands, &mut maps.namecaps, &mut maps.breaks] {
         m.clear();
         m.resize(words, 0);
     }
     // Bits of the current word of each bitmap.
-    let mut acc = [0u64; 4];
+    let mut acc = [0u64; 3];
     for (k, t) in toks.iter_mut().enumerate() {
         t.flags = shape_flags(t.kind, t.case, t.caps_line, upper_chars(text, t));
         let sh = k & 63;
         acc[0] |= u64::from(t.cats & !crate::lexicon::cat::STOP != 0) << sh;
         acc[1] |= u64::from(t.flags & flag::NAMECAP != 0) << sh;
         acc[2] |= u64::from(t.newlines_before > 0) << sh;
-        acc[3] |= u64::from(!(t.kind == TokenKind::Syllable && t.case == Case::Lower)) << sh;
         if sh == 63 {
             store(maps, k >> 6, &mut acc);
         }
@@ -203,15 +191,10 @@ fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
 }
 
 /// Writes the bitmap words gathered for word `w` and clears them.
-fn store(maps: &mut Bitmaps, w: usize, acc: &mut [u64; 4]) {
-    for (map, a) in [
-        &mut maps.cands,
-        &mut maps.namecaps,
-        &mut maps.breaks,
-        &mut maps.others,
-    ]
-    .into_iter()
-    .zip(acc.iter_mut())
+fn store(maps: &mut Bitmaps, w: usize, acc: &mut [u64; 3]) {
+    for (map, a) in [&mut maps.cands, &mut maps.namecaps, &mut maps.breaks]
+        .into_iter()
+        .zip(acc.iter_mut())
     {
         if let Some(x) = map.get_mut(w) {
             *x = *a;
@@ -373,8 +356,8 @@ struct Builder {
     toks: Vec<Tok>,
     ids: Vec<u32>,
     maps: Bitmaps,
-    /// Bits of the current word of `namecaps`, `breaks`, `others`.
-    acc: [u64; 3],
+    /// Bits of the current word of `namecaps`, `breaks`.
+    acc: [u64; 2],
     /// First token of the current line.
     line_start: usize,
     /// All-upper words in the current line.
@@ -404,7 +387,6 @@ impl Builder {
         let sh = k & 63;
         self.acc[0] |= u64::from(info & flag::NAMECAP) << sh;
         self.acc[1] |= u64::from(tok.newlines_before > 0) << sh;
-        self.acc[2] |= u64::from((info & shape::OTHER) >> 5) << sh;
         if sh == 63 {
             self.store();
         }
@@ -417,8 +399,7 @@ impl Builder {
     fn store(&mut self) {
         self.maps.namecaps.push(self.acc[0]);
         self.maps.breaks.push(self.acc[1]);
-        self.maps.others.push(self.acc[2]);
-        self.acc = [0; 3];
+        self.acc = [0; 2];
     }
 
     /// The line that started at `line_start` ends before token `k`.
@@ -577,7 +558,7 @@ impl<'a> Ctx<'a> {
             toks: std::mem::take(&mut bufs.toks),
             ids: std::mem::take(&mut bufs.ids),
             maps: std::mem::take(&mut bufs.maps),
-            acc: [0; 3],
+            acc: [0; 2],
             line_start: 0,
             line_upper: 0,
             line_lower: false,
@@ -587,12 +568,7 @@ impl<'a> Ctx<'a> {
         b.toks.reserve(doc.tokens.len() + 4);
         b.ids.clear();
         b.ids.reserve(doc.tokens.len() + 4);
-        for m in [
-            &mut b.maps.cands,
-            &mut b.maps.namecaps,
-            &mut b.maps.breaks,
-            &mut b.maps.others,
-        ] {
+        for m in [&mut b.maps.cands, &mut b.maps.namecaps, &mut b.maps.breaks] {
             m.clear();
         }
         // Scratch buffer for the keys of tokens outside the fast class.
@@ -775,12 +751,6 @@ impl<'a> Ctx<'a> {
     /// ([`Ctx::breaks_before`]; `len()` if none).
     pub fn next_line_start(&self, from: usize) -> usize {
         next_bit(&self.maps.breaks, from).map_or(self.len(), |k| k.min(self.len()))
-    }
-
-    /// The first token at or after `from` that is not a lower-case
-    /// syllable (`len()` if none).
-    pub fn next_other(&self, from: usize) -> usize {
-        next_bit(&self.maps.others, from).map_or(self.len(), |k| k.min(self.len()))
     }
 
     /// The first token at or after `from` whose kind is one of `kinds`
@@ -1705,11 +1675,6 @@ mod tests {
                 scan(&|k| fast.breaks_before(k)),
                 "{text:?}"
             );
-            let other = |k: usize| {
-                fast.tok(k)
-                    .is_some_and(|t| !(t.kind == TokenKind::Syllable && t.case == Case::Lower))
-            };
-            assert_eq!(fast.next_other(from), scan(&other), "{text:?}");
             let three_upper = |t: &Tok| t.end - t.start == 3 && t.case == Case::Upper;
             assert_eq!(
                 fast.next_where(from, three_upper),
@@ -1834,10 +1799,6 @@ mod tests {
                     let wordish = matches!(kind, TokenKind::Syllable | TokenKind::Word);
                     assert_eq!(info & shape::LINE_UPPER != 0, wordish && case == Case::Upper);
                     assert_eq!(info & shape::LINE_LOWER != 0, wordish && case != Case::Upper);
-                    assert_eq!(
-                        info & shape::OTHER != 0,
-                        !(kind == TokenKind::Syllable && case == Case::Lower)
-                    );
                 }
             }
         }
