@@ -56,12 +56,41 @@ mod flag {
 /// the rules' passes jump to the tokens they can start at.
 #[derive(Default)]
 struct Bitmaps {
-    /// Tokens with a lexicon category other than `STOP`.
-    cands: Vec<u64>,
+    /// Per category other than `STOP` (bit `c` of the category mask), the
+    /// tokens where a hit of that category starts: word `w` of category
+    /// `c` is `cats[w][c]`.
+    cats: Vec<[u64; CATS]>,
     /// Name-cap tokens.
     namecaps: Vec<u64>,
     /// Tokens after a line break (and the first).
     breaks: Vec<u64>,
+}
+
+/// Categories with a bitmap: the bits of `cat::*` below `STOP`.
+const CATS: usize = crate::lexicon::cat::STOP.trailing_zeros() as usize;
+
+impl Bitmaps {
+    /// Empties the category bitmaps and makes room for `n` tokens.
+    fn reset_cats(&mut self, n: usize) {
+        self.cats.clear();
+        self.cats.resize(n / 64 + 1, [0; CATS]);
+    }
+
+    /// Marks token `i` in the bitmaps of its categories `cats`.
+    #[inline]
+    fn mark_cats(&mut self, i: usize, cats: u16) {
+        let Some(row) = self.cats.get_mut(i >> 6) else {
+            return;
+        };
+        let bit = 1u64 << (i & 63);
+        let mut c = cats & !crate::lexicon::cat::STOP;
+        while c != 0 {
+            if let Some(x) = row.get_mut(c.trailing_zeros() as usize) {
+                *x |= bit;
+            }
+            c &= c - 1;
+        }
+    }
 }
 
 /// The shape flags of a token; `chars` counts the characters of an
@@ -171,18 +200,19 @@ fn upper_chars(text: &str, t: &Tok) -> usize {
 /// the bitmaps (the reference for the fused loop of [`Ctx::build_fast`]).
 fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
     let words = toks.len() / 64 + 1;
-    for m in [&mut maps.cands, &mut maps.namecaps, &mut maps.breaks] {
+    for m in [&mut maps.namecaps, &mut maps.breaks] {
         m.clear();
         m.resize(words, 0);
     }
+    maps.reset_cats(toks.len());
     // Bits of the current word of each bitmap.
-    let mut acc = [0u64; 3];
+    let mut acc = [0u64; 2];
     for (k, t) in toks.iter_mut().enumerate() {
         t.flags = shape_flags(t.kind, t.case, t.caps_line, upper_chars(text, t));
+        maps.mark_cats(k, t.cats);
         let sh = k & 63;
-        acc[0] |= u64::from(t.cats & !crate::lexicon::cat::STOP != 0) << sh;
-        acc[1] |= u64::from(t.flags & flag::NAMECAP != 0) << sh;
-        acc[2] |= u64::from(t.newlines_before > 0) << sh;
+        acc[0] |= u64::from(t.flags & flag::NAMECAP != 0) << sh;
+        acc[1] |= u64::from(t.newlines_before > 0) << sh;
         if sh == 63 {
             store(maps, k >> 6, &mut acc);
         }
@@ -191,8 +221,8 @@ fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
 }
 
 /// Writes the bitmap words gathered for word `w` and clears them.
-fn store(maps: &mut Bitmaps, w: usize, acc: &mut [u64; 3]) {
-    for (map, a) in [&mut maps.cands, &mut maps.namecaps, &mut maps.breaks]
+fn store(maps: &mut Bitmaps, w: usize, acc: &mut [u64; 2]) {
+    for (map, a) in [&mut maps.namecaps, &mut maps.breaks]
         .into_iter()
         .zip(acc.iter_mut())
     {
@@ -254,7 +284,7 @@ impl Drop for Ctx<'_> {
             keep(&mut bufs.toks, &mut self.toks);
             keep(&mut bufs.hits, &mut self.hits);
             keep(&mut bufs.hit_range, &mut self.hit_range);
-            if self.maps.cands.capacity() <= 1 << 12 {
+            if self.maps.cats.capacity() <= 1 << 10 {
                 bufs.maps = std::mem::take(&mut self.maps);
             }
             let _ = MEMO.try_with(|cell| {
@@ -568,7 +598,7 @@ impl<'a> Ctx<'a> {
         b.toks.reserve(doc.tokens.len() + 4);
         b.ids.clear();
         b.ids.reserve(doc.tokens.len() + 4);
-        for m in [&mut b.maps.cands, &mut b.maps.namecaps, &mut b.maps.breaks] {
+        for m in [&mut b.maps.namecaps, &mut b.maps.breaks] {
             m.clear();
         }
         // Scratch buffer for the keys of tokens outside the fast class.
@@ -649,7 +679,7 @@ impl<'a> Ctx<'a> {
         hits.clear();
         let mut hit_range = std::mem::take(&mut bufs.hit_range);
         hit_range.clear();
-        maps.cands.resize(toks.len() / 64 + 1, 0);
+        maps.reset_cats(toks.len());
         if spaced {
             scan_keys(text, &toks, lex, &mut hits, &mut hit_range);
             for h in &hits {
@@ -658,11 +688,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             for (i, t) in toks.iter().enumerate() {
-                if t.cats & !crate::lexicon::cat::STOP != 0 {
-                    if let Some(w) = maps.cands.get_mut(i >> 6) {
-                        *w |= 1 << (i & 63);
-                    }
-                }
+                maps.mark_cats(i, t.cats);
             }
         } else {
             hit_range.resize(toks.len(), [0, 0]);
@@ -695,11 +721,7 @@ impl<'a> Ctx<'a> {
                 if let Some(r) = hit_range.get_mut(i) {
                     *r = [at as u32, hits.len() as u32];
                 }
-                if cats & !crate::lexicon::cat::STOP != 0 {
-                    if let Some(w) = maps.cands.get_mut(i >> 6) {
-                        *w |= 1 << (i & 63);
-                    }
-                }
+                maps.mark_cats(i, cats);
             }
         }
         keep(&mut memo.bufs.ids, &mut ids);
@@ -722,22 +744,31 @@ impl<'a> Ctx<'a> {
 
     /// The first token at or after `from` where a lexicon hit of one of
     /// the categories `mask` starts (`len()` if none): the same token as a
-    /// scan with [`Ctx::has`], found through the category bitmap.
-    pub fn next_with(&self, mut from: usize, mask: u16) -> usize {
+    /// scan with [`Ctx::has`], found through the category bitmaps (the
+    /// words of the categories in `mask` or-ed together).
+    pub fn next_with(&self, from: usize, mask: u16) -> usize {
         if mask & crate::lexicon::cat::STOP != 0 {
-            // Stop words are not in the bitmap.
+            // Stop words are not in the bitmaps.
             return (from..self.len())
                 .find(|&k| self.has(k, mask))
                 .unwrap_or(self.len());
         }
-        while let Some(k) = next_bit(&self.maps.cands, from) {
-            if k >= self.len() {
-                break;
+        let mut w = from >> 6;
+        // Bits below `from` in its word do not count.
+        let mut low = !0u64 << (from & 63);
+        while let Some(row) = self.maps.cats.get(w) {
+            let mut x = 0;
+            let mut c = mask;
+            while c != 0 {
+                x |= row.get(c.trailing_zeros() as usize).copied().unwrap_or(0);
+                c &= c - 1;
             }
-            if self.has(k, mask) {
-                return k;
+            x &= low;
+            if x != 0 {
+                return ((w << 6) + x.trailing_zeros() as usize).min(self.len());
             }
-            from = k + 1;
+            low = !0;
+            w += 1;
         }
         self.len()
     }
@@ -1661,7 +1692,11 @@ mod tests {
                 cat::CREDIT,
                 cat::PREFIX | cat::PLACE,
                 cat::ORG | cat::HEAD,
+                cat::TRIGGER | cat::PROGRAM,
+                cat::SURNAME | cat::PERSON,
+                cat::PLACE | cat::PREFIX | cat::ORG | cat::HEAD | cat::TRIGGER | cat::PROGRAM,
                 cat::STOP,
+                cat::STOP | cat::TITLE,
             ] {
                 assert_eq!(
                     fast.next_with(from, mask),
