@@ -946,6 +946,10 @@ impl<'a> Ctx<'a> {
     /// A known place name at `i` (capitals as written in the list), unless
     /// the token is part of a common word (`Pháp lệnh`).
     pub fn place(&self, i: usize) -> Option<(usize, Entry)> {
+        // No hit with a place starts here (the category bit says so).
+        if !self.has(i, crate::lexicon::cat::PLACE) {
+            return None;
+        }
         let hit = self.longest(i, true, |e| e.place.is_some())?;
         if hit.0 == i + 1 && self.in_word(i) {
             return None;
@@ -1484,6 +1488,10 @@ impl Ctx<'_> {
 
     /// An admin prefix at `k`: its end, kind and whether a number may follow.
     pub fn prefix(&self, k: usize) -> Option<(usize, crate::entity::LocationKind, bool)> {
+        // No hit with a prefix starts here (the category bit says so).
+        if !self.has(k, crate::lexicon::cat::PREFIX) {
+            return None;
+        }
         let blocked = self.in_word(k);
         let (end, e) = self.longest(k, false, |e| e.prefix.is_some())?;
         // A common word that holds the prefix (`xã hội`) blocks it; a
@@ -1683,6 +1691,18 @@ mod tests {
             }
         }
         remembered_sets_agree(&fast);
+        // A token's category bits say which kinds of hit start there (the
+        // early returns of `place` and `prefix` and the rules' `has` tests
+        // rely on it).
+        for i in 0..fast.len() {
+            for bit in (0..11).map(|b| 1u16 << b) {
+                assert_eq!(
+                    fast.has(i, bit),
+                    fast.any(i, |e| e.cats() & bit != 0),
+                    "{text:?} token {i} category {bit}"
+                );
+            }
+        }
         // The bitmap jumps land where linear scans do.
         let n = fast.len();
         for from in 0..=n + 1 {
