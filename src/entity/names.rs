@@ -1617,24 +1617,56 @@ impl RangeKeys {
     }
 }
 
-/// Tokens already taken by an entity, as a flag per token (linear time).
-pub(crate) struct Marks(Vec<bool>);
+/// Tokens already taken by an entity, as a bit per token (linear time).
+/// A document of up to [`Marks::INLINE`] tokens (almost every paragraph)
+/// keeps its bits inline, with no allocation.
+pub(crate) struct Marks {
+    n: usize,
+    inline: [u64; Marks::INLINE / 64],
+    heap: Vec<u64>,
+}
 
 impl Marks {
+    /// Tokens whose bits fit inline.
+    const INLINE: usize = 512;
+
     pub fn new(n: usize) -> Self {
-        Marks(vec![false; n])
+        Marks {
+            n,
+            inline: [0; Marks::INLINE / 64],
+            heap: if n > Marks::INLINE {
+                vec![0; n / 64 + 1]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn words(&self) -> &[u64] {
+        if self.n > Marks::INLINE {
+            &self.heap
+        } else {
+            &self.inline
+        }
     }
 
     /// Marks tokens `[a, b)`.
     pub fn push(&mut self, (a, b): (usize, usize)) {
-        let b = b.min(self.0.len());
-        if let Some(s) = self.0.get_mut(a.min(b)..b) {
-            s.fill(true);
+        let b = b.min(self.n);
+        let words: &mut [u64] = if self.n > Marks::INLINE {
+            &mut self.heap
+        } else {
+            &mut self.inline
+        };
+        for k in a.min(b)..b {
+            if let Some(w) = words.get_mut(k >> 6) {
+                *w |= 1 << (k & 63);
+            }
         }
     }
 
     pub fn contains(&self, i: usize) -> bool {
-        self.0.get(i).copied().unwrap_or(false)
+        i < self.n && self.words().get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
     }
 }
 
@@ -1810,6 +1842,27 @@ mod tests {
             "MỘT HAI\nBA BỐN NĂM SÁU - V. TP.HCM\nbảy TÁM CHÍN MƯỜI",
         ] {
             same(text, &lex);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn marks_agree_with_a_flag_per_token(
+            n in prop_oneof![0usize..600, 500usize..1300],
+            ranges in proptest::collection::vec((0usize..1400, 0usize..1400), 0..12),
+        ) {
+            let mut marks = Marks::new(n);
+            let mut flags = vec![false; n];
+            for &(a, b) in &ranges {
+                marks.push((a, b));
+                let b = b.min(n);
+                for f in flags.iter_mut().take(b).skip(a.min(b)) {
+                    *f = true;
+                }
+            }
+            for i in 0..n + 70 {
+                prop_assert_eq!(marks.contains(i), flags.get(i).copied().unwrap_or(false), "{}", i);
+            }
         }
     }
 
