@@ -271,7 +271,7 @@ pub(crate) struct Ctx<'a> {
     maps: Bitmaps,
     /// The per-thread memo, lent to the context while it lives (none for
     /// the reference build).
-    memo: std::cell::RefCell<Option<Memo>>,
+    memo: std::cell::RefCell<Option<Box<Memo>>>,
     /// Token key hashes asked for so far (0: not yet; see [`Ctx::key_hash`]).
     key_hashes: std::cell::OnceCell<Vec<std::cell::Cell<u64>>>,
 }
@@ -289,7 +289,7 @@ impl Drop for Ctx<'_> {
             }
             let _ = MEMO.try_with(|cell| {
                 if let Ok(mut slot) = cell.try_borrow_mut() {
-                    *slot = memo;
+                    *slot = Some(memo);
                 }
             });
         }
@@ -481,16 +481,13 @@ impl<'a> Ctx<'a> {
             return Self::build_reference(doc, lex);
         }
         // Borrow the thread's memo (a fresh one if a context alive on this
-        // thread holds it); `Drop` gives it back.
+        // thread holds it); `Drop` gives it back. Boxed, so lending it moves
+        // a pointer.
         let lent = MEMO
-            .try_with(|cell| {
-                cell.try_borrow_mut()
-                    .ok()
-                    .map(|mut m| std::mem::replace(&mut *m, Memo::new(MEMO_BITS)))
-            })
+            .try_with(|cell| cell.try_borrow_mut().ok().and_then(|mut m| m.take()))
             .ok()
             .flatten();
-        let mut memo = lent.unwrap_or_else(|| Memo::new(MEMO_BITS));
+        let mut memo = lent.unwrap_or_else(|| Box::new(Memo::new(MEMO_BITS)));
         memo.prepare(lex.id);
         Self::build_fast(doc, lex, memo)
     }
@@ -580,7 +577,7 @@ impl<'a> Ctx<'a> {
     /// shape flags, the bitmaps and the all-caps-line counts in the same
     /// loop; then one walk of the trie from the tokens some phrase starts
     /// with. Gives what [`Ctx::build_reference`] gives.
-    fn build_fast(doc: &Document<'a>, lex: &'a NameLexicon, mut memo: Memo) -> Self {
+    fn build_fast(doc: &Document<'a>, lex: &'a NameLexicon, mut memo: Box<Memo>) -> Self {
         let text = doc.text;
         // Buffers of an earlier context on this thread, if any.
         let mut bufs = std::mem::take(&mut memo.bufs);
@@ -1277,7 +1274,7 @@ const MEMO_BITS: u32 = 14;
 
 thread_local! {
     /// The memo of [`Ctx::build`], lent to each context while it lives (`2^14` slots of 32 bytes, 512 KB).
-    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new(MEMO_BITS));
+    static MEMO: std::cell::RefCell<Option<Box<Memo>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The letter case from the counts gathered over a token.
