@@ -380,14 +380,12 @@ fn newlines_between(text: &str, from: usize, to: usize) -> u8 {
 }
 
 /// The token loop of [`Ctx::build_fast`]: tokens with their shape flags
-/// (as if outside an all-caps line), three bitmaps, and the counts that
-/// find the all-caps lines.
+/// (as if outside an all-caps line) and the counts that find the all-caps
+/// lines; the bitmaps follow in [`Builder::finish`].
 struct Builder {
     toks: Vec<Tok>,
     ids: Vec<u32>,
     maps: Bitmaps,
-    /// Bits of the current word of `namecaps`, `breaks`.
-    acc: [u64; 2],
     /// First token of the current line.
     line_start: usize,
     /// All-upper words in the current line.
@@ -414,22 +412,8 @@ impl Builder {
         self.line_upper += u32::from(info & shape::LINE_UPPER != 0);
         self.line_lower |= info & shape::LINE_LOWER != 0;
         tok.flags = info & (flag::NAMECAP | flag::LOWERISH | flag::ABBREV);
-        let sh = k & 63;
-        self.acc[0] |= u64::from(info & flag::NAMECAP) << sh;
-        self.acc[1] |= u64::from(tok.newlines_before > 0) << sh;
-        if sh == 63 {
-            self.store();
-        }
         self.toks.push(tok);
         self.ids.push(id);
-    }
-
-    /// Writes the bitmap words gathered so far and clears them.
-    #[inline]
-    fn store(&mut self) {
-        self.maps.namecaps.push(self.acc[0]);
-        self.maps.breaks.push(self.acc[1]);
-        self.acc = [0; 2];
     }
 
     /// The line that started at `line_start` ends before token `k`.
@@ -443,26 +427,31 @@ impl Builder {
         self.line_lower = false;
     }
 
-    /// Ends the last line and sets the tokens of all-caps lines (their
-    /// flags and name-cap bits change).
+    /// Ends the last line, sets the tokens of all-caps lines (their flags
+    /// change) and makes the name-cap and line-break bitmaps.
     fn finish(mut self, text: &str) -> Self {
         let n = self.toks.len();
         self.end_line(n);
-        self.store();
         for &(a, b) in &self.caps_lines {
-            for k in a..b {
-                let Some(t) = self.toks.get_mut(k) else { break };
+            for t in self.toks.get_mut(a..b).unwrap_or(&mut []) {
                 t.caps_line = true;
                 t.flags = shape_flags(t.kind, t.case, true, upper_chars(text, t));
-                if let Some(w) = self.maps.namecaps.get_mut(k >> 6) {
-                    let bit = 1u64 << (k & 63);
-                    if t.flags & flag::NAMECAP != 0 {
-                        *w |= bit;
-                    } else {
-                        *w &= !bit;
-                    }
-                }
             }
+        }
+        // The name-cap and line-break bitmaps, in a tight pass of their own
+        // (in the token loop they cost more: its body keeps too much live).
+        for chunk in self.toks.chunks(64) {
+            let (mut caps, mut breaks) = (0u64, 0u64);
+            for (j, t) in chunk.iter().enumerate() {
+                caps |= u64::from(t.flags & flag::NAMECAP) << j;
+                breaks |= u64::from(t.newlines_before > 0) << j;
+            }
+            self.maps.namecaps.push(caps);
+            self.maps.breaks.push(breaks);
+        }
+        if n % 64 == 0 {
+            self.maps.namecaps.push(0);
+            self.maps.breaks.push(0);
         }
         self
     }
@@ -585,7 +574,6 @@ impl<'a> Ctx<'a> {
             toks: std::mem::take(&mut bufs.toks),
             ids: std::mem::take(&mut bufs.ids),
             maps: std::mem::take(&mut bufs.maps),
-            acc: [0; 2],
             line_start: 0,
             line_upper: 0,
             line_lower: false,
