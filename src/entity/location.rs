@@ -60,7 +60,7 @@ fn name_run(ctx: &Ctx<'_>, i: usize) -> usize {
                 break;
             }
             // Another body, title, prefix or place begins: the name ended.
-            if ctx.any(k, |e| e.head.is_some() || e.org.is_some() || e.title.is_some())
+            if ctx.has(k, cat::HEAD | cat::ORG | cat::TITLE)
                 || ctx.prefix(k).is_some_and(|(pe, _, _)| {
                     // A capitalized prefix word inside a capitalized name is a
                     // syllable of it (`TP Buôn Ma Thuột`).
@@ -71,7 +71,7 @@ fn name_run(ctx: &Ctx<'_>, i: usize) -> usize {
                 break;
             }
             // A person's name after the place (`tỉnh Quảng Ninh Cao Tường Huy`).
-            if ctx.any(k, |e| e.surname) && run_len(ctx, k) >= 2 {
+            if ctx.has(k, cat::SURNAME) && run_len(ctx, k) >= 2 {
                 break;
             }
         }
@@ -161,8 +161,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         // A name after a credit word is the author (`Nguồn: Thái Bình`).
         let credited = i >= 2 && ctx.is_punct(i - 1, ":") && ctx.any(i - 2, |e| e.credit);
         // `ông Đức`: a one-syllable place name after an honorific is a person.
+        // The known place at `i`, looked up once for both uses below.
+        let place = ctx.place(i);
         let credited = credited
-            || ctx.place(i).is_some_and(|(pe, _)| pe == i + 1)
+            || place.is_some_and(|(pe, _)| pe == i + 1)
                 && ctx
                     .tok(i)
                     .is_some_and(|t| t.kind == TokenKind::Syllable && t.case == super::names::Case::Title)
@@ -171,7 +173,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                     // `nước bạn Lào`: `bạn` introduces full names only.
                     Some((k, crate::lexicon::TitleClass::Honorific)) if ctx.word(k) != "bạn"
                 );
-        if let Some((end, e)) = ctx.place(i).filter(|_| !credited) {
+        if let Some((end, e)) = place.filter(|_| !credited) {
             let kind = e.place.unwrap_or(LocationKind::Other);
             push(ctx, i, end, kind, out);
             found.push((i, end));

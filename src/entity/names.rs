@@ -56,60 +56,163 @@ mod flag {
 /// the rules' passes jump to the tokens they can start at.
 #[derive(Default)]
 struct Bitmaps {
-    /// Tokens with a lexicon category other than `STOP`.
-    cands: Vec<u64>,
+    /// Per category other than `STOP` (bit `c` of the category mask), the
+    /// tokens where a hit of that category starts: word `w` of category
+    /// `c` is `cats[w][c]`.
+    cats: Vec<[u64; CATS]>,
     /// Name-cap tokens.
     namecaps: Vec<u64>,
     /// Tokens after a line break (and the first).
     breaks: Vec<u64>,
-    /// Tokens other than lower-case syllables.
-    others: Vec<u64>,
+}
+
+/// Categories with a bitmap: the bits of `cat::*` below `STOP`.
+const CATS: usize = crate::lexicon::cat::STOP.trailing_zeros() as usize;
+
+impl Bitmaps {
+    /// Empties the category bitmaps and makes room for `n` tokens.
+    fn reset_cats(&mut self, n: usize) {
+        self.cats.clear();
+        self.cats.resize(n / 64 + 1, [0; CATS]);
+    }
+
+    /// Marks token `i` in the bitmaps of its categories `cats`.
+    #[inline]
+    fn mark_cats(&mut self, i: usize, cats: u16) {
+        let Some(row) = self.cats.get_mut(i >> 6) else {
+            return;
+        };
+        let bit = 1u64 << (i & 63);
+        let mut c = cats & !crate::lexicon::cat::STOP;
+        while c != 0 {
+            if let Some(x) = row.get_mut(c.trailing_zeros() as usize) {
+                *x |= bit;
+            }
+            c &= c - 1;
+        }
+    }
+}
+
+/// The shape flags of a token; `chars` counts the characters of an
+/// all-upper token (0 for other cases).
+#[inline(always)]
+const fn shape_flags(kind: TokenKind, case: Case, caps_line: bool, chars: usize) -> u8 {
+    let wordish = matches!(kind, TokenKind::Syllable | TokenKind::Word);
+    let upper = matches!(case, Case::Upper);
+    let namecap = wordish
+        && match case {
+            Case::Title => true,
+            Case::Upper => caps_line || chars == 1,
+            Case::Mixed => matches!(kind, TokenKind::Word),
+            Case::Lower => false,
+        };
+    let lowerish = wordish && (matches!(case, Case::Lower) || (caps_line && upper));
+    let abbrev = match kind {
+        TokenKind::Abbreviation => matches!(case, Case::Upper | Case::Mixed | Case::Title),
+        TokenKind::Syllable | TokenKind::Word => upper && !caps_line && chars >= 2,
+        _ => false,
+    };
+    (namecap as u8 * flag::NAMECAP) | (lowerish as u8 * flag::LOWERISH) | (abbrev as u8 * flag::ABBREV)
+}
+
+/// Every token kind, for [`SHAPES`].
+const KINDS: [TokenKind; 15] = [
+    TokenKind::Syllable,
+    TokenKind::Word,
+    TokenKind::Number,
+    TokenKind::DateLike,
+    TokenKind::Ratio,
+    TokenKind::Percent,
+    TokenKind::Abbreviation,
+    TokenKind::Punct,
+    TokenKind::OpenQuote,
+    TokenKind::CloseQuote,
+    TokenKind::Symbol,
+    TokenKind::Url,
+    TokenKind::Email,
+    TokenKind::Hashtag,
+    TokenKind::Mention,
+];
+
+/// The shape of a token outside all-caps lines, the index into a row of
+/// [`SHAPES`]: its case, and for an all-upper token whether it is one
+/// character.
+#[inline(always)]
+fn shape_of(case: Case, chars: usize) -> u8 {
+    match case {
+        Case::Lower => 0,
+        Case::Title => 1,
+        Case::Upper if chars == 1 => 2,
+        Case::Upper => 3,
+        Case::Mixed => 4,
+    }
+}
+
+/// Bits of a [`SHAPES`] entry besides the shape flags (`flag::*`, the low
+/// three bits, as outside an all-caps line).
+mod shape {
+    /// An all-upper syllable or word (counts towards an all-caps line).
+    pub const LINE_UPPER: u8 = 1 << 3;
+    /// Another syllable or word (no all-caps line then).
+    pub const LINE_LOWER: u8 = 1 << 4;
+}
+
+/// What the token loop needs of a token, by kind (`kind as usize`) and
+/// shape ([`shape_of`]): one look-up instead of the matches.
+const SHAPES: [[u8; 8]; 16] = {
+    let mut t = [[0u8; 8]; 16];
+    let mut k = 0;
+    while k < KINDS.len() {
+        let kind = KINDS[k];
+        let mut s = 0;
+        while s < 5 {
+            let (case, chars) = match s {
+                0 => (Case::Lower, 0),
+                1 => (Case::Title, 0),
+                2 => (Case::Upper, 1),
+                3 => (Case::Upper, 2),
+                _ => (Case::Mixed, 0),
+            };
+            let wordish = matches!(kind, TokenKind::Syllable | TokenKind::Word);
+            let upper = matches!(case, Case::Upper);
+            t[kind as usize][s] = shape_flags(kind, case, false, chars)
+                | ((wordish && upper) as u8 * shape::LINE_UPPER)
+                | ((wordish && !upper) as u8 * shape::LINE_LOWER);
+            s += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// Letters of token `t` when it is all upper case (`shape_flags` needs
+/// them), else 0.
+#[inline(always)]
+fn upper_chars(text: &str, t: &Tok) -> usize {
+    if t.case == Case::Upper {
+        text.get(t.start..t.end).map_or(0, |w| w.chars().count())
+    } else {
+        0
+    }
 }
 
 /// Sets the shape flags of every token (after `caps_line` is known) and
-/// the bitmaps.
+/// the bitmaps (the reference for the fused loop of [`Ctx::build_fast`]).
 fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
     let words = toks.len() / 64 + 1;
-    for m in [
-        &mut maps.cands,
-        &mut maps.namecaps,
-        &mut maps.breaks,
-        &mut maps.others,
-    ] {
+    for m in [&mut maps.namecaps, &mut maps.breaks] {
         m.clear();
         m.resize(words, 0);
     }
+    maps.reset_cats(toks.len());
     // Bits of the current word of each bitmap.
-    let mut acc = [0u64; 4];
+    let mut acc = [0u64; 2];
     for (k, t) in toks.iter_mut().enumerate() {
-        let wordish = matches!(t.kind, TokenKind::Syllable | TokenKind::Word);
-        // Letters of an all-upper token (one-letter initials, abbreviations).
-        let chars = if t.case == Case::Upper {
-            text.get(t.start..t.end).map_or(0, |w| w.chars().count())
-        } else {
-            0
-        };
-        let namecap = wordish
-            && match t.case {
-                Case::Title => true,
-                Case::Upper => t.caps_line || chars == 1,
-                Case::Mixed => t.kind == TokenKind::Word,
-                Case::Lower => false,
-            };
-        let lowerish = wordish && (t.case == Case::Lower || (t.caps_line && t.case == Case::Upper));
-        let abbrev = match t.kind {
-            TokenKind::Abbreviation => matches!(t.case, Case::Upper | Case::Mixed | Case::Title),
-            TokenKind::Syllable | TokenKind::Word => t.case == Case::Upper && !t.caps_line && chars >= 2,
-            _ => false,
-        };
-        t.flags = (u8::from(namecap) * flag::NAMECAP)
-            | (u8::from(lowerish) * flag::LOWERISH)
-            | (u8::from(abbrev) * flag::ABBREV);
+        t.flags = shape_flags(t.kind, t.case, t.caps_line, upper_chars(text, t));
+        maps.mark_cats(k, t.cats);
         let sh = k & 63;
-        acc[0] |= u64::from(t.cats & !crate::lexicon::cat::STOP != 0) << sh;
-        acc[1] |= u64::from(namecap) << sh;
-        acc[2] |= u64::from(t.newlines_before > 0) << sh;
-        acc[3] |= u64::from(!(t.kind == TokenKind::Syllable && t.case == Case::Lower)) << sh;
+        acc[0] |= u64::from(t.flags & flag::NAMECAP != 0) << sh;
+        acc[1] |= u64::from(t.newlines_before > 0) << sh;
         if sh == 63 {
             store(maps, k >> 6, &mut acc);
         }
@@ -118,15 +221,10 @@ fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
 }
 
 /// Writes the bitmap words gathered for word `w` and clears them.
-fn store(maps: &mut Bitmaps, w: usize, acc: &mut [u64; 4]) {
-    for (map, a) in [
-        &mut maps.cands,
-        &mut maps.namecaps,
-        &mut maps.breaks,
-        &mut maps.others,
-    ]
-    .into_iter()
-    .zip(acc.iter_mut())
+fn store(maps: &mut Bitmaps, w: usize, acc: &mut [u64; 2]) {
+    for (map, a) in [&mut maps.namecaps, &mut maps.breaks]
+        .into_iter()
+        .zip(acc.iter_mut())
     {
         if let Some(x) = map.get_mut(w) {
             *x = *a;
@@ -162,9 +260,9 @@ pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
     hits: Vec<Hit>,
-    /// `first_hit[i]..first_hit[i+1]` are the hits starting at token i,
-    /// longest first.
-    first_hit: Vec<u32>,
+    /// `hits[hit_range[i][0]..hit_range[i][1]]` are the hits starting at
+    /// token i, longest first (`[0, 0]` when none).
+    hit_range: Vec<[u32; 2]>,
     lex: &'a NameLexicon,
     /// Some token's key holds a space: then equal keys of token ranges may
     /// come from different token sequences, and [`KeySet`] and
@@ -173,7 +271,7 @@ pub(crate) struct Ctx<'a> {
     maps: Bitmaps,
     /// The per-thread memo, lent to the context while it lives (none for
     /// the reference build).
-    memo: std::cell::RefCell<Option<Memo>>,
+    memo: std::cell::RefCell<Option<Box<Memo>>>,
     /// Token key hashes asked for so far (0: not yet; see [`Ctx::key_hash`]).
     key_hashes: std::cell::OnceCell<Vec<std::cell::Cell<u64>>>,
 }
@@ -185,13 +283,13 @@ impl Drop for Ctx<'_> {
             let bufs = &mut memo.bufs;
             keep(&mut bufs.toks, &mut self.toks);
             keep(&mut bufs.hits, &mut self.hits);
-            keep(&mut bufs.first_hit, &mut self.first_hit);
-            if self.maps.cands.capacity() <= 1 << 12 {
+            keep(&mut bufs.hit_range, &mut self.hit_range);
+            if self.maps.cats.capacity() <= 1 << 10 {
                 bufs.maps = std::mem::take(&mut self.maps);
             }
             let _ = MEMO.try_with(|cell| {
                 if let Ok(mut slot) = cell.try_borrow_mut() {
-                    *slot = memo;
+                    *slot = Some(memo);
                 }
             });
         }
@@ -212,7 +310,7 @@ struct Bufs {
     toks: Vec<Tok>,
     ids: Vec<u32>,
     hits: Vec<Hit>,
-    first_hit: Vec<u32>,
+    hit_range: Vec<[u32; 2]>,
     maps: Bitmaps,
 }
 
@@ -275,6 +373,90 @@ fn split_glued_prefix(text: &str) -> Option<usize> {
     None
 }
 
+/// Newlines in `text[from..to]`, capped at 2.
+fn newlines_between(text: &str, from: usize, to: usize) -> u8 {
+    let gap = text.as_bytes().get(from..to).unwrap_or(&[]);
+    gap.iter().filter(|&&b| b == b'\n').count().min(2) as u8
+}
+
+/// The token loop of [`Ctx::build_fast`]: tokens with their shape flags
+/// (as if outside an all-caps line) and the counts that find the all-caps
+/// lines; the bitmaps follow in [`Builder::finish`].
+struct Builder {
+    toks: Vec<Tok>,
+    ids: Vec<u32>,
+    maps: Bitmaps,
+    /// First token of the current line.
+    line_start: usize,
+    /// All-upper words in the current line.
+    line_upper: u32,
+    /// The current line has a word that is not all upper case.
+    line_lower: bool,
+    /// Token ranges of the all-caps lines found.
+    caps_lines: Vec<(usize, usize)>,
+}
+
+impl Builder {
+    /// Adds a token of shape `shape` ([`shape_of`]).
+    #[inline(always)]
+    fn push(&mut self, mut tok: Tok, id: u32, shape: u8) {
+        let k = self.toks.len();
+        if tok.newlines_before > 0 {
+            self.end_line(k);
+        }
+        let info = SHAPES
+            .get(tok.kind as usize)
+            .and_then(|row| row.get(usize::from(shape)))
+            .copied()
+            .unwrap_or(0);
+        self.line_upper += u32::from(info & shape::LINE_UPPER != 0);
+        self.line_lower |= info & shape::LINE_LOWER != 0;
+        tok.flags = info & (flag::NAMECAP | flag::LOWERISH | flag::ABBREV);
+        self.toks.push(tok);
+        self.ids.push(id);
+    }
+
+    /// The line that started at `line_start` ends before token `k`.
+    #[inline]
+    fn end_line(&mut self, k: usize) {
+        if !self.line_lower && self.line_upper >= 3 {
+            self.caps_lines.push((self.line_start, k));
+        }
+        self.line_start = k;
+        self.line_upper = 0;
+        self.line_lower = false;
+    }
+
+    /// Ends the last line, sets the tokens of all-caps lines (their flags
+    /// change) and makes the name-cap and line-break bitmaps.
+    fn finish(mut self, text: &str) -> Self {
+        let n = self.toks.len();
+        self.end_line(n);
+        for &(a, b) in &self.caps_lines {
+            for t in self.toks.get_mut(a..b).unwrap_or(&mut []) {
+                t.caps_line = true;
+                t.flags = shape_flags(t.kind, t.case, true, upper_chars(text, t));
+            }
+        }
+        // The name-cap and line-break bitmaps, in a tight pass of their own
+        // (in the token loop they cost more: its body keeps too much live).
+        for chunk in self.toks.chunks(64) {
+            let (mut caps, mut breaks) = (0u64, 0u64);
+            for (j, t) in chunk.iter().enumerate() {
+                caps |= u64::from(t.flags & flag::NAMECAP) << j;
+                breaks |= u64::from(t.newlines_before > 0) << j;
+            }
+            self.maps.namecaps.push(caps);
+            self.maps.breaks.push(breaks);
+        }
+        if n % 64 == 0 {
+            self.maps.namecaps.push(0);
+            self.maps.breaks.push(0);
+        }
+        self
+    }
+}
+
 impl<'a> Ctx<'a> {
     pub fn new(doc: &Document<'a>, lex: &'a NameLexicon) -> Self {
         Self::build(doc, lex, false)
@@ -285,64 +467,41 @@ impl<'a> Ctx<'a> {
     /// token afresh instead of through the per-thread memo (for tests).
     pub(crate) fn build(doc: &Document<'a>, lex: &'a NameLexicon, reference: bool) -> Self {
         if reference {
-            return Self::build_with(doc, lex, true, None);
+            return Self::build_reference(doc, lex);
         }
         // Borrow the thread's memo (a fresh one if a context alive on this
-        // thread holds it); `Drop` gives it back.
+        // thread holds it); `Drop` gives it back. Boxed, so lending it moves
+        // a pointer.
         let lent = MEMO
-            .try_with(|cell| {
-                cell.try_borrow_mut()
-                    .ok()
-                    .map(|mut m| std::mem::replace(&mut *m, Memo::new(MEMO_BITS)))
-            })
+            .try_with(|cell| cell.try_borrow_mut().ok().and_then(|mut m| m.take()))
             .ok()
             .flatten();
-        let mut memo = lent.unwrap_or_else(|| Memo::new(MEMO_BITS));
+        let mut memo = lent.unwrap_or_else(|| Box::new(Memo::new(MEMO_BITS)));
         memo.prepare(lex.id);
-        Self::build_with(doc, lex, false, Some(memo))
+        Self::build_fast(doc, lex, memo)
     }
 
-    fn build_with(doc: &Document<'a>, lex: &'a NameLexicon, reference: bool, mut memo: Option<Memo>) -> Self {
+    /// The reference build: every token classified afresh, one pass per
+    /// feature (caps lines, lexicon scan over the keyed text, flags).
+    fn build_reference(doc: &Document<'a>, lex: &'a NameLexicon) -> Self {
         let text = doc.text;
-        // Buffers of an earlier context on this thread, if any.
-        let mut bufs = memo
-            .as_mut()
-            .map(|m| std::mem::take(&mut m.bufs))
-            .unwrap_or_default();
-        let mut toks: Vec<Tok> = std::mem::take(&mut bufs.toks);
-        toks.clear();
-        toks.reserve(doc.tokens.len() + 4);
-        // Vocabulary id of each token's key in the lexicon trie.
-        let mut ids: Vec<u32> = std::mem::take(&mut bufs.ids);
-        ids.clear();
-        ids.reserve(doc.tokens.len() + 4);
+        let mut toks: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 4);
         // Scratch buffer for the keys of tokens outside the fast class.
         let mut scratch: Vec<u8> = Vec::new();
-        // Whether some token's key holds a space (never for syllables): the
-        // trie then cannot stand in for the scan over the keyed text.
         let mut spaced = false;
         let mut prev_end = 0usize;
-        let mut classify_tok = |s: &str, kind: TokenKind| -> (Case, u32) {
+        let mut classify_tok = |s: &str, kind: TokenKind| -> Case {
             if crate::lexicon::keyed_kind(kind) {
-                let c = match memo.as_mut() {
-                    Some(m) => m.class(s, lex, &mut scratch),
-                    None => classify(s, lex, &mut scratch),
-                };
+                let c = classify(s, lex, &mut scratch);
                 spaced |= c.spaced;
-                (c.case, c.id)
+                c.case
             } else {
-                (case_of(s), crate::lexicon::NONE)
+                case_of(s)
             }
         };
         for t in &doc.tokens {
             let (start, end) = (t.span.start, t.span.end);
-            // Newlines in the gap: mostly none or one space.
-            let nl = if start <= prev_end + 1 {
-                u8::from(start > prev_end && text.as_bytes().get(prev_end) == Some(&b'\n'))
-            } else {
-                let gap = text.as_bytes().get(prev_end..start).unwrap_or(&[]);
-                gap.iter().filter(|&&b| b == b'\n').count().min(2) as u8
-            };
+            let nl = newlines_between(text, prev_end, start);
             let nl = if toks.is_empty() { 2 } else { nl };
             prev_end = end;
             let mut tok = Tok {
@@ -359,14 +518,13 @@ impl<'a> Ctx<'a> {
                 if let Some(cut) = split_glued_prefix(t.text) {
                     let mid = start + cut;
                     let (head, rest) = (t.text.get(..cut).unwrap_or(""), t.text.get(cut..).unwrap_or(""));
-                    let (case, id) = classify_tok(head, TokenKind::Abbreviation);
+                    let case = classify_tok(head, TokenKind::Abbreviation);
                     toks.push(Tok {
                         end: mid,
                         case,
                         ..tok
                     });
-                    ids.push(id);
-                    let (case, id) = classify_tok(rest, TokenKind::Syllable);
+                    let case = classify_tok(rest, TokenKind::Syllable);
                     toks.push(Tok {
                         start: mid,
                         kind: TokenKind::Syllable,
@@ -374,62 +532,193 @@ impl<'a> Ctx<'a> {
                         newlines_before: 0,
                         ..tok
                     });
-                    ids.push(id);
                     continue;
                 }
             }
-            let (case, id) = classify_tok(t.text, t.kind);
-            tok.case = case;
+            tok.case = classify_tok(t.text, t.kind);
             toks.push(tok);
-            ids.push(id);
         }
         mark_caps_lines(&mut toks);
-        // Lexicon hits, bucketed by start token, longest first.
-        let mut hits = std::mem::take(&mut bufs.hits);
-        hits.clear();
-        let mut first_hit = std::mem::take(&mut bufs.first_hit);
-        first_hit.clear();
-        first_hit.reserve(toks.len() + 1);
-        if reference || spaced {
-            scan_keys(text, &toks, lex, &mut hits, &mut first_hit);
-        } else {
-            for i in 0..toks.len() {
-                first_hit.push(hits.len() as u32);
-                if ids.get(i).is_some_and(|&id| id != crate::lexicon::NONE) {
-                    let at = hits.len();
-                    lex.trie.matches_at(ids.get(i..).unwrap_or(&[]), |len, entry| {
-                        hits.push(Hit {
-                            start: i as u32,
-                            end: (i + len) as u32,
-                            entry,
-                        });
-                    });
-                    if let Some(bucket) = hits.get_mut(at..) {
-                        bucket.reverse();
-                    }
-                }
-            }
-            first_hit.push(hits.len() as u32);
-        }
+        let mut hits = Vec::new();
+        let mut hit_range = Vec::new();
+        scan_keys(text, &toks, lex, &mut hits, &mut hit_range);
         for h in &hits {
             if let (Some(t), Some(c)) = (toks.get_mut(h.start as usize), lex.cats.get(h.entry as usize)) {
                 t.cats |= *c;
             }
         }
-        let mut maps = std::mem::take(&mut bufs.maps);
+        let mut maps = Bitmaps::default();
         set_flags(text, &mut toks, &mut maps);
-        if let Some(m) = memo.as_mut() {
-            keep(&mut m.bufs.ids, &mut ids);
-        }
         Ctx {
             maps,
             text,
             toks,
             hits,
-            first_hit,
+            hit_range,
             lex,
             spaced,
-            memo: std::cell::RefCell::new(memo),
+            memo: std::cell::RefCell::new(None),
+            key_hashes: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The fast build: tokens classified through the memo, with their
+    /// shape flags, the bitmaps and the all-caps-line counts in the same
+    /// loop; then one walk of the trie from the tokens some phrase starts
+    /// with. Gives what [`Ctx::build_reference`] gives.
+    fn build_fast(doc: &Document<'a>, lex: &'a NameLexicon, mut memo: Box<Memo>) -> Self {
+        let text = doc.text;
+        // Buffers of an earlier context on this thread, if any.
+        let mut bufs = std::mem::take(&mut memo.bufs);
+        let mut b = Builder {
+            toks: std::mem::take(&mut bufs.toks),
+            ids: std::mem::take(&mut bufs.ids),
+            maps: std::mem::take(&mut bufs.maps),
+            line_start: 0,
+            line_upper: 0,
+            line_lower: false,
+            caps_lines: Vec::new(),
+        };
+        b.toks.clear();
+        b.toks.reserve(doc.tokens.len() + 4);
+        b.ids.clear();
+        b.ids.reserve(doc.tokens.len() + 4);
+        for m in [&mut b.maps.namecaps, &mut b.maps.breaks] {
+            m.clear();
+        }
+        // Scratch buffer for the keys of tokens outside the fast class.
+        let mut scratch: Vec<u8> = Vec::new();
+        // Whether some token's key holds a space (never for syllables): the
+        // trie then cannot stand in for the scan over the keyed text.
+        let mut spaced = false;
+        let mut prev_end = 0usize;
+        let mut first = true;
+        for t in &doc.tokens {
+            let (start, end) = (t.span.start, t.span.end);
+            // Newlines in the gap: mostly none or one space.
+            let nl = if start <= prev_end + 1 {
+                u8::from(start > prev_end && text.as_bytes().get(prev_end) == Some(&b'\n'))
+            } else {
+                newlines_between(text, prev_end, start)
+            };
+            let nl = if first { 2 } else { nl };
+            first = false;
+            prev_end = end;
+            let tok = Tok {
+                start,
+                end,
+                kind: t.kind,
+                case: Case::Lower,
+                caps_line: false,
+                newlines_before: nl,
+                cats: 0,
+                flags: 0,
+            };
+            if t.kind == TokenKind::Abbreviation {
+                if let Some(cut) = split_glued_prefix(t.text) {
+                    let mid = start + cut;
+                    let (head, rest) = (t.text.get(..cut).unwrap_or(""), t.text.get(cut..).unwrap_or(""));
+                    let c = memo.class(head, lex, &mut scratch);
+                    spaced |= c.spaced;
+                    let first = Tok {
+                        end: mid,
+                        case: c.case,
+                        ..tok
+                    };
+                    b.push(first, c.id, c.shape);
+                    let c = memo.class(rest, lex, &mut scratch);
+                    spaced |= c.spaced;
+                    let second = Tok {
+                        start: mid,
+                        kind: TokenKind::Syllable,
+                        case: c.case,
+                        newlines_before: 0,
+                        ..tok
+                    };
+                    b.push(second, c.id, c.shape);
+                    continue;
+                }
+            }
+            if crate::lexicon::keyed_kind(t.kind) {
+                let c = memo.class(t.text, lex, &mut scratch);
+                spaced |= c.spaced;
+                b.push(Tok { case: c.case, ..tok }, c.id, c.shape);
+            } else {
+                let case = case_of(t.text);
+                let chars = if case == Case::Upper {
+                    t.text.chars().count()
+                } else {
+                    0
+                };
+                b.push(Tok { case, ..tok }, crate::lexicon::NONE, shape_of(case, chars));
+            }
+        }
+        let Builder {
+            mut toks,
+            mut ids,
+            mut maps,
+            ..
+        } = b.finish(text);
+        // Lexicon hits, bucketed by start token, longest first.
+        let mut hits = std::mem::take(&mut bufs.hits);
+        hits.clear();
+        let mut hit_range = std::mem::take(&mut bufs.hit_range);
+        hit_range.clear();
+        maps.reset_cats(toks.len());
+        if spaced {
+            scan_keys(text, &toks, lex, &mut hits, &mut hit_range);
+            for h in &hits {
+                if let (Some(t), Some(c)) = (toks.get_mut(h.start as usize), lex.cats.get(h.entry as usize)) {
+                    t.cats |= *c;
+                }
+            }
+            for (i, t) in toks.iter().enumerate() {
+                maps.mark_cats(i, t.cats);
+            }
+        } else {
+            hit_range.resize(toks.len(), [0, 0]);
+            for (i, &id) in ids.iter().enumerate() {
+                if id == crate::lexicon::NONE {
+                    continue;
+                }
+                let at = hits.len();
+                lex.trie.matches_at(ids.get(i..).unwrap_or(&[]), |len, entry| {
+                    hits.push(Hit {
+                        start: i as u32,
+                        end: (i + len) as u32,
+                        entry,
+                    });
+                });
+                let Some(bucket) = hits.get_mut(at..) else {
+                    continue;
+                };
+                if bucket.is_empty() {
+                    continue;
+                }
+                bucket.reverse();
+                let mut cats = 0;
+                for h in bucket.iter() {
+                    cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
+                }
+                if let Some(t) = toks.get_mut(i) {
+                    t.cats = cats;
+                }
+                if let Some(r) = hit_range.get_mut(i) {
+                    *r = [at as u32, hits.len() as u32];
+                }
+                maps.mark_cats(i, cats);
+            }
+        }
+        keep(&mut memo.bufs.ids, &mut ids);
+        Ctx {
+            maps,
+            text,
+            toks,
+            hits,
+            hit_range,
+            lex,
+            spaced,
+            memo: std::cell::RefCell::new(Some(memo)),
             key_hashes: std::cell::OnceCell::new(),
         }
     }
@@ -440,22 +729,31 @@ impl<'a> Ctx<'a> {
 
     /// The first token at or after `from` where a lexicon hit of one of
     /// the categories `mask` starts (`len()` if none): the same token as a
-    /// scan with [`Ctx::has`], found through the category bitmap.
-    pub fn next_with(&self, mut from: usize, mask: u16) -> usize {
+    /// scan with [`Ctx::has`], found through the category bitmaps (the
+    /// words of the categories in `mask` or-ed together).
+    pub fn next_with(&self, from: usize, mask: u16) -> usize {
         if mask & crate::lexicon::cat::STOP != 0 {
-            // Stop words are not in the bitmap.
+            // Stop words are not in the bitmaps.
             return (from..self.len())
                 .find(|&k| self.has(k, mask))
                 .unwrap_or(self.len());
         }
-        while let Some(k) = next_bit(&self.maps.cands, from) {
-            if k >= self.len() {
-                break;
+        let mut w = from >> 6;
+        // Bits below `from` in its word do not count.
+        let mut low = !0u64 << (from & 63);
+        while let Some(row) = self.maps.cats.get(w) {
+            let mut x = 0;
+            let mut c = mask;
+            while c != 0 {
+                x |= row.get(c.trailing_zeros() as usize).copied().unwrap_or(0);
+                c &= c - 1;
             }
-            if self.has(k, mask) {
-                return k;
+            x &= low;
+            if x != 0 {
+                return ((w << 6) + x.trailing_zeros() as usize).min(self.len());
             }
-            from = k + 1;
+            low = !0;
+            w += 1;
         }
         self.len()
     }
@@ -471,10 +769,22 @@ impl<'a> Ctx<'a> {
         next_bit(&self.maps.breaks, from).map_or(self.len(), |k| k.min(self.len()))
     }
 
-    /// The first token at or after `from` that is not a lower-case
-    /// syllable (`len()` if none).
-    pub fn next_other(&self, from: usize) -> usize {
-        next_bit(&self.maps.others, from).map_or(self.len(), |k| k.min(self.len()))
+    /// The first token at or after `from` whose kind is one of `kinds`
+    /// (`len()` if none): a plain scan over the tokens, for kinds too rare
+    /// to keep a bitmap of and too common among the other bitmaps' tokens.
+    #[inline]
+    pub fn next_kind(&self, from: usize, kinds: &[TokenKind]) -> usize {
+        self.next_where(from, |t| kinds.contains(&t.kind))
+    }
+
+    /// The first token at or after `from` that `pred` holds for (`len()`
+    /// if none), by a plain scan over the tokens.
+    #[inline]
+    pub fn next_where(&self, from: usize, pred: impl Fn(&Tok) -> bool) -> usize {
+        self.toks
+            .get(from..)
+            .and_then(|rest| rest.iter().position(pred))
+            .map_or(self.len(), |p| from + p)
     }
 
     /// Whether a lexicon hit of one of the categories `mask` starts at `i`.
@@ -577,16 +887,17 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn hits_at(&self, i: usize) -> impl Iterator<Item = (usize, &Entry)> + '_ {
-        let (a, b) = match (self.first_hit.get(i), self.first_hit.get(i + 1)) {
-            (Some(&a), Some(&b)) => (a as usize, b as usize),
-            _ => (0, 0),
-        };
-        self.hits[a..b].iter().filter_map(move |h| {
-            self.lex
-                .entries
-                .get(h.entry as usize)
-                .map(|e| (h.end as usize, e))
-        })
+        let [a, b] = self.hit_range.get(i).copied().unwrap_or([0, 0]);
+        self.hits
+            .get(a as usize..b as usize)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(move |h| {
+                self.lex
+                    .entries
+                    .get(h.entry as usize)
+                    .map(|e| (h.end as usize, e))
+            })
     }
 
     /// Whether the tokens a name reading needs capitalized are.
@@ -620,6 +931,10 @@ impl<'a> Ctx<'a> {
     /// A known place name at `i` (capitals as written in the list), unless
     /// the token is part of a common word (`Pháp lệnh`).
     pub fn place(&self, i: usize) -> Option<(usize, Entry)> {
+        // No hit with a place starts here (the category bit says so).
+        if !self.has(i, crate::lexicon::cat::PLACE) {
+            return None;
+        }
         let hit = self.longest(i, true, |e| e.place.is_some())?;
         if hit.0 == i + 1 && self.in_word(i) {
             return None;
@@ -734,6 +1049,8 @@ impl<'a> Ctx<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Class {
     case: Case,
+    /// [`shape_of`] the token.
+    shape: u8,
     /// Vocabulary id of the token's key (`NONE` when no phrase has it).
     id: u32,
     /// The key holds a space.
@@ -746,6 +1063,7 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
     match lex.trie.quick(s) {
         Quick::Known(c, id) => Class {
             case: case_from(c),
+            shape: shape_of(case_from(c), s.chars().count()),
             id,
             spaced: false,
         },
@@ -754,6 +1072,7 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
             let c = push_token_key(s, scratch);
             Class {
                 case: case_from(c),
+                shape: shape_of(case_from(c), s.chars().count()),
                 id: lex.trie.word_id(scratch),
                 spaced: scratch.contains(&b' '),
             }
@@ -799,23 +1118,52 @@ fn pack(b: &[u8]) -> Option<(u64, u64)> {
 struct MemoSlot {
     a: u64,
     b: u64,
-    /// Byte length of the token; 0 marks an empty slot.
-    len: u8,
-    class: Class,
     /// [`token_key_hash`] of the token, once asked for (0: not yet).
     key_hash: u64,
+    /// The token's [`Class`], in fields so that a slot takes 32 bytes.
+    id: u32,
+    /// Byte length of the token; 0 marks an empty slot.
+    len: u8,
+    case: Case,
+    shape: u8,
+    spaced: bool,
+}
+
+impl MemoSlot {
+    #[inline(always)]
+    fn new(a: u64, b: u64, len: u8, class: Class, key_hash: u64) -> MemoSlot {
+        MemoSlot {
+            a,
+            b,
+            key_hash,
+            id: class.id,
+            len,
+            case: class.case,
+            shape: class.shape,
+            spaced: class.spaced,
+        }
+    }
+
+    #[inline(always)]
+    fn class(&self) -> Class {
+        Class {
+            case: self.case,
+            shape: self.shape,
+            id: self.id,
+            spaced: self.spaced,
+        }
+    }
 }
 
 const EMPTY_MEMO_SLOT: MemoSlot = MemoSlot {
     a: 0,
     b: 0,
-    len: 0,
-    class: Class {
-        case: Case::Lower,
-        id: crate::lexicon::NONE,
-        spaced: false,
-    },
     key_hash: 0,
+    id: crate::lexicon::NONE,
+    len: 0,
+    case: Case::Lower,
+    shape: 0,
+    spaced: false,
 };
 
 /// A per-thread memo of [`classify`] for short tokens, direct-mapped on
@@ -879,13 +1227,7 @@ impl Memo {
             Some(slot) => {
                 let class = classify(s, lex, &mut self.scratch);
                 let key_hash = token_key_hash(s, &mut self.scratch);
-                *slot = MemoSlot {
-                    a: x,
-                    b: y,
-                    len,
-                    class,
-                    key_hash,
-                };
+                *slot = MemoSlot::new(x, y, len, class, key_hash);
                 key_hash
             }
             None => token_key_hash(s, &mut self.scratch),
@@ -893,7 +1235,7 @@ impl Memo {
     }
 
     /// [`classify`]`(s, lex, scratch)`, from the memo when `s` was seen.
-    #[inline]
+    #[inline(always)]
     fn class(&mut self, s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
         let b = s.as_bytes();
         let Some((x, y)) = pack(b) else {
@@ -904,16 +1246,10 @@ impl Memo {
         match self.slots.get_mut(at) {
             Some(slot) => {
                 if slot.len == len && slot.a == x && slot.b == y {
-                    return slot.class;
+                    return slot.class();
                 }
                 let class = classify(s, lex, scratch);
-                *slot = MemoSlot {
-                    a: x,
-                    b: y,
-                    len,
-                    class,
-                    key_hash: 0,
-                };
+                *slot = MemoSlot::new(x, y, len, class, 0);
                 class
             }
             None => classify(s, lex, scratch),
@@ -925,8 +1261,8 @@ impl Memo {
 const MEMO_BITS: u32 = 14;
 
 thread_local! {
-    /// The memo of [`Ctx::build`], lent to each context while it lives (`2^14` slots, 640 KB).
-    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new(MEMO_BITS));
+    /// The memo of [`Ctx::build`], lent to each context while it lives (`2^14` slots of 32 bytes, 512 KB).
+    static MEMO: std::cell::RefCell<Option<Box<Memo>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The letter case from the counts gathered over a token.
@@ -987,9 +1323,15 @@ fn mark_caps_lines(toks: &mut [Tok]) {
 
 /// The reference lexicon scan: one overlapping Aho-Corasick pass over the
 /// keyed text, each hit checked to start and end at a token boundary, then
-/// bucketed by start token, longest first. Fills `hits` and `first_hit`
+/// bucketed by start token, longest first. Fills `hits` and `hit_range`
 /// (`toks.len() + 1` offsets).
-fn scan_keys(text: &str, toks: &[Tok], lex: &NameLexicon, hits: &mut Vec<Hit>, first_hit: &mut Vec<u32>) {
+fn scan_keys(
+    text: &str,
+    toks: &[Tok],
+    lex: &NameLexicon,
+    hits: &mut Vec<Hit>,
+    hit_range: &mut Vec<[u32; 2]>,
+) {
     let mut raw = Vec::with_capacity(toks.len());
     if !lex.entries.is_empty() && !toks.is_empty() {
         // The keyed text: a space before every token's key and at the end.
@@ -1027,8 +1369,7 @@ fn scan_keys(text: &str, toks: &[Tok], lex: &NameLexicon, hits: &mut Vec<Hit>, f
         }
     }
     // Counting sort by start token, then longest first in each bucket.
-    first_hit.clear();
-    first_hit.resize(toks.len() + 1, 0);
+    let mut first_hit = vec![0u32; toks.len() + 1];
     for h in &raw {
         if let Some(c) = first_hit.get_mut(h.start as usize + 1) {
             *c += 1;
@@ -1062,6 +1403,13 @@ fn scan_keys(text: &str, toks: &[Tok], lex: &NameLexicon, hits: &mut Vec<Hit>, f
             }
         }
     }
+    // Ranges per token, `[0, 0]` for none.
+    hit_range.clear();
+    hit_range.extend(
+        first_hit
+            .windows(2)
+            .map(|w| if w[0] == w[1] { [0, 0] } else { [w[0], w[1]] }),
+    );
 }
 
 /// Finds organizations, programs, locations and persons in one pass.
@@ -1125,6 +1473,10 @@ impl Ctx<'_> {
 
     /// An admin prefix at `k`: its end, kind and whether a number may follow.
     pub fn prefix(&self, k: usize) -> Option<(usize, crate::entity::LocationKind, bool)> {
+        // No hit with a prefix starts here (the category bit says so).
+        if !self.has(k, crate::lexicon::cat::PREFIX) {
+            return None;
+        }
         let blocked = self.in_word(k);
         let (end, e) = self.longest(k, false, |e| e.prefix.is_some())?;
         // A common word that holds the prefix (`xã hội`) blocks it; a
@@ -1250,24 +1602,56 @@ impl RangeKeys {
     }
 }
 
-/// Tokens already taken by an entity, as a flag per token (linear time).
-pub(crate) struct Marks(Vec<bool>);
+/// Tokens already taken by an entity, as a bit per token (linear time).
+/// A document of up to [`Marks::INLINE`] tokens (almost every paragraph)
+/// keeps its bits inline, with no allocation.
+pub(crate) struct Marks {
+    n: usize,
+    inline: [u64; Marks::INLINE / 64],
+    heap: Vec<u64>,
+}
 
 impl Marks {
+    /// Tokens whose bits fit inline.
+    const INLINE: usize = 512;
+
     pub fn new(n: usize) -> Self {
-        Marks(vec![false; n])
+        Marks {
+            n,
+            inline: [0; Marks::INLINE / 64],
+            heap: if n > Marks::INLINE {
+                vec![0; n / 64 + 1]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn words(&self) -> &[u64] {
+        if self.n > Marks::INLINE {
+            &self.heap
+        } else {
+            &self.inline
+        }
     }
 
     /// Marks tokens `[a, b)`.
     pub fn push(&mut self, (a, b): (usize, usize)) {
-        let b = b.min(self.0.len());
-        if let Some(s) = self.0.get_mut(a.min(b)..b) {
-            s.fill(true);
+        let b = b.min(self.n);
+        let words: &mut [u64] = if self.n > Marks::INLINE {
+            &mut self.heap
+        } else {
+            &mut self.inline
+        };
+        for k in a.min(b)..b {
+            if let Some(w) = words.get_mut(k >> 6) {
+                *w |= 1 << (k & 63);
+            }
         }
     }
 
     pub fn contains(&self, i: usize) -> bool {
-        self.0.get(i).copied().unwrap_or(false)
+        i < self.n && self.words().get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
     }
 }
 
@@ -1305,7 +1689,7 @@ mod tests {
         let slow = Ctx::build(&doc, lex, true);
         assert_eq!(fast.toks, slow.toks, "tokens differ on {text:?}");
         assert_eq!(fast.hits, slow.hits, "hits differ on {text:?}");
-        assert_eq!(fast.first_hit, slow.first_hit, "hit buckets differ on {text:?}");
+        assert_eq!(fast.hit_range, slow.hit_range, "hit buckets differ on {text:?}");
         // Key hashes agree with the keys they stand for.
         for i in 0..fast.len() {
             assert_eq!(
@@ -1324,6 +1708,18 @@ mod tests {
             }
         }
         remembered_sets_agree(&fast);
+        // A token's category bits say which kinds of hit start there (the
+        // early returns of `place` and `prefix` and the rules' `has` tests
+        // rely on it).
+        for i in 0..fast.len() {
+            for bit in (0..11).map(|b| 1u16 << b) {
+                assert_eq!(
+                    fast.has(i, bit),
+                    fast.any(i, |e| e.cats() & bit != 0),
+                    "{text:?} token {i} category {bit}"
+                );
+            }
+        }
         // The bitmap jumps land where linear scans do.
         let n = fast.len();
         for from in 0..=n + 1 {
@@ -1333,7 +1729,11 @@ mod tests {
                 cat::CREDIT,
                 cat::PREFIX | cat::PLACE,
                 cat::ORG | cat::HEAD,
+                cat::TRIGGER | cat::PROGRAM,
+                cat::SURNAME | cat::PERSON,
+                cat::PLACE | cat::PREFIX | cat::ORG | cat::HEAD | cat::TRIGGER | cat::PROGRAM,
                 cat::STOP,
+                cat::STOP | cat::TITLE,
             ] {
                 assert_eq!(
                     fast.next_with(from, mask),
@@ -1347,11 +1747,22 @@ mod tests {
                 scan(&|k| fast.breaks_before(k)),
                 "{text:?}"
             );
-            let other = |k: usize| {
-                fast.tok(k)
-                    .is_some_and(|t| !(t.kind == TokenKind::Syllable && t.case == Case::Lower))
-            };
-            assert_eq!(fast.next_other(from), scan(&other), "{text:?}");
+            let three_upper = |t: &Tok| t.end - t.start == 3 && t.case == Case::Upper;
+            assert_eq!(
+                fast.next_where(from, three_upper),
+                scan(&|k| fast.tok(k).is_some_and(three_upper)),
+                "{text:?}"
+            );
+            for kinds in [
+                &[TokenKind::OpenQuote][..],
+                &[TokenKind::Url, TokenKind::Punct][..],
+            ] {
+                assert_eq!(
+                    fast.next_kind(from, kinds),
+                    scan(&|k| fast.kind(k).is_some_and(|x| kinds.contains(&x))),
+                    "{text:?}"
+                );
+            }
         }
         // Keys built on demand agree with the keys of the prefixes.
         for i in (0..fast.len()).step_by(7) {
@@ -1411,8 +1822,97 @@ mod tests {
             "Ông Nguyễn Văn A, Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương.",
             "Thanh Ho\u{301}a, hòa bình, HÒA BÌNH, HoÀ bÌnh, iPhone, 1 000 người, https://a.vn, a@b.vn",
             "Cổ phiếu HPG tăng 3%, VN-Index giảm; Hội Liên hiệp Phụ nữ tỉnh (LHPN) phát động.",
+            // All-caps lines (flags change there), one at the end of the text.
+            "SỞ NỘI VỤ TỈNH LAI CHÂU THÔNG BÁO\nÔng Hà Văn C nói.\n\nA B C\nCHÀO MỪNG ĐẠI HỘI",
+            "MỘT HAI\nBA BỐN NĂM SÁU - V. TP.HCM\nbảy TÁM CHÍN MƯỜI",
         ] {
             same(text, &lex);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn marks_agree_with_a_flag_per_token(
+            n in prop_oneof![0usize..600, 500usize..1300],
+            ranges in proptest::collection::vec((0usize..1400, 0usize..1400), 0..12),
+        ) {
+            let mut marks = Marks::new(n);
+            let mut flags = vec![false; n];
+            for &(a, b) in &ranges {
+                marks.push((a, b));
+                let b = b.min(n);
+                for f in flags.iter_mut().take(b).skip(a.min(b)) {
+                    *f = true;
+                }
+            }
+            for i in 0..n + 70 {
+                prop_assert_eq!(marks.contains(i), flags.get(i).copied().unwrap_or(false), "{}", i);
+            }
+        }
+    }
+
+    #[test]
+    fn memo_slot_takes_32_bytes() {
+        assert_eq!(std::mem::size_of::<MemoSlot>(), 32);
+    }
+
+    #[test]
+    fn shape_table_agrees_with_shape_flags() {
+        // Every kind is in `KINDS` once (a new kind fails to compile here).
+        let position = |k: TokenKind| match k {
+            TokenKind::Syllable
+            | TokenKind::Word
+            | TokenKind::Number
+            | TokenKind::DateLike
+            | TokenKind::Ratio
+            | TokenKind::Percent
+            | TokenKind::Abbreviation
+            | TokenKind::Punct
+            | TokenKind::OpenQuote
+            | TokenKind::CloseQuote
+            | TokenKind::Symbol
+            | TokenKind::Url
+            | TokenKind::Email
+            | TokenKind::Hashtag
+            | TokenKind::Mention => KINDS.iter().position(|&x| x == k),
+        };
+        for (n, &kind) in KINDS.iter().enumerate() {
+            assert_eq!(position(kind), Some(n));
+            for case in [Case::Lower, Case::Title, Case::Upper, Case::Mixed] {
+                for chars in 0..4 {
+                    if (case == Case::Upper) != (chars > 0) {
+                        continue;
+                    }
+                    let info = SHAPES[kind as usize][usize::from(shape_of(case, chars))];
+                    assert_eq!(
+                        info & 7,
+                        shape_flags(kind, case, false, chars),
+                        "{kind:?} {case:?} {chars}"
+                    );
+                    let wordish = matches!(kind, TokenKind::Syllable | TokenKind::Word);
+                    assert_eq!(info & shape::LINE_UPPER != 0, wordish && case == Case::Upper);
+                    assert_eq!(info & shape::LINE_LOWER != 0, wordish && case != Case::Upper);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_build_marks_caps_lines_at_every_bitmap_offset() {
+        // The fused loop finds all-caps lines with counters and patches the
+        // name-cap bitmap afterwards: put such a line at every offset
+        // around a 64-token word boundary, in the middle and at the end.
+        let lex = NameLexicon::builtin();
+        for before in 55..=70 {
+            let lead = "các xã ".repeat(before / 2);
+            for text in [
+                format!("{lead}\nỦY BAN NHÂN DÂN TỈNH HÀ GIANG B\ncòn lại ông Lê Văn D"),
+                format!("{lead}\nHỘI NÔNG DÂN VIỆT NAM"),
+            ] {
+                same(&text, &lex);
+                let ctx = Ctx::build(&Document::new(&text), &lex, false);
+                assert!(ctx.toks.iter().any(|t| t.caps_line), "{text:?}");
+            }
         }
     }
 

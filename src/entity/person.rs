@@ -87,8 +87,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     // Surname-led names, and names seen before.
     let mut i = 0;
     while i < ctx.len() {
-        // Only a name-cap token starts a name here.
-        i = ctx.next_namecap(i);
+        // Only a name-cap token starts a name here; while no name is
+        // remembered, only one with a surname or a listed person.
+        i = if names.is_empty() {
+            ctx.next_with(i, cat::SURNAME | cat::PERSON)
+        } else {
+            ctx.next_namecap(i)
+        };
         if i >= ctx.len() {
             break;
         }
@@ -481,10 +486,20 @@ fn byline_parts(
                 x.title.is_some() || x.head.is_some() || x.org.is_some() || x.prefix.is_some()
             })
     };
+    // The first part holds the first two tokens: without them, no byline
+    // (the walk below would say so at its first separator).
+    if !(name_tok(i) && name_tok(i + 1)) {
+        return false;
+    }
     let mut parts = Vec::new();
     let mut a = i;
     let mut k = i;
     while k <= e {
+        // A part runs to the next separator (or the end) and has two to
+        // four tokens: past four without one, no byline.
+        if k - a > 4 {
+            return false;
+        }
         if k == e || is_sep(k) {
             if !(2..=4).contains(&(k - a)) || !(a..k).all(name_tok) {
                 return false;

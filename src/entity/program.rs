@@ -188,10 +188,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i = tend;
     }
     // Quoted titles introduced by `hoạt động`, `việc`, or named before.
-    let mut next = ctx.next_other(0);
+    let mut next = ctx.next_kind(0, &[TokenKind::OpenQuote]);
     while next < ctx.len() {
         let k = next;
-        next = ctx.next_other(k + 1);
+        next = ctx.next_kind(k + 1, &[TokenKind::OpenQuote]);
         if !is_open_quote(ctx, k) || emitted.contains(k) {
             continue;
         }
