@@ -463,21 +463,28 @@ fn resolve_overlaps(candidates: &mut Vec<Entity>) -> Vec<Entity> {
             *slot = e.span();
         }
         let keep = kept_small(&spans[..candidates.len()]);
-        candidates
-            .drain(..)
-            .enumerate()
-            .filter_map(|(i, e)| (keep >> i & 1 == 1).then_some(e))
-            .collect()
+        // Sized once: collecting a filter would start small and grow.
+        let mut kept = Vec::with_capacity(keep.count_ones() as usize);
+        for (i, e) in candidates.drain(..).enumerate() {
+            if keep >> i & 1 == 1 {
+                kept.push(e);
+            }
+        }
+        kept
     } else {
         let spans: Vec<Span> = candidates.iter().map(Entity::span).collect();
         let keep = kept_spans(&spans);
-        candidates
-            .drain(..)
-            .zip(keep)
-            .filter_map(|(e, k)| k.then_some(e))
-            .collect()
+        let mut kept = Vec::with_capacity(keep.iter().filter(|&&k| k).count());
+        for (e, k) in candidates.drain(..).zip(keep) {
+            if k {
+                kept.push(e);
+            }
+        }
+        kept
     };
-    kept.sort_by_key(|e| e.span().start);
+    // Survivors are non-empty and do not overlap, so no two share a start:
+    // an unstable sort (which needs no buffer) gives the one order there is.
+    kept.sort_unstable_by_key(|e| e.span().start);
     kept
 }
 
