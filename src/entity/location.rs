@@ -202,15 +202,17 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 i += 1;
                 continue;
             }
-            // The keys of `[i, i + len)` for every len, built once.
-            let (keys, ends) = ctx.key_prefixes(i, MAX_PLACE);
             for len in (1..=MAX_PLACE).rev() {
                 let j = i + len;
                 if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j)) {
                     continue;
                 }
-                let key = ends.get(len - 1).and_then(|&e| keys.get(..e)).unwrap_or("");
-                if let Some(&kind) = memory.get(key) {
+                // The key is built only for a range whose hash is
+                // remembered (mostly one, the one that matches).
+                if !remembered.may_be(ctx, i, len) {
+                    continue;
+                }
+                if let Some(&kind) = memory.get(&ctx.key(i, j)) {
                     hit = Some((j, kind));
                     break;
                 }
