@@ -103,6 +103,8 @@ fn is_plural(w: &str) -> bool {
 /// Finds locations.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut memory: HashMap<String, LocationKind> = HashMap::new();
+    // The hashes of the keys in `memory`, for the bare-mention pass.
+    let mut remembered = super::names::RangeKeys::new();
     let mut found = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
@@ -136,6 +138,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 found.push((i, end));
                 if ctx.kind(pend) != Some(TokenKind::Number) {
                     memory.insert(ctx.key(pend, end), region.unwrap_or(kind));
+                    remembered.insert(ctx, pend, end);
                 }
                 let mut k = end;
                 while plural && (ctx.is_punct(k, ",") || ctx.word(k) == "và") && !ctx.stops_at_break(k + 1) {
@@ -149,6 +152,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                             };
                             push(ctx, k + 1, e2, kind, out);
                             memory.insert(ctx.key(k + 1, e2), kind);
+                            remembered.insert(ctx, k + 1, e2);
                             k = e2;
                         }
                         _ => break,
@@ -186,7 +190,6 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     if memory.is_empty() {
         return;
     }
-    let remembered = super::names::RangeKeys::from_keys(memory.keys());
     let mut i = 0;
     while i < ctx.len() {
         // Only a name-cap token starts a bare mention.

@@ -1571,16 +1571,39 @@ pub(crate) struct RangeKeys {
 
 impl RangeKeys {
     pub fn from_keys<'k>(keys: impl Iterator<Item = &'k String>) -> RangeKeys {
-        let mut r = RangeKeys {
-            firsts: Default::default(),
-            ranges: Default::default(),
-        };
+        let mut r = RangeKeys::new();
         for k in keys {
-            let first = k.split(' ').next().unwrap_or("");
-            r.firsts.insert(piece_hash(first.as_bytes()));
-            r.ranges.insert(range_hash_of_key(k));
+            r.insert_key(k);
         }
         r
+    }
+
+    /// An empty set (allocates nothing until the first insert).
+    pub fn new() -> RangeKeys {
+        RangeKeys {
+            firsts: Default::default(),
+            ranges: Default::default(),
+        }
+    }
+
+    /// Remembers the hashes of one key.
+    fn insert_key(&mut self, k: &str) {
+        let first = k.split(' ').next().unwrap_or("");
+        self.firsts.insert(piece_hash(first.as_bytes()));
+        self.ranges.insert(range_hash_of_key(k));
+    }
+
+    /// Remembers the key of tokens `[a, b)`, like [`RangeKeys::from_keys`]
+    /// given [`Ctx::key`]`(a, b)`, but from the context's cached token key
+    /// hashes when no token key of the document holds a space (the key
+    /// string is then never built).
+    pub fn insert(&mut self, ctx: &Ctx<'_>, a: usize, b: usize) {
+        if !ctx.spaced && a < b && b <= ctx.len() {
+            self.firsts.insert(ctx.key_hash(a));
+            self.ranges.insert(ctx.range_hash(a, b));
+        } else {
+            self.insert_key(&ctx.key(a, b));
+        }
     }
 
     /// False only when no remembered key is the key of `[i, i + len)` for
@@ -1798,7 +1821,15 @@ mod tests {
             set.insert(ctx, i, j);
             plain.insert(ctx.key(i, j));
         }
-        let ranges = RangeKeys::from_keys(plain.iter());
+        let from_keys = RangeKeys::from_keys(plain.iter());
+        // Built range by range from the context: the same sets.
+        let mut from_ctx = RangeKeys::new();
+        for i in (0..n).step_by(3) {
+            from_ctx.insert(ctx, i, (i + 1 + i % 3).min(n));
+        }
+        assert_eq!(from_ctx.firsts, from_keys.firsts);
+        assert_eq!(from_ctx.ranges, from_keys.ranges);
+        let ranges = from_ctx;
         for i in 0..n {
             let mut any = false;
             for j in i + 1..=(i + 3).min(n) {
