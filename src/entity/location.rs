@@ -102,7 +102,8 @@ fn is_plural(w: &str) -> bool {
 
 /// Finds locations.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut memory: HashMap<String, LocationKind> = HashMap::new();
+    // Keys as bytes: they are only compared, never shown.
+    let mut memory: HashMap<Vec<u8>, LocationKind> = HashMap::new();
     // The hashes of the keys in `memory`, for the bare-mention pass.
     let mut remembered = super::names::RangeKeys::new();
     let mut found = Marks::new(ctx.len());
@@ -137,7 +138,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 }
                 found.push((i, end));
                 if ctx.kind(pend) != Some(TokenKind::Number) {
-                    memory.insert(ctx.key(pend, end), region.unwrap_or(kind));
+                    memory.insert(ctx.key_bytes(pend, end), region.unwrap_or(kind));
                     remembered.insert(ctx, pend, end);
                 }
                 let mut k = end;
@@ -151,7 +152,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                                 _ => kind,
                             };
                             push(ctx, k + 1, e2, kind, out);
-                            memory.insert(ctx.key(k + 1, e2), kind);
+                            memory.insert(ctx.key_bytes(k + 1, e2), kind);
                             remembered.insert(ctx, k + 1, e2);
                             k = e2;
                         }
@@ -215,7 +216,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 if !remembered.may_be(ctx, i, len) {
                     continue;
                 }
-                if let Some(&kind) = memory.get(&ctx.key(i, j)) {
+                if let Some(&kind) = memory.get(ctx.key_bytes(i, j).as_slice()) {
                     hit = Some((j, kind));
                     break;
                 }

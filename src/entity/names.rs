@@ -807,11 +807,17 @@ impl<'a> Ctx<'a> {
     /// The key of tokens `[i, j)` (built on demand): the tokens' keys
     /// joined by single spaces, `\u{1}` for a link or address.
     pub fn key(&self, i: usize, j: usize) -> String {
+        String::from_utf8(self.key_bytes(i, j)).unwrap_or_default()
+    }
+
+    /// The bytes of [`Ctx::key`]`(i, j)`, without the UTF-8 check of
+    /// making a `String` (for maps that only compare keys).
+    pub fn key_bytes(&self, i: usize, j: usize) -> Vec<u8> {
         // Decomposed keys grow: `ệ` (3 bytes) becomes 5.
         let room = self.span(i, j).map_or(0, |(a, b)| b - a) * 2 + 8;
         let mut out = Vec::with_capacity(room);
         write_keys(self.text, self.toks.get(i..j).unwrap_or(&[]), &mut out);
-        String::from_utf8(out).unwrap_or_default()
+        out
     }
 
     /// A hash of token `i`'s key ([`piece_hash`] of it): from the
@@ -1806,6 +1812,7 @@ mod tests {
             let (keys, ends) = fast.key_prefixes(i, 4);
             for (n, e) in ends.iter().enumerate() {
                 assert_eq!(keys.get(..*e).unwrap_or(""), fast.key(i, i + n + 1));
+                assert_eq!(fast.key_bytes(i, i + n + 1), fast.key(i, i + n + 1).into_bytes());
             }
         }
     }
