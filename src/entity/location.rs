@@ -102,7 +102,10 @@ fn is_plural(w: &str) -> bool {
 
 /// Finds locations.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut memory: HashMap<String, LocationKind> = HashMap::new();
+    // Keys as bytes: they are only compared, never shown.
+    let mut memory: HashMap<Vec<u8>, LocationKind> = HashMap::new();
+    // The hashes of the keys in `memory`, for the bare-mention pass.
+    let mut remembered = super::names::RangeKeys::new();
     let mut found = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
@@ -135,7 +138,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 }
                 found.push((i, end));
                 if ctx.kind(pend) != Some(TokenKind::Number) {
-                    memory.insert(ctx.key(pend, end), region.unwrap_or(kind));
+                    memory.insert(ctx.key_bytes(pend, end), region.unwrap_or(kind));
+                    remembered.insert(ctx, pend, end);
                 }
                 let mut k = end;
                 while plural && (ctx.is_punct(k, ",") || ctx.word(k) == "và") && !ctx.stops_at_break(k + 1) {
@@ -148,7 +152,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                                 _ => kind,
                             };
                             push(ctx, k + 1, e2, kind, out);
-                            memory.insert(ctx.key(k + 1, e2), kind);
+                            memory.insert(ctx.key_bytes(k + 1, e2), kind);
+                            remembered.insert(ctx, k + 1, e2);
                             k = e2;
                         }
                         _ => break,
@@ -186,7 +191,6 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     if memory.is_empty() {
         return;
     }
-    let remembered = super::names::RangeKeys::from_keys(memory.keys());
     let mut i = 0;
     while i < ctx.len() {
         // Only a name-cap token starts a bare mention.
@@ -202,15 +206,17 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 i += 1;
                 continue;
             }
-            // The keys of `[i, i + len)` for every len, built once.
-            let (keys, ends) = ctx.key_prefixes(i, MAX_PLACE);
             for len in (1..=MAX_PLACE).rev() {
                 let j = i + len;
                 if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j)) {
                     continue;
                 }
-                let key = ends.get(len - 1).and_then(|&e| keys.get(..e)).unwrap_or("");
-                if let Some(&kind) = memory.get(key) {
+                // The key is built only for a range whose hash is
+                // remembered (mostly one, the one that matches).
+                if !remembered.may_be(ctx, i, len) {
+                    continue;
+                }
+                if let Some(&kind) = memory.get(ctx.key_bytes(i, j).as_slice()) {
                     hit = Some((j, kind));
                     break;
                 }

@@ -807,11 +807,17 @@ impl<'a> Ctx<'a> {
     /// The key of tokens `[i, j)` (built on demand): the tokens' keys
     /// joined by single spaces, `\u{1}` for a link or address.
     pub fn key(&self, i: usize, j: usize) -> String {
+        String::from_utf8(self.key_bytes(i, j)).unwrap_or_default()
+    }
+
+    /// The bytes of [`Ctx::key`]`(i, j)`, without the UTF-8 check of
+    /// making a `String` (for maps that only compare keys).
+    pub fn key_bytes(&self, i: usize, j: usize) -> Vec<u8> {
         // Decomposed keys grow: `ệ` (3 bytes) becomes 5.
         let room = self.span(i, j).map_or(0, |(a, b)| b - a) * 2 + 8;
         let mut out = Vec::with_capacity(room);
         write_keys(self.text, self.toks.get(i..j).unwrap_or(&[]), &mut out);
-        String::from_utf8(out).unwrap_or_default()
+        out
     }
 
     /// A hash of token `i`'s key ([`piece_hash`] of it): from the
@@ -853,6 +859,7 @@ impl<'a> Ctx<'a> {
 
     /// The keys of tokens `[i, i + len)` for `len` in `1..=n` at once: the
     /// key of the longest run, and where each shorter one ends in it.
+    #[cfg(test)]
     pub fn key_prefixes(&self, i: usize, n: usize) -> (String, Vec<usize>) {
         let toks = self.toks.get(i..(i + n).min(self.toks.len())).unwrap_or(&[]);
         let room = match (toks.first(), toks.last()) {
@@ -1440,6 +1447,11 @@ impl Recognizer for NameRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
+        // An empty document (a blank line read with `--lines`) has no
+        // names: skip lending the memo and building a context for it.
+        if doc.tokens.is_empty() {
+            return;
+        }
         let ctx = Ctx::new(doc, &self.lex);
         if ctx.len() == 0 {
             return;
@@ -1565,16 +1577,39 @@ pub(crate) struct RangeKeys {
 
 impl RangeKeys {
     pub fn from_keys<'k>(keys: impl Iterator<Item = &'k String>) -> RangeKeys {
-        let mut r = RangeKeys {
-            firsts: Default::default(),
-            ranges: Default::default(),
-        };
+        let mut r = RangeKeys::new();
         for k in keys {
-            let first = k.split(' ').next().unwrap_or("");
-            r.firsts.insert(piece_hash(first.as_bytes()));
-            r.ranges.insert(range_hash_of_key(k));
+            r.insert_key(k);
         }
         r
+    }
+
+    /// An empty set (allocates nothing until the first insert).
+    pub fn new() -> RangeKeys {
+        RangeKeys {
+            firsts: Default::default(),
+            ranges: Default::default(),
+        }
+    }
+
+    /// Remembers the hashes of one key.
+    fn insert_key(&mut self, k: &str) {
+        let first = k.split(' ').next().unwrap_or("");
+        self.firsts.insert(piece_hash(first.as_bytes()));
+        self.ranges.insert(range_hash_of_key(k));
+    }
+
+    /// Remembers the key of tokens `[a, b)`, like [`RangeKeys::from_keys`]
+    /// given [`Ctx::key`]`(a, b)`, but from the context's cached token key
+    /// hashes when no token key of the document holds a space (the key
+    /// string is then never built).
+    pub fn insert(&mut self, ctx: &Ctx<'_>, a: usize, b: usize) {
+        if !ctx.spaced && a < b && b <= ctx.len() {
+            self.firsts.insert(ctx.key_hash(a));
+            self.ranges.insert(ctx.range_hash(a, b));
+        } else {
+            self.insert_key(&ctx.key(a, b));
+        }
     }
 
     /// False only when no remembered key is the key of `[i, i + len)` for
@@ -1599,6 +1634,14 @@ impl RangeKeys {
             }
         }
         false
+    }
+
+    /// False only when no remembered key is the key of `[i, i + len)`
+    /// (exact through the hashes unless some token key of the document
+    /// holds a space: then always true). Lets a caller build the key of
+    /// only the ranges that may be remembered.
+    pub fn may_be(&self, ctx: &Ctx<'_>, i: usize, len: usize) -> bool {
+        ctx.spaced || self.ranges.contains(&ctx.range_hash(i, i + len))
     }
 }
 
@@ -1769,6 +1812,7 @@ mod tests {
             let (keys, ends) = fast.key_prefixes(i, 4);
             for (n, e) in ends.iter().enumerate() {
                 assert_eq!(keys.get(..*e).unwrap_or(""), fast.key(i, i + n + 1));
+                assert_eq!(fast.key_bytes(i, i + n + 1), fast.key(i, i + n + 1).into_bytes());
             }
         }
     }
@@ -1784,12 +1828,24 @@ mod tests {
             set.insert(ctx, i, j);
             plain.insert(ctx.key(i, j));
         }
-        let ranges = RangeKeys::from_keys(plain.iter());
+        let from_keys = RangeKeys::from_keys(plain.iter());
+        // Built range by range from the context: the same sets.
+        let mut from_ctx = RangeKeys::new();
+        for i in (0..n).step_by(3) {
+            from_ctx.insert(ctx, i, (i + 1 + i % 3).min(n));
+        }
+        assert_eq!(from_ctx.firsts, from_keys.firsts);
+        assert_eq!(from_ctx.ranges, from_keys.ranges);
+        let ranges = from_ctx;
         for i in 0..n {
             let mut any = false;
             for j in i + 1..=(i + 3).min(n) {
                 let held = plain.contains(&ctx.key(i, j));
                 assert_eq!(set.contains(ctx, i, j), held, "{:?}", ctx.key(i, j));
+                // No remembered range is ruled out by its hash.
+                if held {
+                    assert!(ranges.may_be(ctx, i, j - i), "{:?}", ctx.key(i, j));
+                }
                 any |= held;
             }
             if any {

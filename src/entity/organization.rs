@@ -719,8 +719,6 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, mut aliases: Aliases) {
         if !remembered.may_match(ctx, i, 3) {
             continue;
         }
-        // The keys of `[i, i + n)` for every n, built once.
-        let (keys, ends) = ctx.key_prefixes(i, 3);
         for n in 1..=3 {
             let j = i + n;
             if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j) && !caps_word) {
@@ -737,8 +735,11 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, mut aliases: Aliases) {
             {
                 continue;
             }
-            let key = ends.get(n - 1).and_then(|&e| keys.get(..e)).unwrap_or("");
-            if let Some(&kind) = aliases.get(key) {
+            // The key is built only for a range whose hash is remembered.
+            if !remembered.may_be(ctx, i, n) {
+                continue;
+            }
+            if let Some(&kind) = aliases.get(&ctx.key(i, j)) {
                 push(ctx, i, j, kind, out);
                 break;
             }
