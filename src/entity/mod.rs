@@ -361,6 +361,10 @@ impl Extractor {
     /// }
     /// ```
     pub fn extract(&self, text: &str) -> Vec<Entity> {
+        // Blank lines are common when a file is read line by line.
+        if text.is_empty() {
+            return Vec::new();
+        }
         let normalized = normalize_with_map(text, &NormalizeOptions::default());
         let mut scratch = SCRATCH.take();
         let mut tokens = recycle(std::mem::take(&mut scratch.tokens));
