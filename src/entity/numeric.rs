@@ -536,6 +536,10 @@ impl std::hash::Hasher for Fnv {
 struct Word {
     lower: String,
     exact: Option<String>,
+    /// Set on a phrase's first word when it matches every text looked up
+    /// under its key (no exact form, and its lower-case form is the key), so
+    /// `longest_at` need not compare it again.
+    is_key: bool,
 }
 
 impl Word {
@@ -556,8 +560,9 @@ impl<V> PhraseTable<V> {
         for line in crate::lexicon::entries(data) {
             let (phrase, value) = line.split_once('\t').unwrap_or((line, ""));
             let Some(v) = parse(value.trim()) else { continue };
-            let words: Vec<Word> = tokenize(phrase.trim())
+            let mut words: Vec<Word> = tokenize(phrase.trim())
                 .map(|t| Word {
+                    is_key: false,
                     lower: t.text.to_lowercase(),
                     exact: (t.text.is_ascii()
                         && t.text.chars().any(|c| c.is_ascii_alphabetic())
@@ -569,10 +574,11 @@ impl<V> PhraseTable<V> {
             // Keyed the way `longest_at` looks words up (`lower`), so a
             // mixed-case measure (`kWh`) is found.
             if let Some(first) = tokenize(phrase.trim()).next() {
-                by_first
-                    .entry(lower(first.text).into_owned())
-                    .or_default()
-                    .push((words, v));
+                let key = lower(first.text);
+                if let Some(w) = words.first_mut() {
+                    w.is_key = w.exact.is_none() && w.lower == key;
+                }
+                by_first.entry(key.into_owned()).or_default().push((words, v));
             }
         }
         for list in by_first.values_mut() {
@@ -656,6 +662,11 @@ impl<V> PhraseTable<V> {
                 let j = i + k;
                 if k > 0 && !inline_gap(doc, j - 1) {
                     continue 'phrases;
+                }
+                // (`text` was found under the key: `lower(text)` is it.)
+                if k == 0 && w.is_key {
+                    debug_assert!(w.matches(text));
+                    continue;
                 }
                 match doc.tokens.get(j) {
                     Some(t) if w.matches(t.text) => {}
