@@ -227,6 +227,69 @@ pub(crate) fn parse_digits(s: &str) -> Result<Decimal, ParseNumberError> {
     {
         return Err(ParseNumberError::Invalid { at });
     }
+    if let Some(d) = grouped_fast(bytes) {
+        return Ok(d);
+    }
+    parse_grouped(s)
+}
+
+/// [`parse_digits`] without allocating, for the usual written forms: one
+/// kind of separator only, no empty group, at most 18 digits. `None`
+/// leaves the number (and every error) to [`parse_grouped`], which gives
+/// the same value for every number this accepts (`Decimal::normalize`
+/// makes both results the one canonical form of the value).
+/// `bytes` holds only ASCII digits, `.` and `,`.
+#[inline]
+fn grouped_fast(bytes: &[u8]) -> Option<Decimal> {
+    let sep = *bytes.iter().find(|b| !b.is_ascii_digit())?;
+    let mut groups = 0usize;
+    let mut first_len = 0usize;
+    let mut all_three = true;
+    let mut len = 0usize;
+    for &b in bytes {
+        if b.is_ascii_digit() {
+            len += 1;
+            continue;
+        }
+        if b != sep || len == 0 {
+            return None;
+        }
+        if groups == 0 {
+            first_len = len;
+        } else {
+            all_three &= len == 3;
+        }
+        groups += 1;
+        len = 0;
+    }
+    if len == 0 {
+        return None;
+    }
+    // `groups` separators, so `groups + 1` groups; `len` is the last one's.
+    let thousands = first_len <= 3 && all_three && len == 3;
+    let frac_len = match sep {
+        b'.' if thousands => 0,
+        b'.' if groups == 1 => len,
+        b',' if groups == 1 => len,
+        b',' if thousands => 0,
+        _ => return None,
+    };
+    if bytes.len() - groups > 18 {
+        return None;
+    }
+    let mantissa = bytes
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'));
+    let mantissa = i64::try_from(mantissa).ok()?;
+    let scale = u32::try_from(frac_len).ok()?;
+    Some(Decimal::new(mantissa, scale).normalize())
+}
+
+/// The general reading of [`parse_digits`] for a number of digits and
+/// separators (the reference for [`grouped_fast`]).
+fn parse_grouped(s: &str) -> Result<Decimal, ParseNumberError> {
+    let bytes = s.as_bytes();
     // Groups between separators, with the separator before each.
     let mut groups: Vec<(u8, &str)> = Vec::new();
     let mut start = 0;
@@ -686,6 +749,58 @@ mod tests {
         assert_eq!(p("02"), "2");
         assert_eq!(p("0,41"), "0.41");
         assert_eq!(p("2.713,77"), "2713.77");
+    }
+
+    /// `grouped_fast` against the general reading: every string of up to
+    /// eight characters over digits and both separators, exhaustively.
+    #[test]
+    fn grouped_fast_agrees_with_parse_grouped() {
+        let alphabet = [b'0', b'1', b'9', b'.', b','];
+        let mut checked = 0;
+        for len in 1..=8u32 {
+            for code in 0..5usize.pow(len) {
+                let mut c = code;
+                let s: String = (0..len)
+                    .map(|_| {
+                        let ch = char::from(alphabet[c % 5]);
+                        c /= 5;
+                        ch
+                    })
+                    .collect();
+                check_grouped(&s);
+                checked += 1;
+            }
+        }
+        assert!(checked > 400_000);
+        for s in [
+            "123.456.789.012.345.678",
+            "123.456.789.012.345.6789",
+            "1.234.567.890.123.456.789",
+            "999999999999999999,5",
+            "99999999999999999,5",
+            "9,99999999999999999",
+            "0,000000000000000001",
+            "1,500,000",
+            "000.000,000",
+        ] {
+            check_grouped(s);
+        }
+    }
+
+    fn check_grouped(s: &str) {
+        let slow = parse_grouped(s);
+        if let Some(d) = grouped_fast(s.as_bytes()) {
+            let Ok(v) = slow.as_ref() else {
+                panic!("{s}: fast {d}, slow {slow:?}")
+            };
+            assert_eq!(
+                (d, d.scale(), d.to_string()),
+                (*v, v.scale(), v.to_string()),
+                "{s}"
+            );
+        }
+        let whole = parse_digits(s).map(|d| (d.scale(), d.to_string()));
+        assert_eq!(whole, slow.map(|v| (v.scale(), v.to_string())), "{s}");
     }
 
     #[test]

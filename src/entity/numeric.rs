@@ -536,6 +536,10 @@ impl std::hash::Hasher for Fnv {
 struct Word {
     lower: String,
     exact: Option<String>,
+    /// Set on a phrase's first word when it matches every text looked up
+    /// under its key (no exact form, and its lower-case form is the key), so
+    /// `longest_at` need not compare it again.
+    is_key: bool,
 }
 
 impl Word {
@@ -556,8 +560,9 @@ impl<V> PhraseTable<V> {
         for line in crate::lexicon::entries(data) {
             let (phrase, value) = line.split_once('\t').unwrap_or((line, ""));
             let Some(v) = parse(value.trim()) else { continue };
-            let words: Vec<Word> = tokenize(phrase.trim())
+            let mut words: Vec<Word> = tokenize(phrase.trim())
                 .map(|t| Word {
+                    is_key: false,
                     lower: t.text.to_lowercase(),
                     exact: (t.text.is_ascii()
                         && t.text.chars().any(|c| c.is_ascii_alphabetic())
@@ -569,10 +574,11 @@ impl<V> PhraseTable<V> {
             // Keyed the way `longest_at` looks words up (`lower`), so a
             // mixed-case measure (`kWh`) is found.
             if let Some(first) = tokenize(phrase.trim()).next() {
-                by_first
-                    .entry(lower(first.text).into_owned())
-                    .or_default()
-                    .push((words, v));
+                let key = lower(first.text);
+                if let Some(w) = words.first_mut() {
+                    w.is_key = w.exact.is_none() && w.lower == key;
+                }
+                by_first.entry(key.into_owned()).or_default().push((words, v));
             }
         }
         for list in by_first.values_mut() {
@@ -657,6 +663,11 @@ impl<V> PhraseTable<V> {
                 if k > 0 && !inline_gap(doc, j - 1) {
                     continue 'phrases;
                 }
+                // (`text` was found under the key: `lower(text)` is it.)
+                if k == 0 && w.is_key {
+                    debug_assert!(w.matches(text));
+                    continue;
+                }
                 match doc.tokens.get(j) {
                     Some(t) if w.matches(t.text) => {}
                     _ => continue 'phrases,
@@ -691,6 +702,16 @@ impl<V> PhraseTable<V> {
     }
 
     /// Whether the table holds `word` (lower case) as a one-token phrase.
+    /// Every text without a capital for which [`PhraseTable::contains_word`]
+    /// holds: the keys that a one-word phrase of theirs matches.
+    fn single_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.iter().filter_map(|(k, l)| {
+            l.iter()
+                .any(|(w, _)| w.len() == 1 && w[0].matches(k))
+                .then_some(k.as_str())
+        })
+    }
+
     pub(crate) fn contains_word(&self, word: &str) -> bool {
         self.phrases(word)
             .is_some_and(|l| l.iter().any(|(w, _)| w.len() == 1 && w[0].matches(word)))
@@ -750,6 +771,15 @@ fn word_set(data: &'static str) -> HashSet<String, FnvBuild> {
 
 pub(crate) static STOPWORDS: LazyLock<HashSet<String, FnvBuild>> =
     LazyLock::new(|| word_set(include_str!("../../data/numeric/stopwords.txt")));
+
+/// What [`noun_candidate`] rejects by table for a syllable without a
+/// capital (which is its own [`lower`] form): the stop words and the
+/// one-word currencies, in one look-up instead of two.
+static NOT_NOUN: LazyLock<HashSet<String, FnvBuild>> = LazyLock::new(|| {
+    let mut set = STOPWORDS.clone();
+    set.extend(CURRENCIES.single_words().map(str::to_owned));
+    set
+});
 
 pub(crate) static COMPARATIVES: LazyLock<HashSet<String, FnvBuild>> =
     LazyLock::new(|| word_set(include_str!("../../data/numeric/comparatives.txt")));
@@ -1495,11 +1525,10 @@ fn noun_candidate(doc: &NumDoc<'_, '_>, i: usize) -> bool {
             if t.is_capitalized() {
                 return false;
             }
-            let w = lower(t.text);
-            !STOPWORDS.contains(w.as_ref())
-                && number::scale_exp(&w).is_none()
-                && !number::is_number_word(&w)
-                && !CURRENCIES.contains_word(t.text)
+            // (Without a capital the text is its own `lower` form, and a
+            // currency word one of `CURRENCIES.single_words`.)
+            let w = t.text;
+            number::scale_exp(w).is_none() && !number::is_number_word(w) && !NOT_NOUN.contains(w)
         }
         TokenKind::Abbreviation => {
             let n = t.text.chars().count();
@@ -1735,6 +1764,46 @@ mod tests {
     /// The shared path (one memo, anchors) against the old one (each
     /// recognizer alone, every token visited, nothing remembered), and the
     /// memoized readers against direct calls.
+    /// `noun_candidate` as it was written before `NOT_NOUN` joined its two
+    /// table look-ups.
+    fn noun_candidate_reference(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+        let Some(t) = doc.tokens.get(i) else { return false };
+        match t.kind {
+            TokenKind::Syllable => {
+                if t.is_capitalized() {
+                    return false;
+                }
+                let w = lower(t.text);
+                !STOPWORDS.contains(w.as_ref())
+                    && number::scale_exp(&w).is_none()
+                    && !number::is_number_word(&w)
+                    && !CURRENCIES.contains_word(t.text)
+            }
+            _ => noun_candidate(doc, i),
+        }
+    }
+
+    #[test]
+    fn noun_candidate_matches_reference_on_table_words() {
+        let mut words: Vec<String> = STOPWORDS.iter().cloned().collect();
+        words.extend(CURRENCIES.by_first.keys().cloned());
+        words.extend(UNITS.by_first.keys().cloned());
+        let mut rejected = 0;
+        for w in &words {
+            for form in [w.clone(), w.to_uppercase(), format!("{w}x")] {
+                let text = format!("có 5 {form} và");
+                let doc = Document::new(&text);
+                let nd = NumDoc::new(&doc);
+                for i in 0..=doc.tokens.len() {
+                    let fast = noun_candidate(&nd, i);
+                    assert_eq!(fast, noun_candidate_reference(&nd, i), "{text:?} at {i}");
+                    rejected += usize::from(!fast);
+                }
+            }
+        }
+        assert!(rejected > words.len());
+    }
+
     fn check_paths(text: &str) {
         let doc = Document::new(text);
         let shared = {
@@ -1762,6 +1831,11 @@ mod tests {
         assert_eq!(shared, separate, "shared and separate paths differ on {text:?}");
         let memo = NumDoc::new(&doc);
         for i in 0..doc.tokens.len() + 1 {
+            assert_eq!(
+                noun_candidate(&memo, i),
+                noun_candidate_reference(&memo, i),
+                "noun at {i} in {text:?}"
+            );
             let direct = NumDoc::new(&doc);
             let code = i < doc.tokens.len() && code_part_uncached(&direct, i);
             assert_eq!(is_code_part(&memo, i), code, "code at {i} in {text:?}");

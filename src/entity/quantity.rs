@@ -134,7 +134,19 @@ impl QuantityRecognizer {
 }
 
 fn prev_word_in(doc: &NumDoc<'_, '_>, i: usize, words: &[&str]) -> bool {
-    i > 0 && inline_gap(doc, i - 1) && words.contains(&lower(doc.tokens[i - 1].text).as_ref())
+    if i == 0 || !inline_gap(doc, i - 1) {
+        return false;
+    }
+    let Some(t) = doc.tokens.get(i - 1) else {
+        return false;
+    };
+    let w = lower(t.text);
+    let b = w.as_bytes();
+    // (Length and first byte first: most words differ there, and the full
+    // comparison is a call.)
+    words
+        .iter()
+        .any(|x| x.len() == b.len() && x.as_bytes().first() == b.first() && x.as_bytes() == b)
 }
 
 /// The unit after the token `end - 1`: its token range and whether it is a measure.
