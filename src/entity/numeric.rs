@@ -1380,7 +1380,7 @@ fn read_digit_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
         }
     }
     let mut last_scale = scale.unwrap_or(u32::MAX);
-    let mut best = (acc.clone(), end, scale);
+    let mut best = (acc.total(), end, scale);
     while end < doc.tokens.len() && end - i < MAX_NUMBER_TOKENS && inline_gap(doc, end - 1) {
         let next = &doc.tokens[end];
         if let Some(exp) = scale_at(doc, end) {
@@ -1393,7 +1393,7 @@ fn read_digit_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
             end += 1;
             scale = Some(scale.map_or(exp, |s: u32| s.max(exp)));
             last_scale = exp;
-            best = (acc.clone(), end, scale);
+            best = (acc.total(), end, scale);
         } else if next.kind == TokenKind::Number && scale.is_some() {
             // `1 tỷ 200 triệu`: digits after a scale word only when a smaller scale follows.
             let follows =
@@ -1411,15 +1411,15 @@ fn read_digit_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
                 break;
             }
             end += 1;
-            best = (acc.clone(), end, scale);
+            best = (acc.total(), end, scale);
             break;
         } else {
             break;
         }
     }
-    let (acc, end, scale) = best;
+    let (total, end, scale) = best;
     Some(NumberRead {
-        value: acc.finish().ok()?,
+        value: total.ok()?,
         start: i,
         end,
         scale,
