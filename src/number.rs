@@ -678,6 +678,27 @@ impl Accumulator {
         Ok(v)
     }
 
+    /// The total so far, leaving the accumulator as it is: what `finish`
+    /// gives on a clone, without copying the groups.
+    pub(crate) fn total(&self) -> Result<Decimal, ParseNumberError> {
+        if self.current.is_none() && self.groups.is_empty() {
+            return Err(ParseNumberError::Empty);
+        }
+        let mut total = match self.current {
+            None => Decimal::ZERO,
+            Some(v) => match (self.current_implied, self.groups.last()) {
+                (true, Some(&(_, e))) if e >= 3 => {
+                    v.checked_mul(pow10(e - 1)).ok_or(ParseNumberError::Overflow)?
+                }
+                _ => v,
+            },
+        };
+        for (g, _) in &self.groups {
+            total = total.checked_add(*g).ok_or(ParseNumberError::Overflow)?;
+        }
+        Ok(total.normalize())
+    }
+
     /// The total.
     pub(crate) fn finish(mut self) -> Result<Decimal, ParseNumberError> {
         if self.current.is_none() && self.groups.is_empty() {
@@ -906,5 +927,42 @@ mod tests {
         assert_eq!(p("- 5"), "-5");
         assert_eq!(p("âm hai"), "-2");
         assert_eq!(p("-1.621 tỷ"), "-1621000000000");
+    }
+
+    /// `total` (the non-consuming read the digit reader keeps at each
+    /// longest-so-far point) equals `finish` on a clone after every
+    /// sequence of up to five steps, failed steps included.
+    #[test]
+    fn total_equals_finish_of_a_clone() {
+        const STEPS: usize = 9;
+        fn step(acc: &mut Accumulator, k: usize) {
+            let big = Decimal::from_i128_with_scale(79_000_000_000_000_000_000_000_000_000, 0);
+            let _ = match k {
+                0 => acc.number(Decimal::from(7)),
+                1 => acc.push_small(Decimal::from(3), true, 1),
+                2 => acc.push_small(Decimal::from(45), false, 10),
+                3 => acc.number(big),
+                4 => acc.push_scale(3),
+                5 => acc.push_scale(6),
+                6 => acc.push_scale(9),
+                7 => acc.half(),
+                _ => acc.number(Decimal::new(15, 1)),
+            };
+        }
+        fn walk(acc: &Accumulator, depth: usize, checked: &mut usize) {
+            assert_eq!(acc.total(), acc.clone().finish(), "{acc:?}");
+            *checked += 1;
+            if depth == 0 {
+                return;
+            }
+            for k in 0..STEPS {
+                let mut next = acc.clone();
+                step(&mut next, k);
+                walk(&next, depth - 1, checked);
+            }
+        }
+        let mut checked = 0;
+        walk(&Accumulator::default(), 5, &mut checked);
+        assert!(checked > 60_000);
     }
 }

@@ -502,6 +502,11 @@ pub(crate) struct PhraseTable<V> {
     last_len: [u64; 256],
     /// The most tokens any phrase has.
     max_len: usize,
+    /// By first byte of a phrase's last word (its lower-case and its exact
+    /// form): bit `n` set when such a word has `n` bytes (`n` < 64), bit 0
+    /// when one has 64 or more. Lets `longest_before` reject a token that
+    /// ends no phrase without looking up the words before it.
+    end_len: [u64; 256],
 }
 
 /// FNV-1a: the tables are small and their keys short, so a simple hash is
@@ -596,12 +601,23 @@ impl<V> PhraseTable<V> {
                 }
             }
         }
+        let mut end_len = [0u64; 256];
+        for (words, _) in by_first.values().flatten() {
+            if let Some(w) = words.last() {
+                for form in std::iter::once(w.lower.as_str()).chain(w.exact.as_deref()) {
+                    if let Some(&b) = form.as_bytes().first() {
+                        end_len[usize::from(b)] |= if form.len() < 64 { 1 << form.len() } else { 1 };
+                    }
+                }
+            }
+        }
         PhraseTable {
             by_first,
             key_len,
             first_any,
             last_len,
             max_len,
+            end_len,
         }
     }
 
@@ -681,6 +697,15 @@ impl<V> PhraseTable<V> {
     /// The longest phrase ending right before token `i` (which must follow
     /// it with an inline gap): its value and the index of its first token.
     pub(crate) fn longest_before(&self, doc: &NumDoc<'_, '_>, i: usize) -> Option<(&V, usize)> {
+        if !self.may_end(doc.tokens.get(i.checked_sub(1)?)?.text) {
+            return None;
+        }
+        self.longest_before_slow(doc, i)
+    }
+
+    /// [`PhraseTable::longest_before`] without the [`PhraseTable::may_end`]
+    /// reject (the tests compare both).
+    fn longest_before_slow(&self, doc: &NumDoc<'_, '_>, i: usize) -> Option<(&V, usize)> {
         // Phrases are short; try start positions from the farthest.
         let lo = i.saturating_sub(self.max_len);
         for start in lo..i {
@@ -691,6 +716,19 @@ impl<V> PhraseTable<V> {
             }
         }
         None
+    }
+
+    /// False only when `text` certainly matches no phrase's last word: a
+    /// text that does not start with a capital is its own `lower` form, so
+    /// it must equal a last word's lower-case or exact form, whose first
+    /// byte and length `end_len` holds. A capitalized text may match any.
+    #[inline]
+    fn may_end(&self, text: &str) -> bool {
+        let Some(&b) = text.as_bytes().first() else {
+            return true;
+        };
+        let bit = if text.len() < 64 { 1u64 << text.len() } else { 1 };
+        self.end_len[usize::from(b)] & bit != 0 || first_is_upper(text)
     }
 
     /// The value of `word` as a one-token phrase, if the table holds it.
@@ -1380,7 +1418,7 @@ fn read_digit_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
         }
     }
     let mut last_scale = scale.unwrap_or(u32::MAX);
-    let mut best = (acc.clone(), end, scale);
+    let mut best = (acc.total(), end, scale);
     while end < doc.tokens.len() && end - i < MAX_NUMBER_TOKENS && inline_gap(doc, end - 1) {
         let next = &doc.tokens[end];
         if let Some(exp) = scale_at(doc, end) {
@@ -1393,7 +1431,7 @@ fn read_digit_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
             end += 1;
             scale = Some(scale.map_or(exp, |s: u32| s.max(exp)));
             last_scale = exp;
-            best = (acc.clone(), end, scale);
+            best = (acc.total(), end, scale);
         } else if next.kind == TokenKind::Number && scale.is_some() {
             // `1 tỷ 200 triệu`: digits after a scale word only when a smaller scale follows.
             let follows =
@@ -1411,15 +1449,15 @@ fn read_digit_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
                 break;
             }
             end += 1;
-            best = (acc.clone(), end, scale);
+            best = (acc.total(), end, scale);
             break;
         } else {
             break;
         }
     }
-    let (acc, end, scale) = best;
+    let (total, end, scale) = best;
     Some(NumberRead {
-        value: acc.finish().ok()?,
+        value: total.ok()?,
         start: i,
         end,
         scale,
@@ -1802,6 +1840,61 @@ mod tests {
             }
         }
         assert!(rejected > words.len());
+    }
+
+    /// `longest_before` (with the `may_end` reject) against the plain scan,
+    /// on every phrase of the tables that use it, as written, lower case,
+    /// upper case, capitalized and extended, before numbers.
+    #[test]
+    fn longest_before_matches_slow_scan_on_table_phrases() {
+        fn check<V: PartialEq + std::fmt::Debug>(
+            table: &PhraseTable<V>,
+            found: &mut usize,
+            rejected: &mut usize,
+        ) {
+            let mut phrases = Vec::new();
+            for (words, _) in table.by_first.values().flatten() {
+                let exact: Vec<&str> = words
+                    .iter()
+                    .map(|w| w.exact.as_deref().unwrap_or(&w.lower))
+                    .collect();
+                phrases.push(exact.join(" "));
+            }
+            for p in phrases {
+                let mut cap = p.chars();
+                let cap: String = cap
+                    .next()
+                    .map(|c| c.to_uppercase().chain(cap).collect())
+                    .unwrap_or_default();
+                for form in [
+                    p.clone(),
+                    p.to_lowercase(),
+                    p.to_uppercase(),
+                    cap,
+                    format!("{p}x"),
+                    format!("x{p}"),
+                ] {
+                    let text = format!("Có {form} 5 và {form}5, ({form} 12%) {form}");
+                    let doc = Document::new(&text);
+                    let nd = NumDoc::new(&doc);
+                    for i in 0..=doc.tokens.len() + 1 {
+                        let fast = table.longest_before(&nd, i);
+                        assert_eq!(fast, table.longest_before_slow(&nd, i), "{text:?} at {i}");
+                        *found += usize::from(fast.is_some());
+                        let ends = i > 0 && i <= doc.tokens.len() && !table.may_end(doc.tokens[i - 1].text);
+                        *rejected += usize::from(ends);
+                    }
+                }
+            }
+        }
+        let (mut found, mut rejected) = (0, 0);
+        check(&QUALIFIERS, &mut found, &mut rejected);
+        check(&LABELS, &mut found, &mut rejected);
+        check(&CURRENCIES, &mut found, &mut rejected);
+        assert!(
+            found > 500 && rejected > 500,
+            "{found} found, {rejected} rejected"
+        );
     }
 
     fn check_paths(text: &str) {
