@@ -398,16 +398,27 @@ fn time_cue_before(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 /// date (`ngày 15 tháng 3 năm 2021`) is read from its day word and again
 /// from its day number (`15 tháng 3 …` without `ngày`), one after the other.
 fn day_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
+    remembered(doc, &doc.day_memo, j, day_expr_uncached)
+}
+
+/// `read(doc, j)`, remembered in `memo` for the last token asked; the
+/// reference path (`doc.fast` off) always reads.
+fn remembered(
+    doc: &NumDoc<'_, '_>,
+    memo: &std::cell::Cell<Option<(usize, Option<Expr>)>>,
+    j: usize,
+    read: fn(&NumDoc<'_, '_>, usize) -> Option<Expr>,
+) -> Option<Expr> {
     if !doc.fast {
-        return day_expr_uncached(doc, j);
+        return read(doc, j);
     }
-    if let Some((k, e)) = doc.day_memo.get() {
+    if let Some((k, e)) = memo.get() {
         if k == j {
             return e;
         }
     }
-    let e = day_expr_uncached(doc, j);
-    doc.day_memo.set(Some((j, e)));
+    let e = read(doc, j);
+    memo.set(Some((j, e)));
     e
 }
 
@@ -520,17 +531,7 @@ fn spelled_month(doc: &NumDoc<'_, '_>, j: usize) -> Option<(u8, usize)> {
 /// [`year_expr_uncached`], remembered for the last token asked: `năm 2021`
 /// is read from `năm` and again from `2021`.
 fn year_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
-    if !doc.fast {
-        return year_expr_uncached(doc, j);
-    }
-    if let Some((k, e)) = doc.year_memo.get() {
-        if k == j {
-            return e;
-        }
-    }
-    let e = year_expr_uncached(doc, j);
-    doc.year_memo.set(Some((j, e)));
-    e
+    remembered(doc, &doc.year_memo, j, year_expr_uncached)
 }
 
 /// A year or a range of years at `j` (`2021-2025`, `2012 - 2013`).

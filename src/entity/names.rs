@@ -373,6 +373,26 @@ fn split_glued_prefix(text: &str) -> Option<usize> {
     None
 }
 
+/// The two tokens a glued abbreviation token (`TP.Quảng`) stands for, with
+/// their texts: the prefix keeps the token's kind, the name after it is a
+/// syllable on the same line. Each build sets the parts' case its own way.
+fn split_glued(tok: Tok, text: &str) -> Option<[(Tok, &str); 2]> {
+    if tok.kind != TokenKind::Abbreviation {
+        return None;
+    }
+    let cut = split_glued_prefix(text)?;
+    let mid = tok.start + cut;
+    let (head, rest) = (text.get(..cut)?, text.get(cut..)?);
+    let prefix = Tok { end: mid, ..tok };
+    let name = Tok {
+        start: mid,
+        kind: TokenKind::Syllable,
+        newlines_before: 0,
+        ..tok
+    };
+    Some([(prefix, head), (name, rest)])
+}
+
 /// Newlines in `text[from..to]`, capped at 2.
 fn newlines_between(text: &str, from: usize, to: usize) -> u8 {
     let gap = text.as_bytes().get(from..to).unwrap_or(&[]);
@@ -514,26 +534,12 @@ impl<'a> Ctx<'a> {
                 cats: 0,
                 flags: 0,
             };
-            if t.kind == TokenKind::Abbreviation {
-                if let Some(cut) = split_glued_prefix(t.text) {
-                    let mid = start + cut;
-                    let (head, rest) = (t.text.get(..cut).unwrap_or(""), t.text.get(cut..).unwrap_or(""));
-                    let case = classify_tok(head, TokenKind::Abbreviation);
-                    toks.push(Tok {
-                        end: mid,
-                        case,
-                        ..tok
-                    });
-                    let case = classify_tok(rest, TokenKind::Syllable);
-                    toks.push(Tok {
-                        start: mid,
-                        kind: TokenKind::Syllable,
-                        case,
-                        newlines_before: 0,
-                        ..tok
-                    });
-                    continue;
+            if let Some(parts) = split_glued(tok, t.text) {
+                for (part, part_text) in parts {
+                    let case = classify_tok(part_text, part.kind);
+                    toks.push(Tok { case, ..part });
                 }
+                continue;
             }
             tok.case = classify_tok(t.text, t.kind);
             toks.push(tok);
@@ -614,30 +620,13 @@ impl<'a> Ctx<'a> {
                 cats: 0,
                 flags: 0,
             };
-            if t.kind == TokenKind::Abbreviation {
-                if let Some(cut) = split_glued_prefix(t.text) {
-                    let mid = start + cut;
-                    let (head, rest) = (t.text.get(..cut).unwrap_or(""), t.text.get(cut..).unwrap_or(""));
-                    let c = memo.class(head, lex, &mut scratch);
+            if let Some(parts) = split_glued(tok, t.text) {
+                for (part, part_text) in parts {
+                    let c = memo.class(part_text, lex, &mut scratch);
                     spaced |= c.spaced;
-                    let first = Tok {
-                        end: mid,
-                        case: c.case,
-                        ..tok
-                    };
-                    b.push(first, c.id, c.shape);
-                    let c = memo.class(rest, lex, &mut scratch);
-                    spaced |= c.spaced;
-                    let second = Tok {
-                        start: mid,
-                        kind: TokenKind::Syllable,
-                        case: c.case,
-                        newlines_before: 0,
-                        ..tok
-                    };
-                    b.push(second, c.id, c.shape);
-                    continue;
+                    b.push(Tok { case: c.case, ..part }, c.id, c.shape);
                 }
+                continue;
             }
             if crate::lexicon::keyed_kind(t.kind) {
                 let c = memo.class(t.text, lex, &mut scratch);

@@ -1799,9 +1799,6 @@ mod tests {
     use crate::entity::{Entity, Recognizer};
     use proptest::prelude::*;
 
-    /// The shared path (one memo, anchors) against the old one (each
-    /// recognizer alone, every token visited, nothing remembered), and the
-    /// memoized readers against direct calls.
     /// `noun_candidate` as it was written before `NOT_NOUN` joined its two
     /// table look-ups.
     fn noun_candidate_reference(doc: &NumDoc<'_, '_>, i: usize) -> bool {
@@ -1897,6 +1894,9 @@ mod tests {
         );
     }
 
+    /// The shared path (one memo, anchors) against the old one (each
+    /// recognizer alone, every token visited, nothing remembered), and the
+    /// memoized readers against direct calls.
     fn check_paths(text: &str) {
         let doc = Document::new(text);
         let shared = {

@@ -1939,6 +1939,16 @@ mod tests {
         })
     }
 
+    /// Asserts that the block scan finds what the reference scan finds.
+    #[track_caller]
+    fn assert_agrees(text: &str, from: usize, checks: &Checks) {
+        assert_eq!(
+            find(text, from, checks),
+            find_general(text, from, checks),
+            "{text:?} from {from} {checks:?}"
+        );
+    }
+
     fn agree(text: &str, from: usize, checks: &Checks) -> Result<(), TestCaseError> {
         let mut from = from % (text.len() + 1);
         while !text.is_char_boundary(from) {
@@ -2068,14 +2078,14 @@ mod tests {
             let Some(s) = short.get(..len) else { continue };
             for fill in [dirty, clean] {
                 let long = fill.repeat(100);
-                assert_eq!(find(&long, 0, &keep), find_general(&long, 0, &keep));
+                assert_agrees(&long, 0, &keep);
                 // The window of a short text ends inside the last chunk
                 // of the long one.
                 let long_tail = &long[..long.len() - 3 * fill.len()];
-                assert_eq!(find(long_tail, 0, &keep), find_general(long_tail, 0, &keep));
-                assert_eq!(find(s, 0, &keep), find_general(s, 0, &keep), "{s:?}");
+                assert_agrees(long_tail, 0, &keep);
+                assert_agrees(s, 0, &keep);
                 let t = format!("{s} à");
-                assert_eq!(find(&t, 0, &keep), find_general(&t, 0, &keep), "{t:?}");
+                assert_agrees(&t, 0, &keep);
             }
         }
     }
@@ -2118,11 +2128,7 @@ mod tests {
                         let text = format!("{head}{sep}{probe} tôi {filler}");
                         for c in &checks {
                             for from in [0, head.len()] {
-                                assert_eq!(
-                                    find(&text, from, c),
-                                    find_general(&text, from, c),
-                                    "{probe:?} at {off} after {sep:?} from {from} {c:?}"
-                                );
+                                assert_agrees(&text, from, c);
                             }
                         }
                     }
@@ -2280,11 +2286,7 @@ mod tests {
                     let text = format!("{pad}{l}{c}{r} x");
                     for checks in &options {
                         for from in [0, off] {
-                            assert_eq!(
-                                find(&text, from, checks),
-                                find_general(&text, from, checks),
-                                "{text:?} from {from} {checks:?}"
-                            );
+                            assert_agrees(&text, from, checks);
                         }
                     }
                 }
