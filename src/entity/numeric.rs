@@ -442,31 +442,181 @@ impl super::Recognizer for NumericRecognizer {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<super::Entity>) {
         // The memo and the anchor list reuse this thread's buffers from the
         // previous document instead of allocating three vectors per document.
-        let (memo, mut anchors, mut classes) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
-        anchors.clear();
-        classes.clear();
-        for (i, t) in doc.tokens.iter().enumerate() {
-            if let Some(class) = anchor_of(t) {
-                anchors.push(i);
-                classes.push(class);
-            }
-        }
+        let (memo, mut anchors, mut classes, mut candidates) =
+            SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        find_anchors(&doc.tokens, &mut candidates, &mut anchors, &mut classes);
         // No anchor: every recognizer would skip every token.
         if anchors.is_empty() {
-            SCRATCH.with(|s| *s.borrow_mut() = (memo, anchors, classes));
+            SCRATCH.with(|s| *s.borrow_mut() = (memo, anchors, classes, candidates));
             return;
         }
         let doc = NumDoc::with_scratch(doc, memo, anchors, classes);
         self.run_all(&doc, out);
-        let scratch = doc.into_scratch();
-        SCRATCH.with(|s| *s.borrow_mut() = scratch);
+        let (memo, anchors, classes) = doc.into_scratch();
+        SCRATCH.with(|s| *s.borrow_mut() = (memo, anchors, classes, candidates));
     }
 }
 
 thread_local! {
-    /// Buffers kept between documents (see `NumericRecognizer::recognize`).
-    static SCRATCH: RefCell<(Memo, Vec<usize>, Vec<u8>)> = RefCell::new(Default::default());
+    /// Buffers kept between documents (see `NumericRecognizer::recognize`):
+    /// the memo, the anchors and their classes, and the candidate buffer of
+    /// [`find_anchors`].
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Default::default());
 }
+
+/// What [`SCRATCH`] keeps: the memo, the anchors, their classes, the
+/// candidates of [`find_anchors`].
+type Scratch = (Memo, Vec<usize>, Vec<u8>, Vec<usize>);
+
+/// The anchors of `tokens` and their classes, exactly what [`anchor_of`]
+/// gives token by token, into `anchors` and `classes` (cleared first);
+/// `candidates` is a buffer kept between calls.
+///
+/// [`anchor_of`] decides with branches that the processor often
+/// mispredicts (number or word, filter passed or not, in no regular
+/// pattern), at every token. Here a first pass over all tokens computes
+/// without a branch whether a token is number-like (its kind, or a digit
+/// first) or may be an anchor word (the first and the last byte, each with
+/// the length, of some word of [`ANCHOR_WORDS`]: the filter of
+/// [`ANCHOR_FILTER`], with the digit test in its bit 0), writes its index
+/// into the next slot of `candidates` unconditionally, and advances only
+/// for a candidate (about one token in five). A second pass over the
+/// candidates takes the number-like ones and looks the others up by their
+/// [`anchor_key`] (one table look-up, then one text comparison for the
+/// words that have a word's key), with the class test of [`anchor_of`].
+fn find_anchors(
+    tokens: &[Token<'_>],
+    candidates: &mut Vec<usize>,
+    anchors: &mut Vec<usize>,
+    classes: &mut Vec<u8>,
+) {
+    anchors.clear();
+    classes.clear();
+    if candidates.len() < tokens.len() {
+        candidates.resize(tokens.len(), 0);
+    }
+    let mut n = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let b = t.text.as_bytes();
+        let (first, last) = match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => (f, l),
+            _ => (0, 0),
+        };
+        // (A length of 32 or more wraps around: a word of that length is
+        // no anchor word, and the second pass rejects it.)
+        let length = 1u32 << (b.len() & 31) | 1;
+        let filter = ANCHOR_FIRST[usize::from(first)] & ANCHOR_LAST[usize::from(last)] & length;
+        let kind = NUMBER_KINDS >> (t.kind as u32) & 1;
+        if let Some(c) = candidates.get_mut(n) {
+            *c = i;
+        }
+        n += usize::from(filter != 0) | kind as usize;
+    }
+    let classes_of_words = &*ANCHOR_CLASSES;
+    for &i in candidates.get(..n).unwrap_or_default() {
+        let Some(t) = tokens.get(i) else { continue };
+        let b = t.text.as_bytes();
+        if NUMBER_KINDS >> (t.kind as u32) & 1 != 0 || b.first().is_some_and(u8::is_ascii_digit) {
+            anchors.push(i);
+            classes.push(UNKNOWN_CLASS);
+            continue;
+        }
+        let key = anchor_key(b);
+        let entry = ANCHOR_SLOTS[anchor_slot(key)];
+        if entry & ANCHOR_KEY_MASK != key {
+            continue;
+        }
+        let at = ((entry >> 56) as usize).wrapping_sub(1);
+        if ANCHOR_WORDS.get(at).is_some_and(|w| w.as_bytes() == b) {
+            let class = classes_of_words.get(at).copied().unwrap_or(0);
+            if class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0) {
+                anchors.push(i);
+                classes.push(class);
+            }
+        }
+    }
+}
+
+/// Bit `k` set for each number-like [`TokenKind`] `k` (those that are
+/// anchors whatever their text).
+const NUMBER_KINDS: u32 = 1 << TokenKind::Number as u32
+    | 1 << TokenKind::Percent as u32
+    | 1 << TokenKind::Ratio as u32
+    | 1 << TokenKind::DateLike as u32
+    | 1 << TokenKind::Abbreviation as u32;
+
+/// By first byte: bit `n` set when a word of [`ANCHOR_WORDS`] of `n` bytes
+/// starts with it, and bit 0 for the digits (see [`find_anchors`]).
+static ANCHOR_FIRST: [u32; 256] = {
+    let mut t = ANCHOR_FILTER.first_len;
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] |= 1;
+        d += 1;
+    }
+    t
+};
+
+/// By last byte: bit `n` set when a word of [`ANCHOR_WORDS`] of `n` bytes
+/// ends with it, and bit 0 for every byte (see [`find_anchors`]).
+static ANCHOR_LAST: [u32; 256] = {
+    let mut t = ANCHOR_FILTER.last_len;
+    let mut k = 0;
+    while k < 256 {
+        t[k] |= 1;
+        k += 1;
+    }
+    t
+};
+
+/// What [`find_anchors`] looks an anchor word up by: the length (at most
+/// 255) and the first two, the second-to-last and the last byte of `b`
+/// (0 for an empty text). No two of [`ANCHOR_WORDS`] share one (`bảy` and
+/// `bẩy` differ only in the second-to-last byte, `đầu` and `Đầu` in the
+/// second). Without a branch on the length: the indexes are clamped.
+#[inline(always)]
+const fn anchor_key(b: &[u8]) -> u64 {
+    let len = b.len();
+    if len == 0 {
+        return 0;
+    }
+    let second = (len > 1) as usize;
+    let penult = len.saturating_sub(2);
+    let n = if len < 255 { len as u64 } else { 255 };
+    n | (b[0] as u64) << 8 | (b[second] as u64) << 16 | (b[penult] as u64) << 24 | (b[len - 1] as u64) << 32
+}
+
+/// The bits of an [`ANCHOR_SLOTS`] entry that hold the key.
+const ANCHOR_KEY_MASK: u64 = (1 << 40) - 1;
+
+/// The slot of a key in [`ANCHOR_SLOTS`] (multiplicative hashing; the
+/// multiplier was chosen so that the anchor words do not collide, which
+/// the table's construction checks at compile time).
+#[inline(always)]
+const fn anchor_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x5c6d_4f69_8a2d_83cb) >> 55) as usize
+}
+
+/// By [`anchor_slot`]: the key of the anchor word there, with its index in
+/// [`ANCHOR_WORDS`] plus one in the top byte; 0 for an empty slot (no key
+/// is 0 but the empty text's, which holds no slot).
+static ANCHOR_SLOTS: [u64; 512] = {
+    assert!(ANCHOR_WORDS.len() < 255);
+    let mut slots = [0u64; 512];
+    let mut k = 0;
+    while k < ANCHOR_WORDS.len() {
+        let key = anchor_key(ANCHOR_WORDS[k].as_bytes());
+        let slot = anchor_slot(key);
+        assert!(
+            slots[slot] == 0,
+            "two anchor words share a slot: choose another multiplier"
+        );
+        assert!(key != 0 && key & !ANCHOR_KEY_MASK == 0);
+        slots[slot] = key | ((k as u64 + 1) << 56);
+        k += 1;
+    }
+    slots
+};
 
 impl NumericRecognizer {
     fn run_all(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<super::Entity>) {
@@ -2029,6 +2179,7 @@ mod tests {
             assert_eq!(unit_at(&memo, i), unit, "unit at {i} in {text:?}");
             assert_eq!(unit_at(&memo, i), unit, "unit (remembered) at {i} in {text:?}");
         }
+        assert_anchors_found(&doc.tokens);
         // Anchors hold every token a recognizer would start at.
         let anchors = NumDoc::new(&doc);
         for (i, t) in doc.tokens.iter().enumerate() {
@@ -2047,6 +2198,89 @@ mod tests {
             if anchor_word(t) || matches!(t.kind, TokenKind::Number | TokenKind::Percent | TokenKind::Ratio) {
                 assert!(anchors.anchors().contains(&i), "token {:?} is no anchor", t.text);
             }
+        }
+    }
+
+    /// [`find_anchors`] finds exactly the tokens for which [`anchor_of`]
+    /// says yes, with its classes (also with a dirty candidate buffer).
+    fn assert_anchors_found(tokens: &[Token<'_>]) {
+        let (mut expected, mut expected_classes) = (Vec::new(), Vec::new());
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(class) = anchor_of(t) {
+                expected.push(i);
+                expected_classes.push(class);
+            }
+        }
+        for mut candidates in [Vec::new(), vec![usize::MAX; tokens.len() + 3]] {
+            let (mut anchors, mut classes) = (vec![7], vec![7]);
+            find_anchors(tokens, &mut candidates, &mut anchors, &mut classes);
+            assert_eq!(anchors, expected, "anchors of {tokens:?}");
+            assert_eq!(classes, expected_classes, "anchor classes of {tokens:?}");
+        }
+    }
+
+    /// Every anchor word is found in every kind, near misses (one byte
+    /// changed, cut, extended) are not, and neither are words of 32 bytes
+    /// or more whose length wraps around in the filter.
+    #[test]
+    fn find_anchors_matches_anchor_of_on_words_and_near_misses() {
+        let mut texts: Vec<String> = Vec::new();
+        for w in ANCHOR_WORDS {
+            texts.push((*w).to_owned());
+            texts.push(format!("{w}x"));
+            texts.push(format!("x{w}"));
+            texts.push(w.chars().skip(1).collect());
+            texts.push(w.chars().rev().collect());
+            texts.push(w.to_uppercase());
+            texts.push(format!("{}{w}", "a".repeat(32)));
+            let mut b = w.as_bytes().to_vec();
+            for k in 0..b.len() {
+                let keep = b[k];
+                for delta in [1u8, 2, 6] {
+                    b[k] = keep ^ delta;
+                    if let Ok(s) = std::str::from_utf8(&b) {
+                        texts.push(s.to_owned());
+                    }
+                }
+                b[k] = keep;
+            }
+        }
+        texts.extend(["", "0", "9x", "a", "đ", "12,5", "VND1000", "UBND", "%"].map(str::to_owned));
+        let kinds = [
+            TokenKind::Syllable,
+            TokenKind::Word,
+            TokenKind::Number,
+            TokenKind::DateLike,
+            TokenKind::Ratio,
+            TokenKind::Percent,
+            TokenKind::Abbreviation,
+            TokenKind::Punct,
+            TokenKind::OpenQuote,
+            TokenKind::CloseQuote,
+            TokenKind::Symbol,
+            TokenKind::Url,
+            TokenKind::Email,
+            TokenKind::Hashtag,
+            TokenKind::Mention,
+        ];
+        let tokens: Vec<Token<'_>> = texts
+            .iter()
+            .flat_map(|text| {
+                kinds.iter().map(move |&kind| Token {
+                    text,
+                    span: Span::new(0, text.len()),
+                    kind,
+                })
+            })
+            .collect();
+        assert_anchors_found(&tokens);
+        for w in ANCHOR_WORDS {
+            let t = Token {
+                text: w,
+                span: Span::new(0, w.len()),
+                kind: TokenKind::Syllable,
+            };
+            assert!(anchor_of(&t).is_some(), "{w:?} is no anchor");
         }
     }
 
@@ -2355,6 +2589,12 @@ mod tests {
         #[test]
         fn phrase_filter_matches_lookup(word in "[a-zA-ZđĐêÊơƠưƯáÁàạảãậầấẩẫăắằẳẵặ]{0,9}") {
             check_filter(&word);
+        }
+
+        #[test]
+        fn find_anchors_matches_anchor_of(text in "\\PC{0,60}", words in prop::collection::vec(prop::sample::select(ANCHOR_WORDS), 0..6)) {
+            let text = format!("{} {text} {}", words.join(" "), words.concat());
+            assert_anchors_found(&Document::new(&text).tokens);
         }
 
         #[test]
