@@ -441,97 +441,116 @@ impl super::Recognizer for NumericRecognizer {
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<super::Entity>) {
         // The memo and the anchor list reuse this thread's buffers from the
-        // previous document instead of allocating three vectors per document.
-        let (memo, mut anchors, mut classes, mut candidates) =
-            SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
-        find_anchors(&doc.tokens, &mut candidates, &mut anchors, &mut classes);
+        // previous document instead of allocating three vectors per
+        // document; they are borrowed in place (a nested call, which does
+        // not happen, would get fresh ones).
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.recognize_with(doc, &mut scratch, out),
+            Err(_) => self.recognize_with(doc, &mut Scratch::new(), out),
+        });
+    }
+}
+
+impl NumericRecognizer {
+    /// [`Recognizer::recognize`](super::Recognizer::recognize) with the buffers of `scratch`.
+    fn recognize_with(&self, doc: &Document<'_>, scratch: &mut Scratch, out: &mut Vec<super::Entity>) {
+        find_anchors(&doc.tokens, &mut scratch.anchors, &mut scratch.classes);
         // No anchor: every recognizer would skip every token.
-        if anchors.is_empty() {
-            SCRATCH.with(|s| *s.borrow_mut() = (memo, anchors, classes, candidates));
+        if scratch.anchors.is_empty() {
             return;
         }
-        let doc = NumDoc::with_scratch(doc, memo, anchors, classes);
+        let doc = NumDoc::with_scratch(
+            doc,
+            std::mem::take(&mut scratch.memo),
+            std::mem::take(&mut scratch.anchors),
+            std::mem::take(&mut scratch.classes),
+        );
         self.run_all(&doc, out);
-        let (memo, anchors, classes) = doc.into_scratch();
-        SCRATCH.with(|s| *s.borrow_mut() = (memo, anchors, classes, candidates));
+        (scratch.memo, scratch.anchors, scratch.classes) = doc.into_scratch();
     }
 }
 
 thread_local! {
-    /// Buffers kept between documents (see `NumericRecognizer::recognize`):
-    /// the memo, the anchors and their classes, and the candidate buffer of
-    /// [`find_anchors`].
-    static SCRATCH: RefCell<Scratch> = RefCell::new(Default::default());
+    /// Buffers kept between documents (see `NumericRecognizer::recognize`).
+    static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch::new()) };
 }
 
-/// What [`SCRATCH`] keeps: the memo, the anchors, their classes, the
-/// candidates of [`find_anchors`].
-type Scratch = (Memo, Vec<usize>, Vec<u8>, Vec<usize>);
+/// What [`SCRATCH`] keeps: the memo, the anchors and their classes.
+struct Scratch {
+    memo: Memo,
+    anchors: Vec<usize>,
+    classes: Vec<u8>,
+}
+
+impl Scratch {
+    const fn new() -> Self {
+        Scratch {
+            memo: Memo {
+                tokens: Vec::new(),
+                numbers: Vec::new(),
+            },
+            anchors: Vec::new(),
+            classes: Vec::new(),
+        }
+    }
+}
 
 /// The anchors of `tokens` and their classes, exactly what [`anchor_of`]
-/// gives token by token, into `anchors` and `classes` (cleared first);
-/// `candidates` is a buffer kept between calls.
+/// gives token by token, into `anchors` and `classes` (cleared first).
 ///
 /// [`anchor_of`] decides with branches that the processor often
 /// mispredicts (number or word, filter passed or not, in no regular
-/// pattern), at every token. Here a first pass over all tokens computes
-/// without a branch whether a token is number-like (its kind, or a digit
-/// first) or may be an anchor word (the first and the last byte, each with
-/// the length, of some word of [`ANCHOR_WORDS`]: the filter of
-/// [`ANCHOR_FILTER`], with the digit test in its bit 0), writes its index
-/// into the next slot of `candidates` unconditionally, and advances only
-/// for a candidate (about one token in five). A second pass over the
-/// candidates takes the number-like ones and looks the others up by their
-/// [`anchor_key`] (one table look-up, then one text comparison for the
-/// words that have a word's key), with the class test of [`anchor_of`].
-fn find_anchors(
-    tokens: &[Token<'_>],
-    candidates: &mut Vec<usize>,
-    anchors: &mut Vec<usize>,
-    classes: &mut Vec<u8>,
-) {
+/// pattern), at every token. Here the tokens are taken 64 at a time: a
+/// first pass computes without a branch, for each token, whether it is
+/// number-like (its kind, or a digit first) or may be an anchor word (the
+/// first and the last byte, each with the length, of some word of
+/// [`ANCHOR_WORDS`]: the filter of [`ANCHOR_FILTER`], with the digit test
+/// in its bit 0), as one bit of a mask. The set bits (about one token in
+/// five) are then visited in order: the number-like tokens are anchors,
+/// the others are looked up by their [`anchor_key`] (one table look-up,
+/// then one text comparison for the words that have a word's key), with
+/// the class test of [`anchor_of`].
+fn find_anchors(tokens: &[Token<'_>], anchors: &mut Vec<usize>, classes: &mut Vec<u8>) {
     anchors.clear();
     classes.clear();
-    if candidates.len() < tokens.len() {
-        candidates.resize(tokens.len(), 0);
-    }
-    let mut n = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        let b = t.text.as_bytes();
-        let (first, last) = match (b.first(), b.last()) {
-            (Some(&f), Some(&l)) => (f, l),
-            _ => (0, 0),
-        };
-        // (A length of 32 or more wraps around: a word of that length is
-        // no anchor word, and the second pass rejects it.)
-        let length = 1u32 << (b.len() & 31) | 1;
-        let filter = ANCHOR_FIRST[usize::from(first)] & ANCHOR_LAST[usize::from(last)] & length;
-        let kind = NUMBER_KINDS >> (t.kind as u32) & 1;
-        if let Some(c) = candidates.get_mut(n) {
-            *c = i;
+    for (c, chunk) in tokens.chunks(64).enumerate() {
+        let mut mask = 0u64;
+        for (k, t) in chunk.iter().enumerate() {
+            let b = t.text.as_bytes();
+            let (first, last) = match (b.first(), b.last()) {
+                (Some(&f), Some(&l)) => (f, l),
+                _ => (0, 0),
+            };
+            // (A length of 32 or more wraps around: a word of that length
+            // is no anchor word, and the look-up below rejects it.)
+            let length = 1u32 << (b.len() & 31) | 1;
+            let filter = ANCHOR_FIRST[usize::from(first)] & ANCHOR_LAST[usize::from(last)] & length;
+            let kind = NUMBER_KINDS >> (t.kind as u32) & 1;
+            mask |= u64::from(u32::from(filter != 0) | kind) << k;
         }
-        n += usize::from(filter != 0) | kind as usize;
-    }
-    let classes_of_words = &*ANCHOR_CLASSES;
-    for &i in candidates.get(..n).unwrap_or_default() {
-        let Some(t) = tokens.get(i) else { continue };
-        let b = t.text.as_bytes();
-        if NUMBER_KINDS >> (t.kind as u32) & 1 != 0 || b.first().is_some_and(u8::is_ascii_digit) {
-            anchors.push(i);
-            classes.push(UNKNOWN_CLASS);
-            continue;
-        }
-        let key = anchor_key(b);
-        let entry = ANCHOR_SLOTS[anchor_slot(key)];
-        if entry & ANCHOR_KEY_MASK != key {
-            continue;
-        }
-        let at = ((entry >> 56) as usize).wrapping_sub(1);
-        if ANCHOR_WORDS.get(at).is_some_and(|w| w.as_bytes() == b) {
-            let class = classes_of_words.get(at).copied().unwrap_or(0);
-            if class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0) {
+        while mask != 0 {
+            let k = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            let i = c * 64 + k;
+            let Some(t) = chunk.get(k) else { break };
+            let b = t.text.as_bytes();
+            if NUMBER_KINDS >> (t.kind as u32) & 1 != 0 || b.first().is_some_and(u8::is_ascii_digit) {
                 anchors.push(i);
-                classes.push(class);
+                classes.push(UNKNOWN_CLASS);
+                continue;
+            }
+            let key = anchor_key(b);
+            let entry = ANCHOR_SLOTS[anchor_slot(key)];
+            if entry & ANCHOR_KEY_MASK != key {
+                continue;
+            }
+            let at = ((entry >> 56) as usize).wrapping_sub(1);
+            if ANCHOR_WORDS.get(at).is_some_and(|w| w.as_bytes() == b) {
+                let class = ANCHOR_CLASSES.get(at).copied().unwrap_or(0);
+                if class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0) {
+                    anchors.push(i);
+                    classes.push(class);
+                }
             }
         }
     }
@@ -2202,7 +2221,7 @@ mod tests {
     }
 
     /// [`find_anchors`] finds exactly the tokens for which [`anchor_of`]
-    /// says yes, with its classes (also with a dirty candidate buffer).
+    /// says yes, with its classes (into buffers that held something).
     fn assert_anchors_found(tokens: &[Token<'_>]) {
         let (mut expected, mut expected_classes) = (Vec::new(), Vec::new());
         for (i, t) in tokens.iter().enumerate() {
@@ -2211,12 +2230,10 @@ mod tests {
                 expected_classes.push(class);
             }
         }
-        for mut candidates in [Vec::new(), vec![usize::MAX; tokens.len() + 3]] {
-            let (mut anchors, mut classes) = (vec![7], vec![7]);
-            find_anchors(tokens, &mut candidates, &mut anchors, &mut classes);
-            assert_eq!(anchors, expected, "anchors of {tokens:?}");
-            assert_eq!(classes, expected_classes, "anchor classes of {tokens:?}");
-        }
+        let (mut anchors, mut classes) = (vec![7], vec![7]);
+        find_anchors(tokens, &mut anchors, &mut classes);
+        assert_eq!(anchors, expected, "anchors of {tokens:?}");
+        assert_eq!(classes, expected_classes, "anchor classes of {tokens:?}");
     }
 
     /// Every anchor word is found in every kind, near misses (one byte
