@@ -1055,20 +1055,31 @@ pub(crate) fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<Cow<'a, str>> 
 /// Whether `text` is `word` (given in lower case) in any letter case,
 /// without allocating. Vietnamese letters keep their UTF-8 length across
 /// case, so texts of another length never match.
+///
+/// Inline: `word` is usually a literal, so the comparison of equal lengths
+/// is a few loads instead of a call to `memcmp`; texts with a capital go
+/// to [`eq_ci_capitalized`].
+#[inline(always)]
 pub(crate) fn eq_ci(text: &str, word: &str) -> bool {
     if text.len() != word.len() {
         return false;
     }
-    if text == word {
+    if text.as_bytes() == word.as_bytes() {
         return true;
     }
     // Only a text with a capital can still match; lower-case text is the
     // common case and was settled by the comparison above. An ASCII first
     // byte that is no capital settles it without decoding a character.
     match text.as_bytes().first() {
-        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return false,
-        _ => {}
+        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => false,
+        _ => eq_ci_capitalized(text, word),
     }
+}
+
+/// The rest of [`eq_ci`] for a `text` of `word`'s length that differs
+/// from it and does not start with an ASCII lower-case letter.
+#[inline(never)]
+fn eq_ci_capitalized(text: &str, word: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
         && text
             .chars()
