@@ -70,7 +70,20 @@ fn with_currency(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(&'static str, 
 }
 
 /// [`with_currency`] for a number that ends before token `at` (≥ 1).
+///
+/// Inline: most words after a number start no currency phrase and are
+/// rejected by `PhraseTable::may_start_at` (the look-up would find none).
+#[inline]
 fn with_currency_at(doc: &NumDoc<'_, '_>, at: usize) -> Option<(&'static str, usize)> {
+    if !CURRENCIES.may_start_at(doc, at) {
+        return None;
+    }
+    with_currency_listed(doc, at)
+}
+
+/// [`with_currency_at`] for a token that may start a currency.
+#[inline(never)]
+fn with_currency_listed(doc: &NumDoc<'_, '_>, at: usize) -> Option<(&'static str, usize)> {
     let gap_ok = adjacent(doc, at - 1) || inline_gap(doc, at - 1);
     if !gap_ok {
         return None;
@@ -124,7 +137,10 @@ pub(crate) fn second_member_at(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> 
 /// before token `j`: no range or coordination follows, or a range follows
 /// whose second member is no number (digits read no spelled member) or
 /// ends right after its digits (see `ends_at_next`) with no currency there
-/// (a range takes its currency from the second member only).
+/// (a range takes its currency from the second member only), or a
+/// coordination follows with no number token among the four tokens after
+/// the comma or conjunction (digits read only a digit member, which starts
+/// there or after a qualifier there: see `qualifier_before_start`).
 fn may_borrow(doc: &NumDoc<'_, '_>, j: usize) -> bool {
     match second_member_at(doc, j, true) {
         None => false,
@@ -132,7 +148,10 @@ fn may_borrow(doc: &NumDoc<'_, '_>, j: usize) -> bool {
             doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
                 && (!ends_at_next(doc, k) || with_currency_at(doc, k + 1).is_some())
         }
-        Some((_, false)) => true,
+        Some((k, false)) => doc
+            .tokens
+            .get(k..)
+            .is_some_and(|rest| rest.iter().take(4).any(|t| t.kind == TokenKind::Number)),
     }
 }
 

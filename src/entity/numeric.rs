@@ -827,6 +827,25 @@ impl<V> PhraseTable<V> {
                 .is_some_and(|&e| self.last_len[usize::from(e)] & bit != 0)
     }
 
+    /// False only when no phrase starts at token `i` ([`PhraseTable::longest_at`]
+    /// finds none): there is no token, or its text starts with a lower-case
+    /// ASCII letter (so it is its own lower-case form) and fails
+    /// [`PhraseTable::may_start`]. Inline, for a caller to test before a
+    /// look-up that is mostly in vain; every other text is left to it.
+    #[inline]
+    pub(crate) fn may_start_at(&self, doc: &NumDoc<'_, '_>, i: usize) -> bool {
+        let Some(t) = doc.tokens.get(i) else {
+            return false;
+        };
+        match t.text.as_bytes() {
+            [b, .., e] if b.is_ascii_lowercase() && t.text.len() < 64 => {
+                let bit = 1u64 << t.text.len();
+                self.key_len[usize::from(*b)] & bit != 0 && self.last_len[usize::from(*e)] & bit != 0
+            }
+            _ => true,
+        }
+    }
+
     /// The phrases whose first word is `text` (in any letter case).
     #[inline]
     fn phrases(&self, text: &str) -> Option<&Vec<(Vec<Word>, V)>> {
@@ -2204,6 +2223,16 @@ mod tests {
                     "day or year expression at {i} in {text:?}"
                 );
             }
+            // The inline phrase filter rejects no phrase start.
+            fn no_phrase_lost<V>(table: &PhraseTable<V>, doc: &NumDoc<'_, '_>, i: usize) {
+                if !table.may_start_at(doc, i) {
+                    assert!(table.longest_at(doc, i).is_none(), "phrase filter at {i}");
+                }
+            }
+            no_phrase_lost(&CURRENCIES, &memo, i);
+            no_phrase_lost(&UNITS, &memo, i);
+            no_phrase_lost(&QUALIFIERS, &memo, i);
+            no_phrase_lost(&LABELS, &memo, i);
             let direct = NumDoc::new(&doc);
             let unit = unit_at_uncached(&direct, i);
             assert_eq!(unit_at(&memo, i), unit, "unit at {i} in {text:?}");
@@ -2324,6 +2353,8 @@ mod tests {
             "khoảng 30-40%, -4,02%, (-1.621 tỷ đồng), 104/104 hộ, 4,81 điểm %, 72-75kg, nửa tỷ đồng.",
             "Mồng 5 tháng 5, đầu năm 2024, cuối tháng 3, nhiệm kỳ 2020-2025, niên khóa 2023 - 2024.",
             "Lãi 7 phần trăm, từ 3 tới 4 Phần Trăm, 12 — 15%, 8 Đến 9 %, 20 –25 % và 1,5 %-2 %.",
+            "Vốn 3 và khoảng 4 tỷ đồng, 5, ít nhất 6 triệu đồng hoặc xấp xỉ 7 USD; năm 2010, ông nói.",
+            "Giá 5 và khoảng 6 USD, 8, ít nhất 9 đồng, 10 hoặc hơn 12 euro.",
         ] {
             check_paths(text);
         }
