@@ -912,13 +912,7 @@ fn lunar_after(doc: &NumDoc<'_, '_>, end: usize) -> Option<usize> {
 /// and length of a dash, `(`, `âm` or `ÂL` is rejected at once (tests
 /// compare both).
 pub(crate) fn lunar_after_with(doc: &NumDoc<'_, '_>, end: usize, filter: bool) -> Option<usize> {
-    if filter
-        && !starts_one_of(
-            doc,
-            end,
-            &const { starts(&["-", "–", "—", "‐", "‑", "(", "âm", "Âm", "ÂL"]) },
-        )
-    {
+    if filter && !starts_one_of(doc, end, &LUNAR_STARTS) {
         return None;
     }
     let mut k = end;
@@ -949,7 +943,23 @@ pub(crate) fn lunar_after_with(doc: &NumDoc<'_, '_>, end: usize, filter: bool) -
     Some(k)
 }
 
-fn with_lunar(doc: &NumDoc<'_, '_>, mut e: Expr) -> Expr {
+/// `e`, extended over `âm lịch` after it. Inline: most dates have no
+/// dash, bracket or `âm` after them (the first-byte test of
+/// [`lunar_after_with`], done here before the call).
+#[inline]
+fn with_lunar(doc: &NumDoc<'_, '_>, e: Expr) -> Expr {
+    if !starts_one_of(doc, e.end, &LUNAR_STARTS) {
+        return e;
+    }
+    with_lunar_after(doc, e)
+}
+
+/// The first bytes and lengths of what may follow a date in a lunar date:
+/// a dash, `(`, `âm` or `ÂL`.
+static LUNAR_STARTS: super::numeric::Starts = starts(&["-", "–", "—", "‐", "‑", "(", "âm", "Âm", "ÂL"]);
+
+#[inline(never)]
+fn with_lunar_after(doc: &NumDoc<'_, '_>, mut e: Expr) -> Expr {
     if let Some(end) = lunar_after(doc, e.end) {
         e.end = end;
         e.lunar = true;
