@@ -1067,7 +1067,19 @@ fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, E
 
 /// Whether `và` or a comma follows the member that ends before token `j`
 /// on the same line, with more on the line after it.
+#[inline]
 fn joined_after(doc: &NumDoc<'_, '_>, j: usize) -> bool {
+    joined_after_with(doc, j, true)
+}
+
+/// [`joined_after`]; with `filter`, a token at `j` without the first byte
+/// and the length of `,` or `và` (in either case) is rejected at once
+/// (tests compare both).
+#[inline]
+pub(crate) fn joined_after_with(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> bool {
+    if filter && !starts_one_of(doc, j, &const { starts(&[",", "và", "Và"]) }) {
+        return false;
+    }
     j > 0
         && (inline_gap(doc, j - 1) || adjacent(doc, j - 1))
         && (is_word(doc, j, "và") || doc.tokens.get(j).is_some_and(|t| t.text == ","))

@@ -2210,6 +2210,11 @@ mod tests {
                 "percent mark or range after {i} in {text:?}"
             );
             assert_eq!(
+                super::super::date::joined_after_with(&memo, i, true),
+                super::super::date::joined_after_with(&memo, i, false),
+                "date coordination after {i} in {text:?}"
+            );
+            assert_eq!(
                 super::super::date::lunar_after_with(&memo, i, true),
                 super::super::date::lunar_after_with(&memo, i, false),
                 "lunar at {i} in {text:?}"
