@@ -177,6 +177,7 @@ pub fn normalize_with_map<'a>(text: &'a str, opts: &NormalizeOptions) -> Normali
 }
 
 /// Runs the stages that have work to do, composing their maps.
+#[inline(never)]
 fn run_stages(text: &str, cleanup: Cleanup, tone: Option<ToneStyle>) -> Normalized<'_> {
     let mut current: Option<(String, OffsetMap)> = None;
     let mut apply = |stage: &dyn Fn(&str) -> Option<(String, OffsetMap)>| {
