@@ -866,23 +866,28 @@ fn general_bit(checks: &Checks) -> u32 {
 
 /// The [`FACTS`] entry of a lead when it needs a visit (the general
 /// checks, or a toned or horned letter next to a byte of its [`NEAR`]
-/// row), else 0: pass 2 of [`find_chunks`]. `b0 b1 b2 b3`: the char and the
-/// bytes after it, `before`: the byte before it (zeros outside the text, as
-/// in a padded window).
+/// row), else 0: pass 2 of [`find_chunks`]. `z`: the byte before the
+/// lead, the lead and the bytes after it, little-endian (bytes 5–7 are
+/// not read; zeros outside the text, as in a padded window).
+///
+/// The two bytes that index the char are those from byte 1 or (a 3-byte
+/// letter, `E1 BA/BB`) from byte 2, and the byte after the char is byte 3
+/// or (when byte 3 continues the char) byte 4: each is one shift by a
+/// selected amount, without a branch.
 #[inline(always)]
-fn visit_bytes(b0: u8, b1: u8, b2: u8, b3: u8, before: u8, facts: &[u32; FACTS_LEN], wanted: u32) -> u32 {
-    let three = (b0 == 0xE1) & (b1 & 0xFE == 0xBA);
-    let (hi, lo) = if three { (b1, b2) } else { (b0, b1) };
+fn visit_word(z: u64, facts: &[u32; FACTS_LEN], wanted: u32) -> u32 {
+    let three = (z >> 8) as u16 & 0xFEFF == 0xBAE1;
+    let u = z >> (8 + 8 * u32::from(three));
     let f = facts
-        .get((usize::from(hi & 0x3F) << 6) | usize::from(lo & 0x3F))
+        .get(((u as usize & 0x3F) << 6) | ((u >> 8) as usize & 0x3F))
         .copied()
         .unwrap_or(0);
-    // The byte after the char: `b2`, or `b3` when `b2` continues the char
-    // (a 3-byte letter; any other 3-byte char is seen by the general checks).
-    let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
+    // (Any other 3-byte char is seen by the general checks.)
+    let continues = (z >> 24) as u8 & 0xC0 == 0x80;
+    let after = (z >> (24 + 8 * u32::from(continues))) as u8;
     let bits = F_GENERAL
         | F_GENERAL_CLEAN
-        | NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
+        | NEAR_BITS.get(usize::from(z as u8)).copied().unwrap_or(0)
         | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
     if bits & f & wanted != 0 {
         f
@@ -891,16 +896,22 @@ fn visit_bytes(b0: u8, b1: u8, b2: u8, b3: u8, before: u8, facts: &[u32; FACTS_L
     }
 }
 
-/// [`visit_bytes`] of the lead at `b[pos]`.
+/// [`visit_word`] of the lead at `b[pos]`: one read of eight bytes from
+/// `pos - 1` when they are all there.
 #[inline(always)]
 fn visit_at(b: &[u8], pos: usize, facts: &[u32; FACTS_LEN], wanted: u32) -> u32 {
-    let byte = |j: usize| b.get(j).copied().unwrap_or(0);
-    let (b0, b1, b2, b3) = match b.get(pos..pos + 4) {
-        Some(&[b0, b1, b2, b3]) => (b0, b1, b2, b3),
-        _ => (byte(pos), byte(pos + 1), byte(pos + 2), byte(pos + 3)),
+    let z = match pos.checked_sub(1).and_then(|s| b.get(s..s + 8)) {
+        Some(w) => u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or_default()),
+        None => (0..5).fold(0u64, |z, k| {
+            let byte = (pos + k)
+                .checked_sub(1)
+                .and_then(|j| b.get(j))
+                .copied()
+                .unwrap_or(0);
+            z | (u64::from(byte) << (8 * k))
+        }),
     };
-    let before = pos.checked_sub(1).map_or(0, byte);
-    visit_bytes(b0, b1, b2, b3, before, facts, wanted)
+    visit_word(z, facts, wanted)
 }
 
 /// Bit 7 of each byte of `x` set when the byte is 0xC0 or above (leads).
@@ -919,11 +930,11 @@ fn leads_of(x: u64) -> u64 {
 #[inline(never)]
 fn first_visit(b: &[u8], from: usize) -> Option<usize> {
     const WANTED: u32 = F_GENERAL | F_GENERAL_CLEAN | F_NEAR_ROWS;
-    let n = b.len();
     let facts = &*FACTS;
+    let mut words = b.get(from..).unwrap_or_default().chunks_exact(8);
     let mut at = from;
-    while let Some(&w) = b.get(at..at + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
-        let mut leads = leads_of(u64::from_le_bytes(w));
+    for w in &mut words {
+        let mut leads = leads_of(u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or_default()));
         while leads != 0 {
             let pos = at + (leads.trailing_zeros() / 8) as usize;
             leads &= leads - 1;
@@ -933,28 +944,21 @@ fn first_visit(b: &[u8], from: usize) -> Option<usize> {
         }
         at += 8;
     }
-    let rest = n.checked_sub(at).filter(|&r| r > 0)?;
+    let rest = words.remainder().len();
+    if rest == 0 {
+        return None;
+    }
     let x = tail_word(b, at, rest);
+    // The byte before the tail, then the tail: byte `k` of the tail is
+    // byte `k + 1` here, with zeros after it (at most eight bytes).
+    let before = at.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
+    let wide = (x << 8) | u64::from(before);
     let mut leads = leads_of(x);
     while leads != 0 {
-        let k = (leads.trailing_zeros() / 8) as usize;
+        let k = leads.trailing_zeros() / 8;
         leads &= leads - 1;
-        let y = x >> (8 * k);
-        let before = match k.checked_sub(1) {
-            Some(j) => (x >> (8 * j)) as u8,
-            None => at.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0),
-        };
-        if visit_bytes(
-            y as u8,
-            (y >> 8) as u8,
-            (y >> 16) as u8,
-            (y >> 24) as u8,
-            before,
-            facts,
-            WANTED,
-        ) != 0
-        {
-            return Some(at + k);
+        if visit_word(wide >> (8 * k), facts, WANTED) != 0 {
+            return Some(at + k as usize);
         }
     }
     None
