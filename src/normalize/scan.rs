@@ -935,8 +935,8 @@ fn leads_of(x: u64) -> u64 {
 /// clean texts have none; [`find_short_from`] decides from there. (The
 /// chunk scan pays a fixed cost per call — a padded window, four passes,
 /// the thread's buffers — that a one-line document would pay in full.)
-#[inline(never)]
-fn first_visit(b: &[u8], from: usize) -> Option<usize> {
+#[inline(always)]
+pub(crate) fn first_visit(b: &[u8], from: usize) -> Option<usize> {
     const WANTED: u32 = F_GENERAL | F_GENERAL_CLEAN | F_NEAR_ROWS;
     let facts = &*FACTS;
     let mut words = b.get(from..).unwrap_or_default().chunks_exact(8);
@@ -1010,7 +1010,13 @@ fn tail_word(b: &[u8], at: usize, rest: usize) -> u64 {
 /// then the general checks or the word check, the thread's clean-word
 /// cache first), in text order.
 #[inline(never)]
-fn find_short_from(text: &str, from: usize, first: usize, checks: &Checks, style: ToneStyle) -> Option<Hit> {
+pub(crate) fn find_short_from(
+    text: &str,
+    from: usize,
+    first: usize,
+    checks: &Checks,
+    style: ToneStyle,
+) -> Option<Hit> {
     let b = text.as_bytes();
     let general_bit = general_bit(checks);
     let wanted = general_bit | F_NEAR_ROWS;
@@ -2779,6 +2785,54 @@ mod tests {
             let want = find_general(&text, from, &checks);
             prop_assert_eq!(find_by_short_path(&text, from, &checks), want, "short: {:?} from {}", text, from);
             prop_assert_eq!(find_by_chunks(&text, from, &checks), want, "chunks: {:?} from {}", text, from);
+        }
+    }
+
+    /// `normalize_with_map` (whose short texts take the first look before
+    /// any set-up) equals the stages run unconditionally, and borrows
+    /// exactly when the reference scan finds nothing, for every prefix of
+    /// mixed texts up to 100 bytes under five option sets.
+    #[test]
+    fn normalize_with_map_of_short_texts_agrees_with_the_stages() {
+        use super::super::{normalize_with_map, run_stages, NormalizeOptions};
+        let texts = [
+            "Người Việt, qủa gía baỏ “Hòa” thủy \u{A0}Ðà\u{200B} Nẵng Vie\u{302}\u{323}t a\u{301}\u{302} ἀλφα 数字 đuợc  hoà HOÀ quý",
+            "Hà Nội đẹp lắm, khoẻ mạnh, THUỶ LỢI, Toyota iPhone COVID-19, năm 2024 tăng 1,5%\t xong ",
+            // Clean but for white space that collapsing changes.
+            "ab  cd Hà  Nội\tđẹp",
+        ];
+        let opts = [
+            NormalizeOptions::default(),
+            NormalizeOptions::default().with_tone(ToneStyle::New),
+            NormalizeOptions::default().with_tone(ToneStyle::Old),
+            NormalizeOptions::default().with_cleanups(),
+            NormalizeOptions {
+                straighten_quotes: true,
+                unify_spaces: true,
+                ..NormalizeOptions::default()
+            },
+        ];
+        for text in texts {
+            for len in 0..=100.min(text.len()) {
+                let Some(t) = text.get(..len) else { continue };
+                for o in &opts {
+                    let checks = Checks {
+                        nfc: true,
+                        cleanup: Cleanup::from_options(o),
+                        tone: Some(o.tone),
+                    };
+                    let got = normalize_with_map(t, o);
+                    let want = run_stages(t, checks.cleanup, Some(o.tone));
+                    assert_eq!(got.text, want.text, "{t:?} {o:?}");
+                    assert_eq!(got.map, want.map, "{t:?} {o:?}");
+                    let clean = find_general(t, 0, &checks).is_none();
+                    assert_eq!(
+                        matches!(got.text, std::borrow::Cow::Borrowed(_)),
+                        clean,
+                        "{t:?} {o:?}"
+                    );
+                }
+            }
         }
     }
 }
