@@ -1,6 +1,8 @@
 //! Throughput of normalization on clean NFC text (the fast path) and on
 //! dirty text (decomposed, tone marks in the other style), on the bundled
-//! sample and, when present, on the shared Wikipedia bench corpus.
+//! sample and, when present, on the shared Wikipedia bench corpus; also
+//! one `normalize_with_map` call per line (`per_line_keep_with_map`), the
+//! extractor's use.
 //!
 //! Each operation is measured twice: by wall clock (criterion's default), and
 //! by the CPU time of the benchmarking thread (`…/cpu`, from Linux's
@@ -10,7 +12,7 @@
 use criterion::measurement::WallTime;
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use unicode_normalization::UnicodeNormalization;
-use viet_text::normalize::{fold, normalize, to_style, NormalizeOptions, ToneStyle};
+use viet_text::normalize::{fold, normalize, normalize_with_map, to_style, NormalizeOptions, ToneStyle};
 use viet_text::syllable::is_syllable;
 
 mod common;
@@ -74,6 +76,17 @@ fn bench(c: &mut Criterion) {
             normalize(black_box(&clean), &cleanups).len()
         });
         bench_op(&mut g, "clean_fold", || fold(black_box(&clean)).len());
+        // One call per line, as the extractor normalizes one document (a
+        // line or paragraph) per call: the per-call cost counts here. The
+        // lines are split beforehand; the bytes are the lines' bytes.
+        let lines: Vec<&str> = clean.lines().collect();
+        g.throughput(Throughput::Bytes(lines.iter().map(|l| l.len() as u64).sum()));
+        bench_op(&mut g, "per_line_keep_with_map", || {
+            lines
+                .iter()
+                .map(|l| normalize_with_map(black_box(l), &keep).text.len())
+                .sum::<usize>()
+        });
         g.throughput(Throughput::Bytes(old.len() as u64));
         bench_op(&mut g, "old_style_to_new", || {
             to_style(black_box(&old), ToneStyle::New).len()

@@ -164,6 +164,15 @@ pub fn normalize<'a>(text: &'a str, opts: &NormalizeOptions) -> Cow<'a, str> {
 /// assert_eq!(&input[span.range()], "Y\u{00A0}tế");
 /// ```
 pub fn normalize_with_map<'a>(text: &'a str, opts: &NormalizeOptions) -> Normalized<'a> {
+    // A short text (a document per call): `scan::find`'s short path, with
+    // its first look before any set-up (most short clean texts have no
+    // lead that may need a visit).
+    if text.len() <= scan::SHORT && !opts.collapse_whitespace {
+        return match scan::first_visit(text.as_bytes(), 0) {
+            None => Normalized::unchanged(text),
+            Some(first) => normalize_short_from(text, opts, first),
+        };
+    }
     let cleanup = Cleanup::from_options(opts);
     let checks = Checks {
         nfc: true,
@@ -176,7 +185,24 @@ pub fn normalize_with_map<'a>(text: &'a str, opts: &NormalizeOptions) -> Normali
     run_stages(text, cleanup, Some(opts.tone))
 }
 
+/// [`normalize_with_map`] of a short text without white-space collapsing,
+/// from its first lead that may need a visit (`first`).
+#[inline(never)]
+fn normalize_short_from<'a>(text: &'a str, opts: &NormalizeOptions, first: usize) -> Normalized<'a> {
+    let cleanup = Cleanup::from_options(opts);
+    let checks = Checks {
+        nfc: true,
+        cleanup,
+        tone: Some(opts.tone),
+    };
+    if scan::find_short_from(text, 0, first, &checks, opts.tone).is_none() {
+        return Normalized::unchanged(text);
+    }
+    run_stages(text, cleanup, Some(opts.tone))
+}
+
 /// Runs the stages that have work to do, composing their maps.
+#[inline(never)]
 fn run_stages(text: &str, cleanup: Cleanup, tone: Option<ToneStyle>) -> Normalized<'_> {
     let mut current: Option<(String, OffsetMap)> = None;
     let mut apply = |stage: &dyn Fn(&str) -> Option<(String, OffsetMap)>| {

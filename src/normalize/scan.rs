@@ -247,7 +247,7 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
 /// letter at `w[i]`. The index is chosen without a branch (ASCII, 2- and
 /// 3-byte letters alternate unpredictably).
 #[inline(always)]
-fn index_before_in<const N: usize>(w: &[u8; N], i: usize, since: usize) -> usize {
+fn index_before_in(w: &[u8], i: usize, since: usize) -> usize {
     let p1 = w.get(i.wrapping_sub(1)).copied().unwrap_or(0);
     let p2 = w.get(i.wrapping_sub(2)).copied().unwrap_or(0);
     let p3 = w.get(i.wrapping_sub(3)).copied().unwrap_or(0);
@@ -261,7 +261,7 @@ fn index_before_in<const N: usize>(w: &[u8; N], i: usize, since: usize) -> usize
 /// The [`FACTS`] index of the char starting at `w[j]` (as
 /// [`index_before_in`]): the right neighbour of a letter.
 #[inline(always)]
-fn index_at<const N: usize>(w: &[u8; N], j: usize) -> usize {
+fn index_at(w: &[u8], j: usize) -> usize {
     let b0 = w.get(j).copied().unwrap_or(0);
     let b1 = w.get(j + 1).copied().unwrap_or(0);
     let b2 = w.get(j + 2).copied().unwrap_or(0);
@@ -331,14 +331,18 @@ fn window<'a, const N: usize>(b: &'a [u8], at: usize, pad: &'a mut [u8; N]) -> &
     let dst = (lo + BEFORE).saturating_sub(at).min(N);
     let end = (dst + (hi - lo)).min(N);
     let clear_to = (BEFORE + b.len().saturating_sub(at).div_ceil(64) * 64 + 8).clamp(end, N);
-    if let Some(d) = pad.get_mut(..dst) {
-        d.fill(0);
+    // (Fixed lengths where they suffice: stores instead of `memset` calls.)
+    match pad.get_mut(..BEFORE) {
+        Some(d) if dst <= BEFORE => d.fill(0),
+        _ => pad.get_mut(..dst).unwrap_or_default().fill(0),
     }
     if let (Some(d), Some(src)) = (pad.get_mut(dst..end), b.get(lo..hi)) {
         d.copy_from_slice(src);
     }
-    if let Some(d) = pad.get_mut(end..clear_to) {
-        d.fill(0);
+    const AFTER: usize = 64 + 8;
+    match pad.get_mut(end..end + AFTER) {
+        Some(d) if clear_to - end <= AFTER => d.fill(0),
+        _ => pad.get_mut(end..clear_to).unwrap_or_default().fill(0),
     }
     pad
 }
@@ -738,7 +742,7 @@ static FACTS: LazyLock<[u32; FACTS_LEN]> = LazyLock::new(|| {
 /// The [`FACTS`] entry of the char whose lead byte is `w[i]`: one load,
 /// whatever the char (the index is chosen without a branch).
 #[inline(always)]
-fn facts_at<const N: usize>(w: &[u8; N], i: usize, facts: &[u32; FACTS_LEN]) -> u32 {
+fn facts_at(w: &[u8], i: usize, facts: &[u32; FACTS_LEN]) -> u32 {
     let b0 = w.get(i).copied().unwrap_or(0);
     let b1 = w.get(i + 1).copied().unwrap_or(0);
     let b2 = w.get(i + 2).copied().unwrap_or(0);
@@ -773,16 +777,302 @@ struct Scan {
 /// [`suspicious_pair`]). Then only the positions in these masks are
 /// visited, in order: the general checks, or both neighbours decoded and
 /// the word checked when a pair is suspicious.
+///
+/// With tone marks, texts (from `from` on) of at most [`SHORT`] bytes take
+/// the short path ([`first_visit`], [`find_short_from`]: the same decisions
+/// per lead, in one pass, without the chunk scan's fixed cost), longer
+/// ones the chunk scan ([`find_chunks`]).
+#[inline(always)]
 pub(crate) fn find(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     if checks.cleanup.collapse {
-        if let Some(at) = ascii_collapse_hit(text.as_bytes(), from) {
-            return Some(Hit::Char(at));
-        }
+        return find_collapsing(text, from, checks);
     }
+    find_after_collapse(text, from, checks)
+}
+
+/// [`find`] when white space is collapsed: the ASCII white-space pre-pass
+/// first.
+#[inline(never)]
+fn find_collapsing(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
+    if let Some(at) = ascii_collapse_hit(text.as_bytes(), from) {
+        return Some(Hit::Char(at));
+    }
+    find_after_collapse(text, from, checks)
+}
+
+/// [`find`] after the white-space pre-pass: short texts, long ones, or
+/// without tone marks.
+#[inline(always)]
+fn find_after_collapse(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     match checks.tone {
-        Some(style) => with_clean_words(style, |cache| find_chunks(text, from, checks, style, cache)),
+        Some(style) if text.len().saturating_sub(from) <= SHORT => {
+            let first = first_visit(text.as_bytes(), from)?;
+            find_short_from(text, from, first, checks, style)
+        }
+        Some(style) => find_long(text, from, checks, style),
         None => find_blocks(text, from, checks),
     }
+}
+
+/// [`find`] with tone marks on a text longer than [`SHORT`]: by chunks,
+/// with this thread's clean-word cache and buffers.
+#[inline(never)]
+fn find_long(text: &str, from: usize, checks: &Checks, style: ToneStyle) -> Option<Hit> {
+    with_clean_words(style, |cache| find_chunks(text, from, checks, style, cache))
+}
+
+/// Texts (from `from` on) up to this many bytes are scanned by the short
+/// path ([`first_visit`], then [`find_short_from`]): no window to pad, no
+/// buffers, and the thread's cache is looked up only for a word that must
+/// be checked. (Longer, the chunk scan is faster by CPU time, though not by
+/// instructions: its passes have no data-dependent branch per lead.)
+pub(crate) const SHORT: usize = 64;
+
+/// The lead bits (bit 7 of byte `k` set when `b[at + k]` is 0xC0 or above)
+/// of the eight bytes from `at`, the bytes past the end counting as ASCII.
+#[inline(always)]
+fn lead_bits_at(b: &[u8], at: usize) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        Some(w) => u64::from_le_bytes(w),
+        None => {
+            let end = b.len();
+            match end
+                .checked_sub(8)
+                .and_then(|s| b.get(s..end))
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                // The last eight bytes, shifted so that `b[at]` is byte 0.
+                Some(w) => u64::from_le_bytes(w)
+                    .checked_shr(8 * (at + 8 - end) as u32)
+                    .unwrap_or(0),
+                None => {
+                    let mut x = 0u64;
+                    for (k, &v) in b.get(at..).unwrap_or(&[]).iter().enumerate().take(8) {
+                        x |= u64::from(v) << (8 * k);
+                    }
+                    x
+                }
+            }
+        }
+    };
+    x & (x << 1) & HIGH
+}
+
+/// The bit of a [`FACTS`] entry that says the general checks must see the
+/// char (0 when there are no general checks).
+#[inline(always)]
+fn general_bit(checks: &Checks) -> u32 {
+    let any_cleanup = checks.cleanup.any();
+    match (checks.nfc || any_cleanup, any_cleanup) {
+        (false, _) => 0,
+        (true, false) => F_GENERAL,
+        (true, true) => F_GENERAL_CLEAN,
+    }
+}
+
+/// The [`FACTS`] entry of a lead when it needs a visit (the general
+/// checks, or a toned or horned letter next to a byte of its [`NEAR`]
+/// row), else 0: pass 2 of [`find_chunks`]. `z`: the byte before the
+/// lead, the lead and the bytes after it, little-endian (bytes 5–7 are
+/// not read; zeros outside the text, as in a padded window).
+///
+/// The two bytes that index the char are those from byte 1 or (a 3-byte
+/// letter, `E1 BA/BB`) from byte 2, and the byte after the char is byte 3
+/// or (when byte 3 continues the char) byte 4: each is one shift by a
+/// selected amount, without a branch.
+#[inline(always)]
+fn visit_word(z: u64, facts: &[u32; FACTS_LEN], wanted: u32) -> u32 {
+    let three = (z >> 8) as u16 & 0xFEFF == 0xBAE1;
+    let u = z >> (8 + 8 * u32::from(three));
+    let f = facts
+        .get(((u as usize & 0x3F) << 6) | ((u >> 8) as usize & 0x3F))
+        .copied()
+        .unwrap_or(0);
+    // (Any other 3-byte char is seen by the general checks.)
+    let continues = (z >> 24) as u8 & 0xC0 == 0x80;
+    let after = (z >> (24 + 8 * u32::from(continues))) as u8;
+    let bits = F_GENERAL
+        | F_GENERAL_CLEAN
+        | NEAR_BITS.get(usize::from(z as u8)).copied().unwrap_or(0)
+        | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
+    if bits & f & wanted != 0 {
+        f
+    } else {
+        0
+    }
+}
+
+/// [`visit_word`] of the lead at `b[pos]`: one read of eight bytes from
+/// `pos - 1` when they are all there.
+#[inline(always)]
+fn visit_at(b: &[u8], pos: usize, facts: &[u32; FACTS_LEN], wanted: u32) -> u32 {
+    let z = match pos.checked_sub(1).and_then(|s| b.get(s..s + 8)) {
+        Some(w) => u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or_default()),
+        None => (0..5).fold(0u64, |z, k| {
+            let byte = (pos + k)
+                .checked_sub(1)
+                .and_then(|j| b.get(j))
+                .copied()
+                .unwrap_or(0);
+            z | (u64::from(byte) << (8 * k))
+        }),
+    };
+    visit_word(z, facts, wanted)
+}
+
+/// Bit 7 of each byte of `x` set when the byte is 0xC0 or above (leads).
+#[inline(always)]
+fn leads_of(x: u64) -> u64 {
+    x & (x << 1) & 0x8080_8080_8080_8080
+}
+
+/// [`find`] with tone marks on a short text, first part: the first lead at
+/// or after `from` that may need a visit under some option set (any
+/// general bit counts: a superset of the visits of every option set, so
+/// that this loop needs no set-up), eight bytes at a time,
+/// then the last 1–7 bytes as one word with zeros after them. Most short
+/// clean texts have none; [`find_short_from`] decides from there. (The
+/// chunk scan pays a fixed cost per call — a padded window, four passes,
+/// the thread's buffers — that a one-line document would pay in full.)
+#[inline(always)]
+pub(crate) fn first_visit(b: &[u8], from: usize) -> Option<usize> {
+    const WANTED: u32 = F_GENERAL | F_GENERAL_CLEAN | F_NEAR_ROWS;
+    let facts = &*FACTS;
+    let mut words = b.get(from..).unwrap_or_default().chunks_exact(8);
+    let mut at = from;
+    for w in &mut words {
+        let mut leads = leads_of(u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or_default()));
+        while leads != 0 {
+            let pos = at + (leads.trailing_zeros() / 8) as usize;
+            leads &= leads - 1;
+            if visit_at(b, pos, facts, WANTED) != 0 {
+                return Some(pos);
+            }
+        }
+        at += 8;
+    }
+    let rest = words.remainder().len();
+    if rest == 0 {
+        return None;
+    }
+    let x = tail_word(b, at, rest);
+    // The byte before the tail, then the tail: byte `k` of the tail is
+    // byte `k + 1` here, with zeros after it (at most eight bytes).
+    let before = at.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(0);
+    let wide = (x << 8) | u64::from(before);
+    let mut leads = leads_of(x);
+    while leads != 0 {
+        let k = leads.trailing_zeros() / 8;
+        leads &= leads - 1;
+        if visit_word(wide >> (8 * k), facts, WANTED) != 0 {
+            return Some(at + k as usize);
+        }
+    }
+    None
+}
+
+/// The last `rest` (1–7) bytes of `b`, from `at`, as a little-endian word
+/// with zeros after them: the last eight bytes of the text shifted, or
+/// (a text under eight bytes) two overlapping reads, which agree where
+/// they overlap.
+#[inline(always)]
+fn tail_word(b: &[u8], at: usize, rest: usize) -> u64 {
+    let n = b.len();
+    let u32_at = |s: usize| {
+        b.get(s..s + 4)
+            .and_then(|c| <[u8; 4]>::try_from(c).ok())
+            .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+    };
+    let u16_at = |s: usize| {
+        b.get(s..s + 2)
+            .and_then(|c| <[u8; 2]>::try_from(c).ok())
+            .map_or(0, |w| u64::from(u16::from_le_bytes(w)))
+    };
+    if let Some(&w) = n
+        .checked_sub(8)
+        .and_then(|s| b.get(s..n))
+        .and_then(|c| <&[u8; 8]>::try_from(c).ok())
+    {
+        u64::from_le_bytes(w) >> (8 * (8 - rest))
+    } else if rest >= 4 {
+        u32_at(at) | (u32_at(n - 4) << (8 * (rest - 4)))
+    } else if rest >= 2 {
+        u16_at(at) | (u16_at(n - 2) << (8 * (rest - 2)))
+    } else {
+        b.get(at).map_or(0, |&v| u64::from(v))
+    }
+}
+
+/// The short path of [`find`] from the first lead that needs a visit (at
+/// `first`, found by [`first_visit`]): per lead the same look-ups and
+/// decisions as [`find_chunks`] (a visit, kept when general or suspicious,
+/// then the general checks or the word check, the thread's clean-word
+/// cache first), in text order.
+#[inline(never)]
+pub(crate) fn find_short_from(
+    text: &str,
+    from: usize,
+    first: usize,
+    checks: &Checks,
+    style: ToneStyle,
+) -> Option<Hit> {
+    let b = text.as_bytes();
+    let general_bit = general_bit(checks);
+    let wanted = general_bit | F_NEAR_ROWS;
+    let facts = &*FACTS;
+    let mut st = Scan {
+        checked_to: 0,
+        resume: from,
+        bufs: None,
+    };
+    let mut at = first;
+    while at < b.len() {
+        let mut leads = lead_bits_at(b, at);
+        while leads != 0 {
+            let pos = at + (leads.trailing_zeros() / 8) as usize;
+            leads &= leads - 1;
+            let f = visit_at(b, pos, facts, wanted);
+            if f == 0 {
+                continue;
+            }
+            if f & general_bit != 0 {
+                if pos < st.resume {
+                    continue;
+                }
+                match other_char(text, pos, checks, &mut st.bufs) {
+                    CharCheck::Clean => {}
+                    CharCheck::CleanUntil(end) => st.resume = end,
+                    CharCheck::Hit => return Some(Hit::Char(pos)),
+                }
+                continue;
+            }
+            let prev = facts
+                .get(index_before_in(b, pos, pos - from))
+                .copied()
+                .unwrap_or(0);
+            let next = facts
+                .get(index_at(b, pos + 2 + ((f & F_LEN3) >> 20) as usize))
+                .copied()
+                .unwrap_or(0);
+            if !(suspicious_facts(prev, f) | suspicious_facts(f, next)) || pos < st.checked_to {
+                continue;
+            }
+            let (hit, checked_to) = with_clean_words(style, |cache| {
+                let mut checked_to = st.checked_to;
+                (
+                    check_word_cached(text, pos, style, &mut checked_to, cache),
+                    checked_to,
+                )
+            });
+            st.checked_to = checked_to;
+            if hit.is_some() {
+                return hit;
+            }
+        }
+        at += 8;
+    }
+    None
 }
 
 thread_local! {
@@ -818,7 +1108,7 @@ fn with_clean_words<R>(style: ToneStyle, f: impl Fn(&mut CleanWords) -> R) -> R 
 /// the general checks never see (no clean-up on: the quiet ones, see
 /// [`candidate_leads_ref`]) are dropped by the byte-class mask before any
 /// look-up.
-#[inline(always)]
+#[inline(never)]
 fn find_blocks(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     let b = text.as_bytes();
     let n = b.len();
@@ -2306,6 +2596,242 @@ mod tests {
                 }
                 let single = format!("{} {}", "x".repeat(k), "y".repeat(len));
                 assert_eq!(ascii_collapse_hit(single.as_bytes(), 0), None, "{single:?}");
+            }
+        }
+    }
+
+    /// [`find`] with the short path ([`first_visit`], [`find_short_from`])
+    /// whatever the length.
+    fn find_by_short_path(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
+        if checks.cleanup.collapse {
+            if let Some(at) = ascii_collapse_hit(text.as_bytes(), from) {
+                return Some(Hit::Char(at));
+            }
+        }
+        match checks.tone {
+            Some(style) => first_visit(text.as_bytes(), from)
+                .and_then(|first| find_short_from(text, from, first, checks, style)),
+            None => find_blocks(text, from, checks),
+        }
+    }
+
+    /// [`find`] with the chunk scan whatever the length.
+    fn find_by_chunks(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
+        if checks.cleanup.collapse {
+            if let Some(at) = ascii_collapse_hit(text.as_bytes(), from) {
+                return Some(Hit::Char(at));
+            }
+        }
+        match checks.tone {
+            Some(style) => find_long(text, from, checks, style),
+            None => find_blocks(text, from, checks),
+        }
+    }
+
+    /// Asserts that the short path, the chunk scan, [`find`] and the
+    /// reference scan agree.
+    #[track_caller]
+    fn assert_paths_agree(text: &str, from: usize, checks: &Checks) {
+        let want = find_general(text, from, checks);
+        assert_eq!(
+            find_by_short_path(text, from, checks),
+            want,
+            "short: {text:?} from {from} {checks:?}"
+        );
+        assert_eq!(
+            find_by_chunks(text, from, checks),
+            want,
+            "chunks: {text:?} from {from} {checks:?}"
+        );
+        assert_eq!(
+            find(text, from, checks),
+            want,
+            "find: {text:?} from {from} {checks:?}"
+        );
+    }
+
+    fn option_sets() -> Vec<Checks> {
+        let all = Cleanup {
+            zero_width: true,
+            spaces: true,
+            collapse: true,
+            quotes: true,
+            eth: true,
+        };
+        [
+            (true, Cleanup::default(), Some(ToneStyle::Keep)),
+            (true, Cleanup::default(), Some(ToneStyle::New)),
+            (true, Cleanup::default(), Some(ToneStyle::Old)),
+            (false, Cleanup::default(), Some(ToneStyle::Keep)),
+            (true, all, Some(ToneStyle::Keep)),
+            (
+                false,
+                Cleanup {
+                    quotes: true,
+                    ..Cleanup::default()
+                },
+                Some(ToneStyle::New),
+            ),
+        ]
+        .map(|(nfc, cleanup, tone)| Checks { nfc, cleanup, tone })
+        .to_vec()
+    }
+
+    /// The short path and the chunk scan at every length 0..=300: every
+    /// prefix of mixed texts (clean words, misplaced marks, decomposed
+    /// letters, clean-up chars, other scripts), and one probe after and
+    /// before clean text of every length, under six option sets, from the
+    /// start and from the middle.
+    #[test]
+    fn short_path_and_chunks_agree_at_every_length() {
+        let mixed = [
+            "Người Việt ở đây có nhiều của cải, qủa gía baỏ nứơc “Khánh Hòa” thủy lợi \u{A0}Ðà\u{200B} Nẵng \
+             Vie\u{302}\u{323}t a\u{301}\u{302} ἀλφα 数字 đuợc hoà HOÀ quý giá 2025 ",
+            "Tôi là người Việt Nam, tôi yêu quê hương đất nước mình; trường học ở Hà Nội và Huế, \
+             khoẻ mạnh, THUỶ LỢI, kỹ thuật, Toyota iPhone COVID-19, năm 2024 dân số tăng 1,5% ",
+            "aaaa\u{301}ee\u{300}\u{300}ooo\u{323} ươi ưo uơ ÿ é\u{308} x\u{34F}y \t  z ð Ɖ ‘q’ ",
+        ];
+        let sets = option_sets();
+        for text in mixed {
+            let text = text.repeat(3);
+            for len in 0..=300.min(text.len()) {
+                let Some(t) = text.get(..len) else { continue };
+                let mut mid = len / 2;
+                while !t.is_char_boundary(mid) {
+                    mid -= 1;
+                }
+                for checks in &sets {
+                    for from in [0, mid] {
+                        assert_paths_agree(t, from, checks);
+                    }
+                }
+            }
+        }
+        let clean = "Người Việt ở đây có nhiều của cải và tôi yêu quê hương ".repeat(6);
+        let probes = [
+            "qủa", "hòa", "hoà", "gía", "đuợc", "“", "a\u{301}", "\u{A0}", "ἀ", "à", "ấy", "x",
+        ];
+        for len in 0..=300 {
+            let Some(head) = clean.get(..len) else { continue };
+            for probe in probes {
+                for text in [
+                    format!("{head}{probe}"),
+                    format!("{probe}{head}"),
+                    format!("{head} {probe} "),
+                ] {
+                    for checks in &sets[..2] {
+                        assert_paths_agree(&text, 0, checks);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The tail word equals the bytes, zero-padded, for every text length
+    /// under 20 and every start.
+    #[test]
+    fn tail_words_hold_the_last_bytes() {
+        let bytes: Vec<u8> = (0..20u8).map(|i| 0xA0 ^ i.wrapping_mul(37)).collect();
+        for n in 0..20 {
+            let b = &bytes[..n];
+            let whole = n / 8 * 8;
+            for at in whole.saturating_sub(8)..n {
+                let rest = n - at;
+                if rest > 7 {
+                    continue;
+                }
+                let want = b[at..]
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |x, (k, &v)| x | (u64::from(v) << (8 * k)));
+                assert_eq!(tail_word(b, at, rest), want, "n {n} at {at}");
+            }
+        }
+    }
+
+    /// The first visit is the first lead a byte-by-byte reading would
+    /// visit, for every start, on texts of every length up to 80.
+    #[test]
+    fn first_visits_agree_with_a_byte_loop() {
+        const WANTED: u32 = F_GENERAL | F_GENERAL_CLEAN | F_NEAR_ROWS;
+        let facts = &*FACTS;
+        let text = "Hà Nội đẹp, ở đây “có” của ăn — ấy là 数字 thuỷ ơi";
+        for len in 0..=text.len() {
+            let Some(t) = text.get(..len) else { continue };
+            let b = t.as_bytes();
+            for from in (0..=len).filter(|&f| t.is_char_boundary(f)) {
+                let want = (from..len).find(|&p| b[p] >= 0xC0 && visit_at(b, p, facts, WANTED) != 0);
+                assert_eq!(first_visit(b, from), want, "{t:?} from {from}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// The short path and the chunk scan on random Vietnamese-like and
+        /// arbitrary text of any length (the short path serves any length
+        /// here), from a random start.
+        #[test]
+        fn short_path_and_chunks_agree_on_random_text(
+            text in prop_oneof![viet_like(), long_viet_like(), any::<String>()],
+            from in any::<usize>(),
+            checks in any_checks()
+        ) {
+            let mut from = from % (text.len() + 1);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let want = find_general(&text, from, &checks);
+            prop_assert_eq!(find_by_short_path(&text, from, &checks), want, "short: {:?} from {}", text, from);
+            prop_assert_eq!(find_by_chunks(&text, from, &checks), want, "chunks: {:?} from {}", text, from);
+        }
+    }
+
+    /// `normalize_with_map` (whose short texts take the first look before
+    /// any set-up) equals the stages run unconditionally, and borrows
+    /// exactly when the reference scan finds nothing, for every prefix of
+    /// mixed texts up to 100 bytes under five option sets.
+    #[test]
+    fn normalize_with_map_of_short_texts_agrees_with_the_stages() {
+        use super::super::{normalize_with_map, run_stages, NormalizeOptions};
+        let texts = [
+            "Người Việt, qủa gía baỏ “Hòa” thủy \u{A0}Ðà\u{200B} Nẵng Vie\u{302}\u{323}t a\u{301}\u{302} ἀλφα 数字 đuợc  hoà HOÀ quý",
+            "Hà Nội đẹp lắm, khoẻ mạnh, THUỶ LỢI, Toyota iPhone COVID-19, năm 2024 tăng 1,5%\t xong ",
+            // Clean but for white space that collapsing changes.
+            "ab  cd Hà  Nội\tđẹp",
+        ];
+        let opts = [
+            NormalizeOptions::default(),
+            NormalizeOptions::default().with_tone(ToneStyle::New),
+            NormalizeOptions::default().with_tone(ToneStyle::Old),
+            NormalizeOptions::default().with_cleanups(),
+            NormalizeOptions {
+                straighten_quotes: true,
+                unify_spaces: true,
+                ..NormalizeOptions::default()
+            },
+        ];
+        for text in texts {
+            for len in 0..=100.min(text.len()) {
+                let Some(t) = text.get(..len) else { continue };
+                for o in &opts {
+                    let checks = Checks {
+                        nfc: true,
+                        cleanup: Cleanup::from_options(o),
+                        tone: Some(o.tone),
+                    };
+                    let got = normalize_with_map(t, o);
+                    let want = run_stages(t, checks.cleanup, Some(o.tone));
+                    assert_eq!(got.text, want.text, "{t:?} {o:?}");
+                    assert_eq!(got.map, want.map, "{t:?} {o:?}");
+                    let clean = find_general(t, 0, &checks).is_none();
+                    assert_eq!(
+                        matches!(got.text, std::borrow::Cow::Borrowed(_)),
+                        clean,
+                        "{t:?} {o:?}"
+                    );
+                }
             }
         }
     }
