@@ -96,6 +96,19 @@ pub(super) fn scan_if_word<'a>(
     pos: usize,
     memo: &mut Memo,
 ) -> Option<(usize, TokenKind, Option<&'a str>)> {
+    scan_if_word_with(text, pos, memo, super::cache::word_kind)
+}
+
+/// [`scan_if_word`] with `kind_of(text, start, end)` deciding a plain
+/// word's kind: [`super::cache::word_kind`] or, with the memo table at
+/// hand, [`super::cache::word_kind_in`]. Both give the same answer.
+#[inline(always)]
+pub(super) fn scan_if_word_with<'a>(
+    text: &'a str,
+    pos: usize,
+    memo: &mut Memo,
+    kind_of: impl FnOnce(&str, usize, usize) -> TokenKind,
+) -> Option<(usize, TokenKind, Option<&'a str>)> {
     let bytes = text.as_bytes();
     let b = *bytes.get(pos)?;
     let run = memo.window.run_end(bytes, pos);
@@ -110,7 +123,7 @@ pub(super) fn scan_if_word<'a>(
         let end = word_run_window_from(bytes, run, &mut memo.window);
         if !joins(bytes.get(end).copied().unwrap_or(0)) {
             if let Some(word) = text.get(pos..end) {
-                return Some((end, super::cache::word_kind(text, pos, end), Some(word)));
+                return Some((end, kind_of(text, pos, end), Some(word)));
             }
         }
     }
@@ -410,7 +423,7 @@ fn word_run_chars(bytes: &[u8], start: usize) -> usize {
 /// lead bytes C4–C9 and CC, whose chars are all letters or marks); bits
 /// 1–3 for the lead bytes C3, CD and E1, accepted when [`RUN_NEXT`] of the
 /// byte after them has the same bit. Other bytes stop the window.
-static RUN_CLASS: [u8; 256] = {
+pub(super) static RUN_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
@@ -430,7 +443,7 @@ static RUN_CLASS: [u8; 256] = {
 /// bit 1 unless it makes C3 into × (C3 97) or ÷ (C3 B7); bit 2 when it
 /// makes CD into a combining mark (CD 80–AF, U+0340–U+036F); bit 3 when it
 /// makes E1 into Latin Extended Additional (E1 B8–BB, U+1E00–U+1EFF).
-static RUN_NEXT: [u8; 256] = {
+pub(super) static RUN_NEXT: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
