@@ -13,7 +13,7 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughpu
 mod common;
 
 use common::{cpu_time_of, thread_cpu_time};
-use viet_text::{sentences, tokenize};
+use viet_text::{sentences, tokenize, tokenize_into, Token};
 
 const SAMPLE: &str = include_str!("../examples/data/sample.txt");
 const VIWIKI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
@@ -78,9 +78,33 @@ fn bench_tokenize(c: &mut Criterion) {
     });
 }
 
+/// Tokenizes each non-empty line of `text` into one reused vector, as
+/// `Extractor::extract` does with a document per line: `push` appends one
+/// line's tokens (with `Vec::extend` or `tokenize_into`).
+fn per_line<'a>(text: &'a str, push: impl Fn(&'a str, &mut Vec<Token<'a>>)) -> usize {
+    let mut tokens = Vec::new();
+    let mut n = 0;
+    for line in text.lines().filter(|l| !l.is_empty()) {
+        tokens.clear();
+        tokens.reserve(line.len() / 4 + 8);
+        push(line, &mut tokens);
+        n += black_box(&tokens).len();
+    }
+    n
+}
+
+fn bench_tokenize_lines(c: &mut Criterion) {
+    // One document per line into a reused vector: `tokens.extend(tokenize(line))`
+    // (what extraction did until session 5) and `tokenize_into(line, &mut tokens)`.
+    bench_op(c, "tokenize_lines_extend", |t| {
+        per_line(t, |line, tokens| tokens.extend(tokenize(line)))
+    });
+    bench_op(c, "tokenize_lines_into", |t| per_line(t, tokenize_into));
+}
+
 fn bench_sentences(c: &mut Criterion) {
     bench_op(c, "sentences", |t| sentences(t).count());
 }
 
-criterion_group!(benches, bench_tokenize, bench_sentences);
+criterion_group!(benches, bench_tokenize, bench_tokenize_lines, bench_sentences);
 criterion_main!(benches);

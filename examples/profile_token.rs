@@ -1,7 +1,11 @@
 //! Runs one tokenizer operation over a file, for instruction counting:
 //! `valgrind --tool=callgrind target/release/examples/profile_token OP FILE`
 //! with OP one of `read` (only reads the file), `tokenize`, `bare`
-//! (`without_syllables`), `sentences`. Prints the count so the work is not
+//! (`without_syllables`), `sentences`, or, one document per non-empty line
+//! as `Extractor::extract` sees them: `lines` (only splits the lines, to
+//! subtract), `extend` (each line's tokens into one reused `Vec<Token>`
+//! with `Vec::extend`, what extraction did up to session 5), `into` (the
+//! same with `viet_text::tokenize_into`). Prints the count so the work is not
 //! optimized away.
 //!
 //! With a third argument N, runs the operation N times and also prints the
@@ -22,6 +26,34 @@ fn run(op: &str, text: &str) -> Option<usize> {
         "tokenize" => viet_text::tokenize(text).count(),
         "bare" => viet_text::tokenize(text).without_syllables().count(),
         "sentences" => viet_text::sentences(text).count(),
+        "lines" => text.lines().filter(|l| !l.is_empty()).map(str::len).sum(),
+        "extend" => {
+            let mut tokens = Vec::new();
+            let mut n = 0;
+            for line in text.lines().filter(|l| !l.is_empty()) {
+                tokens.clear();
+                tokens.reserve(line.len() / 4 + 8);
+                tokens.extend(viet_text::tokenize(std::hint::black_box(line)));
+                n += std::hint::black_box(&tokens).len();
+            }
+            n
+        }
+        "into1" => {
+            let mut tokens = Vec::with_capacity(text.len() / 4 + 8);
+            viet_text::tokenize_into(text, &mut tokens);
+            tokens.len()
+        }
+        "into" => {
+            let mut tokens = Vec::new();
+            let mut n = 0;
+            for line in text.lines().filter(|l| !l.is_empty()) {
+                tokens.clear();
+                tokens.reserve(line.len() / 4 + 8);
+                viet_text::tokenize_into(std::hint::black_box(line), &mut tokens);
+                n += std::hint::black_box(&tokens).len();
+            }
+            n
+        }
         _ => return None,
     })
 }

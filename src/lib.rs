@@ -56,7 +56,7 @@ pub use entity::{Entity, EntityType, Extractor, ExtractorBuilder};
 pub use normalize::{normalize, normalize_with_map, NormalizeOptions, Normalized, OffsetMap, ToneStyle};
 pub use number::parse_number;
 pub use span::Span;
-pub use token::{sentences, tokenize, Sentence, Token, TokenKind};
+pub use token::{sentences, tokenize, tokenize_into, Sentence, Token, TokenKind};
 
 /// The exact decimal type used for every amount, value and ratio.
 ///

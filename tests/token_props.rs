@@ -3,7 +3,7 @@
 //! panics on arbitrary input, lone combining marks or megabyte lines.
 
 use proptest::prelude::*;
-use viet_text::{sentences, tokenize};
+use viet_text::{sentences, tokenize, tokenize_into};
 
 /// Checks the tokenizer's span invariants on `text`.
 fn check_tokens(text: &str) {
@@ -153,6 +153,20 @@ proptest! {
         check_sentences(&text);
     }
 
+    /// `tokenize_into` appends exactly the iterator's tokens, line by line
+    /// into one reused vector as extraction does.
+    #[test]
+    fn tokenize_into_gives_the_iterator_tokens(
+        lines in prop::collection::vec(prop_oneof![vietnamese_like(), any::<String>()], 1..6)
+    ) {
+        let mut tokens = Vec::new();
+        for line in &lines {
+            tokens.clear();
+            tokenize_into(line, &mut tokens);
+            prop_assert_eq!(&tokens, &tokenize(line).collect::<Vec<_>>());
+        }
+    }
+
     #[test]
     fn tokenizing_a_concatenation_keeps_tokens_inside_parts(
         a in vietnamese_like(), b in vietnamese_like()
@@ -176,5 +190,8 @@ fn megabyte_lines_do_not_panic() {
         let line = unit.repeat((1 << 20) / unit.len());
         check_tokens(&line);
         check_sentences(&line);
+        let mut tokens = Vec::new();
+        tokenize_into(&line, &mut tokens);
+        assert_eq!(tokens.len(), tokenize(&line).count(), "{unit}");
     }
 }

@@ -33,6 +33,10 @@ const REFILL: usize = BLOCK;
 /// CD when it makes a combining mark (CD 80–AF); E1 when it makes Latin
 /// Extended Additional (E1 B8–BB). Any other byte stops the word run
 /// ([`super::scan`] then decodes the char there and decides).
+#[cfg_attr(
+    all(target_arch = "x86_64", target_feature = "sse2", not(test)),
+    allow(dead_code)
+)]
 #[inline(always)]
 pub(super) fn accepts(b: u8, n: u8) -> bool {
     // Written with signed byte compares (one `pcmpgtb` each) and equality
@@ -69,12 +73,20 @@ pub(super) fn accept_mask(chunk: &[u8; LOAD]) -> u64 {
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline]
 fn accept_mask_sse2(chunk: &[u8; LOAD]) -> u64 {
+    sixteen(chunk, 0) | sixteen(chunk, 16) << 16 | sixteen(chunk, 32) << 32 | sixteen(chunk, 48) << 48
+}
+
+/// The bits of [`accept_mask`] for the bytes `at..at + 16` of `chunk`
+/// (`at + 17 <= LOAD`), with SSE2.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn sixteen(chunk: &[u8; LOAD], at: usize) -> u64 {
     use safe_arch::{
         add_i8_m128i, bitandnot_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i, m128i, move_mask_i8_m128i,
         set_splat_i8_m128i,
     };
     /// Sixteen bytes from `at` (zeros if out of range, which the fixed
-    /// offsets below never are).
+    /// offsets of the callers never are).
     #[inline(always)]
     fn load(chunk: &[u8; LOAD], at: usize) -> m128i {
         let lane: [u8; 16] = chunk
@@ -96,22 +108,86 @@ fn accept_mask_sse2(chunk: &[u8; LOAD]) -> u64 {
     fn below(a: m128i, limit: i8) -> m128i {
         cmp_gt_mask_i8_m128i(set_splat_i8_m128i(limit), a)
     }
-    #[inline(always)]
-    fn sixteen(chunk: &[u8; LOAD], at: usize) -> u64 {
-        let b = load(chunk, at);
-        let n = load(chunk, at + 1);
-        // The same tests as `accepts`, lane by lane.
-        let letter = below(add_i8_m128i(b | splat(0x20), splat(0x80 - b'a')), -128 + 26);
-        let digit = below(add_i8_m128i(b, splat(0x80 - b'0')), -128 + 10);
-        let high = bitandnot_m128i(eq(b & splat(0xFC), splat(0xC0)), below(b, -54));
-        let cc = eq(b, splat(0xCC));
-        let c3 = bitandnot_m128i(eq(n & splat(0xDF), splat(0x97)), eq(b, splat(0xC3)));
-        let cd = eq(b, splat(0xCD)) & below(n, -80);
-        let e1 = eq(b, splat(0xE1)) & eq(n & splat(0xFC), splat(0xB8));
-        let all = letter | digit | high | cc | c3 | cd | e1;
-        u64::from(move_mask_i8_m128i(all) as u16)
+    let b = load(chunk, at);
+    let n = load(chunk, at + 1);
+    // The same tests as `accepts`, lane by lane.
+    let letter = below(add_i8_m128i(b | splat(0x20), splat(0x80 - b'a')), -128 + 26);
+    let digit = below(add_i8_m128i(b, splat(0x80 - b'0')), -128 + 10);
+    let high = bitandnot_m128i(eq(b & splat(0xFC), splat(0xC0)), below(b, -54));
+    let cc = eq(b, splat(0xCC));
+    let c3 = bitandnot_m128i(eq(n & splat(0xDF), splat(0x97)), eq(b, splat(0xC3)));
+    let cd = eq(b, splat(0xCD)) & below(n, -80);
+    let e1 = eq(b, splat(0xE1)) & eq(n & splat(0xFC), splat(0xB8));
+    let all = letter | digit | high | cc | c3 | cd | e1;
+    u64::from(move_mask_i8_m128i(all) as u16)
+}
+
+/// [`accept_mask`] of a zero-padded chunk whose bytes from `16 * lanes`
+/// on are all zero (not accepted): only the first `lanes` 16-byte lanes
+/// (at least two) are classified.
+#[inline]
+fn accept_mask_lanes(chunk: &[u8; LOAD], lanes: usize) -> u64 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        let mut mask = sixteen(chunk, 0) | sixteen(chunk, 16) << 16;
+        if lanes > 2 {
+            mask |= sixteen(chunk, 32) << 32;
+            if lanes > 3 {
+                mask |= sixteen(chunk, 48) << 48;
+            }
+        }
+        mask
     }
-    sixteen(chunk, 0) | sixteen(chunk, 16) << 16 | sixteen(chunk, 32) << 32 | sixteen(chunk, 48) << 48
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        let _ = lanes;
+        accept_mask_portable(chunk)
+    }
+}
+
+/// Tails of at most this many bytes are classified one byte at a time
+/// (two table look-ups per byte) rather than padded to a whole chunk: a
+/// short document costs only the bytes it has.
+const SHORT_TAIL: usize = 16;
+
+/// The accept mask of `rest`, the last bytes of a text (more than
+/// [`SHORT_TAIL`], fewer than [`LOAD`]), copied to a zero-padded chunk; the
+/// bytes after it count as 0, which is not accepted. Out of line: about
+/// once per text.
+#[inline(never)]
+fn tail_mask(rest: &[u8]) -> u64 {
+    let mut chunk = [0u8; LOAD];
+    // `rest` is shorter than `LOAD`; `min` only keeps the slices total.
+    let len = rest.len().min(LOAD);
+    if let (Some(d), Some(s)) = (chunk.get_mut(..len), rest.get(..len)) {
+        d.copy_from_slice(s);
+    }
+    accept_mask_lanes(&chunk, len.div_ceil(16))
+}
+
+/// [`accepts`] for each byte of `rest` (at most [`BLOCK`] bytes are
+/// looked at), the byte after the last being 0: the mask of a short tail,
+/// with the byte class tables of [`super::scan::word_run`]
+/// (`RUN_CLASS[b] & RUN_NEXT[n] != 0` is `accepts(b, n)`). Out of line
+/// and small: a short document pays only for the bytes it has.
+#[inline(never)]
+fn short_mask(rest: &[u8]) -> u64 {
+    let (class, next) = (&super::scan::RUN_CLASS, &super::scan::RUN_NEXT);
+    let rest = rest.get(..BLOCK + 1).unwrap_or(rest);
+    let Some((&first, rest)) = rest.split_first() else {
+        return 0;
+    };
+    // Bit `i` (in `bit`) for the byte before each `n`.
+    let (mut mask, mut bit) = (0u64, 1u64);
+    let mut before = class[usize::from(first)];
+    for &n in rest {
+        mask |= bit & 0u64.wrapping_sub(u64::from(before & next[usize::from(n)] != 0));
+        bit <<= 1;
+        before = class[usize::from(n)];
+    }
+    // The last byte, before the end (read as 0); none when `rest` had
+    // `BLOCK + 1` bytes (`bit` shifted out).
+    mask | bit & 0u64.wrapping_sub(u64::from(before & next[0] != 0))
 }
 
 /// [`accept_mask`] in portable code: branch-free and vectorized by LLVM,
@@ -171,14 +247,14 @@ impl Window {
             .and_then(|s| <&[u8; LOAD]>::try_from(s).ok());
         self.accept = match whole {
             Some(chunk) => accept_mask(chunk),
-            // The last bytes of the text, padded with zeros.
+            // The last bytes of the text.
             None => {
-                let mut chunk = [0u8; LOAD];
                 let rest = bytes.get(pos..).unwrap_or_default();
-                if let Some(d) = chunk.get_mut(..rest.len()) {
-                    d.copy_from_slice(rest);
+                if rest.len() <= SHORT_TAIL {
+                    short_mask(rest)
+                } else {
+                    tail_mask(rest)
                 }
-                accept_mask(&chunk)
             }
         };
     }
@@ -299,6 +375,64 @@ mod tests {
             }
             check(&chunk);
         }
+    }
+
+    /// The masks of a text's last bytes (byte by byte up to
+    /// `SHORT_TAIL`, padded lanes beyond) against the byte rule, for
+    /// every length that takes them, over random and interesting bytes;
+    /// and through `Window::fill` at every position of such texts.
+    #[test]
+    fn tail_masks_agree_with_the_byte_rule_at_every_length() {
+        let expected = |rest: &[u8]| {
+            let mut m = 0u64;
+            for (j, &b) in rest.iter().enumerate().take(BLOCK) {
+                let n = rest.get(j + 1).copied().unwrap_or(0);
+                m |= u64::from(accepts_reference(b, n)) << j;
+            }
+            m
+        };
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let interesting = [
+            b'a', b'Z', b'5', b' ', b'.', 0x80, 0x97, 0xAF, 0xB0, 0xB7, 0xB8, 0xBB, 0xC3, 0xCC, 0xCD, 0xE1,
+        ];
+        for len in 0..LOAD {
+            for round in 0..200 {
+                let rest: Vec<u8> = (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        if round % 2 == 0 {
+                            interesting[(x % interesting.len() as u64) as usize]
+                        } else {
+                            (x >> 24) as u8
+                        }
+                    })
+                    .collect();
+                let want = expected(&rest);
+                if len <= SHORT_TAIL {
+                    assert_eq!(short_mask(&rest), want, "{rest:?}");
+                } else {
+                    assert_eq!(tail_mask(&rest), want, "{rest:?}");
+                }
+                // Both also agree beyond their own lengths.
+                assert_eq!(short_mask(&rest), want, "{rest:?}");
+                if len > 0 {
+                    assert_eq!(tail_mask(&rest), want, "{rest:?}");
+                }
+                for pos in 0..=len {
+                    let mut w = Window::default();
+                    w.fill(&rest, pos);
+                    assert_eq!(w.accept, expected(&rest[pos..]), "{rest:?} {pos}");
+                }
+            }
+        }
+        // Longer than a block: only the first 64 bytes count, with the
+        // byte after them.
+        let long: Vec<u8> = (0..100u8)
+            .map(|i| [b'a', 0xC3, 0x97, b' '][usize::from(i % 4)])
+            .collect();
+        assert_eq!(short_mask(&long), expected(&long));
     }
 
     #[test]

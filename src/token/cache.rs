@@ -9,7 +9,7 @@
 //! gives. Words longer than [`MAX_KEY`] bytes are classified directly.
 //!
 //! The memo is a fixed-size thread-local table: no allocation per call, no
-//! locking, and bounded memory (768 KB per thread that tokenizes: 16,384 sets hold the
+//! locking, and bounded memory (512 KB per thread that tokenizes: 16,384 sets hold the
 //! frequent words of a Wikipedia-sized text, 32,000 distinct words on viwiki).
 
 use super::TokenKind;
@@ -78,54 +78,169 @@ impl Key {
                     u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]) & hi | (n as u64) << 56,
                 )
             }
-            None => {
-                let mut buf = [0u8; 16];
-                buf.get_mut(..n)?.copy_from_slice(bytes.get(start..end)?);
-                let v = u128::from_le_bytes(buf);
-                (v as u64, (v >> 64) as u64 | (n as u64) << 56)
-            }
+            // One of the last words of the text.
+            None => Key::at_end(bytes, start, end)?,
         };
         Some(Key { a, b })
     }
 
-    /// The first slot of the key's set.
+    /// The halves of [`Key::new`] for a word that ends less than 16 bytes
+    /// before the end of the text (`n = end - start` in 1..=MAX_KEY). Out
+    /// of line: a few times per text.
+    #[inline(never)]
+    fn at_end(bytes: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
+        let n = end.wrapping_sub(start);
+        if end > bytes.len() || n.wrapping_sub(1) >= MAX_KEY {
+            return None;
+        }
+        // The last 16 bytes of the text (zero-padded when the text is
+        // shorter), shifted so that the word comes first: `start + 16 -
+        // len` is in 1..=15 (fewer than 16 bytes from `start`, `start <
+        // len`).
+        let (last, shift) = match bytes.last_chunk::<16>() {
+            Some(last) => (u128::from_le_bytes(*last), (start + 16).wrapping_sub(bytes.len())),
+            None => (load_short(bytes), start),
+        };
+        let (lo, hi) = KEY_MASKS.get(n).copied().unwrap_or_default();
+        let v = last.checked_shr(8 * shift as u32).unwrap_or(0) & (u128::from(hi) << 64 | u128::from(lo));
+        Some((v as u64, (v >> 64) as u64 | (n as u64) << 56))
+    }
+
+    /// The key's set.
     #[inline(always)]
     fn set(&self) -> usize {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
         let h = (self.a ^ self.b.rotate_left(29)).wrapping_mul(K);
-        ((h >> (64 - SETS.trailing_zeros())) as usize) * 2
+        (h >> (64 - SETS.trailing_zeros())) as usize
     }
 }
 
-/// One remembered word (24 bytes).
+/// The bytes of a text shorter than 16 bytes as a little-endian integer
+/// (zero above the text): two overlapping loads, without a loop.
+#[inline(always)]
+fn load_short(bytes: &[u8]) -> u128 {
+    let n = bytes.len();
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        // 8..=15 bytes: the first 8 and the last 8, overlapping.
+        let (a, b) = (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+        return u128::from(a)
+            | u128::from(b)
+                .checked_shl(8 * (n as u32).wrapping_sub(8))
+                .unwrap_or(0);
+    }
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        // 4..=7 bytes.
+        let (a, b) = (u32::from_le_bytes(*first), u32::from_le_bytes(*last));
+        return u128::from(u64::from(a) | u64::from(b) << (8 * (n - 4)));
+    }
+    // 0..=3 bytes: the first, the middle and the last (overlapping).
+    match (bytes.first(), bytes.get(n / 2), bytes.last()) {
+        (Some(&a), Some(&m), Some(&z)) => {
+            u128::from(u32::from(a) | u32::from(m) << (8 * (n / 2)) | u32::from(z) << (8 * (n - 1)))
+        }
+        _ => 0,
+    }
+}
+
+/// One remembered word (16 bytes): the key, with the word's kind in the
+/// top four bits of `b` (a key's length takes bits 56–59, as
+/// [`MAX_KEY`] < 16, and the top four are free).
 #[derive(Clone, Copy)]
-struct Slot {
+pub(crate) struct Slot {
     a: u64,
-    /// The key's second half; its top byte (the length) is 0 in an empty
+    /// The key's second half and the kind; the length is 0 in an empty
     /// slot, which no key has.
     b: u64,
-    /// What the word is.
-    kind: TokenKind,
 }
+
+/// Bits of [`Slot::b`] that hold the kind.
+const KIND_SHIFT: u32 = 60;
+
+/// Every [`TokenKind`], at the index of its discriminant (what a slot
+/// stores in four bits).
+const KINDS: [TokenKind; 16] = {
+    use TokenKind::*;
+    let all = [
+        Syllable,
+        Word,
+        Number,
+        DateLike,
+        Ratio,
+        Percent,
+        Abbreviation,
+        Punct,
+        OpenQuote,
+        CloseQuote,
+        Symbol,
+        Url,
+        Email,
+        Hashtag,
+        Mention,
+    ];
+    let mut t = [Word; 16];
+    let mut i = 0;
+    while i < all.len() {
+        t[all[i] as usize] = all[i];
+        i += 1;
+    }
+    t
+};
 
 impl Slot {
     #[inline(always)]
+    fn new(key: &Key, kind: TokenKind) -> Slot {
+        Slot {
+            a: key.a,
+            b: key.b | (kind as u64) << KIND_SHIFT,
+        }
+    }
+
+    #[inline(always)]
     fn holds(&self, key: &Key) -> bool {
-        // One branch (hit or miss) for both comparisons.
-        ((self.a ^ key.a) | (self.b ^ key.b)) == 0
+        // One branch (hit or miss) for both comparisons; the kind bits
+        // shifted out.
+        ((self.a ^ key.a) | (self.b ^ key.b) << (64 - KIND_SHIFT)) == 0
+    }
+
+    #[inline(always)]
+    fn kind(&self) -> TokenKind {
+        KINDS[(self.b >> KIND_SHIFT) as usize & 15]
     }
 }
 
-const EMPTY: Slot = Slot {
-    a: 0,
-    b: 0,
-    kind: TokenKind::Word,
-};
+/// The two slots of a set, most recent first: 32 bytes, aligned so that a
+/// set never straddles two cache lines (one memory access per look-up).
+#[derive(Clone)]
+#[repr(align(32))]
+pub(crate) struct Set([Cell<Slot>; 2]);
+
+const EMPTY: Slot = Slot { a: 0, b: 0 };
+
+/// The memo's [`SETS`] sets.
+pub(crate) type Table = [Set; SETS];
 
 thread_local! {
     /// `Cell`s rather than a `RefCell`: a look-up copies a slot in or out
-    /// and never holds a borrow, so no flag has to be checked.
-    static MEMO: Box<[Cell<Slot>]> = vec![Cell::new(EMPTY); 2 * SETS].into_boxed_slice();
+    /// and never holds a borrow, so no flag has to be checked. A fixed-size
+    /// array (512 KB, built on the heap), so that a set's index needs no
+    /// bounds check; `None` only if the conversion could fail, which it
+    /// cannot (the lengths match).
+    static MEMO: Option<Box<Table>> = vec![Set([Cell::new(EMPTY), Cell::new(EMPTY)]); SETS]
+        .into_boxed_slice()
+        .try_into()
+        .ok();
+}
+
+/// Runs `f` with this thread's memo table: one thread-local access for a
+/// whole text instead of one per word. When the thread-local is gone (a
+/// tokenizer running in another thread-local's destructor), `f` gets
+/// `None` and words are classified directly.
+#[inline]
+pub(crate) fn with_table<R>(mut f: impl FnMut(Option<&Table>) -> R) -> R {
+    match MEMO.try_with(|memo| f(memo.as_deref())) {
+        Ok(r) => r,
+        Err(_) => f(None),
+    }
 }
 
 /// What the word `text[start..end]` is: exactly
@@ -138,44 +253,59 @@ pub(crate) fn word_kind(text: &str, start: usize, end: usize) -> TokenKind {
     };
     let set = key.set();
     let hit = MEMO.try_with(|memo| {
-        let first = memo.get(set)?.get();
+        let [first, _] = &memo.as_ref()?.get(set)?.0;
+        let first = first.get();
         if first.holds(&key) {
-            return Some(first.kind);
+            return Some(first.kind());
         }
         None
     });
     match hit {
         Ok(Some(kind)) => kind,
-        _ => word_kind_second(text, start, end, key, set),
+        _ => word_kind_miss(text, start, end, key, set),
+    }
+}
+
+/// [`word_kind`] past the first slot, out of line.
+#[inline(never)]
+fn word_kind_miss(text: &str, start: usize, end: usize, key: Key, set: usize) -> TokenKind {
+    with_table(|memo| match memo {
+        Some(memo) => word_kind_second(memo, text, start, end, key, set),
+        None => classify(text, start, end),
+    })
+}
+
+/// [`word_kind`] with the memo table at hand (see [`with_table`]).
+#[inline(always)]
+pub(crate) fn word_kind_in(memo: Option<&Table>, text: &str, start: usize, end: usize) -> TokenKind {
+    let (Some(key), Some(memo)) = (Key::new(text.as_bytes(), start, end), memo) else {
+        return classify(text, start, end);
+    };
+    let set = key.set();
+    match memo.get(set) {
+        Some(Set([first, _])) if first.get().holds(&key) => first.get().kind(),
+        _ => word_kind_second(memo, text, start, end, key, set),
     }
 }
 
 /// [`word_kind`] when the word is not the most recent one of its set: look
 /// at the second slot, else classify the word and remember the answer.
 #[inline(never)]
-fn word_kind_second(text: &str, start: usize, end: usize, key: Key, set: usize) -> TokenKind {
-    let found = MEMO.try_with(|memo| {
-        let (first, second) = (memo.get(set)?, memo.get(set + 1)?);
-        let older = second.get();
-        if older.holds(&key) {
-            // Most recent first.
-            second.set(first.get());
-            first.set(older);
-            return Some(older.kind);
-        }
-        let kind = classify(text, start, end);
+fn word_kind_second(memo: &Table, text: &str, start: usize, end: usize, key: Key, set: usize) -> TokenKind {
+    let Some(Set([first, second])) = memo.get(set) else {
+        return classify(text, start, end);
+    };
+    let older = second.get();
+    if older.holds(&key) {
+        // Most recent first.
         second.set(first.get());
-        first.set(Slot {
-            a: key.a,
-            b: key.b,
-            kind,
-        });
-        Some(kind)
-    });
-    match found {
-        Ok(Some(kind)) => kind,
-        _ => classify(text, start, end),
+        first.set(older);
+        return older.kind();
     }
+    let kind = classify(text, start, end);
+    second.set(first.get());
+    first.set(Slot::new(&key, kind));
+    kind
 }
 
 fn classify(text: &str, start: usize, end: usize) -> TokenKind {
@@ -212,6 +342,13 @@ mod tests {
             let text = format!("zz{w} zzzzzzzzzzzzzzzzzzzzzz");
             let inside = Key::new(text.as_bytes(), 2, 2 + w.len());
             assert_eq!(alone, inside, "{w}");
+            // At the end of texts of every length around 16 bytes (the
+            // shifted load of the last 16 bytes, or byte by byte).
+            for lead in 0..20 {
+                let text = format!("{}{w}", "q".repeat(lead));
+                let at_end = Key::new(text.as_bytes(), lead, text.len());
+                assert_eq!(alone, at_end, "{w} {lead}");
+            }
             alone
         };
         for x in &words {
@@ -223,6 +360,41 @@ mod tests {
         assert!(Key::new(&[b'a'; MAX_KEY + 1], 0, MAX_KEY + 1).is_none());
         assert!(Key::new(b"abc", 2, 1).is_none());
         assert!(Key::new(b"abc", 1, 5).is_none());
+    }
+
+    #[test]
+    fn slots_keep_every_kind_and_compare_keys_only() {
+        use TokenKind::*;
+        let key = Key::new("nghiêng".as_bytes(), 0, "nghiêng".len());
+        let other = Key::new("nghiêng".as_bytes(), 0, 3);
+        let (Some(key), Some(other)) = (key, other) else {
+            panic!("keys");
+        };
+        for kind in [
+            Syllable,
+            Word,
+            Number,
+            DateLike,
+            Ratio,
+            Percent,
+            Abbreviation,
+            Punct,
+            OpenQuote,
+            CloseQuote,
+            Symbol,
+            Url,
+            Email,
+            Hashtag,
+            Mention,
+        ] {
+            let slot = Slot::new(&key, kind);
+            assert_eq!(slot.kind(), kind);
+            assert!(slot.holds(&key));
+            assert!(!slot.holds(&other));
+            assert!(!EMPTY.holds(&key));
+        }
+        assert_eq!(std::mem::size_of::<Set>(), 32);
+        assert_eq!(std::mem::align_of::<Set>(), 32);
     }
 
     #[test]

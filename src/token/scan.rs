@@ -96,6 +96,28 @@ pub(super) fn scan_if_word<'a>(
     pos: usize,
     memo: &mut Memo,
 ) -> Option<(usize, TokenKind, Option<&'a str>)> {
+    scan_if_word_with(text, pos, memo, Kinds::ThreadLocal)
+}
+
+/// Where [`scan_if_word_with`] looks a plain word's kind up; both give the
+/// same answer.
+#[derive(Clone, Copy)]
+pub(super) enum Kinds<'t> {
+    /// [`super::cache::word_kind`]: the thread-local memo, fetched per word.
+    ThreadLocal,
+    /// [`super::cache::word_kind_in`]: the memo table at hand.
+    Table(Option<&'t super::cache::Table>),
+}
+
+/// [`scan_if_word`] with `kinds` deciding a plain word's kind (a constant
+/// at each call site, so the `match` goes away once inlined).
+#[inline(always)]
+pub(super) fn scan_if_word_with<'a>(
+    text: &'a str,
+    pos: usize,
+    memo: &mut Memo,
+    kinds: Kinds<'_>,
+) -> Option<(usize, TokenKind, Option<&'a str>)> {
     let bytes = text.as_bytes();
     let b = *bytes.get(pos)?;
     let run = memo.window.run_end(bytes, pos);
@@ -110,7 +132,11 @@ pub(super) fn scan_if_word<'a>(
         let end = word_run_window_from(bytes, run, &mut memo.window);
         if !joins(bytes.get(end).copied().unwrap_or(0)) {
             if let Some(word) = text.get(pos..end) {
-                return Some((end, super::cache::word_kind(text, pos, end), Some(word)));
+                let kind = match kinds {
+                    Kinds::ThreadLocal => super::cache::word_kind(text, pos, end),
+                    Kinds::Table(table) => super::cache::word_kind_in(table, text, pos, end),
+                };
+                return Some((end, kind, Some(word)));
             }
         }
     }
@@ -410,7 +436,7 @@ fn word_run_chars(bytes: &[u8], start: usize) -> usize {
 /// lead bytes C4–C9 and CC, whose chars are all letters or marks); bits
 /// 1–3 for the lead bytes C3, CD and E1, accepted when [`RUN_NEXT`] of the
 /// byte after them has the same bit. Other bytes stop the window.
-static RUN_CLASS: [u8; 256] = {
+pub(super) static RUN_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
@@ -430,7 +456,7 @@ static RUN_CLASS: [u8; 256] = {
 /// bit 1 unless it makes C3 into × (C3 97) or ÷ (C3 B7); bit 2 when it
 /// makes CD into a combining mark (CD 80–AF, U+0340–U+036F); bit 3 when it
 /// makes E1 into Latin Extended Additional (E1 B8–BB, U+1E00–U+1EFF).
-static RUN_NEXT: [u8; 256] = {
+pub(super) static RUN_NEXT: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {

@@ -459,6 +459,16 @@ mod fast_path_agrees_with_general_path {
         let fast: Vec<Token<'_>> = tokenize(text).collect();
         let general: Vec<Token<'_>> = tokenize(text).general().collect();
         assert_eq!(fast, general, "{text:?}");
+        // `tokenize_into` appends the same tokens after what is there.
+        let first = Token {
+            text: "x",
+            span: crate::Span::new(0, 1),
+            kind: TokenKind::Word,
+        };
+        let mut into = vec![first];
+        super::super::tokenize_into(text, &mut into);
+        assert_eq!(into.first(), Some(&first), "{text:?}");
+        assert_eq!(into.get(1..), Some(&general[..]), "{text:?}");
         let fast: Vec<Token<'_>> = tokenize(text).without_syllables().collect();
         let general: Vec<Token<'_>> = tokenize(text).without_syllables().general().collect();
         assert_eq!(fast, general, "{text:?}");
@@ -584,6 +594,34 @@ mod fast_path_agrees_with_general_path {
         }
         check("");
         check(" ");
+    }
+
+    /// Every length from 0 to 300 bytes of a few mixed texts (every cut
+    /// on a char boundary), so that the text ends at every offset of the
+    /// first windows: the short tails classified byte by byte (up to 16
+    /// bytes), the padded ones (17 to 79), and the memo keys of the last
+    /// words (the last 16 bytes of the text, or fewer).
+    #[test]
+    fn on_every_length_up_to_300() {
+        let texts = [
+            "Hà Nội, 19/12/2025: giá 1.500.000 đồng (tăng 2,5%) tại TP.HCM; UBND và Toyota ở www.vnexpress.net.",
+            "Người ta nói rằng những điều tưởng như nhỏ bé lại giữ cả một đời người, như tiếng chuông chiều.",
+            "ab1 Việt×nam Đắk\u{0301}Lắk e-mail ten@mien.vn H'Mông GD&TĐ …“trích dẫn” #tag @ten 20h10 ÿα東😀",
+        ];
+        for text in texts {
+            let long = text.repeat(4);
+            for (len, _) in long
+                .char_indices()
+                .chain([(long.len(), ' ')])
+                .take_while(|&(i, _)| i <= 300)
+            {
+                let cut = &long[..len];
+                check(cut);
+                // And the same cut after a prefix, so that it starts
+                // elsewhere in a window.
+                check(&format!("xyz {cut}"));
+            }
+        }
     }
 
     #[test]
