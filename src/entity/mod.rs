@@ -19,7 +19,7 @@
 
 use crate::normalize::{normalize_with_map, NormalizeOptions};
 use crate::span::Span;
-use crate::token::{tokenize, Token};
+use crate::token::{tokenize_into, Token};
 use serde::Serialize;
 
 mod date;
@@ -270,7 +270,7 @@ impl<'a> Document<'a> {
     /// ```
     pub fn new(text: &'a str) -> Self {
         let mut tokens = Vec::with_capacity(token_capacity(text.len()));
-        tokens.extend(tokenize(text));
+        tokenize_into(text, &mut tokens);
         Document { text, tokens }
     }
 
@@ -369,7 +369,7 @@ impl Extractor {
         let mut scratch = SCRATCH.take();
         let mut tokens = recycle(std::mem::take(&mut scratch.tokens));
         tokens.reserve(token_capacity(normalized.text.len()));
-        tokens.extend(tokenize(&normalized.text));
+        tokenize_into(&normalized.text, &mut tokens);
         let doc = Document {
             text: &normalized.text,
             tokens,
