@@ -702,6 +702,22 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     if is_code_part(doc, i) {
         return None;
     }
+    // A plain four-digit year (most numbers that get here) is no day or
+    // month: every reading below up to the bare year needs at most two
+    // digits, a dot or a ratio shape, so it goes straight there (the
+    // reference path, `fast` off, takes the long way; tests compare both).
+    if !(doc.fast && year.is_some()) {
+        if let Some(e) = day_or_month_reading(doc, i) {
+            return Some(e);
+        }
+    }
+    bare_year(doc, i, year?)
+}
+
+/// The readings of a number token before the bare year: `6 tháng đầu
+/// năm 2024`, `24 tháng 12` without `ngày`, `Sáng 31.1`. None reads a
+/// plain four-digit number.
+fn day_or_month_reading(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     // `6 tháng đầu năm 2024`, `11 tháng năm 2019`, `6 tháng cuối năm`.
     if let Some(n) = small_number(doc, i, 2).and_then(|n| u8::try_from(n).ok()) {
         if (1..=12).contains(&n)
@@ -750,8 +766,12 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
             return Some(e);
         }
     }
-    // A bare year: `Tết 2026`, `cùng kỳ 2020`, `2012 - 2013`.
-    let y = year?;
+    None
+}
+
+/// A bare year at number token `i` whose value is `y`: `Tết 2026`,
+/// `cùng kỳ 2020`, `2012 - 2013`.
+fn bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> Option<Expr> {
     let after_year_list = i >= 2
         && doc.tokens[i - 1].text == ","
         && doc
@@ -761,7 +781,7 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     if !(1900..=2100).contains(&y) && !after_year_list {
         return None;
     }
-    if i > 0 && inline_gap(doc, i - 1) {
+    if i > 0 && inline_gap(doc, i - 1) && (!doc.fast || may_be_no_year_cue(doc.tokens[i - 1].text)) {
         let w = lower(doc.tokens[i - 1].text);
         if matches!(
             w.as_ref(),
@@ -796,6 +816,25 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
         return None;
     }
     year_expr(doc, i)
+}
+
+/// Whether `word` may be one of the words before a number that make it
+/// no year (`số`, `mã`, `điều`, `khoản`, `phòng`, `tổ`, `lớp`, `thứ`, `top`,
+/// `km`, `hotline`, `khoảng`, `hơn`, `gần`, `trên`, `dưới`, in any case):
+/// a word with an ASCII first letter none of these begins with is not
+/// (lower-casing maps an ASCII letter to its lower case); one with a
+/// non-ASCII first byte is left to the full test. Saves lower-casing
+/// (an allocation) a capitalized word before a year (`Năm 2010`).
+#[inline]
+fn may_be_no_year_cue(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii() => matches!(
+            b | 0x20,
+            b's' | b'm' | b'k' | b'p' | b't' | b'l' | b'h' | b'g' | b'd'
+        ),
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// One date expression starting at token `i` (with its date word).
@@ -1605,6 +1644,38 @@ mod tests {
                 d("tháng 6", "--06-01", "--06-30")
             ]
         );
+    }
+
+    #[test]
+    fn no_year_cue_filter_keeps_every_cue() {
+        let cues = [
+            "số", "mã", "điều", "khoản", "phòng", "tổ", "lớp", "thứ", "top", "km", "hotline", "khoảng",
+            "hơn", "gần", "trên", "dưới",
+        ];
+        for w in cues {
+            let mut cap = w.chars();
+            let capitalized: String = cap
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(cap)
+                .collect();
+            for form in [w.to_owned(), capitalized, w.to_uppercase()] {
+                assert!(super::may_be_no_year_cue(&form), "{form}");
+            }
+        }
+        // Words the filter rejects lower-case to no cue.
+        for w in [
+            "Năm", "năm", "Tết", "ông", "A", "Z", "[", "2010", "(", "Việt", "Nam", "cùng", "kỳ",
+        ] {
+            if !super::may_be_no_year_cue(w) {
+                assert!(!cues.contains(&crate::entity::numeric::lower(w).as_ref()), "{w}");
+            }
+        }
+        assert!(!super::may_be_no_year_cue("Năm"));
+        assert!(!super::may_be_no_year_cue(""));
+        // With `km` written with a Kelvin sign, the full test decides.
+        assert!(super::may_be_no_year_cue("\u{212A}m"));
     }
 
     #[test]
