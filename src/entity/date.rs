@@ -25,8 +25,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, date_context_before, inline_gap, is_code_part, is_dash, is_plain_digits, is_word, lower,
-    span_of, starts, starts_one_of, unit_at, word_at, NumDoc,
+    adjacent, date_context_before, inline_gap, is_code_part, is_dash, is_word, lower, span_of, starts,
+    starts_one_of, unit_at, word_at, NumDoc,
 };
 use super::{Document, Entity, Recognizer};
 use crate::span::Span;
@@ -210,20 +210,38 @@ fn expr(start: usize, end: usize, (from, to): (PartialDate, PartialDate)) -> Exp
 #[inline]
 fn small_number(doc: &NumDoc<'_, '_>, i: usize, max_len: usize) -> Option<u32> {
     let t = doc.tokens.get(i)?;
-    if t.kind != TokenKind::Number || !is_plain_digits(t) || t.text.len() > max_len {
+    if t.kind != TokenKind::Number || t.text.len() > max_len {
         return None;
     }
-    t.text.parse().ok()
+    digits_value(t.text)
+}
+
+/// The value of a text of one to nine ASCII digits (what `parse` gives
+/// for it), read in one pass without `parse`'s sign and overflow checks;
+/// `None` for an empty text, a longer one or any other byte.
+#[inline]
+fn digits_value(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 9 {
+        return None;
+    }
+    let mut v = 0u32;
+    for b in text.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + u32::from(b - b'0');
+    }
+    Some(v)
 }
 
 /// A four-digit year at token `i`.
 #[inline]
 fn year_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<i32> {
     let t = doc.tokens.get(i)?;
-    if t.kind != TokenKind::Number || t.text.len() != 4 || !is_plain_digits(t) {
+    if t.kind != TokenKind::Number || t.text.len() != 4 {
         return None;
     }
-    let y: i32 = t.text.parse().ok()?;
+    let y = i32::try_from(digits_value(t.text)?).ok()?;
     (1000..=2999).contains(&y).then_some(y)
 }
 
@@ -1676,6 +1694,34 @@ mod tests {
         assert!(!super::may_be_no_year_cue(""));
         // With `km` written with a Kelvin sign, the full test decides.
         assert!(super::may_be_no_year_cue("\u{212A}m"));
+    }
+
+    #[test]
+    fn digits_value_is_parse_of_plain_digits() {
+        let plain = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+        let mut texts: Vec<String> = (0..=99_999u32).map(|n| n.to_string()).collect();
+        texts.extend((0..=999u32).map(|n| format!("{n:04}")));
+        texts.extend(
+            [
+                "",
+                "+5",
+                "-5",
+                "5a",
+                "1.5",
+                "1,5",
+                " 5",
+                "٣",
+                "999999999",
+                "1000000000",
+                "4294967296",
+                "0000000007",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            let want = if plain(t) { t.parse::<u32>().ok() } else { None };
+            assert_eq!(super::digits_value(t), want, "{t:?}");
+        }
     }
 
     #[test]
