@@ -966,10 +966,13 @@ fn lunar_after(doc: &NumDoc<'_, '_>, end: usize) -> Option<usize> {
 }
 
 /// [`lunar_after`]; with `filter`, a token at `end` without the first byte
-/// and length of a dash, `(`, `âm` or `ÂL` is rejected at once (tests
-/// compare both).
+/// and length of a dash, `(`, `âm` or `ÂL`, or with no `â`/`Â` word at
+/// `end` or right after it, is rejected at once (tests compare both).
 pub(crate) fn lunar_after_with(doc: &NumDoc<'_, '_>, end: usize, filter: bool) -> Option<usize> {
-    if filter && !starts_one_of(doc, end, &LUNAR_STARTS) {
+    if filter
+        && !(starts_one_of(doc, end, &LUNAR_STARTS)
+            && (starts_with_a_circumflex(doc, end) || starts_with_a_circumflex(doc, end + 1)))
+    {
         return None;
     }
     let mut k = end;
@@ -998,6 +1001,17 @@ pub(crate) fn lunar_after_with(doc: &NumDoc<'_, '_>, end: usize, filter: bool) -
         }
     }
     Some(k)
+}
+
+/// Whether token `i` starts with `â` or `Â` (as `âm`, `Âm`, `ÂM` and `ÂL`
+/// do): the lunar marker sits right after the date or after one dash or
+/// bracket, so a date followed by neither is no lunar date (most dashes
+/// after a date join a range).
+#[inline]
+fn starts_with_a_circumflex(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.text.as_bytes(), [0xC3, 0xA2 | 0x82, ..]))
 }
 
 /// `e`, extended over `âm lịch` after it. Inline: most dates have no
