@@ -25,8 +25,8 @@
 //! ```
 
 use super::numeric::{
-    adjacent, date_context_before, inline_gap, is_code_part, is_dash, is_plain_digits, is_word, lower,
-    span_of, starts, starts_one_of, unit_at, word_at, NumDoc,
+    adjacent, date_context_before, inline_gap, is_code_part, is_dash, is_word, lower, span_of, starts,
+    starts_one_of, unit_at, word_at, NumDoc,
 };
 use super::{Document, Entity, Recognizer};
 use crate::span::Span;
@@ -210,20 +210,38 @@ fn expr(start: usize, end: usize, (from, to): (PartialDate, PartialDate)) -> Exp
 #[inline]
 fn small_number(doc: &NumDoc<'_, '_>, i: usize, max_len: usize) -> Option<u32> {
     let t = doc.tokens.get(i)?;
-    if t.kind != TokenKind::Number || !is_plain_digits(t) || t.text.len() > max_len {
+    if t.kind != TokenKind::Number || t.text.len() > max_len {
         return None;
     }
-    t.text.parse().ok()
+    digits_value(t.text)
+}
+
+/// The value of a text of one to nine ASCII digits (what `parse` gives
+/// for it), read in one pass without `parse`'s sign and overflow checks;
+/// `None` for an empty text, a longer one or any other byte.
+#[inline]
+fn digits_value(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 9 {
+        return None;
+    }
+    let mut v = 0u32;
+    for b in text.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + u32::from(b - b'0');
+    }
+    Some(v)
 }
 
 /// A four-digit year at token `i`.
 #[inline]
 fn year_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<i32> {
     let t = doc.tokens.get(i)?;
-    if t.kind != TokenKind::Number || t.text.len() != 4 || !is_plain_digits(t) {
+    if t.kind != TokenKind::Number || t.text.len() != 4 {
         return None;
     }
-    let y: i32 = t.text.parse().ok()?;
+    let y = i32::try_from(digits_value(t.text)?).ok()?;
     (1000..=2999).contains(&y).then_some(y)
 }
 
@@ -702,6 +720,22 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     if is_code_part(doc, i) {
         return None;
     }
+    // A plain four-digit year (most numbers that get here) is no day or
+    // month: every reading below up to the bare year needs at most two
+    // digits, a dot or a ratio shape, so it goes straight there (the
+    // reference path, `fast` off, takes the long way; tests compare both).
+    if !(doc.fast && year.is_some()) {
+        if let Some(e) = day_or_month_reading(doc, i) {
+            return Some(e);
+        }
+    }
+    bare_year(doc, i, year?)
+}
+
+/// The readings of a number token before the bare year: `6 tháng đầu
+/// năm 2024`, `24 tháng 12` without `ngày`, `Sáng 31.1`. None reads a
+/// plain four-digit number.
+fn day_or_month_reading(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     // `6 tháng đầu năm 2024`, `11 tháng năm 2019`, `6 tháng cuối năm`.
     if let Some(n) = small_number(doc, i, 2).and_then(|n| u8::try_from(n).ok()) {
         if (1..=12).contains(&n)
@@ -750,8 +784,12 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
             return Some(e);
         }
     }
-    // A bare year: `Tết 2026`, `cùng kỳ 2020`, `2012 - 2013`.
-    let y = year?;
+    None
+}
+
+/// A bare year at number token `i` whose value is `y`: `Tết 2026`,
+/// `cùng kỳ 2020`, `2012 - 2013`.
+fn bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> Option<Expr> {
     let after_year_list = i >= 2
         && doc.tokens[i - 1].text == ","
         && doc
@@ -761,7 +799,7 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     if !(1900..=2100).contains(&y) && !after_year_list {
         return None;
     }
-    if i > 0 && inline_gap(doc, i - 1) {
+    if i > 0 && inline_gap(doc, i - 1) && (!doc.fast || may_be_no_year_cue(doc.tokens[i - 1].text)) {
         let w = lower(doc.tokens[i - 1].text);
         if matches!(
             w.as_ref(),
@@ -796,6 +834,25 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
         return None;
     }
     year_expr(doc, i)
+}
+
+/// Whether `word` may be one of the words before a number that make it
+/// no year (`số`, `mã`, `điều`, `khoản`, `phòng`, `tổ`, `lớp`, `thứ`, `top`,
+/// `km`, `hotline`, `khoảng`, `hơn`, `gần`, `trên`, `dưới`, in any case):
+/// a word with an ASCII first letter none of these begins with is not
+/// (lower-casing maps an ASCII letter to its lower case); one with a
+/// non-ASCII first byte is left to the full test. Saves lower-casing
+/// (an allocation) a capitalized word before a year (`Năm 2010`).
+#[inline]
+fn may_be_no_year_cue(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii() => matches!(
+            b | 0x20,
+            b's' | b'm' | b'k' | b'p' | b't' | b'l' | b'h' | b'g' | b'd'
+        ),
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// One date expression starting at token `i` (with its date word).
@@ -909,10 +966,13 @@ fn lunar_after(doc: &NumDoc<'_, '_>, end: usize) -> Option<usize> {
 }
 
 /// [`lunar_after`]; with `filter`, a token at `end` without the first byte
-/// and length of a dash, `(`, `âm` or `ÂL` is rejected at once (tests
-/// compare both).
+/// and length of a dash, `(`, `âm` or `ÂL`, or with no `â`/`Â` word at
+/// `end` or right after it, is rejected at once (tests compare both).
 pub(crate) fn lunar_after_with(doc: &NumDoc<'_, '_>, end: usize, filter: bool) -> Option<usize> {
-    if filter && !starts_one_of(doc, end, &LUNAR_STARTS) {
+    if filter
+        && !(starts_one_of(doc, end, &LUNAR_STARTS)
+            && (starts_with_a_circumflex(doc, end) || starts_with_a_circumflex(doc, end + 1)))
+    {
         return None;
     }
     let mut k = end;
@@ -941,6 +1001,17 @@ pub(crate) fn lunar_after_with(doc: &NumDoc<'_, '_>, end: usize, filter: bool) -
         }
     }
     Some(k)
+}
+
+/// Whether token `i` starts with `â` or `Â` (as `âm`, `Âm`, `ÂM` and `ÂL`
+/// do): the lunar marker sits right after the date or after one dash or
+/// bracket, so a date followed by neither is no lunar date (most dashes
+/// after a date join a range).
+#[inline]
+fn starts_with_a_circumflex(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.text.as_bytes(), [0xC3, 0xA2 | 0x82, ..]))
 }
 
 /// `e`, extended over `âm lịch` after it. Inline: most dates have no
@@ -1605,6 +1676,66 @@ mod tests {
                 d("tháng 6", "--06-01", "--06-30")
             ]
         );
+    }
+
+    #[test]
+    fn no_year_cue_filter_keeps_every_cue() {
+        let cues = [
+            "số", "mã", "điều", "khoản", "phòng", "tổ", "lớp", "thứ", "top", "km", "hotline", "khoảng",
+            "hơn", "gần", "trên", "dưới",
+        ];
+        for w in cues {
+            let mut cap = w.chars();
+            let capitalized: String = cap
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(cap)
+                .collect();
+            for form in [w.to_owned(), capitalized, w.to_uppercase()] {
+                assert!(super::may_be_no_year_cue(&form), "{form}");
+            }
+        }
+        // Words the filter rejects lower-case to no cue.
+        for w in [
+            "Năm", "năm", "Tết", "ông", "A", "Z", "[", "2010", "(", "Việt", "Nam", "cùng", "kỳ",
+        ] {
+            if !super::may_be_no_year_cue(w) {
+                assert!(!cues.contains(&crate::entity::numeric::lower(w).as_ref()), "{w}");
+            }
+        }
+        assert!(!super::may_be_no_year_cue("Năm"));
+        assert!(!super::may_be_no_year_cue(""));
+        // With `km` written with a Kelvin sign, the full test decides.
+        assert!(super::may_be_no_year_cue("\u{212A}m"));
+    }
+
+    #[test]
+    fn digits_value_is_parse_of_plain_digits() {
+        let plain = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+        let mut texts: Vec<String> = (0..=99_999u32).map(|n| n.to_string()).collect();
+        texts.extend((0..=999u32).map(|n| format!("{n:04}")));
+        texts.extend(
+            [
+                "",
+                "+5",
+                "-5",
+                "5a",
+                "1.5",
+                "1,5",
+                " 5",
+                "٣",
+                "999999999",
+                "1000000000",
+                "4294967296",
+                "0000000007",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            let want = if plain(t) { t.parse::<u32>().ok() } else { None };
+            assert_eq!(super::digits_value(t), want, "{t:?}");
+        }
     }
 
     #[test]
