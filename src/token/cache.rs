@@ -9,7 +9,7 @@
 //! gives. Words longer than [`MAX_KEY`] bytes are classified directly.
 //!
 //! The memo is a fixed-size thread-local table: no allocation per call, no
-//! locking, and bounded memory (512 KB per thread that tokenizes: 16,384 sets hold the
+//! locking, and bounded memory (768 KB per thread that tokenizes: 16,384 sets hold the
 //! frequent words of a Wikipedia-sized text, 32,000 distinct words on viwiki).
 
 use super::TokenKind;
@@ -106,12 +106,12 @@ impl Key {
         Some((v as u64, (v >> 64) as u64 | (n as u64) << 56))
     }
 
-    /// The key's set.
+    /// The first slot of the key's set.
     #[inline(always)]
     fn set(&self) -> usize {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
         let h = (self.a ^ self.b.rotate_left(29)).wrapping_mul(K);
-        (h >> (64 - SETS.trailing_zeros())) as usize
+        ((h >> (64 - SETS.trailing_zeros())) as usize) * 2
     }
 }
 
@@ -142,93 +142,41 @@ fn load_short(bytes: &[u8]) -> u128 {
     }
 }
 
-/// One remembered word (16 bytes): the key, with the word's kind in the
-/// top four bits of `b` (a key's length takes bits 56–59, as
-/// [`MAX_KEY`] < 16, and the top four are free).
+/// One remembered word (24 bytes).
 #[derive(Clone, Copy)]
 pub(crate) struct Slot {
     a: u64,
-    /// The key's second half and the kind; the length is 0 in an empty
+    /// The key's second half; its top byte (the length) is 0 in an empty
     /// slot, which no key has.
     b: u64,
+    /// What the word is.
+    kind: TokenKind,
 }
-
-/// Bits of [`Slot::b`] that hold the kind.
-const KIND_SHIFT: u32 = 60;
-
-/// Every [`TokenKind`], at the index of its discriminant (what a slot
-/// stores in four bits).
-const KINDS: [TokenKind; 16] = {
-    use TokenKind::*;
-    let all = [
-        Syllable,
-        Word,
-        Number,
-        DateLike,
-        Ratio,
-        Percent,
-        Abbreviation,
-        Punct,
-        OpenQuote,
-        CloseQuote,
-        Symbol,
-        Url,
-        Email,
-        Hashtag,
-        Mention,
-    ];
-    let mut t = [Word; 16];
-    let mut i = 0;
-    while i < all.len() {
-        t[all[i] as usize] = all[i];
-        i += 1;
-    }
-    t
-};
 
 impl Slot {
     #[inline(always)]
-    fn new(key: &Key, kind: TokenKind) -> Slot {
-        Slot {
-            a: key.a,
-            b: key.b | (kind as u64) << KIND_SHIFT,
-        }
-    }
-
-    #[inline(always)]
     fn holds(&self, key: &Key) -> bool {
-        // One branch (hit or miss) for both comparisons; the kind bits
-        // shifted out.
-        ((self.a ^ key.a) | (self.b ^ key.b) << (64 - KIND_SHIFT)) == 0
-    }
-
-    #[inline(always)]
-    fn kind(&self) -> TokenKind {
-        KINDS[(self.b >> KIND_SHIFT) as usize & 15]
+        // One branch (hit or miss) for both comparisons.
+        ((self.a ^ key.a) | (self.b ^ key.b)) == 0
     }
 }
 
-/// The two slots of a set, most recent first: 32 bytes, aligned so that a
-/// set never straddles two cache lines (one memory access per look-up).
-#[derive(Clone)]
-#[repr(align(32))]
-pub(crate) struct Set([Cell<Slot>; 2]);
+const EMPTY: Slot = Slot {
+    a: 0,
+    b: 0,
+    kind: TokenKind::Word,
+};
 
-const EMPTY: Slot = Slot { a: 0, b: 0 };
-
-/// The memo's [`SETS`] sets.
-pub(crate) type Table = [Set; SETS];
+/// The memo's slots: [`SETS`] sets of two, most recent first.
+pub(crate) type Table = [Cell<Slot>; 2 * SETS];
 
 thread_local! {
     /// `Cell`s rather than a `RefCell`: a look-up copies a slot in or out
     /// and never holds a borrow, so no flag has to be checked. A fixed-size
-    /// array (512 KB, built on the heap), so that a set's index needs no
+    /// array (768 KB, built on the heap), so that a set's index needs no
     /// bounds check; `None` only if the conversion could fail, which it
     /// cannot (the lengths match).
-    static MEMO: Option<Box<Table>> = vec![Set([Cell::new(EMPTY), Cell::new(EMPTY)]); SETS]
-        .into_boxed_slice()
-        .try_into()
-        .ok();
+    static MEMO: Option<Box<Table>> = vec![Cell::new(EMPTY); 2 * SETS].into_boxed_slice().try_into().ok();
 }
 
 /// Runs `f` with this thread's memo table: one thread-local access for a
@@ -253,10 +201,9 @@ pub(crate) fn word_kind(text: &str, start: usize, end: usize) -> TokenKind {
     };
     let set = key.set();
     let hit = MEMO.try_with(|memo| {
-        let [first, _] = &memo.as_ref()?.get(set)?.0;
-        let first = first.get();
+        let first = memo.as_ref()?.get(set)?.get();
         if first.holds(&key) {
-            return Some(first.kind());
+            return Some(first.kind);
         }
         None
     });
@@ -283,7 +230,7 @@ pub(crate) fn word_kind_in(memo: Option<&Table>, text: &str, start: usize, end: 
     };
     let set = key.set();
     match memo.get(set) {
-        Some(Set([first, _])) if first.get().holds(&key) => first.get().kind(),
+        Some(first) if first.get().holds(&key) => first.get().kind,
         _ => word_kind_second(memo, text, start, end, key, set),
     }
 }
@@ -292,7 +239,7 @@ pub(crate) fn word_kind_in(memo: Option<&Table>, text: &str, start: usize, end: 
 /// at the second slot, else classify the word and remember the answer.
 #[inline(never)]
 fn word_kind_second(memo: &Table, text: &str, start: usize, end: usize, key: Key, set: usize) -> TokenKind {
-    let Some(Set([first, second])) = memo.get(set) else {
+    let (Some(first), Some(second)) = (memo.get(set), memo.get(set + 1)) else {
         return classify(text, start, end);
     };
     let older = second.get();
@@ -300,11 +247,15 @@ fn word_kind_second(memo: &Table, text: &str, start: usize, end: usize, key: Key
         // Most recent first.
         second.set(first.get());
         first.set(older);
-        return older.kind();
+        return older.kind;
     }
     let kind = classify(text, start, end);
     second.set(first.get());
-    first.set(Slot::new(&key, kind));
+    first.set(Slot {
+        a: key.a,
+        b: key.b,
+        kind,
+    });
     kind
 }
 
@@ -360,41 +311,6 @@ mod tests {
         assert!(Key::new(&[b'a'; MAX_KEY + 1], 0, MAX_KEY + 1).is_none());
         assert!(Key::new(b"abc", 2, 1).is_none());
         assert!(Key::new(b"abc", 1, 5).is_none());
-    }
-
-    #[test]
-    fn slots_keep_every_kind_and_compare_keys_only() {
-        use TokenKind::*;
-        let key = Key::new("nghiêng".as_bytes(), 0, "nghiêng".len());
-        let other = Key::new("nghiêng".as_bytes(), 0, 3);
-        let (Some(key), Some(other)) = (key, other) else {
-            panic!("keys");
-        };
-        for kind in [
-            Syllable,
-            Word,
-            Number,
-            DateLike,
-            Ratio,
-            Percent,
-            Abbreviation,
-            Punct,
-            OpenQuote,
-            CloseQuote,
-            Symbol,
-            Url,
-            Email,
-            Hashtag,
-            Mention,
-        ] {
-            let slot = Slot::new(&key, kind);
-            assert_eq!(slot.kind(), kind);
-            assert!(slot.holds(&key));
-            assert!(!slot.holds(&other));
-            assert!(!EMPTY.holds(&key));
-        }
-        assert_eq!(std::mem::size_of::<Set>(), 32);
-        assert_eq!(std::mem::align_of::<Set>(), 32);
     }
 
     #[test]

@@ -342,7 +342,9 @@ impl<'a> Tokens<'a> {
             if bytes.get(pos) == Some(&b' ') {
                 pos += 1;
             }
-            let found = scan::scan_if_word_with(text, pos, &mut self.memo, scan::Kinds::Table(table));
+            let found = scan::scan_if_word_with(text, pos, &mut self.memo, |text, start, end| {
+                cache::word_kind_in(table, text, start, end)
+            });
             if let Some((end, kind, Some(word))) = found {
                 tokens.push(Token {
                     text: word,

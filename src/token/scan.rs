@@ -96,27 +96,18 @@ pub(super) fn scan_if_word<'a>(
     pos: usize,
     memo: &mut Memo,
 ) -> Option<(usize, TokenKind, Option<&'a str>)> {
-    scan_if_word_with(text, pos, memo, Kinds::ThreadLocal)
+    scan_if_word_with(text, pos, memo, super::cache::word_kind)
 }
 
-/// Where [`scan_if_word_with`] looks a plain word's kind up; both give the
-/// same answer.
-#[derive(Clone, Copy)]
-pub(super) enum Kinds<'t> {
-    /// [`super::cache::word_kind`]: the thread-local memo, fetched per word.
-    ThreadLocal,
-    /// [`super::cache::word_kind_in`]: the memo table at hand.
-    Table(Option<&'t super::cache::Table>),
-}
-
-/// [`scan_if_word`] with `kinds` deciding a plain word's kind (a constant
-/// at each call site, so the `match` goes away once inlined).
+/// [`scan_if_word`] with `kind_of(text, start, end)` deciding a plain
+/// word's kind: [`super::cache::word_kind`] or, with the memo table at
+/// hand, [`super::cache::word_kind_in`]. Both give the same answer.
 #[inline(always)]
 pub(super) fn scan_if_word_with<'a>(
     text: &'a str,
     pos: usize,
     memo: &mut Memo,
-    kinds: Kinds<'_>,
+    kind_of: impl FnOnce(&str, usize, usize) -> TokenKind,
 ) -> Option<(usize, TokenKind, Option<&'a str>)> {
     let bytes = text.as_bytes();
     let b = *bytes.get(pos)?;
@@ -132,11 +123,7 @@ pub(super) fn scan_if_word_with<'a>(
         let end = word_run_window_from(bytes, run, &mut memo.window);
         if !joins(bytes.get(end).copied().unwrap_or(0)) {
             if let Some(word) = text.get(pos..end) {
-                let kind = match kinds {
-                    Kinds::ThreadLocal => super::cache::word_kind(text, pos, end),
-                    Kinds::Table(table) => super::cache::word_kind_in(table, text, pos, end),
-                };
-                return Some((end, kind, Some(word)));
+                return Some((end, kind_of(text, pos, end), Some(word)));
             }
         }
     }
