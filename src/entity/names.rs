@@ -116,23 +116,7 @@ const fn shape_flags(kind: TokenKind, case: Case, caps_line: bool, chars: usize)
 }
 
 /// Every token kind, for [`SHAPES`].
-const KINDS: [TokenKind; 15] = [
-    TokenKind::Syllable,
-    TokenKind::Word,
-    TokenKind::Number,
-    TokenKind::DateLike,
-    TokenKind::Ratio,
-    TokenKind::Percent,
-    TokenKind::Abbreviation,
-    TokenKind::Punct,
-    TokenKind::OpenQuote,
-    TokenKind::CloseQuote,
-    TokenKind::Symbol,
-    TokenKind::Url,
-    TokenKind::Email,
-    TokenKind::Hashtag,
-    TokenKind::Mention,
-];
+const KINDS: [TokenKind; 15] = TokenKind::ALL;
 
 /// The shape of a token outside all-caps lines, the index into a row of
 /// [`SHAPES`]: its case, and for an all-upper token whether it is one

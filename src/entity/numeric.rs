@@ -2308,23 +2308,7 @@ mod tests {
             }
         }
         texts.extend(["", "0", "9x", "a", "đ", "12,5", "VND1000", "UBND", "%"].map(str::to_owned));
-        let kinds = [
-            TokenKind::Syllable,
-            TokenKind::Word,
-            TokenKind::Number,
-            TokenKind::DateLike,
-            TokenKind::Ratio,
-            TokenKind::Percent,
-            TokenKind::Abbreviation,
-            TokenKind::Punct,
-            TokenKind::OpenQuote,
-            TokenKind::CloseQuote,
-            TokenKind::Symbol,
-            TokenKind::Url,
-            TokenKind::Email,
-            TokenKind::Hashtag,
-            TokenKind::Mention,
-        ];
+        let kinds = TokenKind::ALL;
         let tokens: Vec<Token<'_>> = texts
             .iter()
             .flat_map(|text| {

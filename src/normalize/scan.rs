@@ -765,6 +765,22 @@ struct Scan {
     bufs: Option<(Vec<char>, String)>,
 }
 
+impl Scan {
+    /// The general check ([`other_char`]) of the character at `pos`, unless
+    /// it lies in a stretch already found clean; moves that stretch on.
+    #[inline]
+    fn general(&mut self, text: &str, pos: usize, checks: &Checks) -> Option<Hit> {
+        if pos >= self.resume {
+            match other_char(text, pos, checks, &mut self.bufs) {
+                CharCheck::Clean => {}
+                CharCheck::CleanUntil(end) => self.resume = end,
+                CharCheck::Hit => return Some(Hit::Char(pos)),
+            }
+        }
+        None
+    }
+}
+
 /// The first thing, at or after byte `from`, that `checks` would change.
 ///
 /// Works on blocks of 64 bytes. First every lead byte of a multi-byte char
@@ -1037,13 +1053,8 @@ pub(crate) fn find_short_from(
                 continue;
             }
             if f & general_bit != 0 {
-                if pos < st.resume {
-                    continue;
-                }
-                match other_char(text, pos, checks, &mut st.bufs) {
-                    CharCheck::Clean => {}
-                    CharCheck::CleanUntil(end) => st.resume = end,
-                    CharCheck::Hit => return Some(Hit::Char(pos)),
+                if let Some(hit) = st.general(text, pos, checks) {
+                    return Some(hit);
                 }
                 continue;
             }
@@ -1147,13 +1158,11 @@ fn find_blocks(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
                 .copied()
                 .unwrap_or(0);
             let pos = at + k;
-            if f & general_bit == 0 || pos < st.resume {
+            if f & general_bit == 0 {
                 continue;
             }
-            match other_char(text, pos, checks, &mut st.bufs) {
-                CharCheck::Clean => {}
-                CharCheck::CleanUntil(end) => st.resume = end,
-                CharCheck::Hit => return Some(Hit::Char(pos)),
+            if let Some(hit) = st.general(text, pos, checks) {
+                return Some(hit);
             }
         }
         at += BLOCK;
@@ -1346,13 +1355,8 @@ fn find_chunks_with(
             let pos = at + usize::from(pos.get(r).copied().unwrap_or(0));
             let f = seen.get(r).copied().unwrap_or(0);
             if f & general_bit != 0 {
-                if pos < st.resume {
-                    continue;
-                }
-                match other_char(text, pos, checks, &mut st.bufs) {
-                    CharCheck::Clean => {}
-                    CharCheck::CleanUntil(end) => st.resume = end,
-                    CharCheck::Hit => return Some(Hit::Char(pos)),
+                if let Some(hit) = st.general(text, pos, checks) {
+                    return Some(hit);
                 }
                 continue;
             }

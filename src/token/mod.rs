@@ -118,6 +118,32 @@ pub struct Token<'a> {
     pub kind: TokenKind,
 }
 
+impl TokenKind {
+    /// Every token kind, in declaration order (for tables indexed by kind).
+    ///
+    /// ```
+    /// use viet_text::TokenKind;
+    /// assert_eq!(TokenKind::ALL[TokenKind::Word as usize], TokenKind::Word);
+    /// ```
+    pub const ALL: [TokenKind; 15] = [
+        TokenKind::Syllable,
+        TokenKind::Word,
+        TokenKind::Number,
+        TokenKind::DateLike,
+        TokenKind::Ratio,
+        TokenKind::Percent,
+        TokenKind::Abbreviation,
+        TokenKind::Punct,
+        TokenKind::OpenQuote,
+        TokenKind::CloseQuote,
+        TokenKind::Symbol,
+        TokenKind::Url,
+        TokenKind::Email,
+        TokenKind::Hashtag,
+        TokenKind::Mention,
+    ];
+}
+
 impl<'a> Token<'a> {
     /// Whether the token is a word-like token: a syllable, another word or
     /// an abbreviation.

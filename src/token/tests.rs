@@ -635,3 +635,17 @@ mod fast_path_agrees_with_general_path {
         check(&text);
     }
 }
+
+#[test]
+fn token_kind_all_lists_every_kind_at_its_index() {
+    for (i, k) in TokenKind::ALL.iter().enumerate() {
+        assert_eq!(*k as usize, i, "{k:?}");
+    }
+    // This match stops compiling when a kind is added to the enum: list
+    // it in `ALL` too.
+    let listed = |k: TokenKind| match k {
+        Syllable | Word | Number | DateLike | Ratio | Percent | Abbreviation | Punct | OpenQuote
+        | CloseQuote | Symbol | Url | Email | Hashtag | Mention => TokenKind::ALL.contains(&k),
+    };
+    assert!(TokenKind::ALL.iter().all(|&k| listed(k)));
+}
