@@ -42,6 +42,23 @@ pub(crate) struct Tok {
     pub flags: u8,
 }
 
+impl Tok {
+    /// Token `t` as the name rules start from it, `nl` newlines after the
+    /// one before: lower case, no line, lexicon or shape facts yet.
+    fn of(t: &crate::token::Token<'_>, nl: u8) -> Tok {
+        Tok {
+            start: t.span.start,
+            end: t.span.end,
+            kind: t.kind,
+            case: Case::Lower,
+            caps_line: false,
+            newlines_before: nl,
+            cats: 0,
+            flags: 0,
+        }
+    }
+}
+
 /// Shape flags of a token, computed once per document.
 mod flag {
     /// Written like a syllable of a proper name (see `Ctx::is_namecap`).
@@ -508,16 +525,7 @@ impl<'a> Ctx<'a> {
             let nl = newlines_between(text, prev_end, start);
             let nl = if toks.is_empty() { 2 } else { nl };
             prev_end = end;
-            let mut tok = Tok {
-                start,
-                end,
-                kind: t.kind,
-                case: Case::Lower,
-                caps_line: false,
-                newlines_before: nl,
-                cats: 0,
-                flags: 0,
-            };
+            let mut tok = Tok::of(t, nl);
             if let Some(parts) = split_glued(tok, t.text) {
                 for (part, part_text) in parts {
                     let case = classify_tok(part_text, part.kind);
@@ -594,16 +602,7 @@ impl<'a> Ctx<'a> {
             let nl = if first { 2 } else { nl };
             first = false;
             prev_end = end;
-            let tok = Tok {
-                start,
-                end,
-                kind: t.kind,
-                case: Case::Lower,
-                caps_line: false,
-                newlines_before: nl,
-                cats: 0,
-                flags: 0,
-            };
+            let tok = Tok::of(t, nl);
             if let Some(parts) = split_glued(tok, t.text) {
                 for (part, part_text) in parts {
                     let c = memo.class(part_text, lex, &mut scratch);

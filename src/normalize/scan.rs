@@ -704,6 +704,19 @@ fn suspicious_facts(fa: u32, fb: u32) -> bool {
     (SUSPICIOUS.get(ca as usize).copied().unwrap_or(0) >> cb) & 1 != 0
 }
 
+/// Whether the char at `i` of `w` (a lead byte, with [`FACTS`] entry `f`)
+/// makes a [`suspicious_facts`] pair with the char before it (looked for
+/// no further back than `since` bytes) or with the char after it.
+#[inline(always)]
+fn suspicious_around(w: &[u8], i: usize, since: usize, f: u32, facts: &[u32]) -> bool {
+    let prev = facts.get(index_before_in(w, i, since)).copied().unwrap_or(0);
+    let next = facts
+        .get(index_at(w, i + 2 + ((f & F_LEN3) >> 20) as usize))
+        .copied()
+        .unwrap_or(0);
+    suspicious_facts(prev, f) | suspicious_facts(f, next)
+}
+
 /// What the block scan needs to know of a multi-byte char, found by one
 /// look-up (see [`facts_at`]): entry `(b0 & 0x3F) << 6 | b1 & 0x3F` for a
 /// char `b0 b1 …`, except U+1E80–U+1EFF (`E1 BA/BB b2`, the Vietnamese
@@ -1058,15 +1071,7 @@ pub(crate) fn find_short_from(
                 }
                 continue;
             }
-            let prev = facts
-                .get(index_before_in(b, pos, pos - from))
-                .copied()
-                .unwrap_or(0);
-            let next = facts
-                .get(index_at(b, pos + 2 + ((f & F_LEN3) >> 20) as usize))
-                .copied()
-                .unwrap_or(0);
-            if !(suspicious_facts(prev, f) | suspicious_facts(f, next)) || pos < st.checked_to {
+            if !suspicious_around(b, pos, pos - from, f, facts) || pos < st.checked_to {
                 continue;
             }
             let (hit, checked_to) = with_clean_words(style, |cache| {
@@ -1332,15 +1337,7 @@ fn find_chunks_with(
             let k = usize::from(pos.get(r).copied().unwrap_or(0)) & (CHUNK - 1);
             let f = seen.get(r).copied().unwrap_or(0);
             let i = BEFORE + k;
-            let prev = facts
-                .get(index_before_in(w, i, at + k - from))
-                .copied()
-                .unwrap_or(0);
-            let next = facts
-                .get(index_at(w, i + 2 + ((f & F_LEN3) >> 20) as usize))
-                .copied()
-                .unwrap_or(0);
-            let keep = (f & general_bit != 0) | suspicious_facts(prev, f) | suspicious_facts(f, next);
+            let keep = (f & general_bit != 0) | suspicious_around(w, i, at + k - from, f, facts);
             let slot = kept & (LEADS_CAP - 1);
             if let Some(p) = pos.get_mut(slot) {
                 *p = k as u16;
