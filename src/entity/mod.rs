@@ -259,6 +259,12 @@ pub struct Document<'a> {
     pub text: &'a str,
     /// Its tokens, in order.
     pub tokens: Vec<Token<'a>>,
+    /// One annotation per token from the tokenizer's word memo, for the
+    /// recognizer with tag `ann_tag` (see
+    /// [`Recognizer::tokenize_annotated`]); empty when none asked.
+    pub(crate) anns: Vec<u64>,
+    /// Whose annotations `anns` are (0: nobody's).
+    pub(crate) ann_tag: u32,
 }
 
 impl<'a> Document<'a> {
@@ -271,7 +277,12 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut tokens = Vec::with_capacity(token_capacity(text.len()));
         tokenize_into(text, &mut tokens);
-        Document { text, tokens }
+        Document {
+            text,
+            tokens,
+            anns: Vec::new(),
+            ann_tag: 0,
+        }
     }
 
     /// The text between token `i` and token `i + 1` (white space, usually).
@@ -293,6 +304,19 @@ impl<'a> Document<'a> {
 /// overlap; the extractor resolves overlaps.
 pub(crate) trait Recognizer: Send + Sync {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>);
+
+    /// Tokenizes `text` into `tokens` (as [`tokenize_into`]) with this
+    /// recognizer's annotation of each word in `anns`, and returns its tag
+    /// (see `crate::token::tokenize_annotated`); 0 when it has no
+    /// annotations, and then does nothing.
+    fn tokenize_annotated<'a>(
+        &self,
+        _text: &'a str,
+        _tokens: &mut Vec<Token<'a>>,
+        _anns: &mut Vec<u64>,
+    ) -> u32 {
+        0
+    }
 
     /// The entity types this recognizer can produce. An extractor built for
     /// other types only does not run it.
@@ -369,10 +393,25 @@ impl Extractor {
         let mut scratch = SCRATCH.take();
         let mut tokens = recycle(std::mem::take(&mut scratch.tokens));
         tokens.reserve(token_capacity(normalized.text.len()));
-        tokenize_into(&normalized.text, &mut tokens);
+        let mut anns = std::mem::take(&mut scratch.anns);
+        anns.clear();
+        // The first recognizer that annotates words tokenizes (the name
+        // recognizer: its word classes ride in the tokenizer's memo).
+        let mut ann_tag = 0;
+        for r in &self.recognizers {
+            ann_tag = r.tokenize_annotated(&normalized.text, &mut tokens, &mut anns);
+            if ann_tag != 0 {
+                break;
+            }
+        }
+        if ann_tag == 0 {
+            tokenize_into(&normalized.text, &mut tokens);
+        }
         let doc = Document {
             text: &normalized.text,
             tokens,
+            anns,
+            ann_tag,
         };
         let candidates = &mut scratch.candidates;
         candidates.clear();
@@ -385,7 +424,7 @@ impl Extractor {
             let span = normalized.map.span_to_original(e.span());
             e.relocate(span, text);
         }
-        scratch.keep(doc.tokens);
+        scratch.keep(doc.tokens, doc.anns);
         SCRATCH.set(scratch);
         entities
     }
@@ -407,6 +446,8 @@ struct Scratch {
     tokens: Vec<Token<'static>>,
     /// The candidates of the last document.
     candidates: Vec<Entity>,
+    /// The token annotations of the last document.
+    anns: Vec<u64>,
 }
 
 /// Buffers larger than this many tokens (a ~1 MB document) are not kept
@@ -419,9 +460,14 @@ const MAX_KEPT_CANDIDATES: usize = 1 << 12;
 impl Scratch {
     /// Keeps `tokens`' allocation (emptied) and the candidates' for the
     /// next call, unless either grew past its cap.
-    fn keep(&mut self, tokens: Vec<Token<'_>>) {
+    fn keep(&mut self, tokens: Vec<Token<'_>>, anns: Vec<u64>) {
         self.tokens = if tokens.capacity() <= MAX_KEPT_TOKENS {
             recycle(tokens)
+        } else {
+            Vec::new()
+        };
+        self.anns = if anns.capacity() <= MAX_KEPT_TOKENS {
+            anns
         } else {
             Vec::new()
         };

@@ -591,7 +591,14 @@ impl<'a> Ctx<'a> {
         let mut spaced = false;
         let mut prev_end = 0usize;
         let mut first = true;
-        for t in &doc.tokens {
+        // The tokenizer's classes of the plain words, when it made them
+        // for this lexicon.
+        let anns = if doc.ann_tag != 0 && doc.ann_tag == ann_tag(lex) && doc.anns.len() == doc.tokens.len() {
+            &doc.anns[..]
+        } else {
+            &[]
+        };
+        for (k, t) in doc.tokens.iter().enumerate() {
             let (start, end) = (t.span.start, t.span.end);
             // Newlines in the gap: mostly none or one space.
             let nl = if start <= prev_end + 1 {
@@ -612,7 +619,10 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if crate::lexicon::keyed_kind(t.kind) {
-                let c = memo.class(t.text, lex, &mut scratch);
+                let c = match anns.get(k).and_then(|&w| Class::unpack(w)) {
+                    Some(c) => c,
+                    None => memo.class(t.text, lex, &mut scratch),
+                };
                 spaced |= c.spaced;
                 b.push(Tok { case: c.case, ..tok }, c.id, c.shape);
             } else {
@@ -1059,6 +1069,70 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
     }
 }
 
+/// Marks a [`Class`] packed by [`Class::pack`] (no packed class is 0).
+const PACKED: u64 = 1 << 63;
+
+impl Class {
+    /// The class in one word, for the tokenizer's memo (see
+    /// [`NameRecognizer::tokenize_annotated`]): the id in bits 0–31, the
+    /// case in 32–33, the shape in 40–47, `spaced` in bit 48, [`PACKED`].
+    #[inline]
+    fn pack(self) -> u64 {
+        PACKED
+            | u64::from(self.id)
+            | (self.case as u64) << 32
+            | u64::from(self.shape) << 40
+            | u64::from(self.spaced) << 48
+    }
+
+    /// The class [`Class::pack`] packed into `w`, `None` for 0 (no class).
+    #[inline(always)]
+    fn unpack(w: u64) -> Option<Class> {
+        if w & PACKED == 0 {
+            return None;
+        }
+        Some(Class {
+            case: match (w >> 32) & 3 {
+                0 => Case::Lower,
+                1 => Case::Title,
+                2 => Case::Upper,
+                _ => Case::Mixed,
+            },
+            shape: (w >> 40) as u8,
+            id: w as u32,
+            spaced: w & 1 << 48 != 0,
+        })
+    }
+}
+
+/// The tag of `lex`'s classes in the tokenizer's memo: its id, when that
+/// fits (0 otherwise: no annotations).
+fn ann_tag(lex: &NameLexicon) -> u32 {
+    u32::try_from(lex.id).unwrap_or(0)
+}
+
+/// Tokenizes `text` into `tokens` with the [`Class::pack`]ed class of each
+/// plain word by `lex` in `anns` (0 for other tokens), through the
+/// tokenizer's word memo; returns the tag the classes are stored under (0:
+/// none, `tokens` and `anns` untouched).
+pub(crate) fn tokenize_classified<'a>(
+    text: &'a str,
+    tokens: &mut Vec<crate::token::Token<'a>>,
+    anns: &mut Vec<u64>,
+    lex: &NameLexicon,
+) -> u32 {
+    let tag = ann_tag(lex);
+    if tag == 0 {
+        return 0;
+    }
+    let mut scratch = Vec::new();
+    anns.reserve(tokens.capacity().saturating_sub(anns.len()));
+    crate::token::tokenize_annotated(text, tokens, anns, tag, &mut |w: &str| {
+        classify(w, lex, &mut scratch).pack()
+    });
+    tag
+}
+
 /// [`piece_hash`] of a keyed token's key.
 fn token_key_hash(s: &str, scratch: &mut Vec<u8>) -> u64 {
     scratch.clear();
@@ -1433,6 +1507,15 @@ impl Recognizer for NameRecognizer {
         super::location::find(&ctx, out);
         super::person::find(&ctx, out);
     }
+
+    fn tokenize_annotated<'a>(
+        &self,
+        text: &'a str,
+        tokens: &mut Vec<crate::token::Token<'a>>,
+        anns: &mut Vec<u64>,
+    ) -> u32 {
+        tokenize_classified(text, tokens, anns, &self.lex)
+    }
 }
 
 impl Ctx<'_> {
@@ -1705,6 +1788,40 @@ mod tests {
         assert_eq!(fast.toks, slow.toks, "tokens differ on {text:?}");
         assert_eq!(fast.hits, slow.hits, "hits differ on {text:?}");
         assert_eq!(fast.hit_range, slow.hit_range, "hit buckets differ on {text:?}");
+        // The tokenizer's annotated path: the same tokens, each token's
+        // annotation its class, and the same context built from them.
+        let mut tokens = Vec::new();
+        let mut anns = Vec::new();
+        let tag = tokenize_classified(text, &mut tokens, &mut anns, lex);
+        assert_ne!(tag, 0);
+        assert_eq!(tokens, doc.tokens, "{text:?}");
+        assert_eq!(anns.len(), tokens.len(), "{text:?}");
+        let mut scratch = Vec::new();
+        for (t, &a) in tokens.iter().zip(&anns) {
+            // 0 (the context classifies the token itself) or its class.
+            if a != 0 {
+                assert_eq!(
+                    Class::unpack(a),
+                    Some(classify(t.text, lex, &mut scratch)),
+                    "{text:?}"
+                );
+            }
+        }
+        let annotated = Document {
+            text,
+            tokens,
+            anns,
+            ann_tag: tag,
+        };
+        let via = Ctx::build(&annotated, lex, false);
+        assert_eq!(via.toks, slow.toks, "tokens differ on {text:?} (annotated)");
+        assert_eq!(via.hits, slow.hits, "hits differ on {text:?} (annotated)");
+        assert_eq!(
+            via.hit_range, slow.hit_range,
+            "hit buckets differ on {text:?} (annotated)"
+        );
+        assert_eq!(via.spaced, slow.spaced, "{text:?}");
+        drop(via);
         // Key hashes agree with the keys they stand for.
         for i in 0..fast.len() {
             assert_eq!(
@@ -2033,6 +2150,44 @@ mod tests {
         }
         assert_ne!(classify("Xyzqa", &custom, &mut scratch).id, crate::lexicon::NONE);
         assert_eq!(classify("Xyzqa", &builtin, &mut scratch).id, crate::lexicon::NONE);
+    }
+
+    #[test]
+    fn annotated_tokens_follow_the_lexicon_when_two_alternate() {
+        // A custom lexicon and the built-in one take turns on one thread:
+        // the classes the tokenizer's memo keeps for one never answer for
+        // the other, in a context or through extractors.
+        let persons = ["Xyzqa Vưqk".to_string()];
+        let custom = NameLexicon::build(&Extras {
+            organizations: &[],
+            locations: &[],
+            program_triggers: &[],
+            persons: &persons,
+        });
+        let builtin = NameLexicon::builtin();
+        let texts = [
+            "Ông Xyzqa Vưqk đến thăm tỉnh Thanh Hóa, UBND tỉnh tiếp đón.",
+            "Xyzqa Vưqk và Nguyễn Văn An họp ở Hà Nội.",
+        ];
+        for _ in 0..3 {
+            for lex in [&*builtin, &custom] {
+                for t in texts {
+                    same(t, lex);
+                }
+            }
+        }
+        let plain = crate::Extractor::new();
+        let with_person = crate::Extractor::builder().add_person("Xyzqa Vưqk").build();
+        let text = "Hôm qua, Xyzqa Vưqk phát biểu tại Hà Nội.";
+        let mut found = Vec::new();
+        for _ in 0..3 {
+            found.push(plain.extract(text));
+            found.push(with_person.extract(text));
+        }
+        let person = |es: &Vec<crate::Entity>| es.iter().any(|e| e.text() == "Xyzqa Vưqk");
+        assert!(found.iter().step_by(2).all(|es| !person(es)), "{found:?}");
+        assert!(found.iter().skip(1).step_by(2).all(person), "{found:?}");
+        assert!(found.windows(3).all(|w| w[0] == w[2]));
     }
 
     #[test]

@@ -106,12 +106,12 @@ impl Key {
         Some((v as u64, (v >> 64) as u64 | (n as u64) << 56))
     }
 
-    /// The first slot of the key's set.
+    /// The key's set.
     #[inline(always)]
     fn set(&self) -> usize {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
         let h = (self.a ^ self.b.rotate_left(29)).wrapping_mul(K);
-        ((h >> (64 - SETS.trailing_zeros())) as usize) * 2
+        (h >> (64 - SETS.trailing_zeros())) as usize
     }
 }
 
@@ -142,13 +142,19 @@ fn load_short(bytes: &[u8]) -> u128 {
     }
 }
 
-/// One remembered word (24 bytes).
+/// One remembered word (32 bytes, so that a set of two is one 64-byte
+/// cache line).
 #[derive(Clone, Copy)]
 pub(crate) struct Slot {
     a: u64,
     /// The key's second half; its top byte (the length) is 0 in an empty
     /// slot, which no key has.
     b: u64,
+    /// A caller's annotation of the word (see [`word_kind_annotated`]),
+    /// valid for callers with tag `tag`.
+    ann: u64,
+    /// Whose annotation `ann` is; 0: none.
+    tag: u32,
     /// What the word is.
     kind: TokenKind,
 }
@@ -164,19 +170,30 @@ impl Slot {
 const EMPTY: Slot = Slot {
     a: 0,
     b: 0,
+    ann: 0,
+    tag: 0,
     kind: TokenKind::Word,
 };
 
-/// The memo's slots: [`SETS`] sets of two, most recent first.
-pub(crate) type Table = [Cell<Slot>; 2 * SETS];
+/// Two slots, most recent first, aligned so that they share one cache line.
+#[repr(align(64))]
+pub(crate) struct Set([Cell<Slot>; 2]);
+
+/// The memo's sets.
+pub(crate) type Table = [Set; SETS];
 
 thread_local! {
     /// `Cell`s rather than a `RefCell`: a look-up copies a slot in or out
     /// and never holds a borrow, so no flag has to be checked. A fixed-size
-    /// array (768 KB, built on the heap), so that a set's index needs no
+    /// array (1 MB, built on the heap), so that a set's index needs no
     /// bounds check; `None` only if the conversion could fail, which it
     /// cannot (the lengths match).
-    static MEMO: Option<Box<Table>> = vec![Cell::new(EMPTY); 2 * SETS].into_boxed_slice().try_into().ok();
+    static MEMO: Option<Box<Table>> = (0..SETS)
+        .map(|_| Set([Cell::new(EMPTY), Cell::new(EMPTY)]))
+        .collect::<Vec<Set>>()
+        .into_boxed_slice()
+        .try_into()
+        .ok();
 }
 
 /// Runs `f` with this thread's memo table: one thread-local access for a
@@ -201,7 +218,8 @@ pub(crate) fn word_kind(text: &str, start: usize, end: usize) -> TokenKind {
     };
     let set = key.set();
     let hit = MEMO.try_with(|memo| {
-        let first = memo.as_ref()?.get(set)?.get();
+        let [first, _] = &memo.as_ref()?.get(set)?.0;
+        let first = first.get();
         if first.holds(&key) {
             return Some(first.kind);
         }
@@ -216,8 +234,8 @@ pub(crate) fn word_kind(text: &str, start: usize, end: usize) -> TokenKind {
 /// [`word_kind`] past the first slot, out of line.
 #[inline(never)]
 fn word_kind_miss(text: &str, start: usize, end: usize, key: Key, set: usize) -> TokenKind {
-    with_table(|memo| match memo {
-        Some(memo) => word_kind_second(memo, text, start, end, key, set),
+    with_table(|memo| match memo.and_then(|m| m.get(set)) {
+        Some(set) => word_kind_second(set, text, start, end, key),
         None => classify(text, start, end),
     })
 }
@@ -228,20 +246,18 @@ pub(crate) fn word_kind_in(memo: Option<&Table>, text: &str, start: usize, end: 
     let (Some(key), Some(memo)) = (Key::new(text.as_bytes(), start, end), memo) else {
         return classify(text, start, end);
     };
-    let set = key.set();
-    match memo.get(set) {
-        Some(first) if first.get().holds(&key) => first.get().kind,
-        _ => word_kind_second(memo, text, start, end, key, set),
+    match memo.get(key.set()) {
+        Some(set) if set.0[0].get().holds(&key) => set.0[0].get().kind,
+        Some(set) => word_kind_second(set, text, start, end, key),
+        None => classify(text, start, end),
     }
 }
 
 /// [`word_kind`] when the word is not the most recent one of its set: look
 /// at the second slot, else classify the word and remember the answer.
 #[inline(never)]
-fn word_kind_second(memo: &Table, text: &str, start: usize, end: usize, key: Key, set: usize) -> TokenKind {
-    let (Some(first), Some(second)) = (memo.get(set), memo.get(set + 1)) else {
-        return classify(text, start, end);
-    };
+fn word_kind_second(set: &Set, text: &str, start: usize, end: usize, key: Key) -> TokenKind {
+    let [first, second] = &set.0;
     let older = second.get();
     if older.holds(&key) {
         // Most recent first.
@@ -254,9 +270,82 @@ fn word_kind_second(memo: &Table, text: &str, start: usize, end: usize, key: Key
     first.set(Slot {
         a: key.a,
         b: key.b,
+        ann: 0,
+        tag: 0,
         kind,
     });
     kind
+}
+
+/// [`word_kind_in`] and a caller's annotation of the word: `annotate(word)`
+/// for a caller with tag `tag` (not 0), kept in the word's slot next to its
+/// kind so that the next look-up of the word with the same tag copies it
+/// out. The annotation must depend on the word's bytes and the tag only.
+/// A look-up with another tag computes and stores its own. `tag` 0 is
+/// the plain look-ups' (no annotation): with it the answer may be 0
+/// without `annotate` being called.
+#[inline(always)]
+pub(crate) fn word_kind_annotated(
+    memo: Option<&Table>,
+    text: &str,
+    start: usize,
+    end: usize,
+    tag: u32,
+    annotate: &mut impl FnMut(&str) -> u64,
+) -> (TokenKind, u64) {
+    let key = Key::new(text.as_bytes(), start, end);
+    let set = key.and_then(|k| memo?.get(k.set()));
+    let (Some(key), Some(set)) = (key, set) else {
+        return (classify(text, start, end), annotate(word_of(text, start, end)));
+    };
+    let first = set.0[0].get();
+    if first.holds(&key) && first.tag == tag {
+        return (first.kind, first.ann);
+    }
+    annotated_second(set, text, start, end, key, tag, annotate)
+}
+
+/// [`word_kind_annotated`] past a first slot that holds the word with the
+/// same tag: the first slot with another tag, the second slot, or a miss.
+#[inline(never)]
+fn annotated_second(
+    set: &Set,
+    text: &str,
+    start: usize,
+    end: usize,
+    key: Key,
+    tag: u32,
+    annotate: &mut impl FnMut(&str) -> u64,
+) -> (TokenKind, u64) {
+    let [first, second] = &set.0;
+    let mut slot = first.get();
+    if !slot.holds(&key) {
+        let older = second.get();
+        if older.holds(&key) {
+            // Most recent first.
+            second.set(slot);
+            slot = older;
+        } else {
+            second.set(slot);
+            slot = Slot {
+                a: key.a,
+                b: key.b,
+                ann: 0,
+                tag: 0,
+                kind: classify(text, start, end),
+            };
+        }
+    }
+    if slot.tag != tag {
+        slot.ann = annotate(word_of(text, start, end));
+        slot.tag = tag;
+    }
+    first.set(slot);
+    (slot.kind, slot.ann)
+}
+
+fn word_of(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or_default()
 }
 
 fn classify(text: &str, start: usize, end: usize) -> TokenKind {
@@ -346,6 +435,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn slots_take_32_bytes_and_sets_one_cache_line() {
+        assert_eq!(std::mem::size_of::<Slot>(), 32);
+        assert_eq!(std::mem::size_of::<Set>(), 64);
+        assert_eq!(std::mem::align_of::<Set>(), 64);
+    }
+
+    #[test]
+    fn annotations_follow_their_tag_under_collisions() {
+        // Far more words than the memo has slots, so that sets evict and
+        // swap; each looked up with two tags and plainly, in changing
+        // orders: every kind and annotation exact.
+        let ann = |w: &str, tag: u32| {
+            w.len() as u64 * 1_000_003
+                + u64::from(tag) * 7
+                + u64::from(w.as_bytes().first().copied().unwrap_or(0))
+        };
+        let words: Vec<String> = (0..3 * SETS).map(|i| format!("w{i}x")).collect();
+        with_table(|memo| {
+            for round in 0..3u32 {
+                for (i, w) in words.iter().enumerate() {
+                    let tag = if (i as u32 + round) % 2 == 0 { 1 } else { 2 };
+                    let expected = super::super::scan::classify_word(w, false);
+                    let mut calls = 0;
+                    let got = word_kind_annotated(memo, w, 0, w.len(), tag, &mut |s: &str| {
+                        calls += 1;
+                        ann(s, tag)
+                    });
+                    assert_eq!(got, (expected, ann(w, tag)), "{w} {tag}");
+                    assert!(calls <= 1);
+                    // Again at once: answered from the slot.
+                    let again = word_kind_annotated(memo, w, 0, w.len(), tag, &mut |_: &str| 0);
+                    assert_eq!(again, (expected, ann(w, tag)), "{w} {tag}");
+                    assert_eq!(word_kind_in(memo, w, 0, w.len()), expected, "{w}");
+                    let other = 3 - tag;
+                    assert_eq!(word_kind(w, 0, w.len()), expected, "{w}");
+                    let (kind, a) =
+                        word_kind_annotated(memo, w, 0, w.len(), other, &mut |s: &str| ann(s, other));
+                    assert_eq!((kind, a), (expected, ann(w, other)), "{w}");
+                }
+            }
+        });
     }
 
     #[test]

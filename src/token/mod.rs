@@ -211,6 +211,25 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
     cache::with_table(|table| it.push_all(table, tokens));
 }
 
+/// [`tokenize_into`] that also appends one annotation per token to `anns`:
+/// for a plain word (a word that nothing joins, up to 15 bytes, the
+/// tokens most text is made of), `annotate(word)` as the caller with tag
+/// `tag` (not 0) computed it, kept in the tokenizer's per-thread memo next
+/// to the word's kind, so that a word seen before costs the caller no
+/// second look-up; 0 for every other token (the caller computes those
+/// itself: keeping them in the memo too was measured slower). `annotate`
+/// must depend only on the word and the tag, and must not return 0.
+pub(crate) fn tokenize_annotated<'a>(
+    text: &'a str,
+    tokens: &mut Vec<Token<'a>>,
+    anns: &mut Vec<u64>,
+    tag: u32,
+    annotate: &mut impl FnMut(&str) -> u64,
+) {
+    let mut it = tokenize(text);
+    cache::with_table(|table| it.push_all_annotated(table, tokens, anns, tag, annotate));
+}
+
 /// Iterator over the tokens of a text; see [`tokenize`].
 ///
 /// ```
@@ -382,6 +401,52 @@ impl<'a> Tokens<'a> {
             }
             match self.finish(pos, found.map(|(end, kind, _)| (end, kind))) {
                 Some(token) => tokens.push(token),
+                None => break,
+            }
+            pos = self.pos;
+        }
+        self.pos = pos;
+    }
+
+    /// [`Tokens::push_all`] with an annotation per token (see
+    /// [`tokenize_annotated`]).
+    #[inline]
+    fn push_all_annotated(
+        &mut self,
+        table: Option<&cache::Table>,
+        tokens: &mut Vec<Token<'a>>,
+        anns: &mut Vec<u64>,
+        tag: u32,
+        annotate: &mut impl FnMut(&str) -> u64,
+    ) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut pos = self.pos;
+        loop {
+            if bytes.get(pos) == Some(&b' ') {
+                pos += 1;
+            }
+            let mut ann = 0;
+            let found = scan::scan_if_word_with(text, pos, &mut self.memo, |text, start, end| {
+                let (kind, a) = cache::word_kind_annotated(table, text, start, end, tag, annotate);
+                ann = a;
+                kind
+            });
+            if let Some((end, kind, Some(word))) = found {
+                tokens.push(Token {
+                    text: word,
+                    span: Span::new(pos, end),
+                    kind,
+                });
+                anns.push(ann);
+                pos = end;
+                continue;
+            }
+            match self.finish(pos, found.map(|(end, kind, _)| (end, kind))) {
+                Some(token) => {
+                    tokens.push(token);
+                    anns.push(0);
+                }
                 None => break,
             }
             pos = self.pos;

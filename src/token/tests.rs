@@ -469,12 +469,66 @@ mod fast_path_agrees_with_general_path {
         super::super::tokenize_into(text, &mut into);
         assert_eq!(into.first(), Some(&first), "{text:?}");
         assert_eq!(into.get(1..), Some(&general[..]), "{text:?}");
+        // `tokenize_annotated` gives the same tokens and, for every token,
+        // the annotation of the tag asked for, with two tags (and the plain
+        // look-ups above) sharing the memo's slots.
+        for tag in [7u32, 9, 7, 9] {
+            let mut tokens = vec![first];
+            let mut anns = vec![u64::MAX];
+            let mut calls = 0usize;
+            super::super::tokenize_annotated(text, &mut tokens, &mut anns, tag, &mut |w: &str| {
+                calls += 1;
+                annotation_of(w, tag)
+            });
+            assert_eq!(tokens.get(1..), Some(&general[..]), "{text:?}");
+            assert_eq!(anns.len(), tokens.len(), "{text:?}");
+            assert_eq!(anns.first(), Some(&u64::MAX), "{text:?}");
+            let mut prev_end = 0;
+            for (t, &a) in general.iter().zip(anns.iter().skip(1)) {
+                // A plain word (a syllable after one space or none, before
+                // a space or the end) has its annotation; other tokens may
+                // have 0.
+                let gap = text.get(prev_end..t.span.start).unwrap_or("?");
+                prev_end = t.span.end;
+                let plain = t.kind == TokenKind::Syllable
+                    && t.text.len() <= 15
+                    && (gap.is_empty() || gap == " ")
+                    && matches!(text.as_bytes().get(t.span.end), None | Some(b' '));
+                if a != 0 || plain {
+                    assert_eq!(a, annotation_of(t.text, tag), "{text:?} {t:?} {tag}");
+                }
+            }
+            assert!(calls <= general.len(), "{text:?}");
+        }
         let fast: Vec<Token<'_>> = tokenize(text).without_syllables().collect();
         let general: Vec<Token<'_>> = tokenize(text).without_syllables().general().collect();
         assert_eq!(fast, general, "{text:?}");
         let fast: Vec<Token<'_>> = tokenize(text).boundaries_only().collect();
         let general: Vec<Token<'_>> = tokenize(text).boundaries_only().general().collect();
         assert_eq!(fast, general, "{text:?}");
+    }
+
+    /// A test annotation: depends on the word's bytes and the tag, never 0.
+    fn annotation_of(w: &str, tag: u32) -> u64 {
+        1 | w.bytes().fold(0xcbf2_9ce4_8422_2325u64 ^ u64::from(tag), |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    #[test]
+    fn plain_words_carry_their_annotations() {
+        let text = "Hà Nội và Huế đón khách UBND tỉnh Toyota";
+        let words: Vec<&str> = text.split(' ').collect();
+        for tag in [3u32, 4, 3] {
+            let (mut tokens, mut anns) = (Vec::new(), Vec::new());
+            super::super::tokenize_annotated(text, &mut tokens, &mut anns, tag, &mut |w: &str| {
+                annotation_of(w, tag)
+            });
+            let texts: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+            assert_eq!(texts, words);
+            let expected: Vec<u64> = words.iter().map(|w| annotation_of(w, tag)).collect();
+            assert_eq!(anns, expected, "{tag}");
+        }
     }
 
     /// Letters, marks and bytes near the edges of the fast path's tables:
