@@ -870,6 +870,11 @@ impl PhraseTrie {
         self.vocab.get(key).copied().unwrap_or(NONE)
     }
 
+    /// How many keys the vocabulary has (ids are below this).
+    pub(crate) fn vocab_len(&self) -> usize {
+        self.vocab.len()
+    }
+
     /// Calls `f(len, entry)` for every phrase that matches the tokens whose
     /// vocabulary ids are `ids` from their start, shortest first.
     #[inline]

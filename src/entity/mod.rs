@@ -262,9 +262,9 @@ pub struct Document<'a> {
     /// One annotation per token from the tokenizer's word memo, for the
     /// recognizer with tag `ann_tag` (see
     /// [`Recognizer::tokenize_annotated`]); empty when none asked.
-    pub(crate) anns: Vec<u64>,
+    pub(crate) anns: Vec<u32>,
     /// Whose annotations `anns` are (0: nobody's).
-    pub(crate) ann_tag: u32,
+    pub(crate) ann_tag: u16,
 }
 
 impl<'a> Document<'a> {
@@ -313,8 +313,8 @@ pub(crate) trait Recognizer: Send + Sync {
         &self,
         _text: &'a str,
         _tokens: &mut Vec<Token<'a>>,
-        _anns: &mut Vec<u64>,
-    ) -> u32 {
+        _anns: &mut Vec<u32>,
+    ) -> u16 {
         0
     }
 
@@ -447,7 +447,7 @@ struct Scratch {
     /// The candidates of the last document.
     candidates: Vec<Entity>,
     /// The token annotations of the last document.
-    anns: Vec<u64>,
+    anns: Vec<u32>,
 }
 
 /// Buffers larger than this many tokens (a ~1 MB document) are not kept
@@ -460,7 +460,7 @@ const MAX_KEPT_CANDIDATES: usize = 1 << 12;
 impl Scratch {
     /// Keeps `tokens`' allocation (emptied) and the candidates' for the
     /// next call, unless either grew past its cap.
-    fn keep(&mut self, tokens: Vec<Token<'_>>, anns: Vec<u64>) {
+    fn keep(&mut self, tokens: Vec<Token<'_>>, anns: Vec<u32>) {
         self.tokens = if tokens.capacity() <= MAX_KEPT_TOKENS {
             recycle(tokens)
         } else {

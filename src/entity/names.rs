@@ -1070,45 +1070,62 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
 }
 
 /// Marks a [`Class`] packed by [`Class::pack`] (no packed class is 0).
-const PACKED: u64 = 1 << 63;
+const PACKED: u32 = 1 << 31;
+
+/// Vocabulary ids below this fit a packed class; [`ID_NONE`] stands for
+/// `NONE`.
+const ID_LIMIT: u32 = (1 << 24) - 1;
+const ID_NONE: u32 = ID_LIMIT;
 
 impl Class {
     /// The class in one word, for the tokenizer's memo (see
-    /// [`NameRecognizer::tokenize_annotated`]): the id in bits 0–31, the
-    /// case in 32–33, the shape in 40–47, `spaced` in bit 48, [`PACKED`].
+    /// [`NameRecognizer::tokenize_annotated`]): the id in bits 0–23
+    /// ([`ID_NONE`] for `NONE`), the case in 24–25, the shape in 26–28,
+    /// `spaced` in bit 29, [`PACKED`]. Only for lexicons whose vocabulary
+    /// ids are below [`ID_LIMIT`] (see [`ann_tag`]).
     #[inline]
-    fn pack(self) -> u64 {
+    fn pack(self) -> u32 {
+        let id = if self.id == crate::lexicon::NONE {
+            ID_NONE
+        } else {
+            self.id & ID_LIMIT
+        };
         PACKED
-            | u64::from(self.id)
-            | (self.case as u64) << 32
-            | u64::from(self.shape) << 40
-            | u64::from(self.spaced) << 48
+            | id
+            | (self.case as u32) << 24
+            | u32::from(self.shape & 7) << 26
+            | u32::from(self.spaced) << 29
     }
 
     /// The class [`Class::pack`] packed into `w`, `None` for 0 (no class).
     #[inline(always)]
-    fn unpack(w: u64) -> Option<Class> {
+    fn unpack(w: u32) -> Option<Class> {
         if w & PACKED == 0 {
             return None;
         }
+        let id = w & ID_LIMIT;
         Some(Class {
-            case: match (w >> 32) & 3 {
+            case: match (w >> 24) & 3 {
                 0 => Case::Lower,
                 1 => Case::Title,
                 2 => Case::Upper,
                 _ => Case::Mixed,
             },
-            shape: (w >> 40) as u8,
-            id: w as u32,
-            spaced: w & 1 << 48 != 0,
+            shape: ((w >> 26) & 7) as u8,
+            id: if id == ID_NONE { crate::lexicon::NONE } else { id },
+            spaced: w & 1 << 29 != 0,
         })
     }
 }
 
 /// The tag of `lex`'s classes in the tokenizer's memo: its id, when that
-/// fits (0 otherwise: no annotations).
-fn ann_tag(lex: &NameLexicon) -> u32 {
-    u32::try_from(lex.id).unwrap_or(0)
+/// fits in 16 bits and its vocabulary ids in a packed class (0 otherwise:
+/// no annotations, the context classifies every token itself).
+fn ann_tag(lex: &NameLexicon) -> u16 {
+    if lex.trie.vocab_len() >= ID_LIMIT as usize {
+        return 0;
+    }
+    u16::try_from(lex.id).unwrap_or(0)
 }
 
 /// Tokenizes `text` into `tokens` with the [`Class::pack`]ed class of each
@@ -1118,9 +1135,9 @@ fn ann_tag(lex: &NameLexicon) -> u32 {
 pub(crate) fn tokenize_classified<'a>(
     text: &'a str,
     tokens: &mut Vec<crate::token::Token<'a>>,
-    anns: &mut Vec<u64>,
+    anns: &mut Vec<u32>,
     lex: &NameLexicon,
-) -> u32 {
+) -> u16 {
     let tag = ann_tag(lex);
     if tag == 0 {
         return 0;
@@ -1512,8 +1529,8 @@ impl Recognizer for NameRecognizer {
         &self,
         text: &'a str,
         tokens: &mut Vec<crate::token::Token<'a>>,
-        anns: &mut Vec<u64>,
-    ) -> u32 {
+        anns: &mut Vec<u32>,
+    ) -> u16 {
         tokenize_classified(text, tokens, anns, &self.lex)
     }
 }
@@ -2150,6 +2167,37 @@ mod tests {
         }
         assert_ne!(classify("Xyzqa", &custom, &mut scratch).id, crate::lexicon::NONE);
         assert_eq!(classify("Xyzqa", &builtin, &mut scratch).id, crate::lexicon::NONE);
+    }
+
+    #[test]
+    fn classes_pack_into_one_word_and_back() {
+        let mut n = 0;
+        for case in [Case::Lower, Case::Title, Case::Upper, Case::Mixed] {
+            for shape in 0..8 {
+                for id in [0, 1, 4_321, ID_LIMIT - 1, crate::lexicon::NONE] {
+                    for spaced in [false, true] {
+                        let c = Class {
+                            case,
+                            shape,
+                            id,
+                            spaced,
+                        };
+                        assert_ne!(c.pack(), 0);
+                        assert_eq!(Class::unpack(c.pack()), Some(c), "{c:?}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(n, 320);
+        assert_eq!(Class::unpack(0), None);
+        // Every shape `shape_of` gives fits the packed field.
+        for case in [Case::Lower, Case::Title, Case::Upper, Case::Mixed] {
+            for chars in 0..4 {
+                assert!(shape_of(case, chars) < 8);
+            }
+        }
+        assert_ne!(ann_tag(&NameLexicon::builtin()), 0);
     }
 
     #[test]

@@ -142,8 +142,8 @@ fn load_short(bytes: &[u8]) -> u128 {
     }
 }
 
-/// One remembered word (32 bytes, so that a set of two is one 64-byte
-/// cache line).
+/// One remembered word (24 bytes: the annotation fits in what was the
+/// padding after the kind, so plain look-ups see the layout they had).
 #[derive(Clone, Copy)]
 pub(crate) struct Slot {
     a: u64,
@@ -152,9 +152,9 @@ pub(crate) struct Slot {
     b: u64,
     /// A caller's annotation of the word (see [`word_kind_annotated`]),
     /// valid for callers with tag `tag`.
-    ann: u64,
+    ann: u32,
     /// Whose annotation `ann` is; 0: none.
-    tag: u32,
+    tag: u16,
     /// What the word is.
     kind: TokenKind,
 }
@@ -175,8 +175,7 @@ const EMPTY: Slot = Slot {
     kind: TokenKind::Word,
 };
 
-/// Two slots, most recent first, aligned so that they share one cache line.
-#[repr(align(64))]
+/// Two slots, most recent first.
 pub(crate) struct Set([Cell<Slot>; 2]);
 
 /// The memo's sets.
@@ -185,7 +184,7 @@ pub(crate) type Table = [Set; SETS];
 thread_local! {
     /// `Cell`s rather than a `RefCell`: a look-up copies a slot in or out
     /// and never holds a borrow, so no flag has to be checked. A fixed-size
-    /// array (1 MB, built on the heap), so that a set's index needs no
+    /// array (768 KB, built on the heap), so that a set's index needs no
     /// bounds check; `None` only if the conversion could fail, which it
     /// cannot (the lengths match).
     static MEMO: Option<Box<Table>> = (0..SETS)
@@ -290,9 +289,9 @@ pub(crate) fn word_kind_annotated(
     text: &str,
     start: usize,
     end: usize,
-    tag: u32,
-    annotate: &mut impl FnMut(&str) -> u64,
-) -> (TokenKind, u64) {
+    tag: u16,
+    annotate: &mut impl FnMut(&str) -> u32,
+) -> (TokenKind, u32) {
     let key = Key::new(text.as_bytes(), start, end);
     let set = key.and_then(|k| memo?.get(k.set()));
     let (Some(key), Some(set)) = (key, set) else {
@@ -314,9 +313,9 @@ fn annotated_second(
     start: usize,
     end: usize,
     key: Key,
-    tag: u32,
-    annotate: &mut impl FnMut(&str) -> u64,
-) -> (TokenKind, u64) {
+    tag: u16,
+    annotate: &mut impl FnMut(&str) -> u32,
+) -> (TokenKind, u32) {
     let [first, second] = &set.0;
     let mut slot = first.get();
     if !slot.holds(&key) {
@@ -438,10 +437,9 @@ mod tests {
     }
 
     #[test]
-    fn slots_take_32_bytes_and_sets_one_cache_line() {
-        assert_eq!(std::mem::size_of::<Slot>(), 32);
-        assert_eq!(std::mem::size_of::<Set>(), 64);
-        assert_eq!(std::mem::align_of::<Set>(), 64);
+    fn slots_keep_24_bytes() {
+        assert_eq!(std::mem::size_of::<Slot>(), 24);
+        assert_eq!(std::mem::size_of::<Set>(), 48);
     }
 
     #[test]
@@ -449,16 +447,16 @@ mod tests {
         // Far more words than the memo has slots, so that sets evict and
         // swap; each looked up with two tags and plainly, in changing
         // orders: every kind and annotation exact.
-        let ann = |w: &str, tag: u32| {
-            w.len() as u64 * 1_000_003
-                + u64::from(tag) * 7
-                + u64::from(w.as_bytes().first().copied().unwrap_or(0))
+        let ann = |w: &str, tag: u16| {
+            w.len() as u32 * 1_000_003
+                + u32::from(tag) * 7
+                + u32::from(w.as_bytes().first().copied().unwrap_or(0))
         };
         let words: Vec<String> = (0..3 * SETS).map(|i| format!("w{i}x")).collect();
         with_table(|memo| {
-            for round in 0..3u32 {
+            for round in 0..3usize {
                 for (i, w) in words.iter().enumerate() {
-                    let tag = if (i as u32 + round) % 2 == 0 { 1 } else { 2 };
+                    let tag = if (i + round) % 2 == 0 { 1 } else { 2 };
                     let expected = super::super::scan::classify_word(w, false);
                     let mut calls = 0;
                     let got = word_kind_annotated(memo, w, 0, w.len(), tag, &mut |s: &str| {

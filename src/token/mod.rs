@@ -222,9 +222,9 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
 pub(crate) fn tokenize_annotated<'a>(
     text: &'a str,
     tokens: &mut Vec<Token<'a>>,
-    anns: &mut Vec<u64>,
-    tag: u32,
-    annotate: &mut impl FnMut(&str) -> u64,
+    anns: &mut Vec<u32>,
+    tag: u16,
+    annotate: &mut impl FnMut(&str) -> u32,
 ) {
     let mut it = tokenize(text);
     cache::with_table(|table| it.push_all_annotated(table, tokens, anns, tag, annotate));
@@ -415,9 +415,9 @@ impl<'a> Tokens<'a> {
         &mut self,
         table: Option<&cache::Table>,
         tokens: &mut Vec<Token<'a>>,
-        anns: &mut Vec<u64>,
-        tag: u32,
-        annotate: &mut impl FnMut(&str) -> u64,
+        anns: &mut Vec<u32>,
+        tag: u16,
+        annotate: &mut impl FnMut(&str) -> u32,
     ) {
         let text = self.text;
         let bytes = text.as_bytes();

@@ -472,9 +472,9 @@ mod fast_path_agrees_with_general_path {
         // `tokenize_annotated` gives the same tokens and, for every token,
         // the annotation of the tag asked for, with two tags (and the plain
         // look-ups above) sharing the memo's slots.
-        for tag in [7u32, 9, 7, 9] {
+        for tag in [7u16, 9, 7, 9] {
             let mut tokens = vec![first];
-            let mut anns = vec![u64::MAX];
+            let mut anns = vec![u32::MAX];
             let mut calls = 0usize;
             super::super::tokenize_annotated(text, &mut tokens, &mut anns, tag, &mut |w: &str| {
                 calls += 1;
@@ -482,7 +482,7 @@ mod fast_path_agrees_with_general_path {
             });
             assert_eq!(tokens.get(1..), Some(&general[..]), "{text:?}");
             assert_eq!(anns.len(), tokens.len(), "{text:?}");
-            assert_eq!(anns.first(), Some(&u64::MAX), "{text:?}");
+            assert_eq!(anns.first(), Some(&u32::MAX), "{text:?}");
             let mut prev_end = 0;
             for (t, &a) in general.iter().zip(anns.iter().skip(1)) {
                 // A plain word (a syllable after one space or none, before
@@ -509,9 +509,9 @@ mod fast_path_agrees_with_general_path {
     }
 
     /// A test annotation: depends on the word's bytes and the tag, never 0.
-    fn annotation_of(w: &str, tag: u32) -> u64 {
-        1 | w.bytes().fold(0xcbf2_9ce4_8422_2325u64 ^ u64::from(tag), |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    fn annotation_of(w: &str, tag: u16) -> u32 {
+        1 | w.bytes().fold(0x811c_9dc5u32 ^ u32::from(tag), |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
         })
     }
 
@@ -519,14 +519,14 @@ mod fast_path_agrees_with_general_path {
     fn plain_words_carry_their_annotations() {
         let text = "Hà Nội và Huế đón khách UBND tỉnh Toyota";
         let words: Vec<&str> = text.split(' ').collect();
-        for tag in [3u32, 4, 3] {
+        for tag in [3u16, 4, 3] {
             let (mut tokens, mut anns) = (Vec::new(), Vec::new());
             super::super::tokenize_annotated(text, &mut tokens, &mut anns, tag, &mut |w: &str| {
                 annotation_of(w, tag)
             });
             let texts: Vec<&str> = tokens.iter().map(|t| t.text).collect();
             assert_eq!(texts, words);
-            let expected: Vec<u64> = words.iter().map(|w| annotation_of(w, tag)).collect();
+            let expected: Vec<u32> = words.iter().map(|w| annotation_of(w, tag)).collect();
             assert_eq!(anns, expected, "{tag}");
         }
     }
