@@ -870,29 +870,17 @@ impl PhraseTrie {
         self.vocab.get(key).copied().unwrap_or(NONE)
     }
 
-    /// Whether some phrase starts with the key of vocabulary id `id`
-    /// (`false` for `NONE`).
-    #[inline]
-    pub(crate) fn starts_phrase(&self, id: u32) -> bool {
-        self.root.get(id as usize).is_some_and(|&n| n != NONE)
-    }
-
     /// How many keys the vocabulary has (ids are below this).
     pub(crate) fn vocab_len(&self) -> usize {
         self.vocab.len()
     }
 
     /// Calls `f(len, entry)` for every phrase that matches the tokens whose
-    /// vocabulary ids are `ids` from their start, shortest first. Ids other
-    /// than `NONE` are read through `mask` (their other bits may carry a
-    /// caller's flag).
+    /// vocabulary ids are `ids` from their start, shortest first.
     #[inline]
-    pub(crate) fn matches_at(&self, ids: &[u32], mask: u32, mut f: impl FnMut(usize, u32)) {
+    pub(crate) fn matches_at(&self, ids: &[u32], mut f: impl FnMut(usize, u32)) {
         let Some(&first) = ids.first() else { return };
-        if first == NONE {
-            return;
-        }
-        let mut node = self.root.get((first & mask) as usize).copied().unwrap_or(NONE);
+        let mut node = self.root.get(first as usize).copied().unwrap_or(NONE);
         let mut len = 1;
         while node != NONE {
             let n = node as usize;
@@ -908,7 +896,7 @@ impl PhraseTrie {
             if next == NONE {
                 break;
             }
-            node = self.edges.get(&edge(node, next & mask)).copied().unwrap_or(NONE);
+            node = self.edges.get(&edge(node, next)).copied().unwrap_or(NONE);
             len += 1;
         }
     }

@@ -81,9 +81,6 @@ struct Bitmaps {
     namecaps: Vec<u64>,
     /// Tokens after a line break (and the first).
     breaks: Vec<u64>,
-    /// Tokens some lexicon phrase starts with (where the trie walk starts;
-    /// built and used by [`Ctx::build_fast`] only).
-    starts: Vec<u64>,
 }
 
 /// Categories with a bitmap: the bits of `cat::*` below `STOP`.
@@ -403,21 +400,12 @@ fn newlines_between(text: &str, from: usize, to: usize) -> u8 {
     gap.iter().filter(|&&b| b == b'\n').count().min(2) as u8
 }
 
-/// Marks the vocabulary ids in [`Builder::ids`] that some phrase starts
-/// with (ids are below it: a vocabulary this large could not be built).
-const START: u32 = 1 << 31;
-
 /// The token loop of [`Ctx::build_fast`]: tokens with their shape flags
 /// (as if outside an all-caps line) and the counts that find the all-caps
 /// lines; the bitmaps follow in [`Builder::finish`].
 struct Builder {
     toks: Vec<Tok>,
-    /// Vocabulary ids, with [`Builder::start_bit`] set on those some
-    /// phrase starts with.
     ids: Vec<u32>,
-    /// The bit that marks a starting id: [`START`], or 0 when the
-    /// vocabulary is too large for it (every id then starts a walk).
-    start_bit: u32,
     maps: Bitmaps,
     /// First token of the current line.
     line_start: usize,
@@ -471,28 +459,20 @@ impl Builder {
                 t.flags = shape_flags(t.kind, t.case, true, upper_chars(text, t));
             }
         }
-        // The name-cap, line-break and phrase-start bitmaps, in a tight
-        // pass of their own (in the token loop they cost more: its body
-        // keeps too much live).
-        let bit = self.start_bit;
-        for (chunk, ids) in self.toks.chunks(64).zip(self.ids.chunks(64)) {
-            let (mut caps, mut breaks, mut starts) = (0u64, 0u64, 0u64);
+        // The name-cap and line-break bitmaps, in a tight pass of their own
+        // (in the token loop they cost more: its body keeps too much live).
+        for chunk in self.toks.chunks(64) {
+            let (mut caps, mut breaks) = (0u64, 0u64);
             for (j, t) in chunk.iter().enumerate() {
                 caps |= u64::from(t.flags & flag::NAMECAP) << j;
                 breaks |= u64::from(t.newlines_before > 0) << j;
             }
-            for (j, &id) in ids.iter().enumerate() {
-                let start = id != crate::lexicon::NONE && (bit == 0 || id & bit != 0);
-                starts |= u64::from(start) << j;
-            }
             self.maps.namecaps.push(caps);
             self.maps.breaks.push(breaks);
-            self.maps.starts.push(starts);
         }
         if n % 64 == 0 {
             self.maps.namecaps.push(0);
             self.maps.breaks.push(0);
-            self.maps.starts.push(0);
         }
         self
     }
@@ -592,22 +572,16 @@ impl<'a> Ctx<'a> {
             toks: std::mem::take(&mut bufs.toks),
             ids: std::mem::take(&mut bufs.ids),
             maps: std::mem::take(&mut bufs.maps),
-            start_bit: if lex.trie.vocab_len() < START as usize {
-                START
-            } else {
-                0
-            },
             line_start: 0,
             line_upper: 0,
             line_lower: false,
             caps_lines: Vec::new(),
         };
-        let start_bit = b.start_bit;
         b.toks.clear();
         b.toks.reserve(doc.tokens.len() + 4);
         b.ids.clear();
         b.ids.reserve(doc.tokens.len() + 4);
-        for m in [&mut b.maps.namecaps, &mut b.maps.breaks, &mut b.maps.starts] {
+        for m in [&mut b.maps.namecaps, &mut b.maps.breaks] {
             m.clear();
         }
         // Scratch buffer for the keys of tokens outside the fast class.
@@ -640,8 +614,7 @@ impl<'a> Ctx<'a> {
                 for (part, part_text) in parts {
                     let c = memo.class(part_text, lex, &mut scratch);
                     spaced |= c.spaced;
-                    let id = c.id | if c.starts { start_bit } else { 0 };
-                    b.push(Tok { case: c.case, ..part }, id, c.shape);
+                    b.push(Tok { case: c.case, ..part }, c.id, c.shape);
                 }
                 continue;
             }
@@ -651,8 +624,7 @@ impl<'a> Ctx<'a> {
                     None => memo.class(t.text, lex, &mut scratch),
                 };
                 spaced |= c.spaced;
-                let id = c.id | if c.starts { start_bit } else { 0 };
-                b.push(Tok { case: c.case, ..tok }, id, c.shape);
+                b.push(Tok { case: c.case, ..tok }, c.id, c.shape);
             } else {
                 let case = case_of(t.text);
                 let chars = if case == Case::Upper {
@@ -687,44 +659,37 @@ impl<'a> Ctx<'a> {
             }
         } else {
             hit_range.resize(toks.len(), [0, 0]);
-            // Only from the tokens some phrase starts with (a set bit of
-            // `starts`): the others would find no root node.
-            let starts = std::mem::take(&mut maps.starts);
-            for (w, &word) in starts.iter().enumerate() {
-                let mut bits = word;
-                while bits != 0 {
-                    let i = w * 64 + bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    let at = hits.len();
-                    lex.trie
-                        .matches_at(ids.get(i..).unwrap_or(&[]), !start_bit, |len, entry| {
-                            hits.push(Hit {
-                                start: i as u32,
-                                end: (i + len) as u32,
-                                entry,
-                            });
-                        });
-                    let Some(bucket) = hits.get_mut(at..) else {
-                        continue;
-                    };
-                    if bucket.is_empty() {
-                        continue;
-                    }
-                    bucket.reverse();
-                    let mut cats = 0;
-                    for h in bucket.iter() {
-                        cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
-                    }
-                    if let Some(t) = toks.get_mut(i) {
-                        t.cats = cats;
-                    }
-                    if let Some(r) = hit_range.get_mut(i) {
-                        *r = [at as u32, hits.len() as u32];
-                    }
-                    maps.mark_cats(i, cats);
+            for (i, &id) in ids.iter().enumerate() {
+                if id == crate::lexicon::NONE {
+                    continue;
                 }
+                let at = hits.len();
+                lex.trie.matches_at(ids.get(i..).unwrap_or(&[]), |len, entry| {
+                    hits.push(Hit {
+                        start: i as u32,
+                        end: (i + len) as u32,
+                        entry,
+                    });
+                });
+                let Some(bucket) = hits.get_mut(at..) else {
+                    continue;
+                };
+                if bucket.is_empty() {
+                    continue;
+                }
+                bucket.reverse();
+                let mut cats = 0;
+                for h in bucket.iter() {
+                    cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
+                }
+                if let Some(t) = toks.get_mut(i) {
+                    t.cats = cats;
+                }
+                if let Some(r) = hit_range.get_mut(i) {
+                    *r = [at as u32, hits.len() as u32];
+                }
+                maps.mark_cats(i, cats);
             }
-            maps.starts = starts;
         }
         keep(&mut memo.bufs.ids, &mut ids);
         Ctx {
@@ -1079,9 +1044,6 @@ struct Class {
     id: u32,
     /// The key holds a space.
     spaced: bool,
-    /// Some phrase of the lexicon starts with the token's key (the trie
-    /// walk starts only at such tokens).
-    starts: bool,
 }
 
 /// Classifies a keyed token: by its bytes when it is in the fast class,
@@ -1093,18 +1055,15 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
             shape: shape_of(case_from(c), s.chars().count()),
             id,
             spaced: false,
-            starts: lex.trie.starts_phrase(id),
         },
         Quick::Unknown => {
             scratch.clear();
             let c = push_token_key(s, scratch);
-            let id = lex.trie.word_id(scratch);
             Class {
                 case: case_from(c),
                 shape: shape_of(case_from(c), s.chars().count()),
-                id,
+                id: lex.trie.word_id(scratch),
                 spaced: scratch.contains(&b' '),
-                starts: lex.trie.starts_phrase(id),
             }
         }
     }
@@ -1122,7 +1081,7 @@ impl Class {
     /// The class in one word, for the tokenizer's memo (see
     /// [`NameRecognizer::tokenize_annotated`]): the id in bits 0–23
     /// ([`ID_NONE`] for `NONE`), the case in 24–25, the shape in 26–28,
-    /// `spaced` in bit 29, `starts` in bit 30, [`PACKED`]. Only for lexicons whose vocabulary
+    /// `spaced` in bit 29, [`PACKED`]. Only for lexicons whose vocabulary
     /// ids are below [`ID_LIMIT`] (see [`ann_tag`]).
     #[inline]
     fn pack(self) -> u32 {
@@ -1136,7 +1095,6 @@ impl Class {
             | (self.case as u32) << 24
             | u32::from(self.shape & 7) << 26
             | u32::from(self.spaced) << 29
-            | u32::from(self.starts) << 30
     }
 
     /// The class [`Class::pack`] packed into `w`, `None` for 0 (no class).
@@ -1156,7 +1114,6 @@ impl Class {
             shape: ((w >> 26) & 7) as u8,
             id: if id == ID_NONE { crate::lexicon::NONE } else { id },
             spaced: w & 1 << 29 != 0,
-            starts: w & 1 << 30 != 0,
         })
     }
 }
@@ -1238,7 +1195,6 @@ struct MemoSlot {
     /// Byte length of the token; 0 marks an empty slot.
     len: u8,
     case: Case,
-    /// The shape, and `starts` in bit 7.
     shape: u8,
     spaced: bool,
 }
@@ -1253,7 +1209,7 @@ impl MemoSlot {
             id: class.id,
             len,
             case: class.case,
-            shape: class.shape | u8::from(class.starts) << 7,
+            shape: class.shape,
             spaced: class.spaced,
         }
     }
@@ -1262,10 +1218,9 @@ impl MemoSlot {
     fn class(&self) -> Class {
         Class {
             case: self.case,
-            shape: self.shape & 0x7f,
+            shape: self.shape,
             id: self.id,
             spaced: self.spaced,
-            starts: self.shape & 0x80 != 0,
         }
     }
 }
@@ -2220,23 +2175,21 @@ mod tests {
         for case in [Case::Lower, Case::Title, Case::Upper, Case::Mixed] {
             for shape in 0..8 {
                 for id in [0, 1, 4_321, ID_LIMIT - 1, crate::lexicon::NONE] {
-                    for (spaced, starts) in [(false, false), (true, false), (false, true), (true, true)] {
+                    for spaced in [false, true] {
                         let c = Class {
                             case,
                             shape,
                             id,
                             spaced,
-                            starts,
                         };
                         assert_ne!(c.pack(), 0);
                         assert_eq!(Class::unpack(c.pack()), Some(c), "{c:?}");
-                        assert_eq!(MemoSlot::new(1, 2, 3, c, 0).class(), c, "{c:?}");
                         n += 1;
                     }
                 }
             }
         }
-        assert_eq!(n, 640);
+        assert_eq!(n, 320);
         assert_eq!(Class::unpack(0), None);
         // Every shape `shape_of` gives fits the packed field.
         for case in [Case::Lower, Case::Title, Case::Upper, Case::Mixed] {
