@@ -823,7 +823,7 @@ impl<'a> Ctx<'a> {
         let s = self.text.get(t.start..t.end).unwrap_or("");
         if let Ok(mut memo) = self.memo.try_borrow_mut() {
             if let Some(m) = memo.as_mut() {
-                return m.key_hash(s, self.lex);
+                return m.key_hash(s);
             }
         }
         token_key_hash(s, &mut Vec::new())
@@ -1225,6 +1225,9 @@ impl MemoSlot {
     }
 }
 
+/// The `shape` of a slot whose class is not known yet (shapes are below 8).
+const NO_CLASS: u8 = u8::MAX;
+
 const EMPTY_MEMO_SLOT: MemoSlot = MemoSlot {
     a: 0,
     b: 0,
@@ -1280,7 +1283,7 @@ impl Memo {
 
     /// [`token_key_hash`]`(s)`, from the memo when `s` was seen and its
     /// key hash asked for before (a token not in the memo takes its slot).
-    fn key_hash(&mut self, s: &str, lex: &NameLexicon) -> u64 {
+    fn key_hash(&mut self, s: &str) -> u64 {
         let b = s.as_bytes();
         let Some((x, y)) = pack(b) else {
             return token_key_hash(s, &mut self.scratch);
@@ -1295,9 +1298,13 @@ impl Memo {
                 slot.key_hash
             }
             Some(slot) => {
-                let class = classify(s, lex, &mut self.scratch);
+                // The class is left for `class` to fill in: with the
+                // tokenizer's annotations most tokens never ask for it.
                 let key_hash = token_key_hash(s, &mut self.scratch);
-                *slot = MemoSlot::new(x, y, len, class, key_hash);
+                *slot = MemoSlot {
+                    shape: NO_CLASS,
+                    ..MemoSlot::new(x, y, len, EMPTY_MEMO_SLOT.class(), key_hash)
+                };
                 key_hash
             }
             None => token_key_hash(s, &mut self.scratch),
@@ -1315,11 +1322,13 @@ impl Memo {
         let at = self.slot_of(x, y, len);
         match self.slots.get_mut(at) {
             Some(slot) => {
-                if slot.len == len && slot.a == x && slot.b == y {
+                let held = slot.len == len && slot.a == x && slot.b == y;
+                if held && slot.shape != NO_CLASS {
                     return slot.class();
                 }
+                // A miss, or a slot that `key_hash` made (keep its hash).
                 let class = classify(s, lex, scratch);
-                *slot = MemoSlot::new(x, y, len, class, 0);
+                *slot = MemoSlot::new(x, y, len, class, if held { slot.key_hash } else { 0 });
                 class
             }
             None => classify(s, lex, scratch),
@@ -2137,6 +2146,33 @@ mod tests {
                 for w in sample_tokens() {
                     let want = classify(&w, &lex, &mut scratch);
                     assert_eq!(memo.class(&w, &lex, &mut scratch), want, "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn memo_key_hashes_and_classes_agree_in_any_order() {
+        // `key_hash` may take a slot before `class` asks (the slot's class
+        // is then filled in later) and the other way round.
+        let lex = NameLexicon::builtin();
+        let mut scratch = Vec::new();
+        let mut other = Vec::new();
+        for bits in [3, 13] {
+            let mut memo = Memo::new(bits);
+            memo.prepare(lex.id);
+            for round in 0..4 {
+                for (n, w) in sample_tokens().iter().enumerate() {
+                    let want = classify(w, &lex, &mut scratch);
+                    let hash = token_key_hash(w, &mut other);
+                    if (n + round) % 2 == 0 {
+                        assert_eq!(memo.key_hash(w), hash, "{w:?}");
+                        assert_eq!(memo.class(w, &lex, &mut scratch), want, "{w:?}");
+                    } else {
+                        assert_eq!(memo.class(w, &lex, &mut scratch), want, "{w:?}");
+                        assert_eq!(memo.key_hash(w), hash, "{w:?}");
+                    }
+                    assert_eq!(memo.class(w, &lex, &mut scratch), want, "{w:?}");
                 }
             }
         }
