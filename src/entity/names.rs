@@ -745,6 +745,7 @@ impl<'a> Ctx<'a> {
     /// (`len()` if none): a plain scan over the tokens, for kinds too rare
     /// to keep a bitmap of and too common among the other bitmaps' tokens.
     #[inline]
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn next_kind(&self, from: usize, kinds: &[TokenKind]) -> usize {
         self.next_where(from, |t| kinds.contains(&t.kind))
     }
@@ -1686,6 +1687,27 @@ impl Ctx<'_> {
         let a = self.toks.partition_point(|t| t.start < s);
         let b = self.toks.partition_point(|t| t.start < e);
         (a, b.max(a))
+    }
+}
+
+/// Accessors of the name rules (`person`, `organization`, `location`,
+/// `program`) that spare them building strings.
+impl Ctx<'_> {
+    /// Whether token `i`'s text in lower case is `w`: the answer of
+    /// `self.word(i).to_lowercase() == w` without building the lower-case
+    /// string (the rules ask it of words such as `mã`, `bạn`).
+    pub fn word_lower_is(&self, i: usize, w: &str) -> bool {
+        let s = self.word(i);
+        if s.is_ascii() {
+            // ASCII lowers to ASCII of the same length.
+            return s.len() == w.len() && s.bytes().zip(w.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b);
+        }
+        if w.contains(['σ', 'ς']) {
+            // `str::to_lowercase` writes a final capital sigma as `ς`,
+            // `char::to_lowercase` always as `σ`.
+            return s.to_lowercase() == w;
+        }
+        s.chars().flat_map(char::to_lowercase).eq(w.chars())
     }
 }
 

@@ -264,7 +264,7 @@ fn bracket_aliases(ctx: &Ctx<'_>, end: usize, kind: OrgKind, out: &mut Vec<Entit
         return;
     }
     // `(DHBank, mã chứng khoán: DHB)`, `(… ; mã CK: DHB)`.
-    if !(ctx.is_punct(b, ",") || ctx.is_punct(b, ";")) || ctx.word(b + 1).to_lowercase() != "mã" {
+    if !(ctx.is_punct(b, ",") || ctx.is_punct(b, ";")) || !ctx.word_lower_is(b + 1, "mã") {
         return;
     }
     let mut k = b + 2;
@@ -780,7 +780,7 @@ fn index_follows(ctx: &Ctx<'_>, i: usize) -> bool {
 /// phiếu`, `mã` (`mã cổ phiếu`, `mã chứng khoán`), or followed by a price
 /// move (`tăng`/`giảm` + a number, or a bracketed signed change).
 fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
-    let before = |n: usize, w: &str| i >= n && ctx.word(i - n).to_lowercase() == w;
+    let before = |n: usize, w: &str| i >= n && ctx.word_lower_is(i - n, w);
     // `mã` alone names any code (`mã OTP`, `mã PIN`): a stock code only
     // when it is a listed bank's or another code follows in a list.
     let listed = (ctx.is_punct(i + 1, ",") || ctx.word(i + 1) == "và") && ticker_shape(ctx, i + 2);
@@ -803,7 +803,8 @@ fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
     let mut i = 0;
     while i < ctx.len() {
         // A code is three bytes, all upper case ([`ticker_shape`]).
-        i = ctx.next_where(i, |t| t.end - t.start == 3 && t.case == super::names::Case::Upper);
+        // The case first: all-upper tokens are rare, three-byte ones not.
+        i = ctx.next_where(i, |t| t.case == super::names::Case::Upper && t.end - t.start == 3);
         if i >= ctx.len() {
             break;
         }
@@ -997,6 +998,43 @@ mod tests {
         let mut walked = Vec::new();
         for_domain_starts(&ctx, |i| walked.push(i));
         assert_eq!(walked, reference, "{text:?}");
+    }
+
+    /// `Ctx::word_lower_is` answers as `to_lowercase` does.
+    fn same_lower(text: &str, words: &[&str]) {
+        let lex = NameLexicon::builtin();
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &lex);
+        for i in 0..=ctx.len() {
+            let lower = ctx.word(i).to_lowercase();
+            for w in words.iter().copied().chain([lower.as_str(), ctx.word(i)]) {
+                assert_eq!(ctx.word_lower_is(i, w), lower == w, "{text:?} token {i} vs {w:?}");
+            }
+        }
+    }
+
+    const LOWER_WORDS: [&str; 12] = [
+        "mã", "bạn", "cổ", "phiếu", "ck", "chứng", "khoán", "", "Mã", "σ", "ς", "i\u{307}",
+    ];
+
+    #[test]
+    fn word_lower_is_agrees_with_to_lowercase() {
+        for text in [
+            "Mã cổ phiếu HPG, MÃ CK VNM, mã chứng khoán FPT; bạn Bạn BẠN ban",
+            "ΟΔΟΣ Σ σ ς İstanbul MĀ ma\u{303} ",
+            "",
+        ] {
+            same_lower(text, &LOWER_WORDS);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_lower_is_agrees_with_to_lowercase_on_random_text(
+            text in "[a-zA-Z ãÃạẠđĐσςΣİ\u{303}\u{307}.,]{0,40}"
+        ) {
+            same_lower(&text, &LOWER_WORDS);
+        }
     }
 
     #[test]

@@ -312,7 +312,7 @@ fn titled(
         return None;
     }
     // `bạn` is also `friendly` (`nước bạn Lào`): it introduces only a full name.
-    if end == j + 1 && ctx.word(i).to_lowercase() == "bạn" {
+    if end == j + 1 && ctx.word_lower_is(i, "bạn") {
         return None;
     }
     // A name is not an abbreviation or a known place/body.
@@ -403,9 +403,11 @@ fn upper_syllable(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// `V.L`, `Q.VIỆT`: initials written as one dotted token.
 fn initials(ctx: &Ctx<'_>, i: usize) -> bool {
+    if ctx.kind(i) != Some(TokenKind::Abbreviation) {
+        return false;
+    }
     let w = ctx.word(i);
-    ctx.kind(i) == Some(TokenKind::Abbreviation)
-        && w.contains('.')
+    w.contains('.')
         && !w.ends_with('.')
         && w.split('.')
             .all(|p| p.chars().next().is_some_and(char::is_uppercase) && p.chars().count() <= 8)

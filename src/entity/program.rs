@@ -188,15 +188,22 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i = tend;
     }
     // Quoted titles introduced by `hoạt động`, `việc`, or named before.
-    let mut next = ctx.next_kind(0, &[TokenKind::OpenQuote]);
+    let quote = |t: &super::names::Tok| t.kind == TokenKind::OpenQuote;
+    let mut next = ctx.next_where(0, quote);
     while next < ctx.len() {
         let k = next;
-        next = ctx.next_kind(k + 1, &[TokenKind::OpenQuote]);
+        next = ctx.next_where(k + 1, quote);
         if !is_open_quote(ctx, k) || emitted.contains(k) {
             continue;
         }
         let Some(close) = closing(ctx, k) else { continue };
-        if let Some(&kind) = names.get(&ctx.key(k + 1, close)) {
+        // No title named yet: no key to build.
+        let named = if names.is_empty() {
+            None
+        } else {
+            names.get(&ctx.key(k + 1, close))
+        };
+        if let Some(&kind) = named {
             push(ctx, k, close + 1, ctx.slice(k + 1, close), kind, out);
             continue;
         }
