@@ -1712,6 +1712,12 @@ impl Ctx<'_> {
         }
         s.chars().flat_map(char::to_lowercase).eq(w.chars())
     }
+
+    /// Whether some token key of the document holds a space (then equal
+    /// keys of token ranges may come from different token sequences).
+    pub fn spaced(&self) -> bool {
+        self.spaced
+    }
 }
 
 #[cfg(test)]
