@@ -741,6 +741,7 @@ pub(crate) struct RareTokens<'c, K> {
 impl<K: Fn(&[u8], usize) -> bool> Iterator for RareTokens<'_, K> {
     type Item = usize;
 
+    #[inline]
     fn next(&mut self) -> Option<usize> {
         loop {
             while self.cur == 0 {

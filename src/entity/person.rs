@@ -76,10 +76,16 @@ struct NameSet {
     ranges: Vec<(usize, usize)>,
     /// The range hashes of the first `hashes.len()` ranges.
     hashes: Vec<u64>,
-    /// The same hashes as a set, once there are more than `INDEXED`.
+    /// The hash set past `INDEXED` names, and the names of a document with
+    /// spaced keys (rare: kept out of line, so that an empty set is
+    /// cheap to make and drop).
+    more: Option<Box<More>>,
+}
+
+#[derive(Default)]
+struct More {
     index: HashSet<u64, crate::lexicon::FastBuild>,
-    /// The names of a document with spaced keys.
-    spaced: Option<KeySet>,
+    spaced: KeySet,
 }
 
 impl NameSet {
@@ -89,21 +95,24 @@ impl NameSet {
     /// Remembers the name at tokens `[a, b)`.
     fn insert(&mut self, ctx: &Ctx<'_>, a: usize, b: usize) {
         if ctx.spaced() {
-            self.spaced.get_or_insert_with(KeySet::default).insert(ctx, a, b);
+            self.more
+                .get_or_insert_with(Box::default)
+                .spaced
+                .insert(ctx, a, b);
         } else {
             self.ranges.push((a, b));
         }
     }
 
     fn is_empty(&self) -> bool {
-        self.ranges.is_empty() && self.spaced.as_ref().map_or(true, KeySet::is_empty)
+        self.ranges.is_empty() && self.more.as_ref().map_or(true, |m| m.spaced.is_empty())
     }
 
     /// Whether the key of tokens `[a, b)` is the key of a remembered name
     /// (what [`KeySet::contains`] answers).
     fn contains(&mut self, ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         if ctx.spaced() {
-            return self.spaced.as_ref().is_some_and(|s| s.contains(ctx, a, b));
+            return self.more.as_ref().is_some_and(|m| m.spaced.contains(ctx, a, b));
         }
         if self.ranges.is_empty() {
             return false;
@@ -112,16 +121,19 @@ impl NameSet {
             let h = ctx.range_hash(x, y);
             self.hashes.push(h);
             if self.ranges.len() > NameSet::INDEXED {
-                if self.index.is_empty() {
-                    self.index.extend(self.hashes.iter().copied());
+                let index = &mut self.more.get_or_insert_with(Box::default).index;
+                if index.is_empty() {
+                    index.extend(self.hashes.iter().copied());
                 } else {
-                    self.index.insert(h);
+                    index.insert(h);
                 }
             }
         }
         let h = ctx.range_hash(a, b);
-        if !self.index.is_empty() && !self.index.contains(&h) {
-            return false;
+        if let Some(m) = &self.more {
+            if !m.index.is_empty() && !m.index.contains(&h) {
+                return false;
+            }
         }
         self.ranges
             .iter()
