@@ -1705,12 +1705,18 @@ impl Ctx<'_> {
             // ASCII lowers to ASCII of the same length.
             return s.len() == w.len() && s.bytes().zip(w.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b);
         }
-        if w.contains(['σ', 'ς']) {
-            // `str::to_lowercase` writes a final capital sigma as `ς`,
-            // `char::to_lowercase` always as `σ`.
-            return s.to_lowercase() == w;
+        let mut rest = w.chars();
+        for c in s.chars() {
+            if c == 'Σ' {
+                // `str::to_lowercase` writes a final capital sigma as `ς`,
+                // `char::to_lowercase` always as `σ`.
+                return s.to_lowercase() == w;
+            }
+            if !c.to_lowercase().all(|l| rest.next() == Some(l)) {
+                return false;
+            }
         }
-        s.chars().flat_map(char::to_lowercase).eq(w.chars())
+        rest.next().is_none()
     }
 
     /// Whether some token key of the document holds a space (then equal

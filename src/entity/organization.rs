@@ -819,7 +819,8 @@ fn link_or_dot(t: &super::names::Tok, bytes: &[u8]) -> bool {
 /// Calls `f` on every token where [`domain_end`] may start, in order: a
 /// link, or a word with a dot glued after it. The walk visits only links
 /// and one-byte dots ([`link_or_dot`]), found from the marked `.` and `:`
-/// bytes of `rare` when it knows them; each start once.
+/// bytes of `rare` when it knows them (then without the dots before white
+/// space, where [`domain_end`] finds nothing); each start once.
 fn for_domain_starts(ctx: &Ctx<'_>, rare: &Rare, mut f: impl FnMut(usize)) {
     let bytes = ctx.text.as_bytes();
     let mut tried = None;
@@ -834,8 +835,15 @@ fn for_domain_starts(ctx: &Ctx<'_>, rare: &Rare, mut f: impl FnMut(usize)) {
         }
     };
     if rare.known() {
+        // A `.` before white space or the end (a sentence end, mostly) is
+        // no part of a link, and a domain needs a token glued after its
+        // dot: nothing starts there that its link did not start already.
         let starts = rare
-            .tokens(ctx, |b, p| matches!(b.get(p), Some(b'.' | b':')))
+            .tokens(ctx, |b, p| match b.get(p) {
+                Some(b'.') => b.get(p + 1).is_some_and(|n| !n.is_ascii_whitespace()),
+                Some(b':') => true,
+                _ => false,
+            })
             .filter(|&k| ctx.tok(k).is_some_and(|t| link_or_dot(t, bytes)));
         for k in starts {
             visit(k);
@@ -1183,11 +1191,21 @@ mod tests {
         let reference: Vec<usize> = (0..ctx.len())
             .filter(|&i| ctx.kind(i) == Some(TokenKind::Url) || ctx.glued(i + 1) && ctx.is_punct(i + 1, "."))
             .collect();
-        for rare in [Rare::new(ctx.text), Rare::unknown()] {
-            let mut walked = Vec::new();
-            for_domain_starts(&ctx, &rare, |i| walked.push(i));
-            assert_eq!(walked, reference, "{text:?}");
-        }
+        // The token walk calls at every start; the marks skip starts
+        // where nothing is found.
+        let found = |starts: &[usize]| -> Vec<(usize, usize)> {
+            starts
+                .iter()
+                .filter_map(|&i| domain_end(&ctx, i).map(|e| (i, e)))
+                .collect()
+        };
+        let mut walked = Vec::new();
+        for_domain_starts(&ctx, &Rare::unknown(), |i| walked.push(i));
+        assert_eq!(walked, reference, "{text:?}");
+        let mut marked = Vec::new();
+        for_domain_starts(&ctx, &Rare::new(ctx.text), |i| marked.push(i));
+        assert!(marked.windows(2).all(|w| w[0] < w[1]), "{text:?}");
+        assert_eq!(found(&marked), found(&reference), "{text:?}");
         same_rare(text);
     }
 
