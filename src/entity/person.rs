@@ -152,6 +152,9 @@ fn same_keys(ctx: &Ctx<'_>, x: usize, y: usize, a: usize, b: usize) -> bool {
 
 /// Finds persons.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    // The candidates before this pass hold no person (the numeric and the
+    // other name rules make none): the full names are those pushed from here.
+    let first = out.len();
     let mut names = NameSet::default();
     let mut covered = Marks::new(ctx.len());
     let mut i = 0;
@@ -225,16 +228,16 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         i += 1;
     }
-    given_names(ctx, out, &covered);
+    given_names(ctx, out, first, &covered);
 }
 
 /// `Phan Văn Hùng … Hùng khai`: the given name of a full name found in the
 /// text names the person again, after a title or inside a sentence (not at
 /// its start, where any capitalized word stands), when it is no place,
-/// body or title word.
-fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, covered: &Marks) {
+/// body or title word. The full names are the persons in `out[first..]`.
+fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, first: usize, covered: &Marks) {
     let mut given = NameSet::default();
-    for e in out.iter() {
+    for e in out.get(first..).unwrap_or(&[]) {
         let Entity::Person(_) = e else { continue };
         let (s, t) = ctx.tokens_within(e.span().start, e.span().end);
         if t >= s + 3 && ctx.kind(t - 1) == Some(TokenKind::Syllable) {
