@@ -1429,11 +1429,8 @@ impl Recognizer for NameRecognizer {
         if ctx.len() == 0 {
             return;
         }
-        // Dots, links, quotes and stock-code shapes from the bytes, for
-        // the organization and program passes over rare tokens.
-        let rare = super::organization::Rare::new(ctx.text);
-        super::program::find(&ctx, &rare, out);
-        super::organization::find(&ctx, &rare, out);
+        super::program::find(&ctx, out);
+        super::organization::find(&ctx, out);
         super::location::find(&ctx, out);
         super::person::find(&ctx, out);
     }

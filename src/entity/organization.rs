@@ -593,9 +593,8 @@ fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
     i
 }
 
-/// Finds organizations; `rare` marks the rare tokens of `ctx`
-/// ([`Rare::new`] of its text).
-pub(crate) fn find(ctx: &Ctx<'_>, rare: &Rare, out: &mut Vec<Entity>) {
+/// Finds organizations.
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     // Short names the text gives its bodies, with the kind of the body.
     let mut aliases: Aliases = HashMap::new();
     let mut i = 0;
@@ -632,181 +631,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, rare: &Rare, out: &mut Vec<Entity>) {
         }
     }
     outlet_tags(ctx, out);
-    tickers(ctx, rare, out, &aliases);
+    tickers(ctx, out, &aliases);
     short_names(ctx, out, aliases);
-    for_domain_starts(ctx, rare, |i| {
+    for_domain_starts(ctx, |i| {
         if let Some(end) = domain_end(ctx, i) {
             push(ctx, i, end, OrgKind::Media, out);
         }
     });
-}
-
-/// Where the passes over rare tokens (links and dots for web domains,
-/// stock codes, opening quotes for programs) may start, from one look at
-/// the document's bytes, 16 at a time with SSE2, instead of a walk over
-/// all its tokens per pass (a walk costs ~10 instructions a token; most
-/// documents have a few dots, no quote and no stock code).
-///
-/// Bit `p` of `marks` is set for a byte `p` that is `.` or `:` (a dot
-/// token is its byte, and every link holds one of the two: `http:`,
-/// `www.`, a domain's dots) or that may start an opening quote (`"`, `'`,
-/// the lead bytes `0xE2` of `“ ‘ „` and `0xC2` of `«`). `caps3` says
-/// whether three ASCII upper-case letters follow each other somewhere (a
-/// stock code's three letters do). A text longer than [`Rare::MAX`]
-/// bytes is not looked at (`known` false): the passes walk its tokens.
-pub(crate) struct Rare {
-    known: bool,
-    caps3: bool,
-    marks: [u64; Rare::MAX / 64],
-}
-
-impl Rare {
-    /// The longest text looked at, in bytes.
-    const MAX: usize = 2048;
-
-    /// The marks of `text` (the context's text).
-    pub fn new(text: &str) -> Rare {
-        let mut rare = Rare {
-            known: text.len() <= Rare::MAX,
-            caps3: false,
-            marks: [0; Rare::MAX / 64],
-        };
-        if !rare.known {
-            return rare;
-        }
-        // Upper-case bits of the last two bytes before the lane.
-        let mut carry = 0u32;
-        for (n, lane) in text.as_bytes().chunks(16).enumerate() {
-            let mut chunk = [0u8; 16];
-            if let Some(head) = chunk.get_mut(..lane.len()) {
-                head.copy_from_slice(lane);
-            }
-            let (marks, upper) = rare_lanes(&chunk);
-            if let Some(w) = rare.marks.get_mut(n >> 2) {
-                *w |= u64::from(marks) << ((n & 3) * 16);
-            }
-            let run = (u32::from(upper) << 2) | carry;
-            rare.caps3 |= run & (run >> 1) & (run >> 2) != 0;
-            carry = u32::from(upper) >> 14;
-        }
-        rare
-    }
-
-    /// A `Rare` that knows nothing (every pass walks the tokens): the
-    /// reference the tests compare with.
-    #[cfg(test)]
-    pub fn unknown() -> Rare {
-        Rare {
-            known: false,
-            caps3: true,
-            marks: [0; Rare::MAX / 64],
-        }
-    }
-
-    /// Whether the marks are known (the text was short enough).
-    pub fn known(&self) -> bool {
-        self.known
-    }
-
-    /// The tokens holding a marked byte `p` for which `keep(bytes, p)`
-    /// holds, ascending, each once: one binary search per such byte over
-    /// the tokens not passed yet.
-    pub fn tokens<'c, K: Fn(&[u8], usize) -> bool>(&'c self, ctx: &'c Ctx<'_>, keep: K) -> RareTokens<'c, K> {
-        let words = self.marks.get(..ctx.text.len().div_ceil(64)).unwrap_or(&[]);
-        RareTokens {
-            bytes: ctx.text.as_bytes(),
-            toks: &ctx.toks,
-            words,
-            w: 0,
-            cur: words.first().copied().unwrap_or(0),
-            passed: 0,
-            keep,
-        }
-    }
-}
-
-/// The iterator of [`Rare::tokens`].
-pub(crate) struct RareTokens<'c, K> {
-    bytes: &'c [u8],
-    toks: &'c [super::names::Tok],
-    words: &'c [u64],
-    /// The word `cur` came from; `cur` holds its marks not visited yet.
-    w: usize,
-    cur: u64,
-    /// Tokens before this one hold no mark still to visit.
-    passed: usize,
-    keep: K,
-}
-
-impl<K: Fn(&[u8], usize) -> bool> Iterator for RareTokens<'_, K> {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        loop {
-            while self.cur == 0 {
-                self.w += 1;
-                self.cur = *self.words.get(self.w)?;
-            }
-            let p = (self.w << 6) + self.cur.trailing_zeros() as usize;
-            self.cur &= self.cur - 1;
-            if !(self.keep)(self.bytes, p) {
-                continue;
-            }
-            let rest = self.toks.get(self.passed..)?;
-            let k = self.passed + rest.partition_point(|t| t.end <= p);
-            let t = self.toks.get(k)?;
-            if t.start > p {
-                // In the gap before token `k`.
-                continue;
-            }
-            self.passed = k + 1;
-            return Some(k);
-        }
-    }
-}
-
-/// The mark and upper-case bits of 16 bytes ([`Rare`]).
-#[inline(always)]
-fn rare_lanes(chunk: &[u8; 16]) -> (u16, u16) {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    {
-        rare_lanes_sse2(chunk)
-    }
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-    {
-        rare_lanes_portable(chunk)
-    }
-}
-
-/// [`rare_lanes`] a byte at a time.
-#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
-fn rare_lanes_portable(chunk: &[u8; 16]) -> (u16, u16) {
-    let mut marks = 0u16;
-    let mut upper = 0u16;
-    for (k, &b) in chunk.iter().enumerate() {
-        marks |= u16::from(matches!(b, b'.' | b':' | b'"' | b'\'' | 0xE2 | 0xC2)) << k;
-        upper |= u16::from(b.is_ascii_uppercase()) << k;
-    }
-    (marks, upper)
-}
-
-/// [`rare_lanes`] with SSE2: byte equalities and a signed range compare,
-/// one `pmovmskb` each.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[inline(always)]
-fn rare_lanes_sse2(chunk: &[u8; 16]) -> (u16, u16) {
-    use safe_arch::{
-        cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
-    };
-    let b = m128i::from(*chunk);
-    let eq = |x: u8| cmp_eq_mask_i8_m128i(b, set_splat_i8_m128i(x as i8));
-    let marks = eq(b'.') | eq(b':') | eq(b'"') | eq(b'\'') | eq(0xE2) | eq(0xC2);
-    // `A`..=`Z`: above `@` and below `[` as signed bytes (bytes from 0x80
-    // on are negative, below both).
-    let upper = cmp_gt_mask_i8_m128i(b, set_splat_i8_m128i(b'@' as i8))
-        & cmp_gt_mask_i8_m128i(set_splat_i8_m128i(b'[' as i8), b);
-    (move_mask_i8_m128i(marks) as u16, move_mask_i8_m128i(upper) as u16)
 }
 
 /// Whether token `t` is a link or a one-byte `.`: where [`domain_end`]
@@ -816,15 +647,21 @@ fn link_or_dot(t: &super::names::Tok, bytes: &[u8]) -> bool {
         || (t.kind == TokenKind::Punct && t.end == t.start + 1 && bytes.get(t.start) == Some(&b'.'))
 }
 
-/// Calls `f` on every token where [`domain_end`] may start, in order: a
-/// link, or a word with a dot glued after it. The walk visits only links
-/// and one-byte dots ([`link_or_dot`]), found from the marked `.` and `:`
-/// bytes of `rare` when it knows them (then without the dots before white
-/// space, where [`domain_end`] finds nothing); each start once.
-fn for_domain_starts(ctx: &Ctx<'_>, rare: &Rare, mut f: impl FnMut(usize)) {
+/// Calls `f` on every token where [`domain_end`] may find a domain, in
+/// order: a link, or a word with a dot glued after it. The walk stops only
+/// at links and one-byte dots ([`link_or_dot`]), and skips a dot before
+/// white space or the end (a sentence end, mostly): a domain needs a token
+/// glued after its dot, and a link the dot ends was visited already. Each
+/// start once.
+fn for_domain_starts(ctx: &Ctx<'_>, mut f: impl FnMut(usize)) {
     let bytes = ctx.text.as_bytes();
+    let maybe = |t: &super::names::Tok| {
+        link_or_dot(t, bytes)
+            && (t.kind == TokenKind::Url || bytes.get(t.end).is_some_and(|n| !n.is_ascii_whitespace()))
+    };
     let mut tried = None;
-    let mut visit = |k: usize| {
+    let mut k = ctx.next_where(0, maybe);
+    while k < ctx.len() {
         let dot = k > 0 && ctx.glued(k) && ctx.is_punct(k, ".");
         let url = ctx.kind(k) == Some(TokenKind::Url);
         for (i, maybe) in [(k.wrapping_sub(1), dot), (k, url)] {
@@ -833,27 +670,7 @@ fn for_domain_starts(ctx: &Ctx<'_>, rare: &Rare, mut f: impl FnMut(usize)) {
                 f(i);
             }
         }
-    };
-    if rare.known() {
-        // A `.` before white space or the end (a sentence end, mostly) is
-        // no part of a link, and a domain needs a token glued after its
-        // dot: nothing starts there that its link did not start already.
-        let starts = rare
-            .tokens(ctx, |b, p| match b.get(p) {
-                Some(b'.') => b.get(p + 1).is_some_and(|n| !n.is_ascii_whitespace()),
-                Some(b':') => true,
-                _ => false,
-            })
-            .filter(|&k| ctx.tok(k).is_some_and(|t| link_or_dot(t, bytes)));
-        for k in starts {
-            visit(k);
-        }
-        return;
-    }
-    let mut k = ctx.next_where(0, |t| link_or_dot(t, bytes));
-    while k < ctx.len() {
-        visit(k);
-        k = ctx.next_where(k + 1, |t| link_or_dot(t, bytes));
+        k = ctx.next_where(k + 1, maybe);
     }
 }
 
@@ -991,11 +808,7 @@ fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Stock codes: a three-letter code in a stock context, and the codes
 /// listed with it (`cổ phiếu HPG, VHM và FPT`).
-fn tickers(ctx: &Ctx<'_>, rare: &Rare, out: &mut Vec<Entity>, aliases: &Aliases) {
-    // No three ASCII capitals in a row: no token has a code's shape.
-    if rare.known() && !rare.caps3 {
-        return;
-    }
+fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
     let mut i = 0;
     while i < ctx.len() {
         // A code is three bytes, all upper case ([`ticker_shape`]).
@@ -1200,76 +1013,18 @@ mod tests {
                 .collect()
         };
         let mut walked = Vec::new();
-        for_domain_starts(&ctx, &Rare::unknown(), |i| walked.push(i));
-        assert_eq!(walked, reference, "{text:?}");
-        let mut marked = Vec::new();
-        for_domain_starts(&ctx, &Rare::new(ctx.text), |i| marked.push(i));
-        assert!(marked.windows(2).all(|w| w[0] < w[1]), "{text:?}");
-        assert_eq!(found(&marked), found(&reference), "{text:?}");
-        same_rare(text);
-    }
-
-    /// What [`Rare`] gives the passes is what the token walks give: the
-    /// opening quotes, and a stock-code shape only where it says there
-    /// may be one; the SSE2 lanes equal the portable ones.
-    fn same_rare(text: &str) {
-        let lex = NameLexicon::builtin();
-        let doc = Document::new(text);
-        let ctx = Ctx::new(&doc, &lex);
-        let rare = Rare::new(ctx.text);
-        let quotes: Vec<usize> = (0..ctx.len())
-            .filter(|&i| ctx.kind(i) == Some(TokenKind::OpenQuote))
-            .collect();
-        if rare.known() {
-            let marked: Vec<usize> = rare
-                .tokens(&ctx, |b, p| match b.get(p) {
-                    Some(b'"' | b'\'') => true,
-                    Some(0xE2) => {
-                        b.get(p + 1) == Some(&0x80) && matches!(b.get(p + 2), Some(0x9C | 0x98 | 0x9E))
-                    }
-                    Some(0xC2) => b.get(p + 1) == Some(&0xAB),
-                    _ => false,
-                })
-                .filter(|&k| ctx.kind(k) == Some(TokenKind::OpenQuote))
-                .collect();
-            assert_eq!(marked, quotes, "{text:?}");
-            let shaped = (0..ctx.len()).any(|i| ticker_shape(&ctx, i));
-            assert!(rare.caps3 || !shaped, "{text:?}");
-            let caps3 = ctx
-                .text
-                .as_bytes()
-                .windows(3)
-                .any(|w| w.iter().all(u8::is_ascii_uppercase));
-            assert_eq!(rare.caps3, caps3, "{text:?}");
-        }
-        for lane in ctx.text.as_bytes().chunks(16) {
-            let mut chunk = [0u8; 16];
-            chunk[..lane.len()].copy_from_slice(lane);
-            assert_eq!(rare_lanes(&chunk), rare_lanes_portable(&chunk));
-        }
+        for_domain_starts(&ctx, |i| walked.push(i));
+        assert!(walked.windows(2).all(|w| w[0] < w[1]), "{text:?}");
+        assert!(walked.iter().all(|i| reference.contains(i)), "{text:?}");
+        assert_eq!(found(&walked), found(&reference), "{text:?}");
     }
 
     proptest::proptest! {
         #[test]
-        fn rare_agrees_with_token_walks_on_random_text(
-            text in "[a-zA-Z0-9 .:,/\"'“”‘’„«»–—…ãÃ\n]{0,80}"
+        fn domain_starts_agree_with_plain_scan_on_random_text(
+            text in "([a-zA-Z0-9]{1,6}|vn|com|www|http|https|\\.|:|/| |\n|,|-){0,40}"
         ) {
             same_domain_starts(&text);
-        }
-    }
-
-    #[test]
-    fn rare_agrees_with_token_walks_on_long_and_odd_text() {
-        let long = "Cổ phiếu HPG tăng, xem https://a.vn và “Xanh”. ".repeat(60);
-        assert!(long.len() > 2048);
-        for text in [
-            long.as_str(),
-            "http://localhost:8080 và HTTP://A.VN/x “a” «b» „c‘ 'd' \"e\" ABC",
-            "ABCDEFGHIJKLMNOP QRS tuvwxyzABCDEFGHIJ",
-            "xxxxxxxxxxxxxxAB Cxx",
-            "xxxxxxxxxxxxxxxAB\u{300}C",
-        ] {
-            same_domain_starts(text);
         }
     }
 
@@ -1319,6 +1074,8 @@ mod tests {
             "Theo báo điện tử vnexpress.net và https://tuoitre.vn/a.html, Dân trí.com.vn đưa tin.",
             "Xem https://a.vn. Trang thanhnien.vn.\nhttps://b.vn.c hôm nay.",
             "Ông A. Nguyễn nói: www.hanoimoi.com.vn. x.y.z",
+            "http://localhost:8080 và HTTP://A.VN/x. Báo.vn.\nBáo Dân trí.com.vn.",
+            "vnexpress.net.\tchinhphu.vn.vn a.vn.\u{a0}b.com",
         ] {
             same_domain_starts(text);
         }

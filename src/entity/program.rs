@@ -10,7 +10,6 @@
 //! `hoạt động`/`việc`, and for a title the text already named as a program.
 
 use super::names::{Ctx, Marks};
-use super::organization::Rare;
 use super::Entity;
 use crate::lexicon::cat;
 use crate::span::Span;
@@ -68,9 +67,8 @@ fn is_quote_intro(w: &str) -> bool {
     matches!(w, "hoạt động" | "việc" | "chủ đề" | "thông điệp")
 }
 
-/// Finds programs; `rare` marks the rare tokens of `ctx` (its opening
-/// quotes, [`Rare::new`]).
-pub(crate) fn find(ctx: &Ctx<'_>, rare: &Rare, out: &mut Vec<Entity>) {
+/// Finds programs.
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     let mut names: HashMap<String, ProgramKind> = HashMap::new();
     let mut emitted = Marks::new(ctx.len()); // opening quotes already used
     let mut i = 0;
@@ -190,11 +188,15 @@ pub(crate) fn find(ctx: &Ctx<'_>, rare: &Rare, out: &mut Vec<Entity>) {
         i = tend;
     }
     // Quoted titles introduced by `hoạt động`, `việc`, or named before.
-    let mut quoted = |k: usize| {
+    let quote = |t: &super::names::Tok| t.kind == TokenKind::OpenQuote;
+    let mut next = ctx.next_where(0, quote);
+    while next < ctx.len() {
+        let k = next;
+        next = ctx.next_where(k + 1, quote);
         if !is_open_quote(ctx, k) || emitted.contains(k) {
-            return;
+            continue;
         }
-        let Some(close) = closing(ctx, k) else { return };
+        let Some(close) = closing(ctx, k) else { continue };
         // No title named yet: no key to build.
         let named = if names.is_empty() {
             None
@@ -203,7 +205,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, rare: &Rare, out: &mut Vec<Entity>) {
         };
         if let Some(&kind) = named {
             push(ctx, k, close + 1, ctx.slice(k + 1, close), kind, out);
-            return;
+            continue;
         }
         let intro = (k.saturating_sub(2)..k).any(|s| is_quote_intro(ctx.slice(s, k)));
         if intro && ctx.is_upper_start(k + 1) && close - k > 2 {
@@ -215,27 +217,6 @@ pub(crate) fn find(ctx: &Ctx<'_>, rare: &Rare, out: &mut Vec<Entity>) {
                 ProgramKind::Other,
                 out,
             );
-        }
-    };
-    if rare.known() {
-        // The opening quotes, from the bytes that can start one (a lead
-        // byte `0xE2` or `0xC2` only with the rest of `“ ‘ „ «`).
-        let starts = rare.tokens(ctx, |b, p| match b.get(p) {
-            Some(b'"' | b'\'') => true,
-            Some(0xE2) => b.get(p + 1) == Some(&0x80) && matches!(b.get(p + 2), Some(0x9C | 0x98 | 0x9E)),
-            Some(0xC2) => b.get(p + 1) == Some(&0xAB),
-            _ => false,
-        });
-        for k in starts {
-            quoted(k);
-        }
-    } else {
-        let quote = |t: &super::names::Tok| t.kind == TokenKind::OpenQuote;
-        let mut next = ctx.next_where(0, quote);
-        while next < ctx.len() {
-            let k = next;
-            next = ctx.next_where(k + 1, quote);
-            quoted(k);
         }
     }
 }
