@@ -745,7 +745,6 @@ impl<'a> Ctx<'a> {
     /// (`len()` if none): a plain scan over the tokens, for kinds too rare
     /// to keep a bitmap of and too common among the other bitmaps' tokens.
     #[inline]
-    #[cfg_attr(not(test), allow(dead_code))]
     pub fn next_kind(&self, from: usize, kinds: &[TokenKind]) -> usize {
         self.next_where(from, |t| kinds.contains(&t.kind))
     }

@@ -188,11 +188,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i = tend;
     }
     // Quoted titles introduced by `hoạt động`, `việc`, or named before.
-    let quote = |t: &super::names::Tok| t.kind == TokenKind::OpenQuote;
-    let mut next = ctx.next_where(0, quote);
+    let mut next = ctx.next_kind(0, &[TokenKind::OpenQuote]);
     while next < ctx.len() {
         let k = next;
-        next = ctx.next_where(k + 1, quote);
+        next = ctx.next_kind(k + 1, &[TokenKind::OpenQuote]);
         if !is_open_quote(ctx, k) || emitted.contains(k) {
             continue;
         }
