@@ -74,6 +74,10 @@ fn other_reading(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
 #[derive(Default)]
 struct NameSet {
     ranges: Vec<(usize, usize)>,
+    /// Bit `n` (`n` < 63; bit 63 for longer): a range of `n` tokens is
+    /// remembered. Keys without spaces have one piece per token, so a
+    /// range of another length has another key: no hash to compute.
+    lengths: u64,
     /// The range hashes of the first `hashes.len()` ranges.
     hashes: Vec<u64>,
     /// The hash set past `INDEXED` names, and the names of a document with
@@ -101,6 +105,7 @@ impl NameSet {
                 .insert(ctx, a, b);
         } else {
             self.ranges.push((a, b));
+            self.lengths |= length_bit(a, b);
         }
     }
 
@@ -114,7 +119,7 @@ impl NameSet {
         if ctx.spaced() {
             return self.more.as_ref().is_some_and(|m| m.spaced.contains(ctx, a, b));
         }
-        if self.ranges.is_empty() {
+        if self.lengths & length_bit(a, b) == 0 {
             return false;
         }
         while let Some(&(x, y)) = self.ranges.get(self.hashes.len()) {
@@ -140,6 +145,11 @@ impl NameSet {
             .zip(&self.hashes)
             .any(|(&(x, y), &hx)| hx == h && same_keys(ctx, x, y, a, b))
     }
+}
+
+/// The bit of [`NameSet::lengths`] for tokens `[a, b)`.
+fn length_bit(a: usize, b: usize) -> u64 {
+    1 << b.saturating_sub(a).min(63)
 }
 
 /// Whether tokens `[x, y)` and `[a, b)` have the same key: equal words
