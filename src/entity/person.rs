@@ -246,17 +246,18 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 /// its start, where any capitalized word stands), when it is no place,
 /// body or title word. The full names are the persons in `out[first..]`.
 fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, first: usize, covered: &Marks) {
-    let mut given = NameSet::default();
+    // Made for the first full name only (most documents have none).
+    let mut given: Option<NameSet> = None;
     for e in out.get(first..).unwrap_or(&[]) {
         let Entity::Person(_) = e else { continue };
         let (s, t) = ctx.tokens_within(e.span().start, e.span().end);
         if t >= s + 3 && ctx.kind(t - 1) == Some(TokenKind::Syllable) {
-            given.insert(ctx, t - 1, t);
+            given.get_or_insert_with(NameSet::default).insert(ctx, t - 1, t);
         }
     }
-    if given.is_empty() {
+    let Some(mut given) = given.filter(|g| !g.is_empty()) else {
         return;
-    }
+    };
     let mut taken = Marks::new(ctx.len());
     for e in out.iter() {
         taken.push(ctx.tokens_within(e.span().start, e.span().end));
