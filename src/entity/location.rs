@@ -100,10 +100,68 @@ fn is_plural(w: &str) -> bool {
     )
 }
 
+/// The places an admin prefix named, for their bare mentions later: the
+/// answers of a map from each name's [`Ctx::key_bytes`] to its kind (the
+/// last kind given a key wins), kept as token ranges, so that remembering
+/// or asking builds no key bytes and hashes none with SipHash. A range is
+/// looked up by its range hash (the last range remembered with that hash),
+/// then compared word by word (equal words of equal kinds have equal keys)
+/// or by key bytes; when two remembered keys share a hash, the ranges are
+/// searched from the last. Where some token key of the document holds a
+/// space the range hashes say too little: the key-bytes map answers.
+#[derive(Default)]
+struct Places {
+    by_hash: HashMap<u64, (usize, usize, LocationKind), crate::lexicon::FastBuild>,
+    /// Every range remembered, in order.
+    all: Vec<(usize, usize, LocationKind)>,
+    /// The map itself, for a document with spaced keys.
+    spaced: HashMap<Vec<u8>, LocationKind>,
+}
+
+impl Places {
+    fn insert(&mut self, ctx: &Ctx<'_>, a: usize, b: usize, kind: LocationKind) {
+        if ctx.spaced() {
+            self.spaced.insert(ctx.key_bytes(a, b), kind);
+            return;
+        }
+        self.all.push((a, b, kind));
+        self.by_hash.insert(ctx.range_hash(a, b), (a, b, kind));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.all.is_empty() && self.spaced.is_empty()
+    }
+
+    /// The kind remembered last for the key of tokens `[i, j)`.
+    fn get(&self, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<LocationKind> {
+        if ctx.spaced() {
+            return self.spaced.get(ctx.key_bytes(i, j).as_slice()).copied();
+        }
+        let &(a, b, kind) = self.by_hash.get(&ctx.range_hash(i, j))?;
+        if same_keys(ctx, a, b, i, j) {
+            return Some(kind);
+        }
+        // Another key with the same hash was remembered last.
+        self.all
+            .iter()
+            .rev()
+            .find(|&&(a, b, _)| same_keys(ctx, a, b, i, j))
+            .map(|&(_, _, kind)| kind)
+    }
+}
+
+/// Whether tokens `[x, y)` and `[a, b)` have the same key: equal words of
+/// equal kinds have, else the key bytes are compared.
+fn same_keys(ctx: &Ctx<'_>, x: usize, y: usize, a: usize, b: usize) -> bool {
+    (y - x == b - a
+        && (0..b - a).all(|k| ctx.kind(x + k) == ctx.kind(a + k) && ctx.word(x + k) == ctx.word(a + k)))
+        || ctx.key_bytes(x, y) == ctx.key_bytes(a, b)
+}
+
 /// Finds locations.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    // Keys as bytes: they are only compared, never shown.
-    let mut memory: HashMap<Vec<u8>, LocationKind> = HashMap::new();
+    // Names an admin prefix introduced, as token ranges.
+    let mut memory = Places::default();
     // The hashes of the keys in `memory`, for the bare-mention pass.
     let mut remembered = super::names::RangeKeys::new();
     let mut found = Marks::new(ctx.len());
@@ -138,7 +196,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 }
                 found.push((i, end));
                 if ctx.kind(pend) != Some(TokenKind::Number) {
-                    memory.insert(ctx.key_bytes(pend, end), region.unwrap_or(kind));
+                    memory.insert(ctx, pend, end, region.unwrap_or(kind));
                     remembered.insert(ctx, pend, end);
                 }
                 let mut k = end;
@@ -152,7 +210,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                                 _ => kind,
                             };
                             push(ctx, k + 1, e2, kind, out);
-                            memory.insert(ctx.key_bytes(k + 1, e2), kind);
+                            memory.insert(ctx, k + 1, e2, kind);
                             remembered.insert(ctx, k + 1, e2);
                             k = e2;
                         }
@@ -216,7 +274,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 if !remembered.may_be(ctx, i, len) {
                     continue;
                 }
-                if let Some(&kind) = memory.get(ctx.key_bytes(i, j).as_slice()) {
+                if let Some(kind) = memory.get(ctx, i, j) {
                     hit = Some((j, kind));
                     break;
                 }
@@ -405,4 +463,97 @@ pub struct Location {
     pub text: String,
     /// What kind of place.
     pub kind: LocationKind,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::Document;
+    use crate::lexicon::NameLexicon;
+
+    /// [`Places`] answers as the map from key bytes to kinds it stands
+    /// for: after each insert (kinds changing, so the last one must win)
+    /// every range of up to four tokens is asked.
+    fn same_answers(text: &str, step: usize) {
+        let lex = NameLexicon::builtin();
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &lex);
+        let n = ctx.len();
+        let kinds = [LocationKind::Province, LocationKind::Commune, LocationKind::Other];
+        let mut fast = Places::default();
+        let mut slow: HashMap<Vec<u8>, LocationKind> = HashMap::new();
+        let mut a = 0;
+        let mut round = 0;
+        while a < n {
+            let b = (a + 1 + round % 3).min(n);
+            let kind = kinds[round % kinds.len()];
+            fast.insert(&ctx, a, b, kind);
+            slow.insert(ctx.key_bytes(a, b), kind);
+            assert_eq!(fast.is_empty(), slow.is_empty());
+            for i in (0..n).step_by(1 + round % 5) {
+                for len in 1..=4 {
+                    if i + len <= n {
+                        assert_eq!(
+                            fast.get(&ctx, i, i + len),
+                            slow.get(ctx.key_bytes(i, i + len).as_slice()).copied(),
+                            "{text:?} [{i}, {})",
+                            i + len
+                        );
+                    }
+                }
+            }
+            a += step + round % 4;
+            round += 1;
+        }
+    }
+
+    #[test]
+    fn places_answer_as_a_key_map() {
+        for text in [
+            "",
+            "xã Yên Lạc, Yên Lạc, YÊN LẠC, yên lạc, Yen Lac; huyện Thanh Hoá và Thanh Hóa, Thanh Ho\u{301}a.",
+            "tỉnh Quảng Ninh Quảng Ninh Hạ Long TP.Hạ Long https://a.vn https://b.vn a@b.vn c@d.vn",
+        ] {
+            same_answers(text, 1);
+            same_answers(text, 3);
+        }
+        let long = "phường Hòa Lạc, xã An Phú và thị trấn Mạo Khê gặp nhau. ".repeat(10);
+        same_answers(&long, 2);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
+        let Ok(wiki) = std::fs::read_to_string(path) else {
+            eprintln!("skipping the viwiki part: {path} not found");
+            return;
+        };
+        for line in wiki.lines().take(400).step_by(4) {
+            same_answers(line, 2);
+        }
+    }
+
+    #[test]
+    fn places_survive_a_hash_collision() {
+        let lex = NameLexicon::builtin();
+        let doc = Document::new("xã Yên Lạc và xã An Phú");
+        let ctx = Ctx::new(&doc, &lex);
+        assert_eq!((ctx.word(1), ctx.word(6)), ("Yên", "Phú"));
+        let mut places = Places::default();
+        places.insert(&ctx, 1, 3, LocationKind::Commune);
+        places.insert(&ctx, 5, 7, LocationKind::Ward);
+        // As if `An Phú` had the hash of `Yên Lạc`: the map keeps the last
+        // range of a hash, so `Yên Lạc` is found by the search.
+        places
+            .by_hash
+            .insert(ctx.range_hash(1, 3), (5, 7, LocationKind::Ward));
+        assert_eq!(places.get(&ctx, 1, 3), Some(LocationKind::Commune));
+        assert_eq!(places.get(&ctx, 5, 7), Some(LocationKind::Ward));
+        assert_eq!(places.get(&ctx, 4, 6), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn places_answer_as_a_key_map_on_random_text(
+            text in "(Hà|hà|HÀ|Ha\u{300}|Nội|nội|An|an|Lạc|lạc|x@y.vn|a.vn|,|\\.| ){0,30}"
+        ) {
+            same_answers(&text, 1);
+        }
+    }
 }

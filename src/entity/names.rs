@@ -1798,6 +1798,39 @@ impl Ctx<'_> {
     }
 }
 
+/// Accessors of the name rules (`person`, `organization`, `location`,
+/// `program`) that spare them building strings.
+impl Ctx<'_> {
+    /// Whether token `i`'s text in lower case is `w`: the answer of
+    /// `self.word(i).to_lowercase() == w` without building the lower-case
+    /// string (the rules ask it of words such as `mã`, `bạn`).
+    pub fn word_lower_is(&self, i: usize, w: &str) -> bool {
+        let s = self.word(i);
+        if s.is_ascii() {
+            // ASCII lowers to ASCII of the same length.
+            return s.len() == w.len() && s.bytes().zip(w.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b);
+        }
+        let mut rest = w.chars();
+        for c in s.chars() {
+            if c == 'Σ' {
+                // `str::to_lowercase` writes a final capital sigma as `ς`,
+                // `char::to_lowercase` always as `σ`.
+                return s.to_lowercase() == w;
+            }
+            if !c.to_lowercase().all(|l| rest.next() == Some(l)) {
+                return false;
+            }
+        }
+        rest.next().is_none()
+    }
+
+    /// Whether some token key of the document holds a space (then equal
+    /// keys of token ranges may come from different token sequences).
+    pub fn spaced(&self) -> bool {
+        self.spaced
+    }
+}
+
 #[cfg(test)]
 mod tests {
     //! The word-level trie and the byte-level fast class must give the

@@ -264,7 +264,7 @@ fn bracket_aliases(ctx: &Ctx<'_>, end: usize, kind: OrgKind, out: &mut Vec<Entit
         return;
     }
     // `(DHBank, mã chứng khoán: DHB)`, `(… ; mã CK: DHB)`.
-    if !(ctx.is_punct(b, ",") || ctx.is_punct(b, ";")) || ctx.word(b + 1).to_lowercase() != "mã" {
+    if !(ctx.is_punct(b, ",") || ctx.is_punct(b, ";")) || !ctx.word_lower_is(b + 1, "mã") {
         return;
     }
     let mut k = b + 2;
@@ -640,15 +640,24 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     });
 }
 
-/// Calls `f` on every token where [`domain_end`] may start, in order: a
-/// link, or a word with a dot glued after it. The walk visits only links
-/// and punctuation; each start once.
+/// Whether token `t` is a link or a one-byte `.`: where [`domain_end`]
+/// may start, at it or right before it.
+fn link_or_dot(t: &super::names::Tok, bytes: &[u8]) -> bool {
+    t.kind == TokenKind::Url
+        || (t.kind == TokenKind::Punct && t.end == t.start + 1 && bytes.get(t.start) == Some(&b'.'))
+}
+
+/// Calls `f` on every token where [`domain_end`] may find a domain, in
+/// order: a link, or a word with a dot glued after it. The walk stops only
+/// at links and one-byte dots ([`link_or_dot`]), and skips a dot before
+/// white space or the end (a sentence end, mostly): a domain needs a token
+/// glued after its dot, and a link the dot ends was visited already. Each
+/// start once.
 fn for_domain_starts(ctx: &Ctx<'_>, mut f: impl FnMut(usize)) {
     let bytes = ctx.text.as_bytes();
-    // A link, or a one-byte `.` (checked in full below).
     let maybe = |t: &super::names::Tok| {
-        t.kind == TokenKind::Url
-            || (t.kind == TokenKind::Punct && t.end == t.start + 1 && bytes.get(t.start) == Some(&b'.'))
+        link_or_dot(t, bytes)
+            && (t.kind == TokenKind::Url || bytes.get(t.end).is_some_and(|n| !n.is_ascii_whitespace()))
     };
     let mut tried = None;
     let mut k = ctx.next_where(0, maybe);
@@ -780,7 +789,7 @@ fn index_follows(ctx: &Ctx<'_>, i: usize) -> bool {
 /// phiếu`, `mã` (`mã cổ phiếu`, `mã chứng khoán`), or followed by a price
 /// move (`tăng`/`giảm` + a number, or a bracketed signed change).
 fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
-    let before = |n: usize, w: &str| i >= n && ctx.word(i - n).to_lowercase() == w;
+    let before = |n: usize, w: &str| i >= n && ctx.word_lower_is(i - n, w);
     // `mã` alone names any code (`mã OTP`, `mã PIN`): a stock code only
     // when it is a listed bank's or another code follows in a list.
     let listed = (ctx.is_punct(i + 1, ",") || ctx.word(i + 1) == "và") && ticker_shape(ctx, i + 2);
@@ -803,7 +812,8 @@ fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
     let mut i = 0;
     while i < ctx.len() {
         // A code is three bytes, all upper case ([`ticker_shape`]).
-        i = ctx.next_where(i, |t| t.end - t.start == 3 && t.case == super::names::Case::Upper);
+        // The case first: all-upper tokens are rare, three-byte ones not.
+        i = ctx.next_where(i, |t| t.case == super::names::Case::Upper && t.end - t.start == 3);
         if i >= ctx.len() {
             break;
         }
@@ -994,9 +1004,65 @@ mod tests {
         let reference: Vec<usize> = (0..ctx.len())
             .filter(|&i| ctx.kind(i) == Some(TokenKind::Url) || ctx.glued(i + 1) && ctx.is_punct(i + 1, "."))
             .collect();
+        // The token walk calls at every start; the marks skip starts
+        // where nothing is found.
+        let found = |starts: &[usize]| -> Vec<(usize, usize)> {
+            starts
+                .iter()
+                .filter_map(|&i| domain_end(&ctx, i).map(|e| (i, e)))
+                .collect()
+        };
         let mut walked = Vec::new();
         for_domain_starts(&ctx, |i| walked.push(i));
-        assert_eq!(walked, reference, "{text:?}");
+        assert!(walked.windows(2).all(|w| w[0] < w[1]), "{text:?}");
+        assert!(walked.iter().all(|i| reference.contains(i)), "{text:?}");
+        assert_eq!(found(&walked), found(&reference), "{text:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn domain_starts_agree_with_plain_scan_on_random_text(
+            text in "([a-zA-Z0-9]{1,6}|vn|com|www|http|https|\\.|:|/| |\n|,|-){0,40}"
+        ) {
+            same_domain_starts(&text);
+        }
+    }
+
+    /// `Ctx::word_lower_is` answers as `to_lowercase` does.
+    fn same_lower(text: &str, words: &[&str]) {
+        let lex = NameLexicon::builtin();
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &lex);
+        for i in 0..=ctx.len() {
+            let lower = ctx.word(i).to_lowercase();
+            for w in words.iter().copied().chain([lower.as_str(), ctx.word(i)]) {
+                assert_eq!(ctx.word_lower_is(i, w), lower == w, "{text:?} token {i} vs {w:?}");
+            }
+        }
+    }
+
+    const LOWER_WORDS: [&str; 12] = [
+        "mã", "bạn", "cổ", "phiếu", "ck", "chứng", "khoán", "", "Mã", "σ", "ς", "i\u{307}",
+    ];
+
+    #[test]
+    fn word_lower_is_agrees_with_to_lowercase() {
+        for text in [
+            "Mã cổ phiếu HPG, MÃ CK VNM, mã chứng khoán FPT; bạn Bạn BẠN ban",
+            "ΟΔΟΣ Σ σ ς İstanbul MĀ ma\u{303} ",
+            "",
+        ] {
+            same_lower(text, &LOWER_WORDS);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_lower_is_agrees_with_to_lowercase_on_random_text(
+            text in "[a-zA-Z ãÃạẠđĐσςΣİ\u{303}\u{307}.,]{0,40}"
+        ) {
+            same_lower(&text, &LOWER_WORDS);
+        }
     }
 
     #[test]
@@ -1008,6 +1074,8 @@ mod tests {
             "Theo báo điện tử vnexpress.net và https://tuoitre.vn/a.html, Dân trí.com.vn đưa tin.",
             "Xem https://a.vn. Trang thanhnien.vn.\nhttps://b.vn.c hôm nay.",
             "Ông A. Nguyễn nói: www.hanoimoi.com.vn. x.y.z",
+            "http://localhost:8080 và HTTP://A.VN/x. Báo.vn.\nBáo Dân trí.com.vn.",
+            "vnexpress.net.\tchinhphu.vn.vn a.vn.\u{a0}b.com",
         ] {
             same_domain_starts(text);
         }
@@ -1018,6 +1086,22 @@ mod tests {
         };
         for line in wiki.lines().take(2000) {
             same_domain_starts(line);
+        }
+        // News texts (quotes, links, stock codes), whole and line by line.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+        for set in ["news-dev", "news-dev-finance", "seed"] {
+            let Ok(dir) = std::fs::read_dir(root.join(set).join("texts")) else {
+                eprintln!("skipping {set}: ../shared/data/{set}/texts not found");
+                continue;
+            };
+            for f in dir.flatten() {
+                if let Ok(text) = std::fs::read_to_string(f.path()) {
+                    same_domain_starts(&text);
+                    for line in text.lines() {
+                        same_domain_starts(line);
+                    }
+                }
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::lexicon::{cat, TitleClass};
 use crate::span::Span;
 use crate::token::TokenKind;
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// Longest name, in syllables.
 const MAX_NAME: usize = 5;
@@ -60,9 +61,111 @@ fn other_reading(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     (i + 1..j).any(|k| ctx.place(k).is_some_and(|(end, _)| end > k + 1))
 }
 
+/// The keys of the names a text has given so far: the answers of a
+/// [`KeySet`] of them, but kept as token ranges, so that remembering a
+/// name builds no key string and no string set (most remembered names are
+/// never asked for again). A range asked for is compared with the
+/// remembered ones through their range hashes (computed on the first
+/// question), then token by token: equal words of equal kinds have equal
+/// keys, other tokens are compared by their keys. Past [`NameSet::INDEXED`]
+/// names a hash set answers most questions, so long texts stay linear. In
+/// a document where some token key holds a space the ranges say too
+/// little: a [`KeySet`] answers there.
+#[derive(Default)]
+struct NameSet {
+    ranges: Vec<(usize, usize)>,
+    /// Bit `n` (`n` < 63; bit 63 for longer): a range of `n` tokens is
+    /// remembered. Keys without spaces have one piece per token, so a
+    /// range of another length has another key: no hash to compute.
+    lengths: u64,
+    /// The range hashes of the first `hashes.len()` ranges.
+    hashes: Vec<u64>,
+    /// The hash set past `INDEXED` names, and the names of a document with
+    /// spaced keys (rare: kept out of line, so that an empty set is
+    /// cheap to make and drop).
+    more: Option<Box<More>>,
+}
+
+#[derive(Default)]
+struct More {
+    index: HashSet<u64, crate::lexicon::FastBuild>,
+    spaced: KeySet,
+}
+
+impl NameSet {
+    /// Names compared one by one; past this many, through `index`.
+    const INDEXED: usize = 16;
+
+    /// Remembers the name at tokens `[a, b)`.
+    fn insert(&mut self, ctx: &Ctx<'_>, a: usize, b: usize) {
+        if ctx.spaced() {
+            self.more
+                .get_or_insert_with(Box::default)
+                .spaced
+                .insert(ctx, a, b);
+        } else {
+            self.ranges.push((a, b));
+            self.lengths |= length_bit(a, b);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ranges.is_empty() && self.more.as_ref().map_or(true, |m| m.spaced.is_empty())
+    }
+
+    /// Whether the key of tokens `[a, b)` is the key of a remembered name
+    /// (what [`KeySet::contains`] answers).
+    fn contains(&mut self, ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+        if ctx.spaced() {
+            return self.more.as_ref().is_some_and(|m| m.spaced.contains(ctx, a, b));
+        }
+        if self.lengths & length_bit(a, b) == 0 {
+            return false;
+        }
+        while let Some(&(x, y)) = self.ranges.get(self.hashes.len()) {
+            let h = ctx.range_hash(x, y);
+            self.hashes.push(h);
+            if self.ranges.len() > NameSet::INDEXED {
+                let index = &mut self.more.get_or_insert_with(Box::default).index;
+                if index.is_empty() {
+                    index.extend(self.hashes.iter().copied());
+                } else {
+                    index.insert(h);
+                }
+            }
+        }
+        let h = ctx.range_hash(a, b);
+        if let Some(m) = &self.more {
+            if !m.index.is_empty() && !m.index.contains(&h) {
+                return false;
+            }
+        }
+        self.ranges
+            .iter()
+            .zip(&self.hashes)
+            .any(|(&(x, y), &hx)| hx == h && same_keys(ctx, x, y, a, b))
+    }
+}
+
+/// The bit of [`NameSet::lengths`] for tokens `[a, b)`.
+fn length_bit(a: usize, b: usize) -> u64 {
+    1 << b.saturating_sub(a).min(63)
+}
+
+/// Whether tokens `[x, y)` and `[a, b)` have the same key: equal words
+/// of equal kinds have, else the keys are compared.
+fn same_keys(ctx: &Ctx<'_>, x: usize, y: usize, a: usize, b: usize) -> bool {
+    (y - x == b - a
+        && (0..b - a).all(|k| ctx.kind(x + k) == ctx.kind(a + k) && ctx.word(x + k) == ctx.word(a + k)))
+        || ctx.key_bytes(x, y) == ctx.key_bytes(a, b)
+}
+
 /// Finds persons.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut names = KeySet::default();
+    // The candidates before this pass hold no person (the numeric and the
+    // other name rules make none): the full names are those pushed from here.
+    let first = out.len();
+    let mut names = NameSet::default();
     let mut covered = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
@@ -135,25 +238,26 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         i += 1;
     }
-    given_names(ctx, out, &covered);
+    given_names(ctx, out, first, &covered);
 }
 
 /// `Phan Văn Hùng … Hùng khai`: the given name of a full name found in the
 /// text names the person again, after a title or inside a sentence (not at
 /// its start, where any capitalized word stands), when it is no place,
-/// body or title word.
-fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, covered: &Marks) {
-    let mut given = KeySet::default();
-    for e in out.iter() {
+/// body or title word. The full names are the persons in `out[first..]`.
+fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, first: usize, covered: &Marks) {
+    // Made for the first full name only (most documents have none).
+    let mut given: Option<NameSet> = None;
+    for e in out.get(first..).unwrap_or(&[]) {
         let Entity::Person(_) = e else { continue };
         let (s, t) = ctx.tokens_within(e.span().start, e.span().end);
         if t >= s + 3 && ctx.kind(t - 1) == Some(TokenKind::Syllable) {
-            given.insert(ctx, t - 1, t);
+            given.get_or_insert_with(NameSet::default).insert(ctx, t - 1, t);
         }
     }
-    if given.is_empty() {
+    let Some(mut given) = given.filter(|g| !g.is_empty()) else {
         return;
-    }
+    };
     let mut taken = Marks::new(ctx.len());
     for e in out.iter() {
         taken.push(ctx.tokens_within(e.span().start, e.span().end));
@@ -211,7 +315,7 @@ fn titled(
     ctx: &Ctx<'_>,
     i: usize,
     out: &mut Vec<Entity>,
-    names: &mut KeySet,
+    names: &mut NameSet,
     covered: &mut Marks,
 ) -> Option<usize> {
     let (tend, e) = ctx.longest(i, false, |e| e.title.is_some())?;
@@ -312,7 +416,7 @@ fn titled(
         return None;
     }
     // `bạn` is also `friendly` (`nước bạn Lào`): it introduces only a full name.
-    if end == j + 1 && ctx.word(i).to_lowercase() == "bạn" {
+    if end == j + 1 && ctx.word_lower_is(i, "bạn") {
         return None;
     }
     // A name is not an abbreviation or a known place/body.
@@ -340,7 +444,7 @@ fn titled(
 }
 
 /// `Ảnh: Quốc Tuấn/TTXVN`, `Tin, ảnh: MINH ĐỨC`, `Nguồn: Hải Yến/Báo X`.
-fn credit(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Entity>, names: &mut KeySet, covered: &mut Marks) {
+fn credit(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Entity>, names: &mut NameSet, covered: &mut Marks) {
     let Some((cend, _)) = ctx.longest(i, false, |e| e.credit) else {
         return;
     };
@@ -403,9 +507,11 @@ fn upper_syllable(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// `V.L`, `Q.VIỆT`: initials written as one dotted token.
 fn initials(ctx: &Ctx<'_>, i: usize) -> bool {
+    if ctx.kind(i) != Some(TokenKind::Abbreviation) {
+        return false;
+    }
     let w = ctx.word(i);
-    ctx.kind(i) == Some(TokenKind::Abbreviation)
-        && w.contains('.')
+    w.contains('.')
         && !w.ends_with('.')
         && w.split('.')
             .all(|p| p.chars().next().is_some_and(char::is_uppercase) && p.chars().count() <= 8)
@@ -416,7 +522,7 @@ fn initials(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Lines that hold only a name: bylines and credits at the end of a text
 /// or under a photo.
-fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Entity>, names: &mut KeySet, covered: &mut Marks) {
+fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Entity>, names: &mut NameSet, covered: &mut Marks) {
     let mut i = 0;
     while i < ctx.len() {
         let j = ctx.next_line_start(i + 1);
@@ -475,7 +581,7 @@ fn byline_parts(
     i: usize,
     e: usize,
     out: &mut Vec<Entity>,
-    names: &mut KeySet,
+    names: &mut NameSet,
     covered: &mut Marks,
 ) -> bool {
     let is_sep = |k: usize| matches!(ctx.word(k), "-" | "–" | "," | "và" | "&");
@@ -547,4 +653,77 @@ pub struct Person {
     /// The honorific or title right before the name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::Document;
+    use crate::lexicon::NameLexicon;
+
+    /// A [`NameSet`] answers as a [`KeySet`] of the same names: every
+    /// range of up to four tokens is asked after each insert of the ranges
+    /// `picks` chooses (more than `NameSet::INDEXED` of them in long texts).
+    fn same_answers(text: &str, step: usize) {
+        let lex = NameLexicon::builtin();
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &lex);
+        let n = ctx.len();
+        let mut fast = NameSet::default();
+        let mut slow = KeySet::default();
+        let mut a = 0;
+        let mut round = 0;
+        while a < n {
+            let b = (a + 1 + round % 3).min(n);
+            fast.insert(&ctx, a, b);
+            slow.insert(&ctx, a, b);
+            assert_eq!(fast.is_empty(), slow.is_empty());
+            for i in (0..n).step_by(1 + round % 5) {
+                for len in 1..=4 {
+                    if i + len <= n {
+                        assert_eq!(
+                            fast.contains(&ctx, i, i + len),
+                            slow.contains(&ctx, i, i + len),
+                            "{text:?} [{i}, {})",
+                            i + len
+                        );
+                    }
+                }
+            }
+            a += step + round % 4;
+            round += 1;
+        }
+    }
+
+    #[test]
+    fn name_set_answers_as_key_set() {
+        for text in [
+            "",
+            "Ông Nguyễn Văn An gặp NGUYỄN VĂN AN và nguyễn văn an; bà Lê Thị Hoa, Lê Thị Hoa, Le Thi Hoa.",
+            "Trần Hưng Đạo Tr\u{1ea7}n H\u{1b0}ng \u{110}\u{1ea1}o Tra\u{300}n Hưng Đạo, https://a.vn https://b.vn a@b.vn c@d.vn",
+            "Anh Minh, anh Minh, ANH MINH, Minh anh, iPhone IPHONE iphone",
+        ] {
+            same_answers(text, 1);
+            same_answers(text, 3);
+        }
+        let long = "Ông Hà Văn Bình, bà Lý Thu Cúc và anh Tô Minh Đức gặp nhau. ".repeat(12);
+        same_answers(&long, 2);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
+        let Ok(wiki) = std::fs::read_to_string(path) else {
+            eprintln!("skipping the viwiki part: {path} not found");
+            return;
+        };
+        for line in wiki.lines().take(400).step_by(4) {
+            same_answers(line, 2);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn name_set_answers_as_key_set_on_random_text(
+            text in "(Hà|hà|HÀ|Ha\u{300}|Văn|văn|An|an|Lê|lê|x@y.vn|a.vn|,|\\.| ){0,30}"
+        ) {
+            same_answers(&text, 1);
+        }
+    }
 }

@@ -196,7 +196,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             continue;
         }
         let Some(close) = closing(ctx, k) else { continue };
-        if let Some(&kind) = names.get(&ctx.key(k + 1, close)) {
+        // No title named yet: no key to build.
+        let named = if names.is_empty() {
+            None
+        } else {
+            names.get(&ctx.key(k + 1, close))
+        };
+        if let Some(&kind) = named {
             push(ctx, k, close + 1, ctx.slice(k + 1, close), kind, out);
             continue;
         }
