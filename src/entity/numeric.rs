@@ -7,7 +7,6 @@ use crate::number::{self, Accumulator};
 use crate::span::Span;
 use crate::token::{tokenize, Token, TokenKind};
 use crate::Decimal;
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -31,6 +30,9 @@ pub(crate) struct NumDoc<'d, 'a> {
     /// With the anchors of `recognize`: the class of each (see
     /// [`anchor_of`]); empty when not known.
     anchor_classes: Vec<u8>,
+    /// With the anchors of `recognize`: those that are number-like (class
+    /// [`UNKNOWN_CLASS`]), in order; `None` when not known.
+    number_anchors: Option<Vec<usize>>,
     /// Whether the recognizers may take their early rejects (exact
     /// shortcuts that skip work whose result cannot matter); off only in
     /// the reference path the tests compare against.
@@ -80,6 +82,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             memo: RefCell::new(Memo::default()),
             anchors: std::cell::OnceCell::new(),
             anchor_classes: Vec::new(),
+            number_anchors: None,
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
@@ -88,8 +91,15 @@ impl<'d, 'a> NumDoc<'d, 'a> {
 
     /// A `NumDoc` over reused buffers: `memo` (cleared here) and `anchors`,
     /// which must be what [`NumDoc::anchors`] would compute, with their
-    /// classes (what [`anchor_of`] gives for each).
-    fn with_scratch(doc: &'d Document<'a>, mut memo: Memo, anchors: Vec<usize>, classes: Vec<u8>) -> Self {
+    /// classes (what [`anchor_of`] gives for each) and the number-like ones
+    /// among them (those of class [`UNKNOWN_CLASS`]).
+    fn with_scratch(
+        doc: &'d Document<'a>,
+        mut memo: Memo,
+        anchors: Vec<usize>,
+        classes: Vec<u8>,
+        numbers: Vec<usize>,
+    ) -> Self {
         memo.tokens.clear();
         memo.numbers.clear();
         NumDoc {
@@ -97,6 +107,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             memo: RefCell::new(memo),
             anchors: std::cell::OnceCell::from(anchors),
             anchor_classes: classes,
+            number_anchors: Some(numbers),
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
@@ -104,12 +115,29 @@ impl<'d, 'a> NumDoc<'d, 'a> {
     }
 
     /// The buffers back, for the next document.
-    fn into_scratch(self) -> (Memo, Vec<usize>, Vec<u8>) {
+    fn into_scratch(self) -> (Memo, Vec<usize>, Vec<u8>, Vec<usize>) {
         (
             self.memo.into_inner(),
             self.anchors.into_inner().unwrap_or_default(),
             self.anchor_classes,
+            self.number_anchors.unwrap_or_default(),
         )
+    }
+
+    /// The anchors a recognizer that starts only at number-like tokens
+    /// (quantity: numbers and ratios; percent: numbers and percentages)
+    /// needs to visit, in order: the number-like anchors when they were
+    /// found with the anchors (every anchor of a number-like kind has the
+    /// class [`UNKNOWN_CLASS`]), else all anchors. Each recognizer still
+    /// tests the kind, so visiting more anchors changes nothing; the anchor
+    /// words left out (`năm`, `một` …, about two anchors in five) are ones
+    /// it would skip after loading the token and testing its kind.
+    #[inline]
+    pub(crate) fn number_anchors(&self) -> &[usize] {
+        match &self.number_anchors {
+            Some(numbers) if self.fast => numbers,
+            _ => self.anchors(),
+        }
     }
 
     /// The class of the `k`-th anchor (see [`anchor_of`]), or
@@ -454,7 +482,12 @@ impl super::Recognizer for NumericRecognizer {
 impl NumericRecognizer {
     /// [`Recognizer::recognize`](super::Recognizer::recognize) with the buffers of `scratch`.
     fn recognize_with(&self, doc: &Document<'_>, scratch: &mut Scratch, out: &mut Vec<super::Entity>) {
-        find_anchors(&doc.tokens, &mut scratch.anchors, &mut scratch.classes);
+        find_anchors(
+            &doc.tokens,
+            &mut scratch.anchors,
+            &mut scratch.classes,
+            &mut scratch.numbers,
+        );
         // No anchor: every recognizer would skip every token.
         if scratch.anchors.is_empty() {
             return;
@@ -464,9 +497,10 @@ impl NumericRecognizer {
             std::mem::take(&mut scratch.memo),
             std::mem::take(&mut scratch.anchors),
             std::mem::take(&mut scratch.classes),
+            std::mem::take(&mut scratch.numbers),
         );
         self.run_all(&doc, out);
-        (scratch.memo, scratch.anchors, scratch.classes) = doc.into_scratch();
+        (scratch.memo, scratch.anchors, scratch.classes, scratch.numbers) = doc.into_scratch();
     }
 }
 
@@ -475,11 +509,13 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch::new()) };
 }
 
-/// What [`SCRATCH`] keeps: the memo, the anchors and their classes.
+/// What [`SCRATCH`] keeps: the memo, the anchors, their classes and the
+/// number-like anchors.
 struct Scratch {
     memo: Memo,
     anchors: Vec<usize>,
     classes: Vec<u8>,
+    numbers: Vec<usize>,
 }
 
 impl Scratch {
@@ -491,12 +527,14 @@ impl Scratch {
             },
             anchors: Vec::new(),
             classes: Vec::new(),
+            numbers: Vec::new(),
         }
     }
 }
 
 /// The anchors of `tokens` and their classes, exactly what [`anchor_of`]
-/// gives token by token, into `anchors` and `classes` (cleared first).
+/// gives token by token, into `anchors` and `classes`, and the anchors of
+/// class [`UNKNOWN_CLASS`] into `numbers` (all three cleared first).
 ///
 /// [`anchor_of`] decides with branches that the processor often
 /// mispredicts (number or word, filter passed or not, in no regular
@@ -510,9 +548,15 @@ impl Scratch {
 /// the others are looked up by their [`anchor_key`] (one table look-up,
 /// then one text comparison for the words that have a word's key), with
 /// the class test of [`anchor_of`].
-fn find_anchors(tokens: &[Token<'_>], anchors: &mut Vec<usize>, classes: &mut Vec<u8>) {
+fn find_anchors(
+    tokens: &[Token<'_>],
+    anchors: &mut Vec<usize>,
+    classes: &mut Vec<u8>,
+    numbers: &mut Vec<usize>,
+) {
     anchors.clear();
     classes.clear();
+    numbers.clear();
     for (c, chunk) in tokens.chunks(64).enumerate() {
         let mut mask = 0u64;
         for (k, t) in chunk.iter().enumerate() {
@@ -537,6 +581,7 @@ fn find_anchors(tokens: &[Token<'_>], anchors: &mut Vec<usize>, classes: &mut Ve
             if NUMBER_KINDS >> (t.kind as u32) & 1 != 0 || b.first().is_some_and(u8::is_ascii_digit) {
                 anchors.push(i);
                 classes.push(UNKNOWN_CLASS);
+                numbers.push(i);
                 continue;
             }
             let key = anchor_key(b);
@@ -750,7 +795,7 @@ impl<V> PhraseTable<V> {
             if let Some(first) = tokenize(phrase.trim()).next() {
                 let key = lower(first.text);
                 if let Some(w) = words.first_mut() {
-                    w.is_key = w.exact.is_none() && w.lower == key;
+                    w.is_key = w.exact.is_none() && w.lower == key.as_str();
                 }
                 by_first.entry(key.into_owned()).or_default().push((words, v));
             }
@@ -1016,12 +1061,131 @@ pub(crate) static COMPARATIVES: LazyLock<HashSet<String, FnvBuild>> =
 /// Only the first letter is checked: words are written in lower case,
 /// capitalized or in capitals, and mixed case (`iPhone`) is a name that the
 /// word tables do not hold anyway.
+///
+/// A short text whose letters all have a lower case that [`lower_char`]
+/// knows (ASCII, Latin-1, the Vietnamese letters) is lower-cased on the
+/// stack; any other text takes `str::to_lowercase`, which the result
+/// always equals (a test checks every such character, and random texts).
+/// Capitalized words (`Năm`, `Tháng`, `USD`) are asked for after many
+/// numbers, and an allocation per look-up was most of their cost.
 #[inline]
-pub(crate) fn lower(s: &str) -> Cow<'_, str> {
+pub(crate) fn lower(s: &str) -> Lower<'_> {
     if first_is_upper(s) {
-        Cow::Owned(s.to_lowercase())
+        lower_capitalized(s)
     } else {
-        Cow::Borrowed(s)
+        Lower::Borrowed(s)
+    }
+}
+
+/// The rest of [`lower`], for a text that starts with a capital.
+#[inline(never)]
+fn lower_capitalized(s: &str) -> Lower<'_> {
+    let mut buf = [0u8; LOWER_INLINE];
+    let mut len = 0;
+    for c in s.chars() {
+        let Some(l) = lower_char(c) else {
+            return Lower::Owned(s.to_lowercase());
+        };
+        let end = len + l.len_utf8();
+        let Some(dst) = buf.get_mut(len..end) else {
+            return Lower::Owned(s.to_lowercase());
+        };
+        l.encode_utf8(dst);
+        len = end;
+    }
+    Lower::Inline { buf, len: len as u8 }
+}
+
+/// The most bytes [`Lower::Inline`] holds.
+const LOWER_INLINE: usize = 30;
+
+/// The lower case of `c` when it is one character that a few ranges give
+/// without the Unicode tables: ASCII, Latin-1, pairs of Latin Extended-A
+/// (`Ă ă`, `Đ đ`, `Ĩ ĩ`, `Ũ ũ`), `Ơ ơ`, `Ư ư`, the combining
+/// marks, and Latin Extended Additional (`Ạ ạ` … `Ỹ ỹ`); `None` for any
+/// other character (a test compares every character of these ranges with
+/// `char::to_lowercase`).
+#[inline]
+fn lower_char(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0..=0x7F => u8::try_from(u).map_or(u, |b| u32::from(b.to_ascii_lowercase())),
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x80..=0xFF => u,
+        0x100..=0x12F | 0x14A..=0x177 | 0x1EA0..=0x1EFF => u | 1,
+        0x1A0 | 0x1A1 => 0x1A1,
+        0x1AF | 0x1B0 => 0x1B0,
+        0x300..=0x36F => u,
+        _ => return None,
+    };
+    char::from_u32(l)
+}
+
+/// A text in lower case (see [`lower`]): the text itself when it already
+/// is, a short one on the stack, or a longer one allocated.
+#[derive(Clone)]
+pub(crate) enum Lower<'a> {
+    Borrowed(&'a str),
+    Inline { buf: [u8; LOWER_INLINE], len: u8 },
+    Owned(String),
+}
+
+impl Lower<'_> {
+    /// The text.
+    #[inline]
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // (Whole characters were written: the bytes are UTF-8.)
+            Lower::Inline { buf, len } => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Lower::Owned(s) => s,
+        }
+    }
+
+    /// The text as an owned string.
+    pub(crate) fn into_owned(self) -> String {
+        match self {
+            Lower::Owned(s) => s,
+            other => other.as_str().to_owned(),
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    #[inline]
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    #[inline]
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    #[inline]
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::fmt::Debug for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
     }
 }
 
@@ -1067,7 +1231,7 @@ pub(crate) fn adjacent(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 /// The token at `i`, lower-cased, when it follows token `i - 1` on the same
 /// line (or `i` is any token when `i` is the anchor itself).
 #[inline]
-pub(crate) fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<Cow<'a, str>> {
+pub(crate) fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<Lower<'a>> {
     doc.tokens.get(i).map(|t| lower(t.text))
 }
 
@@ -1671,7 +1835,7 @@ fn read_spelled_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
     }
     // At most MAX_NUMBER_TOKENS words, kept on the stack: most spelled
     // numbers are one word (`một người`), read without allocating.
-    let mut words: [Cow<'_, str>; MAX_NUMBER_TOKENS] = std::array::from_fn(|_| Cow::Borrowed(""));
+    let mut words: [Lower<'_>; MAX_NUMBER_TOKENS] = std::array::from_fn(|_| Lower::Borrowed(""));
     words[0] = first;
     let mut n = 1;
     let mut end = i + 1;
@@ -2275,10 +2439,28 @@ mod tests {
                 expected_classes.push(class);
             }
         }
-        let (mut anchors, mut classes) = (vec![7], vec![7]);
-        find_anchors(tokens, &mut anchors, &mut classes);
+        let (mut anchors, mut classes, mut numbers) = (vec![7], vec![7], vec![7]);
+        find_anchors(tokens, &mut anchors, &mut classes, &mut numbers);
         assert_eq!(anchors, expected, "anchors of {tokens:?}");
         assert_eq!(classes, expected_classes, "anchor classes of {tokens:?}");
+        // The number-like anchors: those of the unknown class, in order, and
+        // among them every token of a kind that quantity or percent starts at.
+        let unknown: Vec<usize> = expected
+            .iter()
+            .zip(&expected_classes)
+            .filter(|&(_, &c)| c == UNKNOWN_CLASS)
+            .map(|(&i, _)| i)
+            .collect();
+        assert_eq!(numbers, unknown, "number anchors of {tokens:?}");
+        for (i, t) in tokens.iter().enumerate() {
+            if matches!(t.kind, TokenKind::Number | TokenKind::Percent | TokenKind::Ratio) {
+                assert!(
+                    numbers.contains(&i),
+                    "number-like token {:?} is no number anchor",
+                    t.text
+                );
+            }
+        }
     }
 
     /// Every anchor word is found in every kind, near misses (one byte
@@ -2632,8 +2814,82 @@ mod tests {
         }
     }
 
+    /// `lower` on the stack equals `str::to_lowercase` for the text (a
+    /// capitalized one) or is the text itself.
+    fn check_lower(text: &str) {
+        let expected = if first_is_upper(text) {
+            text.to_lowercase()
+        } else {
+            text.to_owned()
+        };
+        let got = lower(text);
+        assert_eq!(got.as_str(), expected, "lower of {text:?}");
+        assert_eq!(got.into_owned(), expected, "lower of {text:?} (owned)");
+    }
+
+    /// Every character [`lower_char`] maps is mapped to what
+    /// `char::to_lowercase` gives, which is one character; and it maps every
+    /// character of the Vietnamese alphabet in both cases.
+    #[test]
+    fn lower_char_agrees_with_the_unicode_tables() {
+        let mut mapped = 0;
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            if let Some(l) = lower_char(c) {
+                let mut std = c.to_lowercase();
+                assert_eq!((std.next(), std.next()), (Some(l), None), "lower case of {c:?}");
+                mapped += 1;
+            }
+        }
+        assert!(mapped > 400, "{mapped} characters mapped");
+        let alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY\
+                        áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ\
+                        ÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ";
+        for c in alphabet.chars() {
+            assert!(lower_char(c).is_some(), "{c:?} takes the slow path");
+        }
+    }
+
+    #[test]
+    fn lower_on_the_stack_and_allocated() {
+        for text in [
+            "",
+            "năm",
+            "Năm",
+            "NĂM",
+            "Tháng",
+            "THÁNG",
+            "Đồng",
+            "ĐỒNG",
+            "USD",
+            "Ưu",
+            "Ơn",
+            "Ångström",
+            "ΣΑΣ",
+            "Σ",
+            "İstanbul",
+            "ǅemal",
+            "Ⱥb",
+            "KM",
+            "Kelvin\u{212a}",
+            "Ab\u{0301}c",
+            "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "Ằằằằằằằằằằ",
+            "Ằằằằằằằằằằằ",
+            "A\u{1e9e}",
+            "Ⅻ",
+        ] {
+            check_lower(text);
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn lower_matches_to_lowercase(text in "[A-ZĐĂÂÊÔƠƯÁẦỸΣİǅẞa-zđăâêôơưáầỹσ\\PC]{0,12}") {
+            check_lower(&text);
+        }
+
         #[test]
         fn phrase_filter_matches_lookup(word in "[a-zA-ZđĐêÊơƠưƯáÁàạảãậầấẩẫăắằẳẵặ]{0,9}") {
             check_filter(&word);

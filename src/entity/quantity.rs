@@ -120,7 +120,7 @@ impl QuantityRecognizer {
     /// Adds the candidates found in `doc` (whose memo other numeric
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
-        for &i in doc.anchors() {
+        for &i in doc.number_anchors() {
             let found = match doc.tokens[i].kind {
                 TokenKind::Number if (!doc.fast || may_be_counted(doc, i)) && !is_code_part(doc, i) => {
                     counted(doc, i)
