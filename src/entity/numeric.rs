@@ -873,19 +873,22 @@ impl<V> PhraseTable<V> {
     }
 
     /// False only when no phrase starts at token `i` ([`PhraseTable::longest_at`]
-    /// finds none): there is no token, or its text starts with a lower-case
-    /// ASCII letter (so it is its own lower-case form) and fails
+    /// finds none): there is no token, or its text starts with an ASCII
+    /// byte that is no capital (a lower-case letter, a digit, a punctuation
+    /// mark: the text is its own lower-case form) and fails
     /// [`PhraseTable::may_start`]. Inline, for a caller to test before a
     /// look-up that is mostly in vain; every other text is left to it.
+    /// (The one-byte texts count: `,`, `.` and `)` follow most numbers.)
     #[inline]
     pub(crate) fn may_start_at(&self, doc: &NumDoc<'_, '_>, i: usize) -> bool {
         let Some(t) = doc.tokens.get(i) else {
             return false;
         };
         match t.text.as_bytes() {
-            [b, .., e] if b.is_ascii_lowercase() && t.text.len() < 64 => {
+            [b, ..] if b.is_ascii() && !b.is_ascii_uppercase() && t.text.len() < 64 => {
                 let bit = 1u64 << t.text.len();
-                self.key_len[usize::from(*b)] & bit != 0 && self.last_len[usize::from(*e)] & bit != 0
+                let e = t.text.as_bytes().last().copied().unwrap_or(*b);
+                self.key_len[usize::from(*b)] & bit != 0 && self.last_len[usize::from(e)] & bit != 0
             }
             _ => true,
         }
@@ -2728,6 +2731,54 @@ mod tests {
             ),
         ] {
             assert_eq!(found, filtered, "{name}: {word:?}");
+        }
+        check_may_start_at(word);
+    }
+
+    /// The inline filter `may_start_at` rejects no token of `text` (after a
+    /// number, so that the word also follows one) that starts a phrase of
+    /// one of the four tables.
+    fn check_may_start_at(text: &str) {
+        let text = format!("5 {text}");
+        let doc = Document::new(&text);
+        let memo = NumDoc::new(&doc);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            for (name, table_has, filter) in [
+                (
+                    "currencies",
+                    CURRENCIES.by_first.contains_key(lower(t.text).as_ref()),
+                    CURRENCIES.may_start_at(&memo, i),
+                ),
+                (
+                    "qualifiers",
+                    QUALIFIERS.by_first.contains_key(lower(t.text).as_ref()),
+                    QUALIFIERS.may_start_at(&memo, i),
+                ),
+                (
+                    "units",
+                    UNITS.by_first.contains_key(lower(t.text).as_ref()),
+                    UNITS.may_start_at(&memo, i),
+                ),
+                (
+                    "labels",
+                    LABELS.by_first.contains_key(lower(t.text).as_ref()),
+                    LABELS.may_start_at(&memo, i),
+                ),
+            ] {
+                assert!(filter || !table_has, "{name}: may_start_at rejects {:?}", t.text);
+            }
+        }
+    }
+
+    /// Every text of one or two ASCII characters (`,`, `$`, `.`, `)`, `%` …
+    /// follow numbers): `may_start_at` keeps every phrase start among them.
+    #[test]
+    fn phrase_filter_at_short_ascii_tokens() {
+        for a in ' '..='~' {
+            check_may_start_at(&a.to_string());
+            for b in ' '..='~' {
+                check_may_start_at(&format!("{a}{b}"));
+            }
         }
     }
 
