@@ -1988,6 +1988,13 @@ fn unit_at_first(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)>
 
 fn unit_at_uncached(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)> {
     let t = doc.tokens.get(i)?;
+    // A dash (the second most frequent token asked about, after the
+    // first member of a range `1990–2000`) starts no unit (a test checks
+    // the table) and is no noun: skip the look-up, whose filter must
+    // decode its first character to rule out a capital.
+    if doc.fast && is_dash(doc, i) {
+        return None;
+    }
     // Percentage points: `điểm %`, `điểm phần trăm`.
     if let Some((kind, end)) = UNITS.longest_at(doc, i) {
         // A lexicon word written with a capital (`Huy chương Vàng`, `Cục Hải quan`) counts too.
@@ -2767,6 +2774,23 @@ mod tests {
             ] {
                 assert!(filter || !table_has, "{name}: may_start_at rejects {:?}", t.text);
             }
+        }
+    }
+
+    /// No unit starts with a dash, and no dash is a noun (`unit_at`
+    /// answers `None` for one without looking it up).
+    #[test]
+    fn no_unit_starts_with_a_dash() {
+        for dash in ["-", "–", "—", "‐", "‑"] {
+            assert!(!UNITS.by_first.contains_key(dash), "{dash:?}");
+            let text = format!("5 {dash} 6");
+            let doc = Document::new(&text);
+            let mut slow = NumDoc::new(&doc);
+            slow.fast = false;
+            let fast = NumDoc::new(&doc);
+            assert!(is_dash(&fast, 1), "{dash:?}");
+            assert_eq!(unit_at_uncached(&fast, 1), None);
+            assert_eq!(unit_at_uncached(&slow, 1), None);
         }
     }
 
