@@ -53,17 +53,22 @@ struct Memo {
     numbers: Vec<Option<NumberRead>>,
 }
 
+/// Eight bytes (the memo of a document is filled with zeros before its
+/// first use, so a small entry matters).
 #[derive(Default, Clone, Copy)]
 struct TokenMemo {
     /// 0 not asked yet, 1 no code, 2 part of a code.
     code: u8,
-    /// 0 not read yet, else 1 + the index of the reading in `Memo::numbers`.
-    number: u32,
     /// [`unit_at`]: 0 not asked yet, 1 no unit, 2 a unit, 3 a measure.
     unit: u8,
-    /// With `unit` 2 or 3: the index after the unit, minus the token's own.
-    unit_len: u32,
+    /// With `unit` 2 or 3: the index after the unit, minus the token's own
+    /// (a longer unit is not remembered).
+    unit_len: u16,
+    /// 0 not read yet, else 1 + the index of the reading in `Memo::numbers`.
+    number: u32,
 }
+
+const _: () = assert!(std::mem::size_of::<TokenMemo>() == 8);
 
 impl Memo {
     fn slot(&mut self, i: usize, len: usize) -> Option<&mut TokenMemo> {
@@ -1979,7 +1984,7 @@ fn unit_at_first(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)>
                 if let Some(len) = (start == i)
                     .then(|| end.checked_sub(i))
                     .flatten()
-                    .and_then(|l| u32::try_from(l).ok())
+                    .and_then(|l| u16::try_from(l).ok())
                 {
                     m.unit = if measure { 3 } else { 2 };
                     m.unit_len = len;
