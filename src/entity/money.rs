@@ -248,6 +248,7 @@ fn starts_number(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 
 /// [`starts_number`], given the anchor class of token `i` (which says
 /// whether its text starts a spelled-out number, unless unknown).
+#[inline(always)]
 fn starts_number_with(doc: &NumDoc<'_, '_>, i: usize, class: u8) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
