@@ -1620,20 +1620,26 @@ pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Opti
 /// (a number) nor scale it (a scale word, `k`/`tr` suffix, `rưỡi`), the
 /// only ways [`read_number`] reads past the digit token. Lets a
 /// recognizer test what follows a number before reading it.
-#[inline]
+#[inline(always)]
 pub(crate) fn ends_at_next(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     match doc.tokens.get(i + 1) {
         None => true,
         // Most next tokens have neither the first byte nor the length of a
         // scale word, suffix or `rưỡi` (an exact reject; tests compare).
         Some(n) if n.kind != TokenKind::Number && !starts_one_of(doc, i + 1, &SCALE_STARTS) => true,
-        Some(n) => {
-            n.kind != TokenKind::Number
-                && number::scale_exp(n.text).is_none()
-                && number::suffix_exp(n.text).is_none()
-                && n.text != "rưỡi"
-        }
+        Some(n) => ends_at_next_slow(n),
     }
+}
+
+/// The rest of [`ends_at_next`], out of line: a token with the first byte
+/// and length of a scale word, suffix or `rưỡi` (the inline part is what
+/// most numbers take).
+#[inline(never)]
+fn ends_at_next_slow(n: &Token<'_>) -> bool {
+    n.kind != TokenKind::Number
+        && number::scale_exp(n.text).is_none()
+        && number::suffix_exp(n.text).is_none()
+        && n.text != "rưỡi"
 }
 
 /// Whether the reading of a spelled-out number at token `i` (if any) ends
