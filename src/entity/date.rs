@@ -1330,7 +1330,9 @@ impl DateRecognizer {
             // An anchor word's class says what `may_start` would.
             let class = doc.anchor_class_at(k);
             let starts = if class & super::numeric::UNKNOWN_CLASS != 0 {
-                may_start(t)
+                // (A digit first, as most such anchors have, is what
+                // `may_start` accepts first.)
+                t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) || may_start(t)
             } else {
                 class & super::numeric::DATE_WORD != 0
             };

@@ -106,6 +106,7 @@ fn second_member(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(usize, bool)> 
 /// [`second_member`] after the number that ends before token `j`; with
 /// `filter`, a token without the first byte and length of a dash, `đến`,
 /// `tới`, `,`, `và` or `hoặc` is rejected at once (tests compare both).
+#[inline(always)]
 pub(crate) fn second_member_at(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> Option<(usize, bool)> {
     if filter
         && !starts_one_of(
@@ -120,6 +121,13 @@ pub(crate) fn second_member_at(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> 
     {
         return None;
     }
+    second_member_unfiltered(doc, j)
+}
+
+/// The rest of [`second_member_at`], out of line (most tokens after a
+/// number fail its inline filter).
+#[inline(never)]
+fn second_member_unfiltered(doc: &NumDoc<'_, '_>, j: usize) -> Option<(usize, bool)> {
     if j == 0 || !(inline_gap(doc, j - 1) || adjacent(doc, j - 1)) {
         return None;
     }
@@ -248,6 +256,7 @@ fn starts_number(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 
 /// [`starts_number`], given the anchor class of token `i` (which says
 /// whether its text starts a spelled-out number, unless unknown).
+#[inline(always)]
 fn starts_number_with(doc: &NumDoc<'_, '_>, i: usize, class: u8) -> bool {
     let t = &doc.tokens[i];
     match t.kind {

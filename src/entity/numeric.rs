@@ -7,7 +7,6 @@ use crate::number::{self, Accumulator};
 use crate::span::Span;
 use crate::token::{tokenize, Token, TokenKind};
 use crate::Decimal;
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -31,6 +30,9 @@ pub(crate) struct NumDoc<'d, 'a> {
     /// With the anchors of `recognize`: the class of each (see
     /// [`anchor_of`]); empty when not known.
     anchor_classes: Vec<u8>,
+    /// With the anchors of `recognize`: those that are number-like (class
+    /// [`UNKNOWN_CLASS`]), in order; `None` when not known.
+    number_anchors: Option<Vec<usize>>,
     /// Whether the recognizers may take their early rejects (exact
     /// shortcuts that skip work whose result cannot matter); off only in
     /// the reference path the tests compare against.
@@ -51,17 +53,22 @@ struct Memo {
     numbers: Vec<Option<NumberRead>>,
 }
 
+/// Eight bytes (the memo of a document is filled with zeros before its
+/// first use, so a small entry matters).
 #[derive(Default, Clone, Copy)]
 struct TokenMemo {
     /// 0 not asked yet, 1 no code, 2 part of a code.
     code: u8,
-    /// 0 not read yet, else 1 + the index of the reading in `Memo::numbers`.
-    number: u32,
     /// [`unit_at`]: 0 not asked yet, 1 no unit, 2 a unit, 3 a measure.
     unit: u8,
-    /// With `unit` 2 or 3: the index after the unit, minus the token's own.
-    unit_len: u32,
+    /// With `unit` 2 or 3: the index after the unit, minus the token's own
+    /// (a longer unit is not remembered).
+    unit_len: u16,
+    /// 0 not read yet, else 1 + the index of the reading in `Memo::numbers`.
+    number: u32,
 }
+
+const _: () = assert!(std::mem::size_of::<TokenMemo>() == 8);
 
 impl Memo {
     fn slot(&mut self, i: usize, len: usize) -> Option<&mut TokenMemo> {
@@ -80,6 +87,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             memo: RefCell::new(Memo::default()),
             anchors: std::cell::OnceCell::new(),
             anchor_classes: Vec::new(),
+            number_anchors: None,
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
@@ -88,8 +96,15 @@ impl<'d, 'a> NumDoc<'d, 'a> {
 
     /// A `NumDoc` over reused buffers: `memo` (cleared here) and `anchors`,
     /// which must be what [`NumDoc::anchors`] would compute, with their
-    /// classes (what [`anchor_of`] gives for each).
-    fn with_scratch(doc: &'d Document<'a>, mut memo: Memo, anchors: Vec<usize>, classes: Vec<u8>) -> Self {
+    /// classes (what [`anchor_of`] gives for each) and the number-like ones
+    /// among them (those of class [`UNKNOWN_CLASS`]).
+    fn with_scratch(
+        doc: &'d Document<'a>,
+        mut memo: Memo,
+        anchors: Vec<usize>,
+        classes: Vec<u8>,
+        numbers: Vec<usize>,
+    ) -> Self {
         memo.tokens.clear();
         memo.numbers.clear();
         NumDoc {
@@ -97,6 +112,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             memo: RefCell::new(memo),
             anchors: std::cell::OnceCell::from(anchors),
             anchor_classes: classes,
+            number_anchors: Some(numbers),
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
@@ -104,12 +120,29 @@ impl<'d, 'a> NumDoc<'d, 'a> {
     }
 
     /// The buffers back, for the next document.
-    fn into_scratch(self) -> (Memo, Vec<usize>, Vec<u8>) {
+    fn into_scratch(self) -> (Memo, Vec<usize>, Vec<u8>, Vec<usize>) {
         (
             self.memo.into_inner(),
             self.anchors.into_inner().unwrap_or_default(),
             self.anchor_classes,
+            self.number_anchors.unwrap_or_default(),
         )
+    }
+
+    /// The anchors a recognizer that starts only at number-like tokens
+    /// (quantity: numbers and ratios; percent: numbers and percentages)
+    /// needs to visit, in order: the number-like anchors when they were
+    /// found with the anchors (every anchor of a number-like kind has the
+    /// class [`UNKNOWN_CLASS`]), else all anchors. Each recognizer still
+    /// tests the kind, so visiting more anchors changes nothing; the anchor
+    /// words left out (`năm`, `một` …, about two anchors in five) are ones
+    /// it would skip after loading the token and testing its kind.
+    #[inline]
+    pub(crate) fn number_anchors(&self) -> &[usize] {
+        match &self.number_anchors {
+            Some(numbers) if self.fast => numbers,
+            _ => self.anchors(),
+        }
     }
 
     /// The class of the `k`-th anchor (see [`anchor_of`]), or
@@ -454,7 +487,12 @@ impl super::Recognizer for NumericRecognizer {
 impl NumericRecognizer {
     /// [`Recognizer::recognize`](super::Recognizer::recognize) with the buffers of `scratch`.
     fn recognize_with(&self, doc: &Document<'_>, scratch: &mut Scratch, out: &mut Vec<super::Entity>) {
-        find_anchors(&doc.tokens, &mut scratch.anchors, &mut scratch.classes);
+        find_anchors(
+            &doc.tokens,
+            &mut scratch.anchors,
+            &mut scratch.classes,
+            &mut scratch.numbers,
+        );
         // No anchor: every recognizer would skip every token.
         if scratch.anchors.is_empty() {
             return;
@@ -464,9 +502,10 @@ impl NumericRecognizer {
             std::mem::take(&mut scratch.memo),
             std::mem::take(&mut scratch.anchors),
             std::mem::take(&mut scratch.classes),
+            std::mem::take(&mut scratch.numbers),
         );
         self.run_all(&doc, out);
-        (scratch.memo, scratch.anchors, scratch.classes) = doc.into_scratch();
+        (scratch.memo, scratch.anchors, scratch.classes, scratch.numbers) = doc.into_scratch();
     }
 }
 
@@ -475,11 +514,13 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch::new()) };
 }
 
-/// What [`SCRATCH`] keeps: the memo, the anchors and their classes.
+/// What [`SCRATCH`] keeps: the memo, the anchors, their classes and the
+/// number-like anchors.
 struct Scratch {
     memo: Memo,
     anchors: Vec<usize>,
     classes: Vec<u8>,
+    numbers: Vec<usize>,
 }
 
 impl Scratch {
@@ -491,12 +532,14 @@ impl Scratch {
             },
             anchors: Vec::new(),
             classes: Vec::new(),
+            numbers: Vec::new(),
         }
     }
 }
 
 /// The anchors of `tokens` and their classes, exactly what [`anchor_of`]
-/// gives token by token, into `anchors` and `classes` (cleared first).
+/// gives token by token, into `anchors` and `classes`, and the anchors of
+/// class [`UNKNOWN_CLASS`] into `numbers` (all three cleared first).
 ///
 /// [`anchor_of`] decides with branches that the processor often
 /// mispredicts (number or word, filter passed or not, in no regular
@@ -510,12 +553,22 @@ impl Scratch {
 /// the others are looked up by their [`anchor_key`] (one table look-up,
 /// then one text comparison for the words that have a word's key), with
 /// the class test of [`anchor_of`].
-fn find_anchors(tokens: &[Token<'_>], anchors: &mut Vec<usize>, classes: &mut Vec<u8>) {
+fn find_anchors(
+    tokens: &[Token<'_>],
+    anchors: &mut Vec<usize>,
+    classes: &mut Vec<u8>,
+    numbers: &mut Vec<usize>,
+) {
     anchors.clear();
     classes.clear();
+    numbers.clear();
     for (c, chunk) in tokens.chunks(64).enumerate() {
         let mut mask = 0u64;
-        for (k, t) in chunk.iter().enumerate() {
+        // Each token's bit enters at the top and moves down one place per
+        // token (a shift by a constant, where a shift by the token's index
+        // costs three micro-operations); the last token's bit ends at
+        // place 63, and the shift after the loop brings the first to 0.
+        for t in chunk {
             let b = t.text.as_bytes();
             let (first, last) = match (b.first(), b.last()) {
                 (Some(&f), Some(&l)) => (f, l),
@@ -526,8 +579,9 @@ fn find_anchors(tokens: &[Token<'_>], anchors: &mut Vec<usize>, classes: &mut Ve
             let length = 1u32 << (b.len() & 31) | 1;
             let filter = ANCHOR_FIRST[usize::from(first)] & ANCHOR_LAST[usize::from(last)] & length;
             let kind = NUMBER_KINDS >> (t.kind as u32) & 1;
-            mask |= u64::from(u32::from(filter != 0) | kind) << k;
+            mask = mask >> 1 | u64::from(u32::from(filter != 0) | kind) << 63;
         }
+        mask >>= 64 - chunk.len().clamp(1, 64);
         while mask != 0 {
             let k = mask.trailing_zeros() as usize;
             mask &= mask - 1;
@@ -537,6 +591,7 @@ fn find_anchors(tokens: &[Token<'_>], anchors: &mut Vec<usize>, classes: &mut Ve
             if NUMBER_KINDS >> (t.kind as u32) & 1 != 0 || b.first().is_some_and(u8::is_ascii_digit) {
                 anchors.push(i);
                 classes.push(UNKNOWN_CLASS);
+                numbers.push(i);
                 continue;
             }
             let key = anchor_key(b);
@@ -750,7 +805,7 @@ impl<V> PhraseTable<V> {
             if let Some(first) = tokenize(phrase.trim()).next() {
                 let key = lower(first.text);
                 if let Some(w) = words.first_mut() {
-                    w.is_key = w.exact.is_none() && w.lower == key;
+                    w.is_key = w.exact.is_none() && w.lower == key.as_str();
                 }
                 by_first.entry(key.into_owned()).or_default().push((words, v));
             }
@@ -828,19 +883,22 @@ impl<V> PhraseTable<V> {
     }
 
     /// False only when no phrase starts at token `i` ([`PhraseTable::longest_at`]
-    /// finds none): there is no token, or its text starts with a lower-case
-    /// ASCII letter (so it is its own lower-case form) and fails
+    /// finds none): there is no token, or its text starts with an ASCII
+    /// byte that is no capital (a lower-case letter, a digit, a punctuation
+    /// mark: the text is its own lower-case form) and fails
     /// [`PhraseTable::may_start`]. Inline, for a caller to test before a
     /// look-up that is mostly in vain; every other text is left to it.
+    /// (The one-byte texts count: `,`, `.` and `)` follow most numbers.)
     #[inline]
     pub(crate) fn may_start_at(&self, doc: &NumDoc<'_, '_>, i: usize) -> bool {
         let Some(t) = doc.tokens.get(i) else {
             return false;
         };
         match t.text.as_bytes() {
-            [b, .., e] if b.is_ascii_lowercase() && t.text.len() < 64 => {
+            [b, ..] if b.is_ascii() && !b.is_ascii_uppercase() && t.text.len() < 64 => {
                 let bit = 1u64 << t.text.len();
-                self.key_len[usize::from(*b)] & bit != 0 && self.last_len[usize::from(*e)] & bit != 0
+                let e = t.text.as_bytes().last().copied().unwrap_or(*b);
+                self.key_len[usize::from(*b)] & bit != 0 && self.last_len[usize::from(e)] & bit != 0
             }
             _ => true,
         }
@@ -1016,12 +1074,131 @@ pub(crate) static COMPARATIVES: LazyLock<HashSet<String, FnvBuild>> =
 /// Only the first letter is checked: words are written in lower case,
 /// capitalized or in capitals, and mixed case (`iPhone`) is a name that the
 /// word tables do not hold anyway.
+///
+/// A short text whose letters all have a lower case that [`lower_char`]
+/// knows (ASCII, Latin-1, the Vietnamese letters) is lower-cased on the
+/// stack; any other text takes `str::to_lowercase`, which the result
+/// always equals (a test checks every such character, and random texts).
+/// Capitalized words (`Năm`, `Tháng`, `USD`) are asked for after many
+/// numbers, and an allocation per look-up was most of their cost.
 #[inline]
-pub(crate) fn lower(s: &str) -> Cow<'_, str> {
+pub(crate) fn lower(s: &str) -> Lower<'_> {
     if first_is_upper(s) {
-        Cow::Owned(s.to_lowercase())
+        lower_capitalized(s)
     } else {
-        Cow::Borrowed(s)
+        Lower::Borrowed(s)
+    }
+}
+
+/// The rest of [`lower`], for a text that starts with a capital.
+#[inline(never)]
+fn lower_capitalized(s: &str) -> Lower<'_> {
+    let mut buf = [0u8; LOWER_INLINE];
+    let mut len = 0;
+    for c in s.chars() {
+        let Some(l) = lower_char(c) else {
+            return Lower::Owned(s.to_lowercase());
+        };
+        let end = len + l.len_utf8();
+        let Some(dst) = buf.get_mut(len..end) else {
+            return Lower::Owned(s.to_lowercase());
+        };
+        l.encode_utf8(dst);
+        len = end;
+    }
+    Lower::Inline { buf, len: len as u8 }
+}
+
+/// The most bytes [`Lower::Inline`] holds.
+const LOWER_INLINE: usize = 30;
+
+/// The lower case of `c` when it is one character that a few ranges give
+/// without the Unicode tables: ASCII, Latin-1, pairs of Latin Extended-A
+/// (`Ă ă`, `Đ đ`, `Ĩ ĩ`, `Ũ ũ`), `Ơ ơ`, `Ư ư`, the combining
+/// marks, and Latin Extended Additional (`Ạ ạ` … `Ỹ ỹ`); `None` for any
+/// other character (a test compares every character of these ranges with
+/// `char::to_lowercase`).
+#[inline]
+fn lower_char(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0..=0x7F => u8::try_from(u).map_or(u, |b| u32::from(b.to_ascii_lowercase())),
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x80..=0xFF => u,
+        0x100..=0x12F | 0x14A..=0x177 | 0x1EA0..=0x1EFF => u | 1,
+        0x1A0 | 0x1A1 => 0x1A1,
+        0x1AF | 0x1B0 => 0x1B0,
+        0x300..=0x36F => u,
+        _ => return None,
+    };
+    char::from_u32(l)
+}
+
+/// A text in lower case (see [`lower`]): the text itself when it already
+/// is, a short one on the stack, or a longer one allocated.
+#[derive(Clone)]
+pub(crate) enum Lower<'a> {
+    Borrowed(&'a str),
+    Inline { buf: [u8; LOWER_INLINE], len: u8 },
+    Owned(String),
+}
+
+impl Lower<'_> {
+    /// The text.
+    #[inline]
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // (Whole characters were written: the bytes are UTF-8.)
+            Lower::Inline { buf, len } => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Lower::Owned(s) => s,
+        }
+    }
+
+    /// The text as an owned string.
+    pub(crate) fn into_owned(self) -> String {
+        match self {
+            Lower::Owned(s) => s,
+            other => other.as_str().to_owned(),
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    #[inline]
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    #[inline]
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    #[inline]
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::fmt::Debug for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
     }
 }
 
@@ -1067,7 +1244,7 @@ pub(crate) fn adjacent(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 /// The token at `i`, lower-cased, when it follows token `i - 1` on the same
 /// line (or `i` is any token when `i` is the anchor itself).
 #[inline]
-pub(crate) fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<Cow<'a, str>> {
+pub(crate) fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<Lower<'a>> {
     doc.tokens.get(i).map(|t| lower(t.text))
 }
 
@@ -1443,20 +1620,26 @@ pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Opti
 /// (a number) nor scale it (a scale word, `k`/`tr` suffix, `rưỡi`), the
 /// only ways [`read_number`] reads past the digit token. Lets a
 /// recognizer test what follows a number before reading it.
-#[inline]
+#[inline(always)]
 pub(crate) fn ends_at_next(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     match doc.tokens.get(i + 1) {
         None => true,
         // Most next tokens have neither the first byte nor the length of a
         // scale word, suffix or `rưỡi` (an exact reject; tests compare).
         Some(n) if n.kind != TokenKind::Number && !starts_one_of(doc, i + 1, &SCALE_STARTS) => true,
-        Some(n) => {
-            n.kind != TokenKind::Number
-                && number::scale_exp(n.text).is_none()
-                && number::suffix_exp(n.text).is_none()
-                && n.text != "rưỡi"
-        }
+        Some(n) => ends_at_next_slow(n),
     }
+}
+
+/// The rest of [`ends_at_next`], out of line: a token with the first byte
+/// and length of a scale word, suffix or `rưỡi` (the inline part is what
+/// most numbers take).
+#[inline(never)]
+fn ends_at_next_slow(n: &Token<'_>) -> bool {
+    n.kind != TokenKind::Number
+        && number::scale_exp(n.text).is_none()
+        && number::suffix_exp(n.text).is_none()
+        && n.text != "rưỡi"
 }
 
 /// Whether the reading of a spelled-out number at token `i` (if any) ends
@@ -1671,7 +1854,7 @@ fn read_spelled_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
     }
     // At most MAX_NUMBER_TOKENS words, kept on the stack: most spelled
     // numbers are one word (`một người`), read without allocating.
-    let mut words: [Cow<'_, str>; MAX_NUMBER_TOKENS] = std::array::from_fn(|_| Cow::Borrowed(""));
+    let mut words: [Lower<'_>; MAX_NUMBER_TOKENS] = std::array::from_fn(|_| Lower::Borrowed(""));
     words[0] = first;
     let mut n = 1;
     let mut end = i + 1;
@@ -1807,7 +1990,7 @@ fn unit_at_first(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)>
                 if let Some(len) = (start == i)
                     .then(|| end.checked_sub(i))
                     .flatten()
-                    .and_then(|l| u32::try_from(l).ok())
+                    .and_then(|l| u16::try_from(l).ok())
                 {
                     m.unit = if measure { 3 } else { 2 };
                     m.unit_len = len;
@@ -1821,6 +2004,13 @@ fn unit_at_first(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)>
 
 fn unit_at_uncached(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)> {
     let t = doc.tokens.get(i)?;
+    // A dash (the second most frequent token asked about, after the
+    // first member of a range `1990–2000`) starts no unit (a test checks
+    // the table) and is no noun: skip the look-up, whose filter must
+    // decode its first character to rule out a capital.
+    if doc.fast && is_dash(doc, i) {
+        return None;
+    }
     // Percentage points: `điểm %`, `điểm phần trăm`.
     if let Some((kind, end)) = UNITS.longest_at(doc, i) {
         // A lexicon word written with a capital (`Huy chương Vàng`, `Cục Hải quan`) counts too.
@@ -2275,10 +2465,44 @@ mod tests {
                 expected_classes.push(class);
             }
         }
-        let (mut anchors, mut classes) = (vec![7], vec![7]);
-        find_anchors(tokens, &mut anchors, &mut classes);
+        let (mut anchors, mut classes, mut numbers) = (vec![7], vec![7], vec![7]);
+        find_anchors(tokens, &mut anchors, &mut classes, &mut numbers);
         assert_eq!(anchors, expected, "anchors of {tokens:?}");
         assert_eq!(classes, expected_classes, "anchor classes of {tokens:?}");
+        // The number-like anchors: those of the unknown class, in order, and
+        // among them every token of a kind that quantity or percent starts at.
+        let unknown: Vec<usize> = expected
+            .iter()
+            .zip(&expected_classes)
+            .filter(|&(_, &c)| c == UNKNOWN_CLASS)
+            .map(|(&i, _)| i)
+            .collect();
+        assert_eq!(numbers, unknown, "number anchors of {tokens:?}");
+        for (i, t) in tokens.iter().enumerate() {
+            if matches!(t.kind, TokenKind::Number | TokenKind::Percent | TokenKind::Ratio) {
+                assert!(
+                    numbers.contains(&i),
+                    "number-like token {:?} is no number anchor",
+                    t.text
+                );
+            }
+        }
+    }
+
+    /// Documents of every length around the 64-token blocks of
+    /// [`find_anchors`] (a token's bit is placed by shifting the block's
+    /// mask), with anchors at the first, the last and scattered places.
+    #[test]
+    fn find_anchors_at_block_edges() {
+        for n in [1, 2, 3, 63, 64, 65, 127, 128, 129, 200] {
+            for pattern in ["5 nhà năm x", "x y z tháng", "1 2 3 4"] {
+                let words: Vec<&str> = pattern.split(' ').cycle().take(n).collect();
+                let text = words.join(" ");
+                let doc = Document::new(&text);
+                assert_eq!(doc.tokens.len(), n, "{text:?}");
+                assert_anchors_found(&doc.tokens);
+            }
+        }
     }
 
     /// Every anchor word is found in every kind, near misses (one byte
@@ -2547,6 +2771,71 @@ mod tests {
         ] {
             assert_eq!(found, filtered, "{name}: {word:?}");
         }
+        check_may_start_at(word);
+    }
+
+    /// The inline filter `may_start_at` rejects no token of `text` (after a
+    /// number, so that the word also follows one) that starts a phrase of
+    /// one of the four tables.
+    fn check_may_start_at(text: &str) {
+        let text = format!("5 {text}");
+        let doc = Document::new(&text);
+        let memo = NumDoc::new(&doc);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            for (name, table_has, filter) in [
+                (
+                    "currencies",
+                    CURRENCIES.by_first.contains_key(lower(t.text).as_ref()),
+                    CURRENCIES.may_start_at(&memo, i),
+                ),
+                (
+                    "qualifiers",
+                    QUALIFIERS.by_first.contains_key(lower(t.text).as_ref()),
+                    QUALIFIERS.may_start_at(&memo, i),
+                ),
+                (
+                    "units",
+                    UNITS.by_first.contains_key(lower(t.text).as_ref()),
+                    UNITS.may_start_at(&memo, i),
+                ),
+                (
+                    "labels",
+                    LABELS.by_first.contains_key(lower(t.text).as_ref()),
+                    LABELS.may_start_at(&memo, i),
+                ),
+            ] {
+                assert!(filter || !table_has, "{name}: may_start_at rejects {:?}", t.text);
+            }
+        }
+    }
+
+    /// No unit starts with a dash, and no dash is a noun (`unit_at`
+    /// answers `None` for one without looking it up).
+    #[test]
+    fn no_unit_starts_with_a_dash() {
+        for dash in ["-", "–", "—", "‐", "‑"] {
+            assert!(!UNITS.by_first.contains_key(dash), "{dash:?}");
+            let text = format!("5 {dash} 6");
+            let doc = Document::new(&text);
+            let mut slow = NumDoc::new(&doc);
+            slow.fast = false;
+            let fast = NumDoc::new(&doc);
+            assert!(is_dash(&fast, 1), "{dash:?}");
+            assert_eq!(unit_at_uncached(&fast, 1), None);
+            assert_eq!(unit_at_uncached(&slow, 1), None);
+        }
+    }
+
+    /// Every text of one or two ASCII characters (`,`, `$`, `.`, `)`, `%` …
+    /// follow numbers): `may_start_at` keeps every phrase start among them.
+    #[test]
+    fn phrase_filter_at_short_ascii_tokens() {
+        for a in ' '..='~' {
+            check_may_start_at(&a.to_string());
+            for b in ' '..='~' {
+                check_may_start_at(&format!("{a}{b}"));
+            }
+        }
     }
 
     #[test]
@@ -2632,8 +2921,82 @@ mod tests {
         }
     }
 
+    /// `lower` on the stack equals `str::to_lowercase` for the text (a
+    /// capitalized one) or is the text itself.
+    fn check_lower(text: &str) {
+        let expected = if first_is_upper(text) {
+            text.to_lowercase()
+        } else {
+            text.to_owned()
+        };
+        let got = lower(text);
+        assert_eq!(got.as_str(), expected, "lower of {text:?}");
+        assert_eq!(got.into_owned(), expected, "lower of {text:?} (owned)");
+    }
+
+    /// Every character [`lower_char`] maps is mapped to what
+    /// `char::to_lowercase` gives, which is one character; and it maps every
+    /// character of the Vietnamese alphabet in both cases.
+    #[test]
+    fn lower_char_agrees_with_the_unicode_tables() {
+        let mut mapped = 0;
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            if let Some(l) = lower_char(c) {
+                let mut std = c.to_lowercase();
+                assert_eq!((std.next(), std.next()), (Some(l), None), "lower case of {c:?}");
+                mapped += 1;
+            }
+        }
+        assert!(mapped > 400, "{mapped} characters mapped");
+        let alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY\
+                        áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ\
+                        ÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ";
+        for c in alphabet.chars() {
+            assert!(lower_char(c).is_some(), "{c:?} takes the slow path");
+        }
+    }
+
+    #[test]
+    fn lower_on_the_stack_and_allocated() {
+        for text in [
+            "",
+            "năm",
+            "Năm",
+            "NĂM",
+            "Tháng",
+            "THÁNG",
+            "Đồng",
+            "ĐỒNG",
+            "USD",
+            "Ưu",
+            "Ơn",
+            "Ångström",
+            "ΣΑΣ",
+            "Σ",
+            "İstanbul",
+            "ǅemal",
+            "Ⱥb",
+            "KM",
+            "Kelvin\u{212a}",
+            "Ab\u{0301}c",
+            "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "Ằằằằằằằằằằ",
+            "Ằằằằằằằằằằằ",
+            "A\u{1e9e}",
+            "Ⅻ",
+        ] {
+            check_lower(text);
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn lower_matches_to_lowercase(text in "[A-ZĐĂÂÊÔƠƯÁẦỸΣİǅẞa-zđăâêôơưáầỹσ\\PC]{0,12}") {
+            check_lower(&text);
+        }
+
         #[test]
         fn phrase_filter_matches_lookup(word in "[a-zA-ZđĐêÊơƠưƯáÁàạảãậầấẩẫăắằẳẵặ]{0,9}") {
             check_filter(&word);

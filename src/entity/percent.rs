@@ -150,7 +150,7 @@ impl PercentRecognizer {
     /// `run`, with the early reject of bare numbers on or off (tests
     /// compare both).
     pub(crate) fn run_with(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>, early_reject: bool) {
-        for &i in doc.anchors() {
+        for &i in doc.number_anchors() {
             let kind = doc.tokens[i].kind;
             // A bare number is a percentage only with `%` or `phần trăm`
             // right after it (see `read`), or as the first member of a

@@ -21,7 +21,7 @@
 use super::numeric::{
     adjacent, clock_time_after, date_context_before, ends_at_next, inline_gap, is_code_part, is_dash,
     is_plain_digits, is_time_unit, is_word, label_before, lower, qualifier_before, read_number, span_of,
-    text_of, unit_at, NumDoc, LABELS,
+    starts, starts_one_of, text_of, unit_at, NumDoc, Starts, LABELS,
 };
 use super::{Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
@@ -106,6 +106,27 @@ const DATE_WORDS: &[&str] = &[
     "ngày", "tháng", "năm", "quý", "quí", "giờ", "lúc", "phút", "h", "mồng", "mùng",
 ];
 
+/// The first bytes and lengths of [`DATE_WORDS`] as `lower` can meet them:
+/// in lower case, or starting with a capital (capitalized or in capitals:
+/// each of their letters has a capital of its own length in bytes). A test
+/// checks every word in the three forms.
+const DATE_WORD_STARTS: Starts = starts(&[
+    "ngày", "tháng", "năm", "quý", "quí", "giờ", "lúc", "phút", "h", "mồng", "mùng", "Ngày", "Tháng", "Năm",
+    "Quý", "Quí", "Giờ", "Lúc", "Phút", "H", "Mồng", "Mùng",
+]);
+
+/// `prev_word_in(doc, i, DATE_WORDS)`, asked up to three times for most
+/// numbers: most words before a number (or none) fail the first byte and
+/// length of every date word, tested inline.
+#[inline]
+fn after_date_word(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    if doc.fast && (i == 0 || !starts_one_of(doc, i - 1, &DATE_WORD_STARTS)) {
+        debug_assert!(!prev_word_in(doc, i, DATE_WORDS));
+        return false;
+    }
+    prev_word_in(doc, i, DATE_WORDS)
+}
+
 impl Recognizer for QuantityRecognizer {
     fn produces(&self) -> &'static [super::EntityType] {
         &[super::EntityType::Quantity]
@@ -120,7 +141,7 @@ impl QuantityRecognizer {
     /// Adds the candidates found in `doc` (whose memo other numeric
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
-        for &i in doc.anchors() {
+        for &i in doc.number_anchors() {
             let found = match doc.tokens[i].kind {
                 TokenKind::Number if (!doc.fast || may_be_counted(doc, i)) && !is_code_part(doc, i) => {
                     counted(doc, i)
@@ -206,7 +227,7 @@ fn may_be_counted(doc: &NumDoc<'_, '_>, i: usize) -> bool {
             && (!ends_at_next(doc, second) || unit_after(doc, second + 1).is_some());
         return range_may || unit_after(doc, j).is_some();
     }
-    !prev_word_in(doc, i, DATE_WORDS) && unit_after(doc, j).is_some()
+    !after_date_word(doc, i) && unit_after(doc, j).is_some()
 }
 
 /// The second member of `10-59`: read with the first, or not at all.
@@ -228,7 +249,7 @@ fn counted(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
     let t = &doc.tokens[i];
     // A four-digit number written without separators is a year or a code.
     let yearlike = n.scale.is_none() && is_plain_digits(t) && t.text.len() >= 4;
-    if after_dash(doc, i) || prev_word_in(doc, i, DATE_WORDS) {
+    if after_dash(doc, i) || after_date_word(doc, i) {
         return None;
     }
     // The words before the number (a label, a bounding word) are looked
@@ -383,7 +404,7 @@ fn ratio(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
         Some((q, start)) => (start, Some(q)),
         None => (i, None),
     };
-    if prev_word_in(doc, i, DATE_WORDS) || date_context_before(doc, i) {
+    if after_date_word(doc, i) || date_context_before(doc, i) {
         return None;
     }
     if let Some(unit) = unit_after(doc, i + 1) {
@@ -441,6 +462,41 @@ fn quantity(
 
 #[cfg(test)]
 mod tests {
+    /// The inline filter of `after_date_word` loses no date word in lower
+    /// case, capitalized or in capitals, before a number (and rejects
+    /// near misses the slow way's answer agrees with).
+    #[test]
+    fn date_word_filter_keeps_every_form() {
+        use super::{after_date_word, prev_word_in, DATE_WORDS};
+        use crate::entity::numeric::NumDoc;
+        use crate::entity::Document;
+        for w in DATE_WORDS {
+            let mut chars = w.chars();
+            let capitalized: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            for form in [
+                w.to_string(),
+                capitalized,
+                w.to_uppercase(),
+                format!("{w}x"),
+                format!("x{w}"),
+            ] {
+                let text = format!("{form} 5 người");
+                let doc = Document::new(&text);
+                let fast = NumDoc::new(&doc);
+                let i = doc.tokens.iter().position(|t| t.text == "5").unwrap_or(0);
+                assert_eq!(
+                    after_date_word(&fast, i),
+                    prev_word_in(&fast, i, DATE_WORDS),
+                    "{text:?}"
+                );
+            }
+        }
+    }
     use crate::entity::{Entity, QuantityValue};
     use crate::{EntityType, Extractor};
 
