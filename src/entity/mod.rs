@@ -252,19 +252,34 @@ impl Entity {
 /// A tokenized, normalized document that recognizers read.
 ///
 /// Offsets in `tokens` index `text` (the normalized text), not the caller's
-/// input; the extractor maps them back.
+/// input; the extractor maps them back. A plain pair of public fields, so
+/// callers may also build one from tokens they already have:
+///
+/// ```
+/// use viet_text::entity::Document;
+/// let text = "Hà Nội";
+/// let d = Document { text, tokens: viet_text::tokenize(text).collect() };
+/// assert_eq!(d.tokens, Document::new(text).tokens);
+/// ```
 #[derive(Debug)]
 pub struct Document<'a> {
     /// The normalized text.
     pub text: &'a str,
     /// Its tokens, in order.
     pub tokens: Vec<Token<'a>>,
-    /// One annotation per token from the tokenizer's word memo, for the
-    /// recognizer with tag `ann_tag` (see
-    /// [`Recognizer::tokenize_annotated`]); empty when none asked.
+}
+
+/// The tokenizer's word annotations of a [`Document`]'s tokens, for the
+/// one recognizer that asked for them (see
+/// [`Recognizer::tokenize_annotated`]). Kept beside the document rather
+/// than in it, so that `Document` stays a plain public pair of text and
+/// tokens.
+#[derive(Debug, Default)]
+pub(crate) struct Annotations {
+    /// One annotation per token; empty when nobody asked.
     pub(crate) anns: Vec<u32>,
-    /// Whose annotations `anns` are (0: nobody's).
-    pub(crate) ann_tag: u16,
+    /// Whose annotations these are (0: nobody's).
+    pub(crate) tag: u16,
 }
 
 impl<'a> Document<'a> {
@@ -277,12 +292,7 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut tokens = Vec::with_capacity(token_capacity(text.len()));
         tokenize_into(text, &mut tokens);
-        Document {
-            text,
-            tokens,
-            anns: Vec::new(),
-            ann_tag: 0,
-        }
+        Document { text, tokens }
     }
 
     /// The text between token `i` and token `i + 1` (white space, usually).
@@ -304,6 +314,12 @@ impl<'a> Document<'a> {
 /// overlap; the extractor resolves overlaps.
 pub(crate) trait Recognizer: Send + Sync {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>);
+
+    /// [`Recognizer::recognize`] with the annotations the tokenizer made
+    /// of `doc`'s words; a recognizer that annotates none ignores them.
+    fn recognize_annotated(&self, doc: &Document<'_>, _anns: &Annotations, out: &mut Vec<Entity>) {
+        self.recognize(doc, out)
+    }
 
     /// Tokenizes `text` into `tokens` (as [`tokenize_into`]) with this
     /// recognizer's annotation of each word in `anns`, and returns its tag
@@ -410,13 +426,12 @@ impl Extractor {
         let doc = Document {
             text: &normalized.text,
             tokens,
-            anns,
-            ann_tag,
         };
+        let anns = Annotations { anns, tag: ann_tag };
         let candidates = &mut scratch.candidates;
         candidates.clear();
         for r in &self.recognizers {
-            r.recognize(&doc, candidates);
+            r.recognize_annotated(&doc, &anns, candidates);
         }
         candidates.retain(|e| self.types.contains(&e.entity_type()));
         let mut entities = resolve_overlaps(candidates);
@@ -424,7 +439,7 @@ impl Extractor {
             let span = normalized.map.span_to_original(e.span());
             e.relocate(span, text);
         }
-        scratch.keep(doc.tokens, doc.anns);
+        scratch.keep(doc.tokens, anns.anns);
         SCRATCH.set(scratch);
         entities
     }

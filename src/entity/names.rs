@@ -7,7 +7,7 @@
 //! `location.rs` and `person.rs`; [`NameRecognizer`] runs them in one pass
 //! over the document.
 
-use super::{Document, Entity, Recognizer};
+use super::{Annotations, Document, Entity, Recognizer};
 use crate::lexicon::{push_token_key, CaseInfo, Entry, Extras, NameLexicon, Quick};
 use crate::token::TokenKind;
 
@@ -197,6 +197,7 @@ fn upper_chars(text: &str, t: &Tok) -> usize {
     }
 }
 
+#[cfg(test)]
 /// Sets the shape flags of every token (after `caps_line` is known) and
 /// the bitmaps (the reference for the fused loop of [`Ctx::build_fast`]).
 fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
@@ -221,6 +222,7 @@ fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
     store(maps, toks.len() >> 6, &mut acc);
 }
 
+#[cfg(test)]
 /// Writes the bitmap words gathered for word `w` and clears them.
 fn store(maps: &mut Bitmaps, w: usize, acc: &mut [u64; 2]) {
     for (map, a) in [&mut maps.namecaps, &mut maps.breaks]
@@ -479,10 +481,20 @@ impl Builder {
 }
 
 impl<'a> Ctx<'a> {
+    /// The context of `doc`, every word classified here (tests).
+    #[cfg(test)]
     pub fn new(doc: &Document<'a>, lex: &'a NameLexicon) -> Self {
-        Self::build(doc, lex, false)
+        Self::annotated(doc, &Annotations::default(), lex)
     }
 
+    /// [`Ctx::new`] with the tokenizer's annotations of the document's
+    /// words (see [`tokenize_classified`]); annotations of another lexicon
+    /// or of other tokens are not used.
+    pub(crate) fn annotated(doc: &Document<'a>, anns: &Annotations, lex: &'a NameLexicon) -> Self {
+        Self::build_fast(doc, anns, lex, lend_memo(lex))
+    }
+
+    #[cfg(test)]
     /// Builds the context; `reference` forces the Aho-Corasick scan over
     /// the keyed text instead of the word-level trie, and classifies every
     /// token afresh instead of through the per-thread memo (for tests).
@@ -490,18 +502,10 @@ impl<'a> Ctx<'a> {
         if reference {
             return Self::build_reference(doc, lex);
         }
-        // Borrow the thread's memo (a fresh one if a context alive on this
-        // thread holds it); `Drop` gives it back. Boxed, so lending it moves
-        // a pointer.
-        let lent = MEMO
-            .try_with(|cell| cell.try_borrow_mut().ok().and_then(|mut m| m.take()))
-            .ok()
-            .flatten();
-        let mut memo = lent.unwrap_or_else(|| Box::new(Memo::new(MEMO_BITS)));
-        memo.prepare(lex.id);
-        Self::build_fast(doc, lex, memo)
+        Self::build_fast(doc, &Annotations::default(), lex, lend_memo(lex))
     }
 
+    #[cfg(test)]
     /// The reference build: every token classified afresh, one pass per
     /// feature (caps lines, lexicon scan over the keyed text, flags).
     fn build_reference(doc: &Document<'a>, lex: &'a NameLexicon) -> Self {
@@ -564,7 +568,7 @@ impl<'a> Ctx<'a> {
     /// shape flags, the bitmaps and the all-caps-line counts in the same
     /// loop; then one walk of the trie from the tokens some phrase starts
     /// with. Gives what [`Ctx::build_reference`] gives.
-    fn build_fast(doc: &Document<'a>, lex: &'a NameLexicon, mut memo: Box<Memo>) -> Self {
+    fn build_fast(doc: &Document<'a>, anns: &Annotations, lex: &'a NameLexicon, mut memo: Box<Memo>) -> Self {
         let text = doc.text;
         // Buffers of an earlier context on this thread, if any.
         let mut bufs = std::mem::take(&mut memo.bufs);
@@ -593,8 +597,8 @@ impl<'a> Ctx<'a> {
         let mut first = true;
         // The tokenizer's classes of the plain words, when it made them
         // for this lexicon.
-        let anns = if doc.ann_tag != 0 && doc.ann_tag == ann_tag(lex) && doc.anns.len() == doc.tokens.len() {
-            &doc.anns[..]
+        let anns = if anns.tag != 0 && anns.tag == ann_tag(lex) && anns.anns.len() == doc.tokens.len() {
+            &anns.anns[..]
         } else {
             &[]
         };
@@ -1336,6 +1340,19 @@ impl Memo {
     }
 }
 
+/// Borrows this thread's memo, prepared for `lex` (a fresh one if a
+/// context alive on this thread holds it); the context's `Drop` gives it
+/// back. Boxed, so lending it moves a pointer.
+fn lend_memo(lex: &NameLexicon) -> Box<Memo> {
+    let lent = MEMO
+        .try_with(|cell| cell.try_borrow_mut().ok().and_then(|mut m| m.take()))
+        .ok()
+        .flatten();
+    let mut memo = lent.unwrap_or_else(|| Box::new(Memo::new(MEMO_BITS)));
+    memo.prepare(lex.id);
+    memo
+}
+
 /// Slots of the per-thread memo: `2^MEMO_BITS`.
 const MEMO_BITS: u32 = 14;
 
@@ -1372,6 +1389,7 @@ fn write_keys(text: &str, toks: &[Tok], out: &mut Vec<u8>) {
     }
 }
 
+#[cfg(test)]
 /// Marks the tokens of all-caps lines (letters, none in lower case, at
 /// least three upper-case words).
 fn mark_caps_lines(toks: &mut [Tok]) {
@@ -1519,12 +1537,17 @@ impl Recognizer for NameRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
+        // Without annotations, the context classifies every word itself.
+        self.recognize_annotated(doc, &Annotations::default(), out)
+    }
+
+    fn recognize_annotated(&self, doc: &Document<'_>, anns: &Annotations, out: &mut Vec<Entity>) {
         // An empty document (a blank line read with `--lines`) has no
         // names: skip lending the memo and building a context for it.
         if doc.tokens.is_empty() {
             return;
         }
-        let ctx = Ctx::new(doc, &self.lex);
+        let ctx = Ctx::annotated(doc, anns, &self.lex);
         if ctx.len() == 0 {
             return;
         }
@@ -1866,13 +1889,8 @@ mod tests {
                 );
             }
         }
-        let annotated = Document {
-            text,
-            tokens,
-            anns,
-            ann_tag: tag,
-        };
-        let via = Ctx::build(&annotated, lex, false);
+        let annotated = Document { text, tokens };
+        let via = Ctx::annotated(&annotated, &Annotations { anns, tag }, lex);
         assert_eq!(via.toks, slow.toks, "tokens differ on {text:?} (annotated)");
         assert_eq!(via.hits, slow.hits, "hits differ on {text:?} (annotated)");
         assert_eq!(
