@@ -295,21 +295,12 @@ impl MoneyRecognizer {
         // Only anchors can start an amount (every other token is skipped
         // by the checks below too).
         for (k, &i) in doc.anchors().iter().enumerate() {
-            // An anchor word of a known class is neither a number nor an
-            // abbreviation (those have the unknown class): unless it may
-            // start a spelled-out number, `starts_number_with` rejects it.
-            // Tested before its token is loaded (two anchors in five are
-            // date words: `năm`, `tháng`, `ngày`).
-            let class = doc.anchor_class_at(k);
-            if class & (super::numeric::UNKNOWN_CLASS | super::numeric::SPELLED_WORD) == 0 {
-                continue;
-            }
             let Some(t) = doc.tokens.get(i) else { continue };
             if t.kind == TokenKind::Abbreviation {
                 out.extend(glued_code(doc, i));
                 continue;
             }
-            if !starts_number_with(doc, i, class) {
+            if !starts_number_with(doc, i, doc.anchor_class_at(k)) {
                 continue;
             }
             let digits = t.kind == TokenKind::Number;
