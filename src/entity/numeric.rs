@@ -2568,6 +2568,8 @@ mod tests {
             "Lãi 7 phần trăm, từ 3 tới 4 Phần Trăm, 12 — 15%, 8 Đến 9 %, 20 –25 % và 1,5 %-2 %.",
             "Vốn 3 và khoảng 4 tỷ đồng, 5, ít nhất 6 triệu đồng hoặc xấp xỉ 7 USD; năm 2010, ông nói.",
             "Giá 5 và khoảng 6 USD, 8, ít nhất 9 đồng, 10 hoặc hơn 12 euro.",
+            // Date words (anchors of a known class) next to spelled amounts.
+            "Tháng hai năm ba triệu đồng, ngày một trăm USD, năm năm mươi nghìn đồng, mồng hai tỷ.",
         ] {
             check_paths(text);
         }
