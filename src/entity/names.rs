@@ -566,12 +566,13 @@ impl<'a> Ctx<'a> {
     /// with. Gives what [`Ctx::build_reference`] gives.
     fn build_fast(doc: &Document<'a>, lex: &'a NameLexicon, mut memo: Box<Memo>) -> Self {
         let text = doc.text;
-        // Buffers of an earlier context on this thread, if any.
-        let mut bufs = std::mem::take(&mut memo.bufs);
+        // Buffers of an earlier context on this thread, if any (taken one
+        // by one: moving the whole `Bufs` out and dropping what is left
+        // costs more than the fields).
         let mut b = Builder {
-            toks: std::mem::take(&mut bufs.toks),
-            ids: std::mem::take(&mut bufs.ids),
-            maps: std::mem::take(&mut bufs.maps),
+            toks: std::mem::take(&mut memo.bufs.toks),
+            ids: std::mem::take(&mut memo.bufs.ids),
+            maps: std::mem::take(&mut memo.bufs.maps),
             line_start: 0,
             line_upper: 0,
             line_lower: false,
@@ -642,9 +643,9 @@ impl<'a> Ctx<'a> {
             ..
         } = b.finish(text);
         // Lexicon hits, bucketed by start token, longest first.
-        let mut hits = std::mem::take(&mut bufs.hits);
+        let mut hits = std::mem::take(&mut memo.bufs.hits);
         hits.clear();
-        let mut hit_range = std::mem::take(&mut bufs.hit_range);
+        let mut hit_range = std::mem::take(&mut memo.bufs.hit_range);
         hit_range.clear();
         maps.reset_cats(toks.len());
         if spaced {
