@@ -591,7 +591,6 @@ impl<'a> Ctx<'a> {
         // trie then cannot stand in for the scan over the keyed text.
         let mut spaced = false;
         let mut prev_end = 0usize;
-        let mut first = true;
         // The tokenizer's classes of the plain words, when it made them
         // for this lexicon.
         let anns = if doc.ann_tag != 0 && doc.ann_tag == ann_tag(lex) && doc.anns.len() == doc.tokens.len() {
@@ -607,8 +606,7 @@ impl<'a> Ctx<'a> {
             } else {
                 newlines_between(text, prev_end, start)
             };
-            let nl = if first { 2 } else { nl };
-            first = false;
+            // (The first token's count is set to 2 after the loop.)
             prev_end = end;
             let tok = Tok::of(t, nl);
             if let Some(parts) = split_glued(tok, t.text) {
@@ -635,6 +633,11 @@ impl<'a> Ctx<'a> {
                 };
                 b.push(Tok { case, ..tok }, crate::lexicon::NONE, shape_of(case, chars));
             }
+        }
+        // The first token starts a line as if after a blank one (no line
+        // ended before it, so the line counts are those of the loop).
+        if let Some(t) = b.toks.first_mut() {
+            t.newlines_before = 2;
         }
         let Builder {
             mut toks,
