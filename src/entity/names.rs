@@ -570,12 +570,13 @@ impl<'a> Ctx<'a> {
     /// with. Gives what [`Ctx::build_reference`] gives.
     fn build_fast(doc: &Document<'a>, anns: &Annotations, lex: &'a NameLexicon, mut memo: Box<Memo>) -> Self {
         let text = doc.text;
-        // Buffers of an earlier context on this thread, if any.
-        let mut bufs = std::mem::take(&mut memo.bufs);
+        // Buffers of an earlier context on this thread, if any (taken one
+        // by one: moving the whole `Bufs` out and dropping what is left
+        // costs more than the fields).
         let mut b = Builder {
-            toks: std::mem::take(&mut bufs.toks),
-            ids: std::mem::take(&mut bufs.ids),
-            maps: std::mem::take(&mut bufs.maps),
+            toks: std::mem::take(&mut memo.bufs.toks),
+            ids: std::mem::take(&mut memo.bufs.ids),
+            maps: std::mem::take(&mut memo.bufs.maps),
             line_start: 0,
             line_upper: 0,
             line_lower: false,
@@ -594,7 +595,6 @@ impl<'a> Ctx<'a> {
         // trie then cannot stand in for the scan over the keyed text.
         let mut spaced = false;
         let mut prev_end = 0usize;
-        let mut first = true;
         // The tokenizer's classes of the plain words, when it made them
         // for this lexicon.
         let anns = if anns.tag != 0 && anns.tag == ann_tag(lex) && anns.anns.len() == doc.tokens.len() {
@@ -610,8 +610,7 @@ impl<'a> Ctx<'a> {
             } else {
                 newlines_between(text, prev_end, start)
             };
-            let nl = if first { 2 } else { nl };
-            first = false;
+            // (The first token's count is set to 2 after the loop.)
             prev_end = end;
             let tok = Tok::of(t, nl);
             if let Some(parts) = split_glued(tok, t.text) {
@@ -639,6 +638,11 @@ impl<'a> Ctx<'a> {
                 b.push(Tok { case, ..tok }, crate::lexicon::NONE, shape_of(case, chars));
             }
         }
+        // The first token starts a line as if after a blank one (no line
+        // ended before it, so the line counts are those of the loop).
+        if let Some(t) = b.toks.first_mut() {
+            t.newlines_before = 2;
+        }
         let Builder {
             mut toks,
             mut ids,
@@ -646,9 +650,9 @@ impl<'a> Ctx<'a> {
             ..
         } = b.finish(text);
         // Lexicon hits, bucketed by start token, longest first.
-        let mut hits = std::mem::take(&mut bufs.hits);
+        let mut hits = std::mem::take(&mut memo.bufs.hits);
         hits.clear();
-        let mut hit_range = std::mem::take(&mut bufs.hit_range);
+        let mut hit_range = std::mem::take(&mut memo.bufs.hit_range);
         hit_range.clear();
         maps.reset_cats(toks.len());
         if spaced {
