@@ -468,6 +468,7 @@ pub struct Location {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entity::names::{ask_ranges_on_texts, insert_and_ask_ranges};
     use crate::entity::Document;
     use crate::lexicon::NameLexicon;
 
@@ -475,58 +476,40 @@ mod tests {
     /// for: after each insert (kinds changing, so the last one must win)
     /// every range of up to four tokens is asked.
     fn same_answers(text: &str, step: usize) {
-        let lex = NameLexicon::builtin();
-        let doc = Document::new(text);
-        let ctx = Ctx::new(&doc, &lex);
-        let n = ctx.len();
         let kinds = [LocationKind::Province, LocationKind::Commune, LocationKind::Other];
-        let mut fast = Places::default();
-        let mut slow: HashMap<Vec<u8>, LocationKind> = HashMap::new();
-        let mut a = 0;
-        let mut round = 0;
-        while a < n {
-            let b = (a + 1 + round % 3).min(n);
-            let kind = kinds[round % kinds.len()];
-            fast.insert(&ctx, a, b, kind);
-            slow.insert(ctx.key_bytes(a, b), kind);
-            assert_eq!(fast.is_empty(), slow.is_empty());
-            for i in (0..n).step_by(1 + round % 5) {
-                for len in 1..=4 {
-                    if i + len <= n {
-                        assert_eq!(
-                            fast.get(&ctx, i, i + len),
-                            slow.get(ctx.key_bytes(i, i + len).as_slice()).copied(),
-                            "{text:?} [{i}, {})",
-                            i + len
-                        );
-                    }
-                }
-            }
-            a += step + round % 4;
-            round += 1;
-        }
+        let mut sets = (Places::default(), HashMap::<Vec<u8>, LocationKind>::new());
+        insert_and_ask_ranges(
+            text,
+            step,
+            &mut sets,
+            |(fast, slow), ctx, a, b, round| {
+                let kind = kinds[round % kinds.len()];
+                fast.insert(ctx, a, b, kind);
+                slow.insert(ctx.key_bytes(a, b), kind);
+                assert_eq!(fast.is_empty(), slow.is_empty());
+            },
+            |(fast, slow), ctx, i, j| {
+                assert_eq!(
+                    fast.get(ctx, i, j),
+                    slow.get(ctx.key_bytes(i, j).as_slice()).copied(),
+                    "{text:?} [{i}, {j})"
+                );
+            },
+        );
     }
 
     #[test]
     fn places_answer_as_a_key_map() {
-        for text in [
-            "",
-            "xã Yên Lạc, Yên Lạc, YÊN LẠC, yên lạc, Yen Lac; huyện Thanh Hoá và Thanh Hóa, Thanh Ho\u{301}a.",
-            "tỉnh Quảng Ninh Quảng Ninh Hạ Long TP.Hạ Long https://a.vn https://b.vn a@b.vn c@d.vn",
-        ] {
-            same_answers(text, 1);
-            same_answers(text, 3);
-        }
         let long = "phường Hòa Lạc, xã An Phú và thị trấn Mạo Khê gặp nhau. ".repeat(10);
-        same_answers(&long, 2);
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
-        let Ok(wiki) = std::fs::read_to_string(path) else {
-            eprintln!("skipping the viwiki part: {path} not found");
-            return;
-        };
-        for line in wiki.lines().take(400).step_by(4) {
-            same_answers(line, 2);
-        }
+        ask_ranges_on_texts(
+            &[
+                "",
+                "xã Yên Lạc, Yên Lạc, YÊN LẠC, yên lạc, Yen Lac; huyện Thanh Hoá và Thanh Hóa, Thanh Ho\u{301}a.",
+                "tỉnh Quảng Ninh Quảng Ninh Hạ Long TP.Hạ Long https://a.vn https://b.vn a@b.vn c@d.vn",
+            ],
+            &long,
+            same_answers,
+        );
     }
 
     #[test]

@@ -1858,6 +1858,84 @@ impl Ctx<'_> {
     }
 }
 
+/// Test support for the finders' sets of remembered token ranges
+/// (`location::Places`, `person::NameSet`): builds the context of `text`,
+/// inserts ranges of one to three tokens from token 0 on, `step + round %
+/// 4` tokens apart, and after each insert asks every range of one to four
+/// tokens from every `(1 + round % 5)`-th token. `insert(state, ctx, a, b,
+/// round)` inserts range `a..b` into the set under test and its reference
+/// (both in `state`); `ask(state, ctx, i, j)` asserts that they answer the
+/// same for `i..j`.
+#[cfg(test)]
+pub(crate) fn insert_and_ask_ranges<S>(
+    text: &str,
+    step: usize,
+    state: &mut S,
+    mut insert: impl FnMut(&mut S, &Ctx<'_>, usize, usize, usize),
+    mut ask: impl FnMut(&mut S, &Ctx<'_>, usize, usize),
+) {
+    let lex = NameLexicon::builtin();
+    let doc = Document::new(text);
+    let ctx = Ctx::new(&doc, &lex);
+    let n = ctx.len();
+    let mut a = 0;
+    let mut round = 0;
+    while a < n {
+        let b = (a + 1 + round % 3).min(n);
+        insert(state, &ctx, a, b, round);
+        for i in (0..n).step_by(1 + round % 5) {
+            for len in 1..=4 {
+                if i + len <= n {
+                    ask(state, &ctx, i, i + len);
+                }
+            }
+        }
+        a += step + round % 4;
+        round += 1;
+    }
+}
+
+/// Test support: runs `same_answers(text, step)` (a check built on
+/// [`insert_and_ask_ranges`]) on each of `texts` with steps 1 and 3, on
+/// `long` with step 2, and on every fourth of the first 400 lines of
+/// `../shared/data/bench/viwiki.txt` when it is there (skipped with a
+/// message when not).
+#[cfg(test)]
+pub(crate) fn ask_ranges_on_texts(texts: &[&str], long: &str, mut same_answers: impl FnMut(&str, usize)) {
+    for text in texts {
+        same_answers(text, 1);
+        same_answers(text, 3);
+    }
+    same_answers(long, 2);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
+    let Ok(wiki) = std::fs::read_to_string(path) else {
+        eprintln!("skipping the viwiki part: {path} not found");
+        return;
+    };
+    for line in wiki.lines().take(400).step_by(4) {
+        same_answers(line, 2);
+    }
+}
+
+/// Test support: calls `f` with each text of the gold sets under
+/// `../shared/data` (news-dev, news-dev-finance, seed), skipping a set
+/// with a message when it is not there.
+#[cfg(test)]
+pub(crate) fn each_shared_news_text(mut f: impl FnMut(&str)) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    for set in ["news-dev", "news-dev-finance", "seed"] {
+        let Ok(dir) = std::fs::read_dir(root.join(set).join("texts")) else {
+            eprintln!("skipping {set}: ../shared/data/{set}/texts not found");
+            continue;
+        };
+        for file in dir.flatten() {
+            if let Ok(text) = std::fs::read_to_string(file.path()) {
+                f(&text);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     //! The word-level trie and the byte-level fast class must give the
@@ -2147,18 +2225,10 @@ mod tests {
         let lex = NameLexicon::builtin();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
         let mut seen = 0;
-        for set in ["news-dev", "news-dev-finance", "seed"] {
-            let Ok(dir) = std::fs::read_dir(root.join(set).join("texts")) else {
-                eprintln!("skipping {set}: ../shared/data/{set}/texts not found");
-                continue;
-            };
-            for f in dir.flatten() {
-                if let Ok(text) = std::fs::read_to_string(f.path()) {
-                    same(&text, &lex);
-                    seen += 1;
-                }
-            }
-        }
+        each_shared_news_text(|text| {
+            same(text, &lex);
+            seen += 1;
+        });
         match std::fs::read_to_string(root.join("bench/viwiki.txt")) {
             Ok(text) => {
                 // Every 7th paragraph of the first ~600 KB keeps the debug
@@ -2233,15 +2303,20 @@ mod tests {
         }
     }
 
-    #[test]
-    fn memo_forgets_another_lexicons_answers() {
-        let persons = ["Xyzqa Vưqk".to_string()];
-        let custom = NameLexicon::build(&Extras {
+    /// A user lexicon: the built-in one plus the person `Xyzqa Vưqk`, a
+    /// name no built-in list holds.
+    fn custom_lexicon() -> NameLexicon {
+        NameLexicon::build(&Extras {
             organizations: &[],
             locations: &[],
             program_triggers: &[],
-            persons: &persons,
-        });
+            persons: &["Xyzqa Vưqk".to_string()],
+        })
+    }
+
+    #[test]
+    fn memo_forgets_another_lexicons_answers() {
+        let custom = custom_lexicon();
         let builtin = NameLexicon::builtin();
         assert_ne!(custom.id, builtin.id);
         let mut scratch = Vec::new();
@@ -2296,13 +2371,7 @@ mod tests {
         // A custom lexicon and the built-in one take turns on one thread:
         // the classes the tokenizer's memo keeps for one never answer for
         // the other, in a context or through extractors.
-        let persons = ["Xyzqa Vưqk".to_string()];
-        let custom = NameLexicon::build(&Extras {
-            organizations: &[],
-            locations: &[],
-            program_triggers: &[],
-            persons: &persons,
-        });
+        let custom = custom_lexicon();
         let builtin = NameLexicon::builtin();
         let texts = [
             "Ông Xyzqa Vưqk đến thăm tỉnh Thanh Hóa, UBND tỉnh tiếp đón.",

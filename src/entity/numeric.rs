@@ -2182,6 +2182,19 @@ pub(crate) fn label_before(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     }
 }
 
+/// Test support: `s` with its first letter in upper case (`tháng` →
+/// `Tháng`).
+#[cfg(test)]
+pub(crate) fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2852,14 +2865,7 @@ mod tests {
             for key in table_keys {
                 check_filter(key);
                 check_filter(&key.to_uppercase());
-                let mut chars = key.chars();
-                let capitalized: String = chars
-                    .next()
-                    .into_iter()
-                    .flat_map(char::to_uppercase)
-                    .chain(chars)
-                    .collect();
-                check_filter(&capitalized);
+                check_filter(&capitalized(key));
                 // Near misses: one byte longer or shorter.
                 check_filter(&format!("{key}a"));
                 if let Some((cut, _)) = key.char_indices().last() {

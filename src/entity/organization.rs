@@ -1088,20 +1088,11 @@ mod tests {
             same_domain_starts(line);
         }
         // News texts (quotes, links, stock codes), whole and line by line.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-        for set in ["news-dev", "news-dev-finance", "seed"] {
-            let Ok(dir) = std::fs::read_dir(root.join(set).join("texts")) else {
-                eprintln!("skipping {set}: ../shared/data/{set}/texts not found");
-                continue;
-            };
-            for f in dir.flatten() {
-                if let Ok(text) = std::fs::read_to_string(f.path()) {
-                    same_domain_starts(&text);
-                    for line in text.lines() {
-                        same_domain_starts(line);
-                    }
-                }
+        crate::entity::names::each_shared_news_text(|text| {
+            same_domain_starts(text);
+            for line in text.lines() {
+                same_domain_starts(line);
             }
-        }
+        });
     }
 }

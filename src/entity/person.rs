@@ -658,64 +658,44 @@ pub struct Person {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::Document;
-    use crate::lexicon::NameLexicon;
+    use crate::entity::names::{ask_ranges_on_texts, insert_and_ask_ranges};
 
     /// A [`NameSet`] answers as a [`KeySet`] of the same names: every
     /// range of up to four tokens is asked after each insert of the ranges
     /// `picks` chooses (more than `NameSet::INDEXED` of them in long texts).
     fn same_answers(text: &str, step: usize) {
-        let lex = NameLexicon::builtin();
-        let doc = Document::new(text);
-        let ctx = Ctx::new(&doc, &lex);
-        let n = ctx.len();
-        let mut fast = NameSet::default();
-        let mut slow = KeySet::default();
-        let mut a = 0;
-        let mut round = 0;
-        while a < n {
-            let b = (a + 1 + round % 3).min(n);
-            fast.insert(&ctx, a, b);
-            slow.insert(&ctx, a, b);
-            assert_eq!(fast.is_empty(), slow.is_empty());
-            for i in (0..n).step_by(1 + round % 5) {
-                for len in 1..=4 {
-                    if i + len <= n {
-                        assert_eq!(
-                            fast.contains(&ctx, i, i + len),
-                            slow.contains(&ctx, i, i + len),
-                            "{text:?} [{i}, {})",
-                            i + len
-                        );
-                    }
-                }
-            }
-            a += step + round % 4;
-            round += 1;
-        }
+        insert_and_ask_ranges(
+            text,
+            step,
+            &mut (NameSet::default(), KeySet::default()),
+            |(fast, slow), ctx, a, b, _| {
+                fast.insert(ctx, a, b);
+                slow.insert(ctx, a, b);
+                assert_eq!(fast.is_empty(), slow.is_empty());
+            },
+            |(fast, slow), ctx, i, j| {
+                assert_eq!(
+                    fast.contains(ctx, i, j),
+                    slow.contains(ctx, i, j),
+                    "{text:?} [{i}, {j})"
+                );
+            },
+        );
     }
 
     #[test]
     fn name_set_answers_as_key_set() {
-        for text in [
-            "",
-            "Ông Nguyễn Văn An gặp NGUYỄN VĂN AN và nguyễn văn an; bà Lê Thị Hoa, Lê Thị Hoa, Le Thi Hoa.",
-            "Trần Hưng Đạo Tr\u{1ea7}n H\u{1b0}ng \u{110}\u{1ea1}o Tra\u{300}n Hưng Đạo, https://a.vn https://b.vn a@b.vn c@d.vn",
-            "Anh Minh, anh Minh, ANH MINH, Minh anh, iPhone IPHONE iphone",
-        ] {
-            same_answers(text, 1);
-            same_answers(text, 3);
-        }
         let long = "Ông Hà Văn Bình, bà Lý Thu Cúc và anh Tô Minh Đức gặp nhau. ".repeat(12);
-        same_answers(&long, 2);
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
-        let Ok(wiki) = std::fs::read_to_string(path) else {
-            eprintln!("skipping the viwiki part: {path} not found");
-            return;
-        };
-        for line in wiki.lines().take(400).step_by(4) {
-            same_answers(line, 2);
-        }
+        ask_ranges_on_texts(
+            &[
+                "",
+                "Ông Nguyễn Văn An gặp NGUYỄN VĂN AN và nguyễn văn an; bà Lê Thị Hoa, Lê Thị Hoa, Le Thi Hoa.",
+                "Trần Hưng Đạo Tr\u{1ea7}n H\u{1b0}ng \u{110}\u{1ea1}o Tra\u{300}n Hưng Đạo, https://a.vn https://b.vn a@b.vn c@d.vn",
+                "Anh Minh, anh Minh, ANH MINH, Minh anh, iPhone IPHONE iphone",
+            ],
+            &long,
+            same_answers,
+        );
     }
 
     proptest::proptest! {

@@ -471,16 +471,9 @@ mod tests {
         use crate::entity::numeric::NumDoc;
         use crate::entity::Document;
         for w in DATE_WORDS {
-            let mut chars = w.chars();
-            let capitalized: String = chars
-                .next()
-                .into_iter()
-                .flat_map(char::to_uppercase)
-                .chain(chars)
-                .collect();
             for form in [
                 w.to_string(),
-                capitalized,
+                crate::entity::numeric::capitalized(w),
                 w.to_uppercase(),
                 format!("{w}x"),
                 format!("x{w}"),
