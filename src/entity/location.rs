@@ -115,7 +115,9 @@ struct Places {
     /// Every range remembered, in order.
     all: Vec<(usize, usize, LocationKind)>,
     /// The map itself, for a document with spaced keys.
-    spaced: HashMap<Vec<u8>, LocationKind>,
+    /// (The fixed hasher spares every document the random seed of
+    /// `RandomState`: no order is read out of the map.)
+    spaced: HashMap<Vec<u8>, LocationKind, crate::lexicon::FastBuild>,
 }
 
 impl Places {
@@ -160,6 +162,11 @@ fn same_keys(ctx: &Ctx<'_>, x: usize, y: usize, a: usize, b: usize) -> bool {
 
 /// Finds locations.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    // Every location starts at a prefix or a known place (the bare
+    // mentions repeat names a prefix introduced): none, nothing to do.
+    if !ctx.present(cat::PREFIX | cat::PLACE) {
+        return;
+    }
     // Names an admin prefix introduced, as token ranges.
     let mut memory = Places::default();
     // The hashes of the keys in `memory`, for the bare-mention pass.

@@ -93,6 +93,22 @@ impl Bitmaps {
         self.cats.resize(n / 64 + 1, [0; CATS]);
     }
 
+    /// The categories with some token in their bitmap (bit `c` for
+    /// category bit `c`).
+    fn present(&self) -> u16 {
+        let mut any = [0u64; CATS];
+        for row in &self.cats {
+            for (a, x) in any.iter_mut().zip(row) {
+                *a |= x;
+            }
+        }
+        let mut mask = 0u16;
+        for (c, a) in any.iter().enumerate() {
+            mask |= u16::from(*a != 0) << c;
+        }
+        mask
+    }
+
     /// Marks token `i` in the bitmaps of its categories `cats`.
     #[inline]
     fn mark_cats(&mut self, i: usize, cats: u16) {
@@ -272,6 +288,10 @@ pub(crate) struct Ctx<'a> {
     /// [`RangeKeys`] check every key in full.
     spaced: bool,
     maps: Bitmaps,
+    /// The categories (other than `STOP`) some lexicon hit of the
+    /// document has: the or of the category bitmaps, so that a pass whose
+    /// anchor categories are absent is skipped at once.
+    present: u16,
     /// The per-thread memo, lent to the context while it lives (none for
     /// the reference build).
     memo: std::cell::RefCell<Option<Box<Memo>>>,
@@ -552,6 +572,7 @@ impl<'a> Ctx<'a> {
         let mut maps = Bitmaps::default();
         set_flags(text, &mut toks, &mut maps);
         Ctx {
+            present: maps.present(),
             maps,
             text,
             toks,
@@ -701,6 +722,7 @@ impl<'a> Ctx<'a> {
         }
         keep(&mut memo.bufs.ids, &mut ids);
         Ctx {
+            present: maps.present(),
             maps,
             text,
             toks,
@@ -728,6 +750,10 @@ impl<'a> Ctx<'a> {
                 .find(|&k| self.has(k, mask))
                 .unwrap_or(self.len());
         }
+        if self.present & mask == 0 {
+            // No token has a hit of these categories.
+            return self.len();
+        }
         let mut w = from >> 6;
         // Bits below `from` in its word do not count.
         let mut low = !0u64 << (from & 63);
@@ -746,6 +772,14 @@ impl<'a> Ctx<'a> {
             w += 1;
         }
         self.len()
+    }
+
+    /// Whether a lexicon hit of one of the categories `mask` (not `STOP`)
+    /// starts at some token of the document: false only when
+    /// [`Ctx::next_with`]`(0, mask)` is `len()`.
+    #[inline]
+    pub fn present(&self, mask: u16) -> bool {
+        self.present & mask != 0
     }
 
     /// The first name-cap token at or after `from` (`len()` if none).
@@ -2010,6 +2044,15 @@ mod tests {
                     "{text:?} token {i} category {bit}"
                 );
             }
+        }
+        // The categories present are those some token has (the finders
+        // skip a pass, and `next_with` returns at once, on their absence).
+        for bit in (0..10).map(|b| 1u16 << b) {
+            assert_eq!(
+                fast.present(bit),
+                (0..fast.len()).any(|k| fast.has(k, bit)),
+                "{text:?} category {bit}"
+            );
         }
         // The bitmap jumps land where linear scans do.
         let n = fast.len();

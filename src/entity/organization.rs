@@ -226,7 +226,10 @@ fn scheme_or_law(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 /// Short names of bodies in one text (key → kind of the body).
-type Aliases = HashMap<String, OrgKind>;
+/// (Asked by key, or its keys all put into a set: no order is read out,
+/// and the fixed hasher spares every document the random seed of
+/// `RandomState`.)
+type Aliases = HashMap<String, OrgKind, crate::lexicon::FastBuild>;
 
 /// An abbreviation or short name written in brackets after a full name
 /// (`EVN`, `VNPost`, `HoSE`, `Cienco4`, `ĐHQG-HCM`): the end of its tokens.
@@ -596,7 +599,7 @@ fn suffix_once(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
 /// Finds organizations.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     // Short names the text gives its bodies, with the kind of the body.
-    let mut aliases: Aliases = HashMap::new();
+    let mut aliases: Aliases = Aliases::default();
     let mut i = 0;
     while i < ctx.len() {
         i = ctx.next_with(i, cat::ORG | cat::HEAD);

@@ -17,6 +17,9 @@ use crate::token::TokenKind;
 use serde::Serialize;
 use std::collections::HashMap;
 
+/// Titles named so far, by key.
+type Names = HashMap<String, ProgramKind, crate::lexicon::FastBuild>;
+
 /// How far a trigger's descriptors reach before the quoted title.
 const MAX_DESCRIPTORS: usize = 6;
 /// Longest quoted title, in tokens.
@@ -69,7 +72,9 @@ fn is_quote_intro(w: &str) -> bool {
 
 /// Finds programs.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
-    let mut names: HashMap<String, ProgramKind> = HashMap::new();
+    // Asked only by key (no order read out): the fixed hasher spares
+    // every document the random seed of `RandomState`.
+    let mut names: Names = Names::default();
     let mut emitted = Marks::new(ctx.len()); // opening quotes already used
     let mut i = 0;
     while i < ctx.len() {
@@ -301,7 +306,7 @@ fn list_continues(
     mut k: usize,
     kind: ProgramKind,
     out: &mut Vec<Entity>,
-    names: &mut HashMap<String, ProgramKind>,
+    names: &mut Names,
     emitted: &mut Marks,
 ) -> usize {
     while k + 1 < ctx.len()
