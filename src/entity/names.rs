@@ -81,6 +81,8 @@ struct Bitmaps {
     namecaps: Vec<u64>,
     /// Tokens after a line break (and the first).
     breaks: Vec<u64>,
+    /// The categories with some token in `cats` (kept by `mark_cats`).
+    present: u16,
 }
 
 /// Categories with a bitmap: the bits of `cat::*` below `STOP`.
@@ -91,22 +93,7 @@ impl Bitmaps {
     fn reset_cats(&mut self, n: usize) {
         self.cats.clear();
         self.cats.resize(n / 64 + 1, [0; CATS]);
-    }
-
-    /// The categories with some token in their bitmap (bit `c` for
-    /// category bit `c`).
-    fn present(&self) -> u16 {
-        let mut any = [0u64; CATS];
-        for row in &self.cats {
-            for (a, x) in any.iter_mut().zip(row) {
-                *a |= x;
-            }
-        }
-        let mut mask = 0u16;
-        for (c, a) in any.iter().enumerate() {
-            mask |= u16::from(*a != 0) << c;
-        }
-        mask
+        self.present = 0;
     }
 
     /// Marks token `i` in the bitmaps of its categories `cats`.
@@ -117,6 +104,7 @@ impl Bitmaps {
         };
         let bit = 1u64 << (i & 63);
         let mut c = cats & !crate::lexicon::cat::STOP;
+        self.present |= c;
         while c != 0 {
             if let Some(x) = row.get_mut(c.trailing_zeros() as usize) {
                 *x |= bit;
@@ -288,10 +276,6 @@ pub(crate) struct Ctx<'a> {
     /// [`RangeKeys`] check every key in full.
     spaced: bool,
     maps: Bitmaps,
-    /// The categories (other than `STOP`) some lexicon hit of the
-    /// document has: the or of the category bitmaps, so that a pass whose
-    /// anchor categories are absent is skipped at once.
-    present: u16,
     /// The per-thread memo, lent to the context while it lives (none for
     /// the reference build).
     memo: std::cell::RefCell<Option<Box<Memo>>>,
@@ -472,7 +456,7 @@ impl Builder {
 
     /// Ends the last line, sets the tokens of all-caps lines (their flags
     /// change) and makes the name-cap and line-break bitmaps.
-    fn finish(mut self, text: &str) -> Self {
+    fn finish(&mut self, text: &str) {
         let n = self.toks.len();
         self.end_line(n);
         for &(a, b) in &self.caps_lines {
@@ -496,7 +480,6 @@ impl Builder {
             self.maps.namecaps.push(0);
             self.maps.breaks.push(0);
         }
-        self
     }
 }
 
@@ -572,7 +555,6 @@ impl<'a> Ctx<'a> {
         let mut maps = Bitmaps::default();
         set_flags(text, &mut toks, &mut maps);
         Ctx {
-            present: maps.present(),
             maps,
             text,
             toks,
@@ -664,12 +646,14 @@ impl<'a> Ctx<'a> {
         if let Some(t) = b.toks.first_mut() {
             t.newlines_before = 2;
         }
+        // (Finished in place: returning the builder would copy it.)
+        b.finish(text);
         let Builder {
             mut toks,
             mut ids,
             mut maps,
             ..
-        } = b.finish(text);
+        } = b;
         // Lexicon hits, bucketed by start token, longest first.
         let mut hits = std::mem::take(&mut memo.bufs.hits);
         hits.clear();
@@ -722,7 +706,6 @@ impl<'a> Ctx<'a> {
         }
         keep(&mut memo.bufs.ids, &mut ids);
         Ctx {
-            present: maps.present(),
             maps,
             text,
             toks,
@@ -750,7 +733,7 @@ impl<'a> Ctx<'a> {
                 .find(|&k| self.has(k, mask))
                 .unwrap_or(self.len());
         }
-        if self.present & mask == 0 {
+        if self.maps.present & mask == 0 {
             // No token has a hit of these categories.
             return self.len();
         }
@@ -779,7 +762,7 @@ impl<'a> Ctx<'a> {
     /// [`Ctx::next_with`]`(0, mask)` is `len()`.
     #[inline]
     pub fn present(&self, mask: u16) -> bool {
-        self.present & mask != 0
+        self.maps.present & mask != 0
     }
 
     /// The first name-cap token at or after `from` (`len()` if none).

@@ -536,7 +536,8 @@ fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Entity>, names: &mut NameSet, covered: &
             e -= 2;
         }
         let n = e - i;
-        if n == 1 && initials(ctx, i) {
+        // (The kind first, inline: most one-token lines are no abbreviation.)
+        if n == 1 && ctx.kind(i) == Some(TokenKind::Abbreviation) && initials(ctx, i) {
             push(ctx, i, e, None, out);
             covered.push((i, e));
         } else if n == 3
