@@ -72,6 +72,12 @@ fn is_quote_intro(w: &str) -> bool {
 
 /// Finds programs.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    // Without a trigger or a listed program the first pass finds nothing
+    // and names nothing, and the quoted-title pass needs an opening quote:
+    // with neither, skip setting both up.
+    if !ctx.present(cat::TRIGGER | cat::PROGRAM) && ctx.next_kind(0, &[TokenKind::OpenQuote]) >= ctx.len() {
+        return;
+    }
     // Asked only by key (no order read out): the fixed hasher spares
     // every document the random seed of `RandomState`.
     let mut names: Names = Names::default();
