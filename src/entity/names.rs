@@ -292,7 +292,7 @@ impl Drop for Ctx<'_> {
             keep(&mut bufs.hits, &mut self.hits);
             keep(&mut bufs.hit_range, &mut self.hit_range);
             if self.maps.cats.capacity() <= 1 << 10 {
-                bufs.maps = std::mem::take(&mut self.maps);
+                std::mem::swap(&mut bufs.maps, &mut self.maps);
             }
             let _ = MEMO.try_with(|cell| {
                 if let Ok(mut slot) = cell.try_borrow_mut() {
@@ -307,7 +307,9 @@ impl Drop for Ctx<'_> {
 /// document's buffers are not held on to).
 fn keep<T>(slot: &mut Vec<T>, buf: &mut Vec<T>) {
     if buf.capacity() <= 1 << 16 {
-        *slot = std::mem::take(buf);
+        // A swap: the slot is empty (the context took its buffer), and
+        // swapping spares dropping it here.
+        std::mem::swap(slot, buf);
     }
 }
 

@@ -238,7 +238,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         i += 1;
     }
-    given_names(ctx, out, first, &covered);
+    // (Tested here: most documents have no full name, and the call's
+    // set-up costs more than the test.)
+    if out.len() > first {
+        given_names(ctx, out, first, &covered);
+    }
 }
 
 /// `Phan Văn Hùng … Hùng khai`: the given name of a full name found in the
