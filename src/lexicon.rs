@@ -734,9 +734,11 @@ pub(crate) struct NameLexicon {
 }
 
 /// A fast, non-cryptographic hasher for the small keys of the lexicon
-/// (token keys, trie edges). Not exposed to user-controlled hash flooding
-/// in any way that matters: the tables are fixed after build and only
-/// looked up.
+/// (token keys, trie edges: tables fixed after build and only looked up)
+/// and for the name rules' per-document sets of `u64` range hashes (on one
+/// `u64` the hasher is a bijection, so two distinct keys never share a
+/// hash). Maps keyed by a document's own text use the standard seeded
+/// hasher instead, so that a crafted document cannot collide their keys.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FastHasher(u64);
 

@@ -114,10 +114,10 @@ struct Places {
     by_hash: HashMap<u64, (usize, usize, LocationKind), crate::lexicon::FastBuild>,
     /// Every range remembered, in order.
     all: Vec<(usize, usize, LocationKind)>,
-    /// The map itself, for a document with spaced keys.
-    /// (The fixed hasher spares every document the random seed of
-    /// `RandomState`: no order is read out of the map.)
-    spaced: HashMap<Vec<u8>, LocationKind, crate::lexicon::FastBuild>,
+    /// The map itself, for a document with spaced keys. Keyed by the
+    /// document's own text, so with the standard seeded hasher: a fixed
+    /// one would let a crafted document collide its keys.
+    spaced: HashMap<Vec<u8>, LocationKind>,
 }
 
 impl Places {

@@ -225,11 +225,10 @@ fn scheme_or_law(ctx: &Ctx<'_>, i: usize) -> bool {
     law || verb
 }
 
-/// Short names of bodies in one text (key → kind of the body).
-/// (Asked by key, or its keys all put into a set: no order is read out,
-/// and the fixed hasher spares every document the random seed of
-/// `RandomState`.)
-type Aliases = HashMap<String, OrgKind, crate::lexicon::FastBuild>;
+/// Short names of bodies in one text (key → kind of the body). Keyed by
+/// the document's own text, so with the standard seeded hasher: a fixed
+/// one would let a crafted document collide its keys.
+type Aliases = HashMap<String, OrgKind>;
 
 /// An abbreviation or short name written in brackets after a full name
 /// (`EVN`, `VNPost`, `HoSE`, `Cienco4`, `ĐHQG-HCM`): the end of its tokens.

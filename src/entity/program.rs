@@ -17,8 +17,9 @@ use crate::token::TokenKind;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// Titles named so far, by key.
-type Names = HashMap<String, ProgramKind, crate::lexicon::FastBuild>;
+/// Titles named so far, by key (the standard seeded hasher: the keys come
+/// from the document's text).
+type Names = HashMap<String, ProgramKind>;
 
 /// How far a trigger's descriptors reach before the quoted title.
 const MAX_DESCRIPTORS: usize = 6;
