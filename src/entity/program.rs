@@ -79,8 +79,6 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     if !ctx.present(cat::TRIGGER | cat::PROGRAM) && ctx.next_kind(0, &[TokenKind::OpenQuote]) >= ctx.len() {
         return;
     }
-    // Asked only by key (no order read out): the fixed hasher spares
-    // every document the random seed of `RandomState`.
     let mut names: Names = Names::default();
     let mut emitted = Marks::new(ctx.len()); // opening quotes already used
     let mut i = 0;
