@@ -380,32 +380,11 @@ impl<'a> Tokens<'a> {
     /// in `table`, the memo at hand), everything else out of line.
     #[inline]
     fn push_all(&mut self, table: Option<&cache::Table>, tokens: &mut Vec<Token<'a>>) {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let mut pos = self.pos;
-        loop {
-            if bytes.get(pos) == Some(&b' ') {
-                pos += 1;
-            }
-            let found = scan::scan_if_word_with(text, pos, &mut self.memo, |text, start, end| {
-                cache::word_kind_in(table, text, start, end)
-            });
-            if let Some((end, kind, Some(word))) = found {
-                tokens.push(Token {
-                    text: word,
-                    span: Span::new(pos, end),
-                    kind,
-                });
-                pos = end;
-                continue;
-            }
-            match self.finish(pos, found.map(|(end, kind, _)| (end, kind))) {
-                Some(token) => tokens.push(token),
-                None => break,
-            }
-            pos = self.pos;
-        }
-        self.pos = pos;
+        self.push_all_with(
+            tokens,
+            |text, start, end| (cache::word_kind_in(table, text, start, end), 0),
+            |_| {},
+        );
     }
 
     /// [`Tokens::push_all`] with an annotation per token (see
@@ -419,6 +398,25 @@ impl<'a> Tokens<'a> {
         tag: u16,
         annotate: &mut impl FnMut(&str) -> u32,
     ) {
+        self.push_all_with(
+            tokens,
+            |text, start, end| cache::word_kind_annotated(table, text, start, end, tag, annotate),
+            |ann| anns.push(ann),
+        );
+    }
+
+    /// The one token loop of [`Tokens::push_all`] and
+    /// [`Tokens::push_all_annotated`]: `kind_of(text, start, end)` gives a plain
+    /// word's kind and annotation, `note` receives each pushed token's
+    /// annotation (0 for tokens other than plain words). Both are inlined,
+    /// so the plain loop carries no annotation at all.
+    #[inline(always)]
+    fn push_all_with(
+        &mut self,
+        tokens: &mut Vec<Token<'a>>,
+        mut kind_of: impl FnMut(&str, usize, usize) -> (TokenKind, u32),
+        mut note: impl FnMut(u32),
+    ) {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut pos = self.pos;
@@ -428,7 +426,7 @@ impl<'a> Tokens<'a> {
             }
             let mut ann = 0;
             let found = scan::scan_if_word_with(text, pos, &mut self.memo, |text, start, end| {
-                let (kind, a) = cache::word_kind_annotated(table, text, start, end, tag, annotate);
+                let (kind, a) = kind_of(text, start, end);
                 ann = a;
                 kind
             });
@@ -438,14 +436,14 @@ impl<'a> Tokens<'a> {
                     span: Span::new(pos, end),
                     kind,
                 });
-                anns.push(ann);
+                note(ann);
                 pos = end;
                 continue;
             }
             match self.finish(pos, found.map(|(end, kind, _)| (end, kind))) {
                 Some(token) => {
                     tokens.push(token);
-                    anns.push(0);
+                    note(0);
                 }
                 None => break,
             }
