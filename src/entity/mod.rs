@@ -591,8 +591,9 @@ fn kept_small(spans: &[Span]) -> u64 {
     let mut standing = 0u64;
     let mut last_end = 0;
     let mut in_order = true;
-    // The first survivor: the longest, the earliest of equals.
-    let mut best: Option<(usize, Span)> = None;
+    // The first survivor: the longest, the earliest of equals (length 0:
+    // none yet; every standing span is longer).
+    let (mut best, mut best_len) = (0, 0);
     for (i, &s) in spans.iter().enumerate() {
         if s.is_empty() {
             continue;
@@ -600,18 +601,22 @@ fn kept_small(spans: &[Span]) -> u64 {
         standing |= 1 << i;
         in_order &= s.start >= last_end;
         last_end = last_end.max(s.end);
-        if best.is_none_or(|(_, b)| s.len() > b.len()) {
-            best = Some((i, s));
+        if s.len() > best_len {
+            (best, best_len) = (i, s.len());
         }
     }
     if in_order {
         return standing;
     }
     let mut keep = 0u64;
-    while let Some((i, b)) = best.take() {
-        keep |= 1 << i;
-        let mut rest = standing & !(1 << i);
+    while best_len > 0 {
+        let Some(&b) = spans.get(best) else {
+            break;
+        };
+        keep |= 1 << best;
+        let mut rest = standing & !(1 << best);
         standing = 0;
+        best_len = 0;
         while rest != 0 {
             let j = rest.trailing_zeros() as usize;
             rest &= rest - 1;
@@ -622,8 +627,8 @@ fn kept_small(spans: &[Span]) -> u64 {
                 continue;
             }
             standing |= 1 << j;
-            if best.is_none_or(|(_, c)| s.len() > c.len()) {
-                best = Some((j, s));
+            if s.len() > best_len {
+                (best, best_len) = (j, s.len());
             }
         }
     }
