@@ -240,11 +240,17 @@ impl Entity {
     /// Moves the entity to `span` of `source` and takes its text from there.
     fn relocate(&mut self, span: Span, source: &str) {
         let text = source.get(span.range()).unwrap_or_default();
-        // Reuses the string the recognizer made (usually of the same length).
+        // Reuses the string the recognizer made (usually of the same
+        // length); a recognizer that made none gets one of the exact size
+        // (pushing onto an empty string would take the growth path).
         each_variant!(self, e => {
             e.span = span;
-            e.text.clear();
-            e.text.push_str(text);
+            if e.text.capacity() == 0 {
+                e.text = text.to_owned();
+            } else {
+                e.text.clear();
+                e.text.push_str(text);
+            }
         })
     }
 }
@@ -311,7 +317,9 @@ impl<'a> Document<'a> {
 }
 
 /// Something that finds candidate entities in a document. Candidates may
-/// overlap; the extractor resolves overlaps.
+/// overlap; the extractor resolves overlaps. A candidate's `text` may be
+/// left empty: the extractor sets every survivor's text from its span
+/// (see `Entity::relocate`), so a recognizer need not allocate it.
 pub(crate) trait Recognizer: Send + Sync {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>);
 

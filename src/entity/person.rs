@@ -496,7 +496,9 @@ fn credit(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Entity>, names: &mut NameSet, c
             if let Some((s, e)) = ctx.span(k + 1, m) {
                 out.push(Entity::Organization(super::Organization {
                     span: Span::new(s, e),
-                    text: ctx.slice(k + 1, m).to_owned(),
+                    // The extractor sets the text of every survivor from its
+                    // span: a string made here would be copied over or dropped.
+                    text: String::new(),
                     kind: super::OrgKind::Media,
                 }));
             }
@@ -635,7 +637,9 @@ fn push(ctx: &Ctx<'_>, i: usize, j: usize, title: Option<&str>, out: &mut Vec<En
     if let Some((s, e)) = ctx.span(i, j) {
         out.push(Entity::Person(Person {
             span: Span::new(s, e),
-            text: ctx.slice(i, j).to_owned(),
+            // The extractor sets the text of every survivor from its
+            // span: a string made here would be copied over or dropped.
+            text: String::new(),
             title: title.map(str::to_owned),
         }));
     }

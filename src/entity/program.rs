@@ -332,7 +332,9 @@ fn push(ctx: &Ctx<'_>, i: usize, j: usize, name: &str, kind: ProgramKind, out: &
     if let Some((s, e)) = ctx.span(i, j) {
         out.push(Entity::Program(Program {
             span: Span::new(s, e),
-            text: ctx.slice(i, j).to_owned(),
+            // The extractor sets the text of every survivor from its
+            // span: a string made here would be copied over or dropped.
+            text: String::new(),
             name: name.trim().to_owned(),
             kind,
         }));
