@@ -10,6 +10,7 @@
 //! dục`, `Chữ thập đỏ`), a proper name (`Sơn Lôi`) by none.
 
 use super::names::Ctx;
+use super::person::longest_of;
 use super::Entity;
 use crate::lexicon::{cat, HeadMode, TitleClass};
 use crate::span::Span;
@@ -42,7 +43,7 @@ pub(crate) fn parse(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKin
         }
         _ => false,
     };
-    let full = ctx.longest(i, true, |e| e.org.is_some()).and_then(|(end, e)| {
+    let full = longest_of(ctx, i, cat::ORG, true, |e| e.org.is_some()).and_then(|(end, e)| {
         let kind = e.org?;
         // A body name may go on with a capitalized name of its own
         // (`Đảng ủy Khối cơ quan tỉnh`).
@@ -57,7 +58,7 @@ pub(crate) fn parse(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKin
         }
         Some((suffix(ctx, end, guard), kind))
     });
-    let headed = ctx.longest(i, false, |e| e.head.is_some()).and_then(|(end, e)| {
+    let headed = longest_of(ctx, i, cat::HEAD, false, |e| e.head.is_some()).and_then(|(end, e)| {
         let (kind, mode) = e.head?;
         if ctx.in_word(i) && !ctx.is_upper_start(i) {
             return None;
@@ -198,7 +199,7 @@ fn headed(
     }
     // `Ủy ban MTTQ …`: a generic state head before a front or party body
     // takes that body's kind.
-    let kind = match ctx.longest(j, true, |e| e.org.is_some()).and_then(|(_, e)| e.org) {
+    let kind = match longest_of(ctx, j, cat::ORG, true, |e| e.org.is_some()).and_then(|(_, e)| e.org) {
         Some(inner @ (OrgKind::MassOrganization | OrgKind::Party)) if kind == OrgKind::Government => inner,
         _ => kind,
     };
@@ -291,7 +292,7 @@ fn bracket_aliases(ctx: &Ctx<'_>, end: usize, kind: OrgKind, out: &mut Vec<Entit
 /// Energy`): a non-Vietnamese capitalized word by which the text may name
 /// the company again.
 fn brand_word(ctx: &Ctx<'_>, i: usize, end: usize) -> Option<usize> {
-    let (mut k, _) = ctx.longest(i, false, |e| e.head.is_some())?;
+    let (mut k, _) = longest_of(ctx, i, cat::HEAD, false, |e| e.head.is_some())?;
     while k < end {
         if let Some((q, _)) = ctx.longest(k, false, |e| e.qualifier) {
             k = q;

@@ -55,7 +55,7 @@ fn other_reading(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
             return true;
         }
     }
-    if ctx.longest(i, true, |e| e.org.is_some()).is_some() {
+    if longest_of(ctx, i, cat::ORG, true, |e| e.org.is_some()).is_some() {
         return true;
     }
     (i + 1..j).any(|k| ctx.place(k).is_some_and(|(end, _)| end > k + 1))
@@ -160,6 +160,24 @@ fn same_keys(ctx: &Ctx<'_>, x: usize, y: usize, a: usize, b: usize) -> bool {
         || ctx.key_bytes(x, y) == ctx.key_bytes(a, b)
 }
 
+/// [`Ctx::longest`] asked only where a hit of category `cat` starts: the
+/// token's category bits are the union of those of its hits' entries, so
+/// without the bit no hit can satisfy a `pred` that implies the category
+/// (`e.person` for `cat::PERSON`, `e.org.is_some()` for `cat::ORG`, …),
+/// and one load answers instead of a walk over the token's hits.
+pub(crate) fn longest_of(
+    ctx: &Ctx<'_>,
+    i: usize,
+    cat: u16,
+    strict: bool,
+    pred: impl Fn(&crate::lexicon::Entry) -> bool,
+) -> Option<(usize, crate::lexicon::Entry)> {
+    if !ctx.has(i, cat) {
+        return None;
+    }
+    ctx.longest(i, strict, pred)
+}
+
 /// Finds persons.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     // The candidates before this pass hold no person (the numeric and the
@@ -209,7 +227,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         // A name the caller added is a person wherever it stands, also
         // after a capitalized word (`Theo Lò Thị Sen`).
-        if let Some((end, _)) = ctx.longest(i, true, |e| e.person) {
+        if let Some((end, _)) = longest_of(ctx, i, cat::PERSON, true, |e| e.person) {
             push(ctx, i, end, None, out);
             i = end;
             continue;
@@ -434,7 +452,7 @@ fn titled(
             return None;
         }
     }
-    if ctx.longest(j, true, |e| e.org.is_some()).is_some() {
+    if longest_of(ctx, j, cat::ORG, true, |e| e.org.is_some()).is_some() {
         return None;
     }
     let title = ctx.slice(i, j);
@@ -492,7 +510,7 @@ fn credit(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Entity>, names: &mut NameSet, c
         {
             m += 1;
         }
-        if m > k + 1 && ctx.longest(k + 1, true, |e| e.org.is_some()).is_none() {
+        if m > k + 1 && longest_of(ctx, k + 1, cat::ORG, true, |e| e.org.is_some()).is_none() {
             if let Some((s, e)) = ctx.span(k + 1, m) {
                 out.push(Entity::Organization(super::Organization {
                     span: Span::new(s, e),
@@ -707,7 +725,62 @@ mod tests {
         );
     }
 
+    /// [`longest_of`] answers as [`Ctx::longest`] at every token, for every
+    /// category a finder gates with and both strictness settings.
+    fn same_longest(text: &str) {
+        type Pred = fn(&crate::lexicon::Entry) -> bool;
+        let gates: [(u16, Pred); 8] = [
+            (cat::PERSON, |e| e.person),
+            (cat::ORG, |e| e.org.is_some()),
+            (cat::HEAD, |e| e.head.is_some()),
+            (cat::PROGRAM, |e| e.program.is_some()),
+            (cat::TRIGGER, |e| e.trigger.is_some()),
+            (cat::TITLE, |e| e.title.is_some()),
+            (cat::PLACE, |e| e.place.is_some()),
+            (cat::SURNAME, |e| e.surname),
+        ];
+        let lex = crate::lexicon::NameLexicon::builtin();
+        let doc = crate::entity::Document::new(text);
+        let ctx = Ctx::new(&doc, &lex);
+        for i in 0..=ctx.len() {
+            for &(c, pred) in &gates {
+                for strict in [false, true] {
+                    // (Where both answer, both are `ctx.longest`'s answer.)
+                    assert_eq!(
+                        longest_of(&ctx, i, c, strict, pred).map(|(end, _)| end),
+                        ctx.longest(i, strict, pred).map(|(end, _)| end),
+                        "{text:?} token {i} category {c}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn gated_longest_answers_as_longest() {
+        for text in [
+            "",
+            "Ông Nguyễn Văn An, Chủ tịch UBND tỉnh Quảng Ninh, nói với Công ty Cổ phần Sữa Việt Nam.",
+            "Chương trình mục tiêu quốc gia xây dựng nông thôn mới; Bộ Y tế, Ngân hàng Nhà nước.",
+            "BÀ LÊ THỊ HOA và ông Tr\u{1ea7}n Minh tới Hà Nội, TP.HCM; Tập đoàn Điện lực.",
+        ] {
+            same_longest(text);
+        }
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
+        match std::fs::read_to_string(path) {
+            Ok(wiki) => wiki.lines().take(300).for_each(same_longest),
+            Err(_) => eprintln!("skipping the viwiki lines: {path} not found"),
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn gated_longest_answers_as_longest_on_random_text(
+            text in "(Ông|Bộ|bộ|Công ty|Ngân hàng|Chương trình|Hà Nội|Nguyễn|Văn|An|UBND|tỉnh|,|\\.| ){0,24}"
+        ) {
+            same_longest(&text);
+        }
+
         #[test]
         fn name_set_answers_as_key_set_on_random_text(
             text in "(Hà|hà|HÀ|Ha\u{300}|Văn|văn|An|an|Lê|lê|x@y.vn|a.vn|,|\\.| ){0,30}"

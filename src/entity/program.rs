@@ -10,6 +10,7 @@
 //! `hoạt động`/`việc`, and for a title the text already named as a program.
 
 use super::names::{Ctx, Marks};
+use super::person::longest_of;
 use super::Entity;
 use crate::lexicon::cat;
 use crate::span::Span;
@@ -95,7 +96,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         let plural = is_plural(prev) && ctx.is_lowerish(i.wrapping_sub(1));
         let counted = i > 0 && ctx.kind(i - 1) == Some(TokenKind::Number) && !ctx.breaks_before(i);
         // Complete names from the lexicon.
-        if let Some((end, e)) = ctx.longest(i, false, |e| e.program.is_some()) {
+        if let Some((end, e)) = longest_of(ctx, i, cat::PROGRAM, false, |e| e.program.is_some()) {
             if !plural && !counted {
                 let kind = e.program.unwrap_or(ProgramKind::Program);
                 let after_trigger = ctx
@@ -111,7 +112,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 continue;
             }
         }
-        let Some((tend, e)) = ctx.longest(i, false, |e| e.trigger.is_some()) else {
+        let Some((tend, e)) = longest_of(ctx, i, cat::TRIGGER, false, |e| e.trigger.is_some()) else {
             i += 1;
             continue;
         };
