@@ -167,10 +167,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     if !ctx.present(cat::PREFIX | cat::PLACE) {
         return;
     }
-    // Names an admin prefix introduced, as token ranges.
-    let mut memory = Places::default();
-    // The hashes of the keys in `memory`, for the bare-mention pass.
-    let mut remembered = super::names::RangeKeys::new();
+    // Names an admin prefix introduced, as token ranges, and the hashes
+    // of their keys for the bare-mention pass: made at the first such name
+    // (most documents have none, and the maps cost ~50 instructions to
+    // make and drop).
+    let mut memory: Option<(Places, super::names::RangeKeys)> = None;
     let mut found = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
@@ -203,8 +204,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 }
                 found.push((i, end));
                 if ctx.kind(pend) != Some(TokenKind::Number) {
-                    memory.insert(ctx, pend, end, region.unwrap_or(kind));
-                    remembered.insert(ctx, pend, end);
+                    remember(&mut memory, ctx, pend, end, region.unwrap_or(kind));
                 }
                 let mut k = end;
                 while plural && (ctx.is_punct(k, ",") || ctx.word(k) == "và") && !ctx.stops_at_break(k + 1) {
@@ -217,8 +217,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                                 _ => kind,
                             };
                             push(ctx, k + 1, e2, kind, out);
-                            memory.insert(ctx, k + 1, e2, kind);
-                            remembered.insert(ctx, k + 1, e2);
+                            remember(&mut memory, ctx, k + 1, e2, kind);
                             k = e2;
                         }
                         _ => break,
@@ -253,9 +252,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i += 1;
     }
     // Bare mentions of names an earlier prefix introduced.
-    if memory.is_empty() {
+    let Some((memory, remembered)) = memory.filter(|(m, _)| !m.is_empty()) else {
         return;
-    }
+    };
     let mut i = 0;
     while i < ctx.len() {
         // Only a name-cap token starts a bare mention.
@@ -296,6 +295,20 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         i += 1;
     }
+}
+
+/// Remembers tokens `[a, b)` as a place of `kind` in `memory` (made at the
+/// first call) and their key's hashes beside it.
+fn remember(
+    memory: &mut Option<(Places, super::names::RangeKeys)>,
+    ctx: &Ctx<'_>,
+    a: usize,
+    b: usize,
+    kind: LocationKind,
+) {
+    let (places, keys) = memory.get_or_insert_with(|| (Places::default(), super::names::RangeKeys::new()));
+    places.insert(ctx, a, b, kind);
+    keys.insert(ctx, a, b);
 }
 
 /// Whether a body (`UBND`, `Công an`) or a post title ends right before token `i`.
