@@ -60,7 +60,7 @@ pub(crate) fn parse(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKin
     });
     let headed = longest_of(ctx, i, cat::HEAD, false, |e| e.head.is_some()).and_then(|(end, e)| {
         let (kind, mode) = e.head?;
-        if ctx.in_word(i) && !ctx.is_upper_start(i) {
+        if !ctx.is_upper_start(i) && ctx.in_word(i) {
             return None;
         }
         if !ctx.is_upper_start(i) {
