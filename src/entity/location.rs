@@ -36,7 +36,7 @@ pub(crate) fn name_after_prefix(ctx: &Ctx<'_>, i: usize, num_ok: bool, person_gu
     if num_ok && ctx.kind(i) == Some(TokenKind::Number) {
         return Some(i + 1);
     }
-    if person_guard && place.is_none() && ctx.any(i, |e| e.surname) && (2..=4).contains(&run_len(ctx, i)) {
+    if person_guard && place.is_none() && ctx.has(i, cat::SURNAME) && (2..=4).contains(&run_len(ctx, i)) {
         return None;
     }
     let mut run = name_run(ctx, i);
@@ -228,7 +228,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             }
         }
         // A name after a credit word is the author (`Nguồn: Thái Bình`).
-        let credited = i >= 2 && ctx.is_punct(i - 1, ":") && ctx.any(i - 2, |e| e.credit);
+        let credited = i >= 2 && ctx.is_punct(i - 1, ":") && ctx.has(i - 2, cat::CREDIT);
         // `ông Đức`: a one-syllable place name after an honorific is a person.
         // The known place at `i`, looked up once for both uses below.
         let place = ctx.place(i);
@@ -368,7 +368,7 @@ fn bare_place(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         return Some(pe);
     }
     let j = name_run(ctx, i);
-    let person = ctx.any(i, |e| e.surname) && j - i >= 2;
+    let person = ctx.has(i, cat::SURNAME) && j - i >= 2;
     let other = (i..j).any(|k| {
         ctx.any(k, |e| {
             e.head.is_some() || e.org.is_some() || e.title.is_some() || e.person

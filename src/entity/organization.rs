@@ -131,7 +131,7 @@ fn headed(
     }
     // `Thủ môn Đoàn Văn Hậu`: after a title, a one-word head that is also a
     // surname, followed by two or three given names, starts a person's name.
-    if head_end == i + 1 && !qualified && ctx.title_ending_at(i).is_some() && ctx.any(i, |e| e.surname) {
+    if head_end == i + 1 && !qualified && ctx.title_ending_at(i).is_some() && ctx.has(i, cat::SURNAME) {
         let mut k = j;
         while k < ctx.len()
             && ctx.kind(k) == Some(TokenKind::Syllable)
@@ -502,7 +502,7 @@ fn continues_after_and(ctx: &Ctx<'_>, i: usize) -> bool {
 /// Whether a person's name (a surname and one to three more capitalized
 /// syllables, then no capital) starts at `i`.
 fn person_follows(ctx: &Ctx<'_>, i: usize) -> bool {
-    if !ctx.any(i, |e| e.surname) {
+    if !ctx.has(i, cat::SURNAME) {
         return false;
     }
     let mut k = i;

@@ -39,7 +39,7 @@ fn name_end(ctx: &Ctx<'_>, i: usize) -> usize {
             && ctx.any(k, |e| {
                 e.title == Some(TitleClass::Post) || e.head.is_some() || e.prefix.is_some()
             })
-            && !ctx.any(k, |e| e.surname)
+            && !ctx.has(k, cat::SURNAME)
         {
             break;
         }
@@ -239,7 +239,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         let j = name_end(ctx, i);
         let seen = names.contains(ctx, i, j) && (j >= ctx.len() || !ctx.is_namecap(j));
-        let surname_led = ctx.any(i, |e| e.surname)
+        let surname_led = ctx.has(i, cat::SURNAME)
             && (2..=4).contains(&(j - i))
             && !ctx.tok(i).is_some_and(|t| t.caps_line)
             && (j >= ctx.len() || !ctx.is_namecap(j) || ctx.breaks_before(j))
@@ -729,7 +729,7 @@ mod tests {
     /// category a finder gates with and both strictness settings.
     fn same_longest(text: &str) {
         type Pred = fn(&crate::lexicon::Entry) -> bool;
-        let gates: [(u16, Pred); 8] = [
+        let gates: [(u16, Pred); 9] = [
             (cat::PERSON, |e| e.person),
             (cat::ORG, |e| e.org.is_some()),
             (cat::HEAD, |e| e.head.is_some()),
@@ -738,6 +738,7 @@ mod tests {
             (cat::TITLE, |e| e.title.is_some()),
             (cat::PLACE, |e| e.place.is_some()),
             (cat::SURNAME, |e| e.surname),
+            (cat::CREDIT, |e| e.credit),
         ];
         let lex = crate::lexicon::NameLexicon::builtin();
         let doc = crate::entity::Document::new(text);
@@ -745,6 +746,9 @@ mod tests {
         for i in 0..=ctx.len() {
             for &(c, pred) in &gates {
                 for strict in [false, true] {
+                    // The category bit itself is `any` of the predicate
+                    // (the finders test the bit for `any` of these).
+                    assert_eq!(ctx.has(i, c), ctx.any(i, pred), "{text:?} token {i} category {c}");
                     // (Where both answer, both are `ctx.longest`'s answer.)
                     assert_eq!(
                         longest_of(&ctx, i, c, strict, pred).map(|(end, _)| end),
