@@ -567,9 +567,11 @@ const NEAR: [[bool; 256]; 4] = [
 
 /// [`NEAR`] as bits of a [`FACTS`] entry: bit `F_NEAR_SHIFT + r` of
 /// `NEAR_BITS[byte]` is `NEAR[r][byte]`; a letter's entry has the bit of
-/// its row, so that one AND tells whether a neighbour is in its row.
+/// its row, so that one AND tells whether a neighbour is in its row. Every
+/// entry also has both general bits, so that the same AND tells whether
+/// the general checks must see the char.
 static NEAR_BITS: [u32; 256] = {
-    let mut t = [0u32; 256];
+    let mut t = [F_GENERAL | F_GENERAL_CLEAN; 256];
     let mut i = 0;
     while i < 256 {
         let mut r = 0;
@@ -933,9 +935,7 @@ fn visit_word(z: u64, facts: &[u32; FACTS_LEN], wanted: u32) -> u32 {
     // (Any other 3-byte char is seen by the general checks.)
     let continues = (z >> 24) as u8 & 0xC0 == 0x80;
     let after = (z >> (24 + 8 * u32::from(continues))) as u8;
-    let bits = F_GENERAL
-        | F_GENERAL_CLEAN
-        | NEAR_BITS.get(usize::from(z as u8)).copied().unwrap_or(0)
+    let bits = NEAR_BITS.get(usize::from(z as u8)).copied().unwrap_or(0)
         | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
     if bits & f & wanted != 0 {
         f
@@ -1286,9 +1286,7 @@ fn find_chunks_with(
                 let b3 = w.get(i + 3).copied().unwrap_or(0);
                 let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
                 let before = w.get(i - 1).copied().unwrap_or(0);
-                let bits = F_GENERAL
-                    | F_GENERAL_CLEAN
-                    | NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
+                let bits = NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
                     | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
                 let slot = visits & (LEADS_CAP - 1);
                 if let Some(p) = pos.get_mut(slot) {
@@ -1411,7 +1409,9 @@ fn ascii_non_letters(x: u64) -> u64 {
 }
 
 /// The 16 bytes before `end` (zeros before the text) and the 16 from
-/// `end` (zeros after it), little-endian.
+/// `end` (zeros after it), little-endian. Near an end of a text of at
+/// least 16 bytes, its first or last 16 bytes shifted (a document per
+/// call puts many words there); byte by byte only in shorter texts.
 #[inline(always)]
 fn around16(b: &[u8], end: usize) -> (u128, u128) {
     let whole = |s: usize| {
@@ -1431,8 +1431,24 @@ fn around16(b: &[u8], end: usize) -> (u128, u128) {
         }
         u128::from_le_bytes(w)
     };
-    let back = end.checked_sub(16).and_then(whole).unwrap_or_else(|| padded(0));
-    let ahead = whole(end).unwrap_or_else(|| padded(16));
+    let n = b.len();
+    let back = match end.checked_sub(16).and_then(whole) {
+        Some(w) => w,
+        // `end < 16`: the first 16 bytes moved up by `16 - end`.
+        None if end < 16 => whole(0).map_or_else(
+            || padded(0),
+            |w| w.checked_shl(8 * (16 - end) as u32).unwrap_or(0),
+        ),
+        None => padded(0),
+    };
+    let ahead = match whole(end) {
+        Some(w) => w,
+        // `end + 16 > n`: the last 16 bytes moved down by `end + 16 - n`.
+        None => match n.checked_sub(16).filter(|_| end <= n) {
+            Some(s) => whole(s).map_or(0, |w| w.checked_shr(8 * (end + 16 - n) as u32).unwrap_or(0)),
+            None => padded(16),
+        },
+    };
     (back, ahead)
 }
 
@@ -2321,6 +2337,31 @@ mod tests {
                 }
                 let want = (pos - s <= 15 && e - pos <= 15).then_some((s, e));
                 prop_assert_eq!(ascii_run_around(b, pos), want, "{:?} at {} ({:?})", text, pos, c);
+            }
+        }
+    }
+
+    #[test]
+    fn bytes_around_agree_with_a_byte_loop_at_every_end() {
+        let src: Vec<u8> = (1..=48u8).map(|k| k.wrapping_mul(37) | 1).collect();
+        for n in 0..=src.len() {
+            let b = &src[..n];
+            for end in 0..=n {
+                let at = |j: isize| {
+                    usize::try_from(j)
+                        .ok()
+                        .and_then(|j| b.get(j))
+                        .copied()
+                        .unwrap_or(0)
+                };
+                let mut back = [0u8; 16];
+                let mut ahead = [0u8; 16];
+                for k in 0..16 {
+                    back[k] = at(end as isize - 16 + k as isize);
+                    ahead[k] = at((end + k) as isize);
+                }
+                let want = (u128::from_le_bytes(back), u128::from_le_bytes(ahead));
+                assert_eq!(around16(b, end), want, "n {n} end {end}");
             }
         }
     }
