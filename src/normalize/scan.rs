@@ -241,55 +241,47 @@ fn word_around(text: &str, table: &Table, i: usize) -> Option<(usize, usize)> {
 }
 
 /// The [`FACTS`] index of the char that ends just before `w[i]`: an ASCII
-/// char, a letter-block char starting at most `since` bytes before `w[i]`
-/// (`since`: bytes from the start of the scan, before which no char is a
-/// neighbour), or else NUL (a non-letter): the left neighbour of the
-/// letter at `w[i]`. The index is chosen without a branch (ASCII, 2- and
-/// 3-byte letters alternate unpredictably).
+/// char, a 2-byte char or a 3-byte letter (`E1 BA/BB`) starting at most
+/// `since` bytes before `w[i]` (`since`: bytes from the start of the scan,
+/// before which no char is a neighbour), or else NUL (a non-letter): the
+/// left neighbour of the letter at `w[i]`. (A 2-byte char outside the
+/// letter blocks has an entry without a letter, as NUL's.) Both multi-byte
+/// forms index by their last two bytes, so one index is computed; the
+/// choice is made without a branch (ASCII, 2- and 3-byte letters alternate
+/// unpredictably).
 #[inline(always)]
 fn index_before_in(w: &[u8], i: usize, since: usize) -> usize {
     let p1 = w.get(i.wrapping_sub(1)).copied().unwrap_or(0);
     let p2 = w.get(i.wrapping_sub(2)).copied().unwrap_or(0);
     let p3 = w.get(i.wrapping_sub(3)).copied().unwrap_or(0);
-    let p2 = if since >= 2 { p2 } else { 0 };
-    let p3 = if since >= 3 { p3 } else { 0 };
-    let two = p2.wrapping_sub(0xC3) < 4;
-    let three = (p3 == 0xE1) & (p2 & 0xFE == 0xBA);
-    neighbour_index(p1 < 0x80, p1, two.then_some((p2, p1)), three.then_some((p2, p1)))
+    // (`p1` ends a char: ASCII, or a continuation byte whose char starts
+    // at `p2` when that is a lead, else, for a letter, at `p3`.)
+    let two = (p2 >= 0xC0) & (since >= 2);
+    let three = (p3 == 0xE1) & (p2 & 0xFE == 0xBA) & (since >= 3);
+    let multi = (usize::from(p2 & 0x3F) << 6) | usize::from(p1 & 0x3F);
+    let ascii = ASCII_ROW | usize::from(p1 & 0x7F);
+    select(p1 < 0x80, ascii, select(two | three, multi, ASCII_ROW))
 }
 
 /// The [`FACTS`] index of the char starting at `w[j]` (as
-/// [`index_before_in`]): the right neighbour of a letter.
+/// [`index_before_in`]; `w[j]` starts a char): the right neighbour of a
+/// letter. The index of a multi-byte char is [`facts_at`]'s.
 #[inline(always)]
 fn index_at(w: &[u8], j: usize) -> usize {
     let b0 = w.get(j).copied().unwrap_or(0);
     let b1 = w.get(j + 1).copied().unwrap_or(0);
     let b2 = w.get(j + 2).copied().unwrap_or(0);
-    let two = b0.wrapping_sub(0xC3) < 4;
     let three = (b0 == 0xE1) & (b1 & 0xFE == 0xBA);
-    neighbour_index(b0 < 0x80, b0, two.then_some((b0, b1)), three.then_some((b1, b2)))
+    let (hi, lo) = if three { (b1, b2) } else { (b0, b1) };
+    let multi = (usize::from(hi & 0x3F) << 6) | usize::from(lo & 0x3F);
+    select(b0 < 0x80, ASCII_ROW | usize::from(b0), multi)
 }
 
-/// The [`FACTS`] index of an ASCII char `byte` when `ascii`, else of a
-/// 2-byte char (lead, last byte) when `two`, else of a 3-byte letter
-/// (second byte, last byte) when `three`, else NUL's. Selected with masks,
-/// not branches.
+/// `x` when `c`, else `y`, by masks (no branch).
 #[inline(always)]
-fn neighbour_index(ascii: bool, byte: u8, two: Option<(u8, u8)>, three: Option<(u8, u8)>) -> usize {
-    let (l2, e2) = two.unwrap_or((0, 0));
-    let (m3, e3) = three.unwrap_or((0, 0));
-    let a = ASCII_ROW | usize::from(byte & 0x7F);
-    let t2 = (usize::from(l2 & 0x3F) << 6) | usize::from(e2 & 0x3F);
-    let t3 = (usize::from(m3 & 0x3F) << 6) | usize::from(e3 & 0x3F);
-    let sel = |c: bool, x: usize, y: usize| {
-        let m = 0usize.wrapping_sub(usize::from(c));
-        (x & m) | (y & !m)
-    };
-    sel(
-        ascii,
-        a,
-        sel(two.is_some(), t2, sel(three.is_some(), t3, ASCII_ROW)),
-    )
+fn select(c: bool, x: usize, y: usize) -> usize {
+    let m = 0usize.wrapping_sub(usize::from(c));
+    (x & m) | (y & !m)
 }
 
 /// Bytes scanned per block.
@@ -522,14 +514,34 @@ fn gather_high_bits(m: u64) -> u64 {
     (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
+/// The last bytes of the non-ASCII vowels without a tone mark or a horn:
+/// `Â â Ê ê Ô ô` (`C3 82/A2/8A/AA/94/B4`) and `Ă ă` (`C4 82/83`).
+const PLAIN_VOWEL_ENDS: [u8; 7] = [0x82, 0x83, 0x8A, 0x94, 0xA2, 0xAA, 0xB4];
+
 /// A table of the bytes `x` must be next to for one of its pairs to need a
-/// rewrite: every non-ASCII byte, and the ASCII bytes in `ascii`.
+/// rewrite: the lead bytes (0xC0 and above), the continuation bytes that
+/// end a vowel without a tone mark or a horn ([`PLAIN_VOWEL_ENDS`]), and
+/// the ASCII bytes in `ascii`.
+///
+/// A continuation byte is only ever seen as the last byte of the left
+/// neighbour (the byte after a char starts one). Every pair that may need
+/// a rewrite holds a toned or horned letter; when such a letter is the
+/// left one and not ASCII, the pair is seen from its own side (the right
+/// one's first byte is in its row), so only the plain non-ASCII vowels
+/// must be seen from the right. This drops, above all, the letters after
+/// `đ`, `ư`, `ơ` and toned letters (`được`, `đã`, `người`): exhaustive
+/// test over every pair of letters, `every_suspicious_pair_passes_the_byte_filter`.
 const fn near_table(ascii: &[u8]) -> [bool; 256] {
     let mut t = [false; 256];
-    let mut i = 0x80;
+    let mut i = 0xC0;
     while i < 256 {
         t[i] = true;
         i += 1;
+    }
+    let mut k = 0;
+    while k < PLAIN_VOWEL_ENDS.len() {
+        t[PLAIN_VOWEL_ENDS[k] as usize] = true;
+        k += 1;
     }
     let mut k = 0;
     while k < ascii.len() {
@@ -555,9 +567,11 @@ const NEAR: [[bool; 256]; 4] = [
 
 /// [`NEAR`] as bits of a [`FACTS`] entry: bit `F_NEAR_SHIFT + r` of
 /// `NEAR_BITS[byte]` is `NEAR[r][byte]`; a letter's entry has the bit of
-/// its row, so that one AND tells whether a neighbour is in its row.
+/// its row, so that one AND tells whether a neighbour is in its row. Every
+/// entry also has both general bits, so that the same AND tells whether
+/// the general checks must see the char.
 static NEAR_BITS: [u32; 256] = {
-    let mut t = [0u32; 256];
+    let mut t = [F_GENERAL | F_GENERAL_CLEAN; 256];
     let mut i = 0;
     while i < 256 {
         let mut r = 0;
@@ -921,9 +935,7 @@ fn visit_word(z: u64, facts: &[u32; FACTS_LEN], wanted: u32) -> u32 {
     // (Any other 3-byte char is seen by the general checks.)
     let continues = (z >> 24) as u8 & 0xC0 == 0x80;
     let after = (z >> (24 + 8 * u32::from(continues))) as u8;
-    let bits = F_GENERAL
-        | F_GENERAL_CLEAN
-        | NEAR_BITS.get(usize::from(z as u8)).copied().unwrap_or(0)
+    let bits = NEAR_BITS.get(usize::from(z as u8)).copied().unwrap_or(0)
         | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
     if bits & f & wanted != 0 {
         f
@@ -1175,37 +1187,6 @@ fn find_blocks(text: &str, from: usize, checks: &Checks) -> Option<Hit> {
     None
 }
 
-/// For each byte, the positions of its set bits, lowest first (then
-/// zeros): the lead positions of eight bytes, written without a branch.
-static BIT_POSITIONS: [[u8; 8]; 256] = {
-    let mut t = [[0u8; 8]; 256];
-    let mut b = 0;
-    while b < 256 {
-        let (mut n, mut k) = (0, 0);
-        while k < 8 {
-            if b >> k & 1 != 0 {
-                t[b][n] = k as u8;
-                n += 1;
-            }
-            k += 1;
-        }
-        b += 1;
-    }
-    t
-};
-
-/// The number of set bits of each byte (x86-64 without `popcnt` counts
-/// them with a dozen instructions).
-static BIT_COUNTS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).count_ones() as u8;
-        b += 1;
-    }
-    t
-};
-
 /// [`find`] with tone marks checked (in `style`), after the white-space
 /// pre-pass. Works on chunks of [`CHUNK`] bytes in three branch-free
 /// passes and one that decides, so that the loops end once per chunk
@@ -1285,51 +1266,37 @@ fn find_chunks_with(
     let mut at = from;
     while at < n {
         let w = window(b, at, pad);
-        // 1. Lead positions: eight bytes of a block's lead mask at a time,
-        // their positions written from a table whatever their number.
-        let mut count = 0usize;
+        // 1–2. Per 64-byte block, its lead mask; per lead (lowest bit
+        // first) whether it needs a visit, the visits compacted in order.
+        let mut visits = 0usize;
         // (Only the blocks with text: a short line or paragraph is one
         // partial chunk.)
         for blk in 0..(n - at).div_ceil(64).min(CHUNK / 64) {
-            let m = lead_mask64(w, BEFORE + 64 * blk);
-            for byte in 0..8 {
-                let bits = usize::from((m >> (8 * byte)) as u8);
-                let base = (64 * blk + 8 * byte) as u16;
-                let at = count & (LEADS_CAP - 1);
-                if let (Some(dst), Some(src)) = (pos.get_mut(at..at + 8), BIT_POSITIONS.get(bits)) {
-                    for (d, s) in dst.iter_mut().zip(src) {
-                        *d = base + u16::from(*s);
-                    }
+            let mut m = lead_mask64(w, BEFORE + 64 * blk);
+            while m != 0 {
+                // (Masked so that the window reads need no checks.)
+                let k = (64 * blk + m.trailing_zeros() as usize) & (CHUNK - 1);
+                m &= m - 1;
+                let i = BEFORE + k;
+                let f = facts_at(w, i, facts);
+                // The byte after the char: `w[i + 2]`, or `w[i + 3]` when that
+                // one continues the char (a 3-byte letter; any other 3-byte
+                // char is seen by the general checks).
+                let b2 = w.get(i + 2).copied().unwrap_or(0);
+                let b3 = w.get(i + 3).copied().unwrap_or(0);
+                let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
+                let before = w.get(i - 1).copied().unwrap_or(0);
+                let bits = NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
+                    | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
+                let slot = visits & (LEADS_CAP - 1);
+                if let Some(p) = pos.get_mut(slot) {
+                    *p = k as u16;
                 }
-                count += usize::from(BIT_COUNTS.get(bits).copied().unwrap_or(0));
+                if let Some(s) = seen.get_mut(slot) {
+                    *s = f;
+                }
+                visits += usize::from(bits & f & wanted != 0);
             }
-        }
-        // 2. Visits, compacted in place (never ahead of the reading).
-        let mut visits = 0usize;
-        for r in 0..count.min(LEADS_CAP) {
-            // (Masked so that the window reads need no checks.)
-            let k = usize::from(pos.get(r).copied().unwrap_or(0)) & (CHUNK - 1);
-            let i = BEFORE + k;
-            let f = facts_at(w, i, facts);
-            // The byte after the char: `w[i + 2]`, or `w[i + 3]` when that
-            // one continues the char (a 3-byte letter; any other 3-byte
-            // char is seen by the general checks).
-            let b2 = w.get(i + 2).copied().unwrap_or(0);
-            let b3 = w.get(i + 3).copied().unwrap_or(0);
-            let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
-            let before = w.get(i - 1).copied().unwrap_or(0);
-            let bits = F_GENERAL
-                | F_GENERAL_CLEAN
-                | NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
-                | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
-            let slot = visits & (LEADS_CAP - 1);
-            if let Some(p) = pos.get_mut(slot) {
-                *p = k as u16;
-            }
-            if let Some(s) = seen.get_mut(slot) {
-                *s = f;
-            }
-            visits += usize::from(bits & f & wanted != 0);
         }
         // 3. Keep the visits that are general or suspicious.
         let mut kept = 0usize;
@@ -1442,7 +1409,9 @@ fn ascii_non_letters(x: u64) -> u64 {
 }
 
 /// The 16 bytes before `end` (zeros before the text) and the 16 from
-/// `end` (zeros after it), little-endian.
+/// `end` (zeros after it), little-endian. Near an end of a text of at
+/// least 16 bytes, its first or last 16 bytes shifted (a document per
+/// call puts many words there); byte by byte only in shorter texts.
 #[inline(always)]
 fn around16(b: &[u8], end: usize) -> (u128, u128) {
     let whole = |s: usize| {
@@ -1462,8 +1431,24 @@ fn around16(b: &[u8], end: usize) -> (u128, u128) {
         }
         u128::from_le_bytes(w)
     };
-    let back = end.checked_sub(16).and_then(whole).unwrap_or_else(|| padded(0));
-    let ahead = whole(end).unwrap_or_else(|| padded(16));
+    let n = b.len();
+    let back = match end.checked_sub(16).and_then(whole) {
+        Some(w) => w,
+        // `end < 16`: the first 16 bytes moved up by `16 - end`.
+        None if end < 16 => whole(0).map_or_else(
+            || padded(0),
+            |w| w.checked_shl(8 * (16 - end) as u32).unwrap_or(0),
+        ),
+        None => padded(0),
+    };
+    let ahead = match whole(end) {
+        Some(w) => w,
+        // `end + 16 > n`: the last 16 bytes moved down by `end + 16 - n`.
+        None => match n.checked_sub(16).filter(|_| end <= n) {
+            Some(s) => whole(s).map_or(0, |w| w.checked_shr(8 * (end + 16 - n) as u32).unwrap_or(0)),
+            None => padded(16),
+        },
+    };
     (back, ahead)
 }
 
@@ -1998,6 +1983,35 @@ mod tests {
     }
 
     #[test]
+    fn plain_vowel_ends_are_the_last_bytes_of_the_untoned_unhorned_vowels() {
+        let table = &*TABLE;
+        let mut ends: Vec<u8> = (0x80u32..0x1F00)
+            .filter_map(char::from_u32)
+            .filter(|&c| {
+                let x = table.info_char(c).0;
+                x & VOWEL != 0 && x & (TONED | HORNED) == 0
+            })
+            .map(|c| {
+                let mut u = [0u8; 4];
+                let s = c.encode_utf8(&mut u).as_bytes();
+                s[s.len() - 1]
+            })
+            .collect();
+        ends.sort_unstable();
+        ends.dedup();
+        let mut want = PLAIN_VOWEL_ENDS.to_vec();
+        want.sort_unstable();
+        assert_eq!(ends, want);
+        // Every other continuation byte is out of every row, every lead in.
+        for b in 0x80..=0xFFu8 {
+            let expect = b >= 0xC0 || PLAIN_VOWEL_ENDS.contains(&b);
+            for row in &NEAR[1..] {
+                assert_eq!(row[usize::from(b)], expect, "{b:02X}");
+            }
+        }
+    }
+
+    #[test]
     fn cache_keys_tell_words_apart() {
         let text = "của cuả của cùa\u{0} quả xxxxxxxxxxxxxxxxx";
         let b = text.as_bytes();
@@ -2323,6 +2337,31 @@ mod tests {
                 }
                 let want = (pos - s <= 15 && e - pos <= 15).then_some((s, e));
                 prop_assert_eq!(ascii_run_around(b, pos), want, "{:?} at {} ({:?})", text, pos, c);
+            }
+        }
+    }
+
+    #[test]
+    fn bytes_around_agree_with_a_byte_loop_at_every_end() {
+        let src: Vec<u8> = (1..=48u8).map(|k| k.wrapping_mul(37) | 1).collect();
+        for n in 0..=src.len() {
+            let b = &src[..n];
+            for end in 0..=n {
+                let at = |j: isize| {
+                    usize::try_from(j)
+                        .ok()
+                        .and_then(|j| b.get(j))
+                        .copied()
+                        .unwrap_or(0)
+                };
+                let mut back = [0u8; 16];
+                let mut ahead = [0u8; 16];
+                for k in 0..16 {
+                    back[k] = at(end as isize - 16 + k as isize);
+                    ahead[k] = at((end + k) as isize);
+                }
+                let want = (u128::from_le_bytes(back), u128::from_le_bytes(ahead));
+                assert_eq!(around16(b, end), want, "n {n} end {end}");
             }
         }
     }
