@@ -812,6 +812,10 @@ pub(crate) struct PhraseTrie {
     /// Per node: whether any edge leaves it.
     node_inner: Vec<bool>,
     edges: HashMap<u64, u32, FastBuild>,
+    /// One bit per [`edge_bit`] of every edge: a walk asks `edges` only
+    /// when its bit is set (most words after a phrase's first word
+    /// continue none, and a bit costs less than a hash-map probe).
+    edge_bits: Vec<u64>,
     /// Per vocabulary id, what a walk from it finds at its first step
     /// ([`PhraseTrie::start`]), filled by [`PhraseTrie::set_starts`].
     starts: Vec<u64>,
@@ -871,7 +875,21 @@ impl PhraseTrie {
             }
         }
         t.raw = RawForms::build(&t.vocab);
+        t.edge_bits = vec![0; EDGE_BIT_WORDS];
+        for &e in t.edges.keys() {
+            let b = edge_bit(e);
+            if let Some(w) = t.edge_bits.get_mut(b >> 6) {
+                *w |= 1 << (b & 63);
+            }
+        }
         t
+    }
+
+    /// Whether an edge `e` may exist (no: it does not).
+    #[inline(always)]
+    fn may_have_edge(&self, e: u64) -> bool {
+        let b = edge_bit(e);
+        self.edge_bits.get(b >> 6).is_some_and(|w| w >> (b & 63) & 1 != 0)
     }
 
     /// Fills the [`Start`] records, `cats[entry]` being each entry's
@@ -944,7 +962,11 @@ impl PhraseTrie {
             if next == NONE {
                 break;
             }
-            node = self.edges.get(&edge(node, next)).copied().unwrap_or(NONE);
+            let e = edge(node, next);
+            if !self.may_have_edge(e) {
+                break;
+            }
+            node = self.edges.get(&e).copied().unwrap_or(NONE);
             len += 1;
         }
     }
@@ -953,6 +975,18 @@ impl PhraseTrie {
 #[inline]
 fn edge(node: u32, id: u32) -> u64 {
     (u64::from(node) << 32) | u64::from(id)
+}
+
+/// Bits of [`PhraseTrie::edge_bits`]: `2^16` (8 KB; the built-in
+/// lexicon has ~1,300 edges, so a missing edge finds its bit set about
+/// once in fifty).
+const EDGE_BITS_LOG: u32 = 16;
+const EDGE_BIT_WORDS: usize = 1 << (EDGE_BITS_LOG - 6);
+
+/// The bit of edge `e` in [`PhraseTrie::edge_bits`].
+#[inline(always)]
+fn edge_bit(e: u64) -> usize {
+    (e.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - EDGE_BITS_LOG)) as usize
 }
 
 /// User additions to the built-in lexicons.
@@ -1350,5 +1384,24 @@ mod tests {
             assert!(one > 10 && inner > 10, "{one} {inner}");
         }
         assert_eq!(PhraseTrie::default().start(0), START_NONE);
+    }
+
+    #[test]
+    fn every_edge_has_its_bit() {
+        // The walk skips the map when an edge's bit is clear: no edge may
+        // have a clear bit, and most absent edges should.
+        let lex = NameLexicon::builtin();
+        let t = &lex.trie;
+        assert!(t.edges.len() > 500);
+        for &e in t.edges.keys() {
+            assert!(t.may_have_edge(e), "{e:x}");
+        }
+        let absent = (0..20_000u64)
+            .map(|i| edge((i % 2_000) as u32, (i / 2_000 + 7 * i) as u32))
+            .filter(|e| !t.edges.contains_key(e))
+            .collect::<Vec<_>>();
+        let set = absent.iter().filter(|&&e| t.may_have_edge(e)).count();
+        assert!(set * 10 < absent.len(), "{set} of {}", absent.len());
+        assert!(!PhraseTrie::default().may_have_edge(edge(0, 0)));
     }
 }
