@@ -719,24 +719,34 @@ impl<'a> Ctx<'a> {
                     maps.mark_cats(i, cats);
                     continue;
                 }
+                // Longer phrases: walked past the first word, whose own
+                // hit (if any) the record gives; the bucket is longest
+                // first, so it goes last.
                 let at = hits.len();
-                trie.matches_at(ids.get(i..).unwrap_or(&[]), |len, entry| {
+                trie.matches_past_first(ids.get(i..).unwrap_or(&[]), |len, entry| {
                     hits.push(Hit {
                         start: i as u32,
                         end: (i + len) as u32,
                         entry,
                     });
                 });
-                let Some(bucket) = hits.get_mut(at..) else {
-                    continue;
-                };
-                if bucket.is_empty() {
-                    continue;
+                let mut cats = (s >> 32) as u16;
+                if let Some(longer) = hits.get_mut(at..) {
+                    longer.reverse();
+                    for h in longer.iter() {
+                        cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
+                    }
                 }
-                bucket.reverse();
-                let mut cats = 0;
-                for h in bucket.iter() {
-                    cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
+                let entry = s as u32;
+                if entry != crate::lexicon::NONE {
+                    hits.push(Hit {
+                        start: i as u32,
+                        end: i as u32 + 1,
+                        entry,
+                    });
+                }
+                if hits.len() == at {
+                    continue;
                 }
                 t.cats = cats;
                 *r = [at as u32, hits.len() as u32];
