@@ -1123,10 +1123,12 @@ struct Class {
 /// Classifies a keyed token: by its bytes when it is in the fast class,
 /// else by folding its key into `scratch`.
 fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
+    // The shape counts characters only for an all-upper token.
+    let shape = |case| shape_of(case, if case == Case::Upper { s.chars().count() } else { 0 });
     match lex.trie.quick(s) {
         Quick::Known(c, id) => Class {
             case: case_from(c),
-            shape: shape_of(case_from(c), s.chars().count()),
+            shape: shape(case_from(c)),
             id,
             spaced: false,
         },
@@ -1135,7 +1137,7 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
             let c = push_token_key(s, scratch);
             Class {
                 case: case_from(c),
-                shape: shape_of(case_from(c), s.chars().count()),
+                shape: shape(case_from(c)),
                 id: lex.trie.word_id(scratch),
                 spaced: scratch.contains(&b' '),
             }
