@@ -812,9 +812,27 @@ pub(crate) struct PhraseTrie {
     /// Per node: whether any edge leaves it.
     node_inner: Vec<bool>,
     edges: HashMap<u64, u32, FastBuild>,
+    /// One bit per [`edge_bit`] of every edge: a walk asks `edges` only
+    /// when its bit is set (most words after a phrase's first word
+    /// continue none, and a bit costs less than a hash-map probe).
+    edge_bits: Vec<u64>,
+    /// Per vocabulary id, what a walk from it finds at its first step
+    /// ([`PhraseTrie::start`]), filled by [`PhraseTrie::set_starts`].
+    starts: Vec<u64>,
     /// Written forms of the vocabulary for the fast path.
     raw: RawForms,
 }
+
+/// A [`PhraseTrie::start`] record: the entry of the one-word phrase
+/// (`NONE`: none) in bits 0–31, its categories in bits 32–47, and
+/// [`START_INNER`] when longer phrases start with the word.
+pub(crate) type Start = u64;
+
+/// Longer phrases start with the word (see [`Start`]).
+pub(crate) const START_INNER: u64 = 1 << 48;
+
+/// The [`Start`] of a word no phrase starts with.
+const START_NONE: u64 = NONE as u64;
 
 impl PhraseTrie {
     fn build<'k>(phrases: impl Iterator<Item = (&'k str, u32)>) -> PhraseTrie {
@@ -857,7 +875,53 @@ impl PhraseTrie {
             }
         }
         t.raw = RawForms::build(&t.vocab);
+        t.edge_bits = vec![0; EDGE_BIT_WORDS];
+        for &e in t.edges.keys() {
+            let b = edge_bit(e);
+            if let Some(w) = t.edge_bits.get_mut(b >> 6) {
+                *w |= 1 << (b & 63);
+            }
+        }
         t
+    }
+
+    /// Whether an edge `e` may exist (no: it does not).
+    #[inline(always)]
+    fn may_have_edge(&self, e: u64) -> bool {
+        let b = edge_bit(e);
+        self.edge_bits.get(b >> 6).is_some_and(|w| w >> (b & 63) & 1 != 0)
+    }
+
+    /// Fills the [`Start`] records, `cats[entry]` being each entry's
+    /// categories.
+    pub(crate) fn set_starts(&mut self, cats: &[u16]) {
+        self.starts = self
+            .root
+            .iter()
+            .map(|&node| {
+                if node == NONE {
+                    return START_NONE;
+                }
+                let entry = self.node_entry.get(node as usize).copied().unwrap_or(NONE);
+                let inner = self.node_inner.get(node as usize).copied().unwrap_or(false);
+                let c = if entry == NONE {
+                    0
+                } else {
+                    cats.get(entry as usize).copied().unwrap_or(0)
+                };
+                u64::from(entry) | u64::from(c) << 32 | if inner { START_INNER } else { 0 }
+            })
+            .collect();
+    }
+
+    /// What the phrases starting with vocabulary id `id` give at their
+    /// first word: the one-word phrase's entry and categories, and whether
+    /// longer ones exist (then [`PhraseTrie::matches_at`] walks them). One
+    /// load, where the walk reads the root, the node's entry and its
+    /// inner flag.
+    #[inline(always)]
+    pub(crate) fn start(&self, id: u32) -> Start {
+        self.starts.get(id as usize).copied().unwrap_or(START_NONE)
     }
 
     /// All written forms of the fast path.
@@ -878,8 +942,10 @@ impl PhraseTrie {
     }
 
     /// Calls `f(len, entry)` for every phrase that matches the tokens whose
-    /// vocabulary ids are `ids` from their start, shortest first.
-    #[inline]
+    /// vocabulary ids are `ids` from their start, shortest first (the
+    /// reference for [`PhraseTrie::start`] and
+    /// [`PhraseTrie::matches_past_first`], which the context build uses).
+    #[cfg(test)]
     pub(crate) fn matches_at(&self, ids: &[u32], mut f: impl FnMut(usize, u32)) {
         let Some(&first) = ids.first() else { return };
         let mut node = self.root.get(first as usize).copied().unwrap_or(NONE);
@@ -898,8 +964,43 @@ impl PhraseTrie {
             if next == NONE {
                 break;
             }
-            node = self.edges.get(&edge(node, next)).copied().unwrap_or(NONE);
+            let e = edge(node, next);
+            if !self.may_have_edge(e) {
+                break;
+            }
+            node = self.edges.get(&e).copied().unwrap_or(NONE);
             len += 1;
+        }
+    }
+
+    /// [`PhraseTrie::matches_at`] without the one-word phrase (which the
+    /// [`PhraseTrie::start`] record gives): `f(len, entry)` for the
+    /// phrases of two words or more, shortest first.
+    #[inline]
+    pub(crate) fn matches_past_first(&self, ids: &[u32], mut f: impl FnMut(usize, u32)) {
+        let Some(&first) = ids.first() else { return };
+        let mut node = self.root.get(first as usize).copied().unwrap_or(NONE);
+        let mut len = 1;
+        while node != NONE {
+            let Some(&next) = ids.get(len) else { break };
+            if next == NONE {
+                break;
+            }
+            let e = edge(node, next);
+            if !self.may_have_edge(e) {
+                break;
+            }
+            node = self.edges.get(&e).copied().unwrap_or(NONE);
+            len += 1;
+            let n = node as usize;
+            if let Some(&e) = self.node_entry.get(n) {
+                if e != NONE {
+                    f(len, e);
+                }
+            }
+            if !self.node_inner.get(n).copied().unwrap_or(false) {
+                break;
+            }
         }
     }
 }
@@ -907,6 +1008,18 @@ impl PhraseTrie {
 #[inline]
 fn edge(node: u32, id: u32) -> u64 {
     (u64::from(node) << 32) | u64::from(id)
+}
+
+/// Bits of [`PhraseTrie::edge_bits`]: `2^16` (8 KB; the built-in
+/// lexicon has ~1,300 edges, so a missing edge finds its bit set about
+/// once in fifty).
+const EDGE_BITS_LOG: u32 = 16;
+const EDGE_BIT_WORDS: usize = 1 << (EDGE_BITS_LOG - 6);
+
+/// The bit of edge `e` in [`PhraseTrie::edge_bits`].
+#[inline(always)]
+fn edge_bit(e: u64) -> usize {
+    (e.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - EDGE_BITS_LOG)) as usize
 }
 
 /// User additions to the built-in lexicons.
@@ -1140,14 +1253,16 @@ impl NameLexicon {
                 entries_out.clear();
                 AhoCorasick::new(std::iter::empty::<&str>()).expect("empty automaton builds")
             });
-        let trie = if entries_out.is_empty() {
+        let mut trie = if entries_out.is_empty() {
             PhraseTrie::default()
         } else {
             trie
         };
+        let cats: Vec<u16> = entries_out.iter().map(Entry::cats).collect();
+        trie.set_starts(&cats);
         NameLexicon {
             ac,
-            cats: entries_out.iter().map(Entry::cats).collect(),
+            cats,
             entries: entries_out,
             trie,
             id: NEXT_LEXICON_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -1247,5 +1362,79 @@ mod tests {
             .iter()
             .any(|e| e.place == Some(LocationKind::Province)));
         assert!(lex.entries.iter().any(|e| e.trigger.is_some()));
+    }
+
+    /// The walk's first step as `PhraseTrie::matches_at` takes it from
+    /// the build arrays: the one-word entry, its categories, whether the
+    /// root child has edges.
+    fn first_step(lex: &NameLexicon, id: u32) -> (u32, u16, bool) {
+        let t = &lex.trie;
+        let node = t.root.get(id as usize).copied().unwrap_or(NONE);
+        if node == NONE {
+            return (NONE, 0, false);
+        }
+        let entry = t.node_entry.get(node as usize).copied().unwrap_or(NONE);
+        let cats = if entry == NONE {
+            0
+        } else {
+            lex.cats.get(entry as usize).copied().unwrap_or(0)
+        };
+        (
+            entry,
+            cats,
+            t.node_inner.get(node as usize).copied().unwrap_or(false),
+        )
+    }
+
+    #[test]
+    fn start_records_equal_the_first_step_of_the_walk() {
+        let custom = NameLexicon::build(&Extras {
+            organizations: &[("Hợp tác xã Chè Đỉnh".to_string(), OrgKind::Company)],
+            locations: &[("Bản Lác".to_string(), LocationKind::Village)],
+            program_triggers: &[],
+            persons: &["Hờ A Dơ".to_string()],
+        });
+        for lex in [&*NameLexicon::builtin(), &custom] {
+            let (mut one, mut inner) = (0, 0);
+            // Every id, and some past the vocabulary.
+            for id in (0..lex.trie.vocab_len() as u32 + 3).chain([NONE - 1, NONE]) {
+                let s = lex.trie.start(id);
+                let (entry, cats, is_inner) = first_step(lex, id);
+                assert_eq!(s as u32, entry, "{id}");
+                assert_eq!((s >> 32) as u16, cats, "{id}");
+                assert_eq!(s & START_INNER != 0, is_inner, "{id}");
+                assert_eq!(s >> 49, 0, "{id}");
+                // The one-word hit the walk reports is the record's.
+                let mut first = None;
+                lex.trie.matches_at(&[id], |len, e| {
+                    assert_eq!(len, 1);
+                    first = Some(e);
+                });
+                assert_eq!(first, (entry != NONE).then_some(entry), "{id}");
+                one += usize::from(entry != NONE);
+                inner += usize::from(is_inner);
+            }
+            assert!(one > 10 && inner > 10, "{one} {inner}");
+        }
+        assert_eq!(PhraseTrie::default().start(0), START_NONE);
+    }
+
+    #[test]
+    fn every_edge_has_its_bit() {
+        // The walk skips the map when an edge's bit is clear: no edge may
+        // have a clear bit, and most absent edges should.
+        let lex = NameLexicon::builtin();
+        let t = &lex.trie;
+        assert!(t.edges.len() > 500);
+        for &e in t.edges.keys() {
+            assert!(t.may_have_edge(e), "{e:x}");
+        }
+        let absent = (0..20_000u64)
+            .map(|i| edge((i % 2_000) as u32, (i / 2_000 + 7 * i) as u32))
+            .filter(|e| !t.edges.contains_key(e))
+            .collect::<Vec<_>>();
+        let set = absent.iter().filter(|&&e| t.may_have_edge(e)).count();
+        assert!(set * 10 < absent.len(), "{set} of {}", absent.len());
+        assert!(!PhraseTrie::default().may_have_edge(edge(0, 0)));
     }
 }

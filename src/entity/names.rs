@@ -428,21 +428,36 @@ struct Builder {
 impl Builder {
     /// Adds a token of shape `shape` ([`shape_of`]).
     #[inline(always)]
-    fn push(&mut self, mut tok: Tok, id: u32, shape: u8) {
+    fn push(&mut self, tok: Tok, id: u32, shape: u8) {
+        self.push_info(tok, id, shape_info(tok.kind, shape));
+    }
+
+    /// Adds a token whose [`SHAPES`] entry is `info`.
+    #[inline(always)]
+    fn push_info(&mut self, mut tok: Tok, id: u32, info: u8) {
         let k = self.toks.len();
         if tok.newlines_before > 0 {
             self.end_line(k);
+            self.mark_break(k);
         }
-        let info = SHAPES
-            .get(tok.kind as usize)
-            .and_then(|row| row.get(usize::from(shape)))
-            .copied()
-            .unwrap_or(0);
         self.line_upper += u32::from(info & shape::LINE_UPPER != 0);
         self.line_lower |= info & shape::LINE_LOWER != 0;
         tok.flags = info & (flag::NAMECAP | flag::LOWERISH | flag::ABBREV);
         self.toks.push(tok);
         self.ids.push(id);
+    }
+
+    /// Sets token `k`'s bit in the line-break bitmap (made here, in the
+    /// branch taken once per line, rather than in a pass over every token).
+    #[inline]
+    fn mark_break(&mut self, k: usize) {
+        let w = k >> 6;
+        if self.maps.breaks.len() <= w {
+            self.maps.breaks.resize(w + 1, 0);
+        }
+        if let Some(x) = self.maps.breaks.get_mut(w) {
+            *x |= 1 << (k & 63);
+        }
     }
 
     /// The line that started at `line_start` ends before token `k`.
@@ -467,20 +482,22 @@ impl Builder {
                 t.flags = shape_flags(t.kind, t.case, true, upper_chars(text, t));
             }
         }
-        // The name-cap and line-break bitmaps, in a tight pass of their own
-        // (in the token loop they cost more: its body keeps too much live).
+        // The first token starts a line (its count is set after the loop).
+        if n > 0 {
+            self.mark_break(0);
+        }
+        self.maps.breaks.resize(n / 64 + 1, 0);
+        // The name-cap bitmap, in a tight pass of its own (in the token
+        // loop it costs more: the loop's body keeps too much live).
         for chunk in self.toks.chunks(64) {
-            let (mut caps, mut breaks) = (0u64, 0u64);
+            let mut caps = 0u64;
             for (j, t) in chunk.iter().enumerate() {
                 caps |= u64::from(t.flags & flag::NAMECAP) << j;
-                breaks |= u64::from(t.newlines_before > 0) << j;
             }
             self.maps.namecaps.push(caps);
-            self.maps.breaks.push(breaks);
         }
         if n % 64 == 0 {
             self.maps.namecaps.push(0);
-            self.maps.breaks.push(0);
         }
     }
 }
@@ -627,12 +644,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if crate::lexicon::keyed_kind(t.kind) {
-                let c = match anns.get(k).and_then(|&w| Class::unpack(w)) {
-                    Some(c) => c,
-                    None => memo.class(t.text, lex, &mut scratch),
-                };
-                spaced |= c.spaced;
-                b.push(Tok { case: c.case, ..tok }, c.id, c.shape);
+                if let Some(a) = anns.get(k).and_then(|&w| Class::unpack(w)) {
+                    spaced |= a.spaced;
+                    b.push_info(Tok { case: a.case, ..tok }, a.id, a.info);
+                } else {
+                    let c = memo.class(t.text, lex, &mut scratch);
+                    spaced |= c.spaced;
+                    b.push(Tok { case: c.case, ..tok }, c.id, c.shape);
+                }
             } else {
                 let case = case_of(t.text);
                 let chars = if case == Case::Upper {
@@ -674,35 +693,63 @@ impl<'a> Ctx<'a> {
             }
         } else {
             hit_range.resize(toks.len(), [0, 0]);
-            for (i, &id) in ids.iter().enumerate() {
+            let trie = &lex.trie;
+            let slots = toks.iter_mut().zip(hit_range.iter_mut());
+            for (i, (&id, (t, r))) in ids.iter().zip(slots).enumerate() {
                 if id == crate::lexicon::NONE {
                     continue;
                 }
+                // Most words start no phrase longer than themselves: their
+                // one hit (if any) comes from the start record alone.
+                let s = trie.start(id);
+                if s & crate::lexicon::START_INNER == 0 {
+                    let entry = s as u32;
+                    if entry == crate::lexicon::NONE {
+                        continue;
+                    }
+                    let cats = (s >> 32) as u16;
+                    let at = hits.len() as u32;
+                    hits.push(Hit {
+                        start: i as u32,
+                        end: i as u32 + 1,
+                        entry,
+                    });
+                    t.cats = cats;
+                    *r = [at, at + 1];
+                    maps.mark_cats(i, cats);
+                    continue;
+                }
+                // Longer phrases: walked past the first word, whose own
+                // hit (if any) the record gives; the bucket is longest
+                // first, so it goes last.
                 let at = hits.len();
-                lex.trie.matches_at(ids.get(i..).unwrap_or(&[]), |len, entry| {
+                trie.matches_past_first(ids.get(i..).unwrap_or(&[]), |len, entry| {
                     hits.push(Hit {
                         start: i as u32,
                         end: (i + len) as u32,
                         entry,
                     });
                 });
-                let Some(bucket) = hits.get_mut(at..) else {
+                let mut cats = (s >> 32) as u16;
+                if let Some(longer) = hits.get_mut(at..) {
+                    longer.reverse();
+                    for h in longer.iter() {
+                        cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
+                    }
+                }
+                let entry = s as u32;
+                if entry != crate::lexicon::NONE {
+                    hits.push(Hit {
+                        start: i as u32,
+                        end: i as u32 + 1,
+                        entry,
+                    });
+                }
+                if hits.len() == at {
                     continue;
-                };
-                if bucket.is_empty() {
-                    continue;
                 }
-                bucket.reverse();
-                let mut cats = 0;
-                for h in bucket.iter() {
-                    cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
-                }
-                if let Some(t) = toks.get_mut(i) {
-                    t.cats = cats;
-                }
-                if let Some(r) = hit_range.get_mut(i) {
-                    *r = [at as u32, hits.len() as u32];
-                }
+                t.cats = cats;
+                *r = [at as u32, hits.len() as u32];
                 maps.mark_cats(i, cats);
             }
         }
@@ -1076,10 +1123,12 @@ struct Class {
 /// Classifies a keyed token: by its bytes when it is in the fast class,
 /// else by folding its key into `scratch`.
 fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
+    // The shape counts characters only for an all-upper token.
+    let shape = |case| shape_of(case, if case == Case::Upper { s.chars().count() } else { 0 });
     match lex.trie.quick(s) {
         Quick::Known(c, id) => Class {
             case: case_from(c),
-            shape: shape_of(case_from(c), s.chars().count()),
+            shape: shape(case_from(c)),
             id,
             spaced: false,
         },
@@ -1088,7 +1137,7 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
             let c = push_token_key(s, scratch);
             Class {
                 case: case_from(c),
-                shape: shape_of(case_from(c), s.chars().count()),
+                shape: shape(case_from(c)),
                 id: lex.trie.word_id(scratch),
                 spaced: scratch.contains(&b' '),
             }
@@ -1099,47 +1148,64 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
 /// Marks a [`Class`] packed by [`Class::pack`] (no packed class is 0).
 const PACKED: u32 = 1 << 31;
 
-/// Vocabulary ids below this fit a packed class; [`ID_NONE`] stands for
-/// `NONE`.
-const ID_LIMIT: u32 = (1 << 24) - 1;
-const ID_NONE: u32 = ID_LIMIT;
+/// Vocabulary ids below this fit a packed class (as `id + 1`, 0 standing
+/// for `NONE`).
+const ID_LIMIT: u32 = (1 << 22) - 1;
+
+/// What the token loop of [`Ctx::build_fast`] needs of a word the
+/// tokenizer annotated ([`Class::pack`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ann {
+    case: Case,
+    /// The word's [`SHAPES`] entry (by its kind and shape).
+    info: u8,
+    id: u32,
+    spaced: bool,
+}
+
+/// The [`SHAPES`] entry of a token of kind `kind` and shape `shape`.
+#[inline(always)]
+fn shape_info(kind: TokenKind, shape: u8) -> u8 {
+    SHAPES
+        .get(kind as usize)
+        .and_then(|row| row.get(usize::from(shape)))
+        .copied()
+        .unwrap_or(0)
+}
 
 impl Class {
-    /// The class in one word, for the tokenizer's memo (see
-    /// [`NameRecognizer::tokenize_annotated`]): the id in bits 0–23
-    /// ([`ID_NONE`] for `NONE`), the case in 24–25, the shape in 26–28,
-    /// `spaced` in bit 29, [`PACKED`]. Only for lexicons whose vocabulary
-    /// ids are below [`ID_LIMIT`] (see [`ann_tag`]).
+    /// The class of a word of kind `kind` in one word, for the
+    /// tokenizer's memo (see [`NameRecognizer::tokenize_annotated`]), in
+    /// the form the token loop uses: `id + 1` in bits 0–21 (0 for `NONE`),
+    /// the case in 22–23, the word's [`SHAPES`] entry (five bits) in
+    /// 24–28, `spaced` in bit 29, [`PACKED`]. Only for lexicons whose
+    /// vocabulary ids are below [`ID_LIMIT`] (see [`ann_tag`]).
     #[inline]
-    fn pack(self) -> u32 {
-        let id = if self.id == crate::lexicon::NONE {
-            ID_NONE
-        } else {
-            self.id & ID_LIMIT
-        };
+    fn pack(self, kind: TokenKind) -> u32 {
+        let id = if self.id < ID_LIMIT { self.id + 1 } else { 0 };
         PACKED
             | id
-            | (self.case as u32) << 24
-            | u32::from(self.shape & 7) << 26
+            | (self.case as u32) << 22
+            | u32::from(shape_info(kind, self.shape) & 31) << 24
             | u32::from(self.spaced) << 29
     }
 
-    /// The class [`Class::pack`] packed into `w`, `None` for 0 (no class).
+    /// What [`Class::pack`] packed into `w`, `None` for 0 (no class).
     #[inline(always)]
-    fn unpack(w: u32) -> Option<Class> {
+    fn unpack(w: u32) -> Option<Ann> {
         if w & PACKED == 0 {
             return None;
         }
-        let id = w & ID_LIMIT;
-        Some(Class {
-            case: match (w >> 24) & 3 {
+        Some(Ann {
+            case: match (w >> 22) & 3 {
                 0 => Case::Lower,
                 1 => Case::Title,
                 2 => Case::Upper,
                 _ => Case::Mixed,
             },
-            shape: ((w >> 26) & 7) as u8,
-            id: if id == ID_NONE { crate::lexicon::NONE } else { id },
+            info: ((w >> 24) & 31) as u8,
+            // 0 (no id) wraps to `NONE`.
+            id: (w & ID_LIMIT).wrapping_sub(1),
             spaced: w & 1 << 29 != 0,
         })
     }
@@ -1171,8 +1237,8 @@ pub(crate) fn tokenize_classified<'a>(
     }
     let mut scratch = Vec::new();
     anns.reserve(tokens.capacity().saturating_sub(anns.len()));
-    crate::token::tokenize_annotated(text, tokens, anns, tag, &mut |w: &str| {
-        classify(w, lex, &mut scratch).pack()
+    crate::token::tokenize_annotated(text, tokens, anns, tag, &mut |w: &str, kind| {
+        classify(w, lex, &mut scratch).pack(kind)
     });
     tag
 }
@@ -1983,11 +2049,14 @@ mod tests {
         for (t, &a) in tokens.iter().zip(&anns) {
             // 0 (the context classifies the token itself) or its class.
             if a != 0 {
-                assert_eq!(
-                    Class::unpack(a),
-                    Some(classify(t.text, lex, &mut scratch)),
-                    "{text:?}"
-                );
+                let c = classify(t.text, lex, &mut scratch);
+                let ann = Ann {
+                    case: c.case,
+                    info: shape_info(t.kind, c.shape),
+                    id: c.id,
+                    spaced: c.spaced,
+                };
+                assert_eq!(Class::unpack(a), Some(ann), "{text:?}");
             }
         }
         let annotated = Document { text, tokens };
@@ -2366,29 +2435,43 @@ mod tests {
     #[test]
     fn classes_pack_into_one_word_and_back() {
         let mut n = 0;
-        for case in [Case::Lower, Case::Title, Case::Upper, Case::Mixed] {
-            for shape in 0..8 {
-                for id in [0, 1, 4_321, ID_LIMIT - 1, crate::lexicon::NONE] {
-                    for spaced in [false, true] {
-                        let c = Class {
-                            case,
-                            shape,
-                            id,
-                            spaced,
-                        };
-                        assert_ne!(c.pack(), 0);
-                        assert_eq!(Class::unpack(c.pack()), Some(c), "{c:?}");
-                        n += 1;
+        for kind in KINDS {
+            for case in [Case::Lower, Case::Title, Case::Upper, Case::Mixed] {
+                for shape in 0..8 {
+                    for id in [0, 1, 4_321, ID_LIMIT - 1, crate::lexicon::NONE] {
+                        for spaced in [false, true] {
+                            let c = Class {
+                                case,
+                                shape,
+                                id,
+                                spaced,
+                            };
+                            let ann = Ann {
+                                case,
+                                info: shape_info(kind, shape),
+                                id,
+                                spaced,
+                            };
+                            assert_ne!(c.pack(kind), 0);
+                            assert_eq!(Class::unpack(c.pack(kind)), Some(ann), "{c:?} {kind:?}");
+                            n += 1;
+                        }
                     }
                 }
             }
         }
-        assert_eq!(n, 320);
+        assert_eq!(n, 320 * KINDS.len());
         assert_eq!(Class::unpack(0), None);
-        // Every shape `shape_of` gives fits the packed field.
+        // Every shape `shape_of` gives has a row entry, and every entry fits
+        // the packed field.
         for case in [Case::Lower, Case::Title, Case::Upper, Case::Mixed] {
             for chars in 0..4 {
                 assert!(shape_of(case, chars) < 8);
+            }
+        }
+        for row in SHAPES {
+            for info in row {
+                assert!(info < 32, "{info}");
             }
         }
         assert_ne!(ann_tag(&NameLexicon::builtin()), 0);

@@ -276,7 +276,7 @@ fn word_kind_second(set: &Set, text: &str, start: usize, end: usize, key: Key) -
     kind
 }
 
-/// [`word_kind_in`] and a caller's annotation of the word: `annotate(word)`
+/// [`word_kind_in`] and a caller's annotation of the word: `annotate(word, kind)`
 /// for a caller with tag `tag` (not 0), kept in the word's slot next to its
 /// kind so that the next look-up of the word with the same tag copies it
 /// out. The annotation must depend on the word's bytes and the tag only.
@@ -290,12 +290,13 @@ pub(crate) fn word_kind_annotated(
     start: usize,
     end: usize,
     tag: u16,
-    annotate: &mut impl FnMut(&str) -> u32,
+    annotate: &mut impl FnMut(&str, TokenKind) -> u32,
 ) -> (TokenKind, u32) {
     let key = Key::new(text.as_bytes(), start, end);
     let set = key.and_then(|k| memo?.get(k.set()));
     let (Some(key), Some(set)) = (key, set) else {
-        return (classify(text, start, end), annotate(word_of(text, start, end)));
+        let kind = classify(text, start, end);
+        return (kind, annotate(word_of(text, start, end), kind));
     };
     let first = set.0[0].get();
     if first.holds(&key) && first.tag == tag {
@@ -314,7 +315,7 @@ fn annotated_second(
     end: usize,
     key: Key,
     tag: u16,
-    annotate: &mut impl FnMut(&str) -> u32,
+    annotate: &mut impl FnMut(&str, TokenKind) -> u32,
 ) -> (TokenKind, u32) {
     let [first, second] = &set.0;
     let mut slot = first.get();
@@ -336,7 +337,7 @@ fn annotated_second(
         }
     }
     if slot.tag != tag {
-        slot.ann = annotate(word_of(text, start, end));
+        slot.ann = annotate(word_of(text, start, end), slot.kind);
         slot.tag = tag;
     }
     first.set(slot);
@@ -452,6 +453,11 @@ mod tests {
                 + u32::from(tag) * 7
                 + u32::from(w.as_bytes().first().copied().unwrap_or(0))
         };
+        // The kind handed to `annotate` is the word's.
+        let ann_kind = |w: &str, kind: TokenKind, tag: u16| {
+            assert_eq!(kind, super::super::scan::classify_word(w, false), "{w}");
+            ann(w, tag)
+        };
         let words: Vec<String> = (0..3 * SETS).map(|i| format!("w{i}x")).collect();
         with_table(|memo| {
             for round in 0..3usize {
@@ -459,20 +465,21 @@ mod tests {
                     let tag = if (i + round) % 2 == 0 { 1 } else { 2 };
                     let expected = super::super::scan::classify_word(w, false);
                     let mut calls = 0;
-                    let got = word_kind_annotated(memo, w, 0, w.len(), tag, &mut |s: &str| {
+                    let got = word_kind_annotated(memo, w, 0, w.len(), tag, &mut |s: &str, k| {
                         calls += 1;
-                        ann(s, tag)
+                        ann_kind(s, k, tag)
                     });
                     assert_eq!(got, (expected, ann(w, tag)), "{w} {tag}");
                     assert!(calls <= 1);
                     // Again at once: answered from the slot.
-                    let again = word_kind_annotated(memo, w, 0, w.len(), tag, &mut |_: &str| 0);
+                    let again = word_kind_annotated(memo, w, 0, w.len(), tag, &mut |_: &str, _| 0);
                     assert_eq!(again, (expected, ann(w, tag)), "{w} {tag}");
                     assert_eq!(word_kind_in(memo, w, 0, w.len()), expected, "{w}");
                     let other = 3 - tag;
                     assert_eq!(word_kind(w, 0, w.len()), expected, "{w}");
-                    let (kind, a) =
-                        word_kind_annotated(memo, w, 0, w.len(), other, &mut |s: &str| ann(s, other));
+                    let (kind, a) = word_kind_annotated(memo, w, 0, w.len(), other, &mut |s: &str, k| {
+                        ann_kind(s, k, other)
+                    });
                     assert_eq!((kind, a), (expected, ann(w, other)), "{w}");
                 }
             }

@@ -213,18 +213,19 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
 
 /// [`tokenize_into`] that also appends one annotation per token to `anns`:
 /// for a plain word (a word that nothing joins, up to 15 bytes, the
-/// tokens most text is made of), `annotate(word)` as the caller with tag
-/// `tag` (not 0) computed it, kept in the tokenizer's per-thread memo next
-/// to the word's kind, so that a word seen before costs the caller no
-/// second look-up; 0 for every other token (the caller computes those
-/// itself: keeping them in the memo too was measured slower). `annotate`
-/// must depend only on the word and the tag, and must not return 0.
+/// tokens most text is made of), `annotate(word, kind)` as the caller
+/// with tag `tag` (not 0) computed it (`kind` is the word's token kind),
+/// kept in the tokenizer's per-thread memo next to the word's kind, so
+/// that a word seen before costs the caller no second look-up; 0 for
+/// every other token (the caller computes those itself: keeping them in
+/// the memo too was measured slower). `annotate` must depend only on the
+/// word (and so its kind) and the tag, and must not return 0.
 pub(crate) fn tokenize_annotated<'a>(
     text: &'a str,
     tokens: &mut Vec<Token<'a>>,
     anns: &mut Vec<u32>,
     tag: u16,
-    annotate: &mut impl FnMut(&str) -> u32,
+    annotate: &mut impl FnMut(&str, TokenKind) -> u32,
 ) {
     let mut it = tokenize(text);
     cache::with_table(|table| it.push_all_annotated(table, tokens, anns, tag, annotate));
@@ -396,7 +397,7 @@ impl<'a> Tokens<'a> {
         tokens: &mut Vec<Token<'a>>,
         anns: &mut Vec<u32>,
         tag: u16,
-        annotate: &mut impl FnMut(&str) -> u32,
+        annotate: &mut impl FnMut(&str, TokenKind) -> u32,
     ) {
         self.push_all_with(
             tokens,

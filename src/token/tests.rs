@@ -476,9 +476,9 @@ mod fast_path_agrees_with_general_path {
             let mut tokens = vec![first];
             let mut anns = vec![u32::MAX];
             let mut calls = 0usize;
-            super::super::tokenize_annotated(text, &mut tokens, &mut anns, tag, &mut |w: &str| {
+            super::super::tokenize_annotated(text, &mut tokens, &mut anns, tag, &mut |w: &str, k| {
                 calls += 1;
-                annotation_of(w, tag)
+                annotation_with_kind(w, k, tag)
             });
             assert_eq!(tokens.get(1..), Some(&general[..]), "{text:?}");
             assert_eq!(anns.len(), tokens.len(), "{text:?}");
@@ -515,14 +515,21 @@ mod fast_path_agrees_with_general_path {
         })
     }
 
+    /// [`annotation_of`] for `annotate(word, kind)`, checking that the kind
+    /// handed over is the word's.
+    fn annotation_with_kind(w: &str, kind: TokenKind, tag: u16) -> u32 {
+        assert_eq!(kind, super::super::scan::classify_word(w, false), "{w:?}");
+        annotation_of(w, tag)
+    }
+
     #[test]
     fn plain_words_carry_their_annotations() {
         let text = "Hà Nội và Huế đón khách UBND tỉnh Toyota";
         let words: Vec<&str> = text.split(' ').collect();
         for tag in [3u16, 4, 3] {
             let (mut tokens, mut anns) = (Vec::new(), Vec::new());
-            super::super::tokenize_annotated(text, &mut tokens, &mut anns, tag, &mut |w: &str| {
-                annotation_of(w, tag)
+            super::super::tokenize_annotated(text, &mut tokens, &mut anns, tag, &mut |w: &str, k| {
+                annotation_with_kind(w, k, tag)
             });
             let texts: Vec<&str> = tokens.iter().map(|t| t.text).collect();
             assert_eq!(texts, words);
