@@ -604,6 +604,15 @@ fn has_comma(text: &str) -> bool {
     text.bytes().any(|b| b == b',')
 }
 
+/// Whether a number token is a list of years in one token (`2016,2017`):
+/// [`has_comma`] and [`year_list`], with the length test first (two years
+/// and a comma take nine bytes; most number tokens are shorter, and are
+/// left without a scan for a comma).
+#[inline]
+fn is_year_list(text: &str) -> bool {
+    text.len() >= 9 && has_comma(text) && year_list(text)
+}
+
 /// Whether a comma-joined number token is a list of years (`2016,2017`).
 fn year_list(text: &str) -> bool {
     text.split(',').all(|p| {
@@ -672,6 +681,7 @@ fn quarter_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
 }
 
 /// A digit token with no date word before it.
+#[inline(never)]
 fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
     if let Some(e) = date_like(doc, i) {
@@ -717,17 +727,23 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     {
         return None;
     }
+    // A plain four-digit year (most numbers that get here) is no day or
+    // month: every reading below up to the bare year needs at most two
+    // digits, a dot or a ratio shape, so it goes straight to the bare
+    // year. Its cheap rejects come before the code test (all are pure, so
+    // the order is free): most years out of range leave there. The
+    // reference path (`fast` off) takes the long way; tests compare both.
+    if let Some(y) = year.filter(|_| doc.fast) {
+        if no_bare_year(doc, i, y) || is_code_part(doc, i) {
+            return None;
+        }
+        return year_expr(doc, i);
+    }
     if is_code_part(doc, i) {
         return None;
     }
-    // A plain four-digit year (most numbers that get here) is no day or
-    // month: every reading below up to the bare year needs at most two
-    // digits, a dot or a ratio shape, so it goes straight there (the
-    // reference path, `fast` off, takes the long way; tests compare both).
-    if !(doc.fast && year.is_some()) {
-        if let Some(e) = day_or_month_reading(doc, i) {
-            return Some(e);
-        }
+    if let Some(e) = day_or_month_reading(doc, i) {
+        return Some(e);
     }
     bare_year(doc, i, year?)
 }
@@ -790,6 +806,18 @@ fn day_or_month_reading(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
 /// A bare year at number token `i` whose value is `y`: `Tết 2026`,
 /// `cùng kỳ 2020`, `2012 - 2013`.
 fn bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> Option<Expr> {
+    if no_bare_year(doc, i, y) {
+        return None;
+    }
+    year_expr(doc, i)
+}
+
+/// Whether [`bare_year`] rejects the number token `i` of value `y` before
+/// reading a year expression there: a value outside 1900–2100 that does
+/// not follow a year list, a word before it that makes it no year, an
+/// amount or percentage sign after it.
+#[inline]
+fn no_bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> bool {
     let after_year_list = i >= 2
         && doc.tokens[i - 1].text == ","
         && doc
@@ -797,7 +825,7 @@ fn bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> Option<Expr> {
             .get(i - 2)
             .is_some_and(|p| p.kind == TokenKind::Number && p.text.len() >= 4);
     if !(1900..=2100).contains(&y) && !after_year_list {
-        return None;
+        return true;
     }
     if i > 0 && inline_gap(doc, i - 1) && (!doc.fast || may_be_no_year_cue(doc.tokens[i - 1].text)) {
         let w = lower(doc.tokens[i - 1].text);
@@ -819,21 +847,18 @@ fn bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> Option<Expr> {
                 | "trên"
                 | "dưới"
         ) {
-            return None;
+            return true;
         }
     }
     // An amount, not a year: `2024 tỷ`, `2000 người` is left to the quantity reader.
     if inline_gap(doc, i) {
         if let Some(next) = doc.tokens.get(i + 1) {
             if crate::number::scale_exp(next.text).is_some() || next.text == "%" {
-                return None;
+                return true;
             }
         }
     }
-    if adjacent(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.text == "%") {
-        return None;
-    }
-    year_expr(doc, i)
+    adjacent(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.text == "%")
 }
 
 /// Whether `word` may be one of the words before a number that make it
@@ -858,9 +883,17 @@ fn may_be_no_year_cue(word: &str) -> bool {
 /// One date expression starting at token `i` (with its date word).
 fn single(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
-    if t.text.starts_with(|c: char| c.is_ascii_digit()) {
+    // (An ASCII digit first is a digit first byte: no character to decode.)
+    if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return digit_expr(doc, i);
     }
+    word_expr(doc, i)
+}
+
+/// [`single`] at a token that does not start with a digit: a date word
+/// and what follows it.
+fn word_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
+    let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Syllable {
         return None;
     }
@@ -1232,7 +1265,7 @@ fn date(
     let mut span: Span = span_of(doc, start, end);
     // A year list in one token (`năm 2016,2017`): the span ends after the first year.
     if let Some(last) = doc.tokens.get(end.wrapping_sub(1)) {
-        if last.kind == TokenKind::Number && has_comma(last.text) && year_list(last.text) {
+        if last.kind == TokenKind::Number && is_year_list(last.text) {
             span.end = last.span.start + 4;
         }
     }
@@ -1339,7 +1372,12 @@ impl DateRecognizer {
             if !starts {
                 continue;
             }
-            let at_i = single(doc, i);
+            // (What `single` does, knowing which of its two paths to take.)
+            let at_i = if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                digit_expr(doc, i)
+            } else {
+                word_expr(doc, i)
+            };
             if let Some((start, first, second)) = range(doc, i, at_i) {
                 out.push(date(
                     doc,
@@ -1372,7 +1410,7 @@ impl DateRecognizer {
                 }
             }
             // The later members of a year list in one token: `2016,2017,2018`.
-            if t.kind == TokenKind::Number && has_comma(t.text) && year_list(t.text) {
+            if t.kind == TokenKind::Number && is_year_list(t.text) {
                 let mut offset = t.span.start;
                 let after_year_word = i > 0 && is_word(doc, i - 1, "năm");
                 for (k, part) in t.text.split(',').enumerate() {
@@ -1710,6 +1748,41 @@ mod tests {
         assert!(!super::may_be_no_year_cue(""));
         // With `km` written with a Kelvin sign, the full test decides.
         assert!(super::may_be_no_year_cue("\u{212A}m"));
+    }
+
+    #[test]
+    fn year_list_length_test_loses_no_list() {
+        use super::{has_comma, is_year_list, year_list};
+        let mut texts: Vec<String> = [
+            "",
+            ",",
+            "2016,2017",
+            "2016,2017,2018",
+            "2016,",
+            ",2016",
+            "1,5",
+            "2016,201",
+            "3016,2017",
+            "2016,,2017",
+            "20162017",
+            "2016.2017",
+            "1999,2000,1",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every text of up to nine bytes from digits and commas in a few shapes.
+        for n in (0..=999_999u32).step_by(7) {
+            let d = format!("{n:06}");
+            texts.push(format!("{}{},{}", &d[..2], &d[2..4], &d[4..]));
+            if n % 97 == 0 {
+                texts.push(format!("20{},2{}", &d[..2], &d[3..]));
+            }
+        }
+        for t in &texts {
+            assert_eq!(is_year_list(t), has_comma(t) && year_list(t), "{t:?}");
+        }
+        assert!(is_year_list("2016,2017"));
     }
 
     #[test]

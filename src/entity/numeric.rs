@@ -916,7 +916,63 @@ impl<V> PhraseTable<V> {
 
     /// The longest phrase starting at token `i`: its value and the index of
     /// the token after it.
+    ///
+    /// The second token (on the line after the first, lower-cased) is read
+    /// once for all the phrases of two words or more under the key (`người`
+    /// heads seventeen), not once per phrase; [`PhraseTable::longest_at_reference`]
+    /// is the plain reading the tests compare with.
     pub(crate) fn longest_at(&self, doc: &NumDoc<'_, '_>, i: usize) -> Option<(&V, usize)> {
+        let text = doc.tokens.get(i)?.text;
+        let list = self.phrases(text)?;
+        // `None` until a phrase of two words or more asks; then the second
+        // token's text and lower-case form, when it follows on the line.
+        let mut second: Option<Option<(&str, Lower<'_>)>> = None;
+        'phrases: for (words, v) in list {
+            let Some((first, rest)) = words.split_first() else {
+                return Some((v, i));
+            };
+            // (`text` was found under the key: `lower(text)` is it.)
+            if first.is_key {
+                debug_assert!(first.matches(text));
+            } else if !first.matches(text) {
+                continue;
+            }
+            if let Some((w2, more)) = rest.split_first() {
+                let next = second.get_or_insert_with(|| {
+                    if inline_gap(doc, i) {
+                        doc.tokens.get(i + 1).map(|t| (t.text, lower(t.text)))
+                    } else {
+                        None
+                    }
+                });
+                let Some((t2, l2)) = next else { continue };
+                let same = match &w2.exact {
+                    Some(e) => e == t2,
+                    None => l2.as_ref() == w2.lower.as_str(),
+                };
+                if !same {
+                    continue;
+                }
+                for (k, w) in more.iter().enumerate() {
+                    let j = i + 2 + k;
+                    if !inline_gap(doc, j - 1) {
+                        continue 'phrases;
+                    }
+                    match doc.tokens.get(j) {
+                        Some(t) if w.matches(t.text) => {}
+                        _ => continue 'phrases,
+                    }
+                }
+            }
+            return Some((v, i + words.len()));
+        }
+        None
+    }
+
+    /// [`PhraseTable::longest_at`] the plain way: every word of every phrase
+    /// compared in turn (the tests compare both).
+    #[cfg(test)]
+    pub(crate) fn longest_at_reference(&self, doc: &NumDoc<'_, '_>, i: usize) -> Option<(&V, usize)> {
         let text = doc.tokens.get(i)?.text;
         let list = self.phrases(text)?;
         'phrases: for (words, v) in list {
@@ -2441,6 +2497,23 @@ mod tests {
             no_phrase_lost(&UNITS, &memo, i);
             no_phrase_lost(&QUALIFIERS, &memo, i);
             no_phrase_lost(&LABELS, &memo, i);
+            // The phrase look-up reading the second word once, against the
+            // plain one.
+            fn same_phrase<V: PartialEq + std::fmt::Debug>(
+                table: &PhraseTable<V>,
+                doc: &NumDoc<'_, '_>,
+                i: usize,
+            ) {
+                assert_eq!(
+                    table.longest_at(doc, i),
+                    table.longest_at_reference(doc, i),
+                    "phrase at {i}"
+                );
+            }
+            same_phrase(&CURRENCIES, &memo, i);
+            same_phrase(&UNITS, &memo, i);
+            same_phrase(&QUALIFIERS, &memo, i);
+            same_phrase(&LABELS, &memo, i);
             let direct = NumDoc::new(&doc);
             let unit = unit_at_uncached(&direct, i);
             assert_eq!(unit_at(&memo, i), unit, "unit at {i} in {text:?}");
