@@ -890,6 +890,90 @@ fn single(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     word_expr(doc, i)
 }
 
+/// The words a date expression starts with (in any letter case), as
+/// [`word_expr`] tells them apart.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum DateWord {
+    Ngay,
+    Mong,
+    Thang,
+    Nam,
+    Quy,
+    Giai,
+    Thoi,
+    Nhiem,
+    Nien,
+    Dau,
+    Giua,
+    Cuoi,
+    Thuong,
+    Trung,
+    Ha,
+    Nua,
+}
+
+/// Every lower-case word [`word_expr`] reads on from, with its [`DateWord`].
+const DATE_WORD_FORMS: [(&str, DateWord); 18] = [
+    ("ngày", DateWord::Ngay),
+    ("mồng", DateWord::Mong),
+    ("mùng", DateWord::Mong),
+    ("tháng", DateWord::Thang),
+    ("năm", DateWord::Nam),
+    ("quý", DateWord::Quy),
+    ("quí", DateWord::Quy),
+    ("giai", DateWord::Giai),
+    ("thời", DateWord::Thoi),
+    ("nhiệm", DateWord::Nhiem),
+    ("niên", DateWord::Nien),
+    ("đầu", DateWord::Dau),
+    ("giữa", DateWord::Giua),
+    ("cuối", DateWord::Cuoi),
+    ("thượng", DateWord::Thuong),
+    ("trung", DateWord::Trung),
+    ("hạ", DateWord::Ha),
+    ("nửa", DateWord::Nua),
+];
+
+/// The [`DateWord`] of a lower-case word, if it is one.
+pub(crate) fn date_word(lower_word: &str) -> Option<DateWord> {
+    DATE_WORD_FORMS
+        .iter()
+        .find(|(w, _)| *w == lower_word)
+        .map(|&(_, d)| d)
+}
+
+/// A small number for a [`DateWord`] (1 to 16; 0 is none), which the
+/// anchor pass keeps with an anchor word's class (see
+/// `numeric::anchor_of`), and back.
+pub(crate) fn date_word_id(word: Option<DateWord>) -> u8 {
+    word.map_or(0, |w| w as u8 + 1)
+}
+
+/// [`date_word_id`] back.
+#[inline]
+pub(crate) fn date_word_of_id(id: u8) -> Option<DateWord> {
+    use DateWord as D;
+    const ALL: [DateWord; 16] = [
+        D::Ngay,
+        D::Mong,
+        D::Thang,
+        D::Nam,
+        D::Quy,
+        D::Giai,
+        D::Thoi,
+        D::Nhiem,
+        D::Nien,
+        D::Dau,
+        D::Giua,
+        D::Cuoi,
+        D::Thuong,
+        D::Trung,
+        D::Ha,
+        D::Nua,
+    ];
+    ALL.get(usize::from(id).checked_sub(1)?).copied()
+}
+
 /// [`single`] at a token that does not start with a digit: a date word
 /// and what follows it.
 fn word_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
@@ -897,19 +981,25 @@ fn word_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     if t.kind != TokenKind::Syllable {
         return None;
     }
-    let w = lower(t.text);
+    word_expr_of(doc, i, date_word(&lower(t.text))?)
+}
+
+/// [`word_expr`] at the syllable `i`, which is the date word `word`.
+fn word_expr_of(doc: &NumDoc<'_, '_>, i: usize, word: DateWord) -> Option<Expr> {
+    use DateWord as D;
     let next_ok = inline_gap(doc, i);
     let at = |e: Option<Expr>| e.map(|e| Expr { start: i, ..e });
-    match w.as_ref() {
-        "ngày" | "mồng" | "mùng" if next_ok => {
+    match word {
+        D::Ngay | D::Mong if next_ok => {
             let mut j = i + 1;
-            if w == "ngày" && (is_word(doc, j, "mồng") || is_word(doc, j, "mùng")) && inline_gap(doc, j) {
+            if word == D::Ngay && (is_word(doc, j, "mồng") || is_word(doc, j, "mùng")) && inline_gap(doc, j)
+            {
                 j += 1;
             }
             at(day_expr(doc, j))
         }
-        "tháng" if next_ok => at(month_expr(doc, i + 1)),
-        "năm" if next_ok => {
+        D::Thang if next_ok => at(month_expr(doc, i + 1)),
+        D::Nam if next_ok => {
             // `năm học 2024-2025`
             let j = if is_word(doc, i + 1, "học") && inline_gap(doc, i + 1) {
                 i + 2
@@ -918,26 +1008,26 @@ fn word_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
             };
             at(year_expr(doc, j))
         }
-        "quý" | "quí" => quarter_expr(doc, i),
-        "giai" | "thời" | "nhiệm" | "niên" if next_ok => {
+        D::Quy => quarter_expr(doc, i),
+        D::Giai | D::Thoi | D::Nhiem | D::Nien if next_ok => {
             let second = word_at(doc, i + 1)?;
             let ok = matches!(
-                (w.as_ref(), second.as_ref()),
-                ("giai", "đoạn")
-                    | ("thời", "kỳ")
-                    | ("thời", "kì")
-                    | ("nhiệm", "kỳ")
-                    | ("nhiệm", "kì")
-                    | ("niên", "khóa")
-                    | ("niên", "khoá")
-                    | ("niên", "độ")
+                (word, second.as_ref()),
+                (D::Giai, "đoạn")
+                    | (D::Thoi, "kỳ")
+                    | (D::Thoi, "kì")
+                    | (D::Nhiem, "kỳ")
+                    | (D::Nhiem, "kì")
+                    | (D::Nien, "khóa")
+                    | (D::Nien, "khoá")
+                    | (D::Nien, "độ")
             );
             if !ok || !inline_gap(doc, i + 1) {
                 return None;
             }
             at(year_expr(doc, i + 2))
         }
-        "đầu" | "giữa" | "cuối" if next_ok => {
+        D::Dau | D::Giua | D::Cuoi if next_ok => {
             if is_word(doc, i + 1, "năm") && inline_gap(doc, i + 1) {
                 let y = year_at(doc, i + 2)?;
                 return Some(expr(i, i + 3, whole_years(y, y)));
@@ -947,7 +1037,7 @@ fn word_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
             }
             None
         }
-        "thượng" | "trung" | "hạ" if next_ok => {
+        D::Thuong | D::Trung | D::Ha if next_ok => {
             if !(is_word(doc, i + 1, "tuần")
                 && inline_gap(doc, i + 1)
                 && is_word(doc, i + 2, "tháng")
@@ -957,9 +1047,9 @@ fn word_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
             }
             let e = month_expr(doc, i + 3)?;
             let (y, m) = (e.from.year, e.from.month?);
-            let (first, last) = match w.as_ref() {
-                "thượng" => (1, 10),
-                "trung" => (11, 20),
+            let (first, last) = match word {
+                D::Thuong => (1, 10),
+                D::Trung => (11, 20),
                 _ => (21, month_end(y, m)),
             };
             Some(Expr {
@@ -970,7 +1060,7 @@ fn word_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
                 lunar: false,
             })
         }
-        "nửa" if next_ok => {
+        D::Nua if next_ok => {
             let part = word_at(doc, i + 1)?;
             let first_half = match part.as_ref() {
                 "đầu" => true,
@@ -1372,9 +1462,16 @@ impl DateRecognizer {
             if !starts {
                 continue;
             }
-            // (What `single` does, knowing which of its two paths to take.)
+            // (What `single` does, knowing which of its two paths to take;
+            // an anchor word's class also says which date word it is, so it
+            // need not be lower-cased and matched again.)
             let at_i = if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
                 digit_expr(doc, i)
+            } else if class & super::numeric::UNKNOWN_CLASS == 0 {
+                match date_word_of_id(class >> super::numeric::DATE_WORD_SHIFT) {
+                    Some(word) if t.kind == TokenKind::Syllable => word_expr_of(doc, i, word),
+                    _ => None,
+                }
             } else {
                 word_expr(doc, i)
             };

@@ -235,6 +235,10 @@ fn anchor_word(t: &Token<'_>) -> bool {
 pub(crate) const DATE_WORD: u8 = 1;
 /// [`anchor_class`] bit: `number::starts_spelled_number` accepts the word.
 pub(crate) const SPELLED_WORD: u8 = 2;
+/// [`anchor_class`]: the bits from this one up to [`UNKNOWN_CLASS`] hold
+/// `date::date_word_id` of the word's lower-case form (0 when it is none
+/// of the words `date::word_expr` reads on from, e.g. `từ`).
+pub(crate) const DATE_WORD_SHIFT: u8 = 2;
 
 /// What `date::may_start` and `number::starts_spelled_number` say of a word
 /// that does not start with a digit, found with one table look-up and
@@ -307,7 +311,8 @@ static ANCHOR_CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
             } else {
                 0
             };
-            date | spelled
+            let id = super::date::date_word_id(super::date::date_word(&lower(w)));
+            date | spelled | id << DATE_WORD_SHIFT
         })
         .collect()
 });
@@ -2578,6 +2583,30 @@ mod tests {
     /// Documents of every length around the 64-token blocks of
     /// [`find_anchors`] (a token's bit is placed by shifting the block's
     /// mask), with anchors at the first, the last and scattered places.
+    /// The date word an anchor word's class carries is what `date::word_expr`
+    /// finds by lower-casing and matching the word; every date word has one.
+    #[test]
+    fn anchor_classes_carry_the_date_word() {
+        use super::super::date::{date_word, date_word_id, date_word_of_id};
+        for (k, w) in ANCHOR_WORDS.iter().enumerate() {
+            let class = ANCHOR_CLASSES[k];
+            assert_eq!(class, anchor_class(w), "{w:?}");
+            let word = date_word(&lower(w));
+            assert_eq!(date_word_of_id(class >> DATE_WORD_SHIFT), word, "{w:?}");
+            assert_eq!(class & UNKNOWN_CLASS, 0, "{w:?}");
+            if class & DATE_WORD != 0 && !eq_ci(w, "từ") {
+                assert!(word.is_some(), "date word {w:?} without its id");
+            }
+        }
+        for id in 0..=40u8 {
+            if let Some(word) = date_word_of_id(id) {
+                assert_eq!(date_word_id(Some(word)), id);
+            }
+        }
+        assert_eq!(date_word_of_id(0), None);
+        assert_eq!(date_word_of_id(17), None);
+    }
+
     #[test]
     fn find_anchors_at_block_edges() {
         for n in [1, 2, 3, 63, 64, 65, 127, 128, 129, 200] {
