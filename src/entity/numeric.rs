@@ -2985,12 +2985,14 @@ mod tests {
         }
     }
 
-    /// No unit starts with a dash, and no dash is a noun (`unit_at`
-    /// answers `None` for one without looking it up).
+    /// No unit or currency starts with a dash, and no dash is a noun
+    /// (`unit_at` and money's currency look-up answer `None` for one
+    /// without looking it up).
     #[test]
     fn no_unit_starts_with_a_dash() {
         for dash in ["-", "–", "—", "‐", "‑"] {
             assert!(!UNITS.by_first.contains_key(dash), "{dash:?}");
+            assert!(!CURRENCIES.by_first.contains_key(dash), "{dash:?}");
             let text = format!("5 {dash} 6");
             let doc = Document::new(&text);
             let mut slow = NumDoc::new(&doc);
