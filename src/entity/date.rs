@@ -1188,11 +1188,22 @@ fn single_in_list(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 
 /// A range connector at `j`: `đến`, `tới`, a dash.
 fn connector(doc: &NumDoc<'_, '_>, j: usize) -> bool {
+    // (Most tokens after a date member have neither the first byte nor
+    // the length of a connector: an exact reject, see `CONNECTOR_STARTS`.)
+    if doc.fast && !starts_one_of(doc, j, &CONNECTOR_STARTS) {
+        return false;
+    }
     j > 0
         && (inline_gap(doc, j - 1) || adjacent(doc, j - 1))
         && (is_word(doc, j, "đến") || is_word(doc, j, "tới") || is_dash(doc, j))
         && (inline_gap(doc, j) || adjacent(doc, j))
 }
+
+/// The first bytes and lengths of what [`connector`] accepts: `đến`,
+/// `tới` (in either case: see `starts_one_of`) and the dashes of `is_dash`
+/// (a test checks the lists).
+static CONNECTOR_STARTS: super::numeric::Starts =
+    starts(&["đến", "Đến", "tới", "Tới", "-", "–", "—", "‐", "‑"]);
 
 /// A bare day number `27` that starts a range `27 - 29/3`.
 fn bare_day(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
@@ -1231,6 +1242,17 @@ fn ordered(a: &PartialDate, b: &PartialDate) -> bool {
 /// A range starting at `i` (with `từ` or not): first and last member.
 fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, Expr, Expr)> {
     let with_from = is_word(doc, i, "từ") && inline_gap(doc, i);
+    // Without `từ`, the first member is `at_i` or a bare day (the token at
+    // `i` alone), so the connector must start right after it: most dates
+    // and numbers have none there, and leave before the bare day is read
+    // (all pure, so the order is free; the reference path, `fast` off,
+    // takes the long way and the tests compare both).
+    if doc.fast && !with_from {
+        let j = at_i.as_ref().map_or(i + 1, |e| e.end);
+        if !starts_one_of(doc, j, &CONNECTOR_STARTS) {
+            return None;
+        }
+    }
     let a = if with_from { i + 1 } else { i };
     let first = if with_from { single(doc, a) } else { at_i };
     let mut first = first.or_else(|| bare_day(doc, a))?;
@@ -1534,8 +1556,66 @@ impl DateRecognizer {
 
 #[cfg(test)]
 mod tests {
-    use crate::entity::{Calendar, Entity};
+    use crate::entity::numeric::{starts_one_of, NumDoc};
+    use crate::entity::{Calendar, Document, Entity};
     use crate::{EntityType, Extractor};
+
+    /// `CONNECTOR_STARTS` keeps every connector: each spelling of `đến`
+    /// and `tới` in any mix of cases (and near misses), each dash, after
+    /// digits and after a date, spaced or glued; `connector` and `range`
+    /// answer the same on the fast and the reference path.
+    #[test]
+    fn connector_starts_keep_every_connector() {
+        let mut words: Vec<String> = ["-", "–", "—", "‐", "‑", "−", "~", ",", "đ", "tơ"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for a in ["đ", "Đ", "d", "D"] {
+            for b in ["ế", "Ế", "ê", "Ê", "e", "E", "ề"] {
+                for c in ["n", "N"] {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for a in ["t", "T"] {
+            for b in ["ớ", "Ớ", "ơ", "Ơ", "o", "ờ"] {
+                for c in ["i", "I"] {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        let mut connectors = 0;
+        for w in &words {
+            for text in [
+                format!("5 {w} 7/3"),
+                format!("ngày 5/3 {w} 7/3"),
+                format!("5{w}7/3"),
+            ] {
+                let doc = Document::new(&text);
+                let fast = NumDoc::new(&doc);
+                let mut slow = NumDoc::new(&doc);
+                slow.fast = false;
+                for j in 0..doc.tokens.len() {
+                    let is = super::connector(&slow, j);
+                    assert_eq!(super::connector(&fast, j), is, "{text:?} at {j}");
+                    if is {
+                        connectors += 1;
+                        assert!(starts_one_of(&fast, j, &super::CONNECTOR_STARTS), "{text:?}");
+                    }
+                    let at = super::single(&slow, j);
+                    assert_eq!(
+                        super::range(&fast, j, at),
+                        super::range(&slow, j, at),
+                        "{text:?} at {j}"
+                    );
+                }
+            }
+        }
+        // (Every dash and the five forms of each word that `is_word` takes,
+        // the word itself and four with a capital first letter, in the two
+        // spaced texts at least.)
+        assert!(connectors >= 2 * (5 + 10), "{connectors}");
+    }
 
     /// (text, start, end, lunar) of every date in `text`.
     fn dates(text: &str) -> Vec<(String, String, String, bool)> {
