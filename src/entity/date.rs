@@ -604,6 +604,15 @@ fn has_comma(text: &str) -> bool {
     text.bytes().any(|b| b == b',')
 }
 
+/// Whether a number token is a list of years in one token (`2016,2017`):
+/// [`has_comma`] and [`year_list`], with the length test first (two years
+/// and a comma take nine bytes; most number tokens are shorter, and are
+/// left without a scan for a comma).
+#[inline]
+fn is_year_list(text: &str) -> bool {
+    text.len() >= 9 && has_comma(text) && year_list(text)
+}
+
 /// Whether a comma-joined number token is a list of years (`2016,2017`).
 fn year_list(text: &str) -> bool {
     text.split(',').all(|p| {
@@ -672,6 +681,7 @@ fn quarter_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
 }
 
 /// A digit token with no date word before it.
+#[inline(never)]
 fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
     if let Some(e) = date_like(doc, i) {
@@ -717,17 +727,23 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     {
         return None;
     }
+    // A plain four-digit year (most numbers that get here) is no day or
+    // month: every reading below up to the bare year needs at most two
+    // digits, a dot or a ratio shape, so it goes straight to the bare
+    // year. Its cheap rejects come before the code test (all are pure, so
+    // the order is free): most years out of range leave there. The
+    // reference path (`fast` off) takes the long way; tests compare both.
+    if let Some(y) = year.filter(|_| doc.fast) {
+        if no_bare_year(doc, i, y) || is_code_part(doc, i) {
+            return None;
+        }
+        return year_expr(doc, i);
+    }
     if is_code_part(doc, i) {
         return None;
     }
-    // A plain four-digit year (most numbers that get here) is no day or
-    // month: every reading below up to the bare year needs at most two
-    // digits, a dot or a ratio shape, so it goes straight there (the
-    // reference path, `fast` off, takes the long way; tests compare both).
-    if !(doc.fast && year.is_some()) {
-        if let Some(e) = day_or_month_reading(doc, i) {
-            return Some(e);
-        }
+    if let Some(e) = day_or_month_reading(doc, i) {
+        return Some(e);
     }
     bare_year(doc, i, year?)
 }
@@ -790,6 +806,18 @@ fn day_or_month_reading(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
 /// A bare year at number token `i` whose value is `y`: `Tết 2026`,
 /// `cùng kỳ 2020`, `2012 - 2013`.
 fn bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> Option<Expr> {
+    if no_bare_year(doc, i, y) {
+        return None;
+    }
+    year_expr(doc, i)
+}
+
+/// Whether [`bare_year`] rejects the number token `i` of value `y` before
+/// reading a year expression there: a value outside 1900–2100 that does
+/// not follow a year list, a word before it that makes it no year, an
+/// amount or percentage sign after it.
+#[inline]
+fn no_bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> bool {
     let after_year_list = i >= 2
         && doc.tokens[i - 1].text == ","
         && doc
@@ -797,7 +825,7 @@ fn bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> Option<Expr> {
             .get(i - 2)
             .is_some_and(|p| p.kind == TokenKind::Number && p.text.len() >= 4);
     if !(1900..=2100).contains(&y) && !after_year_list {
-        return None;
+        return true;
     }
     if i > 0 && inline_gap(doc, i - 1) && (!doc.fast || may_be_no_year_cue(doc.tokens[i - 1].text)) {
         let w = lower(doc.tokens[i - 1].text);
@@ -819,21 +847,18 @@ fn bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> Option<Expr> {
                 | "trên"
                 | "dưới"
         ) {
-            return None;
+            return true;
         }
     }
     // An amount, not a year: `2024 tỷ`, `2000 người` is left to the quantity reader.
     if inline_gap(doc, i) {
         if let Some(next) = doc.tokens.get(i + 1) {
             if crate::number::scale_exp(next.text).is_some() || next.text == "%" {
-                return None;
+                return true;
             }
         }
     }
-    if adjacent(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.text == "%") {
-        return None;
-    }
-    year_expr(doc, i)
+    adjacent(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.text == "%")
 }
 
 /// Whether `word` may be one of the words before a number that make it
@@ -858,25 +883,123 @@ fn may_be_no_year_cue(word: &str) -> bool {
 /// One date expression starting at token `i` (with its date word).
 fn single(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     let t = doc.tokens.get(i)?;
-    if t.text.starts_with(|c: char| c.is_ascii_digit()) {
+    // (An ASCII digit first is a digit first byte: no character to decode.)
+    if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return digit_expr(doc, i);
     }
+    word_expr(doc, i)
+}
+
+/// The words a date expression starts with (in any letter case), as
+/// [`word_expr`] tells them apart.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum DateWord {
+    Ngay,
+    Mong,
+    Thang,
+    Nam,
+    Quy,
+    Giai,
+    Thoi,
+    Nhiem,
+    Nien,
+    Dau,
+    Giua,
+    Cuoi,
+    Thuong,
+    Trung,
+    Ha,
+    Nua,
+}
+
+/// Every lower-case word [`word_expr`] reads on from, with its [`DateWord`].
+const DATE_WORD_FORMS: [(&str, DateWord); 18] = [
+    ("ngày", DateWord::Ngay),
+    ("mồng", DateWord::Mong),
+    ("mùng", DateWord::Mong),
+    ("tháng", DateWord::Thang),
+    ("năm", DateWord::Nam),
+    ("quý", DateWord::Quy),
+    ("quí", DateWord::Quy),
+    ("giai", DateWord::Giai),
+    ("thời", DateWord::Thoi),
+    ("nhiệm", DateWord::Nhiem),
+    ("niên", DateWord::Nien),
+    ("đầu", DateWord::Dau),
+    ("giữa", DateWord::Giua),
+    ("cuối", DateWord::Cuoi),
+    ("thượng", DateWord::Thuong),
+    ("trung", DateWord::Trung),
+    ("hạ", DateWord::Ha),
+    ("nửa", DateWord::Nua),
+];
+
+/// The [`DateWord`] of a lower-case word, if it is one.
+pub(crate) fn date_word(lower_word: &str) -> Option<DateWord> {
+    DATE_WORD_FORMS
+        .iter()
+        .find(|(w, _)| *w == lower_word)
+        .map(|&(_, d)| d)
+}
+
+/// A small number for a [`DateWord`] (1 to 16; 0 is none), which the
+/// anchor pass keeps with an anchor word's class (see
+/// `numeric::anchor_of`), and back.
+pub(crate) fn date_word_id(word: Option<DateWord>) -> u8 {
+    word.map_or(0, |w| w as u8 + 1)
+}
+
+/// [`date_word_id`] back.
+#[inline]
+pub(crate) fn date_word_of_id(id: u8) -> Option<DateWord> {
+    use DateWord as D;
+    const ALL: [DateWord; 16] = [
+        D::Ngay,
+        D::Mong,
+        D::Thang,
+        D::Nam,
+        D::Quy,
+        D::Giai,
+        D::Thoi,
+        D::Nhiem,
+        D::Nien,
+        D::Dau,
+        D::Giua,
+        D::Cuoi,
+        D::Thuong,
+        D::Trung,
+        D::Ha,
+        D::Nua,
+    ];
+    ALL.get(usize::from(id).checked_sub(1)?).copied()
+}
+
+/// [`single`] at a token that does not start with a digit: a date word
+/// and what follows it.
+fn word_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
+    let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Syllable {
         return None;
     }
-    let w = lower(t.text);
+    word_expr_of(doc, i, date_word(&lower(t.text))?)
+}
+
+/// [`word_expr`] at the syllable `i`, which is the date word `word`.
+fn word_expr_of(doc: &NumDoc<'_, '_>, i: usize, word: DateWord) -> Option<Expr> {
+    use DateWord as D;
     let next_ok = inline_gap(doc, i);
     let at = |e: Option<Expr>| e.map(|e| Expr { start: i, ..e });
-    match w.as_ref() {
-        "ngày" | "mồng" | "mùng" if next_ok => {
+    match word {
+        D::Ngay | D::Mong if next_ok => {
             let mut j = i + 1;
-            if w == "ngày" && (is_word(doc, j, "mồng") || is_word(doc, j, "mùng")) && inline_gap(doc, j) {
+            if word == D::Ngay && (is_word(doc, j, "mồng") || is_word(doc, j, "mùng")) && inline_gap(doc, j)
+            {
                 j += 1;
             }
             at(day_expr(doc, j))
         }
-        "tháng" if next_ok => at(month_expr(doc, i + 1)),
-        "năm" if next_ok => {
+        D::Thang if next_ok => at(month_expr(doc, i + 1)),
+        D::Nam if next_ok => {
             // `năm học 2024-2025`
             let j = if is_word(doc, i + 1, "học") && inline_gap(doc, i + 1) {
                 i + 2
@@ -885,26 +1008,26 @@ fn single(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
             };
             at(year_expr(doc, j))
         }
-        "quý" | "quí" => quarter_expr(doc, i),
-        "giai" | "thời" | "nhiệm" | "niên" if next_ok => {
+        D::Quy => quarter_expr(doc, i),
+        D::Giai | D::Thoi | D::Nhiem | D::Nien if next_ok => {
             let second = word_at(doc, i + 1)?;
             let ok = matches!(
-                (w.as_ref(), second.as_ref()),
-                ("giai", "đoạn")
-                    | ("thời", "kỳ")
-                    | ("thời", "kì")
-                    | ("nhiệm", "kỳ")
-                    | ("nhiệm", "kì")
-                    | ("niên", "khóa")
-                    | ("niên", "khoá")
-                    | ("niên", "độ")
+                (word, second.as_ref()),
+                (D::Giai, "đoạn")
+                    | (D::Thoi, "kỳ")
+                    | (D::Thoi, "kì")
+                    | (D::Nhiem, "kỳ")
+                    | (D::Nhiem, "kì")
+                    | (D::Nien, "khóa")
+                    | (D::Nien, "khoá")
+                    | (D::Nien, "độ")
             );
             if !ok || !inline_gap(doc, i + 1) {
                 return None;
             }
             at(year_expr(doc, i + 2))
         }
-        "đầu" | "giữa" | "cuối" if next_ok => {
+        D::Dau | D::Giua | D::Cuoi if next_ok => {
             if is_word(doc, i + 1, "năm") && inline_gap(doc, i + 1) {
                 let y = year_at(doc, i + 2)?;
                 return Some(expr(i, i + 3, whole_years(y, y)));
@@ -914,7 +1037,7 @@ fn single(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
             }
             None
         }
-        "thượng" | "trung" | "hạ" if next_ok => {
+        D::Thuong | D::Trung | D::Ha if next_ok => {
             if !(is_word(doc, i + 1, "tuần")
                 && inline_gap(doc, i + 1)
                 && is_word(doc, i + 2, "tháng")
@@ -924,9 +1047,9 @@ fn single(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
             }
             let e = month_expr(doc, i + 3)?;
             let (y, m) = (e.from.year, e.from.month?);
-            let (first, last) = match w.as_ref() {
-                "thượng" => (1, 10),
-                "trung" => (11, 20),
+            let (first, last) = match word {
+                D::Thuong => (1, 10),
+                D::Trung => (11, 20),
                 _ => (21, month_end(y, m)),
             };
             Some(Expr {
@@ -937,7 +1060,7 @@ fn single(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
                 lunar: false,
             })
         }
-        "nửa" if next_ok => {
+        D::Nua if next_ok => {
             let part = word_at(doc, i + 1)?;
             let first_half = match part.as_ref() {
                 "đầu" => true,
@@ -1065,11 +1188,22 @@ fn single_in_list(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 
 /// A range connector at `j`: `đến`, `tới`, a dash.
 fn connector(doc: &NumDoc<'_, '_>, j: usize) -> bool {
+    // (Most tokens after a date member have neither the first byte nor
+    // the length of a connector: an exact reject, see `CONNECTOR_STARTS`.)
+    if doc.fast && !starts_one_of(doc, j, &CONNECTOR_STARTS) {
+        return false;
+    }
     j > 0
         && (inline_gap(doc, j - 1) || adjacent(doc, j - 1))
         && (is_word(doc, j, "đến") || is_word(doc, j, "tới") || is_dash(doc, j))
         && (inline_gap(doc, j) || adjacent(doc, j))
 }
+
+/// The first bytes and lengths of what [`connector`] accepts: `đến`,
+/// `tới` (in either case: see `starts_one_of`) and the dashes of `is_dash`
+/// (a test checks the lists).
+static CONNECTOR_STARTS: super::numeric::Starts =
+    starts(&["đến", "Đến", "tới", "Tới", "-", "–", "—", "‐", "‑"]);
 
 /// A bare day number `27` that starts a range `27 - 29/3`.
 fn bare_day(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
@@ -1108,6 +1242,17 @@ fn ordered(a: &PartialDate, b: &PartialDate) -> bool {
 /// A range starting at `i` (with `từ` or not): first and last member.
 fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, Expr, Expr)> {
     let with_from = is_word(doc, i, "từ") && inline_gap(doc, i);
+    // Without `từ`, the first member is `at_i` or a bare day (the token at
+    // `i` alone), so the connector must start right after it: most dates
+    // and numbers have none there, and leave before the bare day is read
+    // (all pure, so the order is free; the reference path, `fast` off,
+    // takes the long way and the tests compare both).
+    if doc.fast && !with_from {
+        let j = at_i.as_ref().map_or(i + 1, |e| e.end);
+        if !starts_one_of(doc, j, &CONNECTOR_STARTS) {
+            return None;
+        }
+    }
     let a = if with_from { i + 1 } else { i };
     let first = if with_from { single(doc, a) } else { at_i };
     let mut first = first.or_else(|| bare_day(doc, a))?;
@@ -1232,7 +1377,7 @@ fn date(
     let mut span: Span = span_of(doc, start, end);
     // A year list in one token (`năm 2016,2017`): the span ends after the first year.
     if let Some(last) = doc.tokens.get(end.wrapping_sub(1)) {
-        if last.kind == TokenKind::Number && has_comma(last.text) && year_list(last.text) {
+        if last.kind == TokenKind::Number && is_year_list(last.text) {
             span.end = last.span.start + 4;
         }
     }
@@ -1339,7 +1484,19 @@ impl DateRecognizer {
             if !starts {
                 continue;
             }
-            let at_i = single(doc, i);
+            // (What `single` does, knowing which of its two paths to take;
+            // an anchor word's class also says which date word it is, so it
+            // need not be lower-cased and matched again.)
+            let at_i = if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                digit_expr(doc, i)
+            } else if class & super::numeric::UNKNOWN_CLASS == 0 {
+                match date_word_of_id(class >> super::numeric::DATE_WORD_SHIFT) {
+                    Some(word) if t.kind == TokenKind::Syllable => word_expr_of(doc, i, word),
+                    _ => None,
+                }
+            } else {
+                word_expr(doc, i)
+            };
             if let Some((start, first, second)) = range(doc, i, at_i) {
                 out.push(date(
                     doc,
@@ -1372,7 +1529,7 @@ impl DateRecognizer {
                 }
             }
             // The later members of a year list in one token: `2016,2017,2018`.
-            if t.kind == TokenKind::Number && has_comma(t.text) && year_list(t.text) {
+            if t.kind == TokenKind::Number && is_year_list(t.text) {
                 let mut offset = t.span.start;
                 let after_year_word = i > 0 && is_word(doc, i - 1, "năm");
                 for (k, part) in t.text.split(',').enumerate() {
@@ -1399,8 +1556,66 @@ impl DateRecognizer {
 
 #[cfg(test)]
 mod tests {
-    use crate::entity::{Calendar, Entity};
+    use crate::entity::numeric::{starts_one_of, NumDoc};
+    use crate::entity::{Calendar, Document, Entity};
     use crate::{EntityType, Extractor};
+
+    /// `CONNECTOR_STARTS` keeps every connector: each spelling of `đến`
+    /// and `tới` in any mix of cases (and near misses), each dash, after
+    /// digits and after a date, spaced or glued; `connector` and `range`
+    /// answer the same on the fast and the reference path.
+    #[test]
+    fn connector_starts_keep_every_connector() {
+        let mut words: Vec<String> = ["-", "–", "—", "‐", "‑", "−", "~", ",", "đ", "tơ"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for a in ["đ", "Đ", "d", "D"] {
+            for b in ["ế", "Ế", "ê", "Ê", "e", "E", "ề"] {
+                for c in ["n", "N"] {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for a in ["t", "T"] {
+            for b in ["ớ", "Ớ", "ơ", "Ơ", "o", "ờ"] {
+                for c in ["i", "I"] {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        let mut connectors = 0;
+        for w in &words {
+            for text in [
+                format!("5 {w} 7/3"),
+                format!("ngày 5/3 {w} 7/3"),
+                format!("5{w}7/3"),
+            ] {
+                let doc = Document::new(&text);
+                let fast = NumDoc::new(&doc);
+                let mut slow = NumDoc::new(&doc);
+                slow.fast = false;
+                for j in 0..doc.tokens.len() {
+                    let is = super::connector(&slow, j);
+                    assert_eq!(super::connector(&fast, j), is, "{text:?} at {j}");
+                    if is {
+                        connectors += 1;
+                        assert!(starts_one_of(&fast, j, &super::CONNECTOR_STARTS), "{text:?}");
+                    }
+                    let at = super::single(&slow, j);
+                    assert_eq!(
+                        super::range(&fast, j, at),
+                        super::range(&slow, j, at),
+                        "{text:?} at {j}"
+                    );
+                }
+            }
+        }
+        // (Every dash and the five forms of each word that `is_word` takes,
+        // the word itself and four with a capital first letter, in the two
+        // spaced texts at least.)
+        assert!(connectors >= 2 * (5 + 10), "{connectors}");
+    }
 
     /// (text, start, end, lunar) of every date in `text`.
     fn dates(text: &str) -> Vec<(String, String, String, bool)> {
@@ -1710,6 +1925,41 @@ mod tests {
         assert!(!super::may_be_no_year_cue(""));
         // With `km` written with a Kelvin sign, the full test decides.
         assert!(super::may_be_no_year_cue("\u{212A}m"));
+    }
+
+    #[test]
+    fn year_list_length_test_loses_no_list() {
+        use super::{has_comma, is_year_list, year_list};
+        let mut texts: Vec<String> = [
+            "",
+            ",",
+            "2016,2017",
+            "2016,2017,2018",
+            "2016,",
+            ",2016",
+            "1,5",
+            "2016,201",
+            "3016,2017",
+            "2016,,2017",
+            "20162017",
+            "2016.2017",
+            "1999,2000,1",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every text of up to nine bytes from digits and commas in a few shapes.
+        for n in (0..=999_999u32).step_by(7) {
+            let d = format!("{n:06}");
+            texts.push(format!("{}{},{}", &d[..2], &d[2..4], &d[4..]));
+            if n % 97 == 0 {
+                texts.push(format!("20{},2{}", &d[..2], &d[3..]));
+            }
+        }
+        for t in &texts {
+            assert_eq!(is_year_list(t), has_comma(t) && year_list(t), "{t:?}");
+        }
+        assert!(is_year_list("2016,2017"));
     }
 
     #[test]

@@ -235,6 +235,10 @@ fn anchor_word(t: &Token<'_>) -> bool {
 pub(crate) const DATE_WORD: u8 = 1;
 /// [`anchor_class`] bit: `number::starts_spelled_number` accepts the word.
 pub(crate) const SPELLED_WORD: u8 = 2;
+/// [`anchor_class`]: the bits from this one up to [`UNKNOWN_CLASS`] hold
+/// `date::date_word_id` of the word's lower-case form (0 when it is none
+/// of the words `date::word_expr` reads on from, e.g. `từ`).
+pub(crate) const DATE_WORD_SHIFT: u8 = 2;
 
 /// What `date::may_start` and `number::starts_spelled_number` say of a word
 /// that does not start with a digit, found with one table look-up and
@@ -307,7 +311,8 @@ static ANCHOR_CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
             } else {
                 0
             };
-            date | spelled
+            let id = super::date::date_word_id(super::date::date_word(&lower(w)));
+            date | spelled | id << DATE_WORD_SHIFT
         })
         .collect()
 });
@@ -916,7 +921,63 @@ impl<V> PhraseTable<V> {
 
     /// The longest phrase starting at token `i`: its value and the index of
     /// the token after it.
+    ///
+    /// The second token (on the line after the first, lower-cased) is read
+    /// once for all the phrases of two words or more under the key (`người`
+    /// heads seventeen), not once per phrase; [`PhraseTable::longest_at_reference`]
+    /// is the plain reading the tests compare with.
     pub(crate) fn longest_at(&self, doc: &NumDoc<'_, '_>, i: usize) -> Option<(&V, usize)> {
+        let text = doc.tokens.get(i)?.text;
+        let list = self.phrases(text)?;
+        // `None` until a phrase of two words or more asks; then the second
+        // token's text and lower-case form, when it follows on the line.
+        let mut second: Option<Option<(&str, Lower<'_>)>> = None;
+        'phrases: for (words, v) in list {
+            let Some((first, rest)) = words.split_first() else {
+                return Some((v, i));
+            };
+            // (`text` was found under the key: `lower(text)` is it.)
+            if first.is_key {
+                debug_assert!(first.matches(text));
+            } else if !first.matches(text) {
+                continue;
+            }
+            if let Some((w2, more)) = rest.split_first() {
+                let next = second.get_or_insert_with(|| {
+                    if inline_gap(doc, i) {
+                        doc.tokens.get(i + 1).map(|t| (t.text, lower(t.text)))
+                    } else {
+                        None
+                    }
+                });
+                let Some((t2, l2)) = next else { continue };
+                let same = match &w2.exact {
+                    Some(e) => e == t2,
+                    None => l2.as_ref() == w2.lower.as_str(),
+                };
+                if !same {
+                    continue;
+                }
+                for (k, w) in more.iter().enumerate() {
+                    let j = i + 2 + k;
+                    if !inline_gap(doc, j - 1) {
+                        continue 'phrases;
+                    }
+                    match doc.tokens.get(j) {
+                        Some(t) if w.matches(t.text) => {}
+                        _ => continue 'phrases,
+                    }
+                }
+            }
+            return Some((v, i + words.len()));
+        }
+        None
+    }
+
+    /// [`PhraseTable::longest_at`] the plain way: every word of every phrase
+    /// compared in turn (the tests compare both).
+    #[cfg(test)]
+    pub(crate) fn longest_at_reference(&self, doc: &NumDoc<'_, '_>, i: usize) -> Option<(&V, usize)> {
         let text = doc.tokens.get(i)?.text;
         let list = self.phrases(text)?;
         'phrases: for (words, v) in list {
@@ -994,6 +1055,16 @@ impl<V> PhraseTable<V> {
                 .any(|(w, _)| w.len() == 1 && w[0].matches(k))
                 .then_some(k.as_str())
         })
+    }
+
+    /// The value of `key` (lower case) when the only phrase under it is
+    /// `key` itself, matched as the key ([`PhraseTable::longest_at`] at
+    /// a token `key` then finds exactly it, one token long).
+    fn only_word(&self, key: &str) -> Option<&V> {
+        match self.by_first.get(key)?.as_slice() {
+            [(words, v)] if words.len() == 1 && words[0].is_key && words[0].lower == key => Some(v),
+            _ => None,
+        }
     }
 
     pub(crate) fn contains_word(&self, word: &str) -> bool {
@@ -2011,8 +2082,16 @@ fn unit_at_uncached(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, boo
     if doc.fast && is_dash(doc, i) {
         return None;
     }
+    // `tháng` (11,000 of the 28,000 first look-ups on viwiki: `5 tháng 3
+    // năm 2010`) has one phrase, itself (a test checks): its value was
+    // looked up once. Exact: `longest_at` finds that phrase and nothing
+    // longer there.
+    let found = match THANG_UNIT.as_ref() {
+        Some(kind) if doc.fast && t.text.len() == 6 && t.text == "tháng" => Some((kind, i + 1)),
+        _ => UNITS.longest_at(doc, i),
+    };
     // Percentage points: `điểm %`, `điểm phần trăm`.
-    if let Some((kind, end)) = UNITS.longest_at(doc, i) {
+    if let Some((kind, end)) = found {
         // A lexicon word written with a capital (`Huy chương Vàng`, `Cục Hải quan`) counts too.
         match kind {
             UnitKind::Measure | UnitKind::Time => {
@@ -2041,6 +2120,11 @@ fn unit_at_uncached(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, boo
     // (The table holds no phrase at `i`: that was just looked up.)
     noun_end_with(doc, i, None).map(|end| (i, end, false))
 }
+
+/// What the unit table holds for `tháng` when its only phrase is the word
+/// itself (see [`unit_at_uncached`]); `None` otherwise (the table is
+/// then looked up as for any word).
+static THANG_UNIT: LazyLock<Option<UnitKind>> = LazyLock::new(|| UNITS.only_word("tháng").cloned());
 
 /// The end of the noun at token `i` (a compound from the table, or one
 /// lower-case syllable or an abbreviation), if there is one.
@@ -2441,8 +2525,32 @@ mod tests {
             no_phrase_lost(&UNITS, &memo, i);
             no_phrase_lost(&QUALIFIERS, &memo, i);
             no_phrase_lost(&LABELS, &memo, i);
+            // The phrase look-up reading the second word once, against the
+            // plain one.
+            fn same_phrase<V: PartialEq + std::fmt::Debug>(
+                table: &PhraseTable<V>,
+                doc: &NumDoc<'_, '_>,
+                i: usize,
+            ) {
+                assert_eq!(
+                    table.longest_at(doc, i),
+                    table.longest_at_reference(doc, i),
+                    "phrase at {i}"
+                );
+            }
+            same_phrase(&CURRENCIES, &memo, i);
+            same_phrase(&UNITS, &memo, i);
+            same_phrase(&QUALIFIERS, &memo, i);
+            same_phrase(&LABELS, &memo, i);
             let direct = NumDoc::new(&doc);
             let unit = unit_at_uncached(&direct, i);
+            // (Off the fast path: no `tháng` or dash shortcut.)
+            let plain = NumDoc::with_every_token_as_anchor(&doc);
+            assert_eq!(
+                unit_at_uncached(&plain, i),
+                unit,
+                "unit shortcut at {i} in {text:?}"
+            );
             assert_eq!(unit_at(&memo, i), unit, "unit at {i} in {text:?}");
             assert_eq!(unit_at(&memo, i), unit, "unit (remembered) at {i} in {text:?}");
         }
@@ -2505,6 +2613,59 @@ mod tests {
     /// Documents of every length around the 64-token blocks of
     /// [`find_anchors`] (a token's bit is placed by shifting the block's
     /// mask), with anchors at the first, the last and scattered places.
+    /// The date word an anchor word's class carries is what `date::word_expr`
+    /// finds by lower-casing and matching the word; every date word has one.
+    #[test]
+    fn anchor_classes_carry_the_date_word() {
+        use super::super::date::{date_word, date_word_id, date_word_of_id};
+        for (k, w) in ANCHOR_WORDS.iter().enumerate() {
+            let class = ANCHOR_CLASSES[k];
+            assert_eq!(class, anchor_class(w), "{w:?}");
+            let word = date_word(&lower(w));
+            assert_eq!(date_word_of_id(class >> DATE_WORD_SHIFT), word, "{w:?}");
+            assert_eq!(class & UNKNOWN_CLASS, 0, "{w:?}");
+            if class & DATE_WORD != 0 && !eq_ci(w, "từ") {
+                assert!(word.is_some(), "date word {w:?} without its id");
+            }
+        }
+        for id in 0..=40u8 {
+            if let Some(word) = date_word_of_id(id) {
+                assert_eq!(date_word_id(Some(word)), id);
+            }
+        }
+        assert_eq!(date_word_of_id(0), None);
+        assert_eq!(date_word_of_id(17), None);
+    }
+
+    /// The `tháng` shortcut of `unit_at_uncached` is taken (the table holds
+    /// the word alone) and gives what the look-up gives.
+    #[test]
+    fn thang_unit_is_the_table_look_up() {
+        assert_eq!(THANG_UNIT.as_ref(), Some(&UnitKind::Time));
+        assert_eq!(
+            UNITS.longest_at_text("tháng").map(|(v, _)| v),
+            THANG_UNIT.as_ref()
+        );
+        for text in [
+            "5 tháng 3 năm 2010",
+            "sau 5 tháng, ông",
+            "5 tháng",
+            "5 Tháng 3",
+            "5 tháng tư",
+        ] {
+            let doc = Document::new(text);
+            let fast = NumDoc::new(&doc);
+            let plain = NumDoc::with_every_token_as_anchor(&doc);
+            for i in 0..=doc.tokens.len() {
+                assert_eq!(
+                    unit_at_uncached(&fast, i),
+                    unit_at_uncached(&plain, i),
+                    "{text:?} at {i}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn find_anchors_at_block_edges() {
         for n in [1, 2, 3, 63, 64, 65, 127, 128, 129, 200] {
@@ -2824,12 +2985,14 @@ mod tests {
         }
     }
 
-    /// No unit starts with a dash, and no dash is a noun (`unit_at`
-    /// answers `None` for one without looking it up).
+    /// No unit or currency starts with a dash, and no dash is a noun
+    /// (`unit_at` and money's currency look-up answer `None` for one
+    /// without looking it up).
     #[test]
     fn no_unit_starts_with_a_dash() {
         for dash in ["-", "–", "—", "‐", "‑"] {
             assert!(!UNITS.by_first.contains_key(dash), "{dash:?}");
+            assert!(!CURRENCIES.by_first.contains_key(dash), "{dash:?}");
             let text = format!("5 {dash} 6");
             let doc = Document::new(&text);
             let mut slow = NumDoc::new(&doc);

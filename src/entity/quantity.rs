@@ -149,7 +149,11 @@ impl QuantityRecognizer {
                 TokenKind::Ratio if !is_code_part(doc, i) => ratio(doc, i),
                 _ => None,
             };
-            out.extend(found);
+            // (Not `extend`: over an `Option` it reserves room at every
+            // anchor, and most numbers find nothing.)
+            if let Some(e) = found {
+                out.push(e);
+            }
         }
     }
 }
