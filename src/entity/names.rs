@@ -1343,9 +1343,22 @@ pub(crate) struct Memo {
     slots: Vec<MemoSlot>,
     /// Scratch buffer for the keys of [`Memo::key_hash`].
     scratch: Vec<u8>,
+    /// The classes of the one-byte tokens (`,`, `.`, `(`, digits: most
+    /// tokens the tokenizer does not annotate), by byte; `shape`
+    /// [`NO_CLASS`] until asked for. 1 KB that stays in L1, where the
+    /// slots' probe missed the cache.
+    bytes: [Class; 128],
     /// Buffers for the next context.
     bufs: Bufs,
 }
+
+/// A [`Memo::bytes`] entry not filled in yet.
+const NO_BYTE_CLASS: Class = Class {
+    case: Case::Lower,
+    shape: NO_CLASS,
+    id: crate::lexicon::NONE,
+    spaced: false,
+};
 
 impl Memo {
     fn new(bits: u32) -> Memo {
@@ -1354,6 +1367,7 @@ impl Memo {
             bits,
             slots: Vec::new(),
             scratch: Vec::new(),
+            bytes: [NO_BYTE_CLASS; 128],
             bufs: Bufs::default(),
         }
     }
@@ -1363,6 +1377,7 @@ impl Memo {
         if self.lex != lex || self.slots.is_empty() {
             self.slots.clear();
             self.slots.resize(1 << self.bits, EMPTY_MEMO_SLOT);
+            self.bytes = [NO_BYTE_CLASS; 128];
             self.lex = lex;
         }
     }
@@ -1408,6 +1423,15 @@ impl Memo {
     #[inline(always)]
     fn class(&mut self, s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
         let b = s.as_bytes();
+        if let [byte] = *b {
+            // (A one-byte `str` is ASCII.)
+            if let Some(c) = self.bytes.get_mut(usize::from(byte)) {
+                if c.shape == NO_CLASS {
+                    *c = classify(s, lex, scratch);
+                }
+                return *c;
+            }
+        }
         let Some((x, y)) = pack(b) else {
             return classify(s, lex, scratch);
         };
@@ -2409,6 +2433,44 @@ mod tests {
             program_triggers: &[],
             persons: &["Xyzqa Vưqk".to_string()],
         })
+    }
+
+    #[test]
+    fn one_byte_tokens_come_from_the_byte_table_and_agree_with_classify() {
+        // A lexicon that knows the one-byte words `7` and `Q` (the built-in
+        // one may not): the table must follow the lexicon it serves.
+        let custom = NameLexicon::build(&Extras {
+            organizations: &[(
+                "Q 7".to_string(),
+                crate::entity::organization::OrgKind::Government,
+            )],
+            locations: &[],
+            program_triggers: &[],
+            persons: &[],
+        });
+        let builtin = NameLexicon::builtin();
+        let mut scratch = Vec::new();
+        let known = |lex: &NameLexicon, w: &str| classify(w, lex, &mut Vec::new()).id != crate::lexicon::NONE;
+        assert!(known(&custom, "7") && known(&custom, "Q"));
+        for bits in [3, 13] {
+            let mut memo = Memo::new(bits);
+            for lex in [&*builtin, &custom, &*builtin, &custom] {
+                memo.prepare(lex.id);
+                for _round in 0..2 {
+                    for b in 0u8..128 {
+                        let w = char::from(b).to_string();
+                        let want = classify(&w, lex, &mut scratch);
+                        assert_eq!(memo.class(&w, lex, &mut scratch), want, "{w:?}");
+                        // The key hash of a one-byte token still goes
+                        // through the slots, and leaves the class alone.
+                        assert_eq!(memo.key_hash(&w), token_key_hash(&w, &mut Vec::new()), "{w:?}");
+                        assert_eq!(memo.class(&w, lex, &mut scratch), want, "{w:?}");
+                    }
+                }
+                // The table answered: every entry is filled in.
+                assert!(memo.bytes.iter().all(|c| c.shape != NO_CLASS));
+            }
+        }
     }
 
     #[test]
