@@ -847,6 +847,68 @@ fn index_follows(ctx: &Ctx<'_>, i: usize) -> bool {
         && ctx.word(i + 1).eq_ignore_ascii_case("index")
 }
 
+/// Whether `bytes` has three ASCII upper-case letters in a row (every
+/// stock code [`ticker_shape`] accepts is such a run).
+#[inline]
+fn has_upper_run3(bytes: &[u8]) -> bool {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        has_upper_run3_sse2(bytes)
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        has_upper_run3_plain(bytes)
+    }
+}
+
+/// [`has_upper_run3`] byte by byte.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn has_upper_run3_plain(bytes: &[u8]) -> bool {
+    bytes.windows(3).any(|w| w.iter().all(u8::is_ascii_uppercase))
+}
+
+/// [`has_upper_run3`] with SSE2: the upper-case letters of 16 bytes as a
+/// `pmovmskb` mask, the last two bits of the chunk before carried in
+/// front; the short last chunk is padded with zero bytes.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+fn has_upper_run3_sse2(bytes: &[u8]) -> bool {
+    use safe_arch::{
+        bitand_m128i, cmp_gt_mask_i8_m128i, cmp_lt_mask_i8_m128i, m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    let (above, below) = (
+        set_splat_i8_m128i(b'A' as i8 - 1),
+        set_splat_i8_m128i(b'Z' as i8 + 1),
+    );
+    // Bytes of 0x80 and above are negative as `i8`: never upper case.
+    let upper = |chunk: [u8; 16]| {
+        let x = m128i::from(chunk);
+        move_mask_i8_m128i(bitand_m128i(
+            cmp_gt_mask_i8_m128i(x, above),
+            cmp_lt_mask_i8_m128i(x, below),
+        )) as u32
+    };
+    let run3 = |m: u32, carry: u32| {
+        let m = m << 2 | carry;
+        m & m >> 1 & m >> 2 != 0
+    };
+    let mut chunks = bytes.chunks_exact(16);
+    let mut carry = 0;
+    for chunk in chunks.by_ref() {
+        let m = upper(<[u8; 16]>::try_from(chunk).unwrap_or([0; 16]));
+        if run3(m, carry) {
+            return true;
+        }
+        carry = m >> 14;
+    }
+    let mut last = [0u8; 16];
+    let rest = chunks.remainder();
+    if let Some(dst) = last.get_mut(..rest.len()) {
+        dst.copy_from_slice(rest);
+    }
+    run3(upper(last), carry)
+}
+
 /// Whether token `i` reads as a stock code from its context: after `cổ
 /// phiếu`, `mã` (`mã cổ phiếu`, `mã chứng khoán`), or followed by a price
 /// move (`tăng`/`giảm` + a number, or a bracketed signed change).
@@ -871,6 +933,12 @@ fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
 /// Stock codes: a three-letter code in a stock context, and the codes
 /// listed with it (`cổ phiếu HPG, VHM và FPT`).
 fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
+    // A code's three upper-case ASCII letters are in the text: most
+    // documents (94 % of viwiki's lines) have no such run, and a look at
+    // their bytes, 16 at a time, spares them the walk over the tokens.
+    if !has_upper_run3(ctx.text.as_bytes()) {
+        return;
+    }
     let mut i = 0;
     while i < ctx.len() {
         // A code is three bytes, all upper case ([`ticker_shape`]).
@@ -1148,6 +1216,51 @@ mod tests {
         #[test]
         fn domain_gate_agrees_on_random_bytes(text in "[ -~\n\tàđ]{0,80}") {
             same_domain_gate(&text);
+        }
+    }
+
+    /// The byte test before the ticker walk: SSE2 and plain agree, and a
+    /// text it says has no code finds none.
+    fn same_ticker_gate(text: &str) {
+        let bytes = text.as_bytes();
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        assert_eq!(
+            has_upper_run3_sse2(bytes),
+            has_upper_run3_plain(bytes),
+            "{text:?}"
+        );
+        assert_eq!(has_upper_run3(bytes), has_upper_run3_plain(bytes), "{text:?}");
+        if !has_upper_run3(bytes) {
+            let lex = NameLexicon::builtin();
+            let doc = Document::new(text);
+            let ctx = Ctx::new(&doc, &lex);
+            assert!((0..ctx.len()).all(|i| !ticker_shape(&ctx, i)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ticker_gate_examples() {
+        for text in [
+            "",
+            "AB",
+            "ABC",
+            "xABC",
+            "AB C",
+            "abcdefghijklmnABC",
+            "abcdefghijklmnoABC",
+            "abcdefghijklmnopABC",
+            "abcdefghijklmnAB",
+            "cổ phiếu HPG tăng",
+            "Cổ phiếu Ậ ẬẬ",
+        ] {
+            same_ticker_gate(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ticker_gate_agrees_on_random_text(text in "[A-Da-c \\[@Z\n1ẬĐ]{0,70}") {
+            same_ticker_gate(&text);
         }
     }
 
