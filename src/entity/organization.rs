@@ -698,8 +698,8 @@ fn may_have_domain(bytes: &[u8]) -> bool {
     }
 }
 
-/// [`may_have_domain`] byte by byte (also the SSE2 one's for texts under
-/// 16 bytes).
+/// [`may_have_domain`] byte by byte.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn may_have_domain_plain(bytes: &[u8]) -> bool {
     bytes
         .windows(2)
@@ -713,42 +713,27 @@ fn may_have_domain_sse2(bytes: &[u8]) -> bool {
     use safe_arch::{bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i};
     let glued_after = |p: usize| bytes.get(p + 1).is_some_and(|n| !n.is_ascii_whitespace());
     let (dot, colon) = (set_splat_i8_m128i(b'.' as i8), set_splat_i8_m128i(b':' as i8));
-    let dots = |chunk: &[u8]| {
+    let mut chunks = bytes.chunks_exact(16);
+    let mut base = 0;
+    for chunk in chunks.by_ref() {
         let x = m128i::from(<[u8; 16]>::try_from(chunk).unwrap_or([0; 16]));
-        move_mask_i8_m128i(bitor_m128i(
+        let mut m = move_mask_i8_m128i(bitor_m128i(
             cmp_eq_mask_i8_m128i(x, dot),
             cmp_eq_mask_i8_m128i(x, colon),
-        )) as u32
-    };
-    let any_glued = |mut m: u32, base: usize| {
+        ));
         while m != 0 {
             if glued_after(base + m.trailing_zeros() as usize) {
                 return true;
             }
             m &= m - 1;
         }
-        false
-    };
-    let mut chunks = bytes.chunks_exact(16);
-    let mut base = 0;
-    for chunk in chunks.by_ref() {
-        if any_glued(dots(chunk), base) {
-            return true;
-        }
         base += 16;
     }
-    if chunks.remainder().is_empty() {
-        return false;
-    }
-    match bytes.len().checked_sub(16) {
-        // The last 16 bytes, of which those before `base` were seen (a
-        // copy into a padded buffer would be written byte-wise and read
-        // back whole: a stalled load).
-        Some(w0) => bytes
-            .get(w0..)
-            .is_some_and(|last| any_glued(dots(last) >> (base - w0), base)),
-        None => may_have_domain_plain(bytes),
-    }
+    chunks
+        .remainder()
+        .iter()
+        .enumerate()
+        .any(|(k, &b)| matches!(b, b'.' | b':') && glued_after(base + k))
 }
 
 /// Companies and banks are named again by the proper name at the end of
@@ -876,15 +861,15 @@ fn has_upper_run3(bytes: &[u8]) -> bool {
     }
 }
 
-/// [`has_upper_run3`] byte by byte (also the SSE2 one's for texts under
-/// 16 bytes).
+/// [`has_upper_run3`] byte by byte.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn has_upper_run3_plain(bytes: &[u8]) -> bool {
     bytes.windows(3).any(|w| w.iter().all(u8::is_ascii_uppercase))
 }
 
 /// [`has_upper_run3`] with SSE2: the upper-case letters of 16 bytes as a
 /// `pmovmskb` mask, the last two bits of the chunk before carried in
-/// front; the short last chunk read as the text's last 16 bytes.
+/// front; the short last chunk is padded with zero bytes.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 fn has_upper_run3_sse2(bytes: &[u8]) -> bool {
     use safe_arch::{
@@ -909,28 +894,19 @@ fn has_upper_run3_sse2(bytes: &[u8]) -> bool {
     };
     let mut chunks = bytes.chunks_exact(16);
     let mut carry = 0;
-    let mut base = 0;
     for chunk in chunks.by_ref() {
         let m = upper(<[u8; 16]>::try_from(chunk).unwrap_or([0; 16]));
         if run3(m, carry) {
             return true;
         }
         carry = m >> 14;
-        base += 16;
     }
-    if chunks.remainder().is_empty() {
-        return false;
+    let mut last = [0u8; 16];
+    let rest = chunks.remainder();
+    if let Some(dst) = last.get_mut(..rest.len()) {
+        dst.copy_from_slice(rest);
     }
-    match bytes.len().checked_sub(16) {
-        // The last 16 bytes, those from `base` on shifted down to follow
-        // the carry (no padded copy: it would be written byte-wise and
-        // read back whole, a stalled load).
-        Some(w0) => bytes.get(w0..).is_some_and(|last| {
-            let m = upper(<[u8; 16]>::try_from(last).unwrap_or([0; 16]));
-            run3(m >> (base - w0), carry)
-        }),
-        None => has_upper_run3_plain(bytes),
-    }
+    run3(upper(last), carry)
 }
 
 /// Whether token `i` reads as a stock code from its context: after `cổ
