@@ -572,9 +572,13 @@ fn resolve_overlaps(candidates: &mut Vec<Entity>) -> Vec<Entity> {
 /// to the next (an array on the stack would be zeroed, 1 KB, for every
 /// document).
 fn resolve_overlaps_with(candidates: &mut Vec<Entity>, spans: &mut Vec<Span>) -> Vec<Entity> {
-    // Most documents have no candidate or one.
+    // Most documents have no candidate or one: no iterator to set up and
+    // collect (~60 instructions a document for an empty result).
     if candidates.len() <= 1 {
-        return candidates.drain(..).filter(|e| !e.span().is_empty()).collect();
+        return match candidates.pop() {
+            Some(e) if !e.span().is_empty() => vec![e],
+            _ => Vec::new(),
+        };
     }
     let mut kept: Vec<Entity> = if candidates.len() <= SMALL_OVERLAP_SET {
         spans.clear();
@@ -1094,6 +1098,24 @@ mod tests {
             Vec::new(),
             "an empty span is dropped"
         );
+    }
+
+    #[test]
+    fn no_candidate_or_one_is_what_the_iterator_gave() {
+        // The shortcut for zero or one candidate against the old collect.
+        let old =
+            |c: &mut Vec<Entity>| -> Vec<Entity> { c.drain(..).filter(|e| !e.span().is_empty()).collect() };
+        for case in [
+            vec![],
+            vec![pct(4, 4)],
+            vec![pct(0, 0)],
+            vec![pct(3, 7)],
+            vec![pct(0, 1)],
+        ] {
+            let (mut a, mut b) = (case.clone(), case);
+            assert_eq!(resolve_overlaps(&mut a), old(&mut b));
+            assert!(a.is_empty(), "the buffer is handed back empty");
+        }
     }
 
     #[test]
