@@ -946,42 +946,38 @@ impl PhraseTrie {
     /// reference for [`PhraseTrie::start`] and
     /// [`PhraseTrie::matches_past_first`], which the context build uses).
     #[cfg(test)]
-    pub(crate) fn matches_at(&self, ids: &[u32], mut f: impl FnMut(usize, u32)) {
-        let Some(&first) = ids.first() else { return };
-        let mut node = self.root.get(first as usize).copied().unwrap_or(NONE);
-        let mut len = 1;
-        while node != NONE {
-            let n = node as usize;
-            if let Some(&e) = self.node_entry.get(n) {
-                if e != NONE {
-                    f(len, e);
-                }
-            }
-            if !self.node_inner.get(n).copied().unwrap_or(false) {
-                break;
-            }
-            let Some(&next) = ids.get(len) else { break };
-            if next == NONE {
-                break;
-            }
-            let e = edge(node, next);
-            if !self.may_have_edge(e) {
-                break;
-            }
-            node = self.edges.get(&e).copied().unwrap_or(NONE);
-            len += 1;
-        }
+    pub(crate) fn matches_at(&self, ids: &[u32], f: impl FnMut(usize, u32)) {
+        self.walk::<true>(ids, f);
     }
 
     /// [`PhraseTrie::matches_at`] without the one-word phrase (which the
     /// [`PhraseTrie::start`] record gives): `f(len, entry)` for the
     /// phrases of two words or more, shortest first.
     #[inline]
-    pub(crate) fn matches_past_first(&self, ids: &[u32], mut f: impl FnMut(usize, u32)) {
+    pub(crate) fn matches_past_first(&self, ids: &[u32], f: impl FnMut(usize, u32)) {
+        self.walk::<false>(ids, f);
+    }
+
+    /// The walk of both: with `FIRST` it reports the first word's own
+    /// phrase and stops when no longer one starts there; without, it takes
+    /// the first step at once (the caller has both from the start record).
+    #[inline(always)]
+    fn walk<const FIRST: bool>(&self, ids: &[u32], mut f: impl FnMut(usize, u32)) {
         let Some(&first) = ids.first() else { return };
         let mut node = self.root.get(first as usize).copied().unwrap_or(NONE);
         let mut len = 1;
         while node != NONE {
+            if FIRST || len > 1 {
+                let n = node as usize;
+                if let Some(&e) = self.node_entry.get(n) {
+                    if e != NONE {
+                        f(len, e);
+                    }
+                }
+                if !self.node_inner.get(n).copied().unwrap_or(false) {
+                    break;
+                }
+            }
             let Some(&next) = ids.get(len) else { break };
             if next == NONE {
                 break;
@@ -992,15 +988,6 @@ impl PhraseTrie {
             }
             node = self.edges.get(&e).copied().unwrap_or(NONE);
             len += 1;
-            let n = node as usize;
-            if let Some(&e) = self.node_entry.get(n) {
-                if e != NONE {
-                    f(len, e);
-                }
-            }
-            if !self.node_inner.get(n).copied().unwrap_or(false) {
-                break;
-            }
         }
     }
 }

@@ -952,27 +952,22 @@ pub(crate) fn date_word_id(word: Option<DateWord>) -> u8 {
 /// [`date_word_id`] back.
 #[inline]
 pub(crate) fn date_word_of_id(id: u8) -> Option<DateWord> {
-    use DateWord as D;
-    const ALL: [DateWord; 16] = [
-        D::Ngay,
-        D::Mong,
-        D::Thang,
-        D::Nam,
-        D::Quy,
-        D::Giai,
-        D::Thoi,
-        D::Nhiem,
-        D::Nien,
-        D::Dau,
-        D::Giua,
-        D::Cuoi,
-        D::Thuong,
-        D::Trung,
-        D::Ha,
-        D::Nua,
-    ];
-    ALL.get(usize::from(id).checked_sub(1)?).copied()
+    DATE_WORD_BY_ID.get(usize::from(id)).copied().flatten()
 }
+
+/// Each [`DateWord`] at its [`date_word_id`], made from the forms table at
+/// compile time (so the variants are not listed a third time; `Nua` is
+/// the last variant).
+const DATE_WORD_BY_ID: [Option<DateWord>; DateWord::Nua as usize + 2] = {
+    let mut by_id = [None; DateWord::Nua as usize + 2];
+    let mut k = 0;
+    while k < DATE_WORD_FORMS.len() {
+        let word = DATE_WORD_FORMS[k].1;
+        by_id[word as usize + 1] = Some(word);
+        k += 1;
+    }
+    by_id
+};
 
 /// [`single`] at a token that does not start with a digit: a date word
 /// and what follows it.
