@@ -286,16 +286,22 @@ fn select(c: bool, x: usize, y: usize) -> usize {
 
 /// Bytes scanned per block.
 const BLOCK: usize = 64;
-/// Bytes before a block in its window (the left neighbour of its first char).
-const BEFORE: usize = 8;
+/// Bytes before a block in its window: the left neighbour of its first
+/// char, and (chunk scan) the 16 bytes before a suspicious letter that the
+/// clean-word cache's key is read from ([`run_key_in`]).
+const BEFORE: usize = 16;
+/// Bytes after a chunk in its window (cleared past the text): the right
+/// neighbour of its last char, and the 16 bytes from a suspicious letter
+/// ([`run_key_in`]).
+const AFTER: usize = 16;
 /// A block's window: [`BEFORE`] bytes, the block, and enough bytes after it
 /// for a char that starts in it, its right neighbour and that one's bytes.
 const WIN: usize = BEFORE + BLOCK + 8;
 
 /// Bytes scanned per chunk by the tone scan ([`find_chunks`]).
 const CHUNK: usize = 2048;
-/// A chunk's window: [`BEFORE`] bytes, the chunk, and 8 bytes after it.
-const CWIN: usize = BEFORE + CHUNK + 8;
+/// A chunk's window: [`BEFORE`] bytes, the chunk, and [`AFTER`] bytes after it.
+const CWIN: usize = BEFORE + CHUNK + AFTER;
 /// Room for the leads of a chunk (at most one per two bytes) and the eight
 /// slots written past the last one; a power of two, so that indices are
 /// masked instead of checked.
@@ -315,14 +321,14 @@ fn window<'a, const N: usize>(b: &'a [u8], at: usize, pad: &'a mut [u8; N]) -> &
     }
     // The text bytes that fall inside the window, copied at once (a line
     // or paragraph at a time pads two windows per call: the first and the
-    // last block), and zeros around them: before, and after up to 8 bytes
-    // past the last 64-byte block with text (all that is read; the pad may
-    // hold an earlier window).
+    // last block), and zeros around them: before, and after the text up
+    // to [`AFTER`] bytes past the last 64-byte block with text (all that is
+    // read; the pad may hold an earlier window).
     let lo = at.saturating_sub(BEFORE).min(b.len());
     let hi = (at + N - BEFORE).min(b.len()).max(lo);
     let dst = (lo + BEFORE).saturating_sub(at).min(N);
     let end = (dst + (hi - lo)).min(N);
-    let clear_to = (BEFORE + b.len().saturating_sub(at).div_ceil(64) * 64 + 8).clamp(end, N);
+    let clear_to = (BEFORE + b.len().saturating_sub(at).div_ceil(64) * 64 + AFTER).clamp(end, N);
     // (Fixed lengths where they suffice: stores instead of `memset` calls.)
     match pad.get_mut(..BEFORE) {
         Some(d) if dst <= BEFORE => d.fill(0),
@@ -331,9 +337,9 @@ fn window<'a, const N: usize>(b: &'a [u8], at: usize, pad: &'a mut [u8; N]) -> &
     if let (Some(d), Some(src)) = (pad.get_mut(dst..end), b.get(lo..hi)) {
         d.copy_from_slice(src);
     }
-    const AFTER: usize = 64 + 8;
-    match pad.get_mut(end..end + AFTER) {
-        Some(d) if clear_to - end <= AFTER => d.fill(0),
+    const CLEAR: usize = 64 + AFTER;
+    match pad.get_mut(end..end + CLEAR) {
+        Some(d) if clear_to - end <= CLEAR => d.fill(0),
         _ => pad.get_mut(end..clear_to).unwrap_or_default().fill(0),
     }
     pad
@@ -1316,7 +1322,8 @@ fn find_chunks_with(
         }
         // 4. In text order.
         for r in 0..kept.min(LEADS_CAP) {
-            let pos = at + usize::from(pos.get(r).copied().unwrap_or(0));
+            let k = usize::from(pos.get(r).copied().unwrap_or(0)) & (CHUNK - 1);
+            let pos = at + k;
             let f = seen.get(r).copied().unwrap_or(0);
             if f & general_bit != 0 {
                 if let Some(hit) = st.general(text, pos, checks) {
@@ -1327,7 +1334,14 @@ fn find_chunks_with(
             if pos < st.checked_to {
                 continue;
             }
-            if let Some(hit) = check_word_cached(text, pos, style, &mut st.checked_to, cache) {
+            // (The cache key from the window: no ends of the text to mind.)
+            if let Some((ahead, key)) = run_key_in(w, BEFORE + k) {
+                if cache.knows_clean(key) {
+                    st.checked_to = pos + ahead;
+                    continue;
+                }
+            }
+            if let Some(hit) = check_word(text, pos, style, &mut st.checked_to, cache) {
                 return Some(hit);
             }
         }
@@ -1468,6 +1482,41 @@ fn ascii_run_around(b: &[u8], pos: usize) -> Option<(usize, usize)> {
     Some((
         pos - (back.leading_zeros() / 8) as usize,
         pos + (ahead.trailing_zeros() / 8) as usize,
+    ))
+}
+
+/// [`ascii_run_around`] and [`CleanWords::key_at`] of the letter at `w[i]`
+/// of a chunk window (its text bytes, zeros outside the text): the length
+/// of the run from `w[i]` on, and the run's cache key (`None` when empty or
+/// longer than 15 bytes). Two reads of 16 bytes, which need no care for the
+/// ends of the text: the window has [`BEFORE`] bytes before every chunk
+/// byte and [`AFTER`] after it.
+#[inline(always)]
+fn run_key_in(w: &[u8; CWIN], i: usize) -> Option<(usize, Option<u128>)> {
+    let read = |s: usize| {
+        w.get(s..s + 16)
+            .and_then(|c| <[u8; 16]>::try_from(c).ok())
+            .map(u128::from_le_bytes)
+    };
+    let (back, ahead) = (read(i.checked_sub(16)?)?, read(i)?);
+    let ends = |x: u128| {
+        u128::from(ascii_non_letters(x as u64)) | (u128::from(ascii_non_letters((x >> 64) as u64)) << 64)
+    };
+    let (back_ends, ahead_ends) = (ends(back), ends(ahead));
+    if back_ends == 0 || ahead_ends == 0 {
+        return None;
+    }
+    // The run: the last `before` bytes of `back`, the first `after` of `ahead`.
+    let before = (back_ends.leading_zeros() / 8) as usize;
+    let after = (ahead_ends.trailing_zeros() / 8) as usize;
+    let len = before + after;
+    if len == 0 || len > 15 {
+        return Some((after, None));
+    }
+    let raw = back.checked_shr(8 * (16 - before) as u32).unwrap_or(0) | (ahead << (8 * before));
+    Some((
+        after,
+        Some((raw & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120)),
     ))
 }
 
@@ -2342,6 +2391,65 @@ mod tests {
                 }
                 let want = (pos - s <= 15 && e - pos <= 15).then_some((s, e));
                 prop_assert_eq!(ascii_run_around(b, pos), want, "{:?} at {} ({:?})", text, pos, c);
+            }
+        }
+    }
+
+    /// [`run_key_in`] on every chunk window of `text` (the pad first
+    /// filled with letters, as stale bytes of a longer text) equals
+    /// [`ascii_run_around`] and [`CleanWords::key_at`] on the text, at every
+    /// non-ASCII char.
+    fn run_keys_agree(text: &str) -> Result<(), String> {
+        let b = text.as_bytes();
+        let mut pad = Box::new([b'a'; CWIN]);
+        let mut at = 0;
+        while at < b.len() {
+            pad.fill(b'a');
+            let w = window(b, at, &mut pad);
+            for (pos, _) in text
+                .char_indices()
+                .filter(|&(p, c)| !c.is_ascii() && (at..at + CHUNK).contains(&p))
+            {
+                let want = ascii_run_around(b, pos).map(|(s, e)| (e - pos, CleanWords::key_at(b, s, e)));
+                let got = run_key_in(w, BEFORE + pos - at);
+                if got != want {
+                    return Err(format!("{text:?} at {pos} (chunk {at}): {got:?} != {want:?}"));
+                }
+            }
+            at += CHUNK;
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn run_keys_from_the_window_agree_with_the_text(
+            text in viet_like(), tail in long_viet_like(), reps in 1usize..6
+        ) {
+            run_keys_agree(&text).map_err(TestCaseError::fail)?;
+            // Longer than a chunk, so that runs cross chunk ends.
+            let long = (text + &tail).repeat(reps);
+            run_keys_agree(&long).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    #[test]
+    fn run_keys_from_the_window_agree_at_every_length_and_chunk_end() {
+        // Runs of every length up to 20 around a letter, ending at the end
+        // of the text or just before, and across the first chunk end.
+        for n in 0..=20 {
+            for cut in 0..=n {
+                let word: String = "ờ".to_string() + &"b".repeat(n);
+                let text = format!("{}{}", "a".repeat(cut), word);
+                run_keys_agree(&text).unwrap();
+                run_keys_agree(&format!("{text} x")).unwrap();
+                for shift in 0..24 {
+                    let pre = " ".repeat(CHUNK - 12 + shift);
+                    run_keys_agree(&format!("{pre}{text}")).unwrap();
+                    run_keys_agree(&format!("{pre}{text}.{pre}")).unwrap();
+                }
             }
         }
     }
