@@ -198,7 +198,8 @@ enum DecodeError {
 }
 
 impl Letters {
-    #[inline]
+    // (Always inlined, as `Syllable::check`.)
+    #[inline(always)]
     fn decode(word: &str, table: &Table) -> Result<Letters, DecodeError> {
         // Built in registers and stored once (byte-wise stores followed by
         // a wide copy of the struct would stall store forwarding).
@@ -422,7 +423,11 @@ impl Syllable {
 
     /// The validity rules: (onset length, onset, rhyme) when `letters` spell
     /// a syllable.
-    #[inline]
+    // (Always inlined: the tokenizer's `classify_word` calls it per word,
+    // and whether LLVM inlined it there depended on which codegen unit
+    // the normalize scan, its other caller, happened to share: a change
+    // in src/normalize cost the tokenizer +2.2 M instructions on viwiki.)
+    #[inline(always)]
     fn check(
         letters: &Letters,
         lenient: bool,
