@@ -877,37 +877,6 @@ fn find_long(text: &str, from: usize, checks: &Checks, style: ToneStyle) -> Opti
 /// instructions: its passes have no data-dependent branch per lead.)
 pub(crate) const SHORT: usize = 64;
 
-/// The lead bits (bit 7 of byte `k` set when `b[at + k]` is 0xC0 or above)
-/// of the eight bytes from `at`, the bytes past the end counting as ASCII.
-#[inline(always)]
-fn lead_bits_at(b: &[u8], at: usize) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = match b.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        Some(w) => u64::from_le_bytes(w),
-        None => {
-            let end = b.len();
-            match end
-                .checked_sub(8)
-                .and_then(|s| b.get(s..end))
-                .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            {
-                // The last eight bytes, shifted so that `b[at]` is byte 0.
-                Some(w) => u64::from_le_bytes(w)
-                    .checked_shr(8 * (at + 8 - end) as u32)
-                    .unwrap_or(0),
-                None => {
-                    let mut x = 0u64;
-                    for (k, &v) in b.get(at..).unwrap_or(&[]).iter().enumerate().take(8) {
-                        x |= u64::from(v) << (8 * k);
-                    }
-                    x
-                }
-            }
-        }
-    };
-    x & (x << 1) & HIGH
-}
-
 /// The bit of a [`FACTS`] entry that says the general checks must see the
 /// char (0 when there are no general checks).
 #[inline(always)]
@@ -1051,11 +1020,21 @@ fn tail_word(b: &[u8], at: usize, rest: usize) -> u64 {
     }
 }
 
+/// A short text's window: [`BEFORE`] bytes, the at most [`SHORT`] bytes
+/// scanned, and [`AFTER`] bytes (zeros outside the text).
+const SWIN: usize = BEFORE + SHORT + AFTER;
+// (One lead mask covers a short window.)
+const _: () = assert!(SHORT == 64);
+
 /// The short path of [`find`] from the first lead that needs a visit (at
 /// `first`, found by [`first_visit`]): per lead the same look-ups and
 /// decisions as [`find_chunks`] (a visit, kept when general or suspicious,
 /// then the general checks or the word check, the thread's clean-word
-/// cache first), in text order.
+/// cache first), in text order, in one pass. The text is copied into a
+/// padded window on the stack first, so that no read needs care for the
+/// ends of the text (a short document puts most of its chars near one).
+/// (Meant for texts of at most [`SHORT`] bytes from `from`, one window;
+/// longer ones are scanned by windows of [`SHORT`] bytes.)
 #[inline(never)]
 pub(crate) fn find_short_from(
     text: &str,
@@ -1073,14 +1052,36 @@ pub(crate) fn find_short_from(
         resume: from,
         bufs: None,
     };
-    let mut at = first;
-    while at < b.len() {
-        let mut leads = lead_bits_at(b, at);
-        while leads != 0 {
-            let pos = at + (leads.trailing_zeros() / 8) as usize;
-            leads &= leads - 1;
-            let f = visit_at(b, pos, facts, wanted);
-            if f == 0 {
+    // By segments of `SHORT` bytes from `from` (one for the texts this
+    // path is for; the tests run it on any length), from the segment of
+    // `first` on, each in a window: the text from up to `BEFORE` bytes
+    // before the segment to up to `AFTER` bytes after it, zeros around it.
+    let n = b.len();
+    let mut seg = from + first.saturating_sub(from) / SHORT * SHORT;
+    let mut skip = first.saturating_sub(from) % SHORT;
+    while seg < n {
+        let mut pad = [0u8; SWIN];
+        let lo = seg.saturating_sub(BEFORE);
+        let src = b.get(lo..n.min(seg + SHORT + AFTER)).unwrap_or_default();
+        let at = BEFORE - (seg - lo);
+        if let Some(d) = pad.get_mut(at..at + src.len()) {
+            d.copy_from_slice(src);
+        }
+        let w = &pad;
+        let mut m = lead_mask64(w, BEFORE) & (!0u64 << skip);
+        while m != 0 {
+            let k = m.trailing_zeros() as usize & 63;
+            m &= m - 1;
+            let (i, pos) = (BEFORE + k, seg + k);
+            let f = facts_at(w, i, facts);
+            // (As in `find_chunks_with`.)
+            let b2 = w.get(i + 2).copied().unwrap_or(0);
+            let b3 = w.get(i + 3).copied().unwrap_or(0);
+            let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
+            let before = w.get(i - 1).copied().unwrap_or(0);
+            let bits = NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
+                | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
+            if bits & f & wanted == 0 {
                 continue;
             }
             if f & general_bit != 0 {
@@ -1089,22 +1090,25 @@ pub(crate) fn find_short_from(
                 }
                 continue;
             }
-            if !suspicious_around(b, pos, pos - from, f, facts) || pos < st.checked_to {
+            if !suspicious_around(w, i, pos - from, f, facts) || pos < st.checked_to {
                 continue;
             }
             let (hit, checked_to) = with_clean_words(style, |cache| {
+                if let Some((ahead, key)) = run_key_in(w, i) {
+                    if cache.knows_clean(key) {
+                        return (None, pos + ahead);
+                    }
+                }
                 let mut checked_to = st.checked_to;
-                (
-                    check_word_cached(text, pos, style, &mut checked_to, cache),
-                    checked_to,
-                )
+                (check_word(text, pos, style, &mut checked_to, cache), checked_to)
             });
             st.checked_to = checked_to;
             if hit.is_some() {
                 return hit;
             }
         }
-        at += 8;
+        seg += SHORT;
+        skip = 0;
     }
     None
 }
@@ -1386,30 +1390,6 @@ fn other_char(text: &str, pos: usize, checks: &Checks, bufs: &mut Option<(Vec<ch
     CharCheck::Clean
 }
 
-/// [`check_word`], after a first look in the clean-word cache that needs no
-/// decoding: the run of bytes around `pos` between ASCII non-letters (or
-/// the ends of the text). When the run's bytes are a word found clean
-/// before, the run is that word: a cached word holds only word chars, and
-/// the bytes around the run end every word. Most suspicious words of a
-/// text are common words found clean before.
-#[inline(always)]
-fn check_word_cached(
-    text: &str,
-    pos: usize,
-    style: ToneStyle,
-    checked_to: &mut usize,
-    cache: &mut CleanWords,
-) -> Option<Hit> {
-    let b = text.as_bytes();
-    if let Some((s, e)) = ascii_run_around(b, pos) {
-        if cache.knows_clean(CleanWords::key_at(b, s, e)) {
-            *checked_to = e;
-            return None;
-        }
-    }
-    check_word(text, pos, style, checked_to, cache)
-}
-
 /// Bit 7 of each byte of `x` set when the byte is ASCII and no letter.
 #[inline(always)]
 fn ascii_non_letters(x: u64) -> u64 {
@@ -1426,7 +1406,8 @@ fn ascii_non_letters(x: u64) -> u64 {
 /// `end` (zeros after it), little-endian. Near an end of a text of at
 /// least 16 bytes, its first or last 16 bytes shifted (a document per
 /// call puts many words there); byte by byte only in shorter texts.
-#[inline(always)]
+/// (The reference for [`run_key_in`], which reads a padded window.)
+#[cfg(test)]
 fn around16(b: &[u8], end: usize) -> (u128, u128) {
     let whole = |s: usize| {
         b.get(s..s + 16)
@@ -1468,8 +1449,11 @@ fn around16(b: &[u8], end: usize) -> (u128, u128) {
 
 /// The bytes around the non-ASCII char at `pos` up to the nearest ASCII
 /// non-letter (or end of the text) on each side, when both are within
-/// 16 bytes. No branch on the bytes.
-#[inline(always)]
+/// 16 bytes. No branch on the bytes. When the run's bytes are a word
+/// found clean before, the run is that word: a cached word holds only word
+/// chars, and the bytes around the run end every word. (The reference for
+/// [`run_key_in`].)
+#[cfg(test)]
 fn ascii_run_around(b: &[u8], pos: usize) -> Option<(usize, usize)> {
     let (back, ahead) = around16(b, pos);
     let ends = |x: u128| {
@@ -1485,14 +1469,22 @@ fn ascii_run_around(b: &[u8], pos: usize) -> Option<(usize, usize)> {
     ))
 }
 
+/// The clean-word cache's first look at a suspicious letter, before any
+/// decoding: the run of bytes around it between ASCII non-letters (or the
+/// ends of the text). When the run's bytes are a word found clean before,
+/// the run is that word (a cached word holds only word chars, and the
+/// bytes around the run end every word); most suspicious words of a text
+/// are common words found clean before.
+///
 /// [`ascii_run_around`] and [`CleanWords::key_at`] of the letter at `w[i]`
-/// of a chunk window (its text bytes, zeros outside the text): the length
+/// of a padded window (its text bytes, zeros outside the text): the length
 /// of the run from `w[i]` on, and the run's cache key (`None` when empty or
 /// longer than 15 bytes). Two reads of 16 bytes, which need no care for the
-/// ends of the text: the window has [`BEFORE`] bytes before every chunk
-/// byte and [`AFTER`] after it.
+/// ends of the text: a chunk's window ([`find_chunks`]) or a short text's
+/// ([`find_short_from`]) has [`BEFORE`] bytes before every byte scanned and
+/// [`AFTER`] after it.
 #[inline(always)]
-fn run_key_in(w: &[u8; CWIN], i: usize) -> Option<(usize, Option<u128>)> {
+fn run_key_in<const N: usize>(w: &[u8; N], i: usize) -> Option<(usize, Option<u128>)> {
     let read = |s: usize| {
         w.get(s..s + 16)
             .and_then(|c| <[u8; 16]>::try_from(c).ok())
