@@ -96,18 +96,21 @@ pub(super) fn scan_if_word<'a>(
     pos: usize,
     memo: &mut Memo,
 ) -> Option<(usize, TokenKind, Option<&'a str>)> {
-    scan_if_word_with(text, pos, memo, super::cache::word_kind)
+    scan_if_word_with(text, pos, memo, |text, start, end, _| {
+        super::cache::word_kind(text, start, end)
+    })
 }
 
-/// [`scan_if_word`] with `kind_of(text, start, end)` deciding a plain
-/// word's kind: [`super::cache::word_kind`] or, with the memo table at
-/// hand, [`super::cache::word_kind_in`]. Both give the same answer.
+/// [`scan_if_word`] with `kind_of(text, start, end, word)` deciding a plain
+/// word's kind (`word` is `text[start..end]`, already sliced):
+/// [`super::cache::word_kind`] or, with the memo table at hand,
+/// [`super::cache::word_kind_in`]. Both give the same answer.
 #[inline(always)]
 pub(super) fn scan_if_word_with<'a>(
     text: &'a str,
     pos: usize,
     memo: &mut Memo,
-    kind_of: impl FnOnce(&str, usize, usize) -> TokenKind,
+    kind_of: impl FnOnce(&str, usize, usize, &str) -> TokenKind,
 ) -> Option<(usize, TokenKind, Option<&'a str>)> {
     let bytes = text.as_bytes();
     let b = *bytes.get(pos)?;
@@ -123,12 +126,55 @@ pub(super) fn scan_if_word_with<'a>(
         let end = word_run_window_from(bytes, run, &mut memo.window);
         if !joins(bytes.get(end).copied().unwrap_or(0)) {
             if let Some(word) = text.get(pos..end) {
-                return Some((end, kind_of(text, pos, end), Some(word)));
+                return Some((end, kind_of(text, pos, end, word), Some(word)));
             }
         }
     }
     let (end, kind) = scan_word_after_run(text, pos, run, memo);
     Some((end, kind, None))
+}
+
+/// What [`plain_word_with`] finds at a token start. `repr(u8)`: a tag of
+/// its own, so that telling the cases apart after inlining is folded away
+/// (with a niche in the word's kind, as an `Option` or `Result` of these
+/// fields has, the kind loaded from the memo would be tested per word).
+#[repr(u8)]
+pub(super) enum Start<'a> {
+    /// A plain word (nothing joins it): its end, kind and text.
+    Word(usize, TokenKind, &'a str),
+    /// A word that may join more, scanned: its end and kind.
+    Found(usize, TokenKind),
+    /// No word surely starts here (or the text ends): [`scan`] decides.
+    Other,
+}
+
+/// [`scan_if_word_with`] for the plain tokenizer (no flag of [`Memo`] set,
+/// so none is tested): the same token where that one answers.
+#[inline(always)]
+pub(super) fn plain_word_with<'a>(
+    text: &'a str,
+    pos: usize,
+    memo: &mut Memo,
+    kind_of: impl FnOnce(&str, usize, usize, &str) -> TokenKind,
+) -> Start<'a> {
+    debug_assert!(!memo.special);
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(pos) else {
+        return Start::Other;
+    };
+    let run = memo.window.run_end(bytes, pos);
+    // One branch: not accepted (the run is empty) or a digit.
+    if (run == pos) | b.is_ascii_digit() {
+        return Start::Other;
+    }
+    let end = word_run_window_from(bytes, run, &mut memo.window);
+    if !joins(bytes.get(end).copied().unwrap_or(0)) {
+        if let Some(word) = text.get(pos..end) {
+            return Start::Word(end, kind_of(text, pos, end, word), word);
+        }
+    }
+    let (end, kind) = scan_word_after_run(text, pos, run, memo);
+    Start::Found(end, kind)
 }
 
 /// End of the run of combining marks at `pos`. Inline for the common case
@@ -1230,6 +1276,21 @@ mod tests {
                 for text in [format!("{c}{f}"), format!("{c}{f} {c}{f}")] {
                     let mut a = Memo::default();
                     let mut b = Memo::default();
+                    // The token loops' shortcut answers exactly as this one,
+                    // handing the plain word's kind to the memo look-up.
+                    let (mut c1, mut c2) = (Memo::default(), Memo::default());
+                    let plain = plain_word_with(&text, 0, &mut c1, |t, s, e, w| {
+                        assert_eq!(t.get(s..e), Some(w), "{text:?}");
+                        super::super::cache::word_kind(t, s, e)
+                    });
+                    let expected = scan_if_word(&text, 0, &mut c2);
+                    match plain {
+                        Start::Word(end, kind, w) => {
+                            assert_eq!(expected, Some((end, kind, Some(w))), "{text:?}")
+                        }
+                        Start::Found(end, kind) => assert_eq!(expected, Some((end, kind, None)), "{text:?}"),
+                        Start::Other => assert_eq!(expected, None, "{text:?}"),
+                    }
                     if let Some((end, kind, word)) = scan_if_word(&text, 0, &mut a) {
                         assert_eq!((end, kind), scan(&text, 0, &mut b), "{text:?}");
                         if let Some(w) = word {
@@ -1244,6 +1305,10 @@ mod tests {
         }
         assert!(answered > 1000, "{answered}");
         assert_eq!(scan_if_word("", 0, &mut Memo::default()), None);
+        assert!(matches!(
+            plain_word_with("", 0, &mut Memo::default(), |_, _, _, _| TokenKind::Word),
+            Start::Other
+        ));
         assert_eq!(scan_if_word("a", 1, &mut Memo::default()), None);
     }
 
