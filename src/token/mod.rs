@@ -453,6 +453,19 @@ impl<'a> Tokens<'a> {
                     pos = end;
                     continue;
                 }
+                scan::Start::Short(end, kind) => match text.get(pos..end) {
+                    Some(short) => {
+                        tokens.push(Token {
+                            text: short,
+                            span: Span::new(pos, end),
+                            kind,
+                        });
+                        note(0);
+                        pos = end;
+                        continue;
+                    }
+                    None => None,
+                },
                 scan::Start::Found(end, kind) => Some((end, kind)),
                 scan::Start::Other => None,
             };
