@@ -283,7 +283,7 @@ fn word_kind_second(set: &Set, text: &str, start: usize, end: usize, key: Key) -
 /// A look-up with another tag computes and stores its own. `tag` 0 is
 /// the plain look-ups' (no annotation): with it the answer may be 0
 /// without `annotate` being called.
-#[inline(always)]
+#[cfg(test)]
 pub(crate) fn word_kind_annotated(
     memo: Option<&Table>,
     text: &str,
@@ -292,27 +292,49 @@ pub(crate) fn word_kind_annotated(
     tag: u16,
     annotate: &mut impl FnMut(&str, TokenKind) -> u32,
 ) -> (TokenKind, u32) {
+    let word = word_of(text, start, end);
+    match memo {
+        Some(table) if word.len() == end.wrapping_sub(start) => {
+            word_kind_annotated_in(table, text, start, end, word, tag, annotate)
+        }
+        _ => {
+            let kind = classify(text, start, end);
+            (kind, annotate(word, kind))
+        }
+    }
+}
+
+/// [`word_kind_annotated`] with the table at hand and the word sliced:
+/// `word` is `text[start..end]` (the token loop has sliced it for its
+/// token already, so a miss slices nothing again).
+#[inline(always)]
+pub(crate) fn word_kind_annotated_in(
+    table: &Table,
+    text: &str,
+    start: usize,
+    end: usize,
+    word: &str,
+    tag: u16,
+    annotate: &mut impl FnMut(&str, TokenKind) -> u32,
+) -> (TokenKind, u32) {
     let key = Key::new(text.as_bytes(), start, end);
-    let set = key.and_then(|k| memo?.get(k.set()));
-    let (Some(key), Some(set)) = (key, set) else {
-        let kind = classify(text, start, end);
-        return (kind, annotate(word_of(text, start, end), kind));
+    let (Some(key), Some(set)) = (key, key.and_then(|k| table.get(k.set()))) else {
+        let kind = super::scan::classify_word(word, false);
+        return (kind, annotate(word, kind));
     };
     let first = set.0[0].get();
     if first.holds(&key) && first.tag == tag {
         return (first.kind, first.ann);
     }
-    annotated_second(set, text, start, end, key, tag, annotate)
+    annotated_second(set, word, key, tag, annotate)
 }
 
-/// [`word_kind_annotated`] past a first slot that holds the word with the
+/// [`word_kind_annotated_in`] past a first slot that holds the word with the
 /// same tag: the first slot with another tag, the second slot, or a miss.
 #[inline(never)]
 fn annotated_second(
     set: &Set,
-    text: &str,
-    start: usize,
-    end: usize,
+    word: &str,
     key: Key,
     tag: u16,
     annotate: &mut impl FnMut(&str, TokenKind) -> u32,
@@ -332,18 +354,19 @@ fn annotated_second(
                 b: key.b,
                 ann: 0,
                 tag: 0,
-                kind: classify(text, start, end),
+                kind: super::scan::classify_word(word, false),
             };
         }
     }
     if slot.tag != tag {
-        slot.ann = annotate(word_of(text, start, end), slot.kind);
+        slot.ann = annotate(word, slot.kind);
         slot.tag = tag;
     }
     first.set(slot);
     (slot.kind, slot.ann)
 }
 
+#[cfg(test)]
 fn word_of(text: &str, start: usize, end: usize) -> &str {
     text.get(start..end).unwrap_or_default()
 }

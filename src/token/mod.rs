@@ -383,13 +383,16 @@ impl<'a> Tokens<'a> {
     fn push_all(&mut self, table: Option<&cache::Table>, tokens: &mut Vec<Token<'a>>) {
         self.push_all_with(
             tokens,
-            |text, start, end| (cache::word_kind_in(table, text, start, end), 0),
+            |text, start, end, _| (cache::word_kind_in(table, text, start, end), 0),
             |_| {},
         );
     }
 
     /// [`Tokens::push_all`] with an annotation per token (see
-    /// [`tokenize_annotated`]).
+    /// [`tokenize_annotated`]). The loop runs with the table known to be
+    /// there (no test per word); when the thread's memo is gone (a
+    /// tokenizer in another thread-local's destructor) every annotation is
+    /// 0, which callers treat as "not annotated".
     #[inline]
     fn push_all_annotated(
         &mut self,
@@ -399,15 +402,23 @@ impl<'a> Tokens<'a> {
         tag: u16,
         annotate: &mut impl FnMut(&str, TokenKind) -> u32,
     ) {
+        let Some(table) = table else {
+            let n = tokens.len();
+            tokens.extend(&mut *self);
+            anns.resize(anns.len() + (tokens.len() - n), 0);
+            return;
+        };
         self.push_all_with(
             tokens,
-            |text, start, end| cache::word_kind_annotated(table, text, start, end, tag, annotate),
+            |text, start, end, word| {
+                cache::word_kind_annotated_in(table, text, start, end, word, tag, annotate)
+            },
             |ann| anns.push(ann),
         );
     }
 
     /// The one token loop of [`Tokens::push_all`] and
-    /// [`Tokens::push_all_annotated`]: `kind_of(text, start, end)` gives a plain
+    /// [`Tokens::push_all_annotated`]: `kind_of(text, start, end, word)` gives a plain
     /// word's kind and annotation, `note` receives each pushed token's
     /// annotation (0 for tokens other than plain words). Both are inlined,
     /// so the plain loop carries no annotation at all.
@@ -415,7 +426,7 @@ impl<'a> Tokens<'a> {
     fn push_all_with(
         &mut self,
         tokens: &mut Vec<Token<'a>>,
-        mut kind_of: impl FnMut(&str, usize, usize) -> (TokenKind, u32),
+        mut kind_of: impl FnMut(&str, usize, usize, &str) -> (TokenKind, u32),
         mut note: impl FnMut(u32),
     ) {
         let text = self.text;
@@ -426,22 +437,39 @@ impl<'a> Tokens<'a> {
                 pos += 1;
             }
             let mut ann = 0;
-            let found = scan::scan_if_word_with(text, pos, &mut self.memo, |text, start, end| {
-                let (kind, a) = kind_of(text, start, end);
+            let found = scan::plain_word_with(text, pos, &mut self.memo, |text, start, end, word| {
+                let (kind, a) = kind_of(text, start, end, word);
                 ann = a;
                 kind
             });
-            if let Some((end, kind, Some(word))) = found {
-                tokens.push(Token {
-                    text: word,
-                    span: Span::new(pos, end),
-                    kind,
-                });
-                note(ann);
-                pos = end;
-                continue;
-            }
-            match self.finish(pos, found.map(|(end, kind, _)| (end, kind))) {
+            let found = match found {
+                scan::Start::Word(end, kind, word) => {
+                    tokens.push(Token {
+                        text: word,
+                        span: Span::new(pos, end),
+                        kind,
+                    });
+                    note(ann);
+                    pos = end;
+                    continue;
+                }
+                scan::Start::Short(end, kind) => match text.get(pos..end) {
+                    Some(short) => {
+                        tokens.push(Token {
+                            text: short,
+                            span: Span::new(pos, end),
+                            kind,
+                        });
+                        note(0);
+                        pos = end;
+                        continue;
+                    }
+                    None => None,
+                },
+                scan::Start::Found(end, kind) => Some((end, kind)),
+                scan::Start::Other => None,
+            };
+            match self.finish(pos, found) {
                 Some(token) => {
                     tokens.push(token);
                     note(0);

@@ -96,18 +96,21 @@ pub(super) fn scan_if_word<'a>(
     pos: usize,
     memo: &mut Memo,
 ) -> Option<(usize, TokenKind, Option<&'a str>)> {
-    scan_if_word_with(text, pos, memo, super::cache::word_kind)
+    scan_if_word_with(text, pos, memo, |text, start, end, _| {
+        super::cache::word_kind(text, start, end)
+    })
 }
 
-/// [`scan_if_word`] with `kind_of(text, start, end)` deciding a plain
-/// word's kind: [`super::cache::word_kind`] or, with the memo table at
-/// hand, [`super::cache::word_kind_in`]. Both give the same answer.
+/// [`scan_if_word`] with `kind_of(text, start, end, word)` deciding a plain
+/// word's kind (`word` is `text[start..end]`, already sliced):
+/// [`super::cache::word_kind`] or, with the memo table at hand,
+/// [`super::cache::word_kind_in`]. Both give the same answer.
 #[inline(always)]
 pub(super) fn scan_if_word_with<'a>(
     text: &'a str,
     pos: usize,
     memo: &mut Memo,
-    kind_of: impl FnOnce(&str, usize, usize) -> TokenKind,
+    kind_of: impl FnOnce(&str, usize, usize, &str) -> TokenKind,
 ) -> Option<(usize, TokenKind, Option<&'a str>)> {
     let bytes = text.as_bytes();
     let b = *bytes.get(pos)?;
@@ -123,12 +126,106 @@ pub(super) fn scan_if_word_with<'a>(
         let end = word_run_window_from(bytes, run, &mut memo.window);
         if !joins(bytes.get(end).copied().unwrap_or(0)) {
             if let Some(word) = text.get(pos..end) {
-                return Some((end, kind_of(text, pos, end), Some(word)));
+                return Some((end, kind_of(text, pos, end, word), Some(word)));
             }
         }
     }
     let (end, kind) = scan_word_after_run(text, pos, run, memo);
     Some((end, kind, None))
+}
+
+/// What [`plain_word_with`] finds at a token start. `repr(u8)`: a tag of
+/// its own, so that telling the cases apart after inlining is folded away
+/// (with a niche in the word's kind, as an `Option` or `Result` of these
+/// fields has, the kind loaded from the memo would be tested per word).
+#[repr(u8)]
+pub(super) enum Start<'a> {
+    /// A plain word (nothing joins it): its end, kind and text.
+    Word(usize, TokenKind, &'a str),
+    /// A word that may join more, scanned: its end and kind.
+    Found(usize, TokenKind),
+    /// A token of ASCII bytes that [`scan`] would give the same way, found
+    /// without it: one punctuation or symbol byte, or digits that end at
+    /// once ([`short_token`]). Its end and kind.
+    Short(usize, TokenKind),
+    /// No word surely starts here (or the text ends): [`scan`] decides.
+    Other,
+}
+
+/// The kind of the one-byte token an ASCII byte makes when the byte after
+/// it is ASCII other than `.` (so no combining mark stays with it and no
+/// run of dots goes on): [`scan_ascii_other`]'s punctuation and symbols.
+/// `None` for white space, letters, digits and the bytes that look around
+/// (`#` `@` `"` `'`).
+static ONE_BYTE: [Option<TokenKind>; 128] = {
+    let mut t = [None; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let space = matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        t[b] = if space || c.is_ascii_alphanumeric() {
+            None
+        } else {
+            match ASCII_OTHER[b] {
+                OTHER_SPECIAL => None,
+                OTHER_SYMBOL => Some(TokenKind::Symbol),
+                _ => Some(TokenKind::Punct),
+            }
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The token at `pos` (byte `b`, not white space skipped yet) when no word
+/// starts there and it is one of the short ASCII tokens most text has
+/// between its words: a comma, bracket, colon, a dot before a space (see
+/// [`ONE_BYTE`]), or digits that end at once ([`NUMBER_END`], as
+/// [`scan_numeric`]'s first test). [`Start::Other`] otherwise, and then
+/// [`scan`] decides as before. Where this answers, `scan` gives the same.
+#[inline(always)]
+fn short_token<'a>(bytes: &[u8], pos: usize, b: u8) -> Start<'a> {
+    if b.is_ascii_digit() {
+        let end = digits_end(bytes, pos + 1);
+        return match bytes.get(end) {
+            Some(&n) if NUMBER_END[usize::from(n)] => Start::Short(end, TokenKind::Number),
+            _ => Start::Other,
+        };
+    }
+    let next = bytes.get(pos + 1).copied().unwrap_or(0);
+    match ONE_BYTE.get(usize::from(b)) {
+        Some(&Some(kind)) if next < 0x80 && next != b'.' => Start::Short(pos + 1, kind),
+        _ => Start::Other,
+    }
+}
+
+/// [`scan_if_word_with`] for the plain tokenizer (no flag of [`Memo`] set,
+/// so none is tested): the same token where that one answers.
+#[inline(always)]
+pub(super) fn plain_word_with<'a>(
+    text: &'a str,
+    pos: usize,
+    memo: &mut Memo,
+    kind_of: impl FnOnce(&str, usize, usize, &str) -> TokenKind,
+) -> Start<'a> {
+    debug_assert!(!memo.special);
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(pos) else {
+        return Start::Other;
+    };
+    let run = memo.window.run_end(bytes, pos);
+    // One branch: not accepted (the run is empty) or a digit.
+    if (run == pos) | b.is_ascii_digit() {
+        return short_token(bytes, pos, b);
+    }
+    let end = word_run_window_from(bytes, run, &mut memo.window);
+    if !joins(bytes.get(end).copied().unwrap_or(0)) {
+        if let Some(word) = text.get(pos..end) {
+            return Start::Word(end, kind_of(text, pos, end, word), word);
+        }
+    }
+    let (end, kind) = scan_word_after_run(text, pos, run, memo);
+    Start::Found(end, kind)
 }
 
 /// End of the run of combining marks at `pos`. Inline for the common case
@@ -1199,6 +1296,56 @@ mod tests {
 
     /// The word-start shortcut of `Tokens::next` answers only where `scan`
     /// gives the same token, and answers for every ASCII letter.
+    /// The token loops' short ASCII tokens (one punctuation or symbol byte,
+    /// digits that end at once) against `scan`: every ASCII byte, and 1 to
+    /// 4 digits, before every ASCII byte, some non-ASCII chars (marks,
+    /// letters, punctuation) and the end, alone and after a space.
+    #[test]
+    fn short_tokens_agree_with_scan() {
+        let mut followers: Vec<String> = (0u8..128).map(|b| char::from(b).to_string()).collect();
+        followers.extend(
+            [
+                "", "\u{301}", "\u{300}a", "ề", "…", "“", "×", "..", ". ", "1", "1.5", "a@b.vn", "%",
+            ]
+            .map(String::from),
+        );
+        let firsts: Vec<String> = (0u8..128)
+            .map(|b| char::from(b).to_string())
+            .chain(["1", "12", "123", "2025", "0"].map(String::from))
+            .collect();
+        let mut answered = 0;
+        for first in &firsts {
+            for f in &followers {
+                for lead in ["", " "] {
+                    let text = format!("{lead}{first}{f}");
+                    let pos = lead.len();
+                    let bytes = text.as_bytes();
+                    let Some(&b) = bytes.get(pos) else { continue };
+                    if let Start::Short(end, kind) = short_token(bytes, pos, b) {
+                        assert_eq!((end, kind), scan(&text, pos, &mut Memo::default()), "{text:?}");
+                        answered += 1;
+                    }
+                    // And through the loop's entry: what it answers for a
+                    // start where no word runs.
+                    let mut memo = Memo::default();
+                    let found = plain_word_with(&text, pos, &mut memo, |t, s, e, _| {
+                        super::super::cache::word_kind(t, s, e)
+                    });
+                    if let Start::Short(end, kind) = found {
+                        assert_eq!((end, kind), scan(&text, pos, &mut Memo::default()), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(answered > 15_000, "{answered}");
+        // White space, letters and the look-around bytes never answer.
+        for b in [
+            b' ', b'\t', b'\n', b'\r', 0x0B, 0x0C, b'a', b'Z', b'#', b'@', b'"', b'\'',
+        ] {
+            assert!(matches!(short_token(&[b, b' '], 0, b), Start::Other), "{b}");
+        }
+    }
+
     #[test]
     fn word_start_shortcut_agrees_with_scan() {
         let followers = [
@@ -1230,6 +1377,25 @@ mod tests {
                 for text in [format!("{c}{f}"), format!("{c}{f} {c}{f}")] {
                     let mut a = Memo::default();
                     let mut b = Memo::default();
+                    // The token loops' shortcut answers exactly as this one,
+                    // handing the plain word's kind to the memo look-up.
+                    let (mut c1, mut c2) = (Memo::default(), Memo::default());
+                    let plain = plain_word_with(&text, 0, &mut c1, |t, s, e, w| {
+                        assert_eq!(t.get(s..e), Some(w), "{text:?}");
+                        super::super::cache::word_kind(t, s, e)
+                    });
+                    let expected = scan_if_word(&text, 0, &mut c2);
+                    match plain {
+                        Start::Word(end, kind, w) => {
+                            assert_eq!(expected, Some((end, kind, Some(w))), "{text:?}")
+                        }
+                        Start::Found(end, kind) => assert_eq!(expected, Some((end, kind, None)), "{text:?}"),
+                        Start::Short(end, kind) => {
+                            assert_eq!(expected, None, "{text:?}");
+                            assert_eq!((end, kind), scan(&text, 0, &mut Memo::default()), "{text:?}");
+                        }
+                        Start::Other => assert_eq!(expected, None, "{text:?}"),
+                    }
                     if let Some((end, kind, word)) = scan_if_word(&text, 0, &mut a) {
                         assert_eq!((end, kind), scan(&text, 0, &mut b), "{text:?}");
                         if let Some(w) = word {
@@ -1244,6 +1410,10 @@ mod tests {
         }
         assert!(answered > 1000, "{answered}");
         assert_eq!(scan_if_word("", 0, &mut Memo::default()), None);
+        assert!(matches!(
+            plain_word_with("", 0, &mut Memo::default(), |_, _, _, _| TokenKind::Word),
+            Start::Other
+        ));
         assert_eq!(scan_if_word("a", 1, &mut Memo::default()), None);
     }
 

@@ -523,6 +523,30 @@ mod fast_path_agrees_with_general_path {
     }
 
     #[test]
+    fn without_the_memo_table_every_annotation_is_zero() {
+        // The loop's fallback when the thread's memo is gone: the same
+        // tokens, appended after what is there, each with annotation 0.
+        let text = "Hà Nội, 12/3/2025: UBND tỉnh đón 1.500 khách www.abc.vn ạ";
+        let first = Token {
+            text: "x",
+            span: crate::Span::new(0, 1),
+            kind: TokenKind::Word,
+        };
+        let (mut tokens, mut anns) = (vec![first], vec![5u32]);
+        let mut calls = 0;
+        tokenize(text).push_all_annotated(None, &mut tokens, &mut anns, 3, &mut |_: &str, _| {
+            calls += 1;
+            1
+        });
+        let expected: Vec<Token<'_>> = tokenize(text).general().collect();
+        assert_eq!(tokens.get(1..), Some(&expected[..]));
+        assert_eq!(anns.len(), tokens.len());
+        assert_eq!(anns.first(), Some(&5));
+        assert!(anns.iter().skip(1).all(|&a| a == 0));
+        assert_eq!(calls, 0);
+    }
+
+    #[test]
     fn plain_words_carry_their_annotations() {
         let text = "Hà Nội và Huế đón khách UBND tỉnh Toyota";
         let words: Vec<&str> = text.split(' ').collect();
