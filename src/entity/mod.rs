@@ -467,8 +467,15 @@ impl Extractor {
             candidates.retain(|e| bits >> e.entity_type() as u8 & 1 == 1);
         }
         let mut entities = resolve_overlaps_with(candidates, &mut scratch.spans);
+        // Most texts need no normalizing: their spans are the input's (one
+        // test here instead of a call per entity).
+        let identity = normalized.map.is_identity();
         for e in &mut entities {
-            let span = normalized.map.span_to_original(e.span());
+            let span = if identity {
+                e.span()
+            } else {
+                normalized.map.span_to_original(e.span())
+            };
             e.relocate(span, text);
         }
         scratch.keep(doc.tokens, anns.anns);
