@@ -634,9 +634,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
     }
     outlet_tags(ctx, out);
-    tickers(ctx, out, &aliases);
+    // The byte looks of both walks below, in one pass over the text.
+    let gates = byte_gates(ctx.text.as_bytes());
+    if gates.upper3 {
+        tickers(ctx, out, &aliases);
+    }
     short_names(ctx, out, aliases);
-    for_domain_starts(ctx, |i| {
+    for_domain_starts(ctx, gates.domain, |i| {
         if let Some(end) = domain_end(ctx, i) {
             push(ctx, i, end, OrgKind::Media, out);
         }
@@ -656,11 +660,13 @@ fn link_or_dot(t: &super::names::Tok, bytes: &[u8]) -> bool {
 /// white space or the end (a sentence end, mostly): a domain needs a token
 /// glued after its dot, and a link the dot ends was visited already. Each
 /// start once.
-fn for_domain_starts(ctx: &Ctx<'_>, mut f: impl FnMut(usize)) {
+///
+/// `may_have` is [`ByteGates::domain`] of the text: most documents have
+/// no such start (96 % of viwiki's lines), and a look at the bytes, 16 at
+/// a time, spares them the walk over the tokens.
+fn for_domain_starts(ctx: &Ctx<'_>, may_have: bool, mut f: impl FnMut(usize)) {
     let bytes = ctx.text.as_bytes();
-    // Most documents have no such start (96 % of viwiki's lines): a look
-    // at the bytes, 16 at a time, spares them the walk over the tokens.
-    if !may_have_domain(bytes) {
+    if !may_have {
         return;
     }
     let maybe = |t: &super::names::Tok| {
@@ -680,60 +686,6 @@ fn for_domain_starts(ctx: &Ctx<'_>, mut f: impl FnMut(usize)) {
         }
         k = ctx.next_where(k + 1, maybe);
     }
-}
-
-/// Whether `bytes` has a `.` or `:` followed by a byte that is not ASCII
-/// white space. Every start [`for_domain_starts`] visits has one: a
-/// one-byte `.` with no white space after it, and a link (`www.` and
-/// `http://` with more after them, or a word, a dot and more glued).
-#[inline]
-fn may_have_domain(bytes: &[u8]) -> bool {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    {
-        may_have_domain_sse2(bytes)
-    }
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-    {
-        may_have_domain_plain(bytes)
-    }
-}
-
-/// [`may_have_domain`] byte by byte.
-#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
-fn may_have_domain_plain(bytes: &[u8]) -> bool {
-    bytes
-        .windows(2)
-        .any(|w| matches!(w[0], b'.' | b':') && !w[1].is_ascii_whitespace())
-}
-
-/// [`may_have_domain`] with SSE2: the `.` and `:` of 16 bytes found by
-/// one compare each and a `pmovmskb`; only they have their next byte read.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-fn may_have_domain_sse2(bytes: &[u8]) -> bool {
-    use safe_arch::{bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i};
-    let glued_after = |p: usize| bytes.get(p + 1).is_some_and(|n| !n.is_ascii_whitespace());
-    let (dot, colon) = (set_splat_i8_m128i(b'.' as i8), set_splat_i8_m128i(b':' as i8));
-    let mut chunks = bytes.chunks_exact(16);
-    let mut base = 0;
-    for chunk in chunks.by_ref() {
-        let x = m128i::from(<[u8; 16]>::try_from(chunk).unwrap_or([0; 16]));
-        let mut m = move_mask_i8_m128i(bitor_m128i(
-            cmp_eq_mask_i8_m128i(x, dot),
-            cmp_eq_mask_i8_m128i(x, colon),
-        ));
-        while m != 0 {
-            if glued_after(base + m.trailing_zeros() as usize) {
-                return true;
-            }
-            m &= m - 1;
-        }
-        base += 16;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .enumerate()
-        .any(|(k, &b)| matches!(b, b'.' | b':') && glued_after(base + k))
 }
 
 /// Companies and banks are named again by the proper name at the end of
@@ -847,66 +799,143 @@ fn index_follows(ctx: &Ctx<'_>, i: usize) -> bool {
         && ctx.word(i + 1).eq_ignore_ascii_case("index")
 }
 
-/// Whether `bytes` has three ASCII upper-case letters in a row (every
-/// stock code [`ticker_shape`] accepts is such a run).
+/// What two looks at a text's bytes say, before two token walks that
+/// most documents need not make: whether it may hold a domain (a `.` or
+/// `:` followed by a byte that is not ASCII white space: every start
+/// [`for_domain_starts`] visits has one, a one-byte `.` with no white space
+/// after it, and a link, `www.` and `http://` with more after them, or a
+/// word, a dot and more glued) and whether it has three ASCII upper-case
+/// letters in a row (every stock code [`ticker_shape`] accepts is such a
+/// run).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ByteGates {
+    domain: bool,
+    upper3: bool,
+}
+
+/// The [`ByteGates`] of `bytes`, in one pass over them.
 #[inline]
-fn has_upper_run3(bytes: &[u8]) -> bool {
+fn byte_gates(bytes: &[u8]) -> ByteGates {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
-        has_upper_run3_sse2(bytes)
+        byte_gates_sse2(bytes)
     }
     #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
     {
-        has_upper_run3_plain(bytes)
+        byte_gates_plain(bytes)
     }
 }
 
-/// [`has_upper_run3`] byte by byte.
+/// [`ByteGates::domain`] alone.
+#[cfg(test)]
+fn may_have_domain(bytes: &[u8]) -> bool {
+    byte_gates(bytes).domain
+}
+
+/// [`ByteGates::upper3`] alone.
+#[cfg(test)]
+fn has_upper_run3(bytes: &[u8]) -> bool {
+    byte_gates(bytes).upper3
+}
+
+/// [`byte_gates`] byte by byte, one look for each.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn byte_gates_plain(bytes: &[u8]) -> ByteGates {
+    ByteGates {
+        domain: may_have_domain_plain(bytes),
+        upper3: has_upper_run3_plain(bytes),
+    }
+}
+
+/// [`ByteGates::domain`] byte by byte.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn may_have_domain_plain(bytes: &[u8]) -> bool {
+    bytes
+        .windows(2)
+        .any(|w| matches!(w[0], b'.' | b':') && !w[1].is_ascii_whitespace())
+}
+
+/// [`ByteGates::upper3`] byte by byte.
 #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn has_upper_run3_plain(bytes: &[u8]) -> bool {
     bytes.windows(3).any(|w| w.iter().all(u8::is_ascii_uppercase))
 }
 
-/// [`has_upper_run3`] with SSE2: the upper-case letters of 16 bytes as a
-/// `pmovmskb` mask, the last two bits of the chunk before carried in
-/// front; the short last chunk is padded with zero bytes.
+/// [`byte_gates`] with SSE2, 64 bytes at a time, each loaded once (two
+/// passes of 16 bytes, one per look, and the second's last bytes one by
+/// one, cost ~40 instructions a chunk of 16; blocks of 32 bytes ~30, of
+/// 64 ~25). Per 16 bytes, two `pmovmskb` masks: upper-case letters
+/// (bytes of 0x80 and above are negative as `i8`: never upper case) and
+/// `.` or `:`; only the marks have their next byte read. The upper-case
+/// mask of 64 bytes is a run of three with the last two bits of the block
+/// before carried in front. The short last block is padded with zero
+/// bytes (neither a mark nor a letter). Both looks said yes, the pass
+/// ends.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-fn has_upper_run3_sse2(bytes: &[u8]) -> bool {
+fn byte_gates_sse2(bytes: &[u8]) -> ByteGates {
     use safe_arch::{
-        bitand_m128i, cmp_gt_mask_i8_m128i, cmp_lt_mask_i8_m128i, m128i, move_mask_i8_m128i,
-        set_splat_i8_m128i,
+        bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i, cmp_lt_mask_i8_m128i, m128i,
+        move_mask_i8_m128i, set_splat_i8_m128i,
     };
+    let glued_after = |p: usize| bytes.get(p + 1).is_some_and(|n| !n.is_ascii_whitespace());
+    let (dot, colon) = (set_splat_i8_m128i(b'.' as i8), set_splat_i8_m128i(b':' as i8));
     let (above, below) = (
         set_splat_i8_m128i(b'A' as i8 - 1),
         set_splat_i8_m128i(b'Z' as i8 + 1),
     );
-    // Bytes of 0x80 and above are negative as `i8`: never upper case.
-    let upper = |chunk: [u8; 16]| {
-        let x = m128i::from(chunk);
-        move_mask_i8_m128i(bitand_m128i(
+    // The two masks of 16 bytes.
+    let masks = |half: &[u8; 16]| {
+        let x = m128i::from(*half);
+        let upper = move_mask_i8_m128i(bitand_m128i(
             cmp_gt_mask_i8_m128i(x, above),
             cmp_lt_mask_i8_m128i(x, below),
-        )) as u32
+        )) as u32;
+        let mark = move_mask_i8_m128i(bitor_m128i(
+            cmp_eq_mask_i8_m128i(x, dot),
+            cmp_eq_mask_i8_m128i(x, colon),
+        ));
+        (upper, mark as u32)
     };
-    let run3 = |m: u32, carry: u32| {
-        let m = m << 2 | carry;
-        m & m >> 1 & m >> 2 != 0
+    let mut gates = ByteGates {
+        domain: false,
+        upper3: false,
     };
-    let mut chunks = bytes.chunks_exact(16);
-    let mut carry = 0;
-    for chunk in chunks.by_ref() {
-        let m = upper(<[u8; 16]>::try_from(chunk).unwrap_or([0; 16]));
-        if run3(m, carry) {
-            return true;
+    let mut carry = 0u128;
+    // One block of 64 bytes at byte `base`: false once both looks said yes.
+    let mut visit = |block: &[u8], base: usize, gates: &mut ByteGates| {
+        let (mut upper, mut marks) = (0u64, 0u64);
+        for (k, quarter) in block.chunks_exact(16).enumerate() {
+            let Some(quarter) = quarter.first_chunk::<16>() else {
+                continue;
+            };
+            let (u, m) = masks(quarter);
+            upper |= u64::from(u) << (16 * k);
+            marks |= u64::from(m) << (16 * k);
         }
-        carry = m >> 14;
+        let run = u128::from(upper) << 2 | carry;
+        gates.upper3 |= run & run >> 1 & run >> 2 != 0;
+        carry = u128::from(upper >> 62);
+        while marks != 0 && !gates.domain {
+            gates.domain = glued_after(base + marks.trailing_zeros() as usize);
+            marks &= marks - 1;
+        }
+        !(gates.domain && gates.upper3)
+    };
+    let mut blocks = bytes.chunks_exact(64);
+    let mut base = 0;
+    for block in blocks.by_ref() {
+        if !visit(block, base, &mut gates) {
+            return gates;
+        }
+        base += 64;
     }
-    let mut last = [0u8; 16];
-    let rest = chunks.remainder();
+    let mut last = [0u8; 64];
+    let rest = blocks.remainder();
     if let Some(dst) = last.get_mut(..rest.len()) {
         dst.copy_from_slice(rest);
     }
-    run3(upper(last), carry)
+    visit(&last, base, &mut gates);
+    gates
 }
 
 /// Whether token `i` reads as a stock code from its context: after `cổ
@@ -931,14 +960,11 @@ fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 /// Stock codes: a three-letter code in a stock context, and the codes
-/// listed with it (`cổ phiếu HPG, VHM và FPT`).
+/// listed with it (`cổ phiếu HPG, VHM và FPT`). The caller asks first
+/// whether the text has three upper-case ASCII letters in a row
+/// ([`ByteGates::upper3`]): most documents (94 % of viwiki's lines) have
+/// none, and then there is no code to walk to.
 fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
-    // A code's three upper-case ASCII letters are in the text: most
-    // documents (94 % of viwiki's lines) have no such run, and a look at
-    // their bytes, 16 at a time, spares them the walk over the tokens.
-    if !has_upper_run3(ctx.text.as_bytes()) {
-        return;
-    }
     let mut i = 0;
     while i < ctx.len() {
         // A code is three bytes, all upper case ([`ticker_shape`]).
@@ -1145,7 +1171,7 @@ mod tests {
                 .collect()
         };
         let mut walked = Vec::new();
-        for_domain_starts(&ctx, |i| walked.push(i));
+        for_domain_starts(&ctx, byte_gates(ctx.text.as_bytes()).domain, |i| walked.push(i));
         assert!(walked.windows(2).all(|w| w[0] < w[1]), "{text:?}");
         assert!(walked.iter().all(|i| reference.contains(i)), "{text:?}");
         assert_eq!(found(&walked), found(&reference), "{text:?}");
@@ -1166,11 +1192,7 @@ mod tests {
         let bytes = text.as_bytes();
         let gate = may_have_domain(bytes);
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        assert_eq!(
-            may_have_domain_sse2(bytes),
-            may_have_domain_plain(bytes),
-            "{text:?}"
-        );
+        assert_eq!(byte_gates_sse2(bytes), byte_gates_plain(bytes), "{text:?}");
         assert_eq!(gate, may_have_domain_plain(bytes), "{text:?}");
         if !gate {
             let lex = NameLexicon::builtin();
@@ -1224,11 +1246,7 @@ mod tests {
     fn same_ticker_gate(text: &str) {
         let bytes = text.as_bytes();
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-        assert_eq!(
-            has_upper_run3_sse2(bytes),
-            has_upper_run3_plain(bytes),
-            "{text:?}"
-        );
+        assert_eq!(byte_gates_sse2(bytes), byte_gates_plain(bytes), "{text:?}");
         assert_eq!(has_upper_run3(bytes), has_upper_run3_plain(bytes), "{text:?}");
         if !has_upper_run3(bytes) {
             let lex = NameLexicon::builtin();
@@ -1238,12 +1256,12 @@ mod tests {
         }
     }
 
-    /// Every length to 40 and every place of a run or a pair in it, with
+    /// Every length to 100 and every place of a run or a pair in it, with
     /// and without a byte breaking it: the chunk seams and the last,
     /// overlapping window of the SSE2 gates.
     #[test]
     fn byte_gates_at_every_seam() {
-        for len in 0..=40 {
+        for len in 0..=100 {
             for at in 0..len {
                 for (mark, fill) in [
                     ("ABC", b'a'),

@@ -35,7 +35,10 @@ fn name_end(ctx: &Ctx<'_>, i: usize) -> usize {
         if k > i && (ctx.breaks_before(k) || ctx.is_stop(k)) {
             break;
         }
+        // (The category bits first: one load, and most tokens have no
+        // title, head or prefix hit to walk.)
         if k > i
+            && ctx.has(k, cat::TITLE | cat::HEAD | cat::PREFIX)
             && ctx.any(k, |e| {
                 e.title == Some(TitleClass::Post) || e.head.is_some() || e.prefix.is_some()
             })
@@ -729,8 +732,9 @@ mod tests {
     /// category a finder gates with and both strictness settings.
     fn same_longest(text: &str) {
         type Pred = fn(&crate::lexicon::Entry) -> bool;
-        let gates: [(u16, Pred); 9] = [
+        let gates: [(u16, Pred); 10] = [
             (cat::PERSON, |e| e.person),
+            (cat::PREFIX, |e| e.prefix.is_some()),
             (cat::ORG, |e| e.org.is_some()),
             (cat::HEAD, |e| e.head.is_some()),
             (cat::PROGRAM, |e| e.program.is_some()),

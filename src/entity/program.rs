@@ -77,7 +77,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     // Without a trigger or a listed program the first pass finds nothing
     // and names nothing, and the quoted-title pass needs an opening quote:
     // with neither, skip setting both up.
-    if !ctx.present(cat::TRIGGER | cat::PROGRAM) && ctx.next_kind(0, &[TokenKind::OpenQuote]) >= ctx.len() {
+    // The first opening quote, looked for once (the quoted-title pass
+    // starts there).
+    let first_quote = next_open_quote(ctx, 0);
+    if !ctx.present(cat::TRIGGER | cat::PROGRAM) && first_quote >= ctx.len() {
         return;
     }
     let mut names: Names = Names::default();
@@ -199,10 +202,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i = tend;
     }
     // Quoted titles introduced by `hoạt động`, `việc`, or named before.
-    let mut next = ctx.next_kind(0, &[TokenKind::OpenQuote]);
+    let mut next = first_quote;
     while next < ctx.len() {
         let k = next;
-        next = ctx.next_kind(k + 1, &[TokenKind::OpenQuote]);
+        next = next_open_quote(ctx, k + 1);
         if !is_open_quote(ctx, k) || emitted.contains(k) {
             continue;
         }
@@ -229,6 +232,29 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             );
         }
     }
+}
+
+/// The first opening quote at or after `from` (`ctx.len()` if none):
+/// [`Ctx::next_kind`] of [`TokenKind::OpenQuote`], eight tokens a step
+/// with one branch (most documents have no quote: the walk runs over all
+/// their tokens, at ~5 instructions a token with a branch each).
+fn next_open_quote(ctx: &Ctx<'_>, from: usize) -> usize {
+    let Some(rest) = ctx.toks.get(from..) else {
+        return ctx.len();
+    };
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for chunk in chunks.by_ref() {
+        if chunk
+            .iter()
+            .fold(false, |q, t| q | (t.kind == TokenKind::OpenQuote))
+        {
+            break;
+        }
+        at += 8;
+    }
+    // The quote in the step found, or the last few tokens.
+    ctx.next_kind(at, &[TokenKind::OpenQuote])
 }
 
 /// The end of an unquoted title starting at `j`: lower-case words up to a
@@ -387,4 +413,46 @@ pub struct Program {
     pub name: String,
     /// What kind of program.
     pub kind: ProgramKind,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::Document;
+    use crate::lexicon::NameLexicon;
+
+    /// The stepped quote walk finds what the plain one finds, from every
+    /// token (and past the end).
+    fn same_quote_walk(text: &str) {
+        let lex = NameLexicon::builtin();
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &lex);
+        for from in 0..=ctx.len() + 2 {
+            assert_eq!(
+                next_open_quote(&ctx, from),
+                ctx.next_kind(from, &[TokenKind::OpenQuote]),
+                "{text:?} from {from}"
+            );
+        }
+    }
+
+    #[test]
+    fn quote_walk_examples() {
+        let mut long = "một hai ba bốn năm sáu bảy tám chín mười ".repeat(3);
+        for text in ["", "“", "a “b” c", "\"x\" «y» ‘z’", "phong trào “Xanh”"] {
+            same_quote_walk(text);
+        }
+        // A quote at every place of a text longer than two steps.
+        for at in 0..40 {
+            long.insert(long.char_indices().nth(at).map_or(long.len(), |(i, _)| i), '“');
+            same_quote_walk(&long);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quote_walk_agrees_on_random_text(text in "([a-zđư]{1,4}| |“|”|\"|'|«|»|,|\\.|\n){0,60}") {
+            same_quote_walk(&text);
+        }
+    }
 }
