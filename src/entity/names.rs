@@ -447,6 +447,87 @@ impl Builder {
         self.ids.push(id);
     }
 
+    /// The token loop for a document without a newline whose tokens the
+    /// tokenizer annotated (`anns`, one per token): every token copied
+    /// with its annotation's class (the ids in a pass of their own), then
+    /// the tokens without one classified as the general loop does. Returns
+    /// whether some key holds a space, or `None` (with the buffers
+    /// partly filled) when a glued abbreviation splits a token.
+    #[inline(always)]
+    fn one_line(
+        &mut self,
+        tokens: &[crate::token::Token<'_>],
+        anns: &[u32],
+        lex: &NameLexicon,
+        memo: &mut Memo,
+        scratch: &mut Vec<u8>,
+    ) -> Option<bool> {
+        self.toks.extend(tokens.iter().zip(anns).map(|(t, &w)| Tok {
+            start: t.span.start,
+            end: t.span.end,
+            kind: t.kind,
+            case: Class::unpack_case(w),
+            caps_line: false,
+            newlines_before: 0,
+            cats: 0,
+            flags: ((w >> 24) as u8) & (flag::NAMECAP | flag::LOWERISH | flag::ABBREV),
+        }));
+        // (0, no annotation, wraps to `NONE` too.)
+        self.ids
+            .extend(anns.iter().map(|&w| (w & ID_LIMIT).wrapping_sub(1)));
+        // The annotations' bits or-ed (`spaced`, `LINE_LOWER`), and the
+        // all-upper words counted.
+        let mut acc = 0u32;
+        let mut upper = 0u32;
+        for &w in anns {
+            acc |= w;
+            upper += (w >> 27) & 1;
+        }
+        for (k, (t, &w)) in tokens.iter().zip(anns).enumerate() {
+            let special = matches!(
+                t.kind,
+                TokenKind::Abbreviation | TokenKind::Url | TokenKind::Email
+            );
+            if w & PACKED != 0 && !special {
+                continue;
+            }
+            if t.kind == TokenKind::Abbreviation && split_glued_prefix(t.text).is_some() {
+                return None;
+            }
+            let keyed = crate::lexicon::keyed_kind(t.kind);
+            if w & PACKED != 0 {
+                if keyed {
+                    continue;
+                }
+                // (An annotated link: the general loop ignores it.)
+                return None;
+            }
+            let (case, id, info, sp) = if keyed {
+                let c = memo.class(t.text, lex, scratch);
+                (c.case, c.id, shape_info(t.kind, c.shape), c.spaced)
+            } else {
+                let case = case_of(t.text);
+                let chars = if case == Case::Upper {
+                    t.text.chars().count()
+                } else {
+                    0
+                };
+                let info = shape_info(t.kind, shape_of(case, chars));
+                (case, crate::lexicon::NONE, info, false)
+            };
+            if let (Some(x), Some(i)) = (self.toks.get_mut(k), self.ids.get_mut(k)) {
+                x.case = case;
+                x.flags = info & (flag::NAMECAP | flag::LOWERISH | flag::ABBREV);
+                *i = id;
+            }
+            acc |= u32::from(info) << 24 | u32::from(sp) << 29;
+            upper += u32::from(info & shape::LINE_UPPER != 0);
+        }
+        self.line_upper = upper;
+        self.line_lower = acc & u32::from(shape::LINE_LOWER) << 24 != 0;
+        Some(acc & 1 << 29 != 0)
+    }
+
     /// Sets token `k`'s bit in the line-break bitmap (made here, in the
     /// branch taken once per line, rather than in a pass over every token).
     #[inline]
@@ -590,7 +671,20 @@ impl<'a> Ctx<'a> {
     /// shape flags, the bitmaps and the all-caps-line counts in the same
     /// loop; then one walk of the trie from the tokens some phrase starts
     /// with. Gives what [`Ctx::build_reference`] gives.
-    fn build_fast(doc: &Document<'a>, anns: &Annotations, lex: &'a NameLexicon, mut memo: Box<Memo>) -> Self {
+    fn build_fast(doc: &Document<'a>, anns: &Annotations, lex: &'a NameLexicon, memo: Box<Memo>) -> Self {
+        Self::build_with(doc, anns, lex, memo, true)
+    }
+
+    /// [`Ctx::build_fast`]; `one_line` lets a one-line annotated document
+    /// take [`Builder::one_line`] (tests compare it with the general loop).
+    #[inline(always)]
+    fn build_with(
+        doc: &Document<'a>,
+        anns: &Annotations,
+        lex: &'a NameLexicon,
+        mut memo: Box<Memo>,
+        one_line: bool,
+    ) -> Self {
         let text = doc.text;
         // Buffers of an earlier context on this thread, if any (taken one
         // by one: moving the whole `Bufs` out and dropping what is left
@@ -624,42 +718,57 @@ impl<'a> Ctx<'a> {
         } else {
             &[]
         };
-        for (k, t) in doc.tokens.iter().enumerate() {
-            let (start, end) = (t.span.start, t.span.end);
-            // Newlines in the gap: mostly none or one space.
-            let nl = if start <= prev_end + 1 {
-                u8::from(start > prev_end && text.as_bytes().get(prev_end) == Some(&b'\n'))
-            } else {
-                newlines_between(text, prev_end, start)
-            };
-            // (The first token's count is set to 2 after the loop.)
-            prev_end = end;
-            let tok = Tok::of(t, nl);
-            if let Some(parts) = split_glued(tok, t.text) {
-                for (part, part_text) in parts {
-                    let c = memo.class(part_text, lex, &mut scratch);
-                    spaced |= c.spaced;
-                    b.push(Tok { case: c.case, ..part }, c.id, c.shape);
-                }
-                continue;
-            }
-            if crate::lexicon::keyed_kind(t.kind) {
-                if let Some(a) = anns.get(k).and_then(|&w| Class::unpack(w)) {
-                    spaced |= a.spaced;
-                    b.push_info(Tok { case: a.case, ..tok }, a.id, a.info);
+        // A document of one line (every `--lines` document) with its
+        // annotations: no newline counts, no line breaks, mostly copies.
+        let one = if one_line && !anns.is_empty() && !text.as_bytes().contains(&b'\n') {
+            b.one_line(&doc.tokens, anns, lex, &mut memo, &mut scratch)
+        } else {
+            None
+        };
+        if let Some(s) = one {
+            spaced = s;
+        } else {
+            // The general loop (also when the one-line path met a glued
+            // abbreviation: it starts again).
+            b.toks.clear();
+            b.ids.clear();
+            for (k, t) in doc.tokens.iter().enumerate() {
+                let (start, end) = (t.span.start, t.span.end);
+                // Newlines in the gap: mostly none or one space.
+                let nl = if start <= prev_end + 1 {
+                    u8::from(start > prev_end && text.as_bytes().get(prev_end) == Some(&b'\n'))
                 } else {
-                    let c = memo.class(t.text, lex, &mut scratch);
-                    spaced |= c.spaced;
-                    b.push(Tok { case: c.case, ..tok }, c.id, c.shape);
-                }
-            } else {
-                let case = case_of(t.text);
-                let chars = if case == Case::Upper {
-                    t.text.chars().count()
-                } else {
-                    0
+                    newlines_between(text, prev_end, start)
                 };
-                b.push(Tok { case, ..tok }, crate::lexicon::NONE, shape_of(case, chars));
+                // (The first token's count is set to 2 after the loop.)
+                prev_end = end;
+                let tok = Tok::of(t, nl);
+                if let Some(parts) = split_glued(tok, t.text) {
+                    for (part, part_text) in parts {
+                        let c = memo.class(part_text, lex, &mut scratch);
+                        spaced |= c.spaced;
+                        b.push(Tok { case: c.case, ..part }, c.id, c.shape);
+                    }
+                    continue;
+                }
+                if crate::lexicon::keyed_kind(t.kind) {
+                    if let Some(a) = anns.get(k).and_then(|&w| Class::unpack(w)) {
+                        spaced |= a.spaced;
+                        b.push_info(Tok { case: a.case, ..tok }, a.id, a.info);
+                    } else {
+                        let c = memo.class(t.text, lex, &mut scratch);
+                        spaced |= c.spaced;
+                        b.push(Tok { case: c.case, ..tok }, c.id, c.shape);
+                    }
+                } else {
+                    let case = case_of(t.text);
+                    let chars = if case == Case::Upper {
+                        t.text.chars().count()
+                    } else {
+                        0
+                    };
+                    b.push(Tok { case, ..tok }, crate::lexicon::NONE, shape_of(case, chars));
+                }
             }
         }
         // The first token starts a line as if after a blank one (no line
@@ -1190,6 +1299,17 @@ impl Class {
             | u32::from(self.spaced) << 29
     }
 
+    /// The case [`Class::pack`] packed into `w` (`Lower` for 0).
+    #[inline(always)]
+    fn unpack_case(w: u32) -> Case {
+        match (w >> 22) & 3 {
+            0 => Case::Lower,
+            1 => Case::Title,
+            2 => Case::Upper,
+            _ => Case::Mixed,
+        }
+    }
+
     /// What [`Class::pack`] packed into `w`, `None` for 0 (no class).
     #[inline(always)]
     fn unpack(w: u32) -> Option<Ann> {
@@ -1197,12 +1317,7 @@ impl Class {
             return None;
         }
         Some(Ann {
-            case: match (w >> 22) & 3 {
-                0 => Case::Lower,
-                1 => Case::Title,
-                2 => Case::Upper,
-                _ => Case::Mixed,
-            },
+            case: Class::unpack_case(w),
             info: ((w >> 24) & 31) as u8,
             // 0 (no id) wraps to `NONE`.
             id: (w & ID_LIMIT).wrapping_sub(1),
@@ -2084,7 +2199,21 @@ mod tests {
             }
         }
         let annotated = Document { text, tokens };
-        let via = Ctx::annotated(&annotated, &Annotations { anns, tag }, lex);
+        let anns = Annotations { anns, tag };
+        // The general token loop on the annotated document (the one-line
+        // path is compared with it, and both with the reference below).
+        let general = Ctx::build_with(&annotated, &anns, lex, lend_memo(lex), false);
+        let (general_toks, general_hits, general_ranges) = (
+            general.toks.clone(),
+            general.hits.clone(),
+            general.hit_range.clone(),
+        );
+        assert_eq!(general.spaced, slow.spaced, "{text:?}");
+        drop(general);
+        let via = Ctx::annotated(&annotated, &anns, lex);
+        assert_eq!(via.toks, general_toks, "{text:?} (one-line path)");
+        assert_eq!(via.hits, general_hits, "{text:?} (one-line path)");
+        assert_eq!(via.hit_range, general_ranges, "{text:?} (one-line path)");
         assert_eq!(via.toks, slow.toks, "tokens differ on {text:?} (annotated)");
         assert_eq!(via.hits, slow.hits, "hits differ on {text:?} (annotated)");
         assert_eq!(
