@@ -462,11 +462,11 @@ fn has_newline_sse2(bytes: &[u8]) -> bool {
 }
 
 /// What the one-line token loop needs of up to 64 annotations: their
-/// bits or-ed, the all-upper words among them (`LINE_UPPER`), and a mask
+/// bits or-ed, the all-upper words among them (`LINE_UPPER`), a mask
 /// of the tokens it must look at (bit `j`: `anns[j]` is no annotation or
-/// one of a [`special_kind`]).
+/// one of a [`special_kind`]), and the mask of their `NAMECAP` flags.
 #[inline(always)]
-fn ann_block(anns: &[u32]) -> (u32, u32, u64) {
+fn ann_block(anns: &[u32]) -> (u32, u32, u64, u64) {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
         ann_block_sse2(anns)
@@ -479,29 +479,32 @@ fn ann_block(anns: &[u32]) -> (u32, u32, u64) {
 
 /// [`ann_block`] one annotation at a time.
 #[inline(always)]
-fn ann_block_plain(anns: &[u32]) -> (u32, u32, u64) {
-    let (mut acc, mut upper, mut look) = (0u32, 0u32, 0u64);
+fn ann_block_plain(anns: &[u32]) -> (u32, u32, u64, u64) {
+    let (mut acc, mut upper, mut look, mut caps) = (0u32, 0u32, 0u64, 0u64);
     for (j, &w) in anns.iter().enumerate() {
         acc |= w;
         upper += (w >> 27) & 1;
         look |= u64::from(w & (PACKED | SPECIAL) != PACKED) << (j & 63);
+        caps |= u64::from((w >> 24) & u32::from(flag::NAMECAP)) << (j & 63);
     }
-    (acc, upper, look)
+    (acc, upper, look, caps)
 }
 
 /// [`ann_block`] with SSE2, four annotations a step (the tail one by one).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
-fn ann_block_sse2(anns: &[u32]) -> (u32, u32, u64) {
+fn ann_block_sse2(anns: &[u32]) -> (u32, u32, u64, u64) {
     use safe_arch::{
         add_i32_m128i, bitand_m128i, bitor_m128i, cast_to_m128_from_m128i, cmp_eq_mask_i32_m128i, m128i,
-        move_mask_m128, set_splat_i32_m128i, shr_imm_u32_m128i,
+        move_mask_m128, set_splat_i32_m128i, shl_imm_u32_m128i, shr_imm_u32_m128i,
     };
+    // (`NAMECAP` is bit 0 of the `SHAPES` entry in bits 24–28.)
+    const _: () = assert!(flag::NAMECAP == 1);
     let kind_bits = set_splat_i32_m128i((PACKED | SPECIAL) as i32);
     let plain = set_splat_i32_m128i(PACKED as i32);
     let one = set_splat_i32_m128i(1);
     let (mut acc, mut upper) = (m128i::default(), m128i::default());
-    let mut look = 0u64;
+    let (mut look, mut caps) = (0u64, 0u64);
     let mut chunks = anns.chunks_exact(4);
     let mut j = 0;
     for c in chunks.by_ref() {
@@ -511,15 +514,18 @@ fn ann_block_sse2(anns: &[u32]) -> (u32, u32, u64) {
         let fast = cmp_eq_mask_i32_m128i(bitand_m128i(v, kind_bits), plain);
         let fast = move_mask_m128(cast_to_m128_from_m128i(fast)) as u64;
         look |= (!fast & 15) << (j & 63);
+        let namecap = move_mask_m128(cast_to_m128_from_m128i(shl_imm_u32_m128i::<7>(v))) as u64;
+        caps |= namecap << (j & 63);
         j += 4;
     }
     let a: [u32; 4] = acc.into();
     let u: [u32; 4] = upper.into();
-    let (ra, ru, rl) = ann_block_plain(chunks.remainder());
+    let (ra, ru, rl, rc) = ann_block_plain(chunks.remainder());
     (
         a[0] | a[1] | a[2] | a[3] | ra,
         u[0] + u[1] + u[2] + u[3] + ru,
         look | rl.wrapping_shl(j as u32),
+        caps | rc.wrapping_shl(j as u32),
     )
 }
 
@@ -597,7 +603,7 @@ impl Builder {
         let mut acc = 0u32;
         let mut upper = 0u32;
         for (c, block) in anns.chunks(64).enumerate() {
-            let (a, u, mut look) = ann_block(block);
+            let (a, u, mut look, mut caps) = ann_block(block);
             acc |= a;
             upper += u;
             while look != 0 {
@@ -637,7 +643,14 @@ impl Builder {
                 }
                 acc |= u32::from(info) << 24 | u32::from(sp) << 29;
                 upper += u32::from(info & shape::LINE_UPPER != 0);
+                caps = caps & !(1 << (k & 63)) | u64::from(info & flag::NAMECAP) << (k & 63);
             }
+            // The name-cap bitmap's word (`finish` keeps it unless the
+            // line is all caps).
+            self.maps.namecaps.push(caps);
+        }
+        if tokens.len() % 64 == 0 {
+            self.maps.namecaps.push(0);
         }
         self.line_upper = upper;
         self.line_lower = acc & u32::from(shape::LINE_LOWER) << 24 != 0;
@@ -685,17 +698,98 @@ impl Builder {
         }
         self.maps.breaks.resize(n / 64 + 1, 0);
         // The name-cap bitmap, in a tight pass of its own (in the token
-        // loop it costs more: the loop's body keeps too much live).
-        for chunk in self.toks.chunks(64) {
-            let mut caps = 0u64;
-            for (j, t) in chunk.iter().enumerate() {
-                caps |= u64::from(t.flags & flag::NAMECAP) << j;
+        // loop it costs more: the loop's body keeps too much live), unless
+        // the one-line loop made it from the annotations and no all-caps
+        // line changed a flag.
+        if self.maps.namecaps.is_empty() || !self.caps_lines.is_empty() {
+            self.maps.namecaps.clear();
+            for chunk in self.toks.chunks(64) {
+                let mut caps = 0u64;
+                for (j, t) in chunk.iter().enumerate() {
+                    caps |= u64::from(t.flags & flag::NAMECAP) << j;
+                }
+                self.maps.namecaps.push(caps);
             }
-            self.maps.namecaps.push(caps);
+            if n % 64 == 0 {
+                self.maps.namecaps.push(0);
+            }
         }
-        if n % 64 == 0 {
-            self.maps.namecaps.push(0);
+    }
+}
+
+/// The lexicon hits of a document without spaced keys: from the start
+/// record of every token with a vocabulary id, and a walk of the trie from
+/// those longer phrases start with; bucketed by start token, longest
+/// first. Out of line: inlined, its loop took the registers of the token
+/// loop before it and cost more.
+#[inline(never)]
+fn walk_trie(
+    toks: &mut [Tok],
+    ids: &[u32],
+    hits: &mut Vec<Hit>,
+    hit_range: &mut Vec<[u32; 2]>,
+    maps: &mut Bitmaps,
+    lex: &NameLexicon,
+) {
+    hit_range.resize(toks.len(), [0, 0]);
+    let trie = &lex.trie;
+    let slots = toks.iter_mut().zip(hit_range.iter_mut());
+    for (i, (&id, (t, r))) in ids.iter().zip(slots).enumerate() {
+        if id == crate::lexicon::NONE {
+            continue;
         }
+        // Most words start no phrase longer than themselves: their
+        // one hit (if any) comes from the start record alone.
+        let s = trie.start(id);
+        if s & crate::lexicon::START_INNER == 0 {
+            let entry = s as u32;
+            if entry == crate::lexicon::NONE {
+                continue;
+            }
+            let cats = (s >> 32) as u16;
+            let at = hits.len() as u32;
+            hits.push(Hit {
+                start: i as u32,
+                end: i as u32 + 1,
+                entry,
+            });
+            t.cats = cats;
+            *r = [at, at + 1];
+            maps.mark_cats(i, cats);
+            continue;
+        }
+        // Longer phrases: walked past the first word, whose own
+        // hit (if any) the record gives; the bucket is longest
+        // first, so it goes last.
+        let at = hits.len();
+        trie.matches_past_first(ids.get(i..).unwrap_or(&[]), |len, entry| {
+            hits.push(Hit {
+                start: i as u32,
+                end: (i + len) as u32,
+                entry,
+            });
+        });
+        let mut cats = (s >> 32) as u16;
+        if let Some(longer) = hits.get_mut(at..) {
+            longer.reverse();
+            for h in longer.iter() {
+                cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
+            }
+        }
+        let entry = s as u32;
+        if entry != crate::lexicon::NONE {
+            hits.push(Hit {
+                start: i as u32,
+                end: i as u32 + 1,
+                entry,
+            });
+        }
+        if hits.len() == at {
+            continue;
+        }
+        t.cats = cats;
+        *r = [at as u32, hits.len() as u32];
+        maps.mark_cats(i, cats);
     }
 }
 
@@ -848,6 +942,7 @@ impl<'a> Ctx<'a> {
             // abbreviation: it starts again).
             b.toks.clear();
             b.ids.clear();
+            b.maps.namecaps.clear();
             for (k, t) in doc.tokens.iter().enumerate() {
                 let (start, end) = (t.span.start, t.span.end);
                 // Newlines in the gap: mostly none or one space.
@@ -917,66 +1012,7 @@ impl<'a> Ctx<'a> {
                 maps.mark_cats(i, t.cats);
             }
         } else {
-            hit_range.resize(toks.len(), [0, 0]);
-            let trie = &lex.trie;
-            let slots = toks.iter_mut().zip(hit_range.iter_mut());
-            for (i, (&id, (t, r))) in ids.iter().zip(slots).enumerate() {
-                if id == crate::lexicon::NONE {
-                    continue;
-                }
-                // Most words start no phrase longer than themselves: their
-                // one hit (if any) comes from the start record alone.
-                let s = trie.start(id);
-                if s & crate::lexicon::START_INNER == 0 {
-                    let entry = s as u32;
-                    if entry == crate::lexicon::NONE {
-                        continue;
-                    }
-                    let cats = (s >> 32) as u16;
-                    let at = hits.len() as u32;
-                    hits.push(Hit {
-                        start: i as u32,
-                        end: i as u32 + 1,
-                        entry,
-                    });
-                    t.cats = cats;
-                    *r = [at, at + 1];
-                    maps.mark_cats(i, cats);
-                    continue;
-                }
-                // Longer phrases: walked past the first word, whose own
-                // hit (if any) the record gives; the bucket is longest
-                // first, so it goes last.
-                let at = hits.len();
-                trie.matches_past_first(ids.get(i..).unwrap_or(&[]), |len, entry| {
-                    hits.push(Hit {
-                        start: i as u32,
-                        end: (i + len) as u32,
-                        entry,
-                    });
-                });
-                let mut cats = (s >> 32) as u16;
-                if let Some(longer) = hits.get_mut(at..) {
-                    longer.reverse();
-                    for h in longer.iter() {
-                        cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
-                    }
-                }
-                let entry = s as u32;
-                if entry != crate::lexicon::NONE {
-                    hits.push(Hit {
-                        start: i as u32,
-                        end: i as u32 + 1,
-                        entry,
-                    });
-                }
-                if hits.len() == at {
-                    continue;
-                }
-                t.cats = cats;
-                *r = [at as u32, hits.len() as u32];
-                maps.mark_cats(i, cats);
-            }
+            walk_trie(&mut toks, &ids, &mut hits, &mut hit_range, &mut maps, lex);
         }
         keep(&mut memo.bufs.ids, &mut ids);
         Ctx {
@@ -2337,12 +2373,33 @@ mod tests {
             general.hits.clone(),
             general.hit_range.clone(),
         );
+        let general_maps = (
+            general.maps.namecaps.clone(),
+            general.maps.breaks.clone(),
+            general.maps.cats.clone(),
+            general.maps.present,
+        );
+        // The bitmaps as the reference's flag pass makes them.
+        let slow_maps = (
+            slow.maps.namecaps.clone(),
+            slow.maps.breaks.clone(),
+            slow.maps.cats.clone(),
+            slow.maps.present,
+        );
+        assert_eq!(general_maps, slow_maps, "{text:?} (bitmaps)");
         assert_eq!(general.spaced, slow.spaced, "{text:?}");
         drop(general);
         let via = Ctx::annotated(&annotated, &anns, lex);
         assert_eq!(via.toks, general_toks, "{text:?} (one-line path)");
         assert_eq!(via.hits, general_hits, "{text:?} (one-line path)");
         assert_eq!(via.hit_range, general_ranges, "{text:?} (one-line path)");
+        let via_maps = (
+            via.maps.namecaps.clone(),
+            via.maps.breaks.clone(),
+            via.maps.cats.clone(),
+            via.maps.present,
+        );
+        assert_eq!(via_maps, general_maps, "{text:?} (one-line path, bitmaps)");
         assert_eq!(via.toks, slow.toks, "tokens differ on {text:?} (annotated)");
         assert_eq!(via.hits, slow.hits, "hits differ on {text:?} (annotated)");
         assert_eq!(
@@ -2630,6 +2687,46 @@ mod tests {
                 let ctx = Ctx::build(&Document::new(&text), &lex, false);
                 assert!(ctx.toks.iter().any(|t| t.caps_line), "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn one_line_documents_of_every_length_agree() {
+        // The one-line path makes its bitmaps 64 annotations at a time:
+        // one-line documents of 1 to 140 tokens (ends of words at 63, 64,
+        // 65, 128), of words it does not annotate (numbers, punctuation,
+        // a word before a stop, a link), glued abbreviations (it falls
+        // back to the general loop) and all-caps lines (its name-cap
+        // bitmap is made again).
+        let lex = NameLexicon::builtin();
+        let pieces = [
+            "ông",
+            "Nguyễn",
+            "Văn",
+            "An",
+            "ở",
+            "Hà",
+            "Nội",
+            "12",
+            ",",
+            "UBND",
+            "tỉnh",
+            "(",
+            "2024",
+            ")",
+            "x.y",
+            "iPhone",
+            "https://a.vn/b",
+            "và",
+            "Công",
+            "ty",
+        ];
+        for n in 1..=140 {
+            let words: Vec<&str> = (0..n).map(|k| pieces[(k * 7 + n) % pieces.len()]).collect();
+            let text = words.join(" ");
+            same(&text, &lex);
+            same(&format!("{text} TP.Huế ."), &lex);
+            same(&text.to_uppercase(), &lex);
         }
     }
 
