@@ -26,18 +26,23 @@ pub(crate) enum Case {
 
 /// One token as the name rules see it. A token like `TP.Quảng` is split
 /// into `TP.` and `Quảng`.
+///
+/// In declaration order (`repr(C)`): the fields a new token starts with
+/// at 0 (`cats`, `caps_line`, `newlines_before`) side by side, so the
+/// token loops store them as one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
 pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
-    pub kind: TokenKind,
-    pub case: Case,
+    /// Categories of the lexicon hits that start at this token.
+    pub cats: u16,
     /// The token's line has letters and none of them is lower case.
     pub caps_line: bool,
     /// Newlines in the gap before the token (capped at 2).
     pub newlines_before: u8,
-    /// Categories of the lexicon hits that start at this token.
-    pub cats: u16,
+    pub kind: TokenKind,
+    pub case: Case,
     /// Shape flags (`flag::*`), from kind, case and `caps_line`.
     pub flags: u8,
 }
@@ -408,6 +413,133 @@ fn newlines_between(text: &str, from: usize, to: usize) -> u8 {
     gap.iter().filter(|&&b| b == b'\n').count().min(2) as u8
 }
 
+/// Whether `bytes` holds a `\n` (core's `memchr` reads a word at a time,
+/// ~3.4 instructions a byte on viwiki lines; SSE2 reads 32 bytes in five).
+#[inline]
+fn has_newline(bytes: &[u8]) -> bool {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        has_newline_sse2(bytes)
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        has_newline_plain(bytes)
+    }
+}
+
+/// [`has_newline`] byte by byte.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn has_newline_plain(bytes: &[u8]) -> bool {
+    bytes.contains(&b'\n')
+}
+
+/// [`has_newline`] with SSE2: 32 bytes by two compares, an or and one
+/// `pmovmskb`; the tail by one (overlapping) load of the last 16 bytes.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+fn has_newline_sse2(bytes: &[u8]) -> bool {
+    use safe_arch::{bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i};
+    let nl = set_splat_i8_m128i(b'\n' as i8);
+    let load = |b: &[u8]| m128i::from(<[u8; 16]>::try_from(b).unwrap_or([0; 16]));
+    let n = bytes.len();
+    if n < 16 {
+        // (Not `contains`: its `memchr` call costs more on a few bytes.)
+        for &b in bytes {
+            if b == b'\n' {
+                return true;
+            }
+        }
+        return false;
+    }
+    let mut chunks = bytes.chunks_exact(32);
+    for chunk in chunks.by_ref() {
+        let (a, b) = chunk.split_at(16);
+        let m = bitor_m128i(
+            cmp_eq_mask_i8_m128i(load(a), nl),
+            cmp_eq_mask_i8_m128i(load(b), nl),
+        );
+        if move_mask_i8_m128i(m) != 0 {
+            return true;
+        }
+    }
+    let rest = chunks.remainder();
+    if let Some(a) = rest.get(..16) {
+        if move_mask_i8_m128i(cmp_eq_mask_i8_m128i(load(a), nl)) != 0 {
+            return true;
+        }
+    }
+    // The last 16 bytes (some seen already).
+    let tail = bytes.get(n - 16..).unwrap_or(&[]);
+    move_mask_i8_m128i(cmp_eq_mask_i8_m128i(load(tail), nl)) != 0
+}
+
+/// What the one-line token loop needs of up to 64 annotations: their
+/// bits or-ed, the all-upper words among them (`LINE_UPPER`), a mask
+/// of the tokens it must look at (bit `j`: `anns[j]` is no annotation or
+/// one of a [`special_kind`]), and the mask of their `NAMECAP` flags.
+#[inline(always)]
+fn ann_block(anns: &[u32]) -> (u32, u32, u64, u64) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        ann_block_sse2(anns)
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        ann_block_plain(anns)
+    }
+}
+
+/// [`ann_block`] one annotation at a time.
+#[inline(always)]
+fn ann_block_plain(anns: &[u32]) -> (u32, u32, u64, u64) {
+    let (mut acc, mut upper, mut look, mut caps) = (0u32, 0u32, 0u64, 0u64);
+    for (j, &w) in anns.iter().enumerate() {
+        acc |= w;
+        upper += (w >> 27) & 1;
+        look |= u64::from(w & (PACKED | SPECIAL) != PACKED) << (j & 63);
+        caps |= u64::from((w >> 24) & u32::from(flag::NAMECAP)) << (j & 63);
+    }
+    (acc, upper, look, caps)
+}
+
+/// [`ann_block`] with SSE2, four annotations a step (the tail one by one).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn ann_block_sse2(anns: &[u32]) -> (u32, u32, u64, u64) {
+    use safe_arch::{
+        add_i32_m128i, bitand_m128i, bitor_m128i, cast_to_m128_from_m128i, cmp_eq_mask_i32_m128i, m128i,
+        move_mask_m128, set_splat_i32_m128i, shl_imm_u32_m128i, shr_imm_u32_m128i,
+    };
+    // (`NAMECAP` is bit 0 of the `SHAPES` entry in bits 24–28.)
+    const _: () = assert!(flag::NAMECAP == 1);
+    let kind_bits = set_splat_i32_m128i((PACKED | SPECIAL) as i32);
+    let plain = set_splat_i32_m128i(PACKED as i32);
+    let one = set_splat_i32_m128i(1);
+    let (mut acc, mut upper) = (m128i::default(), m128i::default());
+    let (mut look, mut caps) = (0u64, 0u64);
+    let mut chunks = anns.chunks_exact(4);
+    let mut j = 0;
+    for c in chunks.by_ref() {
+        let v = m128i::from(<[u32; 4]>::try_from(c).unwrap_or([0; 4]));
+        acc = bitor_m128i(acc, v);
+        upper = add_i32_m128i(upper, bitand_m128i(shr_imm_u32_m128i::<27>(v), one));
+        let fast = cmp_eq_mask_i32_m128i(bitand_m128i(v, kind_bits), plain);
+        let fast = move_mask_m128(cast_to_m128_from_m128i(fast)) as u64;
+        look |= (!fast & 15) << (j & 63);
+        let namecap = move_mask_m128(cast_to_m128_from_m128i(shl_imm_u32_m128i::<7>(v))) as u64;
+        caps |= namecap << (j & 63);
+        j += 4;
+    }
+    let a: [u32; 4] = acc.into();
+    let u: [u32; 4] = upper.into();
+    let (ra, ru, rl, rc) = ann_block_plain(chunks.remainder());
+    (
+        a[0] | a[1] | a[2] | a[3] | ra,
+        u[0] + u[1] + u[2] + u[3] + ru,
+        look | rl.wrapping_shl(j as u32),
+        caps | rc.wrapping_shl(j as u32),
+    )
+}
+
 /// The token loop of [`Ctx::build_fast`]: tokens with their shape flags
 /// (as if outside an all-caps line) and the counts that find the all-caps
 /// lines; the bitmaps follow in [`Builder::finish`].
@@ -445,6 +577,95 @@ impl Builder {
         tok.flags = info & (flag::NAMECAP | flag::LOWERISH | flag::ABBREV);
         self.toks.push(tok);
         self.ids.push(id);
+    }
+
+    /// The token loop for a document without a newline whose tokens the
+    /// tokenizer annotated (`anns`, one per token): every token copied
+    /// with its annotation's class (the ids in a pass of their own), then
+    /// the tokens without one classified as the general loop does. Returns
+    /// whether some key holds a space, or `None` (with the buffers
+    /// partly filled) when a glued abbreviation splits a token.
+    #[inline(always)]
+    fn one_line(
+        &mut self,
+        tokens: &[crate::token::Token<'_>],
+        anns: &[u32],
+        lex: &NameLexicon,
+        memo: &mut Memo,
+        scratch: &mut Vec<u8>,
+    ) -> Option<bool> {
+        self.toks.extend(tokens.iter().zip(anns).map(|(t, &w)| Tok {
+            start: t.span.start,
+            end: t.span.end,
+            kind: t.kind,
+            case: Class::unpack_case(w),
+            caps_line: false,
+            newlines_before: 0,
+            cats: 0,
+            flags: ((w >> 24) as u8) & (flag::NAMECAP | flag::LOWERISH | flag::ABBREV),
+        }));
+        // (0, no annotation, wraps to `NONE` too.)
+        self.ids
+            .extend(anns.iter().map(|&w| (w & ID_LIMIT).wrapping_sub(1)));
+        // The annotations' bits or-ed (`spaced`, `LINE_LOWER`), the
+        // all-upper words counted, and the tokens to look at (without an
+        // annotation, or of a special kind: the annotation says which, so
+        // only `anns` is read), 64 at a time.
+        let mut acc = 0u32;
+        let mut upper = 0u32;
+        for (c, block) in anns.chunks(64).enumerate() {
+            let (a, u, mut look, mut caps) = ann_block(block);
+            acc |= a;
+            upper += u;
+            while look != 0 {
+                let k = c * 64 + look.trailing_zeros() as usize;
+                look &= look - 1;
+                let (Some(t), Some(&w)) = (tokens.get(k), anns.get(k)) else {
+                    break;
+                };
+                if t.kind == TokenKind::Abbreviation && split_glued_prefix(t.text).is_some() {
+                    return None;
+                }
+                let keyed = crate::lexicon::keyed_kind(t.kind);
+                if w & PACKED != 0 {
+                    if keyed {
+                        continue;
+                    }
+                    // (An annotated link: the general loop ignores it.)
+                    return None;
+                }
+                let (case, id, info, sp) = if keyed {
+                    let c = memo.class(t.text, lex, scratch);
+                    (c.case, c.id, shape_info(t.kind, c.shape), c.spaced)
+                } else {
+                    let case = case_of(t.text);
+                    let chars = if case == Case::Upper {
+                        t.text.chars().count()
+                    } else {
+                        0
+                    };
+                    let info = shape_info(t.kind, shape_of(case, chars));
+                    (case, crate::lexicon::NONE, info, false)
+                };
+                if let (Some(x), Some(i)) = (self.toks.get_mut(k), self.ids.get_mut(k)) {
+                    x.case = case;
+                    x.flags = info & (flag::NAMECAP | flag::LOWERISH | flag::ABBREV);
+                    *i = id;
+                }
+                acc |= u32::from(info) << 24 | u32::from(sp) << 29;
+                upper += u32::from(info & shape::LINE_UPPER != 0);
+                caps = caps & !(1 << (k & 63)) | u64::from(info & flag::NAMECAP) << (k & 63);
+            }
+            // The name-cap bitmap's word (`finish` keeps it unless the
+            // line is all caps).
+            self.maps.namecaps.push(caps);
+        }
+        if tokens.len() % 64 == 0 {
+            self.maps.namecaps.push(0);
+        }
+        self.line_upper = upper;
+        self.line_lower = acc & u32::from(shape::LINE_LOWER) << 24 != 0;
+        Some(acc & 1 << 29 != 0)
     }
 
     /// Sets token `k`'s bit in the line-break bitmap (made here, in the
@@ -488,17 +709,98 @@ impl Builder {
         }
         self.maps.breaks.resize(n / 64 + 1, 0);
         // The name-cap bitmap, in a tight pass of its own (in the token
-        // loop it costs more: the loop's body keeps too much live).
-        for chunk in self.toks.chunks(64) {
-            let mut caps = 0u64;
-            for (j, t) in chunk.iter().enumerate() {
-                caps |= u64::from(t.flags & flag::NAMECAP) << j;
+        // loop it costs more: the loop's body keeps too much live), unless
+        // the one-line loop made it from the annotations and no all-caps
+        // line changed a flag.
+        if self.maps.namecaps.is_empty() || !self.caps_lines.is_empty() {
+            self.maps.namecaps.clear();
+            for chunk in self.toks.chunks(64) {
+                let mut caps = 0u64;
+                for (j, t) in chunk.iter().enumerate() {
+                    caps |= u64::from(t.flags & flag::NAMECAP) << j;
+                }
+                self.maps.namecaps.push(caps);
             }
-            self.maps.namecaps.push(caps);
+            if n % 64 == 0 {
+                self.maps.namecaps.push(0);
+            }
         }
-        if n % 64 == 0 {
-            self.maps.namecaps.push(0);
+    }
+}
+
+/// The lexicon hits of a document without spaced keys: from the start
+/// record of every token with a vocabulary id, and a walk of the trie from
+/// those longer phrases start with; bucketed by start token, longest
+/// first. Out of line: inlined, its loop took the registers of the token
+/// loop before it and cost more.
+#[inline(never)]
+fn walk_trie(
+    toks: &mut [Tok],
+    ids: &[u32],
+    hits: &mut Vec<Hit>,
+    hit_range: &mut Vec<[u32; 2]>,
+    maps: &mut Bitmaps,
+    lex: &NameLexicon,
+) {
+    hit_range.resize(toks.len(), [0, 0]);
+    let trie = &lex.trie;
+    let slots = toks.iter_mut().zip(hit_range.iter_mut());
+    for (i, (&id, (t, r))) in ids.iter().zip(slots).enumerate() {
+        if id == crate::lexicon::NONE {
+            continue;
         }
+        // Most words start no phrase longer than themselves: their
+        // one hit (if any) comes from the start record alone.
+        let s = trie.start(id);
+        if s & crate::lexicon::START_INNER == 0 {
+            let entry = s as u32;
+            if entry == crate::lexicon::NONE {
+                continue;
+            }
+            let cats = (s >> 32) as u16;
+            let at = hits.len() as u32;
+            hits.push(Hit {
+                start: i as u32,
+                end: i as u32 + 1,
+                entry,
+            });
+            t.cats = cats;
+            *r = [at, at + 1];
+            maps.mark_cats(i, cats);
+            continue;
+        }
+        // Longer phrases: walked past the first word, whose own
+        // hit (if any) the record gives; the bucket is longest
+        // first, so it goes last.
+        let at = hits.len();
+        trie.matches_past_first(ids.get(i..).unwrap_or(&[]), |len, entry| {
+            hits.push(Hit {
+                start: i as u32,
+                end: (i + len) as u32,
+                entry,
+            });
+        });
+        let mut cats = (s >> 32) as u16;
+        if let Some(longer) = hits.get_mut(at..) {
+            longer.reverse();
+            for h in longer.iter() {
+                cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
+            }
+        }
+        let entry = s as u32;
+        if entry != crate::lexicon::NONE {
+            hits.push(Hit {
+                start: i as u32,
+                end: i as u32 + 1,
+                entry,
+            });
+        }
+        if hits.len() == at {
+            continue;
+        }
+        t.cats = cats;
+        *r = [at as u32, hits.len() as u32];
+        maps.mark_cats(i, cats);
     }
 }
 
@@ -590,7 +892,20 @@ impl<'a> Ctx<'a> {
     /// shape flags, the bitmaps and the all-caps-line counts in the same
     /// loop; then one walk of the trie from the tokens some phrase starts
     /// with. Gives what [`Ctx::build_reference`] gives.
-    fn build_fast(doc: &Document<'a>, anns: &Annotations, lex: &'a NameLexicon, mut memo: Box<Memo>) -> Self {
+    fn build_fast(doc: &Document<'a>, anns: &Annotations, lex: &'a NameLexicon, memo: Box<Memo>) -> Self {
+        Self::build_with(doc, anns, lex, memo, true)
+    }
+
+    /// [`Ctx::build_fast`]; `one_line` lets a one-line annotated document
+    /// take [`Builder::one_line`] (tests compare it with the general loop).
+    #[inline(always)]
+    fn build_with(
+        doc: &Document<'a>,
+        anns: &Annotations,
+        lex: &'a NameLexicon,
+        mut memo: Box<Memo>,
+        one_line: bool,
+    ) -> Self {
         let text = doc.text;
         // Buffers of an earlier context on this thread, if any (taken one
         // by one: moving the whole `Bufs` out and dropping what is left
@@ -624,42 +939,58 @@ impl<'a> Ctx<'a> {
         } else {
             &[]
         };
-        for (k, t) in doc.tokens.iter().enumerate() {
-            let (start, end) = (t.span.start, t.span.end);
-            // Newlines in the gap: mostly none or one space.
-            let nl = if start <= prev_end + 1 {
-                u8::from(start > prev_end && text.as_bytes().get(prev_end) == Some(&b'\n'))
-            } else {
-                newlines_between(text, prev_end, start)
-            };
-            // (The first token's count is set to 2 after the loop.)
-            prev_end = end;
-            let tok = Tok::of(t, nl);
-            if let Some(parts) = split_glued(tok, t.text) {
-                for (part, part_text) in parts {
-                    let c = memo.class(part_text, lex, &mut scratch);
-                    spaced |= c.spaced;
-                    b.push(Tok { case: c.case, ..part }, c.id, c.shape);
-                }
-                continue;
-            }
-            if crate::lexicon::keyed_kind(t.kind) {
-                if let Some(a) = anns.get(k).and_then(|&w| Class::unpack(w)) {
-                    spaced |= a.spaced;
-                    b.push_info(Tok { case: a.case, ..tok }, a.id, a.info);
+        // A document of one line (every `--lines` document) with its
+        // annotations: no newline counts, no line breaks, mostly copies.
+        let one = if one_line && !anns.is_empty() && !has_newline(text.as_bytes()) {
+            b.one_line(&doc.tokens, anns, lex, &mut memo, &mut scratch)
+        } else {
+            None
+        };
+        if let Some(s) = one {
+            spaced = s;
+        } else {
+            // The general loop (also when the one-line path met a glued
+            // abbreviation: it starts again).
+            b.toks.clear();
+            b.ids.clear();
+            b.maps.namecaps.clear();
+            for (k, t) in doc.tokens.iter().enumerate() {
+                let (start, end) = (t.span.start, t.span.end);
+                // Newlines in the gap: mostly none or one space.
+                let nl = if start <= prev_end + 1 {
+                    u8::from(start > prev_end && text.as_bytes().get(prev_end) == Some(&b'\n'))
                 } else {
-                    let c = memo.class(t.text, lex, &mut scratch);
-                    spaced |= c.spaced;
-                    b.push(Tok { case: c.case, ..tok }, c.id, c.shape);
-                }
-            } else {
-                let case = case_of(t.text);
-                let chars = if case == Case::Upper {
-                    t.text.chars().count()
-                } else {
-                    0
+                    newlines_between(text, prev_end, start)
                 };
-                b.push(Tok { case, ..tok }, crate::lexicon::NONE, shape_of(case, chars));
+                // (The first token's count is set to 2 after the loop.)
+                prev_end = end;
+                let tok = Tok::of(t, nl);
+                if let Some(parts) = split_glued(tok, t.text) {
+                    for (part, part_text) in parts {
+                        let c = memo.class(part_text, lex, &mut scratch);
+                        spaced |= c.spaced;
+                        b.push(Tok { case: c.case, ..part }, c.id, c.shape);
+                    }
+                    continue;
+                }
+                if crate::lexicon::keyed_kind(t.kind) {
+                    if let Some(a) = anns.get(k).and_then(|&w| Class::unpack(w)) {
+                        spaced |= a.spaced;
+                        b.push_info(Tok { case: a.case, ..tok }, a.id, a.info);
+                    } else {
+                        let c = memo.class(t.text, lex, &mut scratch);
+                        spaced |= c.spaced;
+                        b.push(Tok { case: c.case, ..tok }, c.id, c.shape);
+                    }
+                } else {
+                    let case = case_of(t.text);
+                    let chars = if case == Case::Upper {
+                        t.text.chars().count()
+                    } else {
+                        0
+                    };
+                    b.push(Tok { case, ..tok }, crate::lexicon::NONE, shape_of(case, chars));
+                }
             }
         }
         // The first token starts a line as if after a blank one (no line
@@ -692,66 +1023,7 @@ impl<'a> Ctx<'a> {
                 maps.mark_cats(i, t.cats);
             }
         } else {
-            hit_range.resize(toks.len(), [0, 0]);
-            let trie = &lex.trie;
-            let slots = toks.iter_mut().zip(hit_range.iter_mut());
-            for (i, (&id, (t, r))) in ids.iter().zip(slots).enumerate() {
-                if id == crate::lexicon::NONE {
-                    continue;
-                }
-                // Most words start no phrase longer than themselves: their
-                // one hit (if any) comes from the start record alone.
-                let s = trie.start(id);
-                if s & crate::lexicon::START_INNER == 0 {
-                    let entry = s as u32;
-                    if entry == crate::lexicon::NONE {
-                        continue;
-                    }
-                    let cats = (s >> 32) as u16;
-                    let at = hits.len() as u32;
-                    hits.push(Hit {
-                        start: i as u32,
-                        end: i as u32 + 1,
-                        entry,
-                    });
-                    t.cats = cats;
-                    *r = [at, at + 1];
-                    maps.mark_cats(i, cats);
-                    continue;
-                }
-                // Longer phrases: walked past the first word, whose own
-                // hit (if any) the record gives; the bucket is longest
-                // first, so it goes last.
-                let at = hits.len();
-                trie.matches_past_first(ids.get(i..).unwrap_or(&[]), |len, entry| {
-                    hits.push(Hit {
-                        start: i as u32,
-                        end: (i + len) as u32,
-                        entry,
-                    });
-                });
-                let mut cats = (s >> 32) as u16;
-                if let Some(longer) = hits.get_mut(at..) {
-                    longer.reverse();
-                    for h in longer.iter() {
-                        cats |= lex.cats.get(h.entry as usize).copied().unwrap_or(0);
-                    }
-                }
-                let entry = s as u32;
-                if entry != crate::lexicon::NONE {
-                    hits.push(Hit {
-                        start: i as u32,
-                        end: i as u32 + 1,
-                        entry,
-                    });
-                }
-                if hits.len() == at {
-                    continue;
-                }
-                t.cats = cats;
-                *r = [at as u32, hits.len() as u32];
-                maps.mark_cats(i, cats);
-            }
+            walk_trie(&mut toks, &ids, &mut hits, &mut hit_range, &mut maps, lex);
         }
         keep(&mut memo.bufs.ids, &mut ids);
         Ctx {
@@ -1148,6 +1420,17 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
 /// Marks a [`Class`] packed by [`Class::pack`] (no packed class is 0).
 const PACKED: u32 = 1 << 31;
 
+/// Set in a packed class of a token whose kind the one-line token loop
+/// must look at ([`special_kind`]).
+const SPECIAL: u32 = 1 << 30;
+
+/// Kinds the token loops treat apart: an abbreviation may be glued
+/// (`TP.Quảng`), links and addresses have no key.
+#[inline(always)]
+fn special_kind(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Abbreviation | TokenKind::Url | TokenKind::Email)
+}
+
 /// Vocabulary ids below this fit a packed class (as `id + 1`, 0 standing
 /// for `NONE`).
 const ID_LIMIT: u32 = (1 << 22) - 1;
@@ -1178,7 +1461,8 @@ impl Class {
     /// tokenizer's memo (see [`NameRecognizer::tokenize_annotated`]), in
     /// the form the token loop uses: `id + 1` in bits 0–21 (0 for `NONE`),
     /// the case in 22–23, the word's [`SHAPES`] entry (five bits) in
-    /// 24–28, `spaced` in bit 29, [`PACKED`]. Only for lexicons whose
+    /// 24–28, `spaced` in bit 29, [`SPECIAL`] for a [`special_kind`],
+    /// [`PACKED`]. Only for lexicons whose
     /// vocabulary ids are below [`ID_LIMIT`] (see [`ann_tag`]).
     #[inline]
     fn pack(self, kind: TokenKind) -> u32 {
@@ -1188,6 +1472,18 @@ impl Class {
             | (self.case as u32) << 22
             | u32::from(shape_info(kind, self.shape) & 31) << 24
             | u32::from(self.spaced) << 29
+            | u32::from(special_kind(kind)) << 30
+    }
+
+    /// The case [`Class::pack`] packed into `w` (`Lower` for 0).
+    #[inline(always)]
+    fn unpack_case(w: u32) -> Case {
+        match (w >> 22) & 3 {
+            0 => Case::Lower,
+            1 => Case::Title,
+            2 => Case::Upper,
+            _ => Case::Mixed,
+        }
     }
 
     /// What [`Class::pack`] packed into `w`, `None` for 0 (no class).
@@ -1197,12 +1493,7 @@ impl Class {
             return None;
         }
         Some(Ann {
-            case: match (w >> 22) & 3 {
-                0 => Case::Lower,
-                1 => Case::Title,
-                2 => Case::Upper,
-                _ => Case::Mixed,
-            },
+            case: Class::unpack_case(w),
             info: ((w >> 24) & 31) as u8,
             // 0 (no id) wraps to `NONE`.
             id: (w & ID_LIMIT).wrapping_sub(1),
@@ -2084,7 +2375,42 @@ mod tests {
             }
         }
         let annotated = Document { text, tokens };
-        let via = Ctx::annotated(&annotated, &Annotations { anns, tag }, lex);
+        let anns = Annotations { anns, tag };
+        // The general token loop on the annotated document (the one-line
+        // path is compared with it, and both with the reference below).
+        let general = Ctx::build_with(&annotated, &anns, lex, lend_memo(lex), false);
+        let (general_toks, general_hits, general_ranges) = (
+            general.toks.clone(),
+            general.hits.clone(),
+            general.hit_range.clone(),
+        );
+        let general_maps = (
+            general.maps.namecaps.clone(),
+            general.maps.breaks.clone(),
+            general.maps.cats.clone(),
+            general.maps.present,
+        );
+        // The bitmaps as the reference's flag pass makes them.
+        let slow_maps = (
+            slow.maps.namecaps.clone(),
+            slow.maps.breaks.clone(),
+            slow.maps.cats.clone(),
+            slow.maps.present,
+        );
+        assert_eq!(general_maps, slow_maps, "{text:?} (bitmaps)");
+        assert_eq!(general.spaced, slow.spaced, "{text:?}");
+        drop(general);
+        let via = Ctx::annotated(&annotated, &anns, lex);
+        assert_eq!(via.toks, general_toks, "{text:?} (one-line path)");
+        assert_eq!(via.hits, general_hits, "{text:?} (one-line path)");
+        assert_eq!(via.hit_range, general_ranges, "{text:?} (one-line path)");
+        let via_maps = (
+            via.maps.namecaps.clone(),
+            via.maps.breaks.clone(),
+            via.maps.cats.clone(),
+            via.maps.present,
+        );
+        assert_eq!(via_maps, general_maps, "{text:?} (one-line path, bitmaps)");
         assert_eq!(via.toks, slow.toks, "tokens differ on {text:?} (annotated)");
         assert_eq!(via.hits, slow.hits, "hits differ on {text:?} (annotated)");
         assert_eq!(
@@ -2276,6 +2602,40 @@ mod tests {
         }
     }
 
+    proptest! {
+        #[test]
+        fn annotation_blocks_agree_with_one_at_a_time(
+            anns in proptest::collection::vec(
+                prop_oneof![
+                    Just(0u32),
+                    any::<u32>(),
+                    any::<u32>().prop_map(|w| w | PACKED),
+                    any::<u32>().prop_map(|w| (w | PACKED) & !SPECIAL),
+                ],
+                0..=64,
+            )
+        ) {
+            prop_assert_eq!(ann_block(&anns), ann_block_plain(&anns));
+        }
+    }
+
+    #[test]
+    fn newline_test_agrees_with_a_plain_search() {
+        // Every length up to 100 with no newline, and one at every place.
+        for n in 0..100 {
+            let mut b = vec![b'a'; n];
+            assert!(!has_newline(&b), "{n}");
+            assert!(!has_newline_plain(&b), "{n}");
+            for p in 0..n {
+                b[p] = b'\n';
+                assert!(has_newline(&b), "{n} {p}");
+                assert!(has_newline_plain(&b), "{n} {p}");
+                b[p] = if p % 2 == 0 { b'\r' } else { 0x8a };
+                assert!(!has_newline(&b), "{n} {p}");
+            }
+        }
+    }
+
     #[test]
     fn memo_slot_takes_32_bytes() {
         assert_eq!(std::mem::size_of::<MemoSlot>(), 32);
@@ -2338,6 +2698,46 @@ mod tests {
                 let ctx = Ctx::build(&Document::new(&text), &lex, false);
                 assert!(ctx.toks.iter().any(|t| t.caps_line), "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn one_line_documents_of_every_length_agree() {
+        // The one-line path makes its bitmaps 64 annotations at a time:
+        // one-line documents of 1 to 140 tokens (ends of words at 63, 64,
+        // 65, 128), of words it does not annotate (numbers, punctuation,
+        // a word before a stop, a link), glued abbreviations (it falls
+        // back to the general loop) and all-caps lines (its name-cap
+        // bitmap is made again).
+        let lex = NameLexicon::builtin();
+        let pieces = [
+            "ông",
+            "Nguyễn",
+            "Văn",
+            "An",
+            "ở",
+            "Hà",
+            "Nội",
+            "12",
+            ",",
+            "UBND",
+            "tỉnh",
+            "(",
+            "2024",
+            ")",
+            "x.y",
+            "iPhone",
+            "https://a.vn/b",
+            "và",
+            "Công",
+            "ty",
+        ];
+        for n in 1..=140 {
+            let words: Vec<&str> = (0..n).map(|k| pieces[(k * 7 + n) % pieces.len()]).collect();
+            let text = words.join(" ");
+            same(&text, &lex);
+            same(&format!("{text} TP.Huế ."), &lex);
+            same(&text.to_uppercase(), &lex);
         }
     }
 
@@ -2515,6 +2915,7 @@ mod tests {
                                 spaced,
                             };
                             assert_ne!(c.pack(kind), 0);
+                            assert_eq!(c.pack(kind) & SPECIAL != 0, special_kind(kind));
                             assert_eq!(Class::unpack(c.pack(kind)), Some(ann), "{c:?} {kind:?}");
                             n += 1;
                         }
