@@ -851,7 +851,9 @@ fn no_bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> bool {
         }
     }
     // An amount, not a year: `2024 tỷ`, `2000 người` is left to the quantity reader.
-    if inline_gap(doc, i) {
+    // (Most words after a year have neither the first byte nor the length
+    // of a scale word or `%`: an exact reject before the word tests.)
+    if inline_gap(doc, i) && (!doc.fast || starts_one_of(doc, i + 1, &YEAR_AMOUNT_STARTS)) {
         if let Some(next) = doc.tokens.get(i + 1) {
             if crate::number::scale_exp(next.text).is_some() || next.text == "%" {
                 return true;
@@ -860,6 +862,13 @@ fn no_bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> bool {
     }
     adjacent(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.text == "%")
 }
+
+/// The first bytes and lengths of the texts `number::scale_exp` accepts
+/// and of `%` (see [`no_bare_year`]; a test checks the list).
+static YEAR_AMOUNT_STARTS: super::numeric::Starts = super::numeric::starts(&[
+    "nghìn", "ngàn", "Nghìn", "Ngàn", "NGHÌN", "NGÀN", "triệu", "Triệu", "TRIỆU", "tỷ", "tỉ", "Tỷ", "Tỉ",
+    "TỶ", "TỈ", "vạn", "Vạn", "trăm", "Trăm", "TRĂM", "chục", "Chục", "%",
+]);
 
 /// Whether `word` may be one of the words before a number that make it
 /// no year (`số`, `mã`, `điều`, `khoản`, `phòng`, `tổ`, `lớp`, `thứ`, `top`,
@@ -1559,6 +1568,37 @@ mod tests {
     /// and `tới` in any mix of cases (and near misses), each dash, after
     /// digits and after a date, spaced or glued; `connector` and `range`
     /// answer the same on the fast and the reference path.
+    /// `YEAR_AMOUNT_STARTS` keeps `%` and every word `scale_exp` accepts
+    /// (read from the source), and `no_bare_year` agrees on both paths
+    /// after a year for each of them and for near misses.
+    #[test]
+    fn year_amount_starts_keep_every_scale_word() {
+        let src = include_str!("../number.rs");
+        let body = src
+            .split_once("pub(crate) fn scale_exp")
+            .map(|(_, b)| b)
+            .unwrap_or_default();
+        let body = body.split_once("\n}\n").map(|(b, _)| b).unwrap_or_default();
+        let words: Vec<&str> = body.split('"').skip(1).step_by(2).chain(["%"]).collect();
+        assert!(words.len() > 15, "{words:?}");
+        for w in words {
+            let doc = Document::new(w);
+            let d = NumDoc::new(&doc);
+            assert!(starts_one_of(&d, 0, &super::YEAR_AMOUNT_STARTS), "{w:?}");
+            for text in [format!("1998 {w}"), format!("1998 {w}a"), format!("2010{w}")] {
+                let doc = Document::new(&text);
+                let fast = NumDoc::new(&doc);
+                let mut slow = NumDoc::new(&doc);
+                slow.fast = false;
+                assert_eq!(
+                    super::no_bare_year(&fast, 0, 1998),
+                    super::no_bare_year(&slow, 0, 1998),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn connector_starts_keep_every_connector() {
         let mut words: Vec<String> = ["-", "–", "—", "‐", "‑", "−", "~", ",", "đ", "tơ"]
