@@ -985,8 +985,58 @@ fn word_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     if t.kind != TokenKind::Syllable {
         return None;
     }
+    // Most words have neither the first byte nor the length of a date
+    // word in any case (an exact reject, see `DATE_WORD_STARTS`), and are
+    // not lower-cased.
+    if doc.fast && !starts_one_of(doc, i, &DATE_WORD_STARTS) {
+        return None;
+    }
     word_expr_of(doc, i, date_word(&lower(t.text))?)
 }
+
+/// The first bytes and lengths of every text whose `lower` form is one of
+/// [`DATE_WORD_FORMS`]: the words in lower case and capitalized (`lower`
+/// changes only a text that starts with a capital; each capital of these
+/// letters has the length of its lower case, and none of them is `k`,
+/// whose Kelvin sign is longer). A test checks every form in three cases.
+static DATE_WORD_STARTS: super::numeric::Starts = starts(&[
+    "ngày",
+    "mồng",
+    "mùng",
+    "tháng",
+    "năm",
+    "quý",
+    "quí",
+    "giai",
+    "thời",
+    "nhiệm",
+    "niên",
+    "đầu",
+    "giữa",
+    "cuối",
+    "thượng",
+    "trung",
+    "hạ",
+    "nửa",
+    "Ngày",
+    "Mồng",
+    "Mùng",
+    "Tháng",
+    "Năm",
+    "Quý",
+    "Quí",
+    "Giai",
+    "Thời",
+    "Nhiệm",
+    "Niên",
+    "Đầu",
+    "Giữa",
+    "Cuối",
+    "Thượng",
+    "Trung",
+    "Hạ",
+    "Nửa",
+]);
 
 /// [`word_expr`] at the syllable `i`, which is the date word `word`.
 fn word_expr_of(doc: &NumDoc<'_, '_>, i: usize, word: DateWord) -> Option<Expr> {
@@ -1595,6 +1645,34 @@ mod tests {
                     super::no_bare_year(&slow, 0, 1998),
                     "{text:?}"
                 );
+            }
+        }
+    }
+
+    /// `DATE_WORD_STARTS` keeps every form of `DATE_WORD_FORMS` in lower
+    /// case, capitalized and in capitals, and `word_expr` agrees on both
+    /// paths for each before a number and a year, and for near misses.
+    #[test]
+    fn date_word_starts_keep_every_date_word() {
+        for (w, _) in super::DATE_WORD_FORMS {
+            let mut c = w.chars();
+            let first: String = c.next().map(|f| f.to_uppercase().collect()).unwrap_or_default();
+            for form in [
+                w.to_string(),
+                format!("{first}{}", c.as_str()),
+                w.to_uppercase(),
+                format!("{w}a"),
+                w.chars().skip(1).collect(),
+            ] {
+                let text = format!("{form} 12 năm 2020");
+                let doc = Document::new(&text);
+                let fast = NumDoc::new(&doc);
+                let mut slow = NumDoc::new(&doc);
+                slow.fast = false;
+                assert_eq!(super::word_expr(&fast, 0), super::word_expr(&slow, 0), "{text:?}");
+                if super::date_word(&crate::entity::numeric::lower(&form)).is_some() {
+                    assert!(starts_one_of(&fast, 0, &super::DATE_WORD_STARTS), "{form:?}");
+                }
             }
         }
     }
