@@ -419,6 +419,14 @@ fn day_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     remembered(doc, &doc.day_memo, j, day_expr_uncached)
 }
 
+/// [`single`] at the token after a range's connector, remembered for the
+/// last token asked: in `30 tháng 4 – …` each of `30`, `tháng` and `4`
+/// starts a date or a bare day that ends at the dash, and asks for the
+/// same second member.
+fn second_member(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
+    remembered(doc, &doc.second_memo, j, single)
+}
+
 /// `read(doc, j)`, remembered in `memo` for the last token asked; the
 /// reference path (`doc.fast` off) always reads.
 fn remembered(
@@ -1192,11 +1200,16 @@ fn starts_with_a_circumflex(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 }
 
 /// `e`, extended over `âm lịch` after it. Inline: most dates have no
-/// dash, bracket or `âm` after them (the first-byte test of
-/// [`lunar_after_with`], done here before the call).
+/// dash, bracket or `âm` after them, and most dashes after a date have no
+/// `â` word after them (`30 tháng 4 – …` in a list of days): the whole
+/// filter of [`lunar_after_with`], done here before the call, which
+/// passes the date by value.
 #[inline]
 fn with_lunar(doc: &NumDoc<'_, '_>, e: Expr) -> Expr {
-    if !starts_one_of(doc, e.end, &LUNAR_STARTS) {
+    if doc.fast
+        && !(starts_one_of(doc, e.end, &LUNAR_STARTS)
+            && (starts_with_a_circumflex(doc, e.end) || starts_with_a_circumflex(doc, e.end + 1)))
+    {
         return e;
     }
     with_lunar_after(doc, e)
@@ -1314,7 +1327,7 @@ fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, E
     if !connector(doc, j) {
         return None;
     }
-    let second = with_lunar(doc, single(doc, j + 1)?);
+    let second = with_lunar(doc, second_member(doc, j + 1)?);
     let bare = first.from.month.is_none() && first.from.day.is_some();
     let same_level =
         (first.is_day() || bare) == second.is_day() && first.from.day.is_some() == second.from.day.is_some();
@@ -1675,6 +1688,49 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `with_lunar`'s whole filter (a dash, bracket or `â` word, then an
+    /// `â` word at the date's end or right after it) and the remembered
+    /// second member of a range (`second_member`, asked from each token
+    /// of `30 tháng 4 – …`): the date candidates agree on the fast path and
+    /// on the reference path (no filter, no memo), and lunar dates after a
+    /// dash or in brackets and several ranges on one line are still found.
+    #[test]
+    fn lunar_filter_and_second_member_memo_agree_on_both_paths() {
+        use super::DateRecognizer;
+        let texts = [
+            "30 tháng 4 – một ngày lễ lớn.",
+            "ngày 20/2 âm lịch và 8 tháng 3 Âm lịch.",
+            "ngày 10/10 - Âm lịch là ngày giỗ.",
+            "ngày 10/10 – âm lịch, và ngày 12/10 (ÂL) nữa.",
+            "2 tháng 9 (âm lịch) và 5 tháng 9 — Âm Lịch.",
+            "1 tháng 4 – 3 tháng 5 và 6 tháng 7 – 8 tháng 9 năm 2020.",
+            "từ 3 tháng 5 đến 9 tháng 5, rồi 27 - 29/3 và tháng 6 – tháng 8.",
+            "mồng 3 tháng Giêng – âm lịch; 15 tháng 8 - âm nhạc vang lên.",
+            "12 tháng 10 –  2 tháng 11 – ngày 4 tháng 12 –",
+            "năm 1998 – 2001 – 2005 và quý 2 - quý 3",
+        ];
+        let mut lunar = 0;
+        let mut ranges = 0;
+        for text in texts {
+            let doc = Document::new(text);
+            let fast = NumDoc::new(&doc);
+            let mut slow = NumDoc::new(&doc);
+            slow.fast = false;
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            DateRecognizer.run(&fast, &mut a);
+            DateRecognizer.run(&slow, &mut b);
+            assert_eq!(a, b, "{text:?}");
+            for e in &a {
+                if let Entity::Date(d) = e {
+                    lunar += usize::from(d.calendar == Some(Calendar::Lunar));
+                    ranges += usize::from(d.start_date != d.end_date);
+                }
+            }
+        }
+        assert!(lunar >= 7, "{lunar}");
+        assert!(ranges >= 6, "{ranges}");
     }
 
     #[test]

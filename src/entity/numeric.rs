@@ -42,6 +42,10 @@ pub(crate) struct NumDoc<'d, 'a> {
     /// is asked for from its date word and again from its number.
     pub(crate) day_memo: std::cell::Cell<Option<(usize, Option<super::date::Expr>)>>,
     pub(crate) year_memo: std::cell::Cell<Option<(usize, Option<super::date::Expr>)>>,
+    /// The last second member of a date range read (`date::second_member`):
+    /// `30 tháng 4 – …` asks for the member after the dash from `30`,
+    /// from `tháng` and from `4`.
+    pub(crate) second_memo: std::cell::Cell<Option<(usize, Option<super::date::Expr>)>>,
 }
 
 /// What is known about the tokens so far; empty until first asked.
@@ -91,6 +95,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
+            second_memo: std::cell::Cell::new(None),
         }
     }
 
@@ -116,6 +121,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
+            second_memo: std::cell::Cell::new(None),
         }
     }
 
