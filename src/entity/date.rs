@@ -419,6 +419,14 @@ fn day_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     remembered(doc, &doc.day_memo, j, day_expr_uncached)
 }
 
+/// [`single`] at the token after a range's connector, remembered for the
+/// last token asked: in `30 tháng 4 – …` each of `30`, `tháng` and `4`
+/// starts a date or a bare day that ends at the dash, and asks for the
+/// same second member.
+fn second_member(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
+    remembered(doc, &doc.second_memo, j, single)
+}
+
 /// `read(doc, j)`, remembered in `memo` for the last token asked; the
 /// reference path (`doc.fast` off) always reads.
 fn remembered(
@@ -480,7 +488,9 @@ fn day_expr_uncached(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
 
 /// ` năm 2021` after token `end - 1`: the year and the new end.
 fn year_after(doc: &NumDoc<'_, '_>, end: usize) -> (Option<i32>, usize) {
-    if end >= 1 && inline_gap(doc, end - 1) && is_word(doc, end, "năm") && inline_gap(doc, end) {
+    // (`năm` first: an inline length test that most tokens fail, where
+    // `inline_gap` is a call; all pure, so the order is free.)
+    if end >= 1 && is_word(doc, end, "năm") && inline_gap(doc, end - 1) && inline_gap(doc, end) {
         if let Some(y) = year_at(doc, end + 1) {
             return (Some(y), end + 2);
         }
@@ -851,7 +861,9 @@ fn no_bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> bool {
         }
     }
     // An amount, not a year: `2024 tỷ`, `2000 người` is left to the quantity reader.
-    if inline_gap(doc, i) {
+    // (Most words after a year have neither the first byte nor the length
+    // of a scale word or `%`: an exact reject before the word tests.)
+    if inline_gap(doc, i) && (!doc.fast || starts_one_of(doc, i + 1, &YEAR_AMOUNT_STARTS)) {
         if let Some(next) = doc.tokens.get(i + 1) {
             if crate::number::scale_exp(next.text).is_some() || next.text == "%" {
                 return true;
@@ -860,6 +872,13 @@ fn no_bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> bool {
     }
     adjacent(doc, i) && doc.tokens.get(i + 1).is_some_and(|n| n.text == "%")
 }
+
+/// The first bytes and lengths of the texts `number::scale_exp` accepts
+/// and of `%` (see [`no_bare_year`]; a test checks the list).
+static YEAR_AMOUNT_STARTS: super::numeric::Starts = super::numeric::starts(&[
+    "nghìn", "ngàn", "Nghìn", "Ngàn", "NGHÌN", "NGÀN", "triệu", "Triệu", "TRIỆU", "tỷ", "tỉ", "Tỷ", "Tỉ",
+    "TỶ", "TỈ", "vạn", "Vạn", "trăm", "Trăm", "TRĂM", "chục", "Chục", "%",
+]);
 
 /// Whether `word` may be one of the words before a number that make it
 /// no year (`số`, `mã`, `điều`, `khoản`, `phòng`, `tổ`, `lớp`, `thứ`, `top`,
@@ -976,8 +995,58 @@ fn word_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     if t.kind != TokenKind::Syllable {
         return None;
     }
+    // Most words have neither the first byte nor the length of a date
+    // word in any case (an exact reject, see `DATE_WORD_STARTS`), and are
+    // not lower-cased.
+    if doc.fast && !starts_one_of(doc, i, &DATE_WORD_STARTS) {
+        return None;
+    }
     word_expr_of(doc, i, date_word(&lower(t.text))?)
 }
+
+/// The first bytes and lengths of every text whose `lower` form is one of
+/// [`DATE_WORD_FORMS`]: the words in lower case and capitalized (`lower`
+/// changes only a text that starts with a capital; each capital of these
+/// letters has the length of its lower case, and none of them is `k`,
+/// whose Kelvin sign is longer). A test checks every form in three cases.
+static DATE_WORD_STARTS: super::numeric::Starts = starts(&[
+    "ngày",
+    "mồng",
+    "mùng",
+    "tháng",
+    "năm",
+    "quý",
+    "quí",
+    "giai",
+    "thời",
+    "nhiệm",
+    "niên",
+    "đầu",
+    "giữa",
+    "cuối",
+    "thượng",
+    "trung",
+    "hạ",
+    "nửa",
+    "Ngày",
+    "Mồng",
+    "Mùng",
+    "Tháng",
+    "Năm",
+    "Quý",
+    "Quí",
+    "Giai",
+    "Thời",
+    "Nhiệm",
+    "Niên",
+    "Đầu",
+    "Giữa",
+    "Cuối",
+    "Thượng",
+    "Trung",
+    "Hạ",
+    "Nửa",
+]);
 
 /// [`word_expr`] at the syllable `i`, which is the date word `word`.
 fn word_expr_of(doc: &NumDoc<'_, '_>, i: usize, word: DateWord) -> Option<Expr> {
@@ -1133,11 +1202,16 @@ fn starts_with_a_circumflex(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 }
 
 /// `e`, extended over `âm lịch` after it. Inline: most dates have no
-/// dash, bracket or `âm` after them (the first-byte test of
-/// [`lunar_after_with`], done here before the call).
+/// dash, bracket or `âm` after them, and most dashes after a date have no
+/// `â` word after them (`30 tháng 4 – …` in a list of days): the whole
+/// filter of [`lunar_after_with`], done here before the call, which
+/// passes the date by value.
 #[inline]
 fn with_lunar(doc: &NumDoc<'_, '_>, e: Expr) -> Expr {
-    if !starts_one_of(doc, e.end, &LUNAR_STARTS) {
+    if doc.fast
+        && !(starts_one_of(doc, e.end, &LUNAR_STARTS)
+            && (starts_with_a_circumflex(doc, e.end) || starts_with_a_circumflex(doc, e.end + 1)))
+    {
         return e;
     }
     with_lunar_after(doc, e)
@@ -1255,7 +1329,7 @@ fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, E
     if !connector(doc, j) {
         return None;
     }
-    let second = with_lunar(doc, single(doc, j + 1)?);
+    let second = with_lunar(doc, second_member(doc, j + 1)?);
     let bare = first.from.month.is_none() && first.from.day.is_some();
     let same_level =
         (first.is_day() || bare) == second.is_day() && first.from.day.is_some() == second.from.day.is_some();
@@ -1559,6 +1633,108 @@ mod tests {
     /// and `tới` in any mix of cases (and near misses), each dash, after
     /// digits and after a date, spaced or glued; `connector` and `range`
     /// answer the same on the fast and the reference path.
+    /// `YEAR_AMOUNT_STARTS` keeps `%` and every word `scale_exp` accepts
+    /// (read from the source), and `no_bare_year` agrees on both paths
+    /// after a year for each of them and for near misses.
+    #[test]
+    fn year_amount_starts_keep_every_scale_word() {
+        let src = include_str!("../number.rs");
+        let body = src
+            .split_once("pub(crate) fn scale_exp")
+            .map(|(_, b)| b)
+            .unwrap_or_default();
+        let body = body.split_once("\n}\n").map(|(b, _)| b).unwrap_or_default();
+        let words: Vec<&str> = body.split('"').skip(1).step_by(2).chain(["%"]).collect();
+        assert!(words.len() > 15, "{words:?}");
+        for w in words {
+            let doc = Document::new(w);
+            let d = NumDoc::new(&doc);
+            assert!(starts_one_of(&d, 0, &super::YEAR_AMOUNT_STARTS), "{w:?}");
+            for text in [format!("1998 {w}"), format!("1998 {w}a"), format!("2010{w}")] {
+                let doc = Document::new(&text);
+                let fast = NumDoc::new(&doc);
+                let mut slow = NumDoc::new(&doc);
+                slow.fast = false;
+                assert_eq!(
+                    super::no_bare_year(&fast, 0, 1998),
+                    super::no_bare_year(&slow, 0, 1998),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    /// `DATE_WORD_STARTS` keeps every form of `DATE_WORD_FORMS` in lower
+    /// case, capitalized and in capitals, and `word_expr` agrees on both
+    /// paths for each before a number and a year, and for near misses.
+    #[test]
+    fn date_word_starts_keep_every_date_word() {
+        for (w, _) in super::DATE_WORD_FORMS {
+            let mut c = w.chars();
+            let first: String = c.next().map(|f| f.to_uppercase().collect()).unwrap_or_default();
+            for form in [
+                w.to_string(),
+                format!("{first}{}", c.as_str()),
+                w.to_uppercase(),
+                format!("{w}a"),
+                w.chars().skip(1).collect(),
+            ] {
+                let text = format!("{form} 12 năm 2020");
+                let doc = Document::new(&text);
+                let fast = NumDoc::new(&doc);
+                let mut slow = NumDoc::new(&doc);
+                slow.fast = false;
+                assert_eq!(super::word_expr(&fast, 0), super::word_expr(&slow, 0), "{text:?}");
+                if super::date_word(&crate::entity::numeric::lower(&form)).is_some() {
+                    assert!(starts_one_of(&fast, 0, &super::DATE_WORD_STARTS), "{form:?}");
+                }
+            }
+        }
+    }
+
+    /// `with_lunar`'s whole filter (a dash, bracket or `â` word, then an
+    /// `â` word at the date's end or right after it) and the remembered
+    /// second member of a range (`second_member`, asked from each token
+    /// of `30 tháng 4 – …`): the date candidates agree on the fast path and
+    /// on the reference path (no filter, no memo), and lunar dates after a
+    /// dash or in brackets and several ranges on one line are still found.
+    #[test]
+    fn lunar_filter_and_second_member_memo_agree_on_both_paths() {
+        use super::DateRecognizer;
+        let texts = [
+            "30 tháng 4 – một ngày lễ lớn.",
+            "ngày 20/2 âm lịch và 8 tháng 3 Âm lịch.",
+            "ngày 10/10 - Âm lịch là ngày giỗ.",
+            "ngày 10/10 – âm lịch, và ngày 12/10 (ÂL) nữa.",
+            "2 tháng 9 (âm lịch) và 5 tháng 9 — Âm Lịch.",
+            "1 tháng 4 – 3 tháng 5 và 6 tháng 7 – 8 tháng 9 năm 2020.",
+            "từ 3 tháng 5 đến 9 tháng 5, rồi 27 - 29/3 và tháng 6 – tháng 8.",
+            "mồng 3 tháng Giêng – âm lịch; 15 tháng 8 - âm nhạc vang lên.",
+            "12 tháng 10 –  2 tháng 11 – ngày 4 tháng 12 –",
+            "năm 1998 – 2001 – 2005 và quý 2 - quý 3",
+        ];
+        let mut lunar = 0;
+        let mut ranges = 0;
+        for text in texts {
+            let doc = Document::new(text);
+            let fast = NumDoc::new(&doc);
+            let mut slow = NumDoc::new(&doc);
+            slow.fast = false;
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            DateRecognizer.run(&fast, &mut a);
+            DateRecognizer.run(&slow, &mut b);
+            assert_eq!(a, b, "{text:?}");
+            for e in &a {
+                if let Entity::Date(d) = e {
+                    lunar += usize::from(d.calendar == Some(Calendar::Lunar));
+                    ranges += usize::from(d.start_date != d.end_date);
+                }
+            }
+        }
+        assert!(lunar >= 7, "{lunar}");
+        assert!(ranges >= 6, "{ranges}");
+    }
+
     #[test]
     fn connector_starts_keep_every_connector() {
         let mut words: Vec<String> = ["-", "–", "—", "‐", "‑", "−", "~", ",", "đ", "tơ"]

@@ -42,6 +42,10 @@ pub(crate) struct NumDoc<'d, 'a> {
     /// is asked for from its date word and again from its number.
     pub(crate) day_memo: std::cell::Cell<Option<(usize, Option<super::date::Expr>)>>,
     pub(crate) year_memo: std::cell::Cell<Option<(usize, Option<super::date::Expr>)>>,
+    /// The last second member of a date range read (`date::second_member`):
+    /// `30 tháng 4 – …` asks for the member after the dash from `30`,
+    /// from `tháng` and from `4`.
+    pub(crate) second_memo: std::cell::Cell<Option<(usize, Option<super::date::Expr>)>>,
 }
 
 /// What is known about the tokens so far; empty until first asked.
@@ -91,6 +95,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
+            second_memo: std::cell::Cell::new(None),
         }
     }
 
@@ -116,6 +121,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
+            second_memo: std::cell::Cell::new(None),
         }
     }
 
@@ -1720,10 +1726,85 @@ fn ends_at_next_slow(n: &Token<'_>) -> bool {
 pub(crate) fn spelled_ends_at_next(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     !inline_gap(doc, i)
         || doc.tokens.get(i + 1).map_or(true, |t| {
+            // Most next words have neither the first byte nor the length
+            // of a continuation in any case (an exact reject: see
+            // `CONTINUATION_STARTS`), and are not lower-cased.
+            if doc.fast && !starts_one_of(doc, i + 1, &CONTINUATION_STARTS) {
+                return true;
+            }
             let w = lower(t.text);
             !number::is_number_continuation(&w) && w != "nửa"
         })
 }
+
+/// The first bytes and lengths of every text whose [`lower`] form
+/// [`number::is_number_continuation`] accepts or is `nửa`: each word in
+/// lower case and capitalized (a capital has the first byte of the
+/// capitalized form and, for these letters, the length of its lower case;
+/// capitals inside keep the length too), and `không` starting with the
+/// Kelvin sign, whose lower case is `k` (three bytes for one). A test
+/// checks every word in these forms against the plain test.
+static CONTINUATION_STARTS: Starts = starts(&[
+    "không",
+    "một",
+    "hai",
+    "ba",
+    "bốn",
+    "năm",
+    "sáu",
+    "bảy",
+    "bẩy",
+    "tám",
+    "chín",
+    "mốt",
+    "tư",
+    "lăm",
+    "nhăm",
+    "mười",
+    "mươi",
+    "trăm",
+    "linh",
+    "lẻ",
+    "chục",
+    "rưỡi",
+    "nghìn",
+    "ngàn",
+    "triệu",
+    "tỷ",
+    "tỉ",
+    "vạn",
+    "nửa",
+    "Không",
+    "Một",
+    "Hai",
+    "Ba",
+    "Bốn",
+    "Năm",
+    "Sáu",
+    "Bảy",
+    "Bẩy",
+    "Tám",
+    "Chín",
+    "Mốt",
+    "Tư",
+    "Lăm",
+    "Nhăm",
+    "Mười",
+    "Mươi",
+    "Trăm",
+    "Linh",
+    "Lẻ",
+    "Chục",
+    "Rưỡi",
+    "Nghìn",
+    "Ngàn",
+    "Triệu",
+    "Tỷ",
+    "Tỉ",
+    "Vạn",
+    "Nửa",
+    "\u{212A}hông",
+]);
 
 /// The first bytes and lengths of the words `number::scale_exp` and
 /// `number::suffix_exp` accept, and of `rưỡi` (a test checks the lists).
@@ -1833,13 +1914,26 @@ fn read_digit_number(doc: &NumDoc<'_, '_>, i: usize) -> Option<NumberRead> {
     if t.text.len() >= 2 && t.text.bytes().all(|b| b == b'0') {
         return None;
     }
-    let (v, mut end) = match space_grouped(doc, i) {
+    // (Space groups need a group of three digits right after the token:
+    // most numbers have none, and skip the call. Exact: `space_grouped`
+    // finds nothing without one.)
+    let grouped = if !doc.fast || doc.tokens.get(i + 1).is_some_and(three_digits) {
+        space_grouped(doc, i)
+    } else {
+        None
+    };
+    let (v, mut end) = match grouped {
         Some((v, end)) => (v, end),
         None => (number::parse_digits(t.text).ok()?, i + 1),
     };
-    // Fast path: nothing after the digits that could scale them.
+    // Fast path: nothing after the digits that could scale them. (Most
+    // next tokens have neither the first byte nor the length of a scale
+    // word, a suffix or `rưỡi`: an exact reject before the word tests.)
     let next_scales = doc.tokens.get(end).is_some_and(|n| {
-        number::scale_exp(n.text).is_some() || number::suffix_exp(n.text).is_some() || n.text == "rưỡi"
+        (!doc.fast || starts_one_of(doc, end, &SCALE_STARTS))
+            && (number::scale_exp(n.text).is_some()
+                || number::suffix_exp(n.text).is_some()
+                || n.text == "rưỡi")
     });
     if !next_scales {
         return Some(NumberRead {
@@ -2746,6 +2840,61 @@ mod tests {
             "Tháng hai năm ba triệu đồng, ngày một trăm USD, năm năm mươi nghìn đồng, mồng hai tỷ.",
         ] {
             check_paths(text);
+        }
+    }
+
+    /// `CONTINUATION_STARTS` keeps every text that `lower`s to a number
+    /// continuation or `nửa`: each word of `digit_word`, the continuation
+    /// list and `scale_exp` (read from the source), in lower case,
+    /// capitalized, in capitals and with a Kelvin sign for `k`; and
+    /// `spelled_ends_at_next` on both paths agrees after `một` for each of
+    /// them and for near misses.
+    #[test]
+    fn continuation_starts_keep_every_continuation() {
+        let src = include_str!("../number.rs");
+        let mut words: Vec<String> = vec!["nửa".into(), "mười".into()];
+        for from in [
+            "fn digit_word",
+            "pub(crate) fn is_number_continuation",
+            "pub(crate) fn scale_exp",
+        ] {
+            let body = src.split_once(from).map(|(_, b)| b).unwrap_or_default();
+            let body = body.split_once("\n}\n").map(|(b, _)| b).unwrap_or_default();
+            words.extend(body.split('"').skip(1).step_by(2).map(|w| w.to_lowercase()));
+        }
+        assert!(words.len() > 25, "{words:?}");
+        let mut forms = Vec::new();
+        for w in &words {
+            let mut c = w.chars();
+            let first = c
+                .next()
+                .map(|f| f.to_uppercase().collect::<String>())
+                .unwrap_or_default();
+            forms.push(w.clone());
+            forms.push(format!("{first}{}", c.as_str()));
+            forms.push(w.to_uppercase());
+            forms.push(w.replacen('k', "\u{212A}", 1).to_uppercase());
+            forms.push(format!("{w}x"));
+            forms.push(w.chars().skip(1).collect());
+        }
+        for form in &forms {
+            let text = format!("một {form}");
+            let doc = Document::new(&text);
+            if doc.tokens.len() != 2 {
+                continue;
+            }
+            let fast = NumDoc::new(&doc);
+            let mut slow = NumDoc::new(&doc);
+            slow.fast = false;
+            assert_eq!(
+                spelled_ends_at_next(&fast, 0),
+                spelled_ends_at_next(&slow, 0),
+                "{text:?}"
+            );
+            let w = lower(form);
+            if number::is_number_continuation(&w) || w == "nửa" {
+                assert!(starts_one_of(&fast, 1, &CONTINUATION_STARTS), "{form:?}");
+            }
         }
     }
 

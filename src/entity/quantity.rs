@@ -214,6 +214,11 @@ fn may_be_counted(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     if !ends_at_next(doc, i) {
         return true;
     }
+    // (`counted` rejects a number after a date word before it reads on:
+    // `tháng 5 – …` need not look for a range or a unit at the dash.)
+    if after_date_word(doc, i) {
+        return false;
+    }
     let j = i + 1;
     if is_word(doc, j, "giờ") {
         return true;
@@ -231,7 +236,7 @@ fn may_be_counted(doc: &NumDoc<'_, '_>, i: usize) -> bool {
             && (!ends_at_next(doc, second) || unit_after(doc, second + 1).is_some());
         return range_may || unit_after(doc, j).is_some();
     }
-    !after_date_word(doc, i) && unit_after(doc, j).is_some()
+    unit_after(doc, j).is_some()
 }
 
 /// The second member of `10-59`: read with the first, or not at all.
@@ -266,8 +271,11 @@ fn counted(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
         };
         (label_before(doc, i), lead, qualifier)
     };
+    // The unit right after the number, read once for the range and for
+    // the single amount (`unit_after` is pure: the same answer twice).
+    let unit = unit_after(doc, n.end);
     // A range: `72-75kg`, `2,5 - 3 lần`, `từ 8 – 12m`, `57 kg - 60 kg`.
-    if let Some((min, max, unit, end)) = range(doc, &n) {
+    if let Some((min, max, unit, end)) = range(doc, &n, unit) {
         let (labelled, lead, qualifier) = lead_in();
         if (labelled && (!unit.2 || is_time_unit(doc, unit.0))) || clock_time_after(doc, unit.0) {
             return None;
@@ -287,7 +295,6 @@ fn counted(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
             bound,
         ));
     }
-    let unit = unit_after(doc, n.end);
     // The words before are needed now; with no unit, only for `giờ`.
     if unit.is_none() && !is_word(doc, n.end, "giờ") {
         return None;
@@ -349,9 +356,11 @@ fn hour_duration(
 
 /// `a - b unit` or `a unit - b unit`: min, max, the unit, and the end.
 #[allow(clippy::type_complexity)]
+/// `first_unit` is [`unit_after`] the number `n` (its caller has read it).
 fn range(
     doc: &NumDoc<'_, '_>,
     n: &super::numeric::NumberRead,
+    first_unit: Option<(usize, usize, bool)>,
 ) -> Option<(Decimal, Decimal, (usize, usize, bool), usize)> {
     let dash_ok = |j: usize| {
         (is_dash(doc, j) || is_word(doc, j, "đến") || is_word(doc, j, "tới"))
@@ -359,7 +368,7 @@ fn range(
             && (adjacent(doc, j) || inline_gap(doc, j))
     };
     // `57 kg - 60 kg`
-    if let Some(first_unit) = unit_after(doc, n.end) {
+    if let Some(first_unit) = first_unit {
         let j = first_unit.1;
         if first_unit.2 && dash_ok(j) {
             let m = read_number(doc, j + 1, false)?;
@@ -466,6 +475,48 @@ fn quantity(
 
 #[cfg(test)]
 mod tests {
+    /// `may_be_counted` rejects a number after a date word at once (as
+    /// `counted` does after reading it): the quantities found on the fast
+    /// path and on the reference path agree after every date word in three
+    /// cases, before a dash, `đến`, a unit and `giờ`, and after near misses
+    /// (which still give their quantity).
+    #[test]
+    fn number_after_date_word_agrees_on_both_paths() {
+        use super::{QuantityRecognizer, DATE_WORDS};
+        use crate::entity::numeric::NumDoc;
+        use crate::entity::Document;
+        let mut found = 0;
+        for w in DATE_WORDS.iter().chain(&["thắng", "lương", "nămm"]) {
+            let mut c = w.chars();
+            let first: String = c.next().map(|f| f.to_uppercase().collect()).unwrap_or_default();
+            for form in [w.to_string(), format!("{first}{}", c.as_str()), w.to_uppercase()] {
+                for after in [
+                    "– một ngày",
+                    "- 7 kg",
+                    "đến 9 người",
+                    "tới 3 tháng",
+                    "người",
+                    "kg nữa",
+                    "giờ",
+                    "-8 lần",
+                ] {
+                    let text = format!("Có {form} 5 {after} và 12 tháng");
+                    let doc = Document::new(&text);
+                    let fast = NumDoc::new(&doc);
+                    let mut slow = NumDoc::new(&doc);
+                    slow.fast = false;
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    QuantityRecognizer.run(&fast, &mut a);
+                    QuantityRecognizer.run(&slow, &mut b);
+                    assert_eq!(a, b, "{text:?}");
+                    found += a.len();
+                }
+            }
+        }
+        // The near misses and the closing `12 tháng` are found.
+        assert!(found > 100, "{found}");
+    }
+
     /// The inline filter of `after_date_word` loses no date word in lower
     /// case, capitalized or in capitals, before a number (and rejects
     /// near misses the slow way's answer agrees with).
