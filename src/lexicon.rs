@@ -731,6 +731,10 @@ pub(crate) struct NameLexicon {
     /// A number no other lexicon built in this process has: per-thread
     /// memos of token look-ups (`names::Memo`) belong to one lexicon.
     pub id: u64,
+    /// The name context's annotations of the short tokens the tokenizer
+    /// pushes without scanning, by first byte (`names::short_anns`: made
+    /// once, on first use).
+    pub short_anns: std::sync::OnceLock<[u32; 128]>,
 }
 
 /// A fast, non-cryptographic hasher for the small keys of the lexicon
@@ -934,6 +938,14 @@ impl PhraseTrie {
     #[inline]
     pub(crate) fn word_id(&self, key: &[u8]) -> u32 {
         self.vocab.get(key).copied().unwrap_or(NONE)
+    }
+
+    /// Whether some key of the vocabulary is a run of ASCII digits (else
+    /// every such run's id is `NONE`).
+    pub(crate) fn has_digit_key(&self) -> bool {
+        self.vocab
+            .keys()
+            .any(|k| !k.is_empty() && k.iter().all(u8::is_ascii_digit))
     }
 
     /// How many keys the vocabulary has (ids are below this).
@@ -1253,6 +1265,7 @@ impl NameLexicon {
             entries: entries_out,
             trie,
             id: NEXT_LEXICON_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            short_anns: std::sync::OnceLock::new(),
         }
     }
 }

@@ -1528,10 +1528,41 @@ pub(crate) fn tokenize_classified<'a>(
     }
     let mut scratch = Vec::new();
     anns.reserve(tokens.capacity().saturating_sub(anns.len()));
-    crate::token::tokenize_annotated(text, tokens, anns, tag, &mut |w: &str, kind| {
+    let short = short_anns(lex);
+    crate::token::tokenize_annotated(text, tokens, anns, tag, short, &mut |w: &str, kind| {
         classify(w, lex, &mut scratch).pack(kind)
     });
     tag
+}
+
+/// `lex`'s packed classes ([`Class::pack`]) of the short tokens the
+/// tokenizer pushes without scanning, by first byte (see
+/// [`crate::token::tokenize_annotated`]): the class of a punctuation or
+/// symbol byte, and for a digit that of every run of digits, which is one
+/// class (no case, no shape) unless some vocabulary key is all digits
+/// (then 0: the context classifies each run itself). Made once per
+/// lexicon.
+fn short_anns(lex: &NameLexicon) -> &[u32; 128] {
+    lex.short_anns.get_or_init(|| {
+        let digits = !lex.trie.has_digit_key();
+        let mut scratch = Vec::new();
+        let mut t = [0u32; 128];
+        for (b, slot) in (0u8..128).zip(t.iter_mut()) {
+            let Some(kind) = crate::token::short_kind(b) else {
+                continue;
+            };
+            if b.is_ascii_digit() && !digits {
+                continue;
+            }
+            let c = classify(char::from(b).encode_utf8(&mut [0; 4]), lex, &mut scratch);
+            // (Short tokens are of no special kind: the one-line loop takes
+            // their annotations as they are.)
+            if !special_kind(kind) {
+                *slot = c.pack(kind);
+            }
+        }
+        t
+    })
 }
 
 /// [`piece_hash`] of a keyed token's key.
@@ -2833,6 +2864,84 @@ mod tests {
             program_triggers: &[],
             persons: &["Xyzqa Vưqk".to_string()],
         })
+    }
+
+    #[test]
+    fn short_token_annotations_are_the_classes_the_general_path_gives() {
+        // The built-in lexicon, one whose vocabulary has the digit key `7`
+        // (its digit runs stay unannotated) and one with a person only.
+        let digit = NameLexicon::build(&Extras {
+            organizations: &[(
+                "Q 7".to_string(),
+                crate::entity::organization::OrgKind::Government,
+            )],
+            locations: &[],
+            program_triggers: &[],
+            persons: &[],
+        });
+        let custom = custom_lexicon();
+        let builtin = NameLexicon::builtin();
+        assert!(digit.trie.has_digit_key());
+        let mut scratch = Vec::new();
+        let runs = ["0", "7", "12", "2025", "77", "000123456789012345678901"];
+        for lex in [&*builtin, &digit, &custom] {
+            let table = short_anns(lex);
+            let mut memo = Memo::new(5);
+            memo.prepare(lex.id);
+            for b in 0u8..128 {
+                let w = char::from(b).to_string();
+                let a = table.get(usize::from(b)).copied().unwrap_or(0);
+                let Some(kind) = crate::token::short_kind(b) else {
+                    assert_eq!(a, 0, "{w:?}");
+                    continue;
+                };
+                if b.is_ascii_digit() && lex.trie.has_digit_key() {
+                    assert_eq!(a, 0, "{w:?}");
+                    continue;
+                }
+                // Every punctuation and symbol byte is annotated, and so
+                // is every digit of a lexicon without digit keys.
+                assert_ne!(a, 0, "{w:?}");
+                assert_eq!(a & SPECIAL, 0, "{w:?}");
+                let tokens: Vec<&str> = if b.is_ascii_digit() {
+                    runs.iter()
+                        .filter(|r| r.starts_with(char::from(b)))
+                        .copied()
+                        .chain([w.as_str()])
+                        .collect()
+                } else {
+                    vec![w.as_str()]
+                };
+                for t in tokens {
+                    // The class the general loop gives the token.
+                    let c = memo.class(t, lex, &mut scratch);
+                    assert_eq!(c, classify(t, lex, &mut Vec::new()), "{t:?}");
+                    let ann = Ann {
+                        case: c.case,
+                        info: shape_info(kind, c.shape),
+                        id: c.id,
+                        spaced: c.spaced,
+                    };
+                    assert_eq!(Class::unpack(a), Some(ann), "{t:?}");
+                    assert_eq!(a, c.pack(kind), "{t:?}");
+                }
+            }
+            // In the tokenizer's output: the short tokens carry them, and
+            // the context built from them is the reference's.
+            let text = "Ông A (Q 7) nói: 12 người, 2025 đồng; 7% + 3 = 10! Hà Nội 77.";
+            let mut tokens = Vec::new();
+            let mut anns = Vec::new();
+            tokenize_classified(text, &mut tokens, &mut anns, lex);
+            let short = tokens
+                .iter()
+                .zip(&anns)
+                .filter(|(t, &a)| {
+                    a != 0 && matches!(t.kind, TokenKind::Punct | TokenKind::Symbol | TokenKind::Number)
+                })
+                .count();
+            assert!(short >= 8, "{short}");
+            same(text, lex);
+        }
     }
 
     #[test]

@@ -220,15 +220,30 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
 /// every other token (the caller computes those itself: keeping them in
 /// the memo too was measured slower). `annotate` must depend only on the
 /// word (and so its kind) and the tag, and must not return 0.
+///
+/// The short ASCII tokens the loop pushes without scanning (one
+/// punctuation or symbol byte, a run of digits that ends at once: see
+/// [`short_kind`]) get `short[b]`, `b` their first byte: the caller's
+/// annotation of every such token starting with `b` (0: none).
 pub(crate) fn tokenize_annotated<'a>(
     text: &'a str,
     tokens: &mut Vec<Token<'a>>,
     anns: &mut Vec<u32>,
     tag: u16,
+    short: &[u32; 128],
     annotate: &mut impl FnMut(&str, TokenKind) -> u32,
 ) {
     let mut it = tokenize(text);
-    cache::with_table(|table| it.push_all_annotated(table, tokens, anns, tag, annotate));
+    cache::with_table(|table| it.push_all_annotated(table, tokens, anns, tag, short, annotate));
+}
+
+/// The kind of the short tokens [`tokenize_annotated`] annotates from its
+/// `short` table by their first byte `b`: [`TokenKind::Number`] for a
+/// digit (a run of ASCII digits), the kind of the one-byte token for a
+/// punctuation or symbol byte that makes one; `None` for other bytes (their
+/// entries are never read).
+pub(crate) fn short_kind(b: u8) -> Option<TokenKind> {
+    scan::short_kind(b)
 }
 
 /// Iterator over the tokens of a text; see [`tokenize`].
@@ -384,6 +399,7 @@ impl<'a> Tokens<'a> {
         self.push_all_with(
             tokens,
             |text, start, end, _| (cache::word_kind_in(table, text, start, end), 0),
+            |_| 0,
             |_| {},
         );
     }
@@ -400,6 +416,7 @@ impl<'a> Tokens<'a> {
         tokens: &mut Vec<Token<'a>>,
         anns: &mut Vec<u32>,
         tag: u16,
+        short: &[u32; 128],
         annotate: &mut impl FnMut(&str, TokenKind) -> u32,
     ) {
         let Some(table) = table else {
@@ -413,20 +430,23 @@ impl<'a> Tokens<'a> {
             |text, start, end, word| {
                 cache::word_kind_annotated_in(table, text, start, end, word, tag, annotate)
             },
+            |b| short.get(usize::from(b)).copied().unwrap_or(0),
             |ann| anns.push(ann),
         );
     }
 
     /// The one token loop of [`Tokens::push_all`] and
     /// [`Tokens::push_all_annotated`]: `kind_of(text, start, end, word)` gives a plain
-    /// word's kind and annotation, `note` receives each pushed token's
-    /// annotation (0 for tokens other than plain words). Both are inlined,
-    /// so the plain loop carries no annotation at all.
+    /// word's kind and annotation, `short_ann(b)` that of a short token
+    /// starting with byte `b` ([`short_kind`]), `note` receives each pushed
+    /// token's annotation (0 for the other tokens). All are inlined, so
+    /// the plain loop carries no annotation at all.
     #[inline(always)]
     fn push_all_with(
         &mut self,
         tokens: &mut Vec<Token<'a>>,
         mut kind_of: impl FnMut(&str, usize, usize, &str) -> (TokenKind, u32),
+        short_ann: impl Fn(u8) -> u32,
         mut note: impl FnMut(u32),
     ) {
         let text = self.text;
@@ -460,7 +480,7 @@ impl<'a> Tokens<'a> {
                             span: Span::new(pos, end),
                             kind,
                         });
-                        note(0);
+                        note(bytes.get(pos).map_or(0, |&b| short_ann(b)));
                         pos = end;
                         continue;
                     }

@@ -177,6 +177,15 @@ static ONE_BYTE: [Option<TokenKind>; 128] = {
     t
 };
 
+/// The kind of a [`Start::Short`] token starting with byte `b` (see
+/// [`short_token`]), `None` for a byte that starts none.
+pub(super) fn short_kind(b: u8) -> Option<TokenKind> {
+    if b.is_ascii_digit() {
+        return Some(TokenKind::Number);
+    }
+    ONE_BYTE.get(usize::from(b)).copied().flatten()
+}
+
 /// The token at `pos` (byte `b`, not white space skipped yet) when no word
 /// starts there and it is one of the short ASCII tokens most text has
 /// between its words: a comma, bracket, colon, a dot before a space (see

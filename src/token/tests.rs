@@ -476,10 +476,17 @@ mod fast_path_agrees_with_general_path {
             let mut tokens = vec![first];
             let mut anns = vec![u32::MAX];
             let mut calls = 0usize;
-            super::super::tokenize_annotated(text, &mut tokens, &mut anns, tag, &mut |w: &str, k| {
-                calls += 1;
-                annotation_with_kind(w, k, tag)
-            });
+            super::super::tokenize_annotated(
+                text,
+                &mut tokens,
+                &mut anns,
+                tag,
+                &[0; 128],
+                &mut |w: &str, k| {
+                    calls += 1;
+                    annotation_with_kind(w, k, tag)
+                },
+            );
             assert_eq!(tokens.get(1..), Some(&general[..]), "{text:?}");
             assert_eq!(anns.len(), tokens.len(), "{text:?}");
             assert_eq!(anns.first(), Some(&u32::MAX), "{text:?}");
@@ -534,7 +541,7 @@ mod fast_path_agrees_with_general_path {
         };
         let (mut tokens, mut anns) = (vec![first], vec![5u32]);
         let mut calls = 0;
-        tokenize(text).push_all_annotated(None, &mut tokens, &mut anns, 3, &mut |_: &str, _| {
+        tokenize(text).push_all_annotated(None, &mut tokens, &mut anns, 3, &[1; 128], &mut |_: &str, _| {
             calls += 1;
             1
         });
@@ -552,9 +559,14 @@ mod fast_path_agrees_with_general_path {
         let words: Vec<&str> = text.split(' ').collect();
         for tag in [3u16, 4, 3] {
             let (mut tokens, mut anns) = (Vec::new(), Vec::new());
-            super::super::tokenize_annotated(text, &mut tokens, &mut anns, tag, &mut |w: &str, k| {
-                annotation_with_kind(w, k, tag)
-            });
+            super::super::tokenize_annotated(
+                text,
+                &mut tokens,
+                &mut anns,
+                tag,
+                &[0; 128],
+                &mut |w: &str, k| annotation_with_kind(w, k, tag),
+            );
             let texts: Vec<&str> = tokens.iter().map(|t| t.text).collect();
             assert_eq!(texts, words);
             let expected: Vec<u32> = words.iter().map(|w| annotation_of(w, tag)).collect();
