@@ -2857,6 +2857,20 @@ mod tests {
 
     /// A user lexicon: the built-in one plus the person `Xyzqa Vưqk`, a
     /// name no built-in list holds.
+    /// A lexicon whose vocabulary has the one-byte words `Q` and `7`
+    /// (the organization `Q 7`), which the built-in one may lack.
+    fn digit_lexicon() -> NameLexicon {
+        NameLexicon::build(&Extras {
+            organizations: &[(
+                "Q 7".to_string(),
+                crate::entity::organization::OrgKind::Government,
+            )],
+            locations: &[],
+            program_triggers: &[],
+            persons: &[],
+        })
+    }
+
     fn custom_lexicon() -> NameLexicon {
         NameLexicon::build(&Extras {
             organizations: &[],
@@ -2870,15 +2884,7 @@ mod tests {
     fn short_token_annotations_are_the_classes_the_general_path_gives() {
         // The built-in lexicon, one whose vocabulary has the digit key `7`
         // (its digit runs stay unannotated) and one with a person only.
-        let digit = NameLexicon::build(&Extras {
-            organizations: &[(
-                "Q 7".to_string(),
-                crate::entity::organization::OrgKind::Government,
-            )],
-            locations: &[],
-            program_triggers: &[],
-            persons: &[],
-        });
+        let digit = digit_lexicon();
         let custom = custom_lexicon();
         let builtin = NameLexicon::builtin();
         assert!(digit.trie.has_digit_key());
@@ -2948,15 +2954,7 @@ mod tests {
     fn one_byte_tokens_come_from_the_byte_table_and_agree_with_classify() {
         // A lexicon that knows the one-byte words `7` and `Q` (the built-in
         // one may not): the table must follow the lexicon it serves.
-        let custom = NameLexicon::build(&Extras {
-            organizations: &[(
-                "Q 7".to_string(),
-                crate::entity::organization::OrgKind::Government,
-            )],
-            locations: &[],
-            program_triggers: &[],
-            persons: &[],
-        });
+        let custom = digit_lexicon();
         let builtin = NameLexicon::builtin();
         let mut scratch = Vec::new();
         let known = |lex: &NameLexicon, w: &str| classify(w, lex, &mut Vec::new()).id != crate::lexicon::NONE;

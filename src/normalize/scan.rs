@@ -772,6 +772,21 @@ static FACTS: LazyLock<[u32; FACTS_LEN]> = LazyLock::new(|| {
     t
 });
 
+/// The [`NEAR_BITS`] of the bytes around the char whose lead is `w[i]`:
+/// the byte before it and the byte after the char (`w[i + 2]`, or
+/// `w[i + 3]` when that one continues the char: a 3-byte letter; any
+/// other 3-byte char is seen by the general checks). Bytes outside `w`
+/// count as 0.
+#[inline(always)]
+fn near_bits(w: &[u8], i: usize) -> u32 {
+    let b2 = w.get(i + 2).copied().unwrap_or(0);
+    let b3 = w.get(i + 3).copied().unwrap_or(0);
+    let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
+    let before = w.get(i.wrapping_sub(1)).copied().unwrap_or(0);
+    NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
+        | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0)
+}
+
 /// The [`FACTS`] entry of the char whose lead byte is `w[i]`: one load,
 /// whatever the char (the index is chosen without a branch).
 #[inline(always)]
@@ -1074,13 +1089,7 @@ pub(crate) fn find_short_from(
             m &= m - 1;
             let (i, pos) = (BEFORE + k, seg + k);
             let f = facts_at(w, i, facts);
-            // (As in `find_chunks_with`.)
-            let b2 = w.get(i + 2).copied().unwrap_or(0);
-            let b3 = w.get(i + 3).copied().unwrap_or(0);
-            let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
-            let before = w.get(i - 1).copied().unwrap_or(0);
-            let bits = NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
-                | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
+            let bits = near_bits(w, i);
             if bits & f & wanted == 0 {
                 continue;
             }
@@ -1289,15 +1298,7 @@ fn find_chunks_with(
                 m &= m - 1;
                 let i = BEFORE + k;
                 let f = facts_at(w, i, facts);
-                // The byte after the char: `w[i + 2]`, or `w[i + 3]` when that
-                // one continues the char (a 3-byte letter; any other 3-byte
-                // char is seen by the general checks).
-                let b2 = w.get(i + 2).copied().unwrap_or(0);
-                let b3 = w.get(i + 3).copied().unwrap_or(0);
-                let after = if b2 & 0xC0 == 0x80 { b3 } else { b2 };
-                let before = w.get(i - 1).copied().unwrap_or(0);
-                let bits = NEAR_BITS.get(usize::from(before)).copied().unwrap_or(0)
-                    | NEAR_BITS.get(usize::from(after)).copied().unwrap_or(0);
+                let bits = near_bits(w, i);
                 let slot = visits & (LEADS_CAP - 1);
                 if let Some(p) = pos.get_mut(slot) {
                     *p = k as u16;
