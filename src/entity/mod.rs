@@ -434,6 +434,12 @@ impl Extractor {
     /// [`Extractor::extract`] of a non-empty `text` with the buffers of
     /// `scratch`.
     fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Entity> {
+        self.extract_deferring(text, scratch, true)
+    }
+
+    /// [`Extractor::extract_with`], deferring the `N tháng` quantities of
+    /// `N tháng M…` when `defer` (the answer is the same; tests compare).
+    fn extract_deferring(&self, text: &str, scratch: &mut Scratch, defer: bool) -> Vec<Entity> {
         let normalized = normalize_with_map(text, &NormalizeOptions::default());
         let mut tokens = recycle(std::mem::take(&mut scratch.tokens));
         tokens.reserve(token_capacity(normalized.text.len()));
@@ -458,8 +464,17 @@ impl Extractor {
         let anns = Annotations { anns, tag: ann_tag };
         let candidates = &mut scratch.candidates;
         candidates.clear();
+        // The quantities `N tháng` of `N tháng M…` are deferred (see
+        // `numeric::begin_deferral`); when the survivors do not show that
+        // each would have lost, the document is recognized again without.
+        if defer {
+            numeric::begin_deferral();
+        }
         for r in &self.recognizers {
             r.recognize_annotated(&doc, &anns, candidates);
+        }
+        if defer {
+            numeric::end_deferral();
         }
         // Every type asked for (the usual extractor): nothing to filter.
         if self.type_bits != ALL_TYPE_BITS {
@@ -467,6 +482,17 @@ impl Extractor {
             candidates.retain(|e| bits >> e.entity_type() as u8 & 1 == 1);
         }
         let mut entities = resolve_overlaps_with(candidates, &mut scratch.spans);
+        if defer && !numeric::deferred_are_beaten(&entities) {
+            candidates.clear();
+            for r in &self.recognizers {
+                r.recognize_annotated(&doc, &anns, candidates);
+            }
+            if self.type_bits != ALL_TYPE_BITS {
+                let bits = self.type_bits;
+                candidates.retain(|e| bits >> e.entity_type() as u8 & 1 == 1);
+            }
+            entities = resolve_overlaps_with(candidates, &mut scratch.spans);
+        }
         // Most texts need no normalizing: their spans are the input's (one
         // test here instead of a call per entity).
         let identity = normalized.map.is_identity();
@@ -1156,6 +1182,82 @@ mod tests {
             let (mut a, mut b) = (case.clone(), case);
             assert_eq!(resolve_overlaps(&mut a), old(&mut b));
             assert!(a.is_empty(), "the buffer is handed back empty");
+        }
+    }
+
+    /// `(type, text)` of what the extractor finds in `text`, deferring the
+    /// `N tháng` quantities or not; asserts that both agree.
+    fn deferred_and_not(text: &str) -> Vec<(EntityType, String)> {
+        let x = Extractor::new();
+        let on = x.extract_deferring(text, &mut Scratch::new(), true);
+        let off = x.extract_deferring(text, &mut Scratch::new(), false);
+        assert_eq!(on, off, "deferral changes the answer on {text:?}");
+        on.iter()
+            .map(|e| (e.entity_type(), e.text().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn deferred_month_quantities_change_nothing() {
+        use EntityType as T;
+        let has =
+            |got: &[(EntityType, String)], t: EntityType, s: &str| got.iter().any(|(a, b)| *a == t && b == s);
+        // The date wins: the deferred quantity is beaten.
+        let got = deferred_and_not("Buổi lễ khai mạc vào ngày 12 tháng 5 năm nay ở nhà văn hoá.");
+        assert!(got.iter().all(|(t, _)| *t != T::Quantity), "{got:?}");
+        assert!(
+            got.iter().any(|(t, s)| *t == T::Date && s.contains("12 tháng 5")),
+            "{got:?}"
+        );
+        // Money beats the date and the quantity survives (the document is
+        // recognized again).
+        let got = deferred_and_not("Chị ấy được thưởng 12 tháng 10 triệu đồng mỗi năm.");
+        assert!(has(&got, T::Money, "10 triệu đồng"), "{got:?}");
+        assert!(has(&got, T::Quantity, "12 tháng"), "{got:?}");
+        // A lead-in makes the quantity longer than the date.
+        let got = deferred_and_not("Nhóm thợ làm suốt hơn 12 tháng 5 ngôi nhà mới xong.");
+        assert!(has(&got, T::Quantity, "hơn 12 tháng"), "{got:?}");
+        // Ranges, and a day list.
+        for text in [
+            "Mỗi đợt kéo dài 3 - 6 tháng 2 lần một năm.",
+            "Lớp học từ 8 tháng 3 đến 20 tháng 4 sẽ nghỉ.",
+            "Các ngày 2 tháng 9, 30 tháng 4 và 1 tháng 5 là ngày lễ.",
+            "Dự án cần từ 6 tháng 2 tuần để xong.",
+            "Lương tháng 13 là 12 tháng 3 triệu, ít nhất 2 tháng 15 ngày.",
+        ] {
+            deferred_and_not(text);
+        }
+    }
+
+    /// A day list is deferred (the test above could not fail otherwise).
+    #[test]
+    fn a_day_list_is_deferred() {
+        numeric::begin_deferral();
+        let doc = Document::new("Anh ấy làm 12 tháng 5 ngày.");
+        let mut out = Vec::new();
+        crate::entity::numeric::NumericRecognizer::new(&[EntityType::Quantity]).recognize(&doc, &mut out);
+        numeric::end_deferral();
+        assert!(out.is_empty(), "{out:?}");
+        assert!(!numeric::deferred_are_beaten(&[]));
+        let mut out = Vec::new();
+        crate::entity::numeric::NumericRecognizer::new(&[EntityType::Quantity]).recognize(&doc, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// Deferring the `N tháng` quantities changes no answer, on random
+        /// numeric-heavy Vietnamese-like text.
+        #[test]
+        fn deferral_on_and_off_agree(words in proptest::collection::vec(0usize..40, 0..40)) {
+            const WORDS: [&str; 40] = [
+                "12", "5", "3", "2024", "1,5", "tháng", "tháng", "tháng", "Tháng", "ngày",
+                "năm", "hơn", "từ", "đến", "-", "–", "triệu", "đồng", "lương", "khoảng",
+                "ít nhất", "gần", "%", "kg", ",", ".", "Hà Nội", "ông", "Nguyễn Văn An", "tuổi",
+                "lần", "tới", "giờ", "quý", "30", "8", "9/2", "USD", "mỗi", "trong",
+            ];
+            let text = words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+            deferred_and_not(&text);
         }
     }
 

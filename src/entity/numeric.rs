@@ -525,6 +525,65 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch::new()) };
 }
 
+thread_local! {
+    /// Whether the quantity recognizer defers the `N tháng M…` quantities
+    /// (see [`begin_deferral`]), and those it deferred.
+    static DEFERRAL: RefCell<Deferral> = const { RefCell::new(Deferral { on: false, list: Vec::new() }) };
+}
+
+/// See [`DEFERRAL`].
+struct Deferral {
+    on: bool,
+    /// Per deferred quantity: its number token's start and end, and the
+    /// start and end of a span that holds it (byte offsets).
+    list: Vec<[usize; 4]>,
+}
+
+/// Until [`end_deferral`], on this thread, the quantity recognizer does not
+/// read the number of `N tháng M…` (most of viwiki's day lists), whose
+/// quantity `N tháng` nearly always loses to the date `N tháng M`: it only
+/// notes where it is. The caller must then resolve the overlaps, ask
+/// [`deferred_are_beaten`], and when not, recognize the document again
+/// after [`end_deferral`].
+pub(crate) fn begin_deferral() {
+    DEFERRAL.with(|cell| {
+        if let Ok(mut d) = cell.try_borrow_mut() {
+            d.on = true;
+            d.list.clear();
+        }
+    });
+}
+
+/// Ends what [`begin_deferral`] began (the list of deferred quantities is
+/// kept for [`deferred_are_beaten`]).
+pub(crate) fn end_deferral() {
+    DEFERRAL.with(|cell| {
+        if let Ok(mut d) = cell.try_borrow_mut() {
+            d.on = false;
+        }
+    });
+}
+
+/// Whether every quantity deferred since [`begin_deferral`] would have
+/// lost anyway: a survivor of `kept` overlaps its number token and is
+/// strictly longer than the span that holds it. Resolution keeps the
+/// longest first (ties by candidate order), and a candidate that loses
+/// changes no other answer; such a survivor is decided before the
+/// quantity and removes it, so the survivors with the quantity among the
+/// candidates are `kept`. False when that cannot be told: the document
+/// must be recognized again without deferring.
+pub(crate) fn deferred_are_beaten(kept: &[super::Entity]) -> bool {
+    DEFERRAL.with(|cell| match cell.try_borrow() {
+        Ok(d) => d.list.iter().all(|&[n_start, n_end, q_start, q_end]| {
+            kept.iter().any(|k| {
+                let s = k.span();
+                s.start < n_end && n_start < s.end && s.len() > q_end - q_start
+            })
+        }),
+        Err(_) => false,
+    })
+}
+
 /// What [`SCRATCH`] keeps: the memo, the anchors, their classes and the
 /// number-like anchors.
 struct Scratch {
@@ -712,7 +771,10 @@ impl NumericRecognizer {
             r.run(doc, out);
         }
         if let Some(r) = &self.quantity {
-            r.run(doc, out);
+            DEFERRAL.with(|cell| match cell.try_borrow_mut() {
+                Ok(mut d) if d.on => r.run_deferring(doc, out, &mut d.list),
+                _ => r.run(doc, out),
+            });
         }
         if let Some(r) = &self.date {
             r.run(doc, out);

@@ -156,6 +156,73 @@ impl QuantityRecognizer {
             }
         }
     }
+
+    /// [`QuantityRecognizer::run`], except that the number `N` of `N tháng
+    /// M…` (a number, `tháng`, a token starting with a digit: nearly
+    /// always inside a date that beats the quantity) is not read: instead
+    /// `[start, end)` of its token and a span every quantity `counted`
+    /// could find there lies within are pushed to `deferred` (byte
+    /// offsets). The caller must check after overlap resolution that each
+    /// is beaten (see `numeric::deferred_are_beaten`), or redo the document
+    /// with [`QuantityRecognizer::run`].
+    pub(crate) fn run_deferring(
+        &self,
+        doc: &NumDoc<'_, '_>,
+        out: &mut Vec<Entity>,
+        deferred: &mut Vec<[usize; 4]>,
+    ) {
+        for &i in doc.number_anchors() {
+            let t = &doc.tokens[i];
+            if t.kind == TokenKind::Number {
+                if let Some(bound) = month_day_bound(doc, i) {
+                    debug_assert!(counted(doc, i).map_or(true, |q| {
+                        let s = q.span();
+                        bound.start <= s.start && s.end <= bound.end
+                    }));
+                    deferred.push([t.span.start, t.span.end, bound.start, bound.end]);
+                    continue;
+                }
+            }
+            let found = match t.kind {
+                TokenKind::Number if (!doc.fast || may_be_counted(doc, i)) && !is_code_part(doc, i) => {
+                    counted(doc, i)
+                }
+                TokenKind::Ratio if !is_code_part(doc, i) => ratio(doc, i),
+                _ => None,
+            };
+            if let Some(e) = found {
+                out.push(e);
+            }
+        }
+    }
+}
+
+/// At a number `i` followed by `tháng` and a token that starts with a
+/// digit: a span that holds any quantity [`counted`] finds at `i` (from
+/// the qualifier or `từ` before the number to the end of `tháng`: the
+/// unit `tháng` is one token, and a range needs a dash, `đến` or `tới`
+/// after it, not a digit). `None` elsewhere.
+fn month_day_bound(doc: &NumDoc<'_, '_>, i: usize) -> Option<Span> {
+    let month = doc.tokens.get(i + 1)?;
+    if month.text.len() != "tháng".len()
+        || !is_word(doc, i + 1, "tháng")
+        || !doc
+            .tokens
+            .get(i + 2)
+            .is_some_and(|t| t.text.as_bytes().first().is_some_and(u8::is_ascii_digit))
+        || !inline_gap(doc, i)
+        || !matches!(unit_at(doc, i + 1), Some((a, b, _)) if a == i + 1 && b == i + 2)
+    {
+        return None;
+    }
+    let mut start = i;
+    if let Some((_, lead)) = qualifier_before(doc, i) {
+        start = start.min(lead);
+    }
+    if i > 0 && is_word(doc, i - 1, "từ") {
+        start = start.min(i - 1);
+    }
+    Some(span_of(doc, start, i + 2))
 }
 
 fn prev_word_in(doc: &NumDoc<'_, '_>, i: usize, words: &[&str]) -> bool {
