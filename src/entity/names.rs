@@ -2376,6 +2376,16 @@ mod tests {
     use crate::lexicon::cat;
     use proptest::prelude::*;
 
+    /// A context's bitmaps, to compare two builds.
+    fn maps_of(ctx: &Ctx<'_>) -> (Vec<u64>, Vec<u64>, Vec<[u64; CATS]>, u16) {
+        (
+            ctx.maps.namecaps.clone(),
+            ctx.maps.breaks.clone(),
+            ctx.maps.cats.clone(),
+            ctx.maps.present,
+        )
+    }
+
     fn same(text: &str, lex: &NameLexicon) {
         let doc = Document::new(text);
         let fast = Ctx::build(&doc, lex, false);
@@ -2415,19 +2425,9 @@ mod tests {
             general.hits.clone(),
             general.hit_range.clone(),
         );
-        let general_maps = (
-            general.maps.namecaps.clone(),
-            general.maps.breaks.clone(),
-            general.maps.cats.clone(),
-            general.maps.present,
-        );
+        let general_maps = maps_of(&general);
         // The bitmaps as the reference's flag pass makes them.
-        let slow_maps = (
-            slow.maps.namecaps.clone(),
-            slow.maps.breaks.clone(),
-            slow.maps.cats.clone(),
-            slow.maps.present,
-        );
+        let slow_maps = maps_of(&slow);
         assert_eq!(general_maps, slow_maps, "{text:?} (bitmaps)");
         assert_eq!(general.spaced, slow.spaced, "{text:?}");
         drop(general);
@@ -2435,12 +2435,7 @@ mod tests {
         assert_eq!(via.toks, general_toks, "{text:?} (one-line path)");
         assert_eq!(via.hits, general_hits, "{text:?} (one-line path)");
         assert_eq!(via.hit_range, general_ranges, "{text:?} (one-line path)");
-        let via_maps = (
-            via.maps.namecaps.clone(),
-            via.maps.breaks.clone(),
-            via.maps.cats.clone(),
-            via.maps.present,
-        );
+        let via_maps = maps_of(&via);
         assert_eq!(via_maps, general_maps, "{text:?} (one-line path, bitmaps)");
         assert_eq!(via.toks, slow.toks, "tokens differ on {text:?} (annotated)");
         assert_eq!(via.hits, slow.hits, "hits differ on {text:?} (annotated)");

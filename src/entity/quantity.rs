@@ -142,16 +142,9 @@ impl QuantityRecognizer {
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
         for &i in doc.number_anchors() {
-            let found = match doc.tokens[i].kind {
-                TokenKind::Number if (!doc.fast || may_be_counted(doc, i)) && !is_code_part(doc, i) => {
-                    counted(doc, i)
-                }
-                TokenKind::Ratio if !is_code_part(doc, i) => ratio(doc, i),
-                _ => None,
-            };
             // (Not `extend`: over an `Option` it reserves room at every
             // anchor, and most numbers find nothing.)
-            if let Some(e) = found {
+            if let Some(e) = quantity_at(doc, i) {
                 out.push(e);
             }
         }
@@ -183,17 +176,23 @@ impl QuantityRecognizer {
                     continue;
                 }
             }
-            let found = match t.kind {
-                TokenKind::Number if (!doc.fast || may_be_counted(doc, i)) && !is_code_part(doc, i) => {
-                    counted(doc, i)
-                }
-                TokenKind::Ratio if !is_code_part(doc, i) => ratio(doc, i),
-                _ => None,
-            };
-            if let Some(e) = found {
+            if let Some(e) = quantity_at(doc, i) {
                 out.push(e);
             }
         }
+    }
+}
+
+/// The quantity (or ratio) at the number anchor `i`, if any: what
+/// [`QuantityRecognizer::run`] finds there.
+#[inline(always)]
+fn quantity_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<Entity> {
+    match doc.tokens[i].kind {
+        TokenKind::Number if (!doc.fast || may_be_counted(doc, i)) && !is_code_part(doc, i) => {
+            counted(doc, i)
+        }
+        TokenKind::Ratio if !is_code_part(doc, i) => ratio(doc, i),
+        _ => None,
     }
 }
 
