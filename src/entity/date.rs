@@ -1309,11 +1309,6 @@ fn ordered(a: &PartialDate, b: &PartialDate) -> bool {
 }
 
 /// A range starting at `i` (with `từ` or not): first and last member.
-///
-/// Inline: only the early reject below, which settles most anchors; the
-/// reading itself ([`range_read`]) stays out of the date run's hot loop so
-/// that loop takes fewer instruction-cache lines.
-#[inline]
 fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, Expr, Expr)> {
     let with_from = is_word(doc, i, "từ") && inline_gap(doc, i);
     // Without `từ`, the first member is `at_i` or a bare day (the token at
@@ -1327,17 +1322,6 @@ fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, E
             return None;
         }
     }
-    range_read(doc, i, at_i, with_from)
-}
-
-/// The rest of [`range`] after its early reject.
-#[inline(never)]
-fn range_read(
-    doc: &NumDoc<'_, '_>,
-    i: usize,
-    at_i: Option<Expr>,
-    with_from: bool,
-) -> Option<(usize, Expr, Expr)> {
     let a = if with_from { i + 1 } else { i };
     let first = if with_from { single(doc, a) } else { at_i };
     let mut first = first.or_else(|| bare_day(doc, a))?;
@@ -1391,19 +1375,11 @@ pub(crate) fn joined_after_with(doc: &NumDoc<'_, '_>, j: usize, filter: bool) ->
 /// to a fuller date (`ngày 19 và ngày 20/12`, `các ngày 15, 16 và 17/8`):
 /// the earlier members with the missing parts filled in from the last one.
 /// The last member is found on its own.
-#[inline]
 fn coordinated(doc: &NumDoc<'_, '_>, first: &Expr) -> Vec<Expr> {
     // Most dates are joined to nothing: leave before allocating the list.
     if !joined_after(doc, first.end) {
         return Vec::new();
     }
-    coordinated_read(doc, first)
-}
-
-/// The rest of [`coordinated`] once a member is joined to something (out
-/// of the date run's hot loop).
-#[inline(never)]
-fn coordinated_read(doc: &NumDoc<'_, '_>, first: &Expr) -> Vec<Expr> {
     let mut members = vec![*first];
     let mut last = *first;
     for _ in 0..6 {
@@ -1459,7 +1435,6 @@ fn coordinated_read(doc: &NumDoc<'_, '_>, first: &Expr) -> Vec<Expr> {
     Vec::new()
 }
 
-#[inline(never)]
 fn date(
     doc: &NumDoc<'_, '_>,
     start: usize,
@@ -1624,36 +1599,27 @@ impl DateRecognizer {
             }
             // The later members of a year list in one token: `2016,2017,2018`.
             if t.kind == TokenKind::Number && is_year_list(t.text) {
-                push_year_list(doc, i, out);
+                let mut offset = t.span.start;
+                let after_year_word = i > 0 && is_word(doc, i - 1, "năm");
+                for (k, part) in t.text.split(',').enumerate() {
+                    // The first member after `năm` is read with it above.
+                    if k > 0 || !after_year_word {
+                        if let Ok(y) = part.parse::<i32>() {
+                            let span = Span::new(offset, offset + part.len());
+                            let (from, to) = whole_years(y, y);
+                            out.push(Entity::Date(Date {
+                                span,
+                                text: String::new(),
+                                start_date: from,
+                                end_date: to,
+                                calendar: None,
+                            }));
+                        }
+                    }
+                    offset += part.len() + 1;
+                }
             }
         }
-    }
-}
-
-/// The later members of the year list in one token at `i` (`2016,2017`);
-/// rare, so out of the date run's hot loop.
-#[cold]
-#[inline(never)]
-fn push_year_list(doc: &NumDoc<'_, '_>, i: usize, out: &mut Vec<Entity>) {
-    let Some(t) = doc.tokens.get(i) else { return };
-    let mut offset = t.span.start;
-    let after_year_word = i > 0 && is_word(doc, i - 1, "năm");
-    for (k, part) in t.text.split(',').enumerate() {
-        // The first member after `năm` is read with it above.
-        if k > 0 || !after_year_word {
-            if let Ok(y) = part.parse::<i32>() {
-                let span = Span::new(offset, offset + part.len());
-                let (from, to) = whole_years(y, y);
-                out.push(Entity::Date(Date {
-                    span,
-                    text: String::new(),
-                    start_date: from,
-                    end_date: to,
-                    calendar: None,
-                }));
-            }
-        }
-        offset += part.len() + 1;
     }
 }
 

@@ -307,9 +307,6 @@ impl MoneyRecognizer {
                 out.extend(glued_code(doc, i));
                 continue;
             }
-            // (The early rejects below settle most anchors; what follows
-            // them, `read_at`, stays out of this loop so that it takes few
-            // instruction-cache lines.)
             if !starts_number_with(doc, i, doc.anchor_class_at(k)) {
                 continue;
             }
@@ -338,105 +335,91 @@ impl MoneyRecognizer {
             if digits && is_code_part(doc, i) {
                 continue;
             }
-            self.read_at(doc, i, digits, sign_or_code_before, out);
-        }
-    }
-
-    /// The amount starting at anchor `i` (a number, digits or not) that
-    /// passed the early rejects of [`MoneyRecognizer::run`], if any.
-    #[inline(never)]
-    fn read_at(
-        &self,
-        doc: &NumDoc<'_, '_>,
-        i: usize,
-        digits: bool,
-        sign_or_code_before: bool,
-        out: &mut Vec<Entity>,
-    ) {
-        // Do not start inside a number already being read.
-        if i > 0 && inline_gap(doc, i - 1) && !digits && starts_number(doc, i - 1) {
-            return;
-        }
-        // The same for a spelled-out number (no sign comes before one):
-        // when its reading ends after its first word, a currency or a
-        // second member must start right after that word.
-        if doc.fast
-            && !digits
-            && spelled_ends_at_next(doc, i)
-            && with_currency_at(doc, i + 1).is_none()
-            && second_member_at(doc, i + 1, true).is_none()
-        {
-            return;
-        }
-        let Some(n) = read_number(doc, i, !digits) else {
-            return;
-        };
-        if digits && sign_or_code_before {
-            let (lead, _) = lead_in(doc, i);
-            if let Some(m) = prefix_currency(doc, &n, lead) {
-                out.push(m);
-                return;
+            // Do not start inside a number already being read.
+            if i > 0 && inline_gap(doc, i - 1) && !digits && starts_number(doc, i - 1) {
+                continue;
             }
-        }
-        let currency = with_currency(doc, &n);
-        let connector = currency.is_none() && second_member(doc, &n).is_some();
-        if currency.is_none() && !connector {
-            return;
-        }
-        let (lead, qualifier) = lead_in(doc, i);
-        if let Some((code, end)) = currency {
-            // `một đồng nghiệp`, `Hai đồng hoàng đế`: a spelled-out number
-            // before `đồng` is money only with a scale word (`hai triệu đồng`).
-            let ambiguous = !digits && n.scale.is_none() && is_word(doc, n.end, "đồng");
-            if !ambiguous {
-                out.push(money(
-                    doc,
-                    lead,
-                    end,
-                    Amount::Exact { amount: n.value },
-                    code,
-                    qualifier,
-                ));
+            // The same for a spelled-out number (no sign comes before one):
+            // when its reading ends after its first word, a currency or a
+            // second member must start right after that word.
+            if doc.fast
+                && !digits
+                && spelled_ends_at_next(doc, i)
+                && with_currency_at(doc, i + 1).is_none()
+                && second_member_at(doc, i + 1, true).is_none()
+            {
+                continue;
             }
-            return;
-        }
-        // A range or coordination: the currency comes from a later member.
-        let Some((code, range)) = borrowed_currency(doc, &n, 0) else {
-            return;
-        };
-        match range {
-            Some((second, end)) => {
-                let first = shared_scale(&n, &second);
-                let start = if i > 0 && is_word(doc, i - 1, "từ") && inline_gap(doc, i - 1) {
-                    i - 1
-                } else {
-                    lead
-                };
-                if first <= second.value {
-                    out.push(money(
-                        doc,
-                        start,
-                        end,
-                        Amount::Range {
-                            min: first,
-                            max: second.value,
-                        },
-                        code,
-                        if start == lead { qualifier } else { None },
-                    ));
+            let Some(n) = read_number(doc, i, !digits) else {
+                continue;
+            };
+            if digits && sign_or_code_before {
+                let (lead, _) = lead_in(doc, i);
+                if let Some(m) = prefix_currency(doc, &n, lead) {
+                    out.push(m);
+                    continue;
                 }
             }
-            None if n.digits || n.scale.is_some() => {
-                out.push(money(
-                    doc,
-                    lead,
-                    n.end,
-                    Amount::Exact { amount: n.value },
-                    code,
-                    qualifier,
-                ));
+            let currency = with_currency(doc, &n);
+            let connector = currency.is_none() && second_member(doc, &n).is_some();
+            if currency.is_none() && !connector {
+                continue;
             }
-            None => {}
+            let (lead, qualifier) = lead_in(doc, i);
+            if let Some((code, end)) = currency {
+                // `một đồng nghiệp`, `Hai đồng hoàng đế`: a spelled-out number
+                // before `đồng` is money only with a scale word (`hai triệu đồng`).
+                let ambiguous = !digits && n.scale.is_none() && is_word(doc, n.end, "đồng");
+                if !ambiguous {
+                    out.push(money(
+                        doc,
+                        lead,
+                        end,
+                        Amount::Exact { amount: n.value },
+                        code,
+                        qualifier,
+                    ));
+                }
+                continue;
+            }
+            // A range or coordination: the currency comes from a later member.
+            let Some((code, range)) = borrowed_currency(doc, &n, 0) else {
+                continue;
+            };
+            match range {
+                Some((second, end)) => {
+                    let first = shared_scale(&n, &second);
+                    let start = if i > 0 && is_word(doc, i - 1, "từ") && inline_gap(doc, i - 1) {
+                        i - 1
+                    } else {
+                        lead
+                    };
+                    if first <= second.value {
+                        out.push(money(
+                            doc,
+                            start,
+                            end,
+                            Amount::Range {
+                                min: first,
+                                max: second.value,
+                            },
+                            code,
+                            if start == lead { qualifier } else { None },
+                        ));
+                    }
+                }
+                None if n.digits || n.scale.is_some() => {
+                    out.push(money(
+                        doc,
+                        lead,
+                        n.end,
+                        Amount::Exact { amount: n.value },
+                        code,
+                        qualifier,
+                    ));
+                }
+                None => {}
+            }
         }
     }
 }
