@@ -262,11 +262,12 @@ struct Hit {
 }
 
 impl Hit {
-    /// A slot not yet written (`walk_trie`'s spare slots).
+    /// A slot not yet written (`walk_trie`'s spare slots; all zero, so
+    /// filling them is a `memset`).
     const EMPTY: Hit = Hit {
         start: 0,
         end: 0,
-        entry: crate::lexicon::NONE,
+        entry: 0,
     };
 }
 
@@ -788,7 +789,9 @@ fn walk_trie(
     // read backwards a bucket's last write of its start is its first hit.
     hit_range.resize(toks.len(), [0, 0]);
     let mut present = 0;
-    for (k, h) in hits.iter().enumerate().skip(base).rev() {
+    let new = hits.get(base..).unwrap_or(&[]);
+    for (k, h) in new.iter().enumerate().rev() {
+        let k = k + base;
         let i = h.start as usize;
         if let Some(r) = hit_range.get_mut(i) {
             *r = [k as u32, r[1].max(k as u32 + 1)];
