@@ -821,19 +821,31 @@ pub(crate) struct PhraseTrie {
     /// continue none, and a bit costs less than a hash-map probe).
     edge_bits: Vec<u64>,
     /// Per vocabulary id, what a walk from it finds at its first step
-    /// ([`PhraseTrie::start`]), filled by [`PhraseTrie::set_starts`].
+    /// ([`PhraseTrie::start`]), filled by [`PhraseTrie::set_starts`],
+    /// then one `START_NONE` past the last id (every id at or past it,
+    /// `NONE` too, reads that one: no branch on the id).
     starts: Vec<u64>,
     /// Written forms of the vocabulary for the fast path.
     raw: RawForms,
 }
 
 /// A [`PhraseTrie::start`] record: the entry of the one-word phrase
-/// (`NONE`: none) in bits 0–31, its categories in bits 32–47, and
-/// [`START_INNER`] when longer phrases start with the word.
+/// (`NONE`: none) in bits 0–31, its categories in bits 32–47, and in bits
+/// 48–63 ([`START_INNER`]) the second words of the longer phrases that
+/// start with the word: bit `48 + go_on_bit(id)` for each second word's
+/// id (none set: no longer phrase).
 pub(crate) type Start = u64;
 
-/// Longer phrases start with the word (see [`Start`]).
-pub(crate) const START_INNER: u64 = 1 << 48;
+/// The bits of a [`Start`] record for the longer phrases (some set: some
+/// start with the word).
+pub(crate) const START_INNER: u64 = 0xFFFF << 48;
+
+/// Which of the 16 [`START_INNER`] bits a second word of vocabulary id
+/// `id` sets.
+#[inline(always)]
+fn go_on_bit(id: u32) -> u32 {
+    (id ^ id >> 4) & 15
+}
 
 /// The [`Start`] of a word no phrase starts with.
 const START_NONE: u64 = NONE as u64;
@@ -899,6 +911,13 @@ impl PhraseTrie {
     /// Fills the [`Start`] records, `cats[entry]` being each entry's
     /// categories.
     pub(crate) fn set_starts(&mut self, cats: &[u16]) {
+        // The second words of the longer phrases, by first node.
+        let mut go_on = vec![0u64; self.node_entry.len()];
+        for &e in self.edges.keys() {
+            if let Some(g) = go_on.get_mut((e >> 32) as usize) {
+                *g |= 1 << (48 + go_on_bit(e as u32));
+            }
+        }
         self.starts = self
             .root
             .iter()
@@ -907,15 +926,26 @@ impl PhraseTrie {
                     return START_NONE;
                 }
                 let entry = self.node_entry.get(node as usize).copied().unwrap_or(NONE);
-                let inner = self.node_inner.get(node as usize).copied().unwrap_or(false);
+                let inner = go_on.get(node as usize).copied().unwrap_or(0);
                 let c = if entry == NONE {
                     0
                 } else {
                     cats.get(entry as usize).copied().unwrap_or(0)
                 };
-                u64::from(entry) | u64::from(c) << 32 | if inner { START_INNER } else { 0 }
+                u64::from(entry) | u64::from(c) << 32 | inner
             })
+            .chain([START_NONE])
             .collect();
+    }
+
+    /// The start records, for a loop over a document's tokens
+    /// ([`StartTables::start`], [`StartTables::may_go_on`]).
+    #[inline]
+    pub(crate) fn start_tables(&self) -> StartTables<'_> {
+        StartTables {
+            starts: &self.starts,
+            last: self.starts.len().saturating_sub(1),
+        }
     }
 
     /// What the phrases starting with vocabulary id `id` give at their
@@ -923,9 +953,34 @@ impl PhraseTrie {
     /// longer ones exist (then [`PhraseTrie::matches_at`] walks them). One
     /// load, where the walk reads the root, the node's entry and its
     /// inner flag.
-    #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn start(&self, id: u32) -> Start {
-        self.starts.get(id as usize).copied().unwrap_or(START_NONE)
+        self.start_tables().start(id)
+    }
+
+    /// The vocabulary ids of every path from the root (every node's
+    /// words, phrase or not), for tests of the walk.
+    #[cfg(test)]
+    pub(crate) fn id_paths(&self) -> Vec<Vec<u32>> {
+        let mut paths: Vec<Vec<u32>> = Vec::new();
+        let mut by_node = vec![Vec::new(); self.node_entry.len()];
+        for (id, &node) in self.root.iter().enumerate() {
+            if let Some(p) = by_node.get_mut(node as usize) {
+                *p = vec![id as u32];
+            }
+        }
+        // Nodes are numbered after their parents: one pass in order.
+        let mut edges: Vec<(u64, u32)> = self.edges.iter().map(|(&e, &c)| (e, c)).collect();
+        edges.sort_by_key(|&(_, child)| child);
+        for (e, child) in edges {
+            let mut p = by_node.get((e >> 32) as usize).cloned().unwrap_or_default();
+            p.push(e as u32);
+            if let Some(slot) = by_node.get_mut(child as usize) {
+                *slot = p;
+            }
+        }
+        paths.extend(by_node.into_iter().filter(|p| !p.is_empty()));
+        paths
     }
 
     /// All written forms of the fast path.
@@ -1001,6 +1056,36 @@ impl PhraseTrie {
             node = self.edges.get(&e).copied().unwrap_or(NONE);
             len += 1;
         }
+    }
+}
+
+/// [`PhraseTrie::start`] with the records borrowed once (see
+/// [`PhraseTrie::start_tables`]).
+pub(crate) struct StartTables<'a> {
+    /// The records with the final `START_NONE`.
+    starts: &'a [u64],
+    /// The index of that final record.
+    last: usize,
+}
+
+impl StartTables<'_> {
+    /// See [`PhraseTrie::start`]: ids past the vocabulary (`NONE`) read
+    /// the final `START_NONE` (no branch on the id).
+    #[inline(always)]
+    pub(crate) fn start(&self, id: u32) -> Start {
+        self.starts
+            .get((id as usize).min(self.last))
+            .copied()
+            .unwrap_or(START_NONE)
+    }
+
+    /// Whether a phrase of two words or more may start with the word of
+    /// `s`, its [`Start`] record, and the next word, of id `next`: false
+    /// when none does (then the record alone gives every hit at the
+    /// word); true also, sometimes, when none does. No branch, no load.
+    #[inline(always)]
+    pub(crate) fn may_go_on(s: Start, next: u32) -> bool {
+        (s >> START_INNER.trailing_zeros() >> go_on_bit(next)) & 1 != 0
     }
 }
 
@@ -1403,7 +1488,6 @@ mod tests {
                 assert_eq!(s as u32, entry, "{id}");
                 assert_eq!((s >> 32) as u16, cats, "{id}");
                 assert_eq!(s & START_INNER != 0, is_inner, "{id}");
-                assert_eq!(s >> 49, 0, "{id}");
                 // The one-word hit the walk reports is the record's.
                 let mut first = None;
                 lex.trie.matches_at(&[id], |len, e| {
@@ -1417,6 +1501,58 @@ mod tests {
             assert!(one > 10 && inner > 10, "{one} {inner}");
         }
         assert_eq!(PhraseTrie::default().start(0), START_NONE);
+    }
+
+    #[test]
+    fn every_second_word_may_go_on() {
+        // `may_go_on` must be true for every pair that starts a longer
+        // phrase (else the walk would miss it), and false for most others.
+        let custom = NameLexicon::build(&Extras {
+            organizations: &[("Hợp tác xã Chè Đỉnh".to_string(), OrgKind::Company)],
+            locations: &[("Bản Lác".to_string(), LocationKind::Village)],
+            program_triggers: &[],
+            persons: &["Hờ A Dơ".to_string()],
+        });
+        for lex in [&*NameLexicon::builtin(), &custom] {
+            let t = &lex.trie;
+            let tables = t.start_tables();
+            let paths = t.id_paths();
+            let mut pairs = 0;
+            for p in &paths {
+                if let [first, next, ..] = p[..] {
+                    assert!(StartTables::may_go_on(tables.start(first), next), "{p:?}");
+                    pairs += 1;
+                }
+            }
+            assert!(pairs > 10, "{pairs}");
+            // Every path is a path of the walk.
+            for p in &paths {
+                let mut longest = 0;
+                t.matches_at(p, |len, _| longest = longest.max(len));
+                assert!(longest <= p.len());
+            }
+            // No longer phrase: never.
+            for id in 0..t.vocab_len() as u32 {
+                let s = tables.start(id);
+                if s & START_INNER == 0 {
+                    assert!((0..t.vocab_len() as u32 + 2).all(|n| !StartTables::may_go_on(s, n)));
+                }
+            }
+            assert!(!StartTables::may_go_on(tables.start(NONE), 0));
+            assert_eq!(tables.start(NONE), START_NONE);
+            // Inner words with a random next word: mostly false.
+            let inner: Vec<u32> = (0..t.vocab_len() as u32)
+                .filter(|&id| tables.start(id) & START_INNER != 0)
+                .collect();
+            let (mut yes, mut all) = (0, 0);
+            for (k, &id) in inner.iter().enumerate() {
+                for n in [NONE, k as u32 * 7 + 3, id ^ 0x155] {
+                    yes += usize::from(StartTables::may_go_on(tables.start(id), n));
+                    all += 1;
+                }
+            }
+            assert!(yes * 3 < all, "{yes} of {all}");
+        }
     }
 
     #[test]

@@ -107,15 +107,9 @@ impl Bitmaps {
         let Some(row) = self.cats.get_mut(i >> 6) else {
             return;
         };
-        let bit = 1u64 << (i & 63);
-        let mut c = cats & !crate::lexicon::cat::STOP;
+        let c = cats & !crate::lexicon::cat::STOP;
         self.present |= c;
-        while c != 0 {
-            if let Some(x) = row.get_mut(c.trailing_zeros() as usize) {
-                *x |= bit;
-            }
-            c &= c - 1;
-        }
+        mark_row(row, 1 << (i & 63), c);
     }
 }
 
@@ -265,6 +259,16 @@ struct Hit {
     start: u32,
     end: u32,
     entry: u32,
+}
+
+impl Hit {
+    /// A slot not yet written (`walk_trie`'s spare slots; all zero, so
+    /// filling them is a `memset`).
+    const EMPTY: Hit = Hit {
+        start: 0,
+        end: 0,
+        entry: 0,
+    };
 }
 
 /// The document as the name rules see it.
@@ -733,8 +737,157 @@ impl Builder {
 /// those longer phrases start with; bucketed by start token, longest
 /// first. Out of line: inlined, its loop took the registers of the token
 /// loop before it and cost more.
+///
+/// Most tokens have no id, no hit or only the one-word hit of their start
+/// record, and which one is hard to predict: that common case is
+/// straight-line code (the hit slot written always, the count advanced by
+/// whether there is a hit), and only a token whose record says its next
+/// word may continue a phrase ([`StartTables::may_go_on`], ~6 % of
+/// tokens) branches to the walk, out of line. The categories, bitmaps and
+/// buckets are then made from the hits (a third as many as tokens).
+///
+/// [`StartTables::may_go_on`]: crate::lexicon::StartTables::may_go_on
 #[inline(never)]
 fn walk_trie(
+    toks: &mut [Tok],
+    ids: &[u32],
+    hits: &mut Vec<Hit>,
+    hit_range: &mut Vec<[u32; 2]>,
+    maps: &mut Bitmaps,
+    lex: &NameLexicon,
+) {
+    use crate::lexicon::{StartTables, NONE};
+    let n = toks.len().min(ids.len()).min(u32::MAX as usize - 1);
+    let tables = lex.trie.start_tables();
+    // `len` hits so far; the vector holds `len + n - i` or more slots
+    // before token `i`, so the one-word hit always has its slot.
+    let base = hits.len();
+    let mut len = base;
+    hits.resize(len + n, Hit::EMPTY);
+    let mut next = ids.first().copied().unwrap_or(NONE);
+    for i in 0..n {
+        let id = next;
+        next = ids.get(i + 1).copied().unwrap_or(NONE);
+        let s = tables.start(id);
+        if StartTables::may_go_on(s, next) {
+            len = walk_longer(i, s, ids, n, hits, len, lex);
+            continue;
+        }
+        let entry = s as u32;
+        if let Some(h) = hits.get_mut(len) {
+            *h = Hit {
+                start: i as u32,
+                end: i as u32 + 1,
+                entry,
+            };
+        }
+        len += usize::from(entry != NONE);
+    }
+    hits.truncate(len);
+    // The buckets, categories and bitmaps from the hits (a token's
+    // categories are its hits' together). Hits are in token order, so
+    // read backwards a bucket's last write of its start is its first hit.
+    hit_range.resize(toks.len(), [0, 0]);
+    let mut present = 0;
+    let new = hits.get(base..).unwrap_or(&[]);
+    for (k, h) in new.iter().enumerate().rev() {
+        let k = k + base;
+        let i = h.start as usize;
+        if let Some(r) = hit_range.get_mut(i) {
+            *r = [k as u32, r[1].max(k as u32 + 1)];
+        }
+        let cats = lex.cats.get(h.entry as usize).copied().unwrap_or(0);
+        if let Some(t) = toks.get_mut(i) {
+            t.cats |= cats;
+        }
+        let c = cats & !crate::lexicon::cat::STOP;
+        present |= c;
+        if let Some(row) = maps.cats.get_mut(i >> 6) {
+            mark_row(row, 1 << (i & 63), c);
+        }
+    }
+    maps.present |= present;
+}
+
+/// The hits at token `i` when a phrase of two words or more may start
+/// there (`s` its start record): written from `hits[len]` on (pushed past
+/// the vector's end), longest first, the one-word hit last; returns the
+/// new count. Keeps `walk_trie`'s invariant (slots for the tokens after
+/// `i`, `n` tokens in all).
+#[inline(never)]
+fn walk_longer(
+    i: usize,
+    s: crate::lexicon::Start,
+    ids: &[u32],
+    n: usize,
+    hits: &mut Vec<Hit>,
+    mut len: usize,
+    lex: &NameLexicon,
+) -> usize {
+    let put = |hits: &mut Vec<Hit>, len: &mut usize, h: Hit| {
+        if let Some(slot) = hits.get_mut(*len) {
+            *slot = h;
+        } else {
+            hits.push(h);
+        }
+        *len += 1;
+    };
+    let at = len;
+    lex.trie
+        .matches_past_first(ids.get(i..).unwrap_or(&[]), |l, entry| {
+            let h = Hit {
+                start: i as u32,
+                end: (i + l) as u32,
+                entry,
+            };
+            put(hits, &mut len, h);
+        });
+    if let Some(longer) = hits.get_mut(at..len) {
+        longer.reverse();
+    }
+    let entry = s as u32;
+    if entry != crate::lexicon::NONE {
+        let h = Hit {
+            start: i as u32,
+            end: i as u32 + 1,
+            entry,
+        };
+        put(hits, &mut len, h);
+    }
+    let need = len + n.saturating_sub(i + 1);
+    if hits.len() < need {
+        hits.resize(need, Hit::EMPTY);
+    }
+    len
+}
+
+/// Sets `bit` in the words of `row` of the categories `c` (not `STOP`):
+/// the first without a branch (a token has mostly none or one, which is
+/// hard to predict; none or-s 0 into the last word), the others in a loop.
+#[inline(always)]
+fn mark_row(row: &mut [u64; CATS], bit: u64, c: u16) {
+    let k = (c.trailing_zeros() as usize).min(CATS - 1);
+    let m = 0u64.wrapping_sub(u64::from(c != 0));
+    if let Some(x) = row.get_mut(k) {
+        *x |= bit & m;
+    }
+    let mut c = c & c.wrapping_sub(1);
+    while c != 0 {
+        if let Some(x) = row.get_mut(c.trailing_zeros() as usize) {
+            *x |= bit;
+        }
+        c &= c - 1;
+    }
+}
+
+/// [`walk_trie`] as it was written with a branch per test (the reference
+/// its tests compare with). The lexicon hits of a document without spaced keys: from the start
+/// record of every token with a vocabulary id, and a walk of the trie from
+/// those longer phrases start with; bucketed by start token, longest
+/// first. Out of line: inlined, its loop took the registers of the token
+/// loop before it and cost more.
+#[cfg(test)]
+fn walk_trie_ref(
     toks: &mut [Tok],
     ids: &[u32],
     hits: &mut Vec<Hit>,
@@ -2373,7 +2526,7 @@ mod tests {
     //! rules exactly what the reference scan (keys of every token, one
     //! Aho-Corasick pass) gives: same tokens, cases, categories and hits.
     use super::*;
-    use crate::lexicon::cat;
+    use crate::lexicon::{cat, NONE};
     use proptest::prelude::*;
 
     /// A context's bitmaps, to compare two builds.
@@ -2875,6 +3028,81 @@ mod tests {
         })
     }
 
+    /// `walk_trie` or `walk_trie_ref`.
+    type Walk = fn(&mut [Tok], &[u32], &mut Vec<Hit>, &mut Vec<[u32; 2]>, &mut Bitmaps, &NameLexicon);
+
+    /// `walk_trie` and its reference `walk_trie_ref` on the same ids: the
+    /// same hits, buckets, token categories and bitmaps.
+    fn walks_agree(ids: &[u32], lex: &NameLexicon) {
+        let tok = Tok {
+            start: 0,
+            end: 0,
+            cats: 0,
+            caps_line: false,
+            newlines_before: 0,
+            kind: TokenKind::Word,
+            case: Case::Lower,
+            flags: 0,
+        };
+        let run = |walk: Walk| {
+            let mut toks = vec![tok; ids.len()];
+            let (mut hits, mut ranges, mut maps) = (Vec::new(), Vec::new(), Bitmaps::default());
+            maps.reset_cats(ids.len());
+            walk(&mut toks, ids, &mut hits, &mut ranges, &mut maps, lex);
+            let cats: Vec<u16> = toks.iter().map(|t| t.cats).collect();
+            (hits, ranges, cats, maps.cats, maps.present)
+        };
+        let fast = run(walk_trie);
+        let slow = run(walk_trie_ref);
+        assert_eq!(fast, slow, "{ids:?}");
+    }
+
+    /// Ids for [`walks_agree`]: every pick is a path of the trie (whole or
+    /// cut), an id off any path, or `NONE`.
+    fn picked_ids(picks: &[(usize, u8)], paths: &[Vec<u32>], vocab: u32) -> Vec<u32> {
+        let mut ids = Vec::new();
+        for &(k, how) in picks {
+            match how {
+                0 => ids.push(NONE),
+                1 => ids.push(k as u32 % (vocab + 3)),
+                _ => {
+                    if let Some(p) = paths.get(k % paths.len().max(1)) {
+                        let cut = if how == 2 {
+                            p.len().saturating_sub(1).max(1)
+                        } else {
+                            p.len()
+                        };
+                        ids.extend(p.iter().take(cut));
+                    }
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn trie_walk_equals_the_branching_walk_on_every_path() {
+        for lex in [&*NameLexicon::builtin(), &custom_lexicon(), &digit_lexicon()] {
+            let paths = lex.trie.id_paths();
+            assert!(!paths.is_empty());
+            walks_agree(&[], lex);
+            walks_agree(&[NONE], lex);
+            // Every path alone, after a `NONE`, doubled, and the paths in
+            // runs of 70 (across a 64-token bitmap word).
+            for p in &paths {
+                walks_agree(p, lex);
+                let mut two = vec![NONE];
+                two.extend(p);
+                two.extend(p);
+                walks_agree(&two, lex);
+            }
+            for run in paths.chunks(7) {
+                let ids: Vec<u32> = run.iter().flatten().copied().take(70).collect();
+                walks_agree(&ids, lex);
+            }
+        }
+    }
+
     #[test]
     fn short_token_annotations_are_the_classes_the_general_path_gives() {
         // The built-in lexicon, one whose vocabulary has the digit key `7`
@@ -3115,6 +3343,17 @@ mod tests {
                     let want = classify(w, &lex, &mut scratch);
                     prop_assert_eq!(memo.class(w, &lex, &mut scratch), want);
                 }
+            }
+        }
+
+        #[test]
+        fn trie_walk_equals_the_branching_walk_on_random_ids(
+            picks in proptest::collection::vec((0usize..100_000, 0u8..5), 0..90)
+        ) {
+            for lex in [&*NameLexicon::builtin(), &custom_lexicon()] {
+                let paths = lex.trie.id_paths();
+                let ids = picked_ids(&picks, &paths, lex.trie.vocab_len() as u32);
+                walks_agree(&ids, lex);
             }
         }
 
