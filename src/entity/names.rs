@@ -1481,9 +1481,18 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct && self.word(i) == p)
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        // The kind and the length without a branch each (most tokens are
+        // no punctuation, the rest mostly one byte), then the bytes.
+        let b = self.text.as_bytes();
+        let first = b.get(t.start).copied().unwrap_or(0);
+        let p = p.as_bytes();
+        let head = (t.kind == TokenKind::Punct)
+            & (t.end.wrapping_sub(t.start) == p.len())
+            & (Some(&first) == p.first());
+        head && (p.len() == 1 || b.get(t.start..t.end) == Some(p))
     }
 
     /// Whether a line break separates token `i` from the one before.
@@ -2636,6 +2645,15 @@ mod tests {
                 (0..fast.len()).any(|k| fast.has(k, bit)),
                 "{text:?} category {bit}"
             );
+        }
+        // Punctuation tests as the kind and the word say.
+        for k in 0..fast.len() + 2 {
+            for p in [
+                ",", ".", "(", ")", "/", ":", "-", ";", "...", "–", "”", "", "a", "Hà",
+            ] {
+                let want = fast.tok(k).is_some_and(|t| t.kind == TokenKind::Punct) && fast.word(k) == p;
+                assert_eq!(fast.is_punct(k, p), want, "{text:?} token {k} {p:?}");
+            }
         }
         // The bitmap jumps land where linear scans do.
         let n = fast.len();
