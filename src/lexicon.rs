@@ -1471,14 +1471,19 @@ mod tests {
         )
     }
 
-    #[test]
-    fn start_records_equal_the_first_step_of_the_walk() {
-        let custom = NameLexicon::build(&Extras {
+    /// A lexicon with a user's organization, place and person added.
+    fn custom_lexicon() -> NameLexicon {
+        NameLexicon::build(&Extras {
             organizations: &[("Hợp tác xã Chè Đỉnh".to_string(), OrgKind::Company)],
             locations: &[("Bản Lác".to_string(), LocationKind::Village)],
             program_triggers: &[],
             persons: &["Hờ A Dơ".to_string()],
-        });
+        })
+    }
+
+    #[test]
+    fn start_records_equal_the_first_step_of_the_walk() {
+        let custom = custom_lexicon();
         for lex in [&*NameLexicon::builtin(), &custom] {
             let (mut one, mut inner) = (0, 0);
             // Every id, and some past the vocabulary.
@@ -1507,12 +1512,7 @@ mod tests {
     fn every_second_word_may_go_on() {
         // `may_go_on` must be true for every pair that starts a longer
         // phrase (else the walk would miss it), and false for most others.
-        let custom = NameLexicon::build(&Extras {
-            organizations: &[("Hợp tác xã Chè Đỉnh".to_string(), OrgKind::Company)],
-            locations: &[("Bản Lác".to_string(), LocationKind::Village)],
-            program_triggers: &[],
-            persons: &["Hờ A Dơ".to_string()],
-        });
+        let custom = custom_lexicon();
         for lex in [&*NameLexicon::builtin(), &custom] {
             let t = &lex.trie;
             let tables = t.start_tables();

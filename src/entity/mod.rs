@@ -1050,6 +1050,20 @@ mod tests {
         })
     }
 
+    /// What `resolve_overlaps` gives for `candidates` (emptied), and what
+    /// it should: the candidates `kept_spans` keeps, in text order.
+    fn resolved_and_kept(candidates: &mut Vec<Entity>) -> (Vec<Entity>, Vec<Entity>) {
+        let spans: Vec<Span> = candidates.iter().map(Entity::span).collect();
+        let mut expected: Vec<Entity> = candidates
+            .iter()
+            .zip(kept_spans(&spans))
+            .filter(|(_, k)| *k)
+            .map(|(e, _)| e.clone())
+            .collect();
+        expected.sort_by_key(|e| e.span().start);
+        (resolve_overlaps(candidates), expected)
+    }
+
     #[test]
     fn overlaps_keep_the_longest_and_text_order() {
         let mut candidates = vec![
@@ -1092,15 +1106,7 @@ mod tests {
                     e
                 })
                 .collect();
-            let spans: Vec<Span> = candidates.iter().map(Entity::span).collect();
-            let mut expected: Vec<Entity> = candidates
-                .iter()
-                .zip(kept_spans(&spans))
-                .filter(|(_, k)| *k)
-                .map(|(e, _)| e.clone())
-                .collect();
-            expected.sort_by_key(|e| e.span().start);
-            let got = resolve_overlaps(&mut candidates);
+            let (got, expected) = resolved_and_kept(&mut candidates);
             proptest::prop_assert!(candidates.is_empty());
             proptest::prop_assert_eq!(got, expected);
         }
@@ -1122,15 +1128,7 @@ mod tests {
                     e
                 })
                 .collect();
-            let spans: Vec<Span> = candidates.iter().map(Entity::span).collect();
-            let mut expected: Vec<Entity> = candidates
-                .iter()
-                .zip(kept_spans(&spans))
-                .filter(|(_, k)| *k)
-                .map(|(e, _)| e.clone())
-                .collect();
-            expected.sort_by_key(|e| e.span().start);
-            let got = resolve_overlaps(&mut candidates);
+            let (got, expected) = resolved_and_kept(&mut candidates);
             proptest::prop_assert_eq!(got, expected);
         }
 

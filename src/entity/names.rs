@@ -881,11 +881,8 @@ fn mark_row(row: &mut [u64; CATS], bit: u64, c: u16) {
 }
 
 /// [`walk_trie`] as it was written with a branch per test (the reference
-/// its tests compare with). The lexicon hits of a document without spaced keys: from the start
-/// record of every token with a vocabulary id, and a walk of the trie from
-/// those longer phrases start with; bucketed by start token, longest
-/// first. Out of line: inlined, its loop took the registers of the token
-/// loop before it and cost more.
+/// its tests compare with): the same hits, buckets, categories and
+/// bitmaps, each token's start record read only when it has an id.
 #[cfg(test)]
 fn walk_trie_ref(
     toks: &mut [Tok],
