@@ -1653,8 +1653,7 @@ mod tests {
             for text in [format!("1998 {w}"), format!("1998 {w}a"), format!("2010{w}")] {
                 let doc = Document::new(&text);
                 let fast = NumDoc::new(&doc);
-                let mut slow = NumDoc::new(&doc);
-                slow.fast = false;
+                let slow = NumDoc::reference(&doc);
                 assert_eq!(
                     super::no_bare_year(&fast, 0, 1998),
                     super::no_bare_year(&slow, 0, 1998),
@@ -1682,8 +1681,7 @@ mod tests {
                 let text = format!("{form} 12 năm 2020");
                 let doc = Document::new(&text);
                 let fast = NumDoc::new(&doc);
-                let mut slow = NumDoc::new(&doc);
-                slow.fast = false;
+                let slow = NumDoc::reference(&doc);
                 assert_eq!(super::word_expr(&fast, 0), super::word_expr(&slow, 0), "{text:?}");
                 if super::date_word(&crate::entity::numeric::lower(&form)).is_some() {
                     assert!(starts_one_of(&fast, 0, &super::DATE_WORD_STARTS), "{form:?}");
@@ -1718,8 +1716,7 @@ mod tests {
         for text in texts {
             let doc = Document::new(text);
             let fast = NumDoc::new(&doc);
-            let mut slow = NumDoc::new(&doc);
-            slow.fast = false;
+            let slow = NumDoc::reference(&doc);
             let (mut a, mut b) = (Vec::new(), Vec::new());
             DateRecognizer.run(&fast, &mut a);
             DateRecognizer.run(&slow, &mut b);
@@ -1764,8 +1761,7 @@ mod tests {
             ] {
                 let doc = Document::new(&text);
                 let fast = NumDoc::new(&doc);
-                let mut slow = NumDoc::new(&doc);
-                slow.fast = false;
+                let slow = NumDoc::reference(&doc);
                 for j in 0..doc.tokens.len() {
                     let is = super::connector(&slow, j);
                     assert_eq!(super::connector(&fast, j), is, "{text:?} at {j}");

@@ -241,6 +241,9 @@ impl Entity {
     /// variant, where [`Entity::span`] then [`Entity::relocate`] made two:
     /// an indirect jump each, mispredicted when the types alternate).
     fn take_text(&mut self, source: &str) {
+        // Reuses the string the recognizer made (usually of the same
+        // length); a recognizer that made none gets one of the exact size
+        // (pushing onto an empty string would take the growth path).
         each_variant!(self, e => {
             let text = source.get(e.span.range()).unwrap_or_default();
             if e.text.capacity() == 0 {
@@ -254,19 +257,8 @@ impl Entity {
 
     /// Moves the entity to `span` of `source` and takes its text from there.
     fn relocate(&mut self, span: Span, source: &str) {
-        let text = source.get(span.range()).unwrap_or_default();
-        // Reuses the string the recognizer made (usually of the same
-        // length); a recognizer that made none gets one of the exact size
-        // (pushing onto an empty string would take the growth path).
-        each_variant!(self, e => {
-            e.span = span;
-            if e.text.capacity() == 0 {
-                e.text = text.to_owned();
-            } else {
-                e.text.clear();
-                e.text.push_str(text);
-            }
-        })
+        each_variant!(self, e => e.span = span);
+        self.take_text(source);
     }
 }
 
@@ -492,24 +484,13 @@ impl Extractor {
         if defer {
             numeric::begin_deferral();
         }
-        self.recognize_all(&doc, &anns, candidates);
+        let mut entities = self.resolved(&doc, &anns, candidates, &mut scratch.spans);
         if defer {
             numeric::end_deferral();
         }
-        // Every type asked for (the usual extractor): nothing to filter.
-        if self.type_bits != ALL_TYPE_BITS {
-            let bits = self.type_bits;
-            candidates.retain(|e| bits >> e.entity_type() as u8 & 1 == 1);
-        }
-        let mut entities = resolve_overlaps_with(candidates, &mut scratch.spans);
         if defer && !numeric::deferred_are_beaten(&entities) {
             candidates.clear();
-            self.recognize_all(&doc, &anns, candidates);
-            if self.type_bits != ALL_TYPE_BITS {
-                let bits = self.type_bits;
-                candidates.retain(|e| bits >> e.entity_type() as u8 & 1 == 1);
-            }
-            entities = resolve_overlaps_with(candidates, &mut scratch.spans);
+            entities = self.resolved(&doc, &anns, candidates, &mut scratch.spans);
         }
         // Most texts need no normalizing: their spans are the input's (one
         // test here instead of a call per entity).
@@ -538,6 +519,24 @@ impl Extractor {
         if let Some(names) = &self.names {
             names.recognize_annotated(doc, anns, out);
         }
+    }
+
+    /// The candidates of every recognizer for `doc` (into `candidates`),
+    /// those of the types asked for, with overlaps resolved.
+    fn resolved(
+        &self,
+        doc: &Document<'_>,
+        anns: &Annotations,
+        candidates: &mut Vec<Entity>,
+        spans: &mut Vec<Span>,
+    ) -> Vec<Entity> {
+        self.recognize_all(doc, anns, candidates);
+        // Every type asked for (the usual extractor): nothing to filter.
+        if self.type_bits != ALL_TYPE_BITS {
+            let bits = self.type_bits;
+            candidates.retain(|e| bits >> e.entity_type() as u8 & 1 == 1);
+        }
+        resolve_overlaps_with(candidates, spans)
     }
 
     /// How many recognizers run (tests).
@@ -1020,7 +1019,6 @@ impl ExtractorBuilder {
                 program_triggers: &self.extra_program_triggers,
                 persons: &self.extra_persons,
             }))
-            .filter(|r| wanted(r))
         } else {
             None
         };

@@ -539,8 +539,7 @@ mod tests {
             ] {
                 let doc = Document::new(&text);
                 let fast = NumDoc::new(&doc);
-                let mut slow = NumDoc::new(&doc);
-                slow.fast = false;
+                let slow = NumDoc::reference(&doc);
                 let at = doc.tokens.iter().position(|t| t.text == dash).unwrap_or(1);
                 assert!(super::super::numeric::is_dash(&fast, at), "{text:?}");
                 assert_eq!(super::with_currency_listed(&fast, at), None, "{text:?}");

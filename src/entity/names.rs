@@ -788,7 +788,6 @@ fn walk_trie(
     // categories are its hits' together). Hits are in token order, so
     // read backwards a bucket's last write of its start is its first hit.
     hit_range.resize(toks.len(), [0, 0]);
-    let mut present = 0;
     let new = hits.get(base..).unwrap_or(&[]);
     for (k, h) in new.iter().enumerate().rev() {
         let k = k + base;
@@ -800,13 +799,8 @@ fn walk_trie(
         if let Some(t) = toks.get_mut(i) {
             t.cats |= cats;
         }
-        let c = cats & !crate::lexicon::cat::STOP;
-        present |= c;
-        if let Some(row) = maps.cats.get_mut(i >> 6) {
-            mark_row(row, 1 << (i & 63), c);
-        }
+        maps.mark_cats(i, cats);
     }
-    maps.present |= present;
 }
 
 /// The hits at token `i` when a phrase of two words or more may start

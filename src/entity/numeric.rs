@@ -99,6 +99,16 @@ impl<'d, 'a> NumDoc<'d, 'a> {
         }
     }
 
+    /// [`NumDoc::new`] without the early rejects: the reference path the
+    /// tests compare the fast one with.
+    #[cfg(test)]
+    pub(crate) fn reference(doc: &'d Document<'a>) -> Self {
+        NumDoc {
+            fast: false,
+            ..Self::new(doc)
+        }
+    }
+
     /// A `NumDoc` over reused buffers: `memo` (cleared here) and `anchors`,
     /// which must be what [`NumDoc::anchors`] would compute, with their
     /// classes (what [`anchor_of`] gives for each) and the number-like ones
@@ -2946,8 +2956,7 @@ mod tests {
                 continue;
             }
             let fast = NumDoc::new(&doc);
-            let mut slow = NumDoc::new(&doc);
-            slow.fast = false;
+            let slow = NumDoc::reference(&doc);
             assert_eq!(
                 spelled_ends_at_next(&fast, 0),
                 spelled_ends_at_next(&slow, 0),
@@ -3192,8 +3201,7 @@ mod tests {
             assert!(!CURRENCIES.by_first.contains_key(dash), "{dash:?}");
             let text = format!("5 {dash} 6");
             let doc = Document::new(&text);
-            let mut slow = NumDoc::new(&doc);
-            slow.fast = false;
+            let slow = NumDoc::reference(&doc);
             let fast = NumDoc::new(&doc);
             assert!(is_dash(&fast, 1), "{dash:?}");
             assert_eq!(unit_at_uncached(&fast, 1), None);

@@ -569,8 +569,7 @@ mod tests {
                     let text = format!("Có {form} 5 {after} và 12 tháng");
                     let doc = Document::new(&text);
                     let fast = NumDoc::new(&doc);
-                    let mut slow = NumDoc::new(&doc);
-                    slow.fast = false;
+                    let slow = NumDoc::reference(&doc);
                     let (mut a, mut b) = (Vec::new(), Vec::new());
                     QuantityRecognizer.run(&fast, &mut a);
                     QuantityRecognizer.run(&slow, &mut b);
