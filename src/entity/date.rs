@@ -875,10 +875,8 @@ fn no_bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> bool {
 
 /// The first bytes and lengths of the texts `number::scale_exp` accepts
 /// and of `%` (see [`no_bare_year`]; a test checks the list).
-static YEAR_AMOUNT_STARTS: super::numeric::Starts = super::numeric::starts(&[
-    "nghìn", "ngàn", "Nghìn", "Ngàn", "NGHÌN", "NGÀN", "triệu", "Triệu", "TRIỆU", "tỷ", "tỉ", "Tỷ", "Tỉ",
-    "TỶ", "TỈ", "vạn", "Vạn", "trăm", "Trăm", "TRĂM", "chục", "Chục", "%",
-]);
+static YEAR_AMOUNT_STARTS: super::numeric::Starts =
+    super::numeric::starts_any_case(&["nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm", "chục", "%"]);
 
 /// Whether `word` may be one of the words before a number that make it
 /// no year (`số`, `mã`, `điều`, `khoản`, `phòng`, `tổ`, `lớp`, `thứ`, `top`,
@@ -1008,45 +1006,17 @@ fn word_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
 /// [`DATE_WORD_FORMS`]: the words in lower case and capitalized (`lower`
 /// changes only a text that starts with a capital; each capital of these
 /// letters has the length of its lower case, and none of them is `k`,
-/// whose Kelvin sign is longer). A test checks every form in three cases.
-static DATE_WORD_STARTS: super::numeric::Starts = starts(&[
-    "ngày",
-    "mồng",
-    "mùng",
-    "tháng",
-    "năm",
-    "quý",
-    "quí",
-    "giai",
-    "thời",
-    "nhiệm",
-    "niên",
-    "đầu",
-    "giữa",
-    "cuối",
-    "thượng",
-    "trung",
-    "hạ",
-    "nửa",
-    "Ngày",
-    "Mồng",
-    "Mùng",
-    "Tháng",
-    "Năm",
-    "Quý",
-    "Quí",
-    "Giai",
-    "Thời",
-    "Nhiệm",
-    "Niên",
-    "Đầu",
-    "Giữa",
-    "Cuối",
-    "Thượng",
-    "Trung",
-    "Hạ",
-    "Nửa",
-]);
+/// whose Kelvin sign is longer), made from the forms at compile time. A
+/// test checks every form in three cases.
+static DATE_WORD_STARTS: super::numeric::Starts = {
+    let mut words = [""; DATE_WORD_FORMS.len()];
+    let mut k = 0;
+    while k < words.len() {
+        words[k] = DATE_WORD_FORMS[k].0;
+        k += 1;
+    }
+    super::numeric::starts_any_case(&words)
+};
 
 /// [`word_expr`] at the syllable `i`, which is the date word `word`.
 fn word_expr_of(doc: &NumDoc<'_, '_>, i: usize, word: DateWord) -> Option<Expr> {

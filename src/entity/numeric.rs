@@ -1465,6 +1465,21 @@ pub(crate) const fn starts(words: &[&str]) -> Starts {
     Starts(set)
 }
 
+/// [`starts`] of `words` (given in lower case) in every case: a capital
+/// has the same length and first byte as its small letter (less 32 for
+/// ASCII; the same lead byte for the two- and three-byte Vietnamese
+/// letters), and all-capital forms start like the capitalized ones.
+pub(crate) const fn starts_any_case(words: &[&str]) -> Starts {
+    let Starts(mut set) = starts(words);
+    let mut k = 0;
+    while k < words.len() {
+        let b = words[k].as_bytes();
+        set[b[0].to_ascii_uppercase() as usize] |= 1 << b.len();
+        k += 1;
+    }
+    Starts(set)
+}
+
 /// Whether token `i` is the word `w` (given in lower case), in any case.
 /// (The length test, inline, settles most calls: see [`eq_ci`].)
 #[inline]
