@@ -1668,24 +1668,26 @@ fn ann_tag(lex: &NameLexicon) -> u16 {
 /// Tokenizes `text` into `tokens` with the [`Class::pack`]ed class of each
 /// plain word by `lex` in `anns` (0 for other tokens), through the
 /// tokenizer's word memo; returns the tag the classes are stored under (0:
-/// none, `tokens` and `anns` untouched).
+/// none, `tokens` and `anns` untouched) and whether default normalization
+/// would leave `text` as it is (`false`: it may not; see
+/// `crate::token::tokenize_annotated`).
 pub(crate) fn tokenize_classified<'a>(
     text: &'a str,
     tokens: &mut Vec<crate::token::Token<'a>>,
     anns: &mut Vec<u32>,
     lex: &NameLexicon,
-) -> u16 {
+) -> (u16, bool) {
     let tag = ann_tag(lex);
     if tag == 0 {
-        return 0;
+        return (0, false);
     }
     let mut scratch = Vec::new();
     anns.reserve(tokens.capacity().saturating_sub(anns.len()));
     let short = short_anns(lex);
-    crate::token::tokenize_annotated(text, tokens, anns, tag, short, &mut |w: &str, kind| {
+    let clean = crate::token::tokenize_annotated(text, tokens, anns, tag, short, &mut |w: &str, kind| {
         classify(w, lex, &mut scratch).pack(kind)
     });
-    tag
+    (tag, clean)
 }
 
 /// `lex`'s packed classes ([`Class::pack`]) of the short tokens the
@@ -2150,7 +2152,7 @@ impl Recognizer for NameRecognizer {
         text: &'a str,
         tokens: &mut Vec<crate::token::Token<'a>>,
         anns: &mut Vec<u32>,
-    ) -> u16 {
+    ) -> (u16, bool) {
         tokenize_classified(text, tokens, anns, &self.lex)
     }
 }
@@ -2550,7 +2552,7 @@ mod tests {
         // annotation its class, and the same context built from them.
         let mut tokens = Vec::new();
         let mut anns = Vec::new();
-        let tag = tokenize_classified(text, &mut tokens, &mut anns, lex);
+        let tag = tokenize_classified(text, &mut tokens, &mut anns, lex).0;
         assert_ne!(tag, 0);
         assert_eq!(tokens, doc.tokens, "{text:?}");
         assert_eq!(anns.len(), tokens.len(), "{text:?}");

@@ -30,8 +30,16 @@ mod stages;
 pub use fold::{fold, fold_lower};
 pub use offset_map::OffsetMap;
 
+pub(crate) use scan::is_nfc_stable;
 use scan::{Checks, Cleanup};
 use std::borrow::Cow;
+
+/// Whether normalization's tone stage counts `c` as a char of a word
+/// (letters and combining marks): the words whose marks it may rewrite are
+/// the runs of such chars.
+pub(crate) fn is_word_char(c: char) -> bool {
+    scan::is_word_char(&crate::syllable::TABLE, c)
+}
 
 /// Where the tone mark goes in the rhymes where the two conventions differ
 /// (open `oa`, `oe`, `uy`).
@@ -127,7 +135,7 @@ pub struct Normalized<'a> {
 }
 
 impl<'a> Normalized<'a> {
-    fn unchanged(text: &'a str) -> Self {
+    pub(crate) fn unchanged(text: &'a str) -> Self {
         Normalized {
             text: Cow::Borrowed(text),
             map: OffsetMap::identity(text.len()),

@@ -165,7 +165,7 @@ fn ascii_collapse_hit(b: &[u8], from: usize) -> Option<usize> {
 }
 
 #[inline]
-fn is_word_char(table: &Table, c: char) -> bool {
+pub(crate) fn is_word_char(table: &Table, c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }

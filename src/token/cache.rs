@@ -181,6 +181,27 @@ pub(crate) struct Slot {
     tag: u16,
     /// What the word is.
     kind: TokenKind,
+    /// Whether default normalization leaves the word as it is (see
+    /// [`word_is_clean`]): [`CLEAN`], [`NOT_CLEAN`] or [`UNKNOWN`] (never
+    /// when `tag` is not 0).
+    clean: u8,
+}
+
+/// A word's clean state not computed yet (plain look-ups do not).
+const UNKNOWN: u8 = 0;
+/// [`word_is_clean`] is `true`.
+const CLEAN: u8 = 1;
+/// [`word_is_clean`] is `false`.
+const NOT_CLEAN: u8 = 2;
+
+/// The clean state of a word whose [`word_is_clean`] is `clean`.
+#[inline(always)]
+fn clean_state(clean: bool) -> u8 {
+    if clean {
+        CLEAN
+    } else {
+        NOT_CLEAN
+    }
 }
 
 impl Slot {
@@ -197,13 +218,15 @@ const EMPTY: Slot = Slot {
     ann: 0,
     tag: 0,
     kind: TokenKind::Word,
+    clean: UNKNOWN,
 };
 
 /// Two slots, most recent first.
 pub(crate) struct Set([Cell<Slot>; 2]);
 
 /// Four short words (see [`Key::short`]) in one cache line: their keys
-/// (0: empty), then each one's annotation, tag and kind (as in [`Slot`]).
+/// (0: empty), then each one's annotation, tag, kind and clean flag (as in
+/// [`Slot`]).
 /// Way 0 is the newest; a miss shifts the ways down and drops the oldest.
 #[repr(C, align(64))]
 pub(crate) struct ShortSet {
@@ -211,6 +234,7 @@ pub(crate) struct ShortSet {
     anns: [Cell<u32>; 4],
     tags: [Cell<u16>; 4],
     kinds: [Cell<TokenKind>; 4],
+    cleans: [Cell<u8>; 4],
 }
 
 impl ShortSet {
@@ -220,6 +244,7 @@ impl ShortSet {
             anns: Default::default(),
             tags: Default::default(),
             kinds: [const { Cell::new(TokenKind::Word) }; 4],
+            cleans: Default::default(),
         }
     }
 
@@ -236,17 +261,19 @@ impl ShortSet {
 
     /// Stores a new word in way 0, the others one way down (the oldest
     /// goes).
-    fn insert(&self, a: u64, kind: TokenKind, ann: u32, tag: u16) {
+    fn insert(&self, a: u64, kind: TokenKind, ann: u32, tag: u16, clean: u8) {
         for i in (1..4).rev() {
             self.keys[i].set(self.keys[i - 1].get());
             self.anns[i].set(self.anns[i - 1].get());
             self.tags[i].set(self.tags[i - 1].get());
             self.kinds[i].set(self.kinds[i - 1].get());
+            self.cleans[i].set(self.cleans[i - 1].get());
         }
         self.keys[0].set(a);
         self.anns[0].set(ann);
         self.tags[0].set(tag);
         self.kinds[0].set(kind);
+        self.cleans[0].set(clean);
     }
 }
 
@@ -345,7 +372,7 @@ pub(crate) fn word_kind_in(memo: Option<&Table>, text: &str, start: usize, end: 
 #[inline(never)]
 fn short_miss(set: &ShortSet, a: u64, text: &str, start: usize, end: usize) -> TokenKind {
     let kind = classify(text, start, end);
-    set.insert(a, kind, 0, 0);
+    set.insert(a, kind, 0, 0, UNKNOWN);
     kind
 }
 
@@ -369,6 +396,7 @@ fn word_kind_second(set: &Set, text: &str, start: usize, end: usize, key: Key) -
         ann: 0,
         tag: 0,
         kind,
+        clean: UNKNOWN,
     });
     kind
 }
@@ -392,7 +420,9 @@ pub(crate) fn word_kind_annotated(
     let word = word_of(text, start, end);
     match memo {
         Some(table) if word.len() == end.wrapping_sub(start) => {
-            word_kind_annotated_in(table, text, start, end, word, tag, annotate)
+            let (kind, ann, clean) = word_kind_annotated_in(table, text, start, end, word, tag, annotate);
+            assert_eq!(clean, word_is_clean(word), "{word:?}");
+            (kind, ann)
         }
         _ => {
             let kind = classify(text, start, end);
@@ -403,7 +433,9 @@ pub(crate) fn word_kind_annotated(
 
 /// [`word_kind_annotated`] with the table at hand and the word sliced:
 /// `word` is `text[start..end]` (the token loop has sliced it for its
-/// token already, so a miss slices nothing again).
+/// token already, so a miss slices nothing again). Also answers whether
+/// default normalization leaves the word as it is ([`word_is_clean`]),
+/// remembered with the annotation.
 #[inline(always)]
 pub(crate) fn word_kind_annotated_in(
     table: &Table,
@@ -413,10 +445,9 @@ pub(crate) fn word_kind_annotated_in(
     word: &str,
     tag: u16,
     annotate: &mut impl FnMut(&str, TokenKind) -> u32,
-) -> (TokenKind, u32) {
+) -> (TokenKind, u32, bool) {
     let Some(key) = Key::new(text.as_bytes(), start, end) else {
-        let kind = super::scan::classify_word(word, false);
-        return (kind, annotate(word, kind));
+        return unremembered(word, annotate);
     };
     if let Some(a) = key.short() {
         if let Some(set) = table.short_set(a) {
@@ -424,20 +455,97 @@ pub(crate) fn word_kind_annotated_in(
             let m = set.matches(a);
             let way = way_of(m);
             if (m != 0) & (set.tags[way].get() == tag) {
-                return (set.kinds[way].get(), set.anns[way].get());
+                return (
+                    set.kinds[way].get(),
+                    set.anns[way].get(),
+                    set.cleans[way].get() == CLEAN,
+                );
             }
             return short_annotated_miss(set, a, m, word, tag, annotate);
         }
     }
     let Some(set) = table.get(key.set()) else {
-        let kind = super::scan::classify_word(word, false);
-        return (kind, annotate(word, kind));
+        return unremembered(word, annotate);
     };
     let first = set.0[0].get();
     if first.holds(&key) && first.tag == tag {
-        return (first.kind, first.ann);
+        return (first.kind, first.ann, first.clean == CLEAN);
     }
     annotated_second(set, word, key, tag, annotate)
+}
+
+/// [`word_kind_annotated_in`] for a word the memo cannot hold.
+#[inline(never)]
+fn unremembered(word: &str, annotate: &mut impl FnMut(&str, TokenKind) -> u32) -> (TokenKind, u32, bool) {
+    let kind = super::scan::classify_word(word, false);
+    (kind, annotate(word, kind), word_is_clean(word))
+}
+
+/// [`word_is_clean`] of `word` = `text[start..end]`, answered from the memo
+/// when it holds the word with a known answer, and remembered there when
+/// it holds the word without one (words the memo does not hold are not
+/// added: their kinds are not at hand).
+#[inline]
+pub(crate) fn clean_in(table: &Table, text: &str, start: usize, end: usize, word: &str) -> bool {
+    let Some(key) = Key::new(text.as_bytes(), start, end) else {
+        return word_is_clean(word);
+    };
+    if let Some(a) = key.short() {
+        let Some(set) = table.short_set(a) else {
+            return word_is_clean(word);
+        };
+        let m = set.matches(a);
+        if m == 0 {
+            return word_is_clean(word);
+        }
+        let cell = &set.cleans[way_of(m)];
+        return match cell.get() {
+            UNKNOWN => {
+                let clean = word_is_clean(word);
+                cell.set(clean_state(clean));
+                clean
+            }
+            state => state == CLEAN,
+        };
+    }
+    let Some(set) = table.get(key.set()) else {
+        return word_is_clean(word);
+    };
+    for cell in &set.0 {
+        let mut slot = cell.get();
+        if slot.holds(&key) {
+            if slot.clean == UNKNOWN {
+                slot.clean = clean_state(word_is_clean(word));
+                cell.set(slot);
+            }
+            return slot.clean == CLEAN;
+        }
+    }
+    word_is_clean(word)
+}
+
+/// Whether [`normalize_with_map`](crate::normalize_with_map) with the
+/// default options leaves `word` as it is and its first char can combine
+/// with nothing before it (so that the word, with what is around it in a
+/// text, is left as it is too: see
+/// [`crate::normalize::scan::is_nfc_stable`]).
+pub(crate) fn word_is_clean(word: &str) -> bool {
+    if is_plain_punct(word) {
+        return true;
+    }
+    word.chars().next().is_some_and(crate::normalize::is_nfc_stable)
+        && crate::normalize::normalize_with_map(word, &crate::normalize::NormalizeOptions::default())
+            .map
+            .is_identity()
+}
+
+/// Whether `text` is ASCII and general punctuation only (dashes, quotes,
+/// `…`: U+2002–U+203F): no letter with a mark, nothing NFC changes or
+/// combines, so default normalization leaves it as it is.
+#[inline]
+pub(crate) fn is_plain_punct(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii() || ('\u{2002}'..='\u{203F}').contains(&c))
 }
 
 /// [`word_kind_annotated_in`] for a short word its set does not hold with
@@ -452,19 +560,25 @@ fn short_annotated_miss(
     word: &str,
     tag: u16,
     annotate: &mut impl FnMut(&str, TokenKind) -> u32,
-) -> (TokenKind, u32) {
+) -> (TokenKind, u32, bool) {
     if m != 0 {
         let way = way_of(m);
         let kind = set.kinds[way].get();
         let ann = annotate(word, kind);
         set.anns[way].set(ann);
         set.tags[way].set(tag);
-        return (kind, ann);
+        let clean = match set.cleans[way].get() {
+            UNKNOWN => word_is_clean(word),
+            state => state == CLEAN,
+        };
+        set.cleans[way].set(clean_state(clean));
+        return (kind, ann, clean);
     }
+    let clean = word_is_clean(word);
     let kind = super::scan::classify_word(word, false);
     let ann = annotate(word, kind);
-    set.insert(a, kind, ann, tag);
-    (kind, ann)
+    set.insert(a, kind, ann, tag, clean_state(clean));
+    (kind, ann, clean)
 }
 
 /// [`word_kind_annotated_in`] past a first slot that holds the word with the
@@ -476,7 +590,7 @@ fn annotated_second(
     key: Key,
     tag: u16,
     annotate: &mut impl FnMut(&str, TokenKind) -> u32,
-) -> (TokenKind, u32) {
+) -> (TokenKind, u32, bool) {
     let [first, second] = &set.0;
     let mut slot = first.get();
     if !slot.holds(&key) {
@@ -493,6 +607,7 @@ fn annotated_second(
                 ann: 0,
                 tag: 0,
                 kind: super::scan::classify_word(word, false),
+                clean: UNKNOWN,
             };
         }
     }
@@ -500,8 +615,11 @@ fn annotated_second(
         slot.ann = annotate(word, slot.kind);
         slot.tag = tag;
     }
+    if slot.clean == UNKNOWN {
+        slot.clean = clean_state(word_is_clean(word));
+    }
     first.set(slot);
-    (slot.kind, slot.ann)
+    (slot.kind, slot.ann, slot.clean == CLEAN)
 }
 
 #[cfg(test)]

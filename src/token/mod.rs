@@ -225,6 +225,14 @@ pub fn tokenize_into<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
 /// punctuation or symbol byte, a run of digits that ends at once: see
 /// [`short_kind`]) get `short[b]`, `b` their first byte: the caller's
 /// annotation of every such token starting with `b` (0: none).
+///
+/// Returns whether [`normalize_with_map`](crate::normalize_with_map) with
+/// the default options would leave `text` as it is, as far as the tokens
+/// show: `true` only when it would (every token is left as it is on its
+/// own, starts with a char that combines with nothing before it, the white
+/// space between tokens too, and no two adjacent tokens put word chars
+/// together, so no word of the text spans two tokens); `false` when it may
+/// not. Plain words answer from the memo, next to their annotation.
 pub(crate) fn tokenize_annotated<'a>(
     text: &'a str,
     tokens: &mut Vec<Token<'a>>,
@@ -232,9 +240,67 @@ pub(crate) fn tokenize_annotated<'a>(
     tag: u16,
     short: &[u32; 128],
     annotate: &mut impl FnMut(&str, TokenKind) -> u32,
-) {
+) -> bool {
     let mut it = tokenize(text);
-    cache::with_table(|table| it.push_all_annotated(table, tokens, anns, tag, short, annotate));
+    cache::with_table(|table| it.push_all_annotated(table, tokens, anns, tag, short, annotate))
+}
+
+/// Whether the chars on both sides of byte `at` of `text` are word chars
+/// as normalization's tone stage counts them (letters and marks): then two
+/// tokens that meet at `at` are one word to it. Inline for the usual
+/// answer: an ASCII byte that is no letter on one side.
+#[inline(always)]
+fn word_chars_meet(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let maybe = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b.is_ascii_alphabetic());
+    maybe(bytes.get(at))
+        && maybe(at.checked_sub(1).and_then(|i| bytes.get(i)))
+        && word_chars_meet_slow(text, at)
+}
+
+/// [`word_chars_meet`] past its byte test.
+#[inline(never)]
+fn word_chars_meet_slow(text: &str, at: usize) -> bool {
+    let before = text.get(..at).and_then(|s| s.chars().next_back());
+    let after = text.get(at..).and_then(|s| s.chars().next());
+    match (before, after) {
+        (Some(x), Some(y)) => crate::normalize::is_word_char(x) && crate::normalize::is_word_char(y),
+        _ => false,
+    }
+}
+
+/// Whether default normalization leaves the token `text[start..end]` (not
+/// a plain word: those answer from the memo), and the white space
+/// `text[gap..start]` before it, as they are, and whether the token puts
+/// no word char next to one of a token it touches, on either side (see
+/// [`tokenize_annotated`]). Inline for the usual token: at most one space
+/// before it, ASCII.
+#[inline(always)]
+fn other_token_clean(table: &cache::Table, text: &str, gap: usize, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let usual_gap = start == gap || (start == gap + 1 && bytes.get(gap) == Some(&b' '));
+    match bytes.get(start..end) {
+        Some(token) if usual_gap && token.is_ascii() => {
+            !(word_chars_meet(text, end) || start == gap && word_chars_meet(text, start))
+        }
+        _ => other_token_clean_slow(table, text, gap, start, end),
+    }
+}
+
+/// [`other_token_clean`] for a token that is not ASCII or white space
+/// other than one space before it.
+#[inline(never)]
+fn other_token_clean_slow(table: &cache::Table, text: &str, gap: usize, start: usize, end: usize) -> bool {
+    let Some(token) = text.get(start..end) else {
+        return false;
+    };
+    let gap_clean = text
+        .get(gap..start)
+        .is_some_and(|g| g.is_ascii() || g.chars().all(crate::normalize::is_nfc_stable));
+    gap_clean
+        && (cache::is_plain_punct(token) || cache::clean_in(table, text, start, end, token))
+        && !(gap == start && word_chars_meet(text, start))
+        && !word_chars_meet(text, end)
 }
 
 /// The kind of the short tokens [`tokenize_annotated`] annotates from its
@@ -396,11 +462,12 @@ impl<'a> Tokens<'a> {
     /// in `table`, the memo at hand), everything else out of line.
     #[inline]
     fn push_all(&mut self, table: Option<&cache::Table>, tokens: &mut Vec<Token<'a>>) {
-        self.push_all_with(
+        self.push_all_with::<false>(
             tokens,
-            |text, start, end, _| (cache::word_kind_in(table, text, start, end), 0),
+            |text, start, end, _| (cache::word_kind_in(table, text, start, end), 0, true),
             |_| 0,
             |_| {},
+            |_, _, _, _| true,
         );
     }
 
@@ -408,7 +475,9 @@ impl<'a> Tokens<'a> {
     /// [`tokenize_annotated`]). The loop runs with the table known to be
     /// there (no test per word); when the thread's memo is gone (a
     /// tokenizer in another thread-local's destructor) every annotation is
-    /// 0, which callers treat as "not annotated".
+    /// 0, which callers treat as "not annotated", and the answer on
+    /// normalization is `false`. Returns that answer (see
+    /// [`tokenize_annotated`]).
     #[inline]
     fn push_all_annotated(
         &mut self,
@@ -418,48 +487,58 @@ impl<'a> Tokens<'a> {
         tag: u16,
         short: &[u32; 128],
         annotate: &mut impl FnMut(&str, TokenKind) -> u32,
-    ) {
+    ) -> bool {
         let Some(table) = table else {
             let n = tokens.len();
             tokens.extend(&mut *self);
             anns.resize(anns.len() + (tokens.len() - n), 0);
-            return;
+            return false;
         };
-        self.push_all_with(
+        self.push_all_with::<true>(
             tokens,
             |text, start, end, word| {
                 cache::word_kind_annotated_in(table, text, start, end, word, tag, annotate)
             },
             |b| short.get(usize::from(b)).copied().unwrap_or(0),
             |ann| anns.push(ann),
-        );
+            |text, gap, start, end| other_token_clean(table, text, gap, start, end),
+        )
     }
 
     /// The one token loop of [`Tokens::push_all`] and
     /// [`Tokens::push_all_annotated`]: `kind_of(text, start, end, word)` gives a plain
-    /// word's kind and annotation, `short_ann(b)` that of a short token
+    /// word's kind, annotation and whether normalization leaves it,
+    /// `short_ann(b)` the annotation of a short token
     /// starting with byte `b` ([`short_kind`]), `note` receives each pushed
-    /// token's annotation (0 for the other tokens). All are inlined, so
-    /// the plain loop carries no annotation at all.
+    /// token's annotation (0 for the other tokens), `other_clean(text, gap,
+    /// start, end)` whether normalization leaves another token and the
+    /// white space before it (from `gap`). All are inlined, so the plain
+    /// loop carries no annotation at all. With `CHECK`, returns whether
+    /// normalization leaves the text (see [`tokenize_annotated`]); without,
+    /// `true`, and nothing of that is computed.
     #[inline(always)]
-    fn push_all_with(
+    fn push_all_with<const CHECK: bool>(
         &mut self,
         tokens: &mut Vec<Token<'a>>,
-        mut kind_of: impl FnMut(&str, usize, usize, &str) -> (TokenKind, u32),
+        mut kind_of: impl FnMut(&str, usize, usize, &str) -> (TokenKind, u32, bool),
         short_ann: impl Fn(u8) -> u32,
         mut note: impl FnMut(u32),
-    ) {
+        mut other_clean: impl FnMut(&str, usize, usize, usize) -> bool,
+    ) -> bool {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut pos = self.pos;
+        // Nothing before the first token: it touches no other.
+        let mut clean = !CHECK || pos == 0;
         loop {
-            if bytes.get(pos) == Some(&b' ') {
-                pos += 1;
-            }
+            let skipped = bytes.get(pos) == Some(&b' ');
+            pos += usize::from(skipped);
             let mut ann = 0;
+            let mut word_clean = true;
             let found = scan::plain_word_with(text, pos, &mut self.memo, |text, start, end, word| {
-                let (kind, a) = kind_of(text, start, end, word);
+                let (kind, a, c) = kind_of(text, start, end, word);
                 ann = a;
+                word_clean = c;
                 kind
             });
             let found = match found {
@@ -470,11 +549,20 @@ impl<'a> Tokens<'a> {
                         kind,
                     });
                     note(ann);
+                    if CHECK {
+                        // Only another token can put a word char next to
+                        // a plain word (a short token is an ASCII digit
+                        // or punctuation): that token checks both its
+                        // ends.
+                        clean &= word_clean;
+                    }
                     pos = end;
                     continue;
                 }
                 scan::Start::Short(end, kind) => match text.get(pos..end) {
                     Some(short) => {
+                        // (An ASCII digit or punctuation byte: no word
+                        // char, nothing normalization changes.)
                         tokens.push(Token {
                             text: short,
                             span: Span::new(pos, end),
@@ -489,16 +577,29 @@ impl<'a> Tokens<'a> {
                 scan::Start::Found(end, kind) => Some((end, kind)),
                 scan::Start::Other => None,
             };
+            // Where the white space before the token starts (after the
+            // last token, or the text's start).
+            let gap = pos - usize::from(skipped);
             match self.finish(pos, found) {
                 Some(token) => {
+                    if CHECK {
+                        clean &= other_clean(text, gap, token.span.start, token.span.end);
+                    }
                     tokens.push(token);
                     note(0);
                 }
-                None => break,
+                None => {
+                    if CHECK {
+                        // Trailing white space.
+                        clean &= other_clean(text, gap, bytes.len(), bytes.len());
+                    }
+                    break;
+                }
             }
             pos = self.pos;
         }
         self.pos = pos;
+        clean
     }
 }
 

@@ -476,7 +476,7 @@ mod fast_path_agrees_with_general_path {
             let mut tokens = vec![first];
             let mut anns = vec![u32::MAX];
             let mut calls = 0usize;
-            super::super::tokenize_annotated(
+            let clean = super::super::tokenize_annotated(
                 text,
                 &mut tokens,
                 &mut anns,
@@ -487,6 +487,11 @@ mod fast_path_agrees_with_general_path {
                     annotation_with_kind(w, k, tag)
                 },
             );
+            // "Clean" promises that normalization leaves the text.
+            if clean {
+                let n = crate::normalize_with_map(text, &crate::NormalizeOptions::default());
+                assert!(n.map.is_identity() && n.text == text, "{text:?}");
+            }
             assert_eq!(tokens.get(1..), Some(&general[..]), "{text:?}");
             assert_eq!(anns.len(), tokens.len(), "{text:?}");
             assert_eq!(anns.first(), Some(&u32::MAX), "{text:?}");
@@ -587,6 +592,12 @@ mod fast_path_agrees_with_general_path {
             "\u{0375}", "\u{037E}", "\u{037F}", "Ά", "α", "ა", "ሀ", "\u{17D4}", "ᾀ", "\u{1FBD}", "Ḁ",
             "\u{1E9E}", "東", "😀", "—", "…", "’", "'", " ", " ", " ", "\n", ".", ",", "-", "@", "_", "&",
             "/", "%", "www.", "http://", "vn", "UBND", "TP.", "HCM", "Hà", "v", "S",
+            // What normalization changes (misplaced or doubled marks, one
+            // horn of two, a decomposed letter, the quads that NFC maps to
+            // spaces, Ohm, a compatibility ideograph) or may join across
+            // tokens (a spacing mark, Hangul jamo), and old-style tones.
+            "sọan", "hõang", "qủa", "gìa", "uơ", "ưo", "hoà", "hòa", "thuỷ", "e\u{301}", "\u{2000}",
+            "\u{2001}", "\u{2126}", "\u{F900}", "\u{0903}", "\u{1100}", "\u{1161}", "\u{11A8}", "“", "”",
         ]);
         prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
     }
@@ -745,4 +756,80 @@ fn token_kind_all_lists_every_kind_at_its_index() {
         | CloseQuote | Symbol | Url | Email | Hashtag | Mention => TokenKind::ALL.contains(&k),
     };
     assert!(TokenKind::ALL.iter().all(|&k| listed(k)));
+}
+
+/// What [`tokenize_annotated`](super::tokenize_annotated) answers on
+/// normalization: "leaves the text" for clean text of every kind of token,
+/// "may not" as soon as one token, one gap or one junction may change.
+mod normalization_verdict {
+
+    fn verdict(text: &str) -> bool {
+        let (mut tokens, mut anns) = (Vec::new(), Vec::new());
+        // Twice: the first pass fills the memo, the second answers from it.
+        let first =
+            super::super::tokenize_annotated(text, &mut tokens, &mut anns, 5, &[0; 128], &mut |_, _| 1);
+        tokens.clear();
+        anns.clear();
+        let second =
+            super::super::tokenize_annotated(text, &mut tokens, &mut anns, 5, &[0; 128], &mut |_, _| 1);
+        assert_eq!(first, second, "{text:?}");
+        let unchanged = crate::normalize_with_map(text, &crate::NormalizeOptions::default())
+            .map
+            .is_identity();
+        assert!(!first || unchanged, "{text:?}");
+        first
+    }
+
+    #[test]
+    fn clean_text_is_known_clean() {
+        for text in [
+            "",
+            " ",
+            "Thanh Hóa và Thanh Hoá, thủy lợi và thuỷ lợi.",
+            "UBND tỉnh (Quảng Ninh) chi 92,9 triệu đồng – “Đồng hành” … 12/3/2025!",
+            "Ông Nguyễn Văn A: www.abc.vn, a@b.vn, H'Mông, GD&ĐT, TP.HCM.\n\nHai dòng  cách\t nhau ",
+            "Café Zürich, naïve, Ørsted, Ελλάδα, 東京 và Москва",
+            "\u{A0}Hà\u{A0}Nội\u{3000}",
+        ] {
+            assert!(verdict(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn text_that_may_change_is_not() {
+        for text in [
+            "soạn thảo và sọan thảo",
+            "Tie\u{0302}\u{0301}ng Vie\u{0323}\u{0302}t",
+            "hai\u{2000}từ",
+            "1\u{2126}",
+            "chữ \u{F900}",
+            "Hà Nội\u{0301}",
+            "\u{0301}a",
+        ] {
+            assert!(!verdict(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_chars_that_meet_across_tokens_are_seen() {
+        // (Greek letters do not run on in a word token, but normalization
+        // counts them as word chars.)
+        assert!(super::super::word_chars_meet("Việtα", "Việt".len()));
+        assert!(super::super::word_chars_meet("aα", 1));
+        assert!(!super::super::word_chars_meet("Việt.", "Việt".len()));
+        assert!(!super::super::word_chars_meet("Việt α", "Việt ".len()));
+        assert!(!super::super::word_chars_meet("α", 0));
+        assert!(!super::super::word_chars_meet("α", "α".len()));
+        // (Whatever the tokens, the verdict stays sound.)
+        for text in [
+            "Việtα",
+            "ọaα",
+            "αọa",
+            "hòa\u{0903}",
+            "\u{1100}\u{1161}",
+            "Hà\u{1161}",
+        ] {
+            verdict(text);
+        }
+    }
 }
