@@ -262,10 +262,20 @@ fn unit_after(doc: &NumDoc<'_, '_>, end: usize) -> Option<(usize, usize, bool)> 
 #[inline(always)]
 fn maybe_more(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let next = i + 1;
-    doc.tokens.get(next).is_some_and(|t| {
-        // (The kinds as one bit test, not a chain of compares.)
-        MORE_KINDS >> (t.kind as u32) & 1 != 0 || is_dash(doc, next) || t.text == "%"
-    })
+    let Some(t) = doc.tokens.get(next) else {
+        return false;
+    };
+    // (The kinds as one bit test, not a chain of compares; the dash test,
+    // rarely needed, out of line.)
+    MORE_KINDS >> (t.kind as u32) & 1 != 0
+        || t.text == "%"
+        || (t.kind == TokenKind::Punct && dash_at(doc, next))
+}
+
+/// [`is_dash`], out of line (for [`maybe_more`]).
+#[inline(never)]
+fn dash_at(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    is_dash(doc, i)
 }
 
 /// Bit `k` set for each [`TokenKind`] `k` that [`maybe_more`] lets follow
