@@ -2888,6 +2888,36 @@ mod tests {
         }
     }
 
+    /// `surely_no_code_part` rejects no code: on sentences full of codes,
+    /// phone numbers and clock times, the code test with the early reject
+    /// and without it agree at every token, and the sentences do hold codes.
+    #[test]
+    fn code_reject_keeps_every_code() {
+        let texts = [
+            "Quyết định 1722/QĐ-TTg được ký ngày 5 tháng 3.",
+            "Theo Nghị quyết 72-NQ/TW và công văn 15_BC.",
+            "Cuộc họp bắt đầu lúc 22:28 và kết thúc lúc 23 giờ.",
+            "Gọi 0912 345 678 hoặc đường dây nóng 1900 9095 để hỏi.",
+            "Hotline: 18001234, SĐT 0283 825 1234, ĐT (028) 3825 1234.",
+            "Số điện thoại 090 1234 567; fax 024 3733 0000.",
+            "Xe biển 29A-123.45 và mẫu A4 dừng ở km 12.",
+            "Dịch Covid-19 lan rộng từ tháng-12 năm 2019.",
+            "Giá 1 500 000 đồng, năm 2010 có 5 người, 3-4 tháng.",
+            "Mã 12\\34, 12\\ab và 7.2024 rồi 0123 cùng 045 và 2000 000.",
+        ];
+        let mut codes = 0;
+        for text in texts {
+            let doc = Document::new(text);
+            let (fast, plain) = (NumDoc::new(&doc), NumDoc::with_every_token_as_anchor(&doc));
+            for i in 0..doc.tokens.len() {
+                let code = code_part_uncached(&plain, i);
+                assert_eq!(code_part_uncached(&fast, i), code, "code at {i} in {text:?}");
+                codes += usize::from(code);
+            }
+        }
+        assert!(codes >= 15, "only {codes} code tokens");
+    }
+
     #[test]
     fn find_anchors_at_block_edges() {
         for n in [1, 2, 3, 63, 64, 65, 127, 128, 129, 200] {
