@@ -1549,6 +1549,9 @@ fn code_part_first(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 fn code_part_uncached(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     let toks = &doc.tokens;
     let Some(t) = toks.get(i) else { return false };
+    if doc.fast && surely_no_code_part(doc, i, t) {
+        return false;
+    }
     if continues_group(doc, i) {
         return true;
     }
@@ -1594,6 +1597,49 @@ fn code_part_uncached(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     }
     is_plain_digits(t) && (phone_run(doc, i) || after_phone_cue(doc, i))
 }
+
+/// A cheap exact reject for [`code_part_uncached`] at the token `t` = `i`,
+/// the usual case (a year or a count between words): true only when every
+/// way that function can say yes is ruled out. Its tests each need one of:
+/// a number token right before or after (`continues_group`, `phone_run`),
+/// a token glued on the left (`A4`, `QĐ-15`, `22:28`), a separator glued
+/// on the right (`/`, `-`, `–`, `:`, `.`, `_`, `\`, all starting with one
+/// of the bytes tested here), four digits or more starting with `0`, or a
+/// phone cue before it (`after_phone_cue_with`: `:`, `(`, `số`, or a word
+/// that passes [`PHONE_CUE_STARTS`]).
+#[inline]
+fn surely_no_code_part(doc: &NumDoc<'_, '_>, i: usize, t: &Token<'_>) -> bool {
+    let toks = &doc.tokens;
+    let next = toks.get(i + 1);
+    if next.is_some_and(|n| {
+        n.kind == TokenKind::Number
+            || (n.span.start == t.span.end
+                && matches!(
+                    n.text.as_bytes().first(),
+                    Some(b'/' | b'-' | b':' | b'.' | b'_' | b'\\' | 0xE2)
+                ))
+    }) {
+        return false;
+    }
+    let b = t.text.as_bytes();
+    if b.len() >= 4 && b.first() == Some(&b'0') {
+        return false;
+    }
+    let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) else {
+        return true;
+    };
+    prev.kind != TokenKind::Number
+        && prev.span.end != t.span.start
+        && !matches!(prev.text, ":" | "(" | "số" | "Số")
+        && !starts_one_of(doc, i - 1, &PHONE_CUE_STARTS)
+}
+
+/// The first bytes and lengths of the phone cue words that
+/// [`after_phone_cue_with`] looks for, in both cases.
+const PHONE_CUE_STARTS: Starts = starts(&[
+    "hotline", "Hotline", "sđt", "Sđt", "đt", "Đt", "fax", "Fax", "tel", "Tel", "thoại", "Thoại", "nóng",
+    "Nóng",
+]);
 
 /// Whether the bare digit group at `i` belongs to a run of digit groups
 /// split by single spaces that is no grouped number: a run with a group of
@@ -1647,18 +1693,7 @@ fn after_phone_cue_with(doc: &NumDoc<'_, '_>, i: usize, filter: bool) -> bool {
     if k == 0 {
         return false;
     }
-    if filter
-        && !starts_one_of(
-            doc,
-            k - 1,
-            &const {
-                starts(&[
-                    "hotline", "Hotline", "sđt", "Sđt", "đt", "Đt", "fax", "Fax", "tel", "Tel", "thoại",
-                    "Thoại", "nóng", "Nóng",
-                ])
-            },
-        )
-    {
+    if filter && !starts_one_of(doc, k - 1, &PHONE_CUE_STARTS) {
         return false;
     }
     let w = lower(doc.tokens[k - 1].text);
@@ -2598,6 +2633,12 @@ mod tests {
             );
             let direct = NumDoc::new(&doc);
             let code = i < doc.tokens.len() && code_part_uncached(&direct, i);
+            // The early reject against the whole test.
+            assert_eq!(
+                code,
+                i < doc.tokens.len() && code_part_uncached(&NumDoc::with_every_token_as_anchor(&doc), i),
+                "code reject at {i} in {text:?}"
+            );
             assert_eq!(is_code_part(&memo, i), code, "code at {i} in {text:?}");
             assert_eq!(
                 is_code_part(&memo, i),
@@ -2845,6 +2886,36 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// `surely_no_code_part` rejects no code: on sentences full of codes,
+    /// phone numbers and clock times, the code test with the early reject
+    /// and without it agree at every token, and the sentences do hold codes.
+    #[test]
+    fn code_reject_keeps_every_code() {
+        let texts = [
+            "Quyết định 1722/QĐ-TTg được ký ngày 5 tháng 3.",
+            "Theo Nghị quyết 72-NQ/TW và công văn 15_BC.",
+            "Cuộc họp bắt đầu lúc 22:28 và kết thúc lúc 23 giờ.",
+            "Gọi 0912 345 678 hoặc đường dây nóng 1900 9095 để hỏi.",
+            "Hotline: 18001234, SĐT 0283 825 1234, ĐT (028) 3825 1234.",
+            "Số điện thoại 090 1234 567; fax 024 3733 0000.",
+            "Xe biển 29A-123.45 và mẫu A4 dừng ở km 12.",
+            "Dịch Covid-19 lan rộng từ tháng-12 năm 2019.",
+            "Giá 1 500 000 đồng, năm 2010 có 5 người, 3-4 tháng.",
+            "Mã 12\\34, 12\\ab và 7.2024 rồi 0123 cùng 045 và 2000 000.",
+        ];
+        let mut codes = 0;
+        for text in texts {
+            let doc = Document::new(text);
+            let (fast, plain) = (NumDoc::new(&doc), NumDoc::with_every_token_as_anchor(&doc));
+            for i in 0..doc.tokens.len() {
+                let code = code_part_uncached(&plain, i);
+                assert_eq!(code_part_uncached(&fast, i), code, "code at {i} in {text:?}");
+                codes += usize::from(code);
+            }
+        }
+        assert!(codes >= 15, "only {codes} code tokens");
     }
 
     #[test]
