@@ -446,13 +446,9 @@ fn has_newline_sse2(bytes: &[u8]) -> bool {
     let load = |b: &[u8]| m128i::from(<[u8; 16]>::try_from(b).unwrap_or([0; 16]));
     let n = bytes.len();
     if n < 16 {
-        // (Not `contains`: its `memchr` call costs more on a few bytes.)
-        for &b in bytes {
-            if b == b'\n' {
-                return true;
-            }
-        }
-        return false;
+        // (Not `contains`: its `memchr` call costs more on a few bytes;
+        // a byte loop mispredicts its exit.)
+        return has_newline_short(bytes);
     }
     let mut chunks = bytes.chunks_exact(32);
     for chunk in chunks.by_ref() {
@@ -474,6 +470,42 @@ fn has_newline_sse2(bytes: &[u8]) -> bool {
     // The last 16 bytes (some seen already).
     let tail = bytes.get(n - 16..).unwrap_or(&[]);
     move_mask_i8_m128i(cmp_eq_mask_i8_m128i(load(tail), nl)) != 0
+}
+
+/// [`has_newline`] of fewer than 16 bytes: two words read in place (the
+/// bytes after the text as zeros), each tested for a `\n` byte at once
+/// (`x - 0x01… & !x & 0x80…` is not zero exactly when `x` has a zero
+/// byte).
+#[inline]
+fn has_newline_short(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const NL: u64 = u64::from_le_bytes([b'\n'; 8]);
+    let (lo, hi) = bytes.split_at(bytes.len().min(8));
+    // A padding byte reads 0 ^ `\n`: never zero.
+    let zero_byte = |w: u64| {
+        let x = w ^ NL;
+        x.wrapping_sub(ONES) & !x & (ONES << 7) != 0
+    };
+    zero_byte(padded_u64(lo)) | zero_byte(padded_u64(hi))
+}
+
+/// Up to 8 bytes as a little-endian word, zero bytes after them.
+#[inline]
+pub(crate) fn padded_u64(b: &[u8]) -> u64 {
+    let n = b.len();
+    if let Some(w) = b.first_chunk::<8>() {
+        return u64::from_le_bytes(*w);
+    }
+    if let (Some(x), Some(y)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        // Two reads of 4 that overlap: the shared bytes are equal.
+        return u64::from(u32::from_le_bytes(*x)) | u64::from(u32::from_le_bytes(*y)) << (8 * (n - 4));
+    }
+    match (b.first(), b.get(n / 2), b.last()) {
+        (Some(&x), Some(&m), Some(&z)) => {
+            u64::from(x) | u64::from(m) << (8 * (n / 2)) | u64::from(z) << (8 * (n - 1))
+        }
+        _ => 0,
+    }
 }
 
 /// What the one-line token loop needs of up to 64 annotations: their
@@ -672,6 +704,66 @@ impl Builder {
         Some(acc & 1 << 29 != 0)
     }
 
+    /// The token loop for any document (several lines, no annotations, a
+    /// glued abbreviation): returns whether some key holds a space. Out of
+    /// line: one-line documents (most) do not run it, and its code kept
+    /// apart leaves theirs denser.
+    #[inline(never)]
+    fn general(
+        &mut self,
+        doc: &Document<'_>,
+        anns: &[u32],
+        lex: &NameLexicon,
+        memo: &mut Memo,
+        scratch: &mut Vec<u8>,
+    ) -> bool {
+        let text = doc.text;
+        let mut spaced = false;
+        let mut prev_end = 0usize;
+        self.toks.clear();
+        self.ids.clear();
+        self.maps.namecaps.clear();
+        for (k, t) in doc.tokens.iter().enumerate() {
+            let (start, end) = (t.span.start, t.span.end);
+            // Newlines in the gap: mostly none or one space.
+            let nl = if start <= prev_end + 1 {
+                u8::from(start > prev_end && text.as_bytes().get(prev_end) == Some(&b'\n'))
+            } else {
+                newlines_between(text, prev_end, start)
+            };
+            // (The first token's count is set to 2 after the loop.)
+            prev_end = end;
+            let tok = Tok::of(t, nl);
+            if let Some(parts) = split_glued(tok, t.text) {
+                for (part, part_text) in parts {
+                    let c = memo.class(part_text, lex, scratch);
+                    spaced |= c.spaced;
+                    self.push(Tok { case: c.case, ..part }, c.id, c.shape);
+                }
+                continue;
+            }
+            if crate::lexicon::keyed_kind(t.kind) {
+                if let Some(a) = anns.get(k).and_then(|&w| Class::unpack(w)) {
+                    spaced |= a.spaced;
+                    self.push_info(Tok { case: a.case, ..tok }, a.id, a.info);
+                } else {
+                    let c = memo.class(t.text, lex, scratch);
+                    spaced |= c.spaced;
+                    self.push(Tok { case: c.case, ..tok }, c.id, c.shape);
+                }
+            } else {
+                let case = case_of(t.text);
+                let chars = if case == Case::Upper {
+                    t.text.chars().count()
+                } else {
+                    0
+                };
+                self.push(Tok { case, ..tok }, crate::lexicon::NONE, shape_of(case, chars));
+            }
+        }
+        spaced
+    }
+
     /// Sets token `k`'s bit in the line-break bitmap (made here, in the
     /// branch taken once per line, rather than in a pass over every token).
     #[inline]
@@ -729,6 +821,30 @@ impl Builder {
                 self.maps.namecaps.push(0);
             }
         }
+    }
+}
+
+/// The lexicon hits of a document with spaced keys (rare: a custom
+/// lexicon's key with a space), by the scan over the keyed text, and the
+/// tokens' categories and bitmaps from them. Out of line, like
+/// [`Builder::general`].
+#[inline(never)]
+fn spaced_hits(
+    text: &str,
+    toks: &mut [Tok],
+    lex: &NameLexicon,
+    hits: &mut Vec<Hit>,
+    hit_range: &mut Vec<[u32; 2]>,
+    maps: &mut Bitmaps,
+) {
+    scan_keys(text, toks, lex, hits, hit_range);
+    for h in hits.iter() {
+        if let (Some(t), Some(c)) = (toks.get_mut(h.start as usize), lex.cats.get(h.entry as usize)) {
+            t.cats |= *c;
+        }
+    }
+    for (i, t) in toks.iter().enumerate() {
+        maps.mark_cats(i, t.cats);
     }
 }
 
@@ -1074,8 +1190,7 @@ impl<'a> Ctx<'a> {
         let mut scratch: Vec<u8> = Vec::new();
         // Whether some token's key holds a space (never for syllables): the
         // trie then cannot stand in for the scan over the keyed text.
-        let mut spaced = false;
-        let mut prev_end = 0usize;
+        let spaced;
         // The tokenizer's classes of the plain words, when it made them
         // for this lexicon.
         let anns = if anns.tag != 0 && anns.tag == ann_tag(lex) && anns.anns.len() == doc.tokens.len() {
@@ -1095,47 +1210,7 @@ impl<'a> Ctx<'a> {
         } else {
             // The general loop (also when the one-line path met a glued
             // abbreviation: it starts again).
-            b.toks.clear();
-            b.ids.clear();
-            b.maps.namecaps.clear();
-            for (k, t) in doc.tokens.iter().enumerate() {
-                let (start, end) = (t.span.start, t.span.end);
-                // Newlines in the gap: mostly none or one space.
-                let nl = if start <= prev_end + 1 {
-                    u8::from(start > prev_end && text.as_bytes().get(prev_end) == Some(&b'\n'))
-                } else {
-                    newlines_between(text, prev_end, start)
-                };
-                // (The first token's count is set to 2 after the loop.)
-                prev_end = end;
-                let tok = Tok::of(t, nl);
-                if let Some(parts) = split_glued(tok, t.text) {
-                    for (part, part_text) in parts {
-                        let c = memo.class(part_text, lex, &mut scratch);
-                        spaced |= c.spaced;
-                        b.push(Tok { case: c.case, ..part }, c.id, c.shape);
-                    }
-                    continue;
-                }
-                if crate::lexicon::keyed_kind(t.kind) {
-                    if let Some(a) = anns.get(k).and_then(|&w| Class::unpack(w)) {
-                        spaced |= a.spaced;
-                        b.push_info(Tok { case: a.case, ..tok }, a.id, a.info);
-                    } else {
-                        let c = memo.class(t.text, lex, &mut scratch);
-                        spaced |= c.spaced;
-                        b.push(Tok { case: c.case, ..tok }, c.id, c.shape);
-                    }
-                } else {
-                    let case = case_of(t.text);
-                    let chars = if case == Case::Upper {
-                        t.text.chars().count()
-                    } else {
-                        0
-                    };
-                    b.push(Tok { case, ..tok }, crate::lexicon::NONE, shape_of(case, chars));
-                }
-            }
+            spaced = b.general(doc, anns, lex, &mut memo, &mut scratch);
         }
         // The first token starts a line as if after a blank one (no line
         // ended before it, so the line counts are those of the loop).
@@ -1157,15 +1232,7 @@ impl<'a> Ctx<'a> {
         hit_range.clear();
         maps.reset_cats(toks.len());
         if spaced {
-            scan_keys(text, &toks, lex, &mut hits, &mut hit_range);
-            for h in &hits {
-                if let (Some(t), Some(c)) = (toks.get_mut(h.start as usize), lex.cats.get(h.entry as usize)) {
-                    t.cats |= *c;
-                }
-            }
-            for (i, t) in toks.iter().enumerate() {
-                maps.mark_cats(i, t.cats);
-            }
+            spaced_hits(text, &mut toks, lex, &mut hits, &mut hit_range, &mut maps);
         } else {
             walk_trie(&mut toks, &ids, &mut hits, &mut hit_range, &mut maps, lex);
         }
@@ -2530,6 +2597,33 @@ mod tests {
     use super::*;
     use crate::lexicon::{cat, NONE};
     use proptest::prelude::*;
+
+    /// The padded word is the bytes then zeros, at every length to 8;
+    /// the short newline test agrees with a plain search with a `\n` (or
+    /// a byte next to it in value) at every place of every length to 16.
+    #[test]
+    fn short_newline_test_and_padded_words_agree_with_plain_ones() {
+        let src: Vec<u8> = (1..=16u8).map(|b| b.wrapping_mul(37) | 0x40).collect();
+        for n in 0..=8 {
+            let b = src.get(..n).unwrap_or(&[]);
+            let mut w = [0u8; 8];
+            w.get_mut(..n).unwrap_or(&mut []).copy_from_slice(b);
+            assert_eq!(padded_u64(b), u64::from_le_bytes(w), "length {n}");
+        }
+        for n in 0..16 {
+            assert!(!has_newline_short(src.get(..n).unwrap_or(&[])), "length {n}");
+            for at in 0..n {
+                for byte in [b'\n', b'\n' + 1, b'\n' - 1, 0x8a, 0] {
+                    let mut b = src.get(..n).unwrap_or(&[]).to_vec();
+                    if let Some(x) = b.get_mut(at) {
+                        *x = byte;
+                    }
+                    assert_eq!(has_newline_short(&b), b.contains(&b'\n'), "{b:?}");
+                    assert_eq!(has_newline(&b), b.contains(&b'\n'), "{b:?}");
+                }
+            }
+        }
+    }
 
     /// A context's bitmaps, to compare two builds.
     fn maps_of(ctx: &Ctx<'_>) -> (Vec<u64>, Vec<u64>, Vec<[u64; CATS]>, u16) {

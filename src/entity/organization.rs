@@ -255,6 +255,7 @@ fn bracket_name(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 /// The brackets after an organization that ends before token `end`:
 /// `(X)`, or `(X, mã chứng khoán: Y)` with a stock code. Each short name is
 /// an organization of the body's kind and is remembered for the text.
+#[inline(never)]
 fn bracket_aliases(ctx: &Ctx<'_>, end: usize, kind: OrgKind, out: &mut Vec<Entity>, aliases: &mut Aliases) {
     if !ctx.is_punct(end, "(") {
         return;
@@ -291,6 +292,7 @@ fn bracket_aliases(ctx: &Ctx<'_>, end: usize, kind: OrgKind, out: &mut Vec<Entit
 /// and legal form (`Công ty TNHH Keystone Realty`, `tập đoàn Nordvolt
 /// Energy`): a non-Vietnamese capitalized word by which the text may name
 /// the company again.
+#[inline(never)]
 fn brand_word(ctx: &Ctx<'_>, i: usize, end: usize) -> Option<usize> {
     let (mut k, _) = longest_of(ctx, i, cat::HEAD, false, |e| e.head.is_some())?;
     while k < end {
@@ -664,11 +666,17 @@ fn link_or_dot(t: &super::names::Tok, bytes: &[u8]) -> bool {
 /// `may_have` is [`ByteGates::domain`] of the text: most documents have
 /// no such start (96 % of viwiki's lines), and a look at the bytes, 16 at
 /// a time, spares them the walk over the tokens.
-fn for_domain_starts(ctx: &Ctx<'_>, may_have: bool, mut f: impl FnMut(usize)) {
-    let bytes = ctx.text.as_bytes();
-    if !may_have {
-        return;
+fn for_domain_starts(ctx: &Ctx<'_>, may_have: bool, f: impl FnMut(usize)) {
+    if may_have {
+        domain_walk(ctx, f);
     }
+}
+
+/// [`for_domain_starts`] once the bytes say a domain may start somewhere
+/// (out of line: most documents have none).
+#[inline(never)]
+fn domain_walk(ctx: &Ctx<'_>, mut f: impl FnMut(usize)) {
+    let bytes = ctx.text.as_bytes();
     let maybe = |t: &super::names::Tok| {
         link_or_dot(t, bytes)
             && (t.kind == TokenKind::Url || bytes.get(t.end).is_some_and(|n| !n.is_ascii_whitespace()))
@@ -718,6 +726,13 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, mut aliases: Aliases) {
     if aliases.is_empty() {
         return;
     }
+    alias_mentions(ctx, out, aliases);
+}
+
+/// [`short_names`] once some alias is known (out of line: most documents
+/// know none).
+#[inline(never)]
+fn alias_mentions(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: Aliases) {
     let mut taken = super::names::Marks::new(ctx.len());
     for e in out.iter() {
         taken.push(ctx.tokens_within(e.span().start, e.span().end));
@@ -884,8 +899,7 @@ fn byte_gates_sse2(bytes: &[u8]) -> ByteGates {
         set_splat_i8_m128i(b'Z' as i8 + 1),
     );
     // The two masks of 16 bytes.
-    let masks = |half: &[u8; 16]| {
-        let x = m128i::from(*half);
+    let masks = |x: m128i| {
         let upper = move_mask_i8_m128i(bitand_m128i(
             cmp_gt_mask_i8_m128i(x, above),
             cmp_lt_mask_i8_m128i(x, below),
@@ -901,17 +915,55 @@ fn byte_gates_sse2(bytes: &[u8]) -> ByteGates {
         upper3: false,
     };
     let mut carry = 0u128;
-    // One block of 64 bytes at byte `base`: false once both looks said yes.
-    let mut visit = |block: &[u8], base: usize, gates: &mut ByteGates| {
+    // The masks of 64 bytes.
+    let block_masks = |block: &[u8; 64]| {
         let (mut upper, mut marks) = (0u64, 0u64);
         for (k, quarter) in block.chunks_exact(16).enumerate() {
-            let Some(quarter) = quarter.first_chunk::<16>() else {
-                continue;
-            };
-            let (u, m) = masks(quarter);
-            upper |= u64::from(u) << (16 * k);
-            marks |= u64::from(m) << (16 * k);
+            if let Some(quarter) = quarter.first_chunk::<16>() {
+                let (u, m) = masks(m128i::from(*quarter));
+                upper |= u64::from(u) << (16 * k);
+                marks |= u64::from(m) << (16 * k);
+            }
         }
+        (upper, marks)
+    };
+    // The masks of the last `r` (< 64) bytes, as if padded with zero
+    // bytes, read in place (copied to the stack and read back 16 bytes at
+    // a time, they stalled on the store forwarding, ~15 cycles a
+    // document): the last 64 bytes of a long text with the bits of the
+    // bytes before the tail shifted out; 16 bytes at a time, the last 16
+    // overlapping, in a text of 16 to 63; put together in registers in a
+    // shorter one.
+    let tail_masks = |r: usize| {
+        let n = bytes.len();
+        if r == 0 {
+            return (0, 0);
+        }
+        if let Some(window) = bytes
+            .get(n.wrapping_sub(64)..)
+            .and_then(|w| w.first_chunk::<64>())
+        {
+            let (u, m) = block_masks(window);
+            let drop = 64 - r as u32;
+            return (u >> drop, m >> drop);
+        }
+        if n < 16 {
+            let (u, m) = masks(padded_m128i(bytes));
+            return (u64::from(u), u64::from(m));
+        }
+        let (mut upper, mut marks) = (0u64, 0u64);
+        for at in [0, 16, 32, n - 16] {
+            if let Some(chunk) = bytes.get(at.min(n - 16)..).and_then(|c| c.first_chunk::<16>()) {
+                let (u, m) = masks(m128i::from(*chunk));
+                let at = at.min(n - 16);
+                upper |= u64::from(u) << at;
+                marks |= u64::from(m) << at;
+            }
+        }
+        (upper, marks)
+    };
+    // One block of 64 bytes at byte `base`: false once both looks said yes.
+    let mut visit = |(upper, mut marks): (u64, u64), base: usize, gates: &mut ByteGates| {
         let run = u128::from(upper) << 2 | carry;
         gates.upper3 |= run & run >> 1 & run >> 2 != 0;
         carry = u128::from(upper >> 62);
@@ -924,18 +976,26 @@ fn byte_gates_sse2(bytes: &[u8]) -> ByteGates {
     let mut blocks = bytes.chunks_exact(64);
     let mut base = 0;
     for block in blocks.by_ref() {
-        if !visit(block, base, &mut gates) {
+        let Some(block) = block.first_chunk::<64>() else {
+            continue;
+        };
+        if !visit(block_masks(block), base, &mut gates) {
             return gates;
         }
         base += 64;
     }
-    let mut last = [0u8; 64];
-    let rest = blocks.remainder();
-    if let Some(dst) = last.get_mut(..rest.len()) {
-        dst.copy_from_slice(rest);
-    }
-    visit(&last, base, &mut gates);
+    visit(tail_masks(blocks.remainder().len()), base, &mut gates);
     gates
+}
+
+/// Up to 16 bytes as an SSE2 register, zero bytes after them, put
+/// together from overlapping little-endian reads (no stack copy).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+fn padded_m128i(b: &[u8]) -> safe_arch::m128i {
+    let (lo, hi) = b.split_at(b.len().min(8));
+    use super::names::padded_u64;
+    safe_arch::set_i64_m128i(padded_u64(hi) as i64, padded_u64(lo) as i64)
 }
 
 /// Whether token `i` reads as a stock code from its context: after `cổ
@@ -964,6 +1024,7 @@ fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
 /// whether the text has three upper-case ASCII letters in a row
 /// ([`ByteGates::upper3`]): most documents (94 % of viwiki's lines) have
 /// none, and then there is no code to walk to.
+#[inline(never)]
 fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
     let mut i = 0;
     while i < ctx.len() {
@@ -1281,6 +1342,21 @@ mod tests {
                     same_domain_gate(&text);
                 }
             }
+        }
+    }
+
+    /// The register-built tail equals the bytes padded with zeros, at
+    /// every length to 16.
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[test]
+    fn padded_reads_are_the_bytes_then_zeros() {
+        let src: Vec<u8> = (1..=16u8).map(|b| b.wrapping_mul(37) | 1).collect();
+        for n in 0..=16 {
+            let b = src.get(..n).unwrap_or(&[]);
+            let mut want = [0u8; 16];
+            want.get_mut(..n).unwrap_or(&mut []).copy_from_slice(b);
+            let got: [u8; 16] = padded_m128i(b).into();
+            assert_eq!(got, want, "length {n}");
         }
     }
 

@@ -52,6 +52,7 @@ fn name_end(ctx: &Ctx<'_>, i: usize) -> usize {
 }
 
 /// Whether tokens `[i, j)` read as a place or body rather than a person.
+#[inline(never)]
 fn other_reading(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     if let Some((end, _)) = ctx.place(i) {
         if end >= j || end > i + 1 {
@@ -270,6 +271,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 /// text names the person again, after a title or inside a sentence (not at
 /// its start, where any capitalized word stands), when it is no place,
 /// body or title word. The full names are the persons in `out[first..]`.
+#[inline(never)]
 fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, first: usize, covered: &Marks) {
     // Made for the first full name only (most documents have none).
     let mut given: Option<NameSet> = None;
@@ -316,6 +318,7 @@ fn given_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, first: usize, covered: &Mar
 
 /// `Giáp Dần`, `Đinh Hợi`: a year of the sexagenary cycle (a heavenly
 /// stem, some of which are surnames, and an earthly branch).
+#[inline(never)]
 fn is_cyclic_year(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
     const STEMS: [&str; 10] = [
         "Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý",
@@ -336,6 +339,7 @@ fn nonperson_before(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// A title or honorific at `i`, optionally with the body it belongs to,
 /// then the name. Returns the end of the name.
+#[inline(never)]
 fn titled(
     ctx: &Ctx<'_>,
     i: usize,
@@ -469,6 +473,7 @@ fn titled(
 }
 
 /// `Ảnh: Quốc Tuấn/TTXVN`, `Tin, ảnh: MINH ĐỨC`, `Nguồn: Hải Yến/Báo X`.
+#[inline(never)]
 fn credit(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Entity>, names: &mut NameSet, covered: &mut Marks) {
     let Some((cend, _)) = ctx.longest(i, false, |e| e.credit) else {
         return;
@@ -612,19 +617,37 @@ fn byline_parts(
     names: &mut NameSet,
     covered: &mut Marks,
 ) -> bool {
-    let is_sep = |k: usize| matches!(ctx.word(k), "-" | "–" | "," | "và" | "&");
-    let name_tok = |k: usize| {
-        ctx.kind(k) == Some(TokenKind::Syllable)
-            && (ctx.is_namecap(k) || upper_syllable(ctx, k))
-            && !ctx.any(k, |x| {
-                x.title.is_some() || x.head.is_some() || x.org.is_some() || x.prefix.is_some()
-            })
-    };
     // The first part holds the first two tokens: without them, no byline
-    // (the walk below would say so at its first separator).
-    if !(name_tok(i) && name_tok(i + 1)) {
+    // (the walk would say so at its first separator). Tested here, the
+    // walk out of line: most lines have no byline.
+    if !(byline_name_tok(ctx, i) && byline_name_tok(ctx, i + 1)) {
         return false;
     }
+    byline_walk(ctx, i, e, out, names, covered)
+}
+
+/// A token a byline's name may hold: a capitalized syllable that is no
+/// title, head, organization or prefix word.
+fn byline_name_tok(ctx: &Ctx<'_>, k: usize) -> bool {
+    ctx.kind(k) == Some(TokenKind::Syllable)
+        && (ctx.is_namecap(k) || upper_syllable(ctx, k))
+        && !ctx.any(k, |x| {
+            x.title.is_some() || x.head.is_some() || x.org.is_some() || x.prefix.is_some()
+        })
+}
+
+/// [`byline_parts`] past its first test.
+#[inline(never)]
+fn byline_walk(
+    ctx: &Ctx<'_>,
+    i: usize,
+    e: usize,
+    out: &mut Vec<Entity>,
+    names: &mut NameSet,
+    covered: &mut Marks,
+) -> bool {
+    let is_sep = |k: usize| matches!(ctx.word(k), "-" | "–" | "," | "và" | "&");
+    let name_tok = |k: usize| byline_name_tok(ctx, k);
     let mut parts = Vec::new();
     let mut a = i;
     let mut k = i;
