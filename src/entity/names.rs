@@ -1723,13 +1723,17 @@ impl Class {
 }
 
 /// The tag of `lex`'s classes in the tokenizer's memo: its id, when that
-/// fits in 16 bits and its vocabulary ids in a packed class (0 otherwise:
+/// fits in 16 bits (and is not the tokenizer's own `CHECKED_TAG`) and its
+/// vocabulary ids in a packed class (0 otherwise:
 /// no annotations, the context classifies every token itself).
 fn ann_tag(lex: &NameLexicon) -> u16 {
     if lex.trie.vocab_len() >= ID_LIMIT as usize {
         return 0;
     }
-    u16::try_from(lex.id).unwrap_or(0)
+    u16::try_from(lex.id)
+        .ok()
+        .filter(|&t| t != crate::token::CHECKED_TAG)
+        .unwrap_or(0)
 }
 
 /// Tokenizes `text` into `tokens` with the [`Class::pack`]ed class of each

@@ -245,6 +245,17 @@ pub(crate) fn tokenize_annotated<'a>(
     cache::with_table(|table| it.push_all_annotated(table, tokens, anns, tag, short, annotate))
 }
 
+/// The memo tag of [`tokenize_checked`]'s look-ups (no caller of
+/// [`tokenize_annotated`] may use it).
+pub(crate) const CHECKED_TAG: u16 = u16::MAX;
+
+/// [`tokenize_into`] that also answers whether default normalization would
+/// leave `text` as it is, as [`tokenize_annotated`] does (`anns` is
+/// scratch space: one entry per token, no meaning).
+pub(crate) fn tokenize_checked<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, anns: &mut Vec<u32>) -> bool {
+    tokenize_annotated(text, tokens, anns, CHECKED_TAG, &[0; 128], &mut |_, _| 1)
+}
+
 /// Whether the chars on both sides of byte `at` of `text` are word chars
 /// as normalization's tone stage counts them (letters and marks): then two
 /// tokens that meet at `at` are one word to it. Inline for the usual
