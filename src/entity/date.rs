@@ -1018,9 +1018,41 @@ static DATE_WORD_STARTS: super::numeric::Starts = {
     super::numeric::starts_any_case(&words)
 };
 
+/// What [`word_expr_of`] reads at the `tháng` at token `i` (`tháng M
+/// [năm Y]`), taken from the day remembered at token `i - 1` when that
+/// day was read as `N tháng M [năm Y]`: in a day list (`30 tháng 5 – …`)
+/// each `tháng` follows its day, which was read just before. `None` when
+/// the remembered day is not that reading (then read as usual).
+///
+/// Why it is the same: [`day_expr_uncached`] at `N` ends after `tháng`
+/// (index `i`) only through its `N tháng M` arm (its token readings end
+/// at `N + 1`, and `day_dash_month` needs a dash at `i`). That arm
+/// required `inline_gap` after `tháng` ([`word_expr_of`]'s `next_ok`), a
+/// plain number `M` of at most two digits (so `month_expr`'s `date_like`
+/// finds nothing and its `small_number` reads `M`), a valid day of month
+/// `M` (so `M` is in 1..=12) and `year_after(M + 1)`, which is
+/// `month_expr`'s year and end too.
+#[inline]
+fn month_of_day_before(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
+    let (k, day) = doc.day_memo.get()?;
+    let day = day?;
+    if k.wrapping_add(1) != i || day.start != k || day.end <= i + 1 {
+        return None;
+    }
+    let m = day.from.month?;
+    Some(expr(i, day.end, whole_month(day.from.year, m)))
+}
+
 /// [`word_expr`] at the syllable `i`, which is the date word `word`.
 fn word_expr_of(doc: &NumDoc<'_, '_>, i: usize, word: DateWord) -> Option<Expr> {
     use DateWord as D;
+    // The `tháng` of a day just read (`30 tháng 5`): its month is in that
+    // reading (which implies `next_ok` below).
+    if word == D::Thang && doc.fast {
+        if let Some(e) = month_of_day_before(doc, i) {
+            return Some(e);
+        }
+    }
     let next_ok = inline_gap(doc, i);
     let at = |e: Option<Expr>| e.map(|e| Expr { start: i, ..e });
     match word {
@@ -2139,5 +2171,141 @@ mod tests {
             dates("Năm 2020 có lũ."),
             [d("Năm 2020", "2020-01-01", "2020-12-31")]
         );
+    }
+
+    /// Day-list words: numbers, month and year words, dashes, `âm lịch`,
+    /// commas, `và`, `đến` and a few plain words (my own pool).
+    const DAY_LIST_WORDS: &[&str] = &[
+        "1",
+        "2",
+        "3",
+        "5",
+        "9",
+        "10",
+        "12",
+        "13",
+        "15",
+        "29",
+        "30",
+        "31",
+        "32",
+        "0",
+        "07",
+        "123",
+        "2020",
+        "1999",
+        "2003",
+        "04",
+        "31.1",
+        "2/10",
+        "12/2025",
+        "10/10/2020",
+        "tháng",
+        "Tháng",
+        "THÁNG",
+        "năm",
+        "Năm",
+        "ngày",
+        "mồng",
+        "từ",
+        "đến",
+        "tới",
+        "và",
+        ",",
+        "-",
+        "–",
+        "—",
+        "(",
+        ")",
+        "âm",
+        "lịch",
+        "ÂL",
+        "Giêng",
+        "Tư",
+        "đầu",
+        "cuối",
+        "quý",
+        "sáng",
+        "hội",
+        "mở",
+        "cửa",
+        "%",
+        "tỷ",
+        "người",
+        "30 tháng 5",
+        "2 tháng 6 năm 2010",
+        "29 tháng 2 năm 2023",
+        "9 Tháng 12 năm 1999",
+        "15 tháng 3",
+        "12 tháng 10 năm 2003",
+    ];
+
+    /// The candidates of the date reader on the fast path and on the
+    /// reference path (no shortcut, no memo).
+    fn both_paths(text: &str) -> (Vec<Entity>, Vec<Entity>) {
+        let doc = Document::new(text);
+        let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
+        use crate::entity::Recognizer as _;
+        // (The extractor's path: anchors with their classes.)
+        crate::entity::numeric::NumericRecognizer::new(&[EntityType::Date]).recognize(&doc, &mut a);
+        super::DateRecognizer.run(&NumDoc::new(&doc), &mut c);
+        super::DateRecognizer.run(&NumDoc::reference(&doc), &mut b);
+        assert_eq!(a, c, "{text:?}");
+        (a, b)
+    }
+
+    /// The month of a `tháng` taken from the day read just before it
+    /// (`month_of_day_before`) is what `word_expr_of` reads there, and it
+    /// is taken in day lists (so the comparison is not vacuous).
+    #[test]
+    fn month_from_the_day_before_is_the_month_read() {
+        let texts = [
+            "30 tháng 5 – một buổi lễ. 2 tháng 6 năm 2010 – hội chợ mở cửa.",
+            "ngày 15 tháng 3 năm 2021, 29 tháng 2 năm 2023, 29 tháng 2 năm 2024.",
+            "12 tháng 13 và 31 tháng 4 và 0 tháng 3 và 7 tháng 12 năm 99.",
+            "5 Tháng 7 âm lịch; 6 THÁNG 8 - âm lịch; 9 tháng 9 (ÂL) và 10 tháng 10.",
+            "3 tháng 5 - 9 tháng 5 và 1 tháng 4 – tháng 6, 7  tháng 8.",
+        ];
+        let mut taken = 0;
+        for text in texts {
+            let doc = Document::new(text);
+            let fast = NumDoc::new(&doc);
+            let slow = NumDoc::reference(&doc);
+            for i in 1..doc.tokens.len() {
+                // Fill the day memo as the number before `tháng` does.
+                let day = super::day_expr(&fast, i - 1);
+                assert_eq!(day, super::day_expr_uncached(&slow, i - 1), "{text:?} at {i}");
+                if let Some(e) = super::month_of_day_before(&fast, i) {
+                    taken += 1;
+                    let word = super::date_word(&crate::entity::numeric::lower(doc.tokens[i].text));
+                    assert_eq!(word, Some(super::DateWord::Thang), "{text:?} at {i}");
+                    assert_eq!(
+                        Some(e),
+                        super::word_expr_of(&slow, i, super::DateWord::Thang),
+                        "{text:?} at {i}"
+                    );
+                }
+            }
+            let (a, b) = both_paths(text);
+            assert_eq!(a, b, "{text:?}");
+        }
+        assert!(taken >= 12, "{taken}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// Day-list-like random text: the fast date reader (shortcuts and
+        /// memos) agrees with the reference one.
+        #[test]
+        fn day_lists_agree_on_both_paths(
+            words in proptest::collection::vec(
+                (proptest::sample::select(DAY_LIST_WORDS), proptest::sample::select(vec![" ", " ", " ", "", "  "])),
+                0..40,
+            )
+        ) {
+            let text: String = words.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            let (a, b) = both_paths(&text);
+            proptest::prop_assert_eq!(a, b, "{:?}", text);
+        }
     }
 }
