@@ -1043,6 +1043,54 @@ fn month_of_day_before(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     Some(expr(i, day.end, whole_month(day.from.year, m)))
 }
 
+/// At most this many anchors of a document are deferred (see
+/// [`DateRecognizer::run_deferring`]): the extractor's check of the
+/// deferred ones stays linear in the survivors.
+const MAX_DEFERRED: usize = 256;
+
+/// When `day`, read at the number token `i`, is the day `N tháng M [năm
+/// Y]` and every candidate the anchors inside it (`tháng`, `M`, `năm`,
+/// `Y`) can give holds its anchor token and ends by the day's end: that
+/// end (a token index). The anchors then read, on the fast path:
+/// - `tháng`: `tháng M [năm Y]` (see [`month_of_day_before`]);
+/// - `M`: nothing, as `digit_expr` (see [`month_of_day_before`]'s
+///   reasons: a plain number of at most two digits after `tháng`) unless
+///   `tháng` follows it, the day's last token being `M` (tested: not
+///   `tháng` at the end);
+/// - `năm`: `năm Y`, and `Y`: `Y` or nothing: a year at `Y` reads on only
+///   over a dash followed by a number (tested: not both).
+///
+/// Any range from them needs a connector at the day's end and a
+/// second member after it (tested: none, or no member); a lunar marker
+/// or a coordination would need `âm lịch`, a comma or `và` at the end
+/// (tested: none). `None` when not so (the anchors are then read).
+fn nested_day_end(doc: &NumDoc<'_, '_>, i: usize, day: &Expr) -> Option<usize> {
+    let end = day.end;
+    // The `N tháng M [năm Y]` arm of `day_expr_uncached` (the others end
+    // at `i + 1`, or at `i + 3` after a dash).
+    if day.start != i
+        || end < i + 3
+        || doc.day_memo.get() != Some((i, Some(*day)))
+        || !is_word(doc, i + 1, "tháng")
+    {
+        return None;
+    }
+    let connected = starts_one_of(doc, end, &CONNECTOR_STARTS)
+        && connector(doc, end)
+        && second_member(doc, end + 1).is_some();
+    let lunar = starts_one_of(doc, end, &LUNAR_STARTS) && lunar_after(doc, end).is_some();
+    let year_goes_on = end == i + 5
+        && is_dash(doc, end)
+        && doc
+            .tokens
+            .get(end + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number);
+    if connected || lunar || year_goes_on || joined_after(doc, end) || is_word(doc, end, "tháng") {
+        return None;
+    }
+    Some(end)
+}
+
 /// [`word_expr`] at the syllable `i`, which is the date word `word`.
 fn word_expr_of(doc: &NumDoc<'_, '_>, i: usize, word: DateWord) -> Option<Expr> {
     use DateWord as D;
@@ -1541,8 +1589,36 @@ impl DateRecognizer {
     /// Adds the candidates found in `doc` (whose memo other numeric
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
+        self.run_deferring(doc, out, None);
+    }
+
+    /// [`DateRecognizer::run`]; with `deferred` (the extractor's deferral,
+    /// see `numeric::begin_deferral`), the anchors inside a day `N tháng M
+    /// [năm Y]` whose candidates provably lie inside it and are shorter
+    /// (see [`nested_day_end`]) are not read: for each such anchor token,
+    /// its span and the span from it to the day's end are pushed to
+    /// `deferred`. Every candidate such an anchor gives holds the token
+    /// and lies in that span, so a survivor that overlaps the token and is
+    /// longer than the span (the day itself, when it survives) removes it;
+    /// when none does, the extractor reads the document again without
+    /// deferring.
+    pub(crate) fn run_deferring(
+        &self,
+        doc: &NumDoc<'_, '_>,
+        out: &mut Vec<Entity>,
+        mut deferred: Option<&mut Vec<[usize; 4]>>,
+    ) {
+        // Anchors on tokens before `skip_to` are deferred; `skip_end` is
+        // the byte end of the day that holds them.
+        let (mut skip_to, mut skip_end) = (0, 0);
         for (k, &i) in doc.anchors().iter().enumerate() {
             let t = &doc.tokens[i];
+            if i < skip_to {
+                if let Some(list) = deferred.as_deref_mut() {
+                    list.push([t.span.start, t.span.end, t.span.start, skip_end]);
+                }
+                continue;
+            }
             // An anchor word's class says what `may_start` would.
             let class = doc.anchor_class_at(k);
             let starts = if class & super::numeric::UNKNOWN_CLASS != 0 {
@@ -1577,6 +1653,13 @@ impl DateRecognizer {
                     second.to,
                     first.lunar || second.lunar,
                 ));
+            }
+            if let (Some(list), Some(e)) = (deferred.as_deref_mut(), at_i) {
+                if list.len() < MAX_DEFERRED && doc.fast {
+                    if let Some(end) = nested_day_end(doc, i, &e) {
+                        (skip_to, skip_end) = (end, span_of(doc, i, end).end);
+                    }
+                }
             }
             if let Some(e) = at_i {
                 let e = with_lunar(doc, e);
@@ -2306,6 +2389,65 @@ mod tests {
             let text: String = words.iter().flat_map(|(w, g)| [*w, *g]).collect();
             let (a, b) = both_paths(&text);
             proptest::prop_assert_eq!(a, b, "{:?}", text);
+        }
+    }
+
+    /// What the extractor (all types) finds in `text` with deferral on
+    /// and off; asserts both agree.
+    fn deferral_on_and_off(text: &str) -> Vec<Entity> {
+        let x = Extractor::new();
+        let on = x.extract_deferring(text, &mut crate::entity::Scratch::new(), true);
+        let off = x.extract_deferring(text, &mut crate::entity::Scratch::new(), false);
+        assert_eq!(on, off, "deferral changes the answer on {text:?}");
+        on
+    }
+
+    /// The anchors inside a day `N tháng M [năm Y]` are deferred where
+    /// [`super::nested_day_end`] allows it, and the answer does not change,
+    /// also where something beats the day (the document is read again)
+    /// and where the anchors inside would read on (not deferred).
+    #[test]
+    fn nested_day_anchors_deferred_change_nothing() {
+        let texts = [
+            "30 tháng 5 – một buổi lễ lớn.",
+            "2 tháng 6 năm 2010 – hội chợ mở cửa.",
+            "12 tháng 10 năm 2003, 5 tháng 11 năm 2004 và 7 tháng 12.",
+            "Thưởng 12 tháng 10 triệu đồng cho mỗi người.",
+            "9 tháng 12 năm 1999 – 2003 là thời kỳ khó.",
+            "9 tháng 12 năm 1999–04 là mùa giải.",
+            "3 tháng 5 - 9 tháng 5 và 1 tháng 4 – tháng 6.",
+            "5 tháng 7 âm lịch; 6 tháng 8 - âm lịch; 9 tháng 9 (ÂL).",
+            "30 tháng 5 tháng 6 năm nay.",
+            "Hạn là 1 tháng 1 tháng 12 năm 2020.",
+            "Ngày 15 tháng 3 năm 2021 đến 20 tháng 3 năm 2021.",
+            "Ông Nguyễn Văn An sinh 30 tháng 5 năm 1950 tại Hà Nội.",
+        ];
+        for text in texts {
+            deferral_on_and_off(text);
+        }
+        // The day list is deferred: the date reader's anchors inside it
+        // are noted, not read.
+        let doc = Document::new("30 tháng 5 – một buổi lễ lớn.");
+        let mut list = Vec::new();
+        let mut out = Vec::new();
+        super::DateRecognizer.run_deferring(&NumDoc::new(&doc), &mut out, Some(&mut list));
+        assert_eq!(list.len(), 2, "{list:?}");
+        assert_eq!(out.len(), 1, "{out:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Deferring the anchors inside days changes no answer of the
+        /// extractor on day-list-like random text.
+        #[test]
+        fn day_list_deferral_changes_nothing(
+            words in proptest::collection::vec(
+                (proptest::sample::select(DAY_LIST_WORDS), proptest::sample::select(vec![" ", " ", " ", "", "  "])),
+                0..30,
+            )
+        ) {
+            let text: String = words.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            deferral_on_and_off(&text);
         }
     }
 }
