@@ -1018,9 +1018,89 @@ static DATE_WORD_STARTS: super::numeric::Starts = {
     super::numeric::starts_any_case(&words)
 };
 
+/// What [`word_expr_of`] reads at the `tháng` at token `i` (`tháng M
+/// [năm Y]`), taken from the day remembered at token `i - 1` when that
+/// day was read as `N tháng M [năm Y]`: in a day list (`30 tháng 5 – …`)
+/// each `tháng` follows its day, which was read just before. `None` when
+/// the remembered day is not that reading (then read as usual).
+///
+/// Why it is the same: [`day_expr_uncached`] at `N` ends after `tháng`
+/// (index `i`) only through its `N tháng M` arm (its token readings end
+/// at `N + 1`, and `day_dash_month` needs a dash at `i`). That arm
+/// required `inline_gap` after `tháng` ([`word_expr_of`]'s `next_ok`), a
+/// plain number `M` of at most two digits (so `month_expr`'s `date_like`
+/// finds nothing and its `small_number` reads `M`), a valid day of month
+/// `M` (so `M` is in 1..=12) and `year_after(M + 1)`, which is
+/// `month_expr`'s year and end too.
+#[inline]
+fn month_of_day_before(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
+    let (k, day) = doc.day_memo.get()?;
+    let day = day?;
+    if k.wrapping_add(1) != i || day.start != k || day.end <= i + 1 {
+        return None;
+    }
+    let m = day.from.month?;
+    Some(expr(i, day.end, whole_month(day.from.year, m)))
+}
+
+/// At most this many anchors of a document are deferred (see
+/// [`DateRecognizer::run_deferring`]): the extractor's check of the
+/// deferred ones stays linear in the survivors.
+const MAX_DEFERRED: usize = 256;
+
+/// When `day`, read at the number token `i`, is the day `N tháng M [năm
+/// Y]` and every candidate the anchors inside it (`tháng`, `M`, `năm`,
+/// `Y`) can give holds its anchor token and ends by the day's end: that
+/// end (a token index). The anchors then read, on the fast path:
+/// - `tháng`: `tháng M [năm Y]` (see [`month_of_day_before`]);
+/// - `M`: nothing, as `digit_expr` (see [`month_of_day_before`]'s
+///   reasons: a plain number of at most two digits after `tháng`) unless
+///   `tháng` follows it, the day's last token being `M` (tested: not
+///   `tháng` at the end);
+/// - `năm`: `năm Y`, and `Y`: `Y` or nothing: a year at `Y` reads on only
+///   over a dash followed by a number (tested: not both).
+///
+/// Any range from them needs a connector at the day's end and a
+/// second member after it (tested: none, or no member); a lunar marker
+/// or a coordination would need `âm lịch`, a comma or `và` at the end
+/// (tested: none). `None` when not so (the anchors are then read).
+fn nested_day_end(doc: &NumDoc<'_, '_>, i: usize, day: &Expr) -> Option<usize> {
+    let end = day.end;
+    // The `N tháng M [năm Y]` arm of `day_expr_uncached` (the others end
+    // at `i + 1`, or at `i + 3` after a dash).
+    if day.start != i
+        || end < i + 3
+        || doc.day_memo.get() != Some((i, Some(*day)))
+        || !is_word(doc, i + 1, "tháng")
+    {
+        return None;
+    }
+    let connected = starts_one_of(doc, end, &CONNECTOR_STARTS)
+        && connector(doc, end)
+        && second_member(doc, end + 1).is_some();
+    let lunar = starts_one_of(doc, end, &LUNAR_STARTS) && lunar_after(doc, end).is_some();
+    let year_goes_on = end == i + 5
+        && is_dash(doc, end)
+        && doc
+            .tokens
+            .get(end + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number);
+    if connected || lunar || year_goes_on || joined_after(doc, end) || is_word(doc, end, "tháng") {
+        return None;
+    }
+    Some(end)
+}
+
 /// [`word_expr`] at the syllable `i`, which is the date word `word`.
 fn word_expr_of(doc: &NumDoc<'_, '_>, i: usize, word: DateWord) -> Option<Expr> {
     use DateWord as D;
+    // The `tháng` of a day just read (`30 tháng 5`): its month is in that
+    // reading (which implies `next_ok` below).
+    if word == D::Thang && doc.fast {
+        if let Some(e) = month_of_day_before(doc, i) {
+            return Some(e);
+        }
+    }
     let next_ok = inline_gap(doc, i);
     let at = |e: Option<Expr>| e.map(|e| Expr { start: i, ..e });
     match word {
@@ -1509,8 +1589,36 @@ impl DateRecognizer {
     /// Adds the candidates found in `doc` (whose memo other numeric
     /// recognizers may share) to `out`.
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
+        self.run_deferring(doc, out, None);
+    }
+
+    /// [`DateRecognizer::run`]; with `deferred` (the extractor's deferral,
+    /// see `numeric::begin_deferral`), the anchors inside a day `N tháng M
+    /// [năm Y]` whose candidates provably lie inside it and are shorter
+    /// (see [`nested_day_end`]) are not read: for each such anchor token,
+    /// its span and the span from it to the day's end are pushed to
+    /// `deferred`. Every candidate such an anchor gives holds the token
+    /// and lies in that span, so a survivor that overlaps the token and is
+    /// longer than the span (the day itself, when it survives) removes it;
+    /// when none does, the extractor reads the document again without
+    /// deferring.
+    pub(crate) fn run_deferring(
+        &self,
+        doc: &NumDoc<'_, '_>,
+        out: &mut Vec<Entity>,
+        mut deferred: Option<&mut Vec<[usize; 4]>>,
+    ) {
+        // Anchors on tokens before `skip_to` are deferred; `skip_end` is
+        // the byte end of the day that holds them.
+        let (mut skip_to, mut skip_end) = (0, 0);
         for (k, &i) in doc.anchors().iter().enumerate() {
             let t = &doc.tokens[i];
+            if i < skip_to {
+                if let Some(list) = deferred.as_deref_mut() {
+                    list.push([t.span.start, t.span.end, t.span.start, skip_end]);
+                }
+                continue;
+            }
             // An anchor word's class says what `may_start` would.
             let class = doc.anchor_class_at(k);
             let starts = if class & super::numeric::UNKNOWN_CLASS != 0 {
@@ -1545,6 +1653,13 @@ impl DateRecognizer {
                     second.to,
                     first.lunar || second.lunar,
                 ));
+            }
+            if let (Some(list), Some(e)) = (deferred.as_deref_mut(), at_i) {
+                if list.len() < MAX_DEFERRED && doc.fast {
+                    if let Some(end) = nested_day_end(doc, i, &e) {
+                        (skip_to, skip_end) = (end, span_of(doc, i, end).end);
+                    }
+                }
             }
             if let Some(e) = at_i {
                 let e = with_lunar(doc, e);
@@ -2139,5 +2254,200 @@ mod tests {
             dates("Năm 2020 có lũ."),
             [d("Năm 2020", "2020-01-01", "2020-12-31")]
         );
+    }
+
+    /// Day-list words: numbers, month and year words, dashes, `âm lịch`,
+    /// commas, `và`, `đến` and a few plain words (my own pool).
+    const DAY_LIST_WORDS: &[&str] = &[
+        "1",
+        "2",
+        "3",
+        "5",
+        "9",
+        "10",
+        "12",
+        "13",
+        "15",
+        "29",
+        "30",
+        "31",
+        "32",
+        "0",
+        "07",
+        "123",
+        "2020",
+        "1999",
+        "2003",
+        "04",
+        "31.1",
+        "2/10",
+        "12/2025",
+        "10/10/2020",
+        "tháng",
+        "Tháng",
+        "THÁNG",
+        "năm",
+        "Năm",
+        "ngày",
+        "mồng",
+        "từ",
+        "đến",
+        "tới",
+        "và",
+        ",",
+        "-",
+        "–",
+        "—",
+        "(",
+        ")",
+        "âm",
+        "lịch",
+        "ÂL",
+        "Giêng",
+        "Tư",
+        "đầu",
+        "cuối",
+        "quý",
+        "sáng",
+        "hội",
+        "mở",
+        "cửa",
+        "%",
+        "tỷ",
+        "người",
+        "30 tháng 5",
+        "2 tháng 6 năm 2010",
+        "29 tháng 2 năm 2023",
+        "9 Tháng 12 năm 1999",
+        "15 tháng 3",
+        "12 tháng 10 năm 2003",
+    ];
+
+    /// The candidates of the date reader on the fast path and on the
+    /// reference path (no shortcut, no memo).
+    fn both_paths(text: &str) -> (Vec<Entity>, Vec<Entity>) {
+        let doc = Document::new(text);
+        let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
+        use crate::entity::Recognizer as _;
+        // (The extractor's path: anchors with their classes.)
+        crate::entity::numeric::NumericRecognizer::new(&[EntityType::Date]).recognize(&doc, &mut a);
+        super::DateRecognizer.run(&NumDoc::new(&doc), &mut c);
+        super::DateRecognizer.run(&NumDoc::reference(&doc), &mut b);
+        assert_eq!(a, c, "{text:?}");
+        (a, b)
+    }
+
+    /// The month of a `tháng` taken from the day read just before it
+    /// (`month_of_day_before`) is what `word_expr_of` reads there, and it
+    /// is taken in day lists (so the comparison is not vacuous).
+    #[test]
+    fn month_from_the_day_before_is_the_month_read() {
+        let texts = [
+            "30 tháng 5 – một buổi lễ. 2 tháng 6 năm 2010 – hội chợ mở cửa.",
+            "ngày 15 tháng 3 năm 2021, 29 tháng 2 năm 2023, 29 tháng 2 năm 2024.",
+            "12 tháng 13 và 31 tháng 4 và 0 tháng 3 và 7 tháng 12 năm 99.",
+            "5 Tháng 7 âm lịch; 6 THÁNG 8 - âm lịch; 9 tháng 9 (ÂL) và 10 tháng 10.",
+            "3 tháng 5 - 9 tháng 5 và 1 tháng 4 – tháng 6, 7  tháng 8.",
+        ];
+        let mut taken = 0;
+        for text in texts {
+            let doc = Document::new(text);
+            let fast = NumDoc::new(&doc);
+            let slow = NumDoc::reference(&doc);
+            for i in 1..doc.tokens.len() {
+                // Fill the day memo as the number before `tháng` does.
+                let day = super::day_expr(&fast, i - 1);
+                assert_eq!(day, super::day_expr_uncached(&slow, i - 1), "{text:?} at {i}");
+                if let Some(e) = super::month_of_day_before(&fast, i) {
+                    taken += 1;
+                    let word = super::date_word(&crate::entity::numeric::lower(doc.tokens[i].text));
+                    assert_eq!(word, Some(super::DateWord::Thang), "{text:?} at {i}");
+                    assert_eq!(
+                        Some(e),
+                        super::word_expr_of(&slow, i, super::DateWord::Thang),
+                        "{text:?} at {i}"
+                    );
+                }
+            }
+            let (a, b) = both_paths(text);
+            assert_eq!(a, b, "{text:?}");
+        }
+        assert!(taken >= 12, "{taken}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// Day-list-like random text: the fast date reader (shortcuts and
+        /// memos) agrees with the reference one.
+        #[test]
+        fn day_lists_agree_on_both_paths(
+            words in proptest::collection::vec(
+                (proptest::sample::select(DAY_LIST_WORDS), proptest::sample::select(vec![" ", " ", " ", "", "  "])),
+                0..40,
+            )
+        ) {
+            let text: String = words.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            let (a, b) = both_paths(&text);
+            proptest::prop_assert_eq!(a, b, "{:?}", text);
+        }
+    }
+
+    /// What the extractor (all types) finds in `text` with deferral on
+    /// and off; asserts both agree.
+    fn deferral_on_and_off(text: &str) -> Vec<Entity> {
+        let x = Extractor::new();
+        let on = x.extract_deferring(text, &mut crate::entity::Scratch::new(), true);
+        let off = x.extract_deferring(text, &mut crate::entity::Scratch::new(), false);
+        assert_eq!(on, off, "deferral changes the answer on {text:?}");
+        on
+    }
+
+    /// The anchors inside a day `N tháng M [năm Y]` are deferred where
+    /// [`super::nested_day_end`] allows it, and the answer does not change,
+    /// also where something beats the day (the document is read again)
+    /// and where the anchors inside would read on (not deferred).
+    #[test]
+    fn nested_day_anchors_deferred_change_nothing() {
+        let texts = [
+            "30 tháng 5 – một buổi lễ lớn.",
+            "2 tháng 6 năm 2010 – hội chợ mở cửa.",
+            "12 tháng 10 năm 2003, 5 tháng 11 năm 2004 và 7 tháng 12.",
+            "Thưởng 12 tháng 10 triệu đồng cho mỗi người.",
+            "9 tháng 12 năm 1999 – 2003 là thời kỳ khó.",
+            "9 tháng 12 năm 1999–04 là mùa giải.",
+            "3 tháng 5 - 9 tháng 5 và 1 tháng 4 – tháng 6.",
+            "5 tháng 7 âm lịch; 6 tháng 8 - âm lịch; 9 tháng 9 (ÂL).",
+            "30 tháng 5 tháng 6 năm nay.",
+            "Hạn là 1 tháng 1 tháng 12 năm 2020.",
+            "Ngày 15 tháng 3 năm 2021 đến 20 tháng 3 năm 2021.",
+            "Ông Nguyễn Văn An sinh 30 tháng 5 năm 1950 tại Hà Nội.",
+        ];
+        for text in texts {
+            deferral_on_and_off(text);
+        }
+        // The day list is deferred: the date reader's anchors inside it
+        // are noted, not read.
+        let doc = Document::new("30 tháng 5 – một buổi lễ lớn.");
+        let mut list = Vec::new();
+        let mut out = Vec::new();
+        super::DateRecognizer.run_deferring(&NumDoc::new(&doc), &mut out, Some(&mut list));
+        assert_eq!(list.len(), 2, "{list:?}");
+        assert_eq!(out.len(), 1, "{out:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Deferring the anchors inside days changes no answer of the
+        /// extractor on day-list-like random text.
+        #[test]
+        fn day_list_deferral_changes_nothing(
+            words in proptest::collection::vec(
+                (proptest::sample::select(DAY_LIST_WORDS), proptest::sample::select(vec![" ", " ", " ", "", "  "])),
+                0..30,
+            )
+        ) {
+            let text: String = words.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            deferral_on_and_off(&text);
+        }
     }
 }

@@ -787,7 +787,10 @@ impl NumericRecognizer {
             });
         }
         if let Some(r) = &self.date {
-            r.run(doc, out);
+            DEFERRAL.with(|cell| match cell.try_borrow_mut() {
+                Ok(mut d) if d.on => r.run_deferring(doc, out, Some(&mut d.list)),
+                _ => r.run(doc, out),
+            });
         }
     }
 }
