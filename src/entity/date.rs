@@ -2396,8 +2396,8 @@ mod tests {
     /// and off; asserts both agree.
     fn deferral_on_and_off(text: &str) -> Vec<Entity> {
         let x = Extractor::new();
-        let on = x.extract_deferring(text, &mut crate::entity::Scratch::new(), true);
-        let off = x.extract_deferring(text, &mut crate::entity::Scratch::new(), false);
+        let on = x.extract_deferring(text, &mut crate::entity::Scratch::new(), true, true);
+        let off = x.extract_deferring(text, &mut crate::entity::Scratch::new(), false, true);
         assert_eq!(on, off, "deferral changes the answer on {text:?}");
         on
     }
