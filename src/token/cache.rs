@@ -528,7 +528,7 @@ pub(crate) fn clean_in(table: &Table, text: &str, start: usize, end: usize, word
 /// default options leaves `word` as it is and its first char can combine
 /// with nothing before it (so that the word, with what is around it in a
 /// text, is left as it is too: see
-/// [`crate::normalize::scan::is_nfc_stable`]).
+/// [`crate::normalize::is_nfc_stable`]).
 pub(crate) fn word_is_clean(word: &str) -> bool {
     if is_plain_punct(word) {
         return true;
