@@ -485,30 +485,30 @@ impl Extractor {
         // It tokenizes the caller's text first: the tokenizer's memo also
         // knows which words normalization leaves as they are, so most
         // documents are never scanned by the normalizer.
-        let (mut ann_tag, clean) = match &self.names {
-            Some(names) if tokenize_first => {
-                tokens.reserve(token_capacity(text.len()));
-                names.tokenize_annotated(text, &mut tokens, &mut anns)
+        tokens.reserve(token_capacity(text.len()));
+        // The tag and the clean answer of the tokens of the caller's text,
+        // when they were made (a name recognizer without annotations makes
+        // none).
+        let first = match (&self.names, tokenize_first) {
+            (Some(names), true) => {
+                Some(names.tokenize_annotated(text, &mut tokens, &mut anns)).filter(|&(tag, _)| tag != 0)
             }
             // Without names (the numeric types alone), the same answer
             // without annotations (`anns` is scratch then).
-            None if tokenize_first => {
-                tokens.reserve(token_capacity(text.len()));
+            (None, true) => {
                 let clean = crate::token::tokenize_checked(text, &mut tokens, &mut anns);
                 anns.clear();
-                (0, clean)
+                Some((0, clean))
             }
-            _ => (0, false),
+            (_, false) => None,
         };
-        let normalized = if clean {
-            Normalized::unchanged(text)
-        } else {
-            normalize_with_map(text, &NormalizeOptions::default())
+        let normalized = match first {
+            Some((_, true)) => Normalized::unchanged(text),
+            _ => normalize_with_map(text, &NormalizeOptions::default()),
         };
-        // Tokens of the caller's text stand for an unchanged text (those
-        // of a name recognizer without annotations are none).
-        let tokenized = ann_tag != 0 || (self.names.is_none() && tokenize_first);
-        if !tokenized || !normalized.map.is_identity() {
+        let mut ann_tag = first.map_or(0, |(tag, _)| tag);
+        // Tokens of the caller's text stand for an unchanged text.
+        if first.is_none() || !normalized.map.is_identity() {
             tokens.clear();
             anns.clear();
             tokens.reserve(token_capacity(normalized.text.len()));

@@ -530,7 +530,7 @@ pub(crate) fn clean_in(table: &Table, text: &str, start: usize, end: usize, word
 /// text, is left as it is too: see
 /// [`crate::normalize::is_nfc_stable`]).
 pub(crate) fn word_is_clean(word: &str) -> bool {
-    if is_plain_punct(word) {
+    if word.is_ascii() {
         return true;
     }
     word.chars().next().is_some_and(crate::normalize::is_nfc_stable)
@@ -539,13 +539,15 @@ pub(crate) fn word_is_clean(word: &str) -> bool {
             .is_identity()
 }
 
-/// Whether `text` is ASCII and general punctuation only (dashes, quotes,
-/// `…`: U+2002–U+203F): no letter with a mark, nothing NFC changes or
-/// combines, so default normalization leaves it as it is.
+/// Whether `text` is ASCII and chars that NFC leaves and that belong to no
+/// word only (dashes, quotes, `…`, `°`): then its words, if any, are ASCII
+/// and nothing NFC changes or combines, so default normalization leaves it
+/// as it is.
 #[inline]
 pub(crate) fn is_plain_punct(text: &str) -> bool {
+    use crate::normalize::{is_nfc_stable, is_word_char};
     text.chars()
-        .all(|c| c.is_ascii() || ('\u{2002}'..='\u{203F}').contains(&c))
+        .all(|c| c.is_ascii() || (is_nfc_stable(c) && !is_word_char(c)))
 }
 
 /// [`word_kind_annotated_in`] for a short word its set does not hold with
