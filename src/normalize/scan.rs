@@ -169,6 +169,13 @@ pub(crate) fn is_word_char(table: &Table, c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
+    // General Punctuation (dashes, quotes, `…`, `′`) holds no letter and
+    // no mark (the test `no_word_char_in_general_punctuation` checks every
+    // char): answered without the Unicode tables' search (an en dash
+    // between clauses is common in news and encyclopedia text).
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
     table.info_char(c).is_letter() || c.is_alphabetic() || is_combining_mark(c)
 }
 
@@ -1786,6 +1793,20 @@ mod tests {
 
     fn all_chars() -> impl Iterator<Item = char> {
         (0u32..=0x10FFFF).filter_map(char::from_u32)
+    }
+
+    /// The fast answer of `is_word_char` for General Punctuation is the
+    /// tables' answer for every char of the block.
+    #[test]
+    fn no_word_char_in_general_punctuation() {
+        let table = &crate::syllable::TABLE;
+        for c in '\u{2000}'..='\u{206F}' {
+            let slow = table.info_char(c).is_letter() || c.is_alphabetic() || is_combining_mark(c);
+            assert!(!slow, "U+{:04X}", c as u32);
+            assert!(!is_word_char(table, c), "U+{:04X}", c as u32);
+        }
+        // Around the block the tables decide: superscript i is a letter.
+        assert!(is_word_char(table, '\u{2071}'));
     }
 
     /// The clean-word caches outlive a call: a word found clean in one
