@@ -81,10 +81,7 @@ fn accept_mask_sse2(chunk: &[u8; LOAD]) -> u64 {
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
 fn sixteen(chunk: &[u8; LOAD], at: usize) -> u64 {
-    use safe_arch::{
-        add_i8_m128i, bitandnot_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i, m128i, move_mask_i8_m128i,
-        set_splat_i8_m128i,
-    };
+    use safe_arch::m128i;
     /// Sixteen bytes from `at` (zeros if out of range, which the fixed
     /// offsets of the callers never are).
     #[inline(always)]
@@ -95,6 +92,17 @@ fn sixteen(chunk: &[u8; LOAD], at: usize) -> u64 {
             .unwrap_or_default();
         m128i::from(lane)
     }
+    classify16(load(chunk, at), load(chunk, at + 1))
+}
+
+/// The bits of [`accepts`]`(b[i], n[i])` for the 16 lanes, with SSE2.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn classify16(b: safe_arch::m128i, n: safe_arch::m128i) -> u64 {
+    use safe_arch::{
+        add_i8_m128i, bitandnot_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i, m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
     #[inline(always)]
     fn splat(x: u8) -> m128i {
         set_splat_i8_m128i(x as i8)
@@ -108,8 +116,6 @@ fn sixteen(chunk: &[u8; LOAD], at: usize) -> u64 {
     fn below(a: m128i, limit: i8) -> m128i {
         cmp_gt_mask_i8_m128i(set_splat_i8_m128i(limit), a)
     }
-    let b = load(chunk, at);
-    let n = load(chunk, at + 1);
     // The same tests as `accepts`, lane by lane.
     let letter = below(add_i8_m128i(b | splat(0x20), splat(0x80 - b'a')), -128 + 26);
     let digit = below(add_i8_m128i(b, splat(0x80 - b'0')), -128 + 10);
@@ -151,11 +157,51 @@ fn accept_mask_lanes(chunk: &[u8; LOAD], lanes: usize) -> u64 {
 const SHORT_TAIL: usize = 16;
 
 /// The accept mask of `rest`, the last bytes of a text (more than
-/// [`SHORT_TAIL`], fewer than [`LOAD`]), copied to a zero-padded chunk; the
-/// bytes after it count as 0, which is not accepted. Out of line: about
-/// once per text.
+/// [`SHORT_TAIL`], fewer than [`LOAD`]); the bytes after it count as 0,
+/// which is not accepted. With SSE2 and 16 bytes or more, read in place:
+/// the whole lanes that have their next 16 bytes, then the text's last 16
+/// bytes for the rest, their next bytes the same shifted down by one with
+/// a 0 after the end (a copy to a zero-padded chunk, then wide reads
+/// across the copy's narrower stores, stalled on store forwarding). Out
+/// of line: about once per text.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(never)]
 fn tail_mask(rest: &[u8]) -> u64 {
+    use safe_arch::{byte_shr_imm_u128_m128i, m128i};
+    let Some(&last) = rest.last_chunk::<16>() else {
+        return padded_tail_mask(rest);
+    };
+    let len = rest.len();
+    let lane = |at: usize| {
+        rest.get(at..)
+            .and_then(<[u8]>::first_chunk::<16>)
+            .map_or(m128i::default(), |&b| m128i::from(b))
+    };
+    let (mut mask, mut at) = (0u64, 0usize);
+    while at + 17 <= len && at < BLOCK {
+        mask |= classify16(lane(at), lane(at + 1)) << at;
+        at += 16;
+    }
+    // Bytes `at..len` (if any left in the block) are among the last 16,
+    // `from..len`: bit `j` of their mask is byte `from + j`.
+    if at < len.min(BLOCK) {
+        let b = m128i::from(last);
+        let from = len - 16;
+        mask |= classify16(b, byte_shr_imm_u128_m128i::<1>(b)) >> (at - from) << at;
+    }
+    mask
+}
+
+/// [`tail_mask`] where SSE2 is not available.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(never)]
+fn tail_mask(rest: &[u8]) -> u64 {
+    padded_tail_mask(rest)
+}
+
+/// [`tail_mask`] of `rest` copied to a zero-padded chunk.
+#[inline]
+fn padded_tail_mask(rest: &[u8]) -> u64 {
     let mut chunk = [0u8; LOAD];
     // `rest` is shorter than `LOAD`; `min` only keeps the slices total.
     let len = rest.len().min(LOAD);
