@@ -905,10 +905,11 @@ fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Op
     let bytes = text.as_bytes();
     let word = text.get(start..end)?;
     let after = *bytes.get(end)?;
-    // `http://…`, `https://…`, `www.…`: the prefix is a word of 3 to 5
-    // ASCII letters followed by `:` or `.`, so only such words are tried
-    // (this used to be a test at the start of every word).
-    if matches!(after, b':' | b'.') && (3..=5).contains(&(end - start)) {
+    // `http://…`, `https://…`, `www.…`: the prefix is a word of 4 or 5
+    // letters followed by `:`, or of 3 followed by `.`, so only such words
+    // are tried (this used to be a test at the start of every word; a
+    // sentence's last word before its `.` is often of 4 or 5 bytes).
+    if matches!((after, end - start), (b':', 4 | 5) | (b'.', 3)) {
         if let Some(url_end) = scan_url(text, start) {
             return Some((url_end, TokenKind::Url));
         }

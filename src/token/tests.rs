@@ -257,6 +257,11 @@ fn urls() {
     // No scheme and no known domain: words.
     assert_eq!(texts("http:"), ["http", ":"]);
     assert_eq!(texts("www"), ["www"]);
+    // The scheme's word is of 4 or 5 letters before `:`, `www` of 3 before `.`.
+    assert_eq!(kinds("WwW.gov.vn.")[0], ("WwW.gov.vn", Url));
+    assert_eq!(kinds("Https://a.vn")[0], ("Https://a.vn", Url));
+    assert_eq!(texts("htt://a"), ["htt", ":", "/", "/", "a"]);
+    assert_eq!(texts("wwww.x"), ["wwww", ".", "x"]);
     assert_eq!(texts("abc.xyz"), ["abc", ".", "xyz"]);
     assert_eq!(texts("a.VN"), ["a", ".", "VN"]);
 }
