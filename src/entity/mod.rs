@@ -529,18 +529,21 @@ impl Extractor {
         let candidates = &mut scratch.candidates;
         candidates.clear();
         // The quantities `N tháng` of `N tháng M…` are deferred (see
-        // `numeric::begin_deferral`); when the survivors do not show that
-        // each would have lost, the document is recognized again without.
-        if defer {
-            numeric::begin_deferral();
-        }
-        let mut entities = self.resolved(&doc, &anns, candidates, &mut scratch.spans);
-        if defer {
-            numeric::end_deferral();
-        }
-        if defer && !numeric::deferred_are_beaten(&entities) {
+        // `NumericRecognizer::recognize_deferring`); when the survivors do
+        // not show that each would have lost, the document is recognized
+        // again without.
+        let deferred = &mut scratch.deferred;
+        deferred.clear();
+        let mut entities = self.resolved(
+            &doc,
+            &anns,
+            candidates,
+            &mut scratch.spans,
+            defer.then_some(&mut *deferred),
+        );
+        if defer && !numeric::deferred_are_beaten(deferred, &entities) {
             candidates.clear();
-            entities = self.resolved(&doc, &anns, candidates, &mut scratch.spans);
+            entities = self.resolved(&doc, &anns, candidates, &mut scratch.spans, None);
         }
         // Most texts need no normalizing: their spans are the input's (one
         // test here instead of a call per entity).
@@ -562,9 +565,16 @@ impl Extractor {
     /// Every recognizer's candidates for `doc`, in recognizer order (the
     /// order breaks ties of overlap resolution): numeric, then names.
     #[inline(always)]
-    fn recognize_all(&self, doc: &Document<'_>, anns: &Annotations, out: &mut Vec<Entity>) {
+    fn recognize_all(
+        &self,
+        doc: &Document<'_>,
+        anns: &Annotations,
+        out: &mut Vec<Entity>,
+        deferred: Option<&mut Vec<[usize; 4]>>,
+    ) {
+        // (The numeric recognizer annotates nothing: `anns` is the names'.)
         if let Some(numeric) = &self.numeric {
-            numeric.recognize_annotated(doc, anns, out);
+            numeric.recognize_deferring(doc, out, deferred);
         }
         if let Some(names) = &self.names {
             names.recognize_annotated(doc, anns, out);
@@ -572,15 +582,18 @@ impl Extractor {
     }
 
     /// The candidates of every recognizer for `doc` (into `candidates`),
-    /// those of the types asked for, with overlaps resolved.
+    /// those of the types asked for, with overlaps resolved; with
+    /// `deferred`, the numeric recognizer defers the `N tháng` quantities
+    /// of `N tháng M…` into it (see `NumericRecognizer::recognize_deferring`).
     fn resolved(
         &self,
         doc: &Document<'_>,
         anns: &Annotations,
         candidates: &mut Vec<Entity>,
         spans: &mut Vec<Span>,
+        deferred: Option<&mut Vec<[usize; 4]>>,
     ) -> Vec<Entity> {
-        self.recognize_all(doc, anns, candidates);
+        self.recognize_all(doc, anns, candidates, deferred);
         // Every type asked for (the usual extractor): nothing to filter.
         if self.type_bits != ALL_TYPE_BITS {
             let bits = self.type_bits;
@@ -615,6 +628,9 @@ struct Scratch {
     anns: Vec<u32>,
     /// The candidates' spans of the last document.
     spans: Vec<Span>,
+    /// The quantities the numeric recognizer deferred in the last document
+    /// (see `NumericRecognizer::recognize_deferring`).
+    deferred: Vec<[usize; 4]>,
 }
 
 /// Buffers larger than this many tokens (a ~1 MB document) are not kept
@@ -632,6 +648,7 @@ impl Scratch {
             candidates: Vec::new(),
             anns: Vec::new(),
             spans: Vec::new(),
+            deferred: Vec::new(),
         }
     }
 
@@ -654,6 +671,9 @@ impl Scratch {
         }
         if self.spans.capacity() > MAX_KEPT_CANDIDATES {
             self.spans = Vec::new();
+        }
+        if self.deferred.capacity() > MAX_KEPT_CANDIDATES {
+            self.deferred = Vec::new();
         }
     }
 }
@@ -1404,13 +1424,17 @@ mod tests {
     /// A day list is deferred (the test above could not fail otherwise).
     #[test]
     fn a_day_list_is_deferred() {
-        numeric::begin_deferral();
         let doc = Document::new("Anh ấy làm 12 tháng 5 ngày.");
         let mut out = Vec::new();
-        crate::entity::numeric::NumericRecognizer::new(&[EntityType::Quantity]).recognize(&doc, &mut out);
-        numeric::end_deferral();
+        let mut deferred = Vec::new();
+        crate::entity::numeric::NumericRecognizer::new(&[EntityType::Quantity]).recognize_deferring(
+            &doc,
+            &mut out,
+            Some(&mut deferred),
+        );
         assert!(out.is_empty(), "{out:?}");
-        assert!(!numeric::deferred_are_beaten(&[]));
+        assert_eq!(deferred.len(), 1, "{deferred:?}");
+        assert!(!numeric::deferred_are_beaten(&deferred, &[]));
         let mut out = Vec::new();
         crate::entity::numeric::NumericRecognizer::new(&[EntityType::Quantity]).recognize(&doc, &mut out);
         assert_eq!(out.len(), 1, "{out:?}");
