@@ -1593,7 +1593,7 @@ impl DateRecognizer {
     }
 
     /// [`DateRecognizer::run`]; with `deferred` (the extractor's deferral,
-    /// see `numeric::begin_deferral`), the anchors inside a day `N tháng M
+    /// see `NumericRecognizer::recognize_deferring`), the anchors inside a day `N tháng M
     /// [năm Y]` whose candidates provably lie inside it and are shorter
     /// (see [`nested_day_end`]) are not read: for each such anchor token,
     /// its span and the span from it to the day's end are pushed to

@@ -335,11 +335,17 @@ impl<'a> Document<'a> {
 /// overlap; the extractor resolves overlaps. A candidate's `text` may be
 /// left empty: the extractor sets every survivor's text from its span
 /// (see `Entity::relocate`), so a recognizer need not allocate it.
+///
+/// The extractor itself calls the two recognizers it holds with its own
+/// per-thread buffers (`NumericRecognizer::recognize_with`,
+/// `NameRecognizer::recognize_in`); `recognize` is the tests' way in.
 pub(crate) trait Recognizer: Send + Sync {
+    #[cfg_attr(not(test), allow(dead_code))]
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Entity>);
 
     /// [`Recognizer::recognize`] with the annotations the tokenizer made
     /// of `doc`'s words; a recognizer that annotates none ignores them.
+    #[cfg_attr(not(test), allow(dead_code))]
     fn recognize_annotated(&self, doc: &Document<'_>, _anns: &Annotations, out: &mut Vec<Entity>) {
         self.recognize(doc, out)
     }
@@ -529,18 +535,23 @@ impl Extractor {
         let candidates = &mut scratch.candidates;
         candidates.clear();
         // The quantities `N tháng` of `N tháng M…` are deferred (see
-        // `numeric::begin_deferral`); when the survivors do not show that
-        // each would have lost, the document is recognized again without.
-        if defer {
-            numeric::begin_deferral();
-        }
-        let mut entities = self.resolved(&doc, &anns, candidates, &mut scratch.spans);
-        if defer {
-            numeric::end_deferral();
-        }
-        if defer && !numeric::deferred_are_beaten(&entities) {
+        // `NumericRecognizer::recognize_deferring`); when the survivors do
+        // not show that each would have lost, the document is recognized
+        // again without.
+        let deferred = &mut scratch.deferred;
+        deferred.clear();
+        let homes = &mut scratch.homes;
+        let mut entities = self.resolved(
+            &doc,
+            &anns,
+            candidates,
+            &mut scratch.spans,
+            homes,
+            defer.then_some(&mut *deferred),
+        );
+        if defer && !numeric::deferred_are_beaten(deferred, &entities) {
             candidates.clear();
-            entities = self.resolved(&doc, &anns, candidates, &mut scratch.spans);
+            entities = self.resolved(&doc, &anns, candidates, &mut scratch.spans, homes, None);
         }
         // Most texts need no normalizing: their spans are the input's (one
         // test here instead of a call per entity).
@@ -562,25 +573,37 @@ impl Extractor {
     /// Every recognizer's candidates for `doc`, in recognizer order (the
     /// order breaks ties of overlap resolution): numeric, then names.
     #[inline(always)]
-    fn recognize_all(&self, doc: &Document<'_>, anns: &Annotations, out: &mut Vec<Entity>) {
+    fn recognize_all(
+        &self,
+        doc: &Document<'_>,
+        anns: &Annotations,
+        out: &mut Vec<Entity>,
+        homes: &mut Homes,
+        deferred: Option<&mut Vec<[usize; 4]>>,
+    ) {
+        // (The numeric recognizer annotates nothing: `anns` is the names'.)
         if let Some(numeric) = &self.numeric {
-            numeric.recognize_annotated(doc, anns, out);
+            numeric.recognize_with(doc, &mut homes.numeric, out, deferred);
         }
         if let Some(names) = &self.names {
-            names.recognize_annotated(doc, anns, out);
+            names.recognize_in(doc, anns, out, &mut homes.names);
         }
     }
 
     /// The candidates of every recognizer for `doc` (into `candidates`),
-    /// those of the types asked for, with overlaps resolved.
+    /// those of the types asked for, with overlaps resolved; with
+    /// `deferred`, the numeric recognizer defers the `N tháng` quantities
+    /// of `N tháng M…` into it (see `NumericRecognizer::recognize_deferring`).
     fn resolved(
         &self,
         doc: &Document<'_>,
         anns: &Annotations,
         candidates: &mut Vec<Entity>,
         spans: &mut Vec<Span>,
+        homes: &mut Homes,
+        deferred: Option<&mut Vec<[usize; 4]>>,
     ) -> Vec<Entity> {
-        self.recognize_all(doc, anns, candidates);
+        self.recognize_all(doc, anns, candidates, homes, deferred);
         // Every type asked for (the usual extractor): nothing to filter.
         if self.type_bits != ALL_TYPE_BITS {
             let bits = self.type_bits;
@@ -615,6 +638,21 @@ struct Scratch {
     anns: Vec<u32>,
     /// The candidates' spans of the last document.
     spans: Vec<Span>,
+    /// The quantities the numeric recognizer deferred in the last document
+    /// (see `NumericRecognizer::recognize_deferring`).
+    deferred: Vec<[usize; 4]>,
+    /// The recognizers' own buffers.
+    homes: Homes,
+}
+
+/// The recognizers' buffers kept between documents, in the extractor's
+/// per-thread [`Scratch`] (borrowed once a document): each recognizer
+/// borrowing its own thread-local cost ~30 instructions a document.
+struct Homes {
+    /// The numeric recognizer's memo and anchor lists.
+    numeric: numeric::Scratch,
+    /// The name recognizer's word memo and context buffers.
+    names: names::MemoHome,
 }
 
 /// Buffers larger than this many tokens (a ~1 MB document) are not kept
@@ -632,6 +670,11 @@ impl Scratch {
             candidates: Vec::new(),
             anns: Vec::new(),
             spans: Vec::new(),
+            deferred: Vec::new(),
+            homes: Homes {
+                numeric: numeric::Scratch::new(),
+                names: names::MemoHome::new(),
+            },
         }
     }
 
@@ -654,6 +697,9 @@ impl Scratch {
         }
         if self.spans.capacity() > MAX_KEPT_CANDIDATES {
             self.spans = Vec::new();
+        }
+        if self.deferred.capacity() > MAX_KEPT_CANDIDATES {
+            self.deferred = Vec::new();
         }
     }
 }
@@ -1404,13 +1450,17 @@ mod tests {
     /// A day list is deferred (the test above could not fail otherwise).
     #[test]
     fn a_day_list_is_deferred() {
-        numeric::begin_deferral();
         let doc = Document::new("Anh ấy làm 12 tháng 5 ngày.");
         let mut out = Vec::new();
-        crate::entity::numeric::NumericRecognizer::new(&[EntityType::Quantity]).recognize(&doc, &mut out);
-        numeric::end_deferral();
+        let mut deferred = Vec::new();
+        crate::entity::numeric::NumericRecognizer::new(&[EntityType::Quantity]).recognize_deferring(
+            &doc,
+            &mut out,
+            Some(&mut deferred),
+        );
         assert!(out.is_empty(), "{out:?}");
-        assert!(!numeric::deferred_are_beaten(&[]));
+        assert_eq!(deferred.len(), 1, "{deferred:?}");
+        assert!(!numeric::deferred_are_beaten(&deferred, &[]));
         let mut out = Vec::new();
         crate::entity::numeric::NumericRecognizer::new(&[EntityType::Quantity]).recognize(&doc, &mut out);
         assert_eq!(out.len(), 1, "{out:?}");

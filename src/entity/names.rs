@@ -288,6 +288,9 @@ pub(crate) struct Ctx<'a> {
     /// The per-thread memo, lent to the context while it lives (none for
     /// the reference build).
     memo: std::cell::RefCell<Option<Box<Memo>>>,
+    /// Where the memo goes back to when the context is dropped: the
+    /// caller's slot it was lent from, or (none) the thread's [`MEMO`].
+    home: Option<&'a mut MemoHome>,
     /// Token key hashes asked for so far (0: not yet; see [`Ctx::key_hash`]).
     key_hashes: std::cell::OnceCell<Vec<std::cell::Cell<u64>>>,
 }
@@ -302,6 +305,10 @@ impl Drop for Ctx<'_> {
             keep(&mut bufs.hit_range, &mut self.hit_range);
             if self.maps.cats.capacity() <= 1 << 10 {
                 std::mem::swap(&mut bufs.maps, &mut self.maps);
+            }
+            if let Some(home) = self.home.as_deref_mut() {
+                home.0 = Some(memo);
+                return;
             }
             let _ = MEMO.try_with(|cell| {
                 if let Ok(mut slot) = cell.try_borrow_mut() {
@@ -419,7 +426,11 @@ fn newlines_between(text: &str, from: usize, to: usize) -> u8 {
 
 /// Whether `bytes` holds a `\n` (core's `memchr` reads a word at a time,
 /// ~3.4 instructions a byte on viwiki lines; SSE2 reads 32 bytes in five).
-#[inline]
+/// Always inlined (the one caller's short-text test then runs in place;
+/// left to the compiler it became a call once the context took a caller's
+/// memo); its SSE2 body stays out of line (inlined, it cost ~50
+/// instructions a document more).
+#[inline(always)]
 fn has_newline(bytes: &[u8]) -> bool {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     {
@@ -789,7 +800,10 @@ impl Builder {
     }
 
     /// Ends the last line, sets the tokens of all-caps lines (their flags
-    /// change) and makes the name-cap and line-break bitmaps.
+    /// change) and makes the name-cap and line-break bitmaps. Always
+    /// inlined into the one caller (as a call it cost ~20 instructions a
+    /// document more: the builder's fields went through memory).
+    #[inline(always)]
     fn finish(&mut self, text: &str) {
         let n = self.toks.len();
         self.end_line(n);
@@ -1074,8 +1088,23 @@ impl<'a> Ctx<'a> {
     /// [`Ctx::new`] with the tokenizer's annotations of the document's
     /// words (see [`tokenize_classified`]); annotations of another lexicon
     /// or of other tokens are not used.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn annotated(doc: &Document<'a>, anns: &Annotations, lex: &'a NameLexicon) -> Self {
         Self::build_fast(doc, anns, lex, lend_memo(lex))
+    }
+
+    /// [`Ctx::annotated`] with the memo of `home` (a new one when it has
+    /// none), given back there when the context is dropped.
+    #[inline(always)]
+    pub(crate) fn annotated_in(
+        doc: &Document<'a>,
+        anns: &Annotations,
+        lex: &'a NameLexicon,
+        home: &'a mut MemoHome,
+    ) -> Self {
+        let mut memo = home.0.take().unwrap_or_else(|| Box::new(Memo::new(MEMO_BITS)));
+        memo.prepare(lex.id);
+        Self::build_with(doc, anns, lex, memo, true, Some(home))
     }
 
     #[cfg(test)]
@@ -1144,6 +1173,7 @@ impl<'a> Ctx<'a> {
             lex,
             spaced,
             memo: std::cell::RefCell::new(None),
+            home: None,
             key_hashes: std::cell::OnceCell::new(),
         }
     }
@@ -1153,7 +1183,7 @@ impl<'a> Ctx<'a> {
     /// loop; then one walk of the trie from the tokens some phrase starts
     /// with. Gives what [`Ctx::build_reference`] gives.
     fn build_fast(doc: &Document<'a>, anns: &Annotations, lex: &'a NameLexicon, memo: Box<Memo>) -> Self {
-        Self::build_with(doc, anns, lex, memo, true)
+        Self::build_with(doc, anns, lex, memo, true, None)
     }
 
     /// [`Ctx::build_fast`]; `one_line` lets a one-line annotated document
@@ -1165,6 +1195,7 @@ impl<'a> Ctx<'a> {
         lex: &'a NameLexicon,
         mut memo: Box<Memo>,
         one_line: bool,
+        home: Option<&'a mut MemoHome>,
     ) -> Self {
         let text = doc.text;
         // Buffers of an earlier context on this thread, if any (taken one
@@ -1246,6 +1277,7 @@ impl<'a> Ctx<'a> {
             lex,
             spaced,
             memo: std::cell::RefCell::new(Some(memo)),
+            home,
             key_hashes: std::cell::OnceCell::new(),
         }
     }
@@ -2003,7 +2035,9 @@ impl Memo {
 
 /// Borrows this thread's memo, prepared for `lex` (a fresh one if a
 /// context alive on this thread holds it); the context's `Drop` gives it
-/// back. Boxed, so lending it moves a pointer.
+/// back. Boxed, so lending it moves a pointer. (The contexts of the
+/// tests; the extractor lends its own, see [`MemoHome`].)
+#[cfg_attr(not(test), allow(dead_code))]
 fn lend_memo(lex: &NameLexicon) -> Box<Memo> {
     let lent = MEMO
         .try_with(|cell| cell.try_borrow_mut().ok().and_then(|mut m| m.take()))
@@ -2012,6 +2046,18 @@ fn lend_memo(lex: &NameLexicon) -> Box<Memo> {
     let mut memo = lent.unwrap_or_else(|| Box::new(Memo::new(MEMO_BITS)));
     memo.prepare(lex.id);
     memo
+}
+
+/// A slot for the name memo kept between documents by the caller (the
+/// extractor's per-thread buffers): lending it from there spares the
+/// accesses of the thread-local [`MEMO`] (~25 instructions a document).
+pub(crate) struct MemoHome(Option<Box<Memo>>);
+
+impl MemoHome {
+    /// An empty slot (no allocation).
+    pub(crate) const fn new() -> Self {
+        MemoHome(None)
+    }
 }
 
 /// Slots of the per-thread memo: `2^MEMO_BITS`.
@@ -2209,13 +2255,7 @@ impl Recognizer for NameRecognizer {
             return;
         }
         let ctx = Ctx::annotated(doc, anns, &self.lex);
-        if ctx.len() == 0 {
-            return;
-        }
-        super::program::find(&ctx, out);
-        super::organization::find(&ctx, out);
-        super::location::find(&ctx, out);
-        super::person::find(&ctx, out);
+        find_all(&ctx, out);
     }
 
     fn tokenize_annotated<'a>(
@@ -2226,6 +2266,35 @@ impl Recognizer for NameRecognizer {
     ) -> (u16, bool) {
         tokenize_classified(text, tokens, anns, &self.lex)
     }
+}
+
+impl NameRecognizer {
+    /// [`Recognizer::recognize_annotated`] with the memo lent from `home`.
+    pub(crate) fn recognize_in(
+        &self,
+        doc: &Document<'_>,
+        anns: &Annotations,
+        out: &mut Vec<Entity>,
+        home: &mut MemoHome,
+    ) {
+        if doc.tokens.is_empty() {
+            return;
+        }
+        let ctx = Ctx::annotated_in(doc, anns, &self.lex, home);
+        find_all(&ctx, out);
+    }
+}
+
+/// Every finder's candidates in `ctx`, in the recognizer's order.
+#[inline(always)]
+fn find_all(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
+    if ctx.len() == 0 {
+        return;
+    }
+    super::program::find(ctx, out);
+    super::organization::find(ctx, out);
+    super::location::find(ctx, out);
+    super::person::find(ctx, out);
 }
 
 impl Ctx<'_> {
@@ -2672,7 +2741,7 @@ mod tests {
         let anns = Annotations { anns, tag };
         // The general token loop on the annotated document (the one-line
         // path is compared with it, and both with the reference below).
-        let general = Ctx::build_with(&annotated, &anns, lex, lend_memo(lex), false);
+        let general = Ctx::build_with(&annotated, &anns, lex, lend_memo(lex), false, None);
         let (general_toks, general_hits, general_ranges) = (
             general.toks.clone(),
             general.hits.clone(),
@@ -2698,6 +2767,20 @@ mod tests {
         );
         assert_eq!(via.spaced, slow.spaced, "{text:?}");
         drop(via);
+        // Lent from a caller's slot (the extractor's): the same context,
+        // and the memo back in the slot once it is dropped (the second
+        // round is lent the first one's memo and buffers).
+        let mut home = MemoHome::new();
+        for round in 0..2 {
+            let lent = Ctx::annotated_in(&annotated, &anns, lex, &mut home);
+            assert_eq!(lent.toks, general_toks, "{text:?} (lent, round {round})");
+            assert_eq!(lent.hits, general_hits, "{text:?} (lent, round {round})");
+            assert_eq!(lent.hit_range, general_ranges, "{text:?} (lent, round {round})");
+            assert_eq!(maps_of(&lent), general_maps, "{text:?} (lent, round {round})");
+            assert_eq!(lent.spaced, slow.spaced, "{text:?} (lent, round {round})");
+            drop(lent);
+            assert!(home.0.is_some(), "{text:?}: the memo did not come back");
+        }
         // Key hashes agree with the keys they stand for.
         for i in 0..fast.len() {
             assert_eq!(

@@ -85,6 +85,8 @@ impl Memo {
 
 impl<'d, 'a> NumDoc<'d, 'a> {
     /// Wraps `doc` with an empty memo (nothing is allocated until asked).
+    /// (The recognizers' own `recognize`, which the tests call.)
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn new(doc: &'d Document<'a>) -> Self {
         NumDoc {
             doc,
@@ -494,20 +496,47 @@ impl super::Recognizer for NumericRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<super::Entity>) {
+        self.recognize_deferring(doc, out, None);
+    }
+}
+
+impl NumericRecognizer {
+    /// [`Recognizer::recognize`](super::Recognizer::recognize); with
+    /// `deferred`, the quantity recognizer does not read the number of
+    /// `N tháng M…` (most of viwiki's day lists), whose quantity `N tháng`
+    /// nearly always loses to the date `N tháng M`: it only notes in
+    /// `deferred` where it is (appended). The caller must then resolve the
+    /// overlaps, ask [`deferred_are_beaten`], and when not, recognize the
+    /// document again without. (The list is the caller's, passed down: a
+    /// thread-local switched on and off around each document cost three
+    /// accesses of it per document, ~50 instructions.)
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn recognize_deferring(
+        &self,
+        doc: &Document<'_>,
+        out: &mut Vec<super::Entity>,
+        deferred: Option<&mut Vec<[usize; 4]>>,
+    ) {
         // The memo and the anchor list reuse this thread's buffers from the
         // previous document instead of allocating three vectors per
         // document; they are borrowed in place (a nested call, which does
         // not happen, would get fresh ones).
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.recognize_with(doc, &mut scratch, out),
-            Err(_) => self.recognize_with(doc, &mut Scratch::new(), out),
+            Ok(mut scratch) => self.recognize_with(doc, &mut scratch, out, deferred),
+            Err(_) => self.recognize_with(doc, &mut Scratch::new(), out, deferred),
         });
     }
-}
 
-impl NumericRecognizer {
-    /// [`Recognizer::recognize`](super::Recognizer::recognize) with the buffers of `scratch`.
-    fn recognize_with(&self, doc: &Document<'_>, scratch: &mut Scratch, out: &mut Vec<super::Entity>) {
+    /// [`NumericRecognizer::recognize_deferring`] with the buffers of
+    /// `scratch` (the extractor's: its own thread-local, borrowed once a
+    /// document, spares this one's access, ~30 instructions a document).
+    pub(crate) fn recognize_with(
+        &self,
+        doc: &Document<'_>,
+        scratch: &mut Scratch,
+        out: &mut Vec<super::Entity>,
+        deferred: Option<&mut Vec<[usize; 4]>>,
+    ) {
         find_anchors(
             &doc.tokens,
             &mut scratch.anchors,
@@ -525,7 +554,7 @@ impl NumericRecognizer {
             std::mem::take(&mut scratch.classes),
             std::mem::take(&mut scratch.numbers),
         );
-        self.run_all(&doc, out);
+        self.run_all(&doc, out, deferred);
         (scratch.memo, scratch.anchors, scratch.classes, scratch.numbers) = doc.into_scratch();
     }
 }
@@ -535,68 +564,27 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch::new()) };
 }
 
-thread_local! {
-    /// Whether the quantity recognizer defers the `N tháng M…` quantities
-    /// (see [`begin_deferral`]), and those it deferred.
-    static DEFERRAL: RefCell<Deferral> = const { RefCell::new(Deferral { on: false, list: Vec::new() }) };
-}
-
-/// See [`DEFERRAL`].
-struct Deferral {
-    on: bool,
-    /// Per deferred quantity: its number token's start and end, and the
-    /// start and end of a span that holds it (byte offsets).
-    list: Vec<[usize; 4]>,
-}
-
-/// Until [`end_deferral`], on this thread, the quantity recognizer does not
-/// read the number of `N tháng M…` (most of viwiki's day lists), whose
-/// quantity `N tháng` nearly always loses to the date `N tháng M`: it only
-/// notes where it is. The caller must then resolve the overlaps, ask
-/// [`deferred_are_beaten`], and when not, recognize the document again
-/// after [`end_deferral`].
-pub(crate) fn begin_deferral() {
-    DEFERRAL.with(|cell| {
-        if let Ok(mut d) = cell.try_borrow_mut() {
-            d.on = true;
-            d.list.clear();
-        }
-    });
-}
-
-/// Ends what [`begin_deferral`] began (the list of deferred quantities is
-/// kept for [`deferred_are_beaten`]).
-pub(crate) fn end_deferral() {
-    DEFERRAL.with(|cell| {
-        if let Ok(mut d) = cell.try_borrow_mut() {
-            d.on = false;
-        }
-    });
-}
-
-/// Whether every quantity deferred since [`begin_deferral`] would have
-/// lost anyway: a survivor of `kept` overlaps its number token and is
-/// strictly longer than the span that holds it. Resolution keeps the
-/// longest first (ties by candidate order), and a candidate that loses
-/// changes no other answer; such a survivor is decided before the
-/// quantity and removes it, so the survivors with the quantity among the
-/// candidates are `kept`. False when that cannot be told: the document
-/// must be recognized again without deferring.
-pub(crate) fn deferred_are_beaten(kept: &[super::Entity]) -> bool {
-    DEFERRAL.with(|cell| match cell.try_borrow() {
-        Ok(d) => d.list.iter().all(|&[n_start, n_end, q_start, q_end]| {
-            kept.iter().any(|k| {
-                let s = k.span();
-                s.start < n_end && n_start < s.end && s.len() > q_end - q_start
-            })
-        }),
-        Err(_) => false,
+/// Whether every quantity deferred (listed in `deferred`, see
+/// [`NumericRecognizer::recognize_deferring`]) would have lost anyway: a
+/// survivor of `kept` overlaps its number token and is strictly longer than
+/// the span that holds it. Resolution keeps the longest first (ties by
+/// candidate order), and a candidate that loses changes no other answer;
+/// such a survivor is decided before the quantity and removes it, so the
+/// survivors with the quantity among the candidates are `kept`. False when
+/// that cannot be told: the document must be recognized again without
+/// deferring.
+pub(crate) fn deferred_are_beaten(deferred: &[[usize; 4]], kept: &[super::Entity]) -> bool {
+    deferred.iter().all(|&[n_start, n_end, q_start, q_end]| {
+        kept.iter().any(|k| {
+            let s = k.span();
+            s.start < n_end && n_start < s.end && s.len() > q_end - q_start
+        })
     })
 }
 
 /// What [`SCRATCH`] keeps: the memo, the anchors, their classes and the
 /// number-like anchors.
-struct Scratch {
+pub(crate) struct Scratch {
     memo: Memo,
     anchors: Vec<usize>,
     classes: Vec<u8>,
@@ -604,7 +592,7 @@ struct Scratch {
 }
 
 impl Scratch {
-    const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Scratch {
             memo: Memo {
                 tokens: Vec::new(),
@@ -773,7 +761,12 @@ static ANCHOR_SLOTS: [u64; 512] = {
 };
 
 impl NumericRecognizer {
-    fn run_all(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<super::Entity>) {
+    fn run_all(
+        &self,
+        doc: &NumDoc<'_, '_>,
+        out: &mut Vec<super::Entity>,
+        mut deferred: Option<&mut Vec<[usize; 4]>>,
+    ) {
         if let Some(r) = &self.money {
             r.run(doc, out);
         }
@@ -781,16 +774,16 @@ impl NumericRecognizer {
             r.run(doc, out);
         }
         if let Some(r) = &self.quantity {
-            DEFERRAL.with(|cell| match cell.try_borrow_mut() {
-                Ok(mut d) if d.on => r.run_deferring(doc, out, &mut d.list),
-                _ => r.run(doc, out),
-            });
+            match deferred.as_deref_mut() {
+                Some(list) => r.run_deferring(doc, out, list),
+                None => r.run(doc, out),
+            }
         }
         if let Some(r) = &self.date {
-            DEFERRAL.with(|cell| match cell.try_borrow_mut() {
-                Ok(mut d) if d.on => r.run_deferring(doc, out, Some(&mut d.list)),
-                _ => r.run(doc, out),
-            });
+            match deferred {
+                Some(list) => r.run_deferring(doc, out, Some(list)),
+                None => r.run(doc, out),
+            }
         }
     }
 }
