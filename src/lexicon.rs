@@ -825,6 +825,8 @@ pub(crate) struct PhraseTrie {
     /// then one `START_NONE` past the last id (every id at or past it,
     /// `NONE` too, reads that one: no branch on the id).
     starts: Vec<u64>,
+    /// Every id at or past this reads `START_NONE` (starts no phrase).
+    start_limit: u32,
     /// Written forms of the vocabulary for the fast path.
     raw: RawForms,
 }
@@ -844,7 +846,7 @@ pub(crate) const START_INNER: u64 = 0xFFFF << 48;
 /// `id` sets.
 #[inline(always)]
 fn go_on_bit(id: u32) -> u32 {
-    (id ^ id >> 4) & 15
+    id.wrapping_mul(0x9E37_79B9) >> 28
 }
 
 /// The [`Start`] of a word no phrase starts with.
@@ -853,6 +855,16 @@ const START_NONE: u64 = NONE as u64;
 impl PhraseTrie {
     fn build<'k>(phrases: impl Iterator<Item = (&'k str, u32)>) -> PhraseTrie {
         let mut t = PhraseTrie::default();
+        let phrases: Vec<(&str, u32)> = phrases.collect();
+        // The first words of the phrases take the lowest ids, so the words
+        // that start some phrase are the ids below one limit
+        // ([`StartTables::may_start`]: one compare, no load).
+        for &(key, _) in &phrases {
+            if let Some(first) = key.split(' ').next() {
+                let next_id = t.vocab.len() as u32;
+                t.vocab.entry(first.as_bytes().into()).or_insert(next_id);
+            }
+        }
         for (key, entry) in phrases {
             let mut node = NONE;
             for part in key.split(' ') {
@@ -936,6 +948,11 @@ impl PhraseTrie {
             })
             .chain([START_NONE])
             .collect();
+        self.start_limit = self
+            .starts
+            .iter()
+            .rposition(|&s| s != START_NONE)
+            .map_or(0, |p| p as u32 + 1);
     }
 
     /// The start records, for a loop over a document's tokens
@@ -945,6 +962,7 @@ impl PhraseTrie {
         StartTables {
             starts: &self.starts,
             last: self.starts.len().saturating_sub(1),
+            limit: self.start_limit,
         }
     }
 
@@ -1066,6 +1084,8 @@ pub(crate) struct StartTables<'a> {
     starts: &'a [u64],
     /// The index of that final record.
     last: usize,
+    /// Every id at or past this (`NONE` too) reads `START_NONE`.
+    limit: u32,
 }
 
 impl StartTables<'_> {
@@ -1077,6 +1097,13 @@ impl StartTables<'_> {
             .get((id as usize).min(self.last))
             .copied()
             .unwrap_or(START_NONE)
+    }
+
+    /// The ids below this may start a phrase; every id at or past it
+    /// (`NONE` too) starts none: its record is `START_NONE`.
+    #[inline(always)]
+    pub(crate) fn limit(&self) -> u32 {
+        self.limit
     }
 
     /// Whether a phrase of two words or more may start with the word of
@@ -1506,6 +1533,31 @@ mod tests {
             assert!(one > 10 && inner > 10, "{one} {inner}");
         }
         assert_eq!(PhraseTrie::default().start(0), START_NONE);
+    }
+
+    #[test]
+    fn the_words_that_start_a_phrase_have_the_lowest_ids() {
+        // The context walks only tokens with an id below the limit: every
+        // id at or past it must start nothing, and (for the walk to skip
+        // the others) every id below it start something.
+        let custom = custom_lexicon();
+        for lex in [&*NameLexicon::builtin(), &custom] {
+            let t = &lex.trie;
+            let tables = t.start_tables();
+            let limit = tables.limit();
+            assert!(limit > 10 && (limit as usize) < t.vocab_len(), "{limit}");
+            for id in (0..t.vocab_len() as u32 + 3).chain([NONE - 1, NONE]) {
+                let starts = first_step(lex, id) != (NONE, 0, false);
+                assert_eq!(starts, id < limit, "{id}");
+                if id >= limit {
+                    assert_eq!(tables.start(id), START_NONE, "{id}");
+                }
+            }
+            for p in t.id_paths() {
+                assert!(p.first().is_some_and(|&f| f < limit), "{p:?}");
+            }
+        }
+        assert_eq!(PhraseTrie::default().start_tables().limit(), 0);
     }
 
     #[test]
