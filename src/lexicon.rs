@@ -821,9 +821,8 @@ pub(crate) struct PhraseTrie {
     /// continue none, and a bit costs less than a hash-map probe).
     edge_bits: Vec<u64>,
     /// Per vocabulary id, what a walk from it finds at its first step
-    /// ([`PhraseTrie::start`]), filled by [`PhraseTrie::set_starts`],
-    /// then one `START_NONE` past the last id (every id at or past it,
-    /// `NONE` too, reads that one: no branch on the id).
+    /// ([`PhraseTrie::start`]), filled by [`PhraseTrie::set_starts`]
+    /// (every id past it, `NONE` too, reads `START_NONE`).
     starts: Vec<u64>,
     /// Every id at or past this reads `START_NONE` (starts no phrase).
     start_limit: u32,
@@ -855,10 +854,14 @@ const START_NONE: u64 = NONE as u64;
 impl PhraseTrie {
     fn build<'k>(phrases: impl Iterator<Item = (&'k str, u32)>) -> PhraseTrie {
         let mut t = PhraseTrie::default();
-        let phrases: Vec<(&str, u32)> = phrases.collect();
+        let mut phrases: Vec<(&str, u32)> = phrases.collect();
+        // In key order, so the ids do not follow the order of the caller's
+        // hash map (the walk's filters, and with them its cost, would
+        // change from run to run).
+        phrases.sort_unstable();
         // The first words of the phrases take the lowest ids, so the words
         // that start some phrase are the ids below one limit
-        // ([`StartTables::may_start`]: one compare, no load).
+        // ([`StartTables::limit`]: one compare, no load).
         for &(key, _) in &phrases {
             if let Some(first) = key.split(' ').next() {
                 let next_id = t.vocab.len() as u32;
@@ -946,13 +949,13 @@ impl PhraseTrie {
                 };
                 u64::from(entry) | u64::from(c) << 32 | inner
             })
-            .chain([START_NONE])
             .collect();
         self.start_limit = self
             .starts
             .iter()
             .rposition(|&s| s != START_NONE)
             .map_or(0, |p| p as u32 + 1);
+        self.starts.truncate(self.start_limit as usize);
     }
 
     /// The start records, for a loop over a document's tokens
@@ -961,7 +964,6 @@ impl PhraseTrie {
     pub(crate) fn start_tables(&self) -> StartTables<'_> {
         StartTables {
             starts: &self.starts,
-            last: self.starts.len().saturating_sub(1),
             limit: self.start_limit,
         }
     }
@@ -1080,23 +1082,19 @@ impl PhraseTrie {
 /// [`PhraseTrie::start`] with the records borrowed once (see
 /// [`PhraseTrie::start_tables`]).
 pub(crate) struct StartTables<'a> {
-    /// The records with the final `START_NONE`.
+    /// The records.
     starts: &'a [u64],
-    /// The index of that final record.
-    last: usize,
     /// Every id at or past this (`NONE` too) reads `START_NONE`.
     limit: u32,
 }
 
 impl StartTables<'_> {
     /// See [`PhraseTrie::start`]: ids past the vocabulary (`NONE`) read
-    /// the final `START_NONE` (no branch on the id).
+    /// `START_NONE` (the context asks only for ids below
+    /// [`StartTables::limit`], so the branch is always taken one way).
     #[inline(always)]
     pub(crate) fn start(&self, id: u32) -> Start {
-        self.starts
-            .get((id as usize).min(self.last))
-            .copied()
-            .unwrap_or(START_NONE)
+        self.starts.get(id as usize).copied().unwrap_or(START_NONE)
     }
 
     /// The ids below this may start a phrase; every id at or past it

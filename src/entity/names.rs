@@ -871,16 +871,26 @@ fn walk_trie(
     let tables = lex.trie.start_tables();
     let limit = tables.limit();
     hit_range.resize(toks.len(), [0, 0]);
+    // The categories seen, stored once at the end.
+    let mut present = 0u16;
+    let mut spare = [0u64; CATS];
     for (c, block) in ids.get(..n).unwrap_or(&[]).chunks(64).enumerate() {
         let mut m = starter_mask(block, limit);
+        if m == 0 {
+            continue;
+        }
+        // The block's word of every category bitmap (`reset_cats` made
+        // one per 64 tokens, so `spare` is never written).
+        let row = maps.cats.get_mut(c).unwrap_or(&mut spare);
         while m != 0 {
-            let i = c * 64 + m.trailing_zeros() as usize;
+            let j = m.trailing_zeros();
+            let i = c * 64 + j as usize;
             m &= m - 1;
             let id = ids.get(i).copied().unwrap_or(NONE);
             let next = ids.get(i + 1).copied().unwrap_or(NONE);
             let s = tables.start(id);
             if StartTables::may_go_on(s, next) {
-                walk_longer(i, s, ids, hits, toks, hit_range, maps, lex);
+                present |= walk_longer(i, s, ids, hits, toks, hit_range, row, lex);
                 continue;
             }
             // The one-word hit pushed always, dropped again when there is
@@ -902,9 +912,12 @@ fn walk_trie(
             if let Some(t) = toks.get_mut(i) {
                 t.cats |= cats;
             }
-            maps.mark_cats(i, cats);
+            let c = cats & !crate::lexicon::cat::STOP;
+            present |= c;
+            mark_row(row, 1 << j, c);
         }
     }
+    maps.present |= present;
 }
 
 /// Bit `j` set when `ids[j]` (up to 64) is below `limit` (`NONE` never is).
@@ -955,7 +968,8 @@ fn starter_mask_sse2(ids: &[u32], limit: u32) -> u64 {
 
 /// The hits at token `i` when a phrase of two words or more may start
 /// there (`s` its start record): pushed longest first, the one-word hit
-/// last, with the token's bucket, categories and bitmaps.
+/// last, with the token's bucket, categories and bits in `row` (the
+/// category bitmaps' word of `i`); returns the categories marked.
 #[inline(never)]
 #[allow(clippy::too_many_arguments)]
 fn walk_longer(
@@ -965,9 +979,9 @@ fn walk_longer(
     hits: &mut Vec<Hit>,
     toks: &mut [Tok],
     hit_range: &mut [[u32; 2]],
-    maps: &mut Bitmaps,
+    row: &mut [u64; CATS],
     lex: &NameLexicon,
-) {
+) -> u16 {
     let at = hits.len();
     let mut cats = (s >> 32) as u16;
     lex.trie
@@ -990,15 +1004,18 @@ fn walk_longer(
             entry,
         });
     }
-    if hits.len() > at {
-        if let Some(r) = hit_range.get_mut(i) {
-            *r = [at as u32, hits.len() as u32];
-        }
-        if let Some(t) = toks.get_mut(i) {
-            t.cats |= cats;
-        }
-        maps.mark_cats(i, cats);
+    if hits.len() == at {
+        return 0;
     }
+    if let Some(r) = hit_range.get_mut(i) {
+        *r = [at as u32, hits.len() as u32];
+    }
+    if let Some(t) = toks.get_mut(i) {
+        t.cats |= cats;
+    }
+    let c = cats & !crate::lexicon::cat::STOP;
+    mark_row(row, 1 << (i & 63), c);
+    c
 }
 
 /// Sets `bit` in the words of `row` of the categories `c` (not `STOP`):
