@@ -821,9 +821,10 @@ pub(crate) struct PhraseTrie {
     /// continue none, and a bit costs less than a hash-map probe).
     edge_bits: Vec<u64>,
     /// Per vocabulary id, what a walk from it finds at its first step
-    /// ([`PhraseTrie::start`]), filled by [`PhraseTrie::set_starts`]
-    /// (every id past it, `NONE` too, reads `START_NONE`).
-    starts: Vec<u64>,
+    /// ([`PhraseTrie::start`]) and its 64-bit go-on filter, filled by
+    /// [`PhraseTrie::set_starts`] (every id past it, `NONE` too, reads
+    /// `START_NONE`).
+    starts: Vec<[u64; 2]>,
     /// Every id at or past this reads `START_NONE` (starts no phrase).
     start_limit: u32,
     /// Written forms of the vocabulary for the fast path.
@@ -831,21 +832,18 @@ pub(crate) struct PhraseTrie {
 }
 
 /// A [`PhraseTrie::start`] record: the entry of the one-word phrase
-/// (`NONE`: none) in bits 0–31, its categories in bits 32–47, and in bits
-/// 48–63 ([`START_INNER`]) the second words of the longer phrases that
-/// start with the word: bit `48 + go_on_bit(id)` for each second word's
-/// id (none set: no longer phrase).
+/// (`NONE`: none) in bits 0–31, its categories in bits 32–47 (48–63 are
+/// 0). Stored beside it, the word's go-on filter
+/// ([`StartTables::record`]): bit `go_on_bit64(id)` for the id of each
+/// second word of the longer phrases that start with the word (none set:
+/// no longer phrase).
 pub(crate) type Start = u64;
 
-/// The bits of a [`Start`] record for the longer phrases (some set: some
-/// start with the word).
-pub(crate) const START_INNER: u64 = 0xFFFF << 48;
-
-/// Which of the 16 [`START_INNER`] bits a second word of vocabulary id
-/// `id` sets.
+/// Which bit of a word's 64-bit go-on filter ([`StartTables::record`]) a
+/// second word of vocabulary id `id` sets.
 #[inline(always)]
-fn go_on_bit(id: u32) -> u32 {
-    id.wrapping_mul(0x9E37_79B9) >> 28
+fn go_on_bit64(id: u32) -> u32 {
+    id.wrapping_mul(0x9E37_79B9) >> 26
 }
 
 /// The [`Start`] of a word no phrase starts with.
@@ -930,7 +928,7 @@ impl PhraseTrie {
         let mut go_on = vec![0u64; self.node_entry.len()];
         for &e in self.edges.keys() {
             if let Some(g) = go_on.get_mut((e >> 32) as usize) {
-                *g |= 1 << (48 + go_on_bit(e as u32));
+                *g |= 1 << go_on_bit64(e as u32);
             }
         }
         self.starts = self
@@ -938,22 +936,22 @@ impl PhraseTrie {
             .iter()
             .map(|&node| {
                 if node == NONE {
-                    return START_NONE;
+                    return [START_NONE, 0];
                 }
                 let entry = self.node_entry.get(node as usize).copied().unwrap_or(NONE);
-                let inner = go_on.get(node as usize).copied().unwrap_or(0);
+                let go = go_on.get(node as usize).copied().unwrap_or(0);
                 let c = if entry == NONE {
                     0
                 } else {
                     cats.get(entry as usize).copied().unwrap_or(0)
                 };
-                u64::from(entry) | u64::from(c) << 32 | inner
+                [u64::from(entry) | u64::from(c) << 32, go]
             })
             .collect();
         self.start_limit = self
             .starts
             .iter()
-            .rposition(|&s| s != START_NONE)
+            .rposition(|s| s[0] != START_NONE)
             .map_or(0, |p| p as u32 + 1);
         self.starts.truncate(self.start_limit as usize);
     }
@@ -969,10 +967,10 @@ impl PhraseTrie {
     }
 
     /// What the phrases starting with vocabulary id `id` give at their
-    /// first word: the one-word phrase's entry and categories, and whether
-    /// longer ones exist (then [`PhraseTrie::matches_at`] walks them). One
-    /// load, where the walk reads the root, the node's entry and its
-    /// inner flag.
+    /// first word: the one-word phrase's entry and categories (whether
+    /// longer ones exist is the go-on filter beside it,
+    /// [`StartTables::record`]; then [`PhraseTrie::matches_at`] walks
+    /// them). One load, where the walk reads the root and the node's entry.
     #[cfg(test)]
     pub(crate) fn start(&self, id: u32) -> Start {
         self.start_tables().start(id)
@@ -1082,8 +1080,8 @@ impl PhraseTrie {
 /// [`PhraseTrie::start`] with the records borrowed once (see
 /// [`PhraseTrie::start_tables`]).
 pub(crate) struct StartTables<'a> {
-    /// The records.
-    starts: &'a [u64],
+    /// The records and their 64-bit go-on filters.
+    starts: &'a [[u64; 2]],
     /// Every id at or past this (`NONE` too) reads `START_NONE`.
     limit: u32,
 }
@@ -1093,8 +1091,19 @@ impl StartTables<'_> {
     /// `START_NONE` (the context asks only for ids below
     /// [`StartTables::limit`], so the branch is always taken one way).
     #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn start(&self, id: u32) -> Start {
-        self.starts.get(id as usize).copied().unwrap_or(START_NONE)
+        self.record(id).0
+    }
+
+    /// [`StartTables::start`] and the word's 64-bit go-on filter (one bit
+    /// per [`go_on_bit64`] of a second word of its longer phrases; 0: none),
+    /// read side by side.
+    #[inline(always)]
+    pub(crate) fn record(&self, id: u32) -> (Start, u64) {
+        self.starts
+            .get(id as usize)
+            .map_or((START_NONE, 0), |&[s, go]| (s, go))
     }
 
     /// The ids below this may start a phrase; every id at or past it
@@ -1105,12 +1114,13 @@ impl StartTables<'_> {
     }
 
     /// Whether a phrase of two words or more may start with the word of
-    /// `s`, its [`Start`] record, and the next word, of id `next`: false
-    /// when none does (then the record alone gives every hit at the
-    /// word); true also, sometimes, when none does. No branch, no load.
+    /// 64-bit go-on filter `go` ([`StartTables::record`]) and the next
+    /// word, of id `next`: false when none does (then the start record
+    /// alone gives every hit at the word); true also, sometimes, when none
+    /// does. No branch, no load.
     #[inline(always)]
-    pub(crate) fn may_go_on(s: Start, next: u32) -> bool {
-        (s >> START_INNER.trailing_zeros() >> go_on_bit(next)) & 1 != 0
+    pub(crate) fn may_go_on(go: u64, next: u32) -> bool {
+        (go >> go_on_bit64(next)) & 1 != 0
     }
 }
 
@@ -1514,10 +1524,12 @@ mod tests {
             // Every id, and some past the vocabulary.
             for id in (0..lex.trie.vocab_len() as u32 + 3).chain([NONE - 1, NONE]) {
                 let s = lex.trie.start(id);
+                let go = lex.trie.start_tables().record(id).1;
                 let (entry, cats, is_inner) = first_step(lex, id);
                 assert_eq!(s as u32, entry, "{id}");
                 assert_eq!((s >> 32) as u16, cats, "{id}");
-                assert_eq!(s & START_INNER != 0, is_inner, "{id}");
+                assert_eq!(s >> 48, 0, "{id}");
+                assert_eq!(go != 0, is_inner, "{id}");
                 // The one-word hit the walk reports is the record's.
                 let mut first = None;
                 lex.trie.matches_at(&[id], |len, e| {
@@ -1570,7 +1582,7 @@ mod tests {
             let mut pairs = 0;
             for p in &paths {
                 if let [first, next, ..] = p[..] {
-                    assert!(StartTables::may_go_on(tables.start(first), next), "{p:?}");
+                    assert!(StartTables::may_go_on(tables.record(first).1, next), "{p:?}");
                     pairs += 1;
                 }
             }
@@ -1583,25 +1595,25 @@ mod tests {
             }
             // No longer phrase: never.
             for id in 0..t.vocab_len() as u32 {
-                let s = tables.start(id);
-                if s & START_INNER == 0 {
-                    assert!((0..t.vocab_len() as u32 + 2).all(|n| !StartTables::may_go_on(s, n)));
+                let go = tables.record(id).1;
+                if go == 0 {
+                    assert!((0..t.vocab_len() as u32 + 2).all(|n| !StartTables::may_go_on(go, n)));
                 }
             }
-            assert!(!StartTables::may_go_on(tables.start(NONE), 0));
+            assert!(!StartTables::may_go_on(tables.record(NONE).1, 0));
             assert_eq!(tables.start(NONE), START_NONE);
             // Inner words with a random next word: mostly false.
             let inner: Vec<u32> = (0..t.vocab_len() as u32)
-                .filter(|&id| tables.start(id) & START_INNER != 0)
+                .filter(|&id| tables.record(id).1 != 0)
                 .collect();
             let (mut yes, mut all) = (0, 0);
             for (k, &id) in inner.iter().enumerate() {
                 for n in [NONE, k as u32 * 7 + 3, id ^ 0x155] {
-                    yes += usize::from(StartTables::may_go_on(tables.start(id), n));
+                    yes += usize::from(StartTables::may_go_on(tables.record(id).1, n));
                     all += 1;
                 }
             }
-            assert!(yes * 3 < all, "{yes} of {all}");
+            assert!(yes * 6 < all, "{yes} of {all}");
         }
     }
 

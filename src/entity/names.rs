@@ -888,8 +888,8 @@ fn walk_trie(
             m &= m - 1;
             let id = ids.get(i).copied().unwrap_or(NONE);
             let next = ids.get(i + 1).copied().unwrap_or(NONE);
-            let s = tables.start(id);
-            if StartTables::may_go_on(s, next) {
+            let (s, go) = tables.record(id);
+            if StartTables::may_go_on(go, next) {
                 present |= walk_longer(i, s, ids, hits, toks, hit_range, row, lex);
                 continue;
             }
@@ -1059,7 +1059,7 @@ fn walk_trie_ref(
         // Most words start no phrase longer than themselves: their
         // one hit (if any) comes from the start record alone.
         let s = trie.start(id);
-        if s & crate::lexicon::START_INNER == 0 {
+        if trie.start_tables().record(id).1 == 0 {
             let entry = s as u32;
             if entry == crate::lexicon::NONE {
                 continue;
