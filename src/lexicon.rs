@@ -821,30 +821,29 @@ pub(crate) struct PhraseTrie {
     /// continue none, and a bit costs less than a hash-map probe).
     edge_bits: Vec<u64>,
     /// Per vocabulary id, what a walk from it finds at its first step
-    /// ([`PhraseTrie::start`]), filled by [`PhraseTrie::set_starts`],
-    /// then one `START_NONE` past the last id (every id at or past it,
-    /// `NONE` too, reads that one: no branch on the id).
-    starts: Vec<u64>,
+    /// ([`PhraseTrie::start`]) and its 64-bit go-on filter, filled by
+    /// [`PhraseTrie::set_starts`] (every id past it, `NONE` too, reads
+    /// `START_NONE`).
+    starts: Vec<[u64; 2]>,
+    /// Every id at or past this reads `START_NONE` (starts no phrase).
+    start_limit: u32,
     /// Written forms of the vocabulary for the fast path.
     raw: RawForms,
 }
 
 /// A [`PhraseTrie::start`] record: the entry of the one-word phrase
-/// (`NONE`: none) in bits 0–31, its categories in bits 32–47, and in bits
-/// 48–63 ([`START_INNER`]) the second words of the longer phrases that
-/// start with the word: bit `48 + go_on_bit(id)` for each second word's
-/// id (none set: no longer phrase).
+/// (`NONE`: none) in bits 0–31, its categories in bits 32–47 (48–63 are
+/// 0). Stored beside it, the word's go-on filter
+/// ([`StartTables::record`]): bit `go_on_bit64(id)` for the id of each
+/// second word of the longer phrases that start with the word (none set:
+/// no longer phrase).
 pub(crate) type Start = u64;
 
-/// The bits of a [`Start`] record for the longer phrases (some set: some
-/// start with the word).
-pub(crate) const START_INNER: u64 = 0xFFFF << 48;
-
-/// Which of the 16 [`START_INNER`] bits a second word of vocabulary id
-/// `id` sets.
+/// Which bit of a word's 64-bit go-on filter ([`StartTables::record`]) a
+/// second word of vocabulary id `id` sets.
 #[inline(always)]
-fn go_on_bit(id: u32) -> u32 {
-    (id ^ id >> 4) & 15
+fn go_on_bit64(id: u32) -> u32 {
+    id.wrapping_mul(0x9E37_79B9) >> 26
 }
 
 /// The [`Start`] of a word no phrase starts with.
@@ -853,6 +852,20 @@ const START_NONE: u64 = NONE as u64;
 impl PhraseTrie {
     fn build<'k>(phrases: impl Iterator<Item = (&'k str, u32)>) -> PhraseTrie {
         let mut t = PhraseTrie::default();
+        let mut phrases: Vec<(&str, u32)> = phrases.collect();
+        // In key order, so the ids do not follow the order of the caller's
+        // hash map (the walk's filters, and with them its cost, would
+        // change from run to run).
+        phrases.sort_unstable();
+        // The first words of the phrases take the lowest ids, so the words
+        // that start some phrase are the ids below one limit
+        // ([`StartTables::limit`]: one compare, no load).
+        for &(key, _) in &phrases {
+            if let Some(first) = key.split(' ').next() {
+                let next_id = t.vocab.len() as u32;
+                t.vocab.entry(first.as_bytes().into()).or_insert(next_id);
+            }
+        }
         for (key, entry) in phrases {
             let mut node = NONE;
             for part in key.split(' ') {
@@ -915,7 +928,7 @@ impl PhraseTrie {
         let mut go_on = vec![0u64; self.node_entry.len()];
         for &e in self.edges.keys() {
             if let Some(g) = go_on.get_mut((e >> 32) as usize) {
-                *g |= 1 << (48 + go_on_bit(e as u32));
+                *g |= 1 << go_on_bit64(e as u32);
             }
         }
         self.starts = self
@@ -923,19 +936,24 @@ impl PhraseTrie {
             .iter()
             .map(|&node| {
                 if node == NONE {
-                    return START_NONE;
+                    return [START_NONE, 0];
                 }
                 let entry = self.node_entry.get(node as usize).copied().unwrap_or(NONE);
-                let inner = go_on.get(node as usize).copied().unwrap_or(0);
+                let go = go_on.get(node as usize).copied().unwrap_or(0);
                 let c = if entry == NONE {
                     0
                 } else {
                     cats.get(entry as usize).copied().unwrap_or(0)
                 };
-                u64::from(entry) | u64::from(c) << 32 | inner
+                [u64::from(entry) | u64::from(c) << 32, go]
             })
-            .chain([START_NONE])
             .collect();
+        self.start_limit = self
+            .starts
+            .iter()
+            .rposition(|s| s[0] != START_NONE)
+            .map_or(0, |p| p as u32 + 1);
+        self.starts.truncate(self.start_limit as usize);
     }
 
     /// The start records, for a loop over a document's tokens
@@ -944,15 +962,15 @@ impl PhraseTrie {
     pub(crate) fn start_tables(&self) -> StartTables<'_> {
         StartTables {
             starts: &self.starts,
-            last: self.starts.len().saturating_sub(1),
+            limit: self.start_limit,
         }
     }
 
     /// What the phrases starting with vocabulary id `id` give at their
-    /// first word: the one-word phrase's entry and categories, and whether
-    /// longer ones exist (then [`PhraseTrie::matches_at`] walks them). One
-    /// load, where the walk reads the root, the node's entry and its
-    /// inner flag.
+    /// first word: the one-word phrase's entry and categories (whether
+    /// longer ones exist is the go-on filter beside it,
+    /// [`StartTables::record`]; then [`PhraseTrie::matches_at`] walks
+    /// them). One load, where the walk reads the root and the node's entry.
     #[cfg(test)]
     pub(crate) fn start(&self, id: u32) -> Start {
         self.start_tables().start(id)
@@ -1062,30 +1080,47 @@ impl PhraseTrie {
 /// [`PhraseTrie::start`] with the records borrowed once (see
 /// [`PhraseTrie::start_tables`]).
 pub(crate) struct StartTables<'a> {
-    /// The records with the final `START_NONE`.
-    starts: &'a [u64],
-    /// The index of that final record.
-    last: usize,
+    /// The records and their 64-bit go-on filters.
+    starts: &'a [[u64; 2]],
+    /// Every id at or past this (`NONE` too) reads `START_NONE`.
+    limit: u32,
 }
 
 impl StartTables<'_> {
     /// See [`PhraseTrie::start`]: ids past the vocabulary (`NONE`) read
-    /// the final `START_NONE` (no branch on the id).
+    /// `START_NONE` (the context asks only for ids below
+    /// [`StartTables::limit`], so the branch is always taken one way).
     #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn start(&self, id: u32) -> Start {
+        self.record(id).0
+    }
+
+    /// [`StartTables::start`] and the word's 64-bit go-on filter (one bit
+    /// per [`go_on_bit64`] of a second word of its longer phrases; 0: none),
+    /// read side by side.
+    #[inline(always)]
+    pub(crate) fn record(&self, id: u32) -> (Start, u64) {
         self.starts
-            .get((id as usize).min(self.last))
-            .copied()
-            .unwrap_or(START_NONE)
+            .get(id as usize)
+            .map_or((START_NONE, 0), |&[s, go]| (s, go))
+    }
+
+    /// The ids below this may start a phrase; every id at or past it
+    /// (`NONE` too) starts none: its record is `START_NONE`.
+    #[inline(always)]
+    pub(crate) fn limit(&self) -> u32 {
+        self.limit
     }
 
     /// Whether a phrase of two words or more may start with the word of
-    /// `s`, its [`Start`] record, and the next word, of id `next`: false
-    /// when none does (then the record alone gives every hit at the
-    /// word); true also, sometimes, when none does. No branch, no load.
+    /// 64-bit go-on filter `go` ([`StartTables::record`]) and the next
+    /// word, of id `next`: false when none does (then the start record
+    /// alone gives every hit at the word); true also, sometimes, when none
+    /// does. No branch, no load.
     #[inline(always)]
-    pub(crate) fn may_go_on(s: Start, next: u32) -> bool {
-        (s >> START_INNER.trailing_zeros() >> go_on_bit(next)) & 1 != 0
+    pub(crate) fn may_go_on(go: u64, next: u32) -> bool {
+        (go >> go_on_bit64(next)) & 1 != 0
     }
 }
 
@@ -1489,10 +1524,12 @@ mod tests {
             // Every id, and some past the vocabulary.
             for id in (0..lex.trie.vocab_len() as u32 + 3).chain([NONE - 1, NONE]) {
                 let s = lex.trie.start(id);
+                let go = lex.trie.start_tables().record(id).1;
                 let (entry, cats, is_inner) = first_step(lex, id);
                 assert_eq!(s as u32, entry, "{id}");
                 assert_eq!((s >> 32) as u16, cats, "{id}");
-                assert_eq!(s & START_INNER != 0, is_inner, "{id}");
+                assert_eq!(s >> 48, 0, "{id}");
+                assert_eq!(go != 0, is_inner, "{id}");
                 // The one-word hit the walk reports is the record's.
                 let mut first = None;
                 lex.trie.matches_at(&[id], |len, e| {
@@ -1509,6 +1546,31 @@ mod tests {
     }
 
     #[test]
+    fn the_words_that_start_a_phrase_have_the_lowest_ids() {
+        // The context walks only tokens with an id below the limit: every
+        // id at or past it must start nothing, and (for the walk to skip
+        // the others) every id below it start something.
+        let custom = custom_lexicon();
+        for lex in [&*NameLexicon::builtin(), &custom] {
+            let t = &lex.trie;
+            let tables = t.start_tables();
+            let limit = tables.limit();
+            assert!(limit > 10 && (limit as usize) < t.vocab_len(), "{limit}");
+            for id in (0..t.vocab_len() as u32 + 3).chain([NONE - 1, NONE]) {
+                let starts = first_step(lex, id) != (NONE, 0, false);
+                assert_eq!(starts, id < limit, "{id}");
+                if id >= limit {
+                    assert_eq!(tables.start(id), START_NONE, "{id}");
+                }
+            }
+            for p in t.id_paths() {
+                assert!(p.first().is_some_and(|&f| f < limit), "{p:?}");
+            }
+        }
+        assert_eq!(PhraseTrie::default().start_tables().limit(), 0);
+    }
+
+    #[test]
     fn every_second_word_may_go_on() {
         // `may_go_on` must be true for every pair that starts a longer
         // phrase (else the walk would miss it), and false for most others.
@@ -1520,7 +1582,7 @@ mod tests {
             let mut pairs = 0;
             for p in &paths {
                 if let [first, next, ..] = p[..] {
-                    assert!(StartTables::may_go_on(tables.start(first), next), "{p:?}");
+                    assert!(StartTables::may_go_on(tables.record(first).1, next), "{p:?}");
                     pairs += 1;
                 }
             }
@@ -1533,25 +1595,25 @@ mod tests {
             }
             // No longer phrase: never.
             for id in 0..t.vocab_len() as u32 {
-                let s = tables.start(id);
-                if s & START_INNER == 0 {
-                    assert!((0..t.vocab_len() as u32 + 2).all(|n| !StartTables::may_go_on(s, n)));
+                let go = tables.record(id).1;
+                if go == 0 {
+                    assert!((0..t.vocab_len() as u32 + 2).all(|n| !StartTables::may_go_on(go, n)));
                 }
             }
-            assert!(!StartTables::may_go_on(tables.start(NONE), 0));
+            assert!(!StartTables::may_go_on(tables.record(NONE).1, 0));
             assert_eq!(tables.start(NONE), START_NONE);
             // Inner words with a random next word: mostly false.
             let inner: Vec<u32> = (0..t.vocab_len() as u32)
-                .filter(|&id| tables.start(id) & START_INNER != 0)
+                .filter(|&id| tables.record(id).1 != 0)
                 .collect();
             let (mut yes, mut all) = (0, 0);
             for (k, &id) in inner.iter().enumerate() {
                 for n in [NONE, k as u32 * 7 + 3, id ^ 0x155] {
-                    yes += usize::from(StartTables::may_go_on(tables.start(id), n));
+                    yes += usize::from(StartTables::may_go_on(tables.record(id).1, n));
                     all += 1;
                 }
             }
-            assert!(yes * 3 < all, "{yes} of {all}");
+            assert!(yes * 6 < all, "{yes} of {all}");
         }
     }
 

@@ -261,16 +261,6 @@ struct Hit {
     entry: u32,
 }
 
-impl Hit {
-    /// A slot not yet written (`walk_trie`'s spare slots; all zero, so
-    /// filling them is a `memset`).
-    const EMPTY: Hit = Hit {
-        start: 0,
-        end: 0,
-        entry: 0,
-    };
-}
-
 /// The document as the name rules see it.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
@@ -863,19 +853,24 @@ fn spaced_hits(
 }
 
 /// The lexicon hits of a document without spaced keys: from the start
-/// record of every token with a vocabulary id, and a walk of the trie from
-/// those longer phrases start with; bucketed by start token, longest
-/// first. Out of line: inlined, its loop took the registers of the token
-/// loop before it and cost more.
+/// record of every token whose vocabulary id may start a phrase, and a
+/// walk of the trie from those longer phrases start with; bucketed by
+/// start token, longest first, with the tokens' categories and the
+/// category bitmaps. Out of line: inlined, its loop took the registers of
+/// the token loop before it and cost more.
 ///
-/// Most tokens have no id, no hit or only the one-word hit of their start
-/// record, and which one is hard to predict: that common case is
-/// straight-line code (the hit slot written always, the count advanced by
-/// whether there is a hit), and only a token whose record says its next
-/// word may continue a phrase ([`StartTables::may_go_on`], ~6 % of
-/// tokens) branches to the walk, out of line. The categories, bitmaps and
-/// buckets are then made from the hits (a third as many as tokens).
+/// The words that start some phrase have the lowest vocabulary ids
+/// (below [`StartTables::limit`]), so a compare of four ids at a time
+/// ([`starter_mask`]) finds them, 64 tokens a step: the other ~60 % of the
+/// tokens (no id, or an id only inside phrases) cost nothing more. A
+/// starter's one-word hit, if any, is straight-line code (the hit pushed
+/// always and dropped again when there is none, the bucket, categories
+/// and bitmaps from its start record); only a token whose go-on filter
+/// says its next word may continue a phrase ([`StartTables::may_go_on`])
+/// branches to the walk ([`walk_longer`], inlined: out of line its call
+/// cost ~70 instructions of the ~165 a walk takes).
 ///
+/// [`StartTables::limit`]: crate::lexicon::StartTables::limit
 /// [`StartTables::may_go_on`]: crate::lexicon::StartTables::may_go_on
 #[inline(never)]
 fn walk_trie(
@@ -889,100 +884,154 @@ fn walk_trie(
     use crate::lexicon::{StartTables, NONE};
     let n = toks.len().min(ids.len()).min(u32::MAX as usize - 1);
     let tables = lex.trie.start_tables();
-    // `len` hits so far; the vector holds `len + n - i` or more slots
-    // before token `i`, so the one-word hit always has its slot.
-    let base = hits.len();
-    let mut len = base;
-    hits.resize(len + n, Hit::EMPTY);
-    let mut next = ids.first().copied().unwrap_or(NONE);
-    for i in 0..n {
-        let id = next;
-        next = ids.get(i + 1).copied().unwrap_or(NONE);
-        let s = tables.start(id);
-        if StartTables::may_go_on(s, next) {
-            len = walk_longer(i, s, ids, n, hits, len, lex);
+    let limit = tables.limit();
+    hit_range.resize(toks.len(), [0, 0]);
+    // The categories seen, stored once at the end.
+    let mut present = 0u16;
+    let mut spare = [0u64; CATS];
+    for (c, block) in ids.get(..n).unwrap_or(&[]).chunks(64).enumerate() {
+        let mut m = starter_mask(block, limit);
+        if m == 0 {
             continue;
         }
-        let entry = s as u32;
-        if let Some(h) = hits.get_mut(len) {
-            *h = Hit {
+        // The block's word of every category bitmap (`reset_cats` made
+        // one per 64 tokens, so `spare` is never written).
+        let row = maps.cats.get_mut(c).unwrap_or(&mut spare);
+        while m != 0 {
+            let j = m.trailing_zeros();
+            let i = c * 64 + j as usize;
+            m &= m - 1;
+            let id = ids.get(i).copied().unwrap_or(NONE);
+            let next = ids.get(i + 1).copied().unwrap_or(NONE);
+            let (s, go) = tables.record(id);
+            if StartTables::may_go_on(go, next) {
+                present |= walk_longer(i, s, ids, hits, toks, hit_range, row, lex);
+                continue;
+            }
+            // The one-word hit pushed always, dropped again when there is
+            // none (no entry: no categories, the bucket stays empty).
+            let entry = s as u32;
+            let len = hits.len();
+            hits.push(Hit {
                 start: i as u32,
                 end: i as u32 + 1,
                 entry,
-            };
+            });
+            let has = u32::from(entry != NONE);
+            hits.truncate(len + has as usize);
+            let keep = 0u32.wrapping_sub(has);
+            if let Some(r) = hit_range.get_mut(i) {
+                *r = [len as u32 & keep, (len as u32 + 1) & keep];
+            }
+            let cats = (s >> 32) as u16;
+            if let Some(t) = toks.get_mut(i) {
+                t.cats |= cats;
+            }
+            let c = cats & !crate::lexicon::cat::STOP;
+            present |= c;
+            mark_row(row, 1 << j, c);
         }
-        len += usize::from(entry != NONE);
     }
-    hits.truncate(len);
-    // The buckets, categories and bitmaps from the hits (a token's
-    // categories are its hits' together). Hits are in token order, so
-    // read backwards a bucket's last write of its start is its first hit.
-    hit_range.resize(toks.len(), [0, 0]);
-    let new = hits.get(base..).unwrap_or(&[]);
-    for (k, h) in new.iter().enumerate().rev() {
-        let k = k + base;
-        let i = h.start as usize;
-        if let Some(r) = hit_range.get_mut(i) {
-            *r = [k as u32, r[1].max(k as u32 + 1)];
-        }
-        let cats = lex.cats.get(h.entry as usize).copied().unwrap_or(0);
-        if let Some(t) = toks.get_mut(i) {
-            t.cats |= cats;
-        }
-        maps.mark_cats(i, cats);
+    maps.present |= present;
+}
+
+/// Bit `j` set when `ids[j]` (up to 64) is below `limit` (`NONE` never is).
+#[inline(always)]
+fn starter_mask(ids: &[u32], limit: u32) -> u64 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        starter_mask_sse2(ids, limit)
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        starter_mask_plain(ids, limit)
     }
 }
 
+/// [`starter_mask`] one id at a time.
+#[inline(always)]
+fn starter_mask_plain(ids: &[u32], limit: u32) -> u64 {
+    let mut m = 0u64;
+    for (j, &id) in ids.iter().enumerate() {
+        m |= u64::from(id < limit) << (j & 63);
+    }
+    m
+}
+
+/// [`starter_mask`] with SSE2, four ids a step (the tail one by one): an
+/// unsigned compare as a signed one of both sides with the top bit flipped.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn starter_mask_sse2(ids: &[u32], limit: u32) -> u64 {
+    use safe_arch::{
+        bitxor_m128i, cast_to_m128_from_m128i, cmp_lt_mask_i32_m128i, m128i, move_mask_m128,
+        set_splat_i32_m128i,
+    };
+    let top = set_splat_i32_m128i(i32::MIN);
+    let lim = set_splat_i32_m128i((limit ^ 0x8000_0000) as i32);
+    let mut m = 0u64;
+    let mut chunks = ids.chunks_exact(4);
+    let mut j = 0;
+    for c in chunks.by_ref() {
+        let v = m128i::from(<[u32; 4]>::try_from(c).unwrap_or([u32::MAX; 4]));
+        let lt = cmp_lt_mask_i32_m128i(bitxor_m128i(v, top), lim);
+        m |= (move_mask_m128(cast_to_m128_from_m128i(lt)) as u64) << (j & 63);
+        j += 4;
+    }
+    m | starter_mask_plain(chunks.remainder(), limit).wrapping_shl(j as u32)
+}
+
 /// The hits at token `i` when a phrase of two words or more may start
-/// there (`s` its start record): written from `hits[len]` on (pushed past
-/// the vector's end), longest first, the one-word hit last; returns the
-/// new count. Keeps `walk_trie`'s invariant (slots for the tokens after
-/// `i`, `n` tokens in all).
-#[inline(never)]
+/// there (`s` its start record): pushed longest first, the one-word hit
+/// last, with the token's bucket, categories and bits in `row` (the
+/// category bitmaps' word of `i`); returns the categories marked.
+/// Inlined into [`walk_trie`] (its hot loop kept its instructions).
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
 fn walk_longer(
     i: usize,
     s: crate::lexicon::Start,
     ids: &[u32],
-    n: usize,
     hits: &mut Vec<Hit>,
-    mut len: usize,
+    toks: &mut [Tok],
+    hit_range: &mut [[u32; 2]],
+    row: &mut [u64; CATS],
     lex: &NameLexicon,
-) -> usize {
-    let put = |hits: &mut Vec<Hit>, len: &mut usize, h: Hit| {
-        if let Some(slot) = hits.get_mut(*len) {
-            *slot = h;
-        } else {
-            hits.push(h);
-        }
-        *len += 1;
-    };
-    let at = len;
+) -> u16 {
+    let at = hits.len();
+    let mut cats = (s >> 32) as u16;
     lex.trie
         .matches_past_first(ids.get(i..).unwrap_or(&[]), |l, entry| {
-            let h = Hit {
+            cats |= lex.cats.get(entry as usize).copied().unwrap_or(0);
+            hits.push(Hit {
                 start: i as u32,
                 end: (i + l) as u32,
                 entry,
-            };
-            put(hits, &mut len, h);
+            });
         });
-    if let Some(longer) = hits.get_mut(at..len) {
+    if let Some(longer) = hits.get_mut(at..) {
         longer.reverse();
     }
     let entry = s as u32;
     if entry != crate::lexicon::NONE {
-        let h = Hit {
+        hits.push(Hit {
             start: i as u32,
             end: i as u32 + 1,
             entry,
-        };
-        put(hits, &mut len, h);
+        });
     }
-    let need = len + n.saturating_sub(i + 1);
-    if hits.len() < need {
-        hits.resize(need, Hit::EMPTY);
+    if hits.len() == at {
+        return 0;
     }
-    len
+    if let Some(r) = hit_range.get_mut(i) {
+        *r = [at as u32, hits.len() as u32];
+    }
+    if let Some(t) = toks.get_mut(i) {
+        t.cats |= cats;
+    }
+    let c = cats & !crate::lexicon::cat::STOP;
+    mark_row(row, 1 << (i & 63), c);
+    c
 }
 
 /// Sets `bit` in the words of `row` of the categories `c` (not `STOP`):
@@ -1026,7 +1075,7 @@ fn walk_trie_ref(
         // Most words start no phrase longer than themselves: their
         // one hit (if any) comes from the start record alone.
         let s = trie.start(id);
-        if s & crate::lexicon::START_INNER == 0 {
+        if trie.start_tables().record(id).1 == 0 {
             let entry = s as u32;
             if entry == crate::lexicon::NONE {
                 continue;
@@ -2987,6 +3036,49 @@ mod tests {
             )
         ) {
             prop_assert_eq!(ann_block(&anns), ann_block_plain(&anns));
+        }
+
+        #[test]
+        fn starter_masks_agree_with_one_at_a_time(
+            limit in prop_oneof![Just(0u32), Just(1), 0u32..3000, Just(u32::MAX - 1), Just(u32::MAX)],
+            ids in proptest::collection::vec(
+                prop_oneof![Just(NONE), Just(0u32), 0u32..3000, any::<u32>(), Just(0x8000_0000)],
+                0..=64,
+            )
+        ) {
+            let want = ids
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (j, &id)| m | u64::from(id < limit) << j);
+            prop_assert_eq!(starter_mask_plain(&ids, limit), want);
+            prop_assert_eq!(starter_mask(&ids, limit), want);
+        }
+    }
+
+    #[test]
+    fn starter_masks_of_every_length_and_place() {
+        // Every length to 64, one id below the limit (or at it) at every
+        // place among ids at or past it, `NONE` and the sign bit.
+        for limit in [0u32, 1, 7, 1_000, 0x8000_0000, NONE] {
+            for n in 0..=64usize {
+                let far: Vec<u32> = (0..n)
+                    .map(|j| [NONE, limit, 0x8000_0000u32.max(limit), limit.saturating_add(5)][j % 4])
+                    .collect();
+                assert_eq!(
+                    starter_mask(&far, limit),
+                    starter_mask_plain(&far, limit),
+                    "{limit} {n}"
+                );
+                assert_eq!(starter_mask_plain(&far, limit), 0, "{limit} {n}");
+                for p in 0..n {
+                    for id in [0, limit.saturating_sub(1), limit] {
+                        let mut ids = far.clone();
+                        ids[p] = id;
+                        let want = u64::from(id < limit) << p;
+                        assert_eq!(starter_mask(&ids, limit), want, "{limit} {n} {p} {id}");
+                    }
+                }
+            }
         }
     }
 
