@@ -304,7 +304,11 @@ impl MoneyRecognizer {
         for (k, &i) in doc.anchors().iter().enumerate() {
             let Some(t) = doc.tokens.get(i) else { continue };
             if t.kind == TokenKind::Abbreviation {
-                out.extend(glued_code(doc, i));
+                // (Not `extend`: over an `Option` it reserves room at every
+                // abbreviation, and most are no glued code.)
+                if let Some(e) = glued_code(doc, i) {
+                    out.push(e);
+                }
                 continue;
             }
             if !starts_number_with(doc, i, doc.anchor_class_at(k)) {

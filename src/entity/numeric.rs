@@ -680,7 +680,12 @@ fn find_anchors(
                 continue;
             }
             let at = ((entry >> 56) as usize).wrapping_sub(1);
-            if ANCHOR_WORDS.get(at).is_some_and(|w| w.as_bytes() == b) {
+            // (A text of four bytes or fewer has every byte in its key: the
+            // key's match is the word's, without comparing the texts.)
+            if ANCHOR_WORDS
+                .get(at)
+                .is_some_and(|w| b.len() <= 4 || w.as_bytes() == b)
+            {
                 let class = ANCHOR_CLASSES.get(at).copied().unwrap_or(0);
                 if class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0) {
                     anchors.push(i);
@@ -1032,9 +1037,11 @@ impl<V> PhraseTable<V> {
                     }
                 });
                 let Some((t2, l2)) = next else { continue };
+                // (Most second words of a long list differ in length: that
+                // settles them without reading the lower-case text.)
                 let same = match &w2.exact {
                     Some(e) => e == t2,
-                    None => l2.as_ref() == w2.lower.as_str(),
+                    None => l2.byte_len() == w2.lower.len() && l2.as_ref() == w2.lower.as_str(),
                 };
                 if !same {
                     continue;
@@ -1307,6 +1314,18 @@ impl Lower<'_> {
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or_default(),
             Lower::Owned(s) => s,
+        }
+    }
+
+    /// The length of [`Lower::as_str`] in bytes, read without checking
+    /// the bytes (an inline text's check is a call): a comparison with a
+    /// word of another length can be settled first.
+    #[inline]
+    pub(crate) fn byte_len(&self) -> usize {
+        match self {
+            Lower::Borrowed(s) => s.len(),
+            Lower::Inline { len, .. } => usize::from(*len),
+            Lower::Owned(s) => s.len(),
         }
     }
 
@@ -2338,6 +2357,13 @@ fn unit_at_uncached(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, boo
     }
     // (The table holds no phrase at `i`: that was just looked up.)
     noun_end_with(doc, i, None).map(|end| (i, end, false))
+}
+
+/// Whether the unit table holds `tháng` alone as a unit of measure or
+/// time: then `unit_at` at a `tháng` in any case (the words `is_word`
+/// accepts for it lower-case to it, the table's key) is that token alone.
+pub(crate) fn thang_is_one_token_unit() -> bool {
+    matches!(THANG_UNIT.as_ref(), Some(UnitKind::Time | UnitKind::Measure))
 }
 
 /// What the unit table holds for `tháng` when its only phrase is the word
