@@ -501,19 +501,21 @@ impl super::Recognizer for NumericRecognizer {
 impl NumericRecognizer {
     /// [`Recognizer::recognize`](super::Recognizer::recognize) with the buffers of `scratch`.
     fn recognize_with(&self, doc: &Document<'_>, scratch: &mut Scratch, out: &mut Vec<super::Entity>) {
-        let mut bufs = scratch.bufs.take().unwrap_or_default();
         let Bufs {
             anchors,
             classes,
             numbers,
             ..
-        } = &mut *bufs;
+        } = &mut **scratch.bufs.get_or_insert_with(Box::default);
         find_anchors(&doc.tokens, anchors, classes, numbers);
-        // No anchor: every recognizer would skip every token.
+        // No anchor: every recognizer would skip every token. (The buffers
+        // stay in place then; they move only to a document that has some.)
         if anchors.is_empty() {
-            scratch.bufs = Some(bufs);
             return;
         }
+        let Some(bufs) = scratch.bufs.take() else {
+            return;
+        };
         let doc = NumDoc::with_scratch(doc, bufs);
         self.run_all(&doc, out);
         scratch.bufs = Some(doc.bufs);
