@@ -25,14 +25,9 @@ const MAX_NUMBER_TOKENS: usize = 14;
 /// money, percent, quantity and date share one `NumDoc` per document.
 pub(crate) struct NumDoc<'d, 'a> {
     doc: &'d Document<'a>,
-    memo: RefCell<Memo>,
-    anchors: std::cell::OnceCell<Vec<usize>>,
-    /// With the anchors of `recognize`: the class of each (see
-    /// [`anchor_of`]); empty when not known.
-    anchor_classes: Vec<u8>,
-    /// With the anchors of `recognize`: those that are number-like (class
-    /// [`UNKNOWN_CLASS`]), in order; `None` when not known.
-    number_anchors: Option<Vec<usize>>,
+    /// The memo and the anchors, boxed: the extractor's buffers move into
+    /// a `NumDoc` and back to the thread's scratch as one pointer.
+    bufs: Box<Bufs>,
     /// Whether the recognizers may take their early rejects (exact
     /// shortcuts that skip work whose result cannot matter); off only in
     /// the reference path the tests compare against.
@@ -46,6 +41,21 @@ pub(crate) struct NumDoc<'d, 'a> {
     /// `30 tháng 4 – …` asks for the member after the dash from `30`,
     /// from `tháng` and from `4`.
     pub(crate) second_memo: std::cell::Cell<Option<(usize, Option<super::date::Expr>)>>,
+}
+
+/// What a [`NumDoc`] holds about its document's tokens.
+#[derive(Default)]
+struct Bufs {
+    memo: RefCell<Memo>,
+    /// The anchors (see [`NumDoc::anchors`]).
+    anchors: Vec<usize>,
+    /// With the anchors of `recognize`: the class of each (see
+    /// [`anchor_of`]); empty when not known.
+    classes: Vec<u8>,
+    /// With the anchors of `recognize`: those that are number-like (class
+    /// [`UNKNOWN_CLASS`]), in order; valid when `numbers_known`.
+    numbers: Vec<usize>,
+    numbers_known: bool,
 }
 
 /// What is known about the tokens so far; empty until first asked.
@@ -84,16 +94,23 @@ impl Memo {
 }
 
 impl<'d, 'a> NumDoc<'d, 'a> {
-    /// Wraps `doc` with an empty memo (nothing is allocated until asked).
-    /// (The recognizers' own `recognize`, which the tests call.)
+    /// Wraps `doc` with an empty memo and its anchors (see
+    /// [`NumDoc::anchors`]). (The recognizers' own `recognize`, which the
+    /// tests call.)
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn new(doc: &'d Document<'a>) -> Self {
+        let mut anchors = Vec::with_capacity(doc.tokens.len() / 8 + 1);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if is_anchor(t) {
+                anchors.push(i);
+            }
+        }
         NumDoc {
             doc,
-            memo: RefCell::new(Memo::default()),
-            anchors: std::cell::OnceCell::new(),
-            anchor_classes: Vec::new(),
-            number_anchors: None,
+            bufs: Box::new(Bufs {
+                anchors,
+                ..Bufs::default()
+            }),
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
@@ -111,40 +128,23 @@ impl<'d, 'a> NumDoc<'d, 'a> {
         }
     }
 
-    /// A `NumDoc` over reused buffers: `memo` (cleared here) and `anchors`,
-    /// which must be what [`NumDoc::anchors`] would compute, with their
-    /// classes (what [`anchor_of`] gives for each) and the number-like ones
-    /// among them (those of class [`UNKNOWN_CLASS`]).
-    fn with_scratch(
-        doc: &'d Document<'a>,
-        mut memo: Memo,
-        anchors: Vec<usize>,
-        classes: Vec<u8>,
-        numbers: Vec<usize>,
-    ) -> Self {
+    /// A `NumDoc` over reused buffers: the memo (cleared here) and the
+    /// anchors, which must be what [`NumDoc::anchors`] would compute, with
+    /// their classes (what [`anchor_of`] gives for each) and the
+    /// number-like ones among them (those of class [`UNKNOWN_CLASS`]).
+    fn with_scratch(doc: &'d Document<'a>, mut bufs: Box<Bufs>) -> Self {
+        let memo = bufs.memo.get_mut();
         memo.tokens.clear();
         memo.numbers.clear();
+        bufs.numbers_known = true;
         NumDoc {
             doc,
-            memo: RefCell::new(memo),
-            anchors: std::cell::OnceCell::from(anchors),
-            anchor_classes: classes,
-            number_anchors: Some(numbers),
+            bufs,
             fast: true,
             day_memo: std::cell::Cell::new(None),
             year_memo: std::cell::Cell::new(None),
             second_memo: std::cell::Cell::new(None),
         }
-    }
-
-    /// The buffers back, for the next document.
-    fn into_scratch(self) -> (Memo, Vec<usize>, Vec<u8>, Vec<usize>) {
-        (
-            self.memo.into_inner(),
-            self.anchors.into_inner().unwrap_or_default(),
-            self.anchor_classes,
-            self.number_anchors.unwrap_or_default(),
-        )
     }
 
     /// The anchors a recognizer that starts only at number-like tokens
@@ -157,9 +157,10 @@ impl<'d, 'a> NumDoc<'d, 'a> {
     /// it would skip after loading the token and testing its kind.
     #[inline]
     pub(crate) fn number_anchors(&self) -> &[usize] {
-        match &self.number_anchors {
-            Some(numbers) if self.fast => numbers,
-            _ => self.anchors(),
+        if self.bufs.numbers_known && self.fast {
+            &self.bufs.numbers
+        } else {
+            self.anchors()
         }
     }
 
@@ -168,7 +169,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
     #[inline]
     pub(crate) fn anchor_class_at(&self, k: usize) -> u8 {
         if self.fast {
-            self.anchor_classes.get(k).copied().unwrap_or(UNKNOWN_CLASS)
+            self.bufs.classes.get(k).copied().unwrap_or(UNKNOWN_CLASS)
         } else {
             UNKNOWN_CLASS
         }
@@ -181,7 +182,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
     fn with_every_token_as_anchor(doc: &'d Document<'a>) -> Self {
         let mut d = NumDoc::new(doc);
         d.fast = false;
-        let _ = d.anchors.set((0..doc.tokens.len()).collect());
+        d.bufs.anchors = (0..doc.tokens.len()).collect();
         d
     }
 
@@ -191,15 +192,7 @@ impl<'d, 'a> NumDoc<'d, 'a> {
     /// and shared; each recognizer still applies its own test to them, so
     /// a token left out here is one every recognizer would skip.
     pub(crate) fn anchors(&self) -> &[usize] {
-        self.anchors.get_or_init(|| {
-            let mut anchors = Vec::with_capacity(self.doc.tokens.len() / 8 + 1);
-            for (i, t) in self.doc.tokens.iter().enumerate() {
-                if is_anchor(t) {
-                    anchors.push(i);
-                }
-            }
-            anchors
-        })
+        &self.bufs.anchors
     }
 }
 
@@ -537,25 +530,24 @@ impl NumericRecognizer {
         out: &mut Vec<super::Entity>,
         deferred: Option<&mut Vec<[usize; 4]>>,
     ) {
-        find_anchors(
-            &doc.tokens,
-            &mut scratch.anchors,
-            &mut scratch.classes,
-            &mut scratch.numbers,
-        );
-        // No anchor: every recognizer would skip every token.
-        if scratch.anchors.is_empty() {
+        let Bufs {
+            anchors,
+            classes,
+            numbers,
+            ..
+        } = &mut **scratch.bufs.get_or_insert_with(Box::default);
+        find_anchors(&doc.tokens, anchors, classes, numbers);
+        // No anchor: every recognizer would skip every token. (The buffers
+        // stay in place then; they move only to a document that has some.)
+        if anchors.is_empty() {
             return;
         }
-        let doc = NumDoc::with_scratch(
-            doc,
-            std::mem::take(&mut scratch.memo),
-            std::mem::take(&mut scratch.anchors),
-            std::mem::take(&mut scratch.classes),
-            std::mem::take(&mut scratch.numbers),
-        );
+        let Some(bufs) = scratch.bufs.take() else {
+            return;
+        };
+        let doc = NumDoc::with_scratch(doc, bufs);
         self.run_all(&doc, out, deferred);
-        (scratch.memo, scratch.anchors, scratch.classes, scratch.numbers) = doc.into_scratch();
+        scratch.bufs = Some(doc.bufs);
     }
 }
 
@@ -582,26 +574,16 @@ pub(crate) fn deferred_are_beaten(deferred: &[[usize; 4]], kept: &[super::Entity
     })
 }
 
-/// What [`SCRATCH`] keeps: the memo, the anchors, their classes and the
-/// number-like anchors.
+/// What [`SCRATCH`] keeps: the last document's buffers (the memo, the
+/// anchors, their classes and the number-like anchors), `None` before the
+/// first.
 pub(crate) struct Scratch {
-    memo: Memo,
-    anchors: Vec<usize>,
-    classes: Vec<u8>,
-    numbers: Vec<usize>,
+    bufs: Option<Box<Bufs>>,
 }
 
 impl Scratch {
     pub(crate) const fn new() -> Self {
-        Scratch {
-            memo: Memo {
-                tokens: Vec::new(),
-                numbers: Vec::new(),
-            },
-            anchors: Vec::new(),
-            classes: Vec::new(),
-            numbers: Vec::new(),
-        }
+        Scratch { bufs: None }
     }
 }
 
@@ -668,7 +650,12 @@ fn find_anchors(
                 continue;
             }
             let at = ((entry >> 56) as usize).wrapping_sub(1);
-            if ANCHOR_WORDS.get(at).is_some_and(|w| w.as_bytes() == b) {
+            // (A text of four bytes or fewer has every byte in its key: the
+            // key's match is the word's, without comparing the texts.)
+            if ANCHOR_WORDS
+                .get(at)
+                .is_some_and(|w| b.len() <= 4 || w.as_bytes() == b)
+            {
                 let class = ANCHOR_CLASSES.get(at).copied().unwrap_or(0);
                 if class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0) {
                     anchors.push(i);
@@ -1025,9 +1012,11 @@ impl<V> PhraseTable<V> {
                     }
                 });
                 let Some((t2, l2)) = next else { continue };
+                // (Most second words of a long list differ in length: that
+                // settles them without reading the lower-case text.)
                 let same = match &w2.exact {
                     Some(e) => e == t2,
-                    None => l2.as_ref() == w2.lower.as_str(),
+                    None => l2.byte_len() == w2.lower.len() && l2.as_ref() == w2.lower.as_str(),
                 };
                 if !same {
                     continue;
@@ -1303,6 +1292,18 @@ impl Lower<'_> {
         }
     }
 
+    /// The length of [`Lower::as_str`] in bytes, read without checking
+    /// the bytes (an inline text's check is a call): a comparison with a
+    /// word of another length can be settled first.
+    #[inline]
+    pub(crate) fn byte_len(&self) -> usize {
+        match self {
+            Lower::Borrowed(s) => s.len(),
+            Lower::Inline { len, .. } => usize::from(*len),
+            Lower::Owned(s) => s.len(),
+        }
+    }
+
     /// The text as an owned string.
     pub(crate) fn into_owned(self) -> String {
         match self {
@@ -1522,7 +1523,7 @@ pub(crate) fn is_plain_digits(t: &Token<'_>) -> bool {
 /// line, so that the many look-ups stay cheap.
 #[inline]
 pub(crate) fn is_code_part(doc: &NumDoc<'_, '_>, i: usize) -> bool {
-    if let Some(known) = doc.memo.borrow().tokens.get(i).map(|m| m.code) {
+    if let Some(known) = doc.bufs.memo.borrow().tokens.get(i).map(|m| m.code) {
         if known != 0 {
             return known == 2;
         }
@@ -1536,7 +1537,7 @@ fn code_part_first(doc: &NumDoc<'_, '_>, i: usize) -> bool {
         return false;
     }
     let found = code_part_uncached(doc, i);
-    if let Some(m) = doc.memo.borrow_mut().slot(i, doc.tokens.len()) {
+    if let Some(m) = doc.bufs.memo.borrow_mut().slot(i, doc.tokens.len()) {
         m.code = if found { 2 } else { 1 };
     }
     found
@@ -1800,7 +1801,7 @@ pub(crate) fn read_number(doc: &NumDoc<'_, '_>, i: usize, spelled: bool) -> Opti
     // Both readers depend on the token only, so one reading serves every
     // recognizer that asks.
     {
-        let memo = doc.memo.borrow();
+        let memo = doc.bufs.memo.borrow();
         if let Some(k) = memo.tokens.get(i).map(|m| m.number as usize).filter(|&k| k > 0) {
             if let Some(known) = memo.numbers.get(k - 1) {
                 return known.clone();
@@ -1940,7 +1941,7 @@ fn read_number_first(doc: &NumDoc<'_, '_>, i: usize, digits: bool) -> Option<Num
     } else {
         read_spelled_number(doc, i)
     };
-    let mut memo = doc.memo.borrow_mut();
+    let mut memo = doc.bufs.memo.borrow_mut();
     memo.numbers.push(read.clone());
     // (More than u32::MAX readings cannot happen; 0 would just mean "ask again".)
     let k = u32::try_from(memo.numbers.len()).unwrap_or(0);
@@ -2250,7 +2251,7 @@ fn noun_candidate(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 /// (as a range's first unit, then as its own), date once more for ratios.
 #[inline]
 pub(crate) fn unit_at(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)> {
-    if let Some(m) = doc.memo.borrow().tokens.get(i) {
+    if let Some(m) = doc.bufs.memo.borrow().tokens.get(i) {
         match m.unit {
             0 => {}
             1 => return None,
@@ -2266,7 +2267,7 @@ fn unit_at_first(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, bool)>
         return None;
     }
     let found = unit_at_uncached(doc, i);
-    if let Some(m) = doc.memo.borrow_mut().slot(i, doc.tokens.len()) {
+    if let Some(m) = doc.bufs.memo.borrow_mut().slot(i, doc.tokens.len()) {
         match found {
             // (The unit always starts at `i`; anything else is just not remembered.)
             Some((start, end, measure)) => {
@@ -2331,6 +2332,13 @@ fn unit_at_uncached(doc: &NumDoc<'_, '_>, i: usize) -> Option<(usize, usize, boo
     }
     // (The table holds no phrase at `i`: that was just looked up.)
     noun_end_with(doc, i, None).map(|end| (i, end, false))
+}
+
+/// Whether the unit table holds `tháng` alone as a unit of measure or
+/// time: then `unit_at` at a `tháng` in any case (the words `is_word`
+/// accepts for it lower-case to it, the table's key) is that token alone.
+pub(crate) fn thang_is_one_token_unit() -> bool {
+    matches!(THANG_UNIT.as_ref(), Some(UnitKind::Time | UnitKind::Measure))
 }
 
 /// What the unit table holds for `tháng` when its only phrase is the word
@@ -2912,6 +2920,40 @@ mod tests {
             }
         }
         assert!(codes >= 15, "only {codes} code tokens");
+    }
+
+    /// The buffers the recognizer keeps from one document to the next (the
+    /// boxed memo and anchors of the thread's scratch) leave nothing behind:
+    /// documents recognized in a row, long after short, with anchors and
+    /// without, give what a fresh `NumDoc` gives each of them, and the
+    /// scratch holds its buffers afterwards.
+    #[test]
+    fn reused_buffers_change_nothing() {
+        use crate::entity::EntityType as T;
+        let r = NumericRecognizer::new(&[T::Money, T::Percent, T::Quantity, T::Date]);
+        let long =
+            "Năm 2010 có 5 người, giá 1,5 tỷ đồng, tăng 12% so với ngày 3 tháng 4 năm 2009. ".repeat(9);
+        let texts = [
+            long.as_str(),
+            "Xin chào.",
+            "Ngày 5 tháng 6 có 3 người.",
+            "",
+            long.as_str(),
+            "giá 7 USD và 20% trong 2 tuần",
+            "không có số nào",
+            "1990 – 2000",
+        ];
+        for _ in 0..2 {
+            for text in texts {
+                let doc = Document::new(text);
+                let mut reused = Vec::new();
+                r.recognize(&doc, &mut reused);
+                let mut fresh = Vec::new();
+                r.run_all(&NumDoc::new(&doc), &mut fresh, None);
+                assert_eq!(reused, fresh, "{text:?}");
+            }
+        }
+        SCRATCH.with(|cell| assert!(cell.borrow().bufs.is_some()));
     }
 
     #[test]

@@ -214,7 +214,7 @@ fn month_day_bound(doc: &NumDoc<'_, '_>, i: usize) -> Option<Span> {
             .get(i + 2)
             .is_some_and(|t| t.text.as_bytes().first().is_some_and(u8::is_ascii_digit))
         || !inline_gap(doc, i)
-        || !matches!(unit_at(doc, i + 1), Some((a, b, _)) if a == i + 1 && b == i + 2)
+        || !month_is_one_token_unit(doc, i + 1)
     {
         return None;
     }
@@ -226,6 +226,20 @@ fn month_day_bound(doc: &NumDoc<'_, '_>, i: usize) -> Option<Span> {
         start = start.min(i - 1);
     }
     Some(span_of(doc, start, i + 2))
+}
+
+/// Whether the unit at token `j`, a `tháng` in any case (see
+/// [`month_day_bound`]), is that token alone. On the fast path known
+/// without the look-up: the unit table holds `tháng` alone as a unit of
+/// time (`numeric::thang_is_one_token_unit`), which `unit_at` then finds
+/// at any case form of the word, one token long. (A test compares.)
+#[inline]
+fn month_is_one_token_unit(doc: &NumDoc<'_, '_>, j: usize) -> bool {
+    if doc.fast && super::numeric::thang_is_one_token_unit() {
+        debug_assert!(matches!(unit_at(doc, j), Some((a, b, _)) if a == j && b == j + 1));
+        return true;
+    }
+    matches!(unit_at(doc, j), Some((a, b, _)) if a == j && b == j + 1)
 }
 
 fn prev_word_in(doc: &NumDoc<'_, '_>, i: usize, words: &[&str]) -> bool {
@@ -269,7 +283,11 @@ fn maybe_more(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     // rarely needed, out of line.)
     MORE_KINDS >> (t.kind as u32) & 1 != 0
         || t.text == "%"
-        || (t.kind == TokenKind::Punct && dash_at(doc, next))
+        || (t.kind == TokenKind::Punct
+            // (Every dash starts with `-` or 0xE2: most punctuation after
+            // a number, `,` `.` `)` `:`, leaves without the call.)
+            && matches!(t.text.as_bytes().first(), Some(b'-' | 0xE2))
+            && dash_at(doc, next))
 }
 
 /// [`is_dash`], out of line (for [`maybe_more`]).
@@ -308,7 +326,8 @@ fn may_be_counted(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     if is_word(doc, j, "giờ") {
         return true;
     }
-    if is_dash(doc, j) || is_word(doc, j, "đến") || is_word(doc, j, "tới") {
+    let dash = is_dash(doc, j);
+    if dash || is_word(doc, j, "đến") || is_word(doc, j, "tới") {
         // A range (`range`, second form) needs a number after the dash
         // with a unit after it; when that number ends right after its
         // digits, the unit must start there. Else only a unit at the dash
@@ -319,6 +338,12 @@ fn may_be_counted(doc: &NumDoc<'_, '_>, i: usize) -> bool {
             .get(second)
             .is_some_and(|t| t.kind == TokenKind::Number)
             && (!ends_at_next(doc, second) || unit_after(doc, second + 1).is_some());
+        // (A dash starts no unit: `unit_at` says so at once on the fast
+        // path, after filling the token's memo; skip the call.)
+        if doc.fast && dash {
+            debug_assert!(unit_after(doc, j).is_none());
+            return range_may;
+        }
         return range_may || unit_after(doc, j).is_some();
     }
     unit_after(doc, j).is_some()
@@ -600,6 +625,55 @@ mod tests {
         }
         // The near misses and the closing `12 tháng` are found.
         assert!(found > 100, "{found}");
+    }
+
+    /// The two unit shortcuts agree with the look-up: the day-list bound
+    /// (`month_day_bound`, whose `tháng` is one token long without asking
+    /// `unit_at`) at every token, and `may_be_counted` before a dash (no
+    /// unit starts there), on the fast and the reference path, for `tháng`
+    /// in three cases, near misses, and dashes before units, numbers and
+    /// words; the deferring run finds what the plain one finds outside the
+    /// deferred numbers.
+    #[test]
+    fn month_and_dash_shortcuts_agree_with_the_look_up() {
+        use super::{may_be_counted, month_day_bound, QuantityRecognizer};
+        use crate::entity::numeric::NumDoc;
+        use crate::entity::Document;
+        let (mut bounds, mut dashes) = (0, 0);
+        for month in ["tháng", "Tháng", "THÁNG", "thángg", "thang", "tuần"] {
+            for after in ["3 năm 2010", "3", "3/2010", "ba", ", 7 kg", "– 8 tháng"] {
+                for before in ["", "hơn ", "từ ", "Có khoảng ", "ngày "] {
+                    let text = format!("{before}12 {month} {after} và 5 – 7 kg, 1990 - 2000 người, 3 — x");
+                    let doc = Document::new(&text);
+                    let fast = NumDoc::new(&doc);
+                    let slow = NumDoc::reference(&doc);
+                    for i in 0..doc.tokens.len() {
+                        let bound = month_day_bound(&fast, i);
+                        assert_eq!(bound, month_day_bound(&slow, i), "bound at {i} in {text:?}");
+                        bounds += usize::from(bound.is_some());
+                        if doc.tokens[i].kind == crate::token::TokenKind::Number {
+                            let may = may_be_counted(&fast, i);
+                            assert_eq!(may, may_be_counted(&slow, i), "at {i} in {text:?}");
+                            dashes += usize::from(crate::entity::numeric::is_dash(&fast, i + 1));
+                        }
+                    }
+                    let (mut plain, mut deferring, mut deferred) = (Vec::new(), Vec::new(), Vec::new());
+                    QuantityRecognizer.run(&slow, &mut plain);
+                    QuantityRecognizer.run_deferring(&fast, &mut deferring, &mut deferred);
+                    let outside: Vec<_> = plain
+                        .into_iter()
+                        .filter(|q| {
+                            !deferred
+                                .iter()
+                                .any(|&[_, _, s, e]| s <= q.span().start && q.span().end <= e)
+                        })
+                        .collect();
+                    assert_eq!(deferring, outside, "{text:?}");
+                }
+            }
+        }
+        assert!(bounds >= 40, "{bounds}");
+        assert!(dashes >= 200, "{dashes}");
     }
 
     /// The inline filter of `after_date_word` loses no date word in lower
