@@ -885,10 +885,21 @@ fn walk_trie(
     let n = toks.len().min(ids.len()).min(u32::MAX as usize - 1);
     let tables = lex.trie.start_tables();
     let limit = tables.limit();
-    hit_range.resize(toks.len(), [0, 0]);
+    // Every token's bucket empty to start with: up to 8 tokens by four
+    // stores and a cut (the `memset` call of `resize` was ~25 a short
+    // line), more by `resize` (a store loop costs more than the call).
+    hit_range.clear();
+    if toks.len() <= 8 {
+        hit_range.extend_from_slice(&[[0u32; 2]; 8]);
+        hit_range.truncate(toks.len());
+    } else {
+        hit_range.resize(toks.len(), [0, 0]);
+    }
     // The categories seen, stored once at the end.
     let mut present = 0u16;
-    let mut spare = [0u64; CATS];
+    // Only made when a block has no bitmap word (never: `reset_cats`
+    // made one per 64 tokens); zeroing it ahead cost ~28 a document.
+    let mut spare;
     for (c, block) in ids.get(..n).unwrap_or(&[]).chunks(64).enumerate() {
         let mut m = starter_mask(block, limit);
         if m == 0 {
@@ -896,7 +907,13 @@ fn walk_trie(
         }
         // The block's word of every category bitmap (`reset_cats` made
         // one per 64 tokens, so `spare` is never written).
-        let row = maps.cats.get_mut(c).unwrap_or(&mut spare);
+        let row = match maps.cats.get_mut(c) {
+            Some(row) => row,
+            None => {
+                spare = [0u64; CATS];
+                &mut spare
+            }
+        };
         while m != 0 {
             let j = m.trailing_zeros();
             let i = c * 64 + j as usize;
@@ -3362,6 +3379,50 @@ mod tests {
             }
         }
         ids
+    }
+
+    #[test]
+    fn trie_walk_empties_a_reused_bucket_buffer_at_every_short_length() {
+        // `walk_trie` fills the buckets by four stores and a cut up to 8
+        // tokens and by `resize` past that; the buffer comes back from the
+        // memo holding an earlier document's buckets.
+        let lex = &*NameLexicon::builtin();
+        let paths = lex.trie.id_paths();
+        let tok = Tok {
+            start: 0,
+            end: 0,
+            cats: 0,
+            caps_line: false,
+            newlines_before: 0,
+            kind: TokenKind::Word,
+            case: Case::Lower,
+            flags: 0,
+        };
+        for len in 0..=20 {
+            let ids: Vec<u32> = paths
+                .iter()
+                .flatten()
+                .copied()
+                .chain([NONE; 20])
+                .take(len)
+                .collect();
+            let none = vec![NONE; len];
+            for ids in [&ids, &none] {
+                let run = |walk: Walk, stale: usize| {
+                    let mut toks = vec![tok; ids.len()];
+                    let (mut hits, mut maps) = (Vec::new(), Bitmaps::default());
+                    let mut ranges = vec![[7u32, 9]; stale];
+                    maps.reset_cats(ids.len());
+                    walk(&mut toks, ids, &mut hits, &mut ranges, &mut maps, lex);
+                    (hits, ranges)
+                };
+                let slow = run(walk_trie_ref, 0);
+                assert_eq!(slow.1.len(), len);
+                for stale in [0, 3, len, 40] {
+                    assert_eq!(run(walk_trie, stale), slow, "{ids:?}, {stale} stale");
+                }
+            }
+        }
     }
 
     #[test]
