@@ -2351,6 +2351,10 @@ impl Ctx<'_> {
     pub fn title_ending_at(&self, i: usize) -> Option<(usize, crate::lexicon::TitleClass)> {
         let lo = i.saturating_sub(6);
         (lo..i).find_map(|k| {
+            // (The category bit first: most tokens start no title hit.)
+            if !self.has(k, crate::lexicon::cat::TITLE) {
+                return None;
+            }
             self.hits_at(k)
                 .find(|(end, e)| *end == i && e.title.is_some())
                 .and_then(|(_, e)| e.title.map(|c| (k, c)))
