@@ -2366,8 +2366,19 @@ impl Ctx<'_> {
     /// Whether token `k` is a syllable of a common word listed as one
     /// (`xã hội`, `nông thôn`), so it cannot be an admin prefix there.
     pub fn in_word(&self, k: usize) -> bool {
-        self.hits_at(k).any(|(end, e)| e.word && end > k + 1)
-            || (k > 0 && self.hits_at(k - 1).any(|(end, e)| e.word && end > k))
+        // (The hits are bucketed longest first: when the first one at a
+        // token does not reach past `k`, none does, and no entry is read.)
+        (self.longest_end(k) > k + 1 && self.hits_at(k).any(|(end, e)| e.word && end > k + 1))
+            || (k > 0 && self.longest_end(k - 1) > k && self.hits_at(k - 1).any(|(end, e)| e.word && end > k))
+    }
+
+    /// The end of the first (longest) hit at token `i`; 0 when it has none.
+    #[inline]
+    fn longest_end(&self, i: usize) -> usize {
+        match self.hit_range.get(i) {
+            Some(&[a, b]) if a < b => self.hits.get(a as usize).map_or(0, |h| h.end as usize),
+            _ => 0,
+        }
     }
 
     /// An admin prefix at `k`: its end, kind and whether a number may follow.
