@@ -1557,11 +1557,19 @@ impl<'a> Ctx<'a> {
 
     /// A known place name at `i` (capitals as written in the list), unless
     /// the token is part of a common word (`Pháp lệnh`).
+    #[inline]
     pub fn place(&self, i: usize) -> Option<(usize, Entry)> {
-        // No hit with a place starts here (the category bit says so).
+        // No hit with a place starts here (the category bit says so): a
+        // load in the caller, no call.
         if !self.has(i, crate::lexicon::cat::PLACE) {
             return None;
         }
+        self.place_hit(i)
+    }
+
+    /// [`Ctx::place`] at a token with a place hit.
+    #[inline(never)]
+    fn place_hit(&self, i: usize) -> Option<(usize, Entry)> {
         let hit = self.longest(i, true, |e| e.place.is_some())?;
         if hit.0 == i + 1 && self.in_word(i) {
             return None;
