@@ -2390,11 +2390,19 @@ impl Ctx<'_> {
     }
 
     /// An admin prefix at `k`: its end, kind and whether a number may follow.
+    #[inline]
     pub fn prefix(&self, k: usize) -> Option<(usize, crate::entity::LocationKind, bool)> {
-        // No hit with a prefix starts here (the category bit says so).
+        // No hit with a prefix starts here (the category bit says so): a
+        // load in the caller, no call.
         if !self.has(k, crate::lexicon::cat::PREFIX) {
             return None;
         }
+        self.prefix_hit(k)
+    }
+
+    /// [`Ctx::prefix`] at a token with a prefix hit.
+    #[inline(never)]
+    fn prefix_hit(&self, k: usize) -> Option<(usize, crate::entity::LocationKind, bool)> {
         let blocked = self.in_word(k);
         let (end, e) = self.longest(k, false, |e| e.prefix.is_some())?;
         // A common word that holds the prefix (`xã hội`) blocks it; a
