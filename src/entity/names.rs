@@ -1574,11 +1574,19 @@ impl<'a> Ctx<'a> {
 
     /// A known place name at `i` (capitals as written in the list), unless
     /// the token is part of a common word (`Pháp lệnh`).
+    #[inline]
     pub fn place(&self, i: usize) -> Option<(usize, Entry)> {
-        // No hit with a place starts here (the category bit says so).
+        // No hit with a place starts here (the category bit says so): a
+        // load in the caller, no call.
         if !self.has(i, crate::lexicon::cat::PLACE) {
             return None;
         }
+        self.place_hit(i)
+    }
+
+    /// [`Ctx::place`] at a token with a place hit.
+    #[inline(never)]
+    fn place_hit(&self, i: usize) -> Option<(usize, Entry)> {
         let hit = self.longest(i, true, |e| e.place.is_some())?;
         if hit.0 == i + 1 && self.in_word(i) {
             return None;
@@ -2368,6 +2376,10 @@ impl Ctx<'_> {
     pub fn title_ending_at(&self, i: usize) -> Option<(usize, crate::lexicon::TitleClass)> {
         let lo = i.saturating_sub(6);
         (lo..i).find_map(|k| {
+            // (The category bit first: most tokens start no title hit.)
+            if !self.has(k, crate::lexicon::cat::TITLE) {
+                return None;
+            }
             self.hits_at(k)
                 .find(|(end, e)| *end == i && e.title.is_some())
                 .and_then(|(_, e)| e.title.map(|c| (k, c)))
@@ -2379,16 +2391,35 @@ impl Ctx<'_> {
     /// Whether token `k` is a syllable of a common word listed as one
     /// (`xã hội`, `nông thôn`), so it cannot be an admin prefix there.
     pub fn in_word(&self, k: usize) -> bool {
-        self.hits_at(k).any(|(end, e)| e.word && end > k + 1)
-            || (k > 0 && self.hits_at(k - 1).any(|(end, e)| e.word && end > k))
+        // (The hits are bucketed longest first: when the first one at a
+        // token does not reach past `k`, none does, and no entry is read.)
+        (self.longest_end(k) > k + 1 && self.hits_at(k).any(|(end, e)| e.word && end > k + 1))
+            || (k > 0 && self.longest_end(k - 1) > k && self.hits_at(k - 1).any(|(end, e)| e.word && end > k))
+    }
+
+    /// The end of the first (longest) hit at token `i`; 0 when it has none.
+    #[inline]
+    fn longest_end(&self, i: usize) -> usize {
+        match self.hit_range.get(i) {
+            Some(&[a, b]) if a < b => self.hits.get(a as usize).map_or(0, |h| h.end as usize),
+            _ => 0,
+        }
     }
 
     /// An admin prefix at `k`: its end, kind and whether a number may follow.
+    #[inline]
     pub fn prefix(&self, k: usize) -> Option<(usize, crate::entity::LocationKind, bool)> {
-        // No hit with a prefix starts here (the category bit says so).
+        // No hit with a prefix starts here (the category bit says so): a
+        // load in the caller, no call.
         if !self.has(k, crate::lexicon::cat::PREFIX) {
             return None;
         }
+        self.prefix_hit(k)
+    }
+
+    /// [`Ctx::prefix`] at a token with a prefix hit.
+    #[inline(never)]
+    fn prefix_hit(&self, k: usize) -> Option<(usize, crate::entity::LocationKind, bool)> {
         let blocked = self.in_word(k);
         let (end, e) = self.longest(k, false, |e| e.prefix.is_some())?;
         // A common word that holds the prefix (`xã hội`) blocks it; a

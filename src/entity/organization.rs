@@ -25,6 +25,18 @@ const MAX_NAME: usize = 24;
 
 /// Parses an organization starting at token `i`: its end and kind.
 pub(crate) fn parse(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKind)> {
+    // Both readings below start at a hit of a body name or a head word: without
+    // either category bit at `i` there is none (and the guard, a look back over
+    // up to ten tokens, is not needed).
+    if !ctx.has(i, cat::ORG | cat::HEAD) {
+        return None;
+    }
+    parse_readings(ctx, i, depth)
+}
+
+/// [`parse`] without its category gate (the tests compare both).
+#[inline(always)]
+fn parse_readings(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKind)> {
     // After a post the name may be followed by the holder's name (`Giám
     // đốc Sở X Lê Văn A`), except in an apposition to a person named before
     // (`…, nguyên Giám đốc Công ty X`, `(…, Giám đốc Công ty X)`).
@@ -1420,6 +1432,62 @@ mod tests {
             text in "[a-zA-Z ãÃạẠđĐσςΣİ\u{303}\u{307}.,]{0,40}"
         ) {
             same_lower(&text, &LOWER_WORDS);
+        }
+    }
+
+    /// `parse` (gated by the ORG/HEAD bits) answers as the readings
+    /// without the gate at every token, and `title_ending_at` (gated by the
+    /// TITLE bits) as the walk over every hit of the six tokens before.
+    fn same_parse(text: &str) {
+        let lex = NameLexicon::builtin();
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &lex);
+        for i in 0..=ctx.len() + 1 {
+            for depth in 0..3 {
+                assert_eq!(
+                    parse(&ctx, i, depth),
+                    parse_readings(&ctx, i, depth),
+                    "{text:?} token {i}"
+                );
+            }
+            let title = (i.saturating_sub(6)..i).find_map(|k| {
+                ctx.hits_at(k)
+                    .find(|(end, e)| *end == i && e.title.is_some())
+                    .and_then(|(_, e)| e.title.map(|c| (k, c)))
+            });
+            assert_eq!(ctx.title_ending_at(i), title, "{text:?} token {i}");
+        }
+    }
+
+    #[test]
+    fn gated_parse_and_title_end_agree_with_the_ungated() {
+        for text in [
+            "",
+            "Bộ",
+            "Phó Giám đốc Sở Y tế tỉnh Lào Cai Lê Văn A nói. Bộ trưởng Bộ Công Thương",
+            "Ông Nguyễn Văn A, nguyên Giám đốc Công ty CP Sữa Việt Nam (Vinamilk), \
+             Chủ tịch UBND tỉnh Quảng Ninh; Ngân hàng TMCP Ngoại thương, Đảng ủy Khối cơ quan tỉnh",
+            "(Tổng giám đốc EduNext, Đại sứ Việt Nam tại Nhật Bản) Trường Đại học Bách khoa Hà Nội",
+        ] {
+            same_parse(text);
+        }
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
+        let Ok(wiki) = std::fs::read_to_string(path) else {
+            eprintln!("skipping the viwiki part: {path} not found");
+            return;
+        };
+        for line in wiki.lines().take(1500) {
+            same_parse(line);
+        }
+        crate::entity::names::each_shared_news_text(same_parse);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gated_parse_agrees_on_random_text(
+            text in "(Bộ|bộ|Sở|Công ty|Giám đốc|Chủ tịch|Ngân hàng|UBND|tỉnh|Hà Nội|Lê|Văn|A|nguyên|,|\\(|\\)|\\.| |\n){0,30}"
+        ) {
+            same_parse(&text);
         }
     }
 

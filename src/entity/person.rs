@@ -784,6 +784,11 @@ mod tests {
         let doc = crate::entity::Document::new(text);
         let ctx = Ctx::new(&doc, &lex);
         for i in 0..=ctx.len() {
+            // `in_word` (gated by the longest hit's end) answers as the walk
+            // over every hit at `i` and `i - 1`.
+            let in_word = ctx.hits_at(i).any(|(end, e)| e.word && end > i + 1)
+                || (i > 0 && ctx.hits_at(i - 1).any(|(end, e)| e.word && end > i));
+            assert_eq!(ctx.in_word(i), in_word, "{text:?} token {i}");
             for &(c, pred) in &gates {
                 for strict in [false, true] {
                     // The category bit itself is `any` of the predicate
@@ -807,6 +812,7 @@ mod tests {
             "Ông Nguyễn Văn An, Chủ tịch UBND tỉnh Quảng Ninh, nói với Công ty Cổ phần Sữa Việt Nam.",
             "Chương trình mục tiêu quốc gia xây dựng nông thôn mới; Bộ Y tế, Ngân hàng Nhà nước.",
             "BÀ LÊ THỊ HOA và ông Tr\u{1ea7}n Minh tới Hà Nội, TP.HCM; Tập đoàn Điện lực.",
+            "Pháp lệnh về xã hội hóa, xã Hội An, quảng trường Ba Đình, nông thôn mới ở Pháp.",
         ] {
             same_longest(text);
         }
@@ -820,7 +826,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn gated_longest_answers_as_longest_on_random_text(
-            text in "(Ông|Bộ|bộ|Công ty|Ngân hàng|Chương trình|Hà Nội|Nguyễn|Văn|An|UBND|tỉnh|,|\\.| ){0,24}"
+            text in "(Ông|Bộ|bộ|Công ty|Ngân hàng|Chương trình|Hà Nội|Nguyễn|Văn|An|UBND|tỉnh|xã hội|xã|hội|nông thôn|Pháp lệnh|Pháp|,|\\.| ){0,24}"
         ) {
             same_longest(&text);
         }
