@@ -468,6 +468,13 @@ fn day_expr_uncached(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     if let Some(e) = day_month_token(doc, j).or_else(|| day_dash_month(doc, j)) {
         return Some(e);
     }
+    day_number(doc, j)
+}
+
+/// [`day_expr_uncached`] at a plain day number `j`, after its token
+/// readings (`date_like`, `day_month_token`, `day_dash_month`) found
+/// nothing: `15 [tháng 3 [năm 2021]]`.
+fn day_number(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     let d = u8::try_from(small_number(doc, j, 2)?).ok()?;
     if !(1..=31).contains(&d) {
         return None;
@@ -797,7 +804,17 @@ fn day_or_month_reading(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     }
     // `24 tháng 12 [năm 2025]` without `ngày`.
     if inline_gap(doc, i) && is_word(doc, i + 1, "tháng") && small_number(doc, i + 2, 2).is_some() {
-        if let Some(e) = day_expr(doc, i) {
+        // (`digit_expr` found no `date_like` here; with `tháng` at `i + 1`
+        // no dash is, so without a dot no token reading is: the day is
+        // `day_number`'s. Same memo, same value; the reference path reads
+        // it all.)
+        let plain = doc.fast && !doc.tokens[i].text.bytes().any(|b| b == b'.');
+        let day = if plain {
+            remembered(doc, &doc.day_memo, i, day_number)
+        } else {
+            day_expr(doc, i)
+        };
+        if let Some(e) = day {
             if e.from.month.is_some() {
                 return Some(e);
             }
@@ -2364,6 +2381,25 @@ mod tests {
         super::DateRecognizer.run(&NumDoc::reference(&doc), &mut b);
         assert_eq!(a, c, "{text:?}");
         (a, b)
+    }
+
+    /// A number before `tháng` is read as a day by `day_number` alone
+    /// when it has no dot (see `day_or_month_reading`): fast and
+    /// reference paths agree, also on dotted numbers, which keep their
+    /// token reading (`31.1 tháng 12` is 31 January, and `tháng 12`, on both).
+    #[test]
+    fn day_number_before_thang_agrees_with_the_full_reading() {
+        for text in [
+            "31.1 tháng 12; Sáng 31.1 tháng 12 năm 2020; 5.5 tháng 3.",
+            "24 tháng 12; 24 tháng 12 năm 2025; 31 tháng 2; 07 tháng 8; 123 tháng 4.",
+            "ngày 15 tháng 3 năm 2021; mồng 5 tháng 5; 10-8 tháng 9; 2/10 tháng 3.",
+            "15 tháng 3 - 20 tháng 3; 1, 2 và 3 tháng 4 năm 2020.",
+        ] {
+            let (fast, reference) = both_paths(text);
+            assert_eq!(fast, reference, "{text:?}");
+        }
+        let (fast, _) = both_paths("31.1 tháng 12");
+        assert_eq!(fast.len(), 2, "the day and the month: {fast:?}");
     }
 
     /// The month of a `tháng` taken from the day read just before it
