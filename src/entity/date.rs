@@ -468,6 +468,13 @@ fn day_expr_uncached(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     if let Some(e) = day_month_token(doc, j).or_else(|| day_dash_month(doc, j)) {
         return Some(e);
     }
+    day_number(doc, j)
+}
+
+/// [`day_expr_uncached`] at a plain day number `j`, after its token
+/// readings (`date_like`, `day_month_token`, `day_dash_month`) found
+/// nothing: `15 [tháng 3 [năm 2021]]`.
+fn day_number(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     let d = u8::try_from(small_number(doc, j, 2)?).ok()?;
     if !(1..=31).contains(&d) {
         return None;
@@ -797,7 +804,17 @@ fn day_or_month_reading(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     }
     // `24 tháng 12 [năm 2025]` without `ngày`.
     if inline_gap(doc, i) && is_word(doc, i + 1, "tháng") && small_number(doc, i + 2, 2).is_some() {
-        if let Some(e) = day_expr(doc, i) {
+        // (`digit_expr` found no `date_like` here; with `tháng` at `i + 1`
+        // no dash is, so without a dot no token reading is: the day is
+        // `day_number`'s. Same memo, same value; the reference path reads
+        // it all.)
+        let plain = doc.fast && !doc.tokens[i].text.bytes().any(|b| b == b'.');
+        let day = if plain {
+            remembered(doc, &doc.day_memo, i, day_number)
+        } else {
+            day_expr(doc, i)
+        };
+        if let Some(e) = day {
             if e.from.month.is_some() {
                 return Some(e);
             }
@@ -1086,6 +1103,32 @@ fn nested_day_end(doc: &NumDoc<'_, '_>, i: usize, day: &Expr) -> Option<usize> {
             .get(end + 1)
             .is_some_and(|t| t.kind == TokenKind::Number);
     if connected || lunar || year_goes_on || joined_after(doc, end) || is_word(doc, end, "tháng") {
+        return None;
+    }
+    Some(end)
+}
+
+/// When `e`, read at token `i`, is `năm Y` with `Y` a four-digit year
+/// read alone (no range, no lunar marker, nothing that could join a
+/// range after it): its end `i + 2`, so the anchor `Y` inside it is
+/// deferred (see [`DateRecognizer::run_deferring`]). `Y` then reads, on
+/// the fast path, `year_expr(Y)` or nothing (`digit_expr` on a
+/// four-digit year), and `year_expr` is pure, so it ends where `e` does
+/// (`i + 2`); its range needs a connector there and its lunar marker a
+/// dash, bracket or `âm` there (tested: none); a year-only date
+/// coordinates with nothing, and a four-digit token is no year list.
+/// So its one candidate, if any, is `Y` alone, inside `e` and shorter.
+#[inline]
+fn nested_year_end(doc: &NumDoc<'_, '_>, i: usize, e: &Expr) -> Option<usize> {
+    let end = i + 2;
+    if e.end != end
+        || e.start != i
+        || e.lunar
+        || year_at(doc, i + 1).is_none()
+        || !is_word(doc, i, "năm")
+        || starts_one_of(doc, end, &CONNECTOR_STARTS)
+        || starts_one_of(doc, end, &LUNAR_STARTS)
+    {
         return None;
     }
     Some(end)
@@ -1594,8 +1637,8 @@ impl DateRecognizer {
 
     /// [`DateRecognizer::run`]; with `deferred` (the extractor's deferral,
     /// see `NumericRecognizer::recognize_deferring`), the anchors inside a day `N tháng M
-    /// [năm Y]` whose candidates provably lie inside it and are shorter
-    /// (see [`nested_day_end`]) are not read: for each such anchor token,
+    /// [năm Y]` or the year of `năm Y` whose candidates provably lie inside
+    /// it and are shorter (see [`nested_day_end`], [`nested_year_end`]) are not read: for each such anchor token,
     /// its span and the span from it to the day's end are pushed to
     /// `deferred`. Every candidate such an anchor gives holds the token
     /// and lies in that span, so a survivor that overlaps the token and is
@@ -1656,7 +1699,7 @@ impl DateRecognizer {
             }
             if let (Some(list), Some(e)) = (deferred.as_deref_mut(), at_i) {
                 if list.len() < MAX_DEFERRED && doc.fast {
-                    if let Some(end) = nested_day_end(doc, i, &e) {
+                    if let Some(end) = nested_year_end(doc, i, &e).or_else(|| nested_day_end(doc, i, &e)) {
                         (skip_to, skip_end) = (end, span_of(doc, i, end).end);
                     }
                 }
@@ -2321,6 +2364,9 @@ mod tests {
         "9 Tháng 12 năm 1999",
         "15 tháng 3",
         "12 tháng 10 năm 2003",
+        "năm 2020",
+        "Năm 1999",
+        "2016,2017",
     ];
 
     /// The candidates of the date reader on the fast path and on the
@@ -2335,6 +2381,25 @@ mod tests {
         super::DateRecognizer.run(&NumDoc::reference(&doc), &mut b);
         assert_eq!(a, c, "{text:?}");
         (a, b)
+    }
+
+    /// A number before `tháng` is read as a day by `day_number` alone
+    /// when it has no dot (see `day_or_month_reading`): fast and
+    /// reference paths agree, also on dotted numbers, which keep their
+    /// token reading (`31.1 tháng 12` is 31 January, and `tháng 12`, on both).
+    #[test]
+    fn day_number_before_thang_agrees_with_the_full_reading() {
+        for text in [
+            "31.1 tháng 12; Sáng 31.1 tháng 12 năm 2020; 5.5 tháng 3.",
+            "24 tháng 12; 24 tháng 12 năm 2025; 31 tháng 2; 07 tháng 8; 123 tháng 4.",
+            "ngày 15 tháng 3 năm 2021; mồng 5 tháng 5; 10-8 tháng 9; 2/10 tháng 3.",
+            "15 tháng 3 - 20 tháng 3; 1, 2 và 3 tháng 4 năm 2020.",
+        ] {
+            let (fast, reference) = both_paths(text);
+            assert_eq!(fast, reference, "{text:?}");
+        }
+        let (fast, _) = both_paths("31.1 tháng 12");
+        assert_eq!(fast.len(), 2, "the day and the month: {fast:?}");
     }
 
     /// The month of a `tháng` taken from the day read just before it
@@ -2421,6 +2486,15 @@ mod tests {
             "Hạn là 1 tháng 1 tháng 12 năm 2020.",
             "Ngày 15 tháng 3 năm 2021 đến 20 tháng 3 năm 2021.",
             "Ông Nguyễn Văn An sinh 30 tháng 5 năm 1950 tại Hà Nội.",
+            // `năm Y`: the year inside is deferred where `nested_year_end` allows.
+            "Năm 2020 là năm khó; NĂM 1999 cũng vậy.",
+            "Từ năm 2012 - 2013 và năm 2014–15, năm 2016 – 2018.",
+            "năm 2019, năm 2020 và năm 2021; năm 2016,2017.",
+            "năm 2020 âm lịch; năm 2021 (âm lịch); năm 1999 - Âm lịch.",
+            "năm 2024 tỷ đồng; năm 2000 người; năm 2020 %; năm 1800.",
+            "năm 1999 đến năm 2003; năm 1999 tới 2003; năm 2000-2001.",
+            "năm học 2024-2025; đầu năm 2020; tháng 5 năm 2020; quý 2 năm 2021.",
+            "Số 2020 năm 2021 mã 2022.",
         ];
         for text in texts {
             deferral_on_and_off(text);
@@ -2433,6 +2507,24 @@ mod tests {
         super::DateRecognizer.run_deferring(&NumDoc::new(&doc), &mut out, Some(&mut list));
         assert_eq!(list.len(), 2, "{list:?}");
         assert_eq!(out.len(), 1, "{out:?}");
+        // So is the year of `năm Y`, and not the one before a connector.
+        // (Where the year goes on, the deferral bound would not hold,
+        // though the longer `năm` reading would still win.)
+        for (text, deferred) in [
+            ("Năm 2020 là năm 1999 – 2003.", 1),
+            ("năm 1999 tới 2003", 0),
+            ("năm 1999 đến năm 2003", 1),
+            ("năm 1999 âm lịch", 0),
+            ("năm 1999 (ÂL)", 0),
+            ("năm học 1999", 0),
+            ("năm 1999, năm 2000", 2),
+        ] {
+            let doc = Document::new(text);
+            let (mut list, mut out) = (Vec::new(), Vec::new());
+            super::DateRecognizer.run_deferring(&NumDoc::new(&doc), &mut out, Some(&mut list));
+            assert_eq!(list.len(), deferred, "{text:?}: {list:?}");
+            deferral_on_and_off(text);
+        }
     }
 
     proptest::proptest! {
