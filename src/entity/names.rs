@@ -3360,13 +3360,9 @@ mod tests {
         })
     }
 
-    /// `walk_trie` or `walk_trie_ref`.
-    type Walk = fn(&mut [Tok], &[u32], &mut Vec<Hit>, &mut Vec<[u32; 2]>, &mut Bitmaps, &NameLexicon);
-
-    /// `walk_trie` and its reference `walk_trie_ref` on the same ids: the
-    /// same hits, buckets, token categories and bitmaps.
-    fn walks_agree(ids: &[u32], lex: &NameLexicon) {
-        let tok = Tok {
+    /// A lower-case word token with no categories, for the walks' tests.
+    fn blank_tok() -> Tok {
+        Tok {
             start: 0,
             end: 0,
             cats: 0,
@@ -3375,7 +3371,16 @@ mod tests {
             kind: TokenKind::Word,
             case: Case::Lower,
             flags: 0,
-        };
+        }
+    }
+
+    /// `walk_trie` or `walk_trie_ref`.
+    type Walk = fn(&mut [Tok], &[u32], &mut Vec<Hit>, &mut Vec<[u32; 2]>, &mut Bitmaps, &NameLexicon);
+
+    /// `walk_trie` and its reference `walk_trie_ref` on the same ids: the
+    /// same hits, buckets, token categories and bitmaps.
+    fn walks_agree(ids: &[u32], lex: &NameLexicon) {
+        let tok = blank_tok();
         let run = |walk: Walk| {
             let mut toks = vec![tok; ids.len()];
             let (mut hits, mut ranges, mut maps) = (Vec::new(), Vec::new(), Bitmaps::default());
@@ -3419,16 +3424,7 @@ mod tests {
         // memo holding an earlier document's buckets.
         let lex = &*NameLexicon::builtin();
         let paths = lex.trie.id_paths();
-        let tok = Tok {
-            start: 0,
-            end: 0,
-            cats: 0,
-            caps_line: false,
-            newlines_before: 0,
-            kind: TokenKind::Word,
-            case: Case::Lower,
-            flags: 0,
-        };
+        let tok = blank_tok();
         for len in 0..=20 {
             let ids: Vec<u32> = paths
                 .iter()
