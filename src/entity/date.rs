@@ -808,7 +808,7 @@ fn day_or_month_reading(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
         // no dash is, so without a dot no token reading is: the day is
         // `day_number`'s. Same memo, same value; the reference path reads
         // it all.)
-        let plain = doc.fast && !doc.tokens[i].text.bytes().any(|b| b == b'.');
+        let plain = doc.fast && !doc.tokens.get(i).is_some_and(|t| t.text.contains('.'));
         let day = if plain {
             remembered(doc, &doc.day_memo, i, day_number)
         } else {
@@ -1636,11 +1636,12 @@ impl DateRecognizer {
     }
 
     /// [`DateRecognizer::run`]; with `deferred` (the extractor's deferral,
-    /// see `NumericRecognizer::recognize_deferring`), the anchors inside a day `N tháng M
-    /// [năm Y]` or the year of `năm Y` whose candidates provably lie inside
-    /// it and are shorter (see [`nested_day_end`], [`nested_year_end`]) are not read: for each such anchor token,
-    /// its span and the span from it to the day's end are pushed to
-    /// `deferred`. Every candidate such an anchor gives holds the token
+    /// see `NumericRecognizer::recognize_deferring`), the anchors inside a
+    /// day `N tháng M [năm Y]` or the year of `năm Y` whose candidates
+    /// provably lie inside it and are shorter (see [`nested_day_end`],
+    /// [`nested_year_end`]) are not read: for each such anchor token, its
+    /// span and the span from it to the day's (or `năm Y`'s) end are
+    /// pushed to `deferred`. Every candidate such an anchor gives holds the token
     /// and lies in that span, so a survivor that overlaps the token and is
     /// longer than the span (the day itself, when it survives) removes it;
     /// when none does, the extractor reads the document again without

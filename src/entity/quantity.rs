@@ -235,11 +235,12 @@ fn month_day_bound(doc: &NumDoc<'_, '_>, i: usize) -> Option<Span> {
 /// at any case form of the word, one token long. (A test compares.)
 #[inline]
 fn month_is_one_token_unit(doc: &NumDoc<'_, '_>, j: usize) -> bool {
+    let looked_up = || matches!(unit_at(doc, j), Some((a, b, _)) if a == j && b == j + 1);
     if doc.fast && super::numeric::thang_is_one_token_unit() {
-        debug_assert!(matches!(unit_at(doc, j), Some((a, b, _)) if a == j && b == j + 1));
+        debug_assert!(looked_up());
         return true;
     }
-    matches!(unit_at(doc, j), Some((a, b, _)) if a == j && b == j + 1)
+    looked_up()
 }
 
 fn prev_word_in(doc: &NumDoc<'_, '_>, i: usize, words: &[&str]) -> bool {
