@@ -303,6 +303,23 @@ pub(crate) struct Annotations {
     pub(crate) tag: u16,
 }
 
+// The layout of a token's annotation (one `u32`, shared by the recognizers
+// that read it; 0 is no annotation: tokens the tokenizer does not annotate,
+// see `crate::token::tokenize_annotated`). A nonzero annotation has
+// [`ANN_PACKED`] and [`ANN_ANCHOR`] when the token is a numeric anchor
+// (`numeric::anchor_ann`). The name recognizer's (`names::Class::pack`, tag:
+// its lexicon's) also holds the word's vocabulary id + 1 in bits 0–20 (0:
+// none; `names::ID_LIMIT`), the case in 22–23, its shape entry in 24–28,
+// spaced in 29 and `names::SPECIAL` (30) for the kinds its token loop looks
+// at; the numeric-only tokenization's (`CHECKED_TAG`) nothing else.
+
+/// Set in every nonzero annotation (see [`Annotations`]).
+pub(crate) const ANN_PACKED: u32 = 1 << 31;
+
+/// Set in an annotation when the token is a numeric anchor, exactly as
+/// `numeric::anchor_of` decides by its text and kind (see [`Annotations`]).
+pub(crate) const ANN_ANCHOR: u32 = 1 << 21;
+
 impl<'a> Document<'a> {
     /// Tokenizes `text`.
     ///
@@ -581,9 +598,10 @@ impl Extractor {
         homes: &mut Homes,
         deferred: Option<&mut Vec<[usize; 4]>>,
     ) {
-        // (The numeric recognizer annotates nothing: `anns` is the names'.)
+        // (The numeric recognizer annotates nothing: `anns` is the names',
+        // with the numeric anchor bit of each word.)
         if let Some(numeric) = &self.numeric {
-            numeric.recognize_with(doc, &mut homes.numeric, out, deferred);
+            numeric.recognize_with(doc, anns, &mut homes.numeric, out, deferred);
         }
         if let Some(names) = &self.names {
             names.recognize_in(doc, anns, out, &mut homes.names);

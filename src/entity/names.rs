@@ -1743,8 +1743,9 @@ fn classify(s: &str, lex: &NameLexicon, scratch: &mut Vec<u8>) -> Class {
     }
 }
 
-/// Marks a [`Class`] packed by [`Class::pack`] (no packed class is 0).
-const PACKED: u32 = 1 << 31;
+/// Marks a [`Class`] packed by [`Class::pack`] (no packed class is 0; the
+/// layout: see [`super::Annotations`]).
+const PACKED: u32 = super::ANN_PACKED;
 
 /// Set in a packed class of a token whose kind the one-line token loop
 /// must look at ([`special_kind`]).
@@ -1758,8 +1759,9 @@ fn special_kind(kind: TokenKind) -> bool {
 }
 
 /// Vocabulary ids below this fit a packed class (as `id + 1`, 0 standing
-/// for `NONE`).
-const ID_LIMIT: u32 = (1 << 22) - 1;
+/// for `NONE`), in the bits below the numeric anchor bit
+/// ([`super::ANN_ANCHOR`]).
+const ID_LIMIT: u32 = super::ANN_ANCHOR - 1;
 
 /// What the token loop of [`Ctx::build_fast`] needs of a word the
 /// tokenizer annotated ([`Class::pack`]).
@@ -1785,10 +1787,11 @@ fn shape_info(kind: TokenKind, shape: u8) -> u8 {
 impl Class {
     /// The class of a word of kind `kind` in one word, for the
     /// tokenizer's memo (see [`NameRecognizer::tokenize_annotated`]), in
-    /// the form the token loop uses: `id + 1` in bits 0–21 (0 for `NONE`),
-    /// the case in 22–23, the word's [`SHAPES`] entry (five bits) in
-    /// 24–28, `spaced` in bit 29, [`SPECIAL`] for a [`special_kind`],
-    /// [`PACKED`]. Only for lexicons whose
+    /// the form the token loop uses: `id + 1` in bits 0–20 (0 for `NONE`;
+    /// bit 21 is left to the numeric anchor bit, which the tokenizer's
+    /// closure adds: see [`tokenize_classified`]), the case in 22–23, the
+    /// word's [`SHAPES`] entry (five bits) in 24–28, `spaced` in bit 29,
+    /// [`SPECIAL`] for a [`special_kind`], [`PACKED`]. Only for lexicons whose
     /// vocabulary ids are below [`ID_LIMIT`] (see [`ann_tag`]).
     #[inline]
     fn pack(self, kind: TokenKind) -> u32 {
@@ -1861,8 +1864,10 @@ pub(crate) fn tokenize_classified<'a>(
     let mut scratch = Vec::new();
     anns.reserve(tokens.capacity().saturating_sub(anns.len()));
     let short = short_anns(lex);
+    // (With the numeric anchor bit of the word: one annotation serves both
+    // recognizers.)
     let clean = crate::token::tokenize_annotated(text, tokens, anns, tag, short, &mut |w: &str, kind| {
-        classify(w, lex, &mut scratch).pack(kind)
+        classify(w, lex, &mut scratch).pack(kind) | super::numeric::anchor_ann(w, kind)
     });
     (tag, clean)
 }
@@ -1886,11 +1891,14 @@ fn short_anns(lex: &NameLexicon) -> &[u32; 128] {
             if b.is_ascii_digit() && !digits {
                 continue;
             }
-            let c = classify(char::from(b).encode_utf8(&mut [0; 4]), lex, &mut scratch);
+            let mut buf = [0; 4];
+            let text: &str = char::from(b).encode_utf8(&mut buf);
+            let c = classify(text, lex, &mut scratch);
             // (Short tokens are of no special kind: the one-line loop takes
-            // their annotations as they are.)
+            // their annotations as they are. A digit run is a numeric
+            // anchor whatever its length, as its first byte says.)
             if !special_kind(kind) {
-                *slot = c.pack(kind);
+                *slot = c.pack(kind) | super::numeric::anchor_ann(text, kind);
             }
         }
         t
@@ -3524,7 +3532,13 @@ mod tests {
                         spaced: c.spaced,
                     };
                     assert_eq!(Class::unpack(a), Some(ann), "{t:?}");
-                    assert_eq!(a, c.pack(kind), "{t:?}");
+                    // (With the numeric anchor bit of the token: of every
+                    // digit run alike.)
+                    assert_eq!(
+                        a,
+                        c.pack(kind) | super::super::numeric::anchor_ann(t, kind),
+                        "{t:?}"
+                    );
                 }
             }
             // In the tokenizer's output: the short tokens carry them, and

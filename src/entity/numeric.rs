@@ -515,8 +515,8 @@ impl NumericRecognizer {
         // document; they are borrowed in place (a nested call, which does
         // not happen, would get fresh ones).
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.recognize_with(doc, &mut scratch, out, deferred),
-            Err(_) => self.recognize_with(doc, &mut Scratch::new(), out, deferred),
+            Ok(mut scratch) => self.recognize_with(doc, &NO_ANNOTATIONS, &mut scratch, out, deferred),
+            Err(_) => self.recognize_with(doc, &NO_ANNOTATIONS, &mut Scratch::new(), out, deferred),
         });
     }
 
@@ -526,6 +526,7 @@ impl NumericRecognizer {
     pub(crate) fn recognize_with(
         &self,
         doc: &Document<'_>,
+        anns: &super::Annotations,
         scratch: &mut Scratch,
         out: &mut Vec<super::Entity>,
         deferred: Option<&mut Vec<[usize; 4]>>,
@@ -536,7 +537,15 @@ impl NumericRecognizer {
             numbers,
             ..
         } = &mut **scratch.bufs.get_or_insert_with(Box::default);
-        find_anchors(&doc.tokens, anchors, classes, numbers);
+        // The tokenizer's annotations carry the anchor bit of each word
+        // (every nonzero annotation, whoever asked for it: see
+        // `super::Annotations`).
+        match anns.anns.get(..doc.tokens.len()) {
+            Some(words) if anns.tag != 0 && words.len() == anns.anns.len() => {
+                find_anchors_annotated(&doc.tokens, words, anchors, classes, numbers);
+            }
+            _ => find_anchors(&doc.tokens, anchors, classes, numbers),
+        }
         // No anchor: every recognizer would skip every token. (The buffers
         // stay in place then; they move only to a document that has some.)
         if anchors.is_empty() {
@@ -637,33 +646,176 @@ fn find_anchors(
             mask &= mask - 1;
             let i = c * 64 + k;
             let Some(t) = chunk.get(k) else { break };
-            let b = t.text.as_bytes();
-            if NUMBER_KINDS >> (t.kind as u32) & 1 != 0 || b.first().is_some_and(u8::is_ascii_digit) {
+            if is_number_anchor(t) {
                 anchors.push(i);
                 classes.push(UNKNOWN_CLASS);
                 numbers.push(i);
-                continue;
-            }
-            let key = anchor_key(b);
-            let entry = ANCHOR_SLOTS[anchor_slot(key)];
-            if entry & ANCHOR_KEY_MASK != key {
-                continue;
-            }
-            let at = ((entry >> 56) as usize).wrapping_sub(1);
-            // (A text of four bytes or fewer has every byte in its key: the
-            // key's match is the word's, without comparing the texts.)
-            if ANCHOR_WORDS
-                .get(at)
-                .is_some_and(|w| b.len() <= 4 || w.as_bytes() == b)
-            {
-                let class = ANCHOR_CLASSES.get(at).copied().unwrap_or(0);
-                if class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0) {
-                    anchors.push(i);
-                    classes.push(class);
-                }
+            } else if let Some(class) = anchor_word_class(t) {
+                anchors.push(i);
+                classes.push(class);
             }
         }
     }
+}
+
+/// Whether `t` is an anchor of class [`UNKNOWN_CLASS`] (its kind is
+/// number-like, or its text starts with a digit), as [`anchor_of`] decides.
+#[inline(always)]
+fn is_number_anchor(t: &Token<'_>) -> bool {
+    NUMBER_KINDS >> (t.kind as u32) & 1 != 0 || t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// The class [`anchor_of`] gives `t`, not a number anchor
+/// ([`is_number_anchor`]): by its [`anchor_key`] (one table look-up, then
+/// one text comparison for the words that have a word's key).
+#[inline(always)]
+fn anchor_word_class(t: &Token<'_>) -> Option<u8> {
+    let b = t.text.as_bytes();
+    let key = anchor_key(b);
+    let entry = ANCHOR_SLOTS[anchor_slot(key)];
+    if entry & ANCHOR_KEY_MASK != key {
+        return None;
+    }
+    let at = ((entry >> 56) as usize).wrapping_sub(1);
+    // (A text of four bytes or fewer has every byte in its key: the key's
+    // match is the word's, without comparing the texts.)
+    if ANCHOR_WORDS
+        .get(at)
+        .is_some_and(|w| b.len() <= 4 || w.as_bytes() == b)
+    {
+        let class = ANCHOR_CLASSES.get(at).copied().unwrap_or(0);
+        if class & DATE_WORD != 0 || (t.kind == TokenKind::Syllable && class & SPELLED_WORD != 0) {
+            return Some(class);
+        }
+    }
+    None
+}
+
+/// The class of an anchor word (one that [`anchor_of`] accepts and that is
+/// no number anchor), by its key alone: no text comparison, no class test.
+#[inline(always)]
+fn known_word_class(b: &[u8]) -> u8 {
+    let entry = ANCHOR_SLOTS[anchor_slot(anchor_key(b))];
+    let at = ((entry >> 56) as usize).wrapping_sub(1);
+    ANCHOR_CLASSES.get(at).copied().unwrap_or(0)
+}
+
+/// No annotations (the single recognizers' path: [`find_anchors`]).
+static NO_ANNOTATIONS: super::Annotations = super::Annotations {
+    anns: Vec::new(),
+    tag: 0,
+};
+
+/// [`super::ANN_ANCHOR`] when a token of text `text` and kind `kind` is an
+/// anchor ([`anchor_of`]), 0 otherwise: the numeric part of the annotation
+/// the tokenizer keeps for a word in its memo (computed once per distinct
+/// word; see [`super::Annotations`]).
+pub(crate) fn anchor_ann(text: &str, kind: TokenKind) -> u32 {
+    let t = Token {
+        text,
+        span: Span::new(0, text.len()),
+        kind,
+    };
+    if anchor_of(&t).is_some() {
+        super::ANN_ANCHOR
+    } else {
+        0
+    }
+}
+
+/// [`find_anchors`] with the tokenizer's annotations of `tokens` (`anns`,
+/// one per token; see [`super::Annotations`]): the candidates are the
+/// tokens whose annotation has the anchor bit or is 0 (a token the
+/// tokenizer did not annotate), found 64 at a time from the annotations
+/// alone ([`candidate_mask`]); each is then confirmed as in
+/// [`find_anchors`], except that a word with the anchor bit is an anchor
+/// word whose class its key finds (no comparison). Same anchors, classes
+/// and numbers.
+fn find_anchors_annotated(
+    tokens: &[Token<'_>],
+    anns: &[u32],
+    anchors: &mut Vec<usize>,
+    classes: &mut Vec<u8>,
+    numbers: &mut Vec<usize>,
+) {
+    anchors.clear();
+    classes.clear();
+    numbers.clear();
+    for (c, (chunk, words)) in tokens.chunks(64).zip(anns.chunks(64)).enumerate() {
+        let mut mask = candidate_mask(words);
+        while mask != 0 {
+            let k = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            let i = c * 64 + k;
+            let (Some(t), Some(&w)) = (chunk.get(k), words.get(k)) else {
+                break;
+            };
+            if is_number_anchor(t) {
+                anchors.push(i);
+                classes.push(UNKNOWN_CLASS);
+                numbers.push(i);
+            } else if w != 0 {
+                // The anchor bit: an anchor word.
+                let class = known_word_class(t.text.as_bytes());
+                debug_assert_eq!(Some(class), anchor_word_class(t), "{t:?}");
+                anchors.push(i);
+                classes.push(class);
+            } else if let Some(class) = anchor_word_class(t) {
+                anchors.push(i);
+                classes.push(class);
+            }
+        }
+    }
+}
+
+/// Bit `j` set when `anns[j]` (up to 64 annotations) has the anchor bit or
+/// is 0: every nonzero annotation has [`super::ANN_PACKED`], so the others
+/// are exactly those whose two bits read `ANN_PACKED` alone.
+#[inline(always)]
+fn candidate_mask(anns: &[u32]) -> u64 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        candidate_mask_sse2(anns)
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        candidate_mask_plain(anns)
+    }
+}
+
+/// [`candidate_mask`] one annotation at a time.
+#[inline(always)]
+fn candidate_mask_plain(anns: &[u32]) -> u64 {
+    const BITS: u32 = super::ANN_PACKED | super::ANN_ANCHOR;
+    let mut mask = 0u64;
+    for (j, &w) in anns.iter().enumerate() {
+        mask |= u64::from(w & BITS != super::ANN_PACKED) << (j & 63);
+    }
+    mask
+}
+
+/// [`candidate_mask`] with SSE2, four annotations a step (the tail one by
+/// one).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn candidate_mask_sse2(anns: &[u32]) -> u64 {
+    use safe_arch::{
+        bitand_m128i, cast_to_m128_from_m128i, cmp_eq_mask_i32_m128i, m128i, move_mask_m128,
+        set_splat_i32_m128i,
+    };
+    let bits = set_splat_i32_m128i((super::ANN_PACKED | super::ANN_ANCHOR) as i32);
+    let plain = set_splat_i32_m128i(super::ANN_PACKED as i32);
+    let mut mask = 0u64;
+    let mut chunks = anns.chunks_exact(4);
+    let mut j = 0;
+    for c in chunks.by_ref() {
+        let v = m128i::from(<[u32; 4]>::try_from(c).unwrap_or([0; 4]));
+        let skip = cmp_eq_mask_i32_m128i(bitand_m128i(v, bits), plain);
+        let skip = move_mask_m128(cast_to_m128_from_m128i(skip)) as u64;
+        mask |= (!skip & 15) << (j & 63);
+        j += 4;
+    }
+    mask | candidate_mask_plain(chunks.remainder()).wrapping_shl(j as u32)
 }
 
 /// Bit `k` set for each number-like [`TokenKind`] `k` (those that are
@@ -2892,6 +3044,101 @@ mod tests {
         }
     }
 
+    /// The name lexicons whose annotations carry the anchor bit: the
+    /// built-in one, one whose vocabulary has a digit key (its digit runs
+    /// are not annotated) and one with a person of its own.
+    fn annotating_lexicons() -> Vec<std::sync::Arc<crate::lexicon::NameLexicon>> {
+        use crate::lexicon::{Extras, NameLexicon};
+        let digit = NameLexicon::build(&Extras {
+            organizations: &[(
+                "Q 7".to_string(),
+                crate::entity::organization::OrgKind::Government,
+            )],
+            locations: &[],
+            program_triggers: &[],
+            persons: &[],
+        });
+        let custom = NameLexicon::build(&Extras {
+            organizations: &[],
+            locations: &[],
+            program_triggers: &[],
+            persons: &["Xyzqa Vưqk".to_string()],
+        });
+        vec![NameLexicon::builtin(), digit.into(), custom.into()]
+    }
+
+    /// [`find_anchors_annotated`] over the annotations `lex` gives the
+    /// tokens of `text` (through the tokenizer's memo) finds exactly what
+    /// [`find_anchors`] finds; and the anchor bit of every annotation is
+    /// [`anchor_of`]'s answer.
+    fn assert_annotated_anchors(text: &str, lex: &crate::lexicon::NameLexicon) {
+        let (mut tokens, mut anns) = (Vec::new(), Vec::new());
+        let (tag, _) = super::super::names::tokenize_classified(text, &mut tokens, &mut anns, lex);
+        assert_ne!(tag, 0);
+        assert_eq!(anns.len(), tokens.len(), "{text:?}");
+        let mut expected = (Vec::new(), Vec::new(), Vec::new());
+        find_anchors(&tokens, &mut expected.0, &mut expected.1, &mut expected.2);
+        let mut found = (vec![7], vec![7], vec![7]);
+        find_anchors_annotated(&tokens, &anns, &mut found.0, &mut found.1, &mut found.2);
+        assert_eq!(found, expected, "annotated anchors of {text:?}");
+        for (t, &w) in tokens.iter().zip(&anns) {
+            if w != 0 {
+                assert_ne!(w & super::super::ANN_PACKED, 0, "{t:?}");
+                assert_eq!(w & super::super::ANN_ANCHOR != 0, anchor_of(t).is_some(), "{t:?}");
+            }
+        }
+        // The extractor's path (the annotations passed down) against the
+        // single recognizers' (none).
+        let doc = Document { text, tokens };
+        let all = NumericRecognizer::new(&super::super::EntityType::ALL);
+        let with = super::super::Annotations { anns, tag };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        all.recognize_with(&doc, &with, &mut Scratch::new(), &mut a, None);
+        all.recognize_with(&doc, &NO_ANNOTATIONS, &mut Scratch::new(), &mut b, None);
+        assert_eq!(a, b, "{text:?}");
+    }
+
+    /// The anchors found from the annotations of every lexicon (in turns,
+    /// so that the memo holds another lexicon's classes; each text twice:
+    /// the memo cold and warm) are [`find_anchors`]' on the news texts,
+    /// viwiki paragraphs, anchor words and their near misses, at the
+    /// 64-token block edges.
+    #[test]
+    fn annotated_anchors_match_find_anchors() {
+        let lexicons = annotating_lexicons();
+        let mut texts: Vec<String> = Vec::new();
+        super::super::names::each_shared_news_text(|t| texts.push(t.to_owned()));
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+        match std::fs::read_to_string(format!("{root}/bench/viwiki.txt")) {
+            Ok(wiki) => texts.extend(wiki.lines().take(600).map(str::to_owned)),
+            Err(_) => eprintln!("skipping viwiki: not found under {root}"),
+        }
+        let near = near_miss_texts();
+        texts.push(near.join(" "));
+        texts.push(near.join(", "));
+        texts.push(near.join("\n"));
+        texts.push(near.join(""));
+        for n in [1, 2, 3, 4, 5, 63, 64, 65, 127, 128, 129, 200] {
+            for pattern in [
+                "5 nhà năm x",
+                "x y z tháng",
+                "1 2 3 4",
+                "Q 7, 12.5 %",
+                "http://a.vn 2025",
+            ] {
+                let words: Vec<&str> = pattern.split(' ').cycle().take(n).collect();
+                texts.push(words.join(" "));
+            }
+        }
+        for _ in 0..2 {
+            for lex in &lexicons {
+                for t in &texts {
+                    assert_annotated_anchors(t, lex);
+                }
+            }
+        }
+    }
+
     /// `surely_no_code_part` rejects no code: on sentences full of codes,
     /// phone numbers and clock times, the code test with the early reject
     /// and without it agree at every token, and the sentences do hold codes.
@@ -2972,8 +3219,10 @@ mod tests {
     /// Every anchor word is found in every kind, near misses (one byte
     /// changed, cut, extended) are not, and neither are words of 32 bytes
     /// or more whose length wraps around in the filter.
-    #[test]
-    fn find_anchors_matches_anchor_of_on_words_and_near_misses() {
+    /// Every anchor word, with near misses: one byte changed at every
+    /// place, cut, extended, reversed, upper-cased, lengthened past 32
+    /// bytes; and a few other tokens.
+    fn near_miss_texts() -> Vec<String> {
         let mut texts: Vec<String> = Vec::new();
         for w in ANCHOR_WORDS {
             texts.push((*w).to_owned());
@@ -2996,6 +3245,12 @@ mod tests {
             }
         }
         texts.extend(["", "0", "9x", "a", "đ", "12,5", "VND1000", "UBND", "%"].map(str::to_owned));
+        texts
+    }
+
+    #[test]
+    fn find_anchors_matches_anchor_of_on_words_and_near_misses() {
+        let texts = near_miss_texts();
         let kinds = TokenKind::ALL;
         let tokens: Vec<Token<'_>> = texts
             .iter()
@@ -3492,6 +3747,32 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Random mixes of anchor words, near misses, numbers, codes,
+        /// links and punctuation, glued or spaced.
+        #[test]
+        fn annotated_anchors_match_on_token_mixes(
+            picks in prop::collection::vec((0usize..10_000, 0usize..6), 0..90),
+            lex in 0usize..3,
+        ) {
+            static LEXICONS: LazyLock<Vec<std::sync::Arc<crate::lexicon::NameLexicon>>> =
+                LazyLock::new(annotating_lexicons);
+            static NEAR: LazyLock<Vec<String>> = LazyLock::new(near_miss_texts);
+            let others = [
+                "5", "2025", "1.500", "12,5%", "7", "Q", "UBND", "TP.HCM", "a@b.vn", "http://x.vn/1", "%",
+                "-", "–", "(", ")", "/", "ngày", "Tháng", "NĂM", "mười", "nghìn", "x", "Hà", "3/2", "10h30",
+            ];
+            let mut text = String::new();
+            for (pick, sep) in picks {
+                let word = match NEAR.get(pick % (NEAR.len() + others.len())) {
+                    Some(w) => w.as_str(),
+                    None => others[pick % others.len()],
+                };
+                text.push_str(word);
+                text.push_str([" ", "", ", ", "\n", " - ", ". "][sep]);
+            }
+            assert_annotated_anchors(&text, &LEXICONS[lex]);
+        }
+
         #[test]
         fn lower_matches_to_lowercase(text in "[A-ZĐĂÂÊÔƠƯÁẦỸΣİǅẞa-zđăâêôơưáầỹσ\\PC]{0,12}") {
             check_lower(&text);
