@@ -311,7 +311,8 @@ pub(crate) struct Annotations {
 // its lexicon's) also holds the word's vocabulary id + 1 in bits 0–20 (0:
 // none; `names::ID_LIMIT`), the case in 22–23, its shape entry in 24–28,
 // spaced in 29 and `names::SPECIAL` (30) for the kinds its token loop looks
-// at; the numeric-only tokenization's (`CHECKED_TAG`) nothing else.
+// at; the numeric-only tokenization's (`numeric::tokenize_anchored`, tag
+// `CHECKED_TAG`) nothing else.
 
 /// Set in every nonzero annotation (see [`Annotations`]).
 pub(crate) const ANN_PACKED: u32 = 1 << 31;
@@ -504,7 +505,8 @@ impl Extractor {
         let mut anns = std::mem::take(&mut scratch.anns);
         anns.clear();
         // The name recognizer, when it runs, tokenizes (its word classes
-        // ride in the tokenizer's memo); the numeric one annotates nothing.
+        // ride in the tokenizer's memo, with the numeric anchor bit); without
+        // it, the numeric one annotates the anchor bit alone.
         // It tokenizes the caller's text first: the tokenizer's memo also
         // knows which words normalization leaves as they are, so most
         // documents are never scanned by the normalizer.
@@ -516,13 +518,12 @@ impl Extractor {
             (Some(names), true) => {
                 Some(names.tokenize_annotated(text, &mut tokens, &mut anns)).filter(|&(tag, _)| tag != 0)
             }
-            // Without names (the numeric types alone), the same answer
-            // without annotations (`anns` is scratch then).
-            (None, true) => {
-                let clean = crate::token::tokenize_checked(text, &mut tokens, &mut anns);
-                anns.clear();
-                Some((0, clean))
-            }
+            // Without names (the numeric types alone), the same answer with
+            // the anchor bits alone.
+            (None, true) => Some((
+                crate::token::CHECKED_TAG,
+                numeric::tokenize_anchored(text, &mut tokens, &mut anns),
+            )),
             (_, false) => None,
         };
         let normalized = match first {
@@ -535,11 +536,14 @@ impl Extractor {
             tokens.clear();
             anns.clear();
             tokens.reserve(token_capacity(normalized.text.len()));
-            if let Some(names) = &self.names {
-                ann_tag = names
-                    .tokenize_annotated(&normalized.text, &mut tokens, &mut anns)
-                    .0;
-            }
+            ann_tag = match &self.names {
+                Some(names) => {
+                    names
+                        .tokenize_annotated(&normalized.text, &mut tokens, &mut anns)
+                        .0
+                }
+                None => 0,
+            };
             if ann_tag == 0 {
                 tokenize_into(&normalized.text, &mut tokens);
             }

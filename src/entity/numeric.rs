@@ -723,6 +723,30 @@ pub(crate) fn anchor_ann(text: &str, kind: TokenKind) -> u32 {
     }
 }
 
+/// Tokenizes `text` into `tokens` with the anchor bit of each token in
+/// `anns` (`ANN_PACKED | anchor_ann`, 0 for a token the tokenizer does not
+/// annotate: see [`super::Annotations`]), through the tokenizer's word memo
+/// under its own tag (`CHECKED_TAG`); returns whether default normalization
+/// would leave `text` as it is (`false`: it may not; see
+/// `crate::token::tokenize_annotated`). For an extractor without names.
+pub(crate) fn tokenize_anchored<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, anns: &mut Vec<u32>) -> bool {
+    crate::token::tokenize_checked(text, tokens, anns, &ANCHORED_SHORT, &mut |w: &str, kind| {
+        super::ANN_PACKED | anchor_ann(w, kind)
+    })
+}
+
+/// The annotations of [`tokenize_anchored`] of the short tokens by first
+/// byte (a digit: every run of digits; see `crate::token::short_kind`).
+static ANCHORED_SHORT: LazyLock<[u32; 128]> = LazyLock::new(|| {
+    let mut t = [0u32; 128];
+    for (b, slot) in (0u8..128).zip(t.iter_mut()) {
+        if let Some(kind) = crate::token::short_kind(b) {
+            *slot = super::ANN_PACKED | anchor_ann(char::from(b).encode_utf8(&mut [0; 4]), kind);
+        }
+    }
+    t
+});
+
 /// [`find_anchors`] with the tokenizer's annotations of `tokens` (`anns`,
 /// one per token; see [`super::Annotations`]): the candidates are the
 /// tokens whose annotation has the anchor bit or is 0 (a token the
@@ -741,13 +765,15 @@ fn find_anchors_annotated(
     anchors.clear();
     classes.clear();
     numbers.clear();
-    for (c, (chunk, words)) in tokens.chunks(64).zip(anns.chunks(64)).enumerate() {
-        let mut mask = candidate_mask(words);
+    let n = tokens.len().min(anns.len());
+    let mut base = 0;
+    while base < n {
+        let end = n.min(base + 64);
+        let mut mask = anns.get(base..end).map_or(0, candidate_mask);
         while mask != 0 {
-            let k = mask.trailing_zeros() as usize;
+            let i = base + mask.trailing_zeros() as usize;
             mask &= mask - 1;
-            let i = c * 64 + k;
-            let (Some(t), Some(&w)) = (chunk.get(k), words.get(k)) else {
+            let (Some(t), Some(&w)) = (tokens.get(i), anns.get(i)) else {
                 break;
             };
             if is_number_anchor(t) {
@@ -765,6 +791,7 @@ fn find_anchors_annotated(
                 classes.push(class);
             }
         }
+        base = end;
     }
 }
 
@@ -3096,6 +3123,21 @@ mod tests {
         all.recognize_with(&doc, &with, &mut Scratch::new(), &mut a, None);
         all.recognize_with(&doc, &NO_ANNOTATIONS, &mut Scratch::new(), &mut b, None);
         assert_eq!(a, b, "{text:?}");
+        // The numeric-only extractor's annotations (the anchor bit alone),
+        // through the same memo.
+        let (mut tokens, mut anns) = (Vec::new(), Vec::new());
+        tokenize_anchored(text, &mut tokens, &mut anns);
+        assert_eq!(tokens, doc.tokens, "{text:?}");
+        assert_eq!(anns.len(), tokens.len(), "{text:?}");
+        let mut found = (vec![7], vec![7], vec![7]);
+        find_anchors_annotated(&tokens, &anns, &mut found.0, &mut found.1, &mut found.2);
+        assert_eq!(found, expected, "anchored anchors of {text:?}");
+        for (t, &w) in tokens.iter().zip(&anns) {
+            if w != 0 {
+                assert_eq!(w & !super::super::ANN_ANCHOR, super::super::ANN_PACKED, "{t:?}");
+                assert_eq!(w & super::super::ANN_ANCHOR != 0, anchor_of(t).is_some(), "{t:?}");
+            }
+        }
     }
 
     /// The anchors found from the annotations of every lexicon (in turns,

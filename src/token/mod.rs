@@ -249,11 +249,18 @@ pub(crate) fn tokenize_annotated<'a>(
 /// [`tokenize_annotated`] may use it).
 pub(crate) const CHECKED_TAG: u16 = u16::MAX;
 
-/// [`tokenize_into`] that also answers whether default normalization would
-/// leave `text` as it is, as [`tokenize_annotated`] does (`anns` is
-/// scratch space: one entry per token, no meaning).
-pub(crate) fn tokenize_checked<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, anns: &mut Vec<u32>) -> bool {
-    tokenize_annotated(text, tokens, anns, CHECKED_TAG, &[0; 128], &mut |_, _| 1)
+/// [`tokenize_annotated`] under the tokenizer's own tag [`CHECKED_TAG`],
+/// for the one caller without a tag of its own (the numeric-only
+/// extractor: `crate::entity::numeric::tokenize_anchored`, whose
+/// `annotate` and `short` these must be).
+pub(crate) fn tokenize_checked<'a>(
+    text: &'a str,
+    tokens: &mut Vec<Token<'a>>,
+    anns: &mut Vec<u32>,
+    short: &[u32; 128],
+    annotate: &mut impl FnMut(&str, TokenKind) -> u32,
+) -> bool {
+    tokenize_annotated(text, tokens, anns, CHECKED_TAG, short, annotate)
 }
 
 /// Whether the chars on both sides of byte `at` of `text` are word chars
