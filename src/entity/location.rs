@@ -102,53 +102,142 @@ fn is_plural(w: &str) -> bool {
 
 /// The places an admin prefix named, for their bare mentions later: the
 /// answers of a map from each name's [`Ctx::key_bytes`] to its kind (the
-/// last kind given a key wins), kept as token ranges, so that remembering
-/// or asking builds no key bytes and hashes none with SipHash. A range is
-/// looked up by its range hash (the last range remembered with that hash),
-/// then compared word by word (equal words of equal kinds have equal keys)
-/// or by key bytes; when two remembered keys share a hash, the ranges are
-/// searched from the last. Where some token key of the document holds a
-/// space the range hashes say too little: the key-bytes map answers.
+/// last kind given a key wins), kept as token ranges with the hashes of
+/// their first token's key and of their whole key, so that remembering or
+/// asking builds no key bytes and hashes none with SipHash. A range is
+/// looked up by its range hash, then compared word by word (equal words of
+/// equal kinds have equal keys) or by key bytes, from the last remembered.
+/// A document remembers one to three places mostly: they are searched one
+/// by one (no hash map or set is made: ~1,300 instructions a document
+/// that remembers a place), past [`Places::INDEXED`] through hash maps, so
+/// that long texts stay linear. Where some token key of the document holds
+/// a space the range hashes say too little: the key-bytes map answers.
 #[derive(Default)]
 struct Places {
-    by_hash: HashMap<u64, (usize, usize, LocationKind), crate::lexicon::FastBuild>,
     /// Every range remembered, in order.
-    all: Vec<(usize, usize, LocationKind)>,
-    /// The map itself, for a document with spaced keys. Keyed by the
-    /// document's own text, so with the standard seeded hasher: a fixed
-    /// one would let a crafted document collide its keys.
-    spaced: HashMap<Vec<u8>, LocationKind>,
+    all: Vec<Place>,
+    /// The hashes of `all` past [`Places::INDEXED`] ranges (rare: out of
+    /// line, so that a small memory is cheap to make and drop).
+    index: Option<Box<PlaceIndex>>,
+    /// The map itself, for a document with spaced keys (made at its first
+    /// insert). Keyed by the document's own text, so with the standard
+    /// seeded hasher: a fixed one would let a crafted document collide its
+    /// keys.
+    spaced: Option<Box<SpacedPlaces>>,
+}
+
+/// [`Places::spaced`]'s map (boxed: rare, and a seeded map is large).
+#[derive(Default)]
+struct SpacedPlaces(HashMap<Vec<u8>, LocationKind>);
+
+/// A remembered range `[a, b)` of [`Places`] and its hashes.
+struct Place {
+    /// [`Ctx::key_hash`] of the first token.
+    first: u64,
+    /// [`Ctx::range_hash`] of the range.
+    range: u64,
+    a: usize,
+    b: usize,
+    kind: LocationKind,
+}
+
+/// The hash look-ups of a long [`Places`].
+#[derive(Default)]
+struct PlaceIndex {
+    /// The first tokens' key hashes.
+    firsts: std::collections::HashSet<u64, crate::lexicon::FastBuild>,
+    /// Each range hash and the position in `all` of the last range with it.
+    by_hash: HashMap<u64, usize, crate::lexicon::FastBuild>,
 }
 
 impl Places {
+    /// Ranges searched one by one; past this many, through the index.
+    const INDEXED: usize = 16;
+
     fn insert(&mut self, ctx: &Ctx<'_>, a: usize, b: usize, kind: LocationKind) {
         if ctx.spaced() {
-            self.spaced.insert(ctx.key_bytes(a, b), kind);
+            self.spaced
+                .get_or_insert_with(Box::default)
+                .0
+                .insert(ctx.key_bytes(a, b), kind);
             return;
         }
-        self.all.push((a, b, kind));
-        self.by_hash.insert(ctx.range_hash(a, b), (a, b, kind));
+        let (first, range) = (ctx.key_hash(a), ctx.range_hash(a, b));
+        self.all.push(Place {
+            first,
+            range,
+            a,
+            b,
+            kind,
+        });
+        if self.all.len() > Places::INDEXED {
+            let index = self.index.get_or_insert_with(Box::default);
+            if index.by_hash.is_empty() {
+                for (n, p) in self.all.iter().enumerate() {
+                    index.firsts.insert(p.first);
+                    index.by_hash.insert(p.range, n);
+                }
+            } else {
+                index.firsts.insert(first);
+                index.by_hash.insert(range, self.all.len() - 1);
+            }
+        }
     }
 
     fn is_empty(&self) -> bool {
-        self.all.is_empty() && self.spaced.is_empty()
+        self.all.is_empty() && self.spaced.as_ref().map_or(true, |m| m.0.is_empty())
+    }
+
+    /// False only when no remembered key is the key of `[i, i + len)` for
+    /// a `len` in `1..=n` (always true in a document with spaced keys).
+    fn may_match(&self, ctx: &Ctx<'_>, i: usize, n: usize) -> bool {
+        if ctx.spaced() {
+            return true;
+        }
+        if i >= ctx.len() {
+            return false;
+        }
+        let first = ctx.key_hash(i);
+        if let Some(index) = &self.index {
+            return index.firsts.contains(&first)
+                && (1..=n)
+                    .take_while(|len| i + len <= ctx.len())
+                    .any(|len| index.by_hash.contains_key(&ctx.range_hash(i, i + len)));
+        }
+        // A remembered key of `len` tokens is the key of `[i, i + len)`
+        // only when their first tokens' keys and their range hashes agree.
+        self.all.iter().any(|p| {
+            let len = p.b - p.a;
+            p.first == first
+                && (1..=n).contains(&len)
+                && i + len <= ctx.len()
+                && ctx.range_hash(i, i + len) == p.range
+        })
     }
 
     /// The kind remembered last for the key of tokens `[i, j)`.
     fn get(&self, ctx: &Ctx<'_>, i: usize, j: usize) -> Option<LocationKind> {
         if ctx.spaced() {
-            return self.spaced.get(ctx.key_bytes(i, j).as_slice()).copied();
+            return self
+                .spaced
+                .as_ref()?
+                .0
+                .get(ctx.key_bytes(i, j).as_slice())
+                .copied();
         }
-        let &(a, b, kind) = self.by_hash.get(&ctx.range_hash(i, j))?;
-        if same_keys(ctx, a, b, i, j) {
-            return Some(kind);
+        let h = ctx.range_hash(i, j);
+        if let Some(index) = &self.index {
+            let p = self.all.get(*index.by_hash.get(&h)?)?;
+            if same_keys(ctx, p.a, p.b, i, j) {
+                return Some(p.kind);
+            }
+            // Another key with the same hash was remembered last.
         }
-        // Another key with the same hash was remembered last.
         self.all
             .iter()
             .rev()
-            .find(|&&(a, b, _)| same_keys(ctx, a, b, i, j))
-            .map(|&(_, _, kind)| kind)
+            .find(|p| p.range == h && same_keys(ctx, p.a, p.b, i, j))
+            .map(|p| p.kind)
     }
 }
 
@@ -167,11 +256,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
     if !ctx.present(cat::PREFIX | cat::PLACE) {
         return;
     }
-    // Names an admin prefix introduced, as token ranges, and the hashes
-    // of their keys for the bare-mention pass: made at the first such name
-    // (most documents have none, and the maps cost ~50 instructions to
-    // make and drop).
-    let mut memory: Option<(Places, super::names::RangeKeys)> = None;
+    // Names an admin prefix introduced, as token ranges with the hashes of
+    // their keys, for the bare-mention pass: made at the first such name
+    // (most documents have none, and an empty memory is a call to drop).
+    let mut memory: Option<Places> = None;
     let mut found = Marks::new(ctx.len());
     let mut i = 0;
     while i < ctx.len() {
@@ -204,7 +292,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 }
                 found.push((i, end));
                 if ctx.kind(pend) != Some(TokenKind::Number) {
-                    remember(&mut memory, ctx, pend, end, region.unwrap_or(kind));
+                    memory
+                        .get_or_insert_with(Places::default)
+                        .insert(ctx, pend, end, region.unwrap_or(kind));
                 }
                 let mut k = end;
                 while plural && (ctx.is_punct(k, ",") || ctx.word(k) == "và") && !ctx.stops_at_break(k + 1) {
@@ -217,7 +307,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                                 _ => kind,
                             };
                             push(ctx, k + 1, e2, kind, out);
-                            remember(&mut memory, ctx, k + 1, e2, kind);
+                            memory
+                                .get_or_insert_with(Places::default)
+                                .insert(ctx, k + 1, e2, kind);
                             k = e2;
                         }
                         _ => break,
@@ -252,7 +344,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         i += 1;
     }
     // Bare mentions of names an earlier prefix introduced.
-    let Some((memory, remembered)) = memory.filter(|(m, _)| !m.is_empty()) else {
+    let Some(memory) = memory.filter(|m| !m.is_empty()) else {
         return;
     };
     let mut i = 0;
@@ -266,7 +358,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             let mut hit = None;
             // A remembered name starts with this token's key (unless the
             // key holds a space of its own).
-            if !remembered.may_match(ctx, i, MAX_PLACE) {
+            if !memory.may_match(ctx, i, MAX_PLACE) {
                 i += 1;
                 continue;
             }
@@ -275,11 +367,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 if j > ctx.len() || (j < ctx.len() && ctx.is_namecap(j) && !ctx.breaks_before(j)) {
                     continue;
                 }
-                // The key is built only for a range whose hash is
-                // remembered (mostly one, the one that matches).
-                if !remembered.may_be(ctx, i, len) {
-                    continue;
-                }
+                // (The key is built only for a range whose hash is
+                // remembered: mostly one, the one that matches.)
                 if let Some(kind) = memory.get(ctx, i, j) {
                     hit = Some((j, kind));
                     break;
@@ -295,20 +384,6 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
         }
         i += 1;
     }
-}
-
-/// Remembers tokens `[a, b)` as a place of `kind` in `memory` (made at the
-/// first call) and their key's hashes beside it.
-fn remember(
-    memory: &mut Option<(Places, super::names::RangeKeys)>,
-    ctx: &Ctx<'_>,
-    a: usize,
-    b: usize,
-    kind: LocationKind,
-) {
-    let (places, keys) = memory.get_or_insert_with(|| (Places::default(), super::names::RangeKeys::new()));
-    places.insert(ctx, a, b, kind);
-    keys.insert(ctx, a, b);
 }
 
 /// Whether a body (`UBND`, `Công an`) or a post title ends right before token `i`.
@@ -516,6 +591,18 @@ mod tests {
                     slow.get(ctx.key_bytes(i, j).as_slice()).copied(),
                     "{text:?} [{i}, {j})"
                 );
+                // No range from `i` may match: none of up to four tokens does.
+                if !fast.may_match(ctx, i, MAX_PLACE) {
+                    for len in 1..=MAX_PLACE {
+                        if i + len <= ctx.len() {
+                            assert_eq!(
+                                slow.get(ctx.key_bytes(i, i + len).as_slice()),
+                                None,
+                                "{text:?} {i}"
+                            );
+                        }
+                    }
+                }
             },
         );
     }
@@ -543,14 +630,33 @@ mod tests {
         let mut places = Places::default();
         places.insert(&ctx, 1, 3, LocationKind::Commune);
         places.insert(&ctx, 5, 7, LocationKind::Ward);
-        // As if `An Phú` had the hash of `Yên Lạc`: the map keeps the last
-        // range of a hash, so `Yên Lạc` is found by the search.
-        places
-            .by_hash
-            .insert(ctx.range_hash(1, 3), (5, 7, LocationKind::Ward));
-        assert_eq!(places.get(&ctx, 1, 3), Some(LocationKind::Commune));
-        assert_eq!(places.get(&ctx, 5, 7), Some(LocationKind::Ward));
-        assert_eq!(places.get(&ctx, 4, 6), None);
+        // As if `An Phú` had been remembered again, with the hash of `Yên
+        // Lạc`: the search goes on past it to `Yên Lạc`, from the last.
+        let (first, range) = (ctx.key_hash(5), ctx.range_hash(1, 3));
+        let twin = |kind| Place {
+            first,
+            range,
+            a: 5,
+            b: 7,
+            kind,
+        };
+        places.all.push(twin(LocationKind::Other));
+        let ask = |places: &Places| {
+            assert_eq!(places.get(&ctx, 1, 3), Some(LocationKind::Commune));
+            assert_eq!(places.get(&ctx, 5, 7), Some(LocationKind::Ward));
+            assert_eq!(places.get(&ctx, 4, 6), None);
+            assert!(places.may_match(&ctx, 1, MAX_PLACE) && places.may_match(&ctx, 5, MAX_PLACE));
+            assert!(!places.may_match(&ctx, 4, MAX_PLACE));
+        };
+        ask(&places);
+        // The same through the index: the map keeps the last range of a
+        // hash, so `Yên Lạc` is found by the search.
+        while places.index.is_none() {
+            places.all.push(twin(LocationKind::Other));
+            places.insert(&ctx, 5, 7, LocationKind::Ward);
+        }
+        assert_eq!(places.all.len(), Places::INDEXED + 1);
+        ask(&places);
     }
 
     proptest::proptest! {

@@ -2541,7 +2541,9 @@ impl RangeKeys {
     /// Remembers the key of tokens `[a, b)`, like [`RangeKeys::from_keys`]
     /// given [`Ctx::key`]`(a, b)`, but from the context's cached token key
     /// hashes when no token key of the document holds a space (the key
-    /// string is then never built).
+    /// string is then never built). (The test of the sets: `location`
+    /// keeps its own ranges and hashes.)
+    #[cfg(test)]
     pub fn insert(&mut self, ctx: &Ctx<'_>, a: usize, b: usize) {
         if !ctx.spaced && a < b && b <= ctx.len() {
             self.firsts.insert(ctx.key_hash(a));

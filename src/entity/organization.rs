@@ -946,31 +946,47 @@ fn byte_gates_sse2(bytes: &[u8]) -> ByteGates {
     // bytes before the tail shifted out; 16 bytes at a time, the last 16
     // overlapping, in a text of 16 to 63; put together in registers in a
     // shorter one.
+    let chunk_masks = |at: usize| {
+        bytes
+            .get(at..)
+            .and_then(|c| c.first_chunk::<16>())
+            .map_or((0, 0), |c| masks(m128i::from(*c)))
+    };
     let tail_masks = |r: usize| {
         let n = bytes.len();
         if r == 0 {
             return (0, 0);
         }
-        if let Some(window) = bytes
-            .get(n.wrapping_sub(64)..)
-            .and_then(|w| w.first_chunk::<64>())
-        {
-            let (u, m) = block_masks(window);
+        if n >= 64 {
+            // The chunks of 16 from the end that hold the tail (one to
+            // four: a whole block of 64 read again cost ~25 instructions a
+            // document more), at their places in the last 64 bytes.
+            let (mut upper, mut marks) = (0u64, 0u64);
+            for q in 0..4 {
+                if 16 * q >= r {
+                    break;
+                }
+                let (u, m) = chunk_masks(n - 16 * (q + 1));
+                upper |= u64::from(u) << (48 - 16 * q);
+                marks |= u64::from(m) << (48 - 16 * q);
+            }
             let drop = 64 - r as u32;
-            return (u >> drop, m >> drop);
+            return (upper >> drop, marks >> drop);
         }
         if n < 16 {
             let (u, m) = masks(padded_m128i(bytes));
             return (u64::from(u), u64::from(m));
         }
-        let (mut upper, mut marks) = (0u64, 0u64);
-        for at in [0, 16, 32, n - 16] {
-            if let Some(chunk) = bytes.get(at.min(n - 16)..).and_then(|c| c.first_chunk::<16>()) {
-                let (u, m) = masks(m128i::from(*chunk));
-                let at = at.min(n - 16);
-                upper |= u64::from(u) << at;
-                marks |= u64::from(m) << at;
+        // The last 16 bytes, and the chunks of 16 before them.
+        let (u, m) = chunk_masks(n - 16);
+        let (mut upper, mut marks) = (u64::from(u) << (n - 16), u64::from(m) << (n - 16));
+        for at in [0, 16, 32] {
+            if at + 16 >= n {
+                break;
             }
+            let (u, m) = chunk_masks(at);
+            upper |= u64::from(u) << at;
+            marks |= u64::from(m) << at;
         }
         (upper, marks)
     };
