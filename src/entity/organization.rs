@@ -1231,7 +1231,8 @@ mod tests {
     fn same_domain_starts(text: &str) {
         let lex = NameLexicon::builtin();
         let doc = Document::new(text);
-        let ctx = Ctx::new(&doc, &lex);
+        let mut home = crate::entity::names::MemoHome::new();
+        let ctx = Ctx::new(&doc, &lex, &mut home);
         let reference: Vec<usize> = (0..ctx.len())
             .filter(|&i| ctx.kind(i) == Some(TokenKind::Url) || ctx.glued(i + 1) && ctx.is_punct(i + 1, "."))
             .collect();
@@ -1270,7 +1271,8 @@ mod tests {
         if !gate {
             let lex = NameLexicon::builtin();
             let doc = Document::new(text);
-            let ctx = Ctx::new(&doc, &lex);
+            let mut home = crate::entity::names::MemoHome::new();
+            let ctx = Ctx::new(&doc, &lex, &mut home);
             for i in 0..ctx.len() {
                 let next_glued = bytes
                     .get(ctx.tok(i).map_or(0, |t| t.end))
@@ -1324,7 +1326,8 @@ mod tests {
         if !has_upper_run3(bytes) {
             let lex = NameLexicon::builtin();
             let doc = Document::new(text);
-            let ctx = Ctx::new(&doc, &lex);
+            let mut home = crate::entity::names::MemoHome::new();
+            let ctx = Ctx::new(&doc, &lex, &mut home);
             assert!((0..ctx.len()).all(|i| !ticker_shape(&ctx, i)), "{text:?}");
         }
     }
@@ -1402,7 +1405,8 @@ mod tests {
     fn same_lower(text: &str, words: &[&str]) {
         let lex = NameLexicon::builtin();
         let doc = Document::new(text);
-        let ctx = Ctx::new(&doc, &lex);
+        let mut home = crate::entity::names::MemoHome::new();
+        let ctx = Ctx::new(&doc, &lex, &mut home);
         for i in 0..=ctx.len() {
             let lower = ctx.word(i).to_lowercase();
             for w in words.iter().copied().chain([lower.as_str(), ctx.word(i)]) {
@@ -1441,7 +1445,8 @@ mod tests {
     fn same_parse(text: &str) {
         let lex = NameLexicon::builtin();
         let doc = Document::new(text);
-        let ctx = Ctx::new(&doc, &lex);
+        let mut home = crate::entity::names::MemoHome::new();
+        let ctx = Ctx::new(&doc, &lex, &mut home);
         for i in 0..=ctx.len() + 1 {
             for depth in 0..3 {
                 assert_eq!(
