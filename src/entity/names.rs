@@ -740,7 +740,9 @@ impl Builder<'_> {
         let mut spaced = false;
         let mut prev_end = 0usize;
         self.toks.clear();
+        self.toks.reserve(doc.tokens.len() + 4);
         self.ids.clear();
+        self.ids.reserve(doc.tokens.len() + 4);
         self.maps.namecaps.clear();
         for (k, t) in doc.tokens.iter().enumerate() {
             let (start, end) = (t.span.start, t.span.end);
@@ -1303,10 +1305,10 @@ impl<'a> Ctx<'a> {
             line_lower: false,
             caps_lines: Vec::new(),
         };
+        // (No `reserve` here: the one-line path's `extend`s reserve what
+        // they add, the general loop reserves for itself.)
         b.toks.clear();
-        b.toks.reserve(doc.tokens.len() + 4);
         b.ids.clear();
-        b.ids.reserve(doc.tokens.len() + 4);
         for m in [&mut b.maps.namecaps, &mut b.maps.breaks] {
             m.clear();
         }
