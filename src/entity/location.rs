@@ -625,7 +625,8 @@ mod tests {
     fn places_survive_a_hash_collision() {
         let lex = NameLexicon::builtin();
         let doc = Document::new("xã Yên Lạc và xã An Phú");
-        let ctx = Ctx::new(&doc, &lex);
+        let mut home = crate::entity::names::MemoHome::new();
+        let ctx = Ctx::new(&doc, &lex, &mut home);
         assert_eq!((ctx.word(1), ctx.word(6)), ("Yên", "Phú"));
         let mut places = Places::default();
         places.insert(&ctx, 1, 3, LocationKind::Commune);

@@ -76,7 +76,6 @@ mod flag {
 
 /// Token bitmaps (bit `k % 64` of word `k / 64` for token `k`) that let
 /// the rules' passes jump to the tokens they can start at.
-#[derive(Default)]
 struct Bitmaps {
     /// Per category other than `STOP` (bit `c` of the category mask), the
     /// tokens where a hit of that category starts: word `w` of category
@@ -94,6 +93,27 @@ struct Bitmaps {
 const CATS: usize = crate::lexicon::cat::STOP.trailing_zeros() as usize;
 
 impl Bitmaps {
+    /// Empty bitmaps (no allocation).
+    const fn new() -> Self {
+        Bitmaps {
+            cats: Vec::new(),
+            namecaps: Vec::new(),
+            breaks: Vec::new(),
+            present: 0,
+        }
+    }
+
+    /// The bitmaps as a context reads them.
+    #[inline(always)]
+    fn view(&self) -> Maps<'_> {
+        Maps {
+            cats: &self.cats,
+            namecaps: &self.namecaps,
+            breaks: &self.breaks,
+            present: self.present,
+        }
+    }
+
     /// Empties the category bitmaps and makes room for `n` tokens.
     fn reset_cats(&mut self, n: usize) {
         self.cats.clear();
@@ -202,7 +222,7 @@ fn upper_chars(text: &str, t: &Tok) -> usize {
 
 #[cfg(test)]
 /// Sets the shape flags of every token (after `caps_line` is known) and
-/// the bitmaps (the reference for the fused loop of [`Ctx::build_fast`]).
+/// the bitmaps (the reference for the fused loop of [`Ctx::build_with`]).
 fn set_flags(text: &str, toks: &mut [Tok], maps: &mut Bitmaps) {
     let words = toks.len() / 64 + 1;
     for m in [&mut maps.namecaps, &mut maps.breaks] {
@@ -261,72 +281,69 @@ struct Hit {
     entry: u32,
 }
 
-/// The document as the name rules see it.
+/// The document as the name rules see it. Its tokens, hits and bitmaps
+/// are slices of the buffers of a [`MemoHome`] (built there in place and
+/// left there for the next document: no buffer moves in or out, and
+/// nothing to give back when the context goes).
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
-    pub toks: Vec<Tok>,
-    hits: Vec<Hit>,
+    pub toks: &'a [Tok],
+    hits: &'a [Hit],
     /// `hits[hit_range[i][0]..hit_range[i][1]]` are the hits starting at
     /// token i, longest first (`[0, 0]` when none).
-    hit_range: Vec<[u32; 2]>,
+    hit_range: &'a [[u32; 2]],
     lex: &'a NameLexicon,
     /// Some token's key holds a space: then equal keys of token ranges may
     /// come from different token sequences, and [`KeySet`] and
     /// [`RangeKeys`] check every key in full.
     spaced: bool,
-    maps: Bitmaps,
-    /// The per-thread memo, lent to the context while it lives (none for
-    /// the reference build).
-    memo: std::cell::RefCell<Option<Box<Memo>>>,
-    /// Where the memo goes back to when the context is dropped: the
-    /// caller's slot it was lent from, or (none) the thread's [`MEMO`].
-    home: Option<&'a mut MemoHome>,
+    maps: Maps<'a>,
+    /// The memo of the home the context was built in, lent to it while it
+    /// lives (none for the reference build).
+    memo: std::cell::RefCell<Option<&'a mut Memo>>,
     /// Token key hashes asked for so far (0: not yet; see [`Ctx::key_hash`]).
     key_hashes: std::cell::OnceCell<Vec<std::cell::Cell<u64>>>,
 }
 
-impl Drop for Ctx<'_> {
-    /// Gives the memo back to the thread.
-    fn drop(&mut self) {
-        if let Some(mut memo) = self.memo.get_mut().take() {
-            let bufs = &mut memo.bufs;
-            keep(&mut bufs.toks, &mut self.toks);
-            keep(&mut bufs.hits, &mut self.hits);
-            keep(&mut bufs.hit_range, &mut self.hit_range);
-            if self.maps.cats.capacity() <= 1 << 10 {
-                std::mem::swap(&mut bufs.maps, &mut self.maps);
-            }
-            if let Some(home) = self.home.as_deref_mut() {
-                home.0 = Some(memo);
-                return;
-            }
-            let _ = MEMO.try_with(|cell| {
-                if let Ok(mut slot) = cell.try_borrow_mut() {
-                    *slot = Some(memo);
-                }
-            });
-        }
-    }
+/// The bitmaps of a context ([`Bitmaps`] as slices of its home's).
+#[derive(Clone, Copy)]
+struct Maps<'a> {
+    cats: &'a [[u64; CATS]],
+    namecaps: &'a [u64],
+    breaks: &'a [u64],
+    present: u16,
 }
 
-/// Keeps a buffer for the next context unless it grew large (a long
-/// document's buffers are not held on to).
-fn keep<T>(slot: &mut Vec<T>, buf: &mut Vec<T>) {
-    if buf.capacity() <= 1 << 16 {
-        // A swap: the slot is empty (the context took its buffer), and
-        // swapping spares dropping it here.
-        std::mem::swap(slot, buf);
-    }
-}
-
-/// Per-document buffers kept between contexts on one thread.
-#[derive(Default)]
+/// Per-document buffers kept between contexts in a [`MemoHome`]: a
+/// context is built in them and reads them in place.
 struct Bufs {
     toks: Vec<Tok>,
     ids: Vec<u32>,
     hits: Vec<Hit>,
     hit_range: Vec<[u32; 2]>,
     maps: Bitmaps,
+}
+
+impl Bufs {
+    /// Empty buffers (no allocation).
+    const fn new() -> Self {
+        Bufs {
+            toks: Vec::new(),
+            ids: Vec::new(),
+            hits: Vec::new(),
+            hit_range: Vec::new(),
+            maps: Bitmaps::new(),
+        }
+    }
+
+    /// Lets go of the buffers of a long document (a context leaves them
+    /// behind in its home; see [`MemoHome::let_go`]).
+    #[inline(always)]
+    fn trim(&mut self) {
+        if self.toks.capacity() > 1 << 16 || self.hits.capacity() > 1 << 16 {
+            *self = Bufs::new();
+        }
+    }
 }
 
 fn case_of(s: &str) -> Case {
@@ -441,6 +458,7 @@ fn has_newline_plain(bytes: &[u8]) -> bool {
 /// [`has_newline`] with SSE2: 32 bytes by two compares, an or and one
 /// `pmovmskb`; the tail by one (overlapping) load of the last 16 bytes.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(never)]
 fn has_newline_sse2(bytes: &[u8]) -> bool {
     use safe_arch::{bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i};
     let nl = set_splat_i8_m128i(b'\n' as i8);
@@ -577,13 +595,13 @@ fn ann_block_sse2(anns: &[u32]) -> (u32, u32, u64, u64) {
     )
 }
 
-/// The token loop of [`Ctx::build_fast`]: tokens with their shape flags
+/// The token loop of [`Ctx::build_with`]: tokens with their shape flags
 /// (as if outside an all-caps line) and the counts that find the all-caps
 /// lines; the bitmaps follow in [`Builder::finish`].
-struct Builder {
-    toks: Vec<Tok>,
-    ids: Vec<u32>,
-    maps: Bitmaps,
+struct Builder<'b> {
+    toks: &'b mut Vec<Tok>,
+    ids: &'b mut Vec<u32>,
+    maps: &'b mut Bitmaps,
     /// First token of the current line.
     line_start: usize,
     /// All-upper words in the current line.
@@ -594,7 +612,7 @@ struct Builder {
     caps_lines: Vec<(usize, usize)>,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// Adds a token of shape `shape` ([`shape_of`]).
     #[inline(always)]
     fn push(&mut self, tok: Tok, id: u32, shape: u8) {
@@ -722,7 +740,9 @@ impl Builder {
         let mut spaced = false;
         let mut prev_end = 0usize;
         self.toks.clear();
+        self.toks.reserve(doc.tokens.len() + 4);
         self.ids.clear();
+        self.ids.reserve(doc.tokens.len() + 4);
         self.maps.namecaps.clear();
         for (k, t) in doc.tokens.iter().enumerate() {
             let (start, end) = (t.span.start, t.span.end);
@@ -1145,22 +1165,18 @@ fn walk_trie_ref(
 }
 
 impl<'a> Ctx<'a> {
-    /// The context of `doc`, every word classified here (tests).
+    /// The context of `doc`, every word classified here (tests), built in
+    /// `home`.
     #[cfg(test)]
-    pub fn new(doc: &Document<'a>, lex: &'a NameLexicon) -> Self {
-        Self::annotated(doc, &Annotations::default(), lex)
+    pub fn new(doc: &Document<'a>, lex: &'a NameLexicon, home: &'a mut MemoHome) -> Self {
+        Self::annotated_in(doc, &Annotations::default(), lex, home)
     }
 
-    /// [`Ctx::new`] with the tokenizer's annotations of the document's
-    /// words (see [`tokenize_classified`]); annotations of another lexicon
-    /// or of other tokens are not used.
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub(crate) fn annotated(doc: &Document<'a>, anns: &Annotations, lex: &'a NameLexicon) -> Self {
-        Self::build_fast(doc, anns, lex, lend_memo(lex))
-    }
-
-    /// [`Ctx::annotated`] with the memo of `home` (a new one when it has
-    /// none), given back there when the context is dropped.
+    /// The context of `doc` with the tokenizer's annotations of its words
+    /// (see [`tokenize_classified`]; annotations of another lexicon or of
+    /// other tokens are not used), built in the buffers of `home` with its
+    /// memo (a new one when it has none), which the context reads in
+    /// place while it lives.
     #[inline(always)]
     pub(crate) fn annotated_in(
         doc: &Document<'a>,
@@ -1168,26 +1184,31 @@ impl<'a> Ctx<'a> {
         lex: &'a NameLexicon,
         home: &'a mut MemoHome,
     ) -> Self {
-        let mut memo = home.0.take().unwrap_or_else(|| Box::new(Memo::new(MEMO_BITS)));
-        memo.prepare(lex.id);
-        Self::build_with(doc, anns, lex, memo, true, Some(home))
+        let (memo, bufs) = home.lend(lex);
+        Self::build_with(doc, anns, lex, memo, bufs, true)
     }
 
     #[cfg(test)]
-    /// Builds the context; `reference` forces the Aho-Corasick scan over
-    /// the keyed text instead of the word-level trie, and classifies every
-    /// token afresh instead of through the per-thread memo (for tests).
-    pub(crate) fn build(doc: &Document<'a>, lex: &'a NameLexicon, reference: bool) -> Self {
+    /// Builds the context in `home`; `reference` forces the Aho-Corasick
+    /// scan over the keyed text instead of the word-level trie, and
+    /// classifies every token afresh instead of through the memo (for
+    /// tests).
+    pub(crate) fn build(
+        doc: &Document<'a>,
+        lex: &'a NameLexicon,
+        reference: bool,
+        home: &'a mut MemoHome,
+    ) -> Self {
         if reference {
-            return Self::build_reference(doc, lex);
+            return Self::build_reference(doc, lex, &mut home.bufs);
         }
-        Self::build_fast(doc, &Annotations::default(), lex, lend_memo(lex))
+        Self::new(doc, lex, home)
     }
 
     #[cfg(test)]
     /// The reference build: every token classified afresh, one pass per
     /// feature (caps lines, lexicon scan over the keyed text, flags).
-    fn build_reference(doc: &Document<'a>, lex: &'a NameLexicon) -> Self {
+    fn build_reference(doc: &Document<'a>, lex: &'a NameLexicon, bufs: &'a mut Bufs) -> Self {
         let text = doc.text;
         let mut toks: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + 4);
         // Scratch buffer for the keys of tokens outside the fast class.
@@ -1228,58 +1249,66 @@ impl<'a> Ctx<'a> {
                 t.cats |= *c;
             }
         }
-        let mut maps = Bitmaps::default();
+        let mut maps = Bitmaps::new();
         set_flags(text, &mut toks, &mut maps);
-        Ctx {
-            maps,
-            text,
+        *bufs = Bufs {
             toks,
+            ids: Vec::new(),
             hits,
             hit_range,
+            maps,
+        };
+        let bufs: &'a Bufs = bufs;
+        Ctx {
+            maps: bufs.maps.view(),
+            text,
+            toks: &bufs.toks,
+            hits: &bufs.hits,
+            hit_range: &bufs.hit_range,
             lex,
             spaced,
             memo: std::cell::RefCell::new(None),
-            home: None,
             key_hashes: std::cell::OnceCell::new(),
         }
     }
 
-    /// The fast build: tokens classified through the memo, with their
-    /// shape flags, the bitmaps and the all-caps-line counts in the same
-    /// loop; then one walk of the trie from the tokens some phrase starts
-    /// with. Gives what [`Ctx::build_reference`] gives.
-    fn build_fast(doc: &Document<'a>, anns: &Annotations, lex: &'a NameLexicon, memo: Box<Memo>) -> Self {
-        Self::build_with(doc, anns, lex, memo, true, None)
-    }
-
-    /// [`Ctx::build_fast`]; `one_line` lets a one-line annotated document
-    /// take [`Builder::one_line`] (tests compare it with the general loop).
+    /// The fast build, in `bufs`: tokens classified through `memo` (or
+    /// the annotations), with their shape flags, the bitmaps and the
+    /// all-caps-line counts in the same loop; then one walk of the trie
+    /// from the tokens some phrase starts with. Gives what
+    /// [`Ctx::build_reference`] gives. `one_line` lets a one-line
+    /// annotated document take [`Builder::one_line`] (tests compare it
+    /// with the general loop).
     #[inline(always)]
     fn build_with(
         doc: &Document<'a>,
         anns: &Annotations,
         lex: &'a NameLexicon,
-        mut memo: Box<Memo>,
+        memo: &'a mut Memo,
+        bufs: &'a mut Bufs,
         one_line: bool,
-        home: Option<&'a mut MemoHome>,
     ) -> Self {
         let text = doc.text;
-        // Buffers of an earlier context on this thread, if any (taken one
-        // by one: moving the whole `Bufs` out and dropping what is left
-        // costs more than the fields).
+        let Bufs {
+            toks,
+            ids,
+            hits,
+            hit_range,
+            maps,
+        } = bufs;
         let mut b = Builder {
-            toks: std::mem::take(&mut memo.bufs.toks),
-            ids: std::mem::take(&mut memo.bufs.ids),
-            maps: std::mem::take(&mut memo.bufs.maps),
+            toks,
+            ids,
+            maps,
             line_start: 0,
             line_upper: 0,
             line_lower: false,
             caps_lines: Vec::new(),
         };
+        // (No `reserve` here: the one-line path's `extend`s reserve what
+        // they add, the general loop reserves for itself.)
         b.toks.clear();
-        b.toks.reserve(doc.tokens.len() + 4);
         b.ids.clear();
-        b.ids.reserve(doc.tokens.len() + 4);
         for m in [&mut b.maps.namecaps, &mut b.maps.breaks] {
             m.clear();
         }
@@ -1298,7 +1327,7 @@ impl<'a> Ctx<'a> {
         // A document of one line (every `--lines` document) with its
         // annotations: no newline counts, no line breaks, mostly copies.
         let one = if one_line && !anns.is_empty() && !has_newline(text.as_bytes()) {
-            b.one_line(&doc.tokens, anns, lex, &mut memo, &mut scratch)
+            b.one_line(&doc.tokens, anns, lex, memo, &mut scratch)
         } else {
             None
         };
@@ -1307,7 +1336,7 @@ impl<'a> Ctx<'a> {
         } else {
             // The general loop (also when the one-line path met a glued
             // abbreviation: it starts again).
-            spaced = b.general(doc, anns, lex, &mut memo, &mut scratch);
+            spaced = b.general(doc, anns, lex, memo, &mut scratch);
         }
         // The first token starts a line as if after a blank one (no line
         // ended before it, so the line counts are those of the loop).
@@ -1316,26 +1345,20 @@ impl<'a> Ctx<'a> {
         }
         // (Finished in place: returning the builder would copy it.)
         b.finish(text);
-        let Builder {
-            mut toks,
-            mut ids,
-            mut maps,
-            ..
-        } = b;
+        let Builder { toks, ids, maps, .. } = b;
         // Lexicon hits, bucketed by start token, longest first.
-        let mut hits = std::mem::take(&mut memo.bufs.hits);
         hits.clear();
-        let mut hit_range = std::mem::take(&mut memo.bufs.hit_range);
         hit_range.clear();
         maps.reset_cats(toks.len());
         if spaced {
-            spaced_hits(text, &mut toks, lex, &mut hits, &mut hit_range, &mut maps);
+            spaced_hits(text, toks, lex, hits, hit_range, maps);
         } else {
-            walk_trie(&mut toks, &ids, &mut hits, &mut hit_range, &mut maps, lex);
+            walk_trie(toks, ids, hits, hit_range, maps, lex);
         }
-        keep(&mut memo.bufs.ids, &mut ids);
+        let (toks, hits, hit_range, maps): (&'a Vec<Tok>, &'a Vec<Hit>, &'a Vec<[u32; 2]>, &'a Bitmaps) =
+            (toks, hits, hit_range, maps);
         Ctx {
-            maps,
+            maps: maps.view(),
             text,
             toks,
             hits,
@@ -1343,7 +1366,6 @@ impl<'a> Ctx<'a> {
             lex,
             spaced,
             memo: std::cell::RefCell::new(Some(memo)),
-            home,
             key_hashes: std::cell::OnceCell::new(),
         }
     }
@@ -1397,13 +1419,13 @@ impl<'a> Ctx<'a> {
 
     /// The first name-cap token at or after `from` (`len()` if none).
     pub fn next_namecap(&self, from: usize) -> usize {
-        next_bit(&self.maps.namecaps, from).map_or(self.len(), |k| k.min(self.len()))
+        next_bit(self.maps.namecaps, from).map_or(self.len(), |k| k.min(self.len()))
     }
 
     /// The first token at or after `from` that a line break precedes
     /// ([`Ctx::breaks_before`]; `len()` if none).
     pub fn next_line_start(&self, from: usize) -> usize {
-        next_bit(&self.maps.breaks, from).map_or(self.len(), |k| k.min(self.len()))
+        next_bit(self.maps.breaks, from).map_or(self.len(), |k| k.min(self.len()))
     }
 
     /// The first token at or after `from` whose kind is one of `kinds`
@@ -1530,7 +1552,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(crate) fn hits_at(&self, i: usize) -> impl Iterator<Item = (usize, &Entry)> + '_ {
+    pub(crate) fn hits_at(&self, i: usize) -> impl Iterator<Item = (usize, &Entry)> + use<'_, 'a> {
         let [a, b] = self.hit_range.get(i).copied().unwrap_or([0, 0]);
         self.hits
             .get(a as usize..b as usize)
@@ -1763,7 +1785,7 @@ fn special_kind(kind: TokenKind) -> bool {
 /// ([`super::ANN_ANCHOR`]).
 const ID_LIMIT: u32 = super::ANN_ANCHOR - 1;
 
-/// What the token loop of [`Ctx::build_fast`] needs of a word the
+/// What the token loop of [`Ctx::build_with`] needs of a word the
 /// tokenizer annotated ([`Class::pack`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Ann {
@@ -1994,7 +2016,7 @@ const EMPTY_MEMO_SLOT: MemoSlot = MemoSlot {
     spaced: false,
 };
 
-/// A per-thread memo of [`classify`] for short tokens, direct-mapped on
+/// A memo of [`classify`] for short tokens (one per [`MemoHome`]), direct-mapped on
 /// the token's bytes: prose repeats a few thousand syllables, so most
 /// tokens are answered by one hash of two words and one comparison instead
 /// of a walk over their characters. Belongs to one lexicon
@@ -2010,8 +2032,6 @@ pub(crate) struct Memo {
     /// [`NO_CLASS`] until asked for. 1 KB that stays in L1, where the
     /// slots' probe missed the cache.
     bytes: [Class; 128],
-    /// Buffers for the next context.
-    bufs: Bufs,
 }
 
 /// A [`Memo::bytes`] entry not filled in yet.
@@ -2030,7 +2050,6 @@ impl Memo {
             slots: Vec::new(),
             scratch: Vec::new(),
             bytes: [NO_BYTE_CLASS; 128],
-            bufs: Bufs::default(),
         }
     }
 
@@ -2115,30 +2134,38 @@ impl Memo {
     }
 }
 
-/// Borrows this thread's memo, prepared for `lex` (a fresh one if a
-/// context alive on this thread holds it); the context's `Drop` gives it
-/// back. Boxed, so lending it moves a pointer. (The contexts of the
-/// tests; the extractor lends its own, see [`MemoHome`].)
-#[cfg_attr(not(test), allow(dead_code))]
-fn lend_memo(lex: &NameLexicon) -> Box<Memo> {
-    let lent = MEMO
-        .try_with(|cell| cell.try_borrow_mut().ok().and_then(|mut m| m.take()))
-        .ok()
-        .flatten();
-    let mut memo = lent.unwrap_or_else(|| Box::new(Memo::new(MEMO_BITS)));
-    memo.prepare(lex.id);
-    memo
+/// The name memo and the context buffers kept between documents by the
+/// caller (the extractor's per-thread buffers): a context is built in
+/// them and reads them in place, so lending them costs no moves and no
+/// thread-local access.
+pub(crate) struct MemoHome {
+    memo: Option<Box<Memo>>,
+    bufs: Bufs,
 }
 
-/// A slot for the name memo kept between documents by the caller (the
-/// extractor's per-thread buffers): lending it from there spares the
-/// accesses of the thread-local [`MEMO`] (~25 instructions a document).
-pub(crate) struct MemoHome(Option<Box<Memo>>);
-
 impl MemoHome {
-    /// An empty slot (no allocation).
+    /// An empty home (no allocation).
     pub(crate) const fn new() -> Self {
-        MemoHome(None)
+        MemoHome {
+            memo: None,
+            bufs: Bufs::new(),
+        }
+    }
+
+    /// Lets go of the buffers of a long document once its context is
+    /// dropped (over `2^16` tokens or hits: one huge input does not pin
+    /// its memory; the other buffers grow with these two).
+    #[inline(always)]
+    pub(crate) fn let_go(&mut self) {
+        self.bufs.trim();
+    }
+
+    /// The memo, prepared for `lex` (made on first use), and the buffers.
+    #[inline(always)]
+    fn lend(&mut self, lex: &NameLexicon) -> (&mut Memo, &mut Bufs) {
+        let memo = self.memo.get_or_insert_with(|| Box::new(Memo::new(MEMO_BITS)));
+        memo.prepare(lex.id);
+        (memo, &mut self.bufs)
     }
 }
 
@@ -2146,8 +2173,9 @@ impl MemoHome {
 const MEMO_BITS: u32 = 14;
 
 thread_local! {
-    /// The memo of [`Ctx::build`], lent to each context while it lives (`2^14` slots of 32 bytes, 512 KB).
-    static MEMO: std::cell::RefCell<Option<Box<Memo>>> = const { std::cell::RefCell::new(None) };
+    /// The home of the contexts of [`Recognizer::recognize_annotated`]
+    /// (the tests' way in; the extractor lends its own).
+    static HOME: std::cell::RefCell<MemoHome> = const { std::cell::RefCell::new(MemoHome::new()) };
 }
 
 /// The letter case from the counts gathered over a token.
@@ -2336,8 +2364,18 @@ impl Recognizer for NameRecognizer {
         if doc.tokens.is_empty() {
             return;
         }
-        let ctx = Ctx::annotated(doc, anns, &self.lex);
-        find_all(&ctx, out);
+        let done = HOME
+            .try_with(|cell| match cell.try_borrow_mut() {
+                Ok(mut home) => {
+                    self.recognize_in(doc, anns, out, &mut home);
+                    true
+                }
+                Err(_) => false,
+            })
+            .unwrap_or(false);
+        if !done {
+            self.recognize_in(doc, anns, out, &mut MemoHome::new());
+        }
     }
 
     fn tokenize_annotated<'a>(
@@ -2364,6 +2402,8 @@ impl NameRecognizer {
         }
         let ctx = Ctx::annotated_in(doc, anns, &self.lex, home);
         find_all(&ctx, out);
+        drop(ctx);
+        home.let_go();
     }
 }
 
@@ -2709,7 +2749,8 @@ pub(crate) fn insert_and_ask_ranges<S>(
 ) {
     let lex = NameLexicon::builtin();
     let doc = Document::new(text);
-    let ctx = Ctx::new(&doc, &lex);
+    let mut home = MemoHome::new();
+    let ctx = Ctx::new(&doc, &lex, &mut home);
     let n = ctx.len();
     let mut a = 0;
     let mut round = 0;
@@ -2808,17 +2849,18 @@ mod tests {
     /// A context's bitmaps, to compare two builds.
     fn maps_of(ctx: &Ctx<'_>) -> (Vec<u64>, Vec<u64>, Vec<[u64; CATS]>, u16) {
         (
-            ctx.maps.namecaps.clone(),
-            ctx.maps.breaks.clone(),
-            ctx.maps.cats.clone(),
+            ctx.maps.namecaps.to_vec(),
+            ctx.maps.breaks.to_vec(),
+            ctx.maps.cats.to_vec(),
             ctx.maps.present,
         )
     }
 
     fn same(text: &str, lex: &NameLexicon) {
         let doc = Document::new(text);
-        let fast = Ctx::build(&doc, lex, false);
-        let slow = Ctx::build(&doc, lex, true);
+        let (mut fast_home, mut slow_home) = (MemoHome::new(), MemoHome::new());
+        let fast = Ctx::build(&doc, lex, false, &mut fast_home);
+        let slow = Ctx::build(&doc, lex, true, &mut slow_home);
         assert_eq!(fast.toks, slow.toks, "tokens differ on {text:?}");
         assert_eq!(fast.hits, slow.hits, "hits differ on {text:?}");
         assert_eq!(fast.hit_range, slow.hit_range, "hit buckets differ on {text:?}");
@@ -2848,11 +2890,13 @@ mod tests {
         let anns = Annotations { anns, tag };
         // The general token loop on the annotated document (the one-line
         // path is compared with it, and both with the reference below).
-        let general = Ctx::build_with(&annotated, &anns, lex, lend_memo(lex), false, None);
+        let mut general_home = MemoHome::new();
+        let (memo, bufs) = general_home.lend(lex);
+        let general = Ctx::build_with(&annotated, &anns, lex, memo, bufs, false);
         let (general_toks, general_hits, general_ranges) = (
-            general.toks.clone(),
-            general.hits.clone(),
-            general.hit_range.clone(),
+            general.toks.to_vec(),
+            general.hits.to_vec(),
+            general.hit_range.to_vec(),
         );
         let general_maps = maps_of(&general);
         // The bitmaps as the reference's flag pass makes them.
@@ -2860,7 +2904,8 @@ mod tests {
         assert_eq!(general_maps, slow_maps, "{text:?} (bitmaps)");
         assert_eq!(general.spaced, slow.spaced, "{text:?}");
         drop(general);
-        let via = Ctx::annotated(&annotated, &anns, lex);
+        let mut via_home = MemoHome::new();
+        let via = Ctx::annotated_in(&annotated, &anns, lex, &mut via_home);
         assert_eq!(via.toks, general_toks, "{text:?} (one-line path)");
         assert_eq!(via.hits, general_hits, "{text:?} (one-line path)");
         assert_eq!(via.hit_range, general_ranges, "{text:?} (one-line path)");
@@ -2874,9 +2919,9 @@ mod tests {
         );
         assert_eq!(via.spaced, slow.spaced, "{text:?}");
         drop(via);
-        // Lent from a caller's slot (the extractor's): the same context,
-        // and the memo back in the slot once it is dropped (the second
-        // round is lent the first one's memo and buffers).
+        // Built in a caller's home (the extractor's): the same context,
+        // and the memo still in the home once it is dropped (the second
+        // round is built in the first one's memo and buffers).
         let mut home = MemoHome::new();
         for round in 0..2 {
             let lent = Ctx::annotated_in(&annotated, &anns, lex, &mut home);
@@ -2886,7 +2931,7 @@ mod tests {
             assert_eq!(maps_of(&lent), general_maps, "{text:?} (lent, round {round})");
             assert_eq!(lent.spaced, slow.spaced, "{text:?} (lent, round {round})");
             drop(lent);
-            assert!(home.0.is_some(), "{text:?}: the memo did not come back");
+            assert!(home.memo.is_some(), "{text:?}: the memo is not in its home");
         }
         // Key hashes agree with the keys they stand for.
         for i in 0..fast.len() {
@@ -3216,7 +3261,8 @@ mod tests {
                 format!("{lead}\nHỘI NÔNG DÂN VIỆT NAM"),
             ] {
                 same(&text, &lex);
-                let ctx = Ctx::build(&Document::new(&text), &lex, false);
+                let mut home = MemoHome::new();
+                let ctx = Ctx::build(&Document::new(&text), &lex, false, &mut home);
                 assert!(ctx.toks.iter().any(|t| t.caps_line), "{text:?}");
             }
         }
@@ -3259,6 +3305,63 @@ mod tests {
             same(&text, &lex);
             same(&format!("{text} TP.Huế ."), &lex);
             same(&text.to_uppercase(), &lex);
+        }
+    }
+
+    #[test]
+    fn a_home_reused_across_documents_builds_what_a_fresh_one_does() {
+        // Contexts are built in their home's buffers and leave them there
+        // (stale tokens, hits, buckets and bitmap words of the document
+        // before): one home, documents longer and shorter than the one
+        // before, one line and several, annotated or not, and one past the
+        // buffers' trim limit (its buffers are let go at the next build);
+        // every context equal to one built in a fresh home.
+        let lex = NameLexicon::builtin();
+        let long = "Ông Nguyễn Văn An ở Hà Nội, UBND tỉnh Hà Giang. ".repeat(7_000);
+        let texts = [
+            "Xin chào.".to_string(),
+            "Ông Nguyễn Văn An làm việc ở Công ty Cổ phần Vinamilk tại TP.Hồ Chí Minh (2024) ".repeat(5),
+            "Hà".to_string(),
+            "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\ncòn lại ông Lê Văn D ở Hà Nội".to_string(),
+            "các xã ".repeat(40),
+            long,
+            "Bộ Y tế và Sở Giáo dục tỉnh Nam Định".to_string(),
+            "x.y https://a.vn/b iPhone 12 , ( ) và".to_string(),
+        ];
+        let mut home = MemoHome::new();
+        for round in 0..2 {
+            for text in &texts {
+                let mut tokens = Vec::new();
+                let mut anns = Vec::new();
+                let tag = tokenize_classified(text, &mut tokens, &mut anns, &lex).0;
+                let doc = Document { text, tokens };
+                for anns in [Annotations { anns, tag }, Annotations::default()] {
+                    let mut fresh = MemoHome::new();
+                    let want = Ctx::annotated_in(&doc, &anns, &lex, &mut fresh);
+                    let got = Ctx::annotated_in(&doc, &anns, &lex, &mut home);
+                    let what = format!("round {round}, {} bytes", text.len());
+                    assert_eq!(got.toks, want.toks, "{what}");
+                    assert_eq!(got.hits, want.hits, "{what}");
+                    assert_eq!(got.hit_range, want.hit_range, "{what}");
+                    assert_eq!(maps_of(&got), maps_of(&want), "{what}");
+                    assert_eq!(got.spaced, want.spaced, "{what}");
+                    for i in 0..got.len().min(50) {
+                        assert_eq!(got.key_hash(i), want.key_hash(i), "{what}");
+                    }
+                }
+                // (As the recognizer does once it is done with a context.)
+                let long = home.bufs.toks.capacity() > 1 << 16;
+                assert_eq!(long, text.len() > 100_000, "the long document's tokens");
+                home.let_go();
+                assert!(
+                    home.bufs.toks.capacity() <= 1 << 16,
+                    "a long document's buffers kept"
+                );
+                assert!(
+                    home.bufs.hits.capacity() <= 1 << 16,
+                    "a long document's buffers kept"
+                );
+            }
         }
     }
 
@@ -3393,7 +3496,7 @@ mod tests {
         let tok = blank_tok();
         let run = |walk: Walk| {
             let mut toks = vec![tok; ids.len()];
-            let (mut hits, mut ranges, mut maps) = (Vec::new(), Vec::new(), Bitmaps::default());
+            let (mut hits, mut ranges, mut maps) = (Vec::new(), Vec::new(), Bitmaps::new());
             maps.reset_cats(ids.len());
             walk(&mut toks, ids, &mut hits, &mut ranges, &mut maps, lex);
             let cats: Vec<u16> = toks.iter().map(|t| t.cats).collect();
@@ -3447,7 +3550,7 @@ mod tests {
             for ids in [&ids, &none] {
                 let run = |walk: Walk, stale: usize| {
                     let mut toks = vec![tok; ids.len()];
-                    let (mut hits, mut maps) = (Vec::new(), Bitmaps::default());
+                    let (mut hits, mut maps) = (Vec::new(), Bitmaps::new());
                     let mut ranges = vec![[7u32, 9]; stale];
                     maps.reset_cats(ids.len());
                     walk(&mut toks, ids, &mut hits, &mut ranges, &mut maps, lex);

@@ -1247,7 +1247,8 @@ mod tests {
     fn same_domain_starts(text: &str) {
         let lex = NameLexicon::builtin();
         let doc = Document::new(text);
-        let ctx = Ctx::new(&doc, &lex);
+        let mut home = crate::entity::names::MemoHome::new();
+        let ctx = Ctx::new(&doc, &lex, &mut home);
         let reference: Vec<usize> = (0..ctx.len())
             .filter(|&i| ctx.kind(i) == Some(TokenKind::Url) || ctx.glued(i + 1) && ctx.is_punct(i + 1, "."))
             .collect();
@@ -1286,7 +1287,8 @@ mod tests {
         if !gate {
             let lex = NameLexicon::builtin();
             let doc = Document::new(text);
-            let ctx = Ctx::new(&doc, &lex);
+            let mut home = crate::entity::names::MemoHome::new();
+            let ctx = Ctx::new(&doc, &lex, &mut home);
             for i in 0..ctx.len() {
                 let next_glued = bytes
                     .get(ctx.tok(i).map_or(0, |t| t.end))
@@ -1340,7 +1342,8 @@ mod tests {
         if !has_upper_run3(bytes) {
             let lex = NameLexicon::builtin();
             let doc = Document::new(text);
-            let ctx = Ctx::new(&doc, &lex);
+            let mut home = crate::entity::names::MemoHome::new();
+            let ctx = Ctx::new(&doc, &lex, &mut home);
             assert!((0..ctx.len()).all(|i| !ticker_shape(&ctx, i)), "{text:?}");
         }
     }
@@ -1418,7 +1421,8 @@ mod tests {
     fn same_lower(text: &str, words: &[&str]) {
         let lex = NameLexicon::builtin();
         let doc = Document::new(text);
-        let ctx = Ctx::new(&doc, &lex);
+        let mut home = crate::entity::names::MemoHome::new();
+        let ctx = Ctx::new(&doc, &lex, &mut home);
         for i in 0..=ctx.len() {
             let lower = ctx.word(i).to_lowercase();
             for w in words.iter().copied().chain([lower.as_str(), ctx.word(i)]) {
@@ -1457,7 +1461,8 @@ mod tests {
     fn same_parse(text: &str) {
         let lex = NameLexicon::builtin();
         let doc = Document::new(text);
-        let ctx = Ctx::new(&doc, &lex);
+        let mut home = crate::entity::names::MemoHome::new();
+        let ctx = Ctx::new(&doc, &lex, &mut home);
         for i in 0..=ctx.len() + 1 {
             for depth in 0..3 {
                 assert_eq!(

@@ -809,7 +809,8 @@ mod tests {
         ];
         let lex = crate::lexicon::NameLexicon::builtin();
         let doc = crate::entity::Document::new(text);
-        let ctx = Ctx::new(&doc, &lex);
+        let mut home = crate::entity::names::MemoHome::new();
+        let ctx = Ctx::new(&doc, &lex, &mut home);
         for i in 0..=ctx.len() {
             // `in_word` (gated by the longest hit's end) answers as the walk
             // over every hit at `i` and `i - 1`.

@@ -426,7 +426,8 @@ mod tests {
     fn same_quote_walk(text: &str) {
         let lex = NameLexicon::builtin();
         let doc = Document::new(text);
-        let ctx = Ctx::new(&doc, &lex);
+        let mut home = crate::entity::names::MemoHome::new();
+        let ctx = Ctx::new(&doc, &lex, &mut home);
         for from in 0..=ctx.len() + 2 {
             assert_eq!(
                 next_open_quote(&ctx, from),
