@@ -569,6 +569,26 @@ fn year_expr(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     remembered(doc, &doc.year_memo, j, year_expr_uncached)
 }
 
+/// [`year_expr`] at a token `j` that [`year_at`] reads as the year
+/// `first`: the same memo, filled by [`year_range_from`] (a four-digit
+/// token has no comma, so `year_expr_uncached` would read `first` there
+/// again and go on the same way). The reference path reads it all.
+#[inline]
+fn year_expr_at_year(doc: &NumDoc<'_, '_>, j: usize, first: i32) -> Option<Expr> {
+    if !doc.fast {
+        return year_expr(doc, j);
+    }
+    debug_assert_eq!(year_at(doc, j), Some(first));
+    if let Some((k, e)) = doc.year_memo.get() {
+        if k == j {
+            return e;
+        }
+    }
+    let e = Some(year_range_from(doc, j, first));
+    doc.year_memo.set(Some((j, e)));
+    e
+}
+
 /// A year or a range of years at `j` (`2021-2025`, `2012 - 2013`).
 fn year_expr_uncached(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     let t = doc.tokens.get(j)?;
@@ -584,6 +604,12 @@ fn year_expr_uncached(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     } else {
         year_at(doc, j)?
     };
+    Some(year_range_from(doc, j, first))
+}
+
+/// [`year_expr_uncached`] after its year `first` at `j` was read: the
+/// range it starts, or the year alone.
+fn year_range_from(doc: &NumDoc<'_, '_>, j: usize, first: i32) -> Expr {
     // A range of years.
     let dash = j + 1;
     if (adjacent(doc, j) || inline_gap(doc, j))
@@ -592,27 +618,28 @@ fn year_expr_uncached(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     {
         if let Some(last) = year_at(doc, dash + 1) {
             if last > first && last - first <= 100 && !is_code_part(doc, dash + 1) {
-                return Some(expr(j, dash + 2, whole_years(first, last)));
+                return expr(j, dash + 2, whole_years(first, last));
             }
         }
         // `2003–04`: a season or school year with a two-digit end.
         if adjacent(doc, j) && adjacent(doc, dash) {
-            if let Some(yy) = small_number(doc, dash + 1, 2).filter(|_| doc.tokens[dash + 1].text.len() == 2)
+            if let Some(yy) = small_number(doc, dash + 1, 2)
+                .filter(|_| doc.tokens[dash + 1].text.len() == 2)
+                .and_then(|yy| i32::try_from(yy).ok())
             {
                 let century = first - first % 100;
-                let yy = i32::try_from(yy).ok()?;
                 let last = if century + yy > first {
                     century + yy
                 } else {
                     century + 100 + yy
                 };
                 if last - first <= 10 && !adjacent(doc, dash + 1) {
-                    return Some(expr(j, dash + 2, whole_years(first, last)));
+                    return expr(j, dash + 2, whole_years(first, last));
                 }
             }
         }
     }
-    Some(expr(j, j + 1, whole_years(first, first)))
+    expr(j, j + 1, whole_years(first, first))
 }
 
 /// Whether `text` holds a comma (a plain loop: number tokens are short).
@@ -751,12 +778,12 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
     // the order is free): most years out of range leave there. The
     // reference path (`fast` off) takes the long way; tests compare both.
     if let Some(y) = year.filter(|_| doc.fast) {
-        if no_bare_year(doc, i, y) || is_code_part(doc, i) {
+        if no_bare_year(doc, i, y) || super::numeric::is_code_part_once(doc, i) {
             return None;
         }
-        return year_expr(doc, i);
+        return year_expr_at_year(doc, i, y);
     }
-    if is_code_part(doc, i) {
+    if super::numeric::is_code_part_once(doc, i) {
         return None;
     }
     if let Some(e) = day_or_month_reading(doc, i) {
@@ -845,16 +872,20 @@ fn bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> Option<Expr> {
 /// amount or percentage sign after it.
 #[inline]
 fn no_bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> bool {
-    let after_year_list = i >= 2
-        && doc.tokens[i - 1].text == ","
-        && doc
-            .tokens
-            .get(i - 2)
-            .is_some_and(|p| p.kind == TokenKind::Number && p.text.len() >= 4);
-    if !(1900..=2100).contains(&y) && !after_year_list {
+    // (The value first: most years are in range, and the list test is
+    // then not needed; both pure.)
+    let after_year_list = || {
+        i >= 2
+            && doc.tokens[i - 1].text == ","
+            && doc
+                .tokens
+                .get(i - 2)
+                .is_some_and(|p| p.kind == TokenKind::Number && p.text.len() >= 4)
+    };
+    if !(1900..=2100).contains(&y) && !after_year_list() {
         return true;
     }
-    if i > 0 && inline_gap(doc, i - 1) && (!doc.fast || may_be_no_year_cue(doc.tokens[i - 1].text)) {
+    if i > 0 && (!doc.fast || may_be_no_year_cue(doc, i - 1)) && inline_gap(doc, i - 1) {
         let w = lower(doc.tokens[i - 1].text);
         if matches!(
             w.as_ref(),
@@ -895,23 +926,45 @@ fn no_bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> bool {
 static YEAR_AMOUNT_STARTS: super::numeric::Starts =
     super::numeric::starts_any_case(&["nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm", "chục", "%"]);
 
-/// Whether `word` may be one of the words before a number that make it
-/// no year (`số`, `mã`, `điều`, `khoản`, `phòng`, `tổ`, `lớp`, `thứ`, `top`,
-/// `km`, `hotline`, `khoảng`, `hơn`, `gần`, `trên`, `dưới`, in any case):
-/// a word with an ASCII first letter none of these begins with is not
-/// (lower-casing maps an ASCII letter to its lower case); one with a
-/// non-ASCII first byte is left to the full test. Saves lower-casing
-/// (an allocation) a capitalized word before a year (`Năm 2010`).
+/// Whether the token `i` may be one of the words before a number that
+/// make it no year (`số`, `mã`, `điều`, `khoản`, `phòng`, `tổ`, `lớp`,
+/// `thứ`, `top`, `km`, `hotline`, `khoảng`, `hơn`, `gần`, `trên`, `dưới`,
+/// in any case): a word with an ASCII first letter is one only with the
+/// first byte and the length of one ([`NO_YEAR_CUE_STARTS`]: `lower`
+/// keeps a text that starts with no capital, and maps one that does
+/// letter by letter to letters of the same length, except the Kelvin,
+/// Ångström and Ohm signs, the dotted `İ` and the capital `ẞ`, none of
+/// which lowers to a letter of these words); one with a non-ASCII first
+/// byte is left to the full test. Saves lower-casing and matching most
+/// words before a year (`mất 2010`, `Năm 2010`).
 #[inline]
-fn may_be_no_year_cue(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(&b) if b.is_ascii() => matches!(
-            b | 0x20,
-            b's' | b'm' | b'k' | b'p' | b't' | b'l' | b'h' | b'g' | b'd'
-        ),
+fn may_be_no_year_cue(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    match doc.tokens.get(i).and_then(|t| t.text.as_bytes().first()) {
+        Some(&b) if b.is_ascii() => starts_one_of(doc, i, &NO_YEAR_CUE_STARTS),
         Some(_) => true,
         None => false,
     }
+}
+
+/// The first bytes and lengths of the words of [`may_be_no_year_cue`], in
+/// both cases (a test checks the list against `no_bare_year`'s).
+static NO_YEAR_CUE_STARTS: super::numeric::Starts = super::numeric::starts_any_case(&[
+    "số", "mã", "điều", "khoản", "phòng", "tổ", "lớp", "thứ", "top", "km", "hotline", "khoảng", "hơn", "gần",
+    "trên", "dưới",
+]);
+
+/// False only when [`single`] at token `i` finds nothing: it reads on
+/// only from a digit first (`digit_expr`) or from a syllable with the
+/// first byte and length of a date word (`word_expr` on the fast path).
+/// Most tokens after a connector (`1001 – Giáo hoàng …`, the years that
+/// start the lines of a list of events) are neither, and leave before
+/// the second member's memo and reading.
+#[inline]
+fn may_start_single(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| {
+        t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            || (t.kind == TokenKind::Syllable && starts_one_of(doc, i, &DATE_WORD_STARTS))
+    })
 }
 
 /// One date expression starting at token `i` (with its date word).
@@ -1419,7 +1472,7 @@ fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, E
     let first = if with_from { single(doc, a) } else { at_i };
     let mut first = first.or_else(|| bare_day(doc, a))?;
     let j = first.end;
-    if !connector(doc, j) {
+    if !connector(doc, j) || (doc.fast && !may_start_single(doc, j + 1)) {
         return None;
     }
     let second = with_lunar(doc, second_member(doc, j + 1)?);
@@ -2197,6 +2250,21 @@ mod tests {
             "số", "mã", "điều", "khoản", "phòng", "tổ", "lớp", "thứ", "top", "km", "hotline", "khoảng",
             "hơn", "gần", "trên", "dưới",
         ];
+        // The filter at the first token of `text`, and `no_bare_year` at
+        // the year after it on both paths.
+        let check = |w: &str| -> bool {
+            let text = format!("{w} 1998");
+            let doc = Document::new(&text);
+            let fast = NumDoc::new(&doc);
+            let slow = NumDoc::reference(&doc);
+            let year = doc.tokens.iter().position(|t| t.text == "1998").unwrap();
+            assert_eq!(
+                super::no_bare_year(&fast, year, 1998),
+                super::no_bare_year(&slow, year, 1998),
+                "{text:?}"
+            );
+            year == 1 && super::may_be_no_year_cue(&fast, 0)
+        };
         for w in cues {
             let mut cap = w.chars();
             let capitalized: String = cap
@@ -2206,21 +2274,66 @@ mod tests {
                 .chain(cap)
                 .collect();
             for form in [w.to_owned(), capitalized, w.to_uppercase()] {
-                assert!(super::may_be_no_year_cue(&form), "{form}");
+                assert!(check(&form), "{form}");
             }
         }
-        // Words the filter rejects lower-case to no cue.
+        // Words the filter rejects lower-case to no cue; near misses (one
+        // byte off, the same first byte and length) agree on both paths.
         for w in [
-            "Năm", "năm", "Tết", "ông", "A", "Z", "[", "2010", "(", "Việt", "Nam", "cùng", "kỳ",
+            "Năm", "năm", "Tết", "ông", "A", "Z", "[", "2010", "(", "Việt", "Nam", "cùng", "kỳ", "sinh",
+            "mất", "Sinh", "từ", "tới", "Từ", "sô", "so", "kn", "KN", "tò", "tóp", "hơi", "trến", "hotlinf",
+            "Hotlinf", "gân", "mâ", "lơp", "thư", "dươi", "đến", "Đến",
         ] {
-            if !super::may_be_no_year_cue(w) {
+            if !check(w) {
                 assert!(!cues.contains(&crate::entity::numeric::lower(w).as_ref()), "{w}");
             }
         }
-        assert!(!super::may_be_no_year_cue("Năm"));
-        assert!(!super::may_be_no_year_cue(""));
+        assert!(!check("Năm"));
+        assert!(!check("mất"));
         // With `km` written with a Kelvin sign, the full test decides.
-        assert!(super::may_be_no_year_cue("\u{212A}m"));
+        assert!(check("\u{212A}m"));
+    }
+
+    /// The year shortcuts agree with the full reading: at every token
+    /// that `year_at` reads, `year_expr_at_year` (fast, through the memo,
+    /// asked twice) equals `year_expr_uncached` on the reference path;
+    /// where `may_start_single` says no, `single` reads nothing on either
+    /// path (and it says yes at every date word and digit).
+    #[test]
+    fn year_and_member_shortcuts_agree_with_the_reading() {
+        let texts = [
+            "1001 – Giáo hoàng, 1999 – 2003, 2003–04, 1998-99, 2010 - 2011a, 1990–2100 và 2016,2017.",
+            "Ông (sinh 1935 – mất 2010), năm 2020 – tháng 3, 1995 – ngày 5, 1996 – 12/2000, 1997 – Quý 2.",
+            "Từ 2001 đến 2005, 2001 tới Năm 2009, 2004 -2008, 1999 — 2000, 2000 ‐ 2001, 2019 – nay, 2021 - 05.",
+            "5 tháng 3 – Đầu năm, 1 – 2 tháng 4, 1998 - Cuối 1999, 2020 – GIỮA năm, 1930 – 1931/32.",
+        ];
+        let mut years = 0;
+        for text in texts {
+            let doc = Document::new(text);
+            let fast = NumDoc::new(&doc);
+            let slow = NumDoc::reference(&doc);
+            for i in 0..=doc.tokens.len() {
+                if let Some(y) = super::year_at(&fast, i) {
+                    let want = super::year_expr_uncached(&slow, i);
+                    assert_eq!(super::year_expr_at_year(&fast, i, y), want, "{text:?} at {i}");
+                    assert_eq!(super::year_expr_at_year(&fast, i, y), want, "{text:?} at {i}");
+                    assert_eq!(super::year_expr_at_year(&slow, i, y), want, "{text:?} at {i}");
+                    years += 1;
+                }
+                let (a, b) = (super::single(&fast, i), super::single(&slow, i));
+                if !super::may_start_single(&fast, i) {
+                    assert!(a.is_none() && b.is_none(), "{text:?} at {i}");
+                }
+                if doc.tokens.get(i).is_some_and(|t| {
+                    t.text.starts_with(|c: char| c.is_ascii_digit())
+                        || super::date_word(&crate::entity::numeric::lower(t.text)).is_some()
+                }) {
+                    assert!(super::may_start_single(&fast, i), "{text:?} at {i}");
+                }
+            }
+            assert_eq!(both_paths(text).0, both_paths(text).1, "{text:?}");
+        }
+        assert!(years >= 30, "{years}");
     }
 
     #[test]
