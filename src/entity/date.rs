@@ -435,6 +435,17 @@ fn remembered(
     j: usize,
     read: fn(&NumDoc<'_, '_>, usize) -> Option<Expr>,
 ) -> Option<Expr> {
+    remembered_with(doc, memo, j, read)
+}
+
+/// [`remembered`] with any reader (a closure that knows more).
+#[inline]
+fn remembered_with(
+    doc: &NumDoc<'_, '_>,
+    memo: &std::cell::Cell<Option<(usize, Option<Expr>)>>,
+    j: usize,
+    read: impl FnOnce(&NumDoc<'_, '_>, usize) -> Option<Expr>,
+) -> Option<Expr> {
     if !doc.fast {
         return read(doc, j);
     }
@@ -482,6 +493,30 @@ fn day_number(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
     // `ngày 15 tháng 3 năm 2021`
     if inline_gap(doc, j) && is_word(doc, j + 1, "tháng") && inline_gap(doc, j + 1) {
         if let Some(m) = small_number(doc, j + 2, 2).and_then(|m| u8::try_from(m).ok()) {
+            let (year, end) = year_after(doc, j + 3);
+            if valid_day(year, m, d) {
+                let day = pd(year, Some(m), Some(d));
+                return Some(expr(j, end, (day, day)));
+            }
+        }
+    }
+    let day = pd(None, None, Some(d));
+    Some(expr(j, j + 1, (day, day)))
+}
+
+/// [`day_number`] at `j`, known to be a plain number of value `d` with at
+/// most two digits, followed on the line by `tháng` and a plain number of
+/// value `m` with at most two digits (`small_number(j + 2, 2)`): its
+/// tests of these are not made again.
+#[inline]
+fn day_number_before_month(doc: &NumDoc<'_, '_>, j: usize, d: u32, m: u32) -> Option<Expr> {
+    let d = u8::try_from(d).ok()?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    // `15 tháng 3 năm 2021`
+    if inline_gap(doc, j + 1) {
+        if let Ok(m) = u8::try_from(m) {
             let (year, end) = year_after(doc, j + 3);
             if valid_day(year, m, d) {
                 let day = pd(year, Some(m), Some(d));
@@ -796,25 +831,24 @@ fn digit_expr(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
 /// năm 2024`, `24 tháng 12` without `ngày`, `Sáng 31.1`. None reads a
 /// plain four-digit number.
 fn day_or_month_reading(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
+    // (The number and `tháng` after it on the line, which both readings
+    // of `N tháng …` need, are read once; all pure.)
+    let number = small_number(doc, i, 2);
+    let thang = inline_gap(doc, i) && is_word(doc, i + 1, "tháng");
     // `6 tháng đầu năm 2024`, `11 tháng năm 2019`, `6 tháng cuối năm`.
-    if let Some(n) = small_number(doc, i, 2).and_then(|n| u8::try_from(n).ok()) {
-        if (1..=12).contains(&n)
-            && inline_gap(doc, i)
-            && is_word(doc, i + 1, "tháng")
-            && inline_gap(doc, i + 1)
-        {
+    if let Some(n) = number.and_then(|n| u8::try_from(n).ok()) {
+        if (1..=12).contains(&n) && thang && inline_gap(doc, i + 1) {
             let mut k = i + 2;
-            let part = word_at(doc, k);
-            let last = match part.as_deref() {
-                Some("đầu") => {
-                    k += 1;
-                    Some(true)
-                }
-                Some("cuối") => {
-                    k += 1;
-                    Some(false)
-                }
-                _ => None,
+            // (`is_word` is `lower(text) == word` for these words, without
+            // lower-casing: see `eq_ci`.)
+            let last = if is_word(doc, k, "đầu") {
+                k += 1;
+                Some(true)
+            } else if is_word(doc, k, "cuối") {
+                k += 1;
+                Some(false)
+            } else {
+                None
             };
             if (last.is_none() || inline_gap(doc, k - 1)) && is_word(doc, k, "năm") {
                 let (year, end) = year_after(doc, k);
@@ -830,16 +864,24 @@ fn day_or_month_reading(doc: &NumDoc<'_, '_>, i: usize) -> Option<Expr> {
         }
     }
     // `24 tháng 12 [năm 2025]` without `ngày`.
-    if inline_gap(doc, i) && is_word(doc, i + 1, "tháng") && small_number(doc, i + 2, 2).is_some() {
+    if let Some(m) = small_number(doc, i + 2, 2).filter(|_| thang) {
         // (`digit_expr` found no `date_like` here; with `tháng` at `i + 1`
         // no dash is, so without a dot no token reading is: the day is
-        // `day_number`'s. Same memo, same value; the reference path reads
-        // it all.)
-        let plain = doc.fast && !doc.tokens.get(i).is_some_and(|t| t.text.contains('.'));
-        let day = if plain {
-            remembered(doc, &doc.day_memo, i, day_number)
-        } else {
-            day_expr(doc, i)
+        // `day_number`'s, read by `day_number_before_month` from what is
+        // known here. Same memo, same value; the reference path reads it
+        // all.)
+        // (A plain loop: number tokens are short.)
+        let plain = doc.fast
+            && !doc
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.text.bytes().any(|b| b == b'.'));
+        let day = match number {
+            Some(d) if plain => remembered_with(doc, &doc.day_memo, i, |doc, j| {
+                day_number_before_month(doc, j, d, m)
+            }),
+            _ if plain => remembered(doc, &doc.day_memo, i, day_number),
+            _ => day_expr(doc, i),
         };
         if let Some(e) = day {
             if e.from.month.is_some() {
@@ -2514,6 +2556,34 @@ mod tests {
         }
         let (fast, _) = both_paths("31.1 tháng 12");
         assert_eq!(fast.len(), 2, "the day and the month: {fast:?}");
+        // `day_number_before_month` is `day_number` wherever its facts
+        // hold: days and months in and out of range, gaps, years.
+        let mut checked = 0;
+        for text in [
+            "24 tháng 12, 31 tháng 2, 29 tháng 2 năm 2024, 29 tháng 2 năm 2023, 0 tháng 5, 32 tháng 1.",
+            "5 tháng 13, 5 tháng 00, 07 tháng 08 năm 1999, 5 tháng\n3, 5 tháng  3 Năm 2010, 9 Tháng 9 năm 3010.",
+            "1 tháng 1 năm, 30 tháng 4 năm 1975–1976, 15 THÁNG 3, 31 tháng 4 năm 2021 và 99 tháng 9.",
+        ] {
+            let doc = Document::new(text);
+            let fast = NumDoc::new(&doc);
+            for j in 0..doc.tokens.len() {
+                let thang = crate::entity::numeric::inline_gap(&fast, j)
+                    && crate::entity::numeric::is_word(&fast, j + 1, "tháng");
+                if let (Some(d), Some(m), true) =
+                    (super::small_number(&fast, j, 2), super::small_number(&fast, j + 2, 2), thang)
+                {
+                    assert_eq!(
+                        super::day_number_before_month(&fast, j, d, m),
+                        super::day_number(&fast, j),
+                        "{text:?} at {j}"
+                    );
+                    checked += 1;
+                }
+            }
+            let (a, b) = both_paths(text);
+            assert_eq!(a, b, "{text:?}");
+        }
+        assert!(checked >= 17, "{checked}");
     }
 
     /// The month of a `tháng` taken from the day read just before it

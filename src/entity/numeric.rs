@@ -1536,7 +1536,7 @@ pub(crate) fn is_code_part(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 /// [`surely_no_code_part`] settles (most years) is answered inline, and
 /// not remembered (the memo only saves work; a later question reads it
 /// again the same way).
-#[inline]
+#[inline(always)]
 pub(crate) fn is_code_part_once(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     if let Some(known) = doc.bufs.memo.borrow().tokens.get(i).map(|m| m.code) {
         if known != 0 {
