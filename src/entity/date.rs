@@ -1187,7 +1187,10 @@ fn nested_day_end(doc: &NumDoc<'_, '_>, i: usize, day: &Expr) -> Option<usize> {
     {
         return None;
     }
+    // (`second_member` is `single`, which `may_start_single` rules out
+    // cheaply after most dashes: `5 tháng 10 - vua Edward`.)
     let connected = starts_one_of(doc, end, &CONNECTOR_STARTS)
+        && may_start_single(doc, end + 1)
         && connector(doc, end)
         && second_member(doc, end + 1).is_some();
     let lunar = starts_one_of(doc, end, &LUNAR_STARTS) && lunar_after(doc, end).is_some();
@@ -1514,7 +1517,9 @@ fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, E
     let first = if with_from { single(doc, a) } else { at_i };
     let mut first = first.or_else(|| bare_day(doc, a))?;
     let j = first.end;
-    if !connector(doc, j) || (doc.fast && !may_start_single(doc, j + 1)) {
+    // (The member first: cheaper than the connector test, and most
+    // tokens after a dash start none; both pure.)
+    if (doc.fast && !may_start_single(doc, j + 1)) || !connector(doc, j) {
         return None;
     }
     let second = with_lunar(doc, second_member(doc, j + 1)?);
@@ -1542,15 +1547,21 @@ fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, E
 /// on the same line, with more on the line after it.
 #[inline]
 fn joined_after(doc: &NumDoc<'_, '_>, j: usize) -> bool {
-    joined_after_with(doc, j, true)
+    // (The filter of `joined_after_with` here, inline: most dates are
+    // followed by neither, and leave without a call.)
+    starts_one_of(doc, j, &JOINER_STARTS) && joined_after_with(doc, j, false)
 }
+
+/// The first bytes and lengths of `,` and `và` in either case (see
+/// [`joined_after_with`]).
+static JOINER_STARTS: super::numeric::Starts = starts(&[",", "và", "Và"]);
 
 /// [`joined_after`]; with `filter`, a token at `j` without the first byte
 /// and the length of `,` or `và` (in either case) is rejected at once
 /// (tests compare both).
 #[inline]
 pub(crate) fn joined_after_with(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> bool {
-    if filter && !starts_one_of(doc, j, &const { starts(&[",", "và", "Và"]) }) {
+    if filter && !starts_one_of(doc, j, &JOINER_STARTS) {
         return false;
     }
     j > 0
@@ -2679,6 +2690,10 @@ mod tests {
             "năm 1999 đến năm 2003; năm 1999 tới 2003; năm 2000-2001.",
             "năm học 2024-2025; đầu năm 2020; tháng 5 năm 2020; quý 2 năm 2021.",
             "Số 2020 năm 2021 mã 2022.",
+            // A dash after the day and a token that can or cannot start a
+            // member (`may_start_single` before the connector test).
+            "5 tháng 10 - vua Edward; 6 tháng 10 - 7 tháng 10; 8 tháng 10 – Ngày 9; 1 tháng 2 - tháng 3.",
+            "2 tháng 3 năm 2001 – Quý 2; 4 tháng 5 - năm 2002; 6 tháng 7 đến 8; 9 tháng 9 tới Giữa tháng 10.",
         ];
         for text in texts {
             deferral_on_and_off(text);
