@@ -1710,6 +1710,25 @@ pub(crate) fn is_code_part(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     code_part_first(doc, i)
 }
 
+/// [`is_code_part`] where the answer is seldom asked again (the date
+/// reader's years: it runs after the other readers): a number that
+/// [`surely_no_code_part`] settles (most years) is answered inline, and
+/// not remembered (the memo only saves work; a later question reads it
+/// again the same way).
+#[inline(always)]
+pub(crate) fn is_code_part_once(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    if let Some(known) = doc.bufs.memo.borrow().tokens.get(i).map(|m| m.code) {
+        if known != 0 {
+            return known == 2;
+        }
+    }
+    if doc.fast && doc.tokens.get(i).is_some_and(|t| surely_no_code_part(doc, i, t)) {
+        debug_assert!(!code_part_uncached(doc, i));
+        return false;
+    }
+    code_part_first(doc, i)
+}
+
 #[inline(never)]
 fn code_part_first(doc: &NumDoc<'_, '_>, i: usize) -> bool {
     if i >= doc.tokens.len() {
@@ -1804,10 +1823,42 @@ fn surely_no_code_part(doc: &NumDoc<'_, '_>, i: usize, t: &Token<'_>) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) else {
         return true;
     };
-    prev.kind != TokenKind::Number
-        && prev.span.end != t.span.start
-        && !matches!(prev.text, ":" | "(" | "số" | "Số")
-        && !starts_one_of(doc, i - 1, &PHONE_CUE_STARTS)
+    // (A `(` glued on the left, `(1935`, is no separator of the left-glue
+    // tests and no word: only the phone cue below can see it.)
+    if prev.kind == TokenKind::Number || (prev.span.end == t.span.start && prev.text != "(") {
+        return false;
+    }
+    // The phone cue as `after_phone_cue_with` finds it: up to three of
+    // `:`, `(`, `số` skipped, then a cue word (`sinh 1935`, the most
+    // frequent word before a year, has the first byte and length of
+    // `sđt`, but not a cue's last letter).
+    let mut k = i;
+    for _ in 0..3 {
+        match k.checked_sub(1).and_then(|p| toks.get(p)) {
+            Some(p) if matches!(p.text, ":" | "(" | "số" | "Số") => k -= 1,
+            Some(_) => break,
+            None => return true,
+        }
+    }
+    k == 0 || !may_be_phone_cue(doc, k - 1)
+}
+
+/// False only when the token `i` is no phone cue word of
+/// [`after_phone_cue_with`] (`hotline`, `sđt`, `đt`, `fax`, `tel`, in any
+/// case that `lower` maps to them, `SĐT`, `ĐT`, or the second word of
+/// `điện thoại`, `dây nóng` in any case): it must pass
+/// [`PHONE_CUE_STARTS`] and end with the last letter of one of them in
+/// either case (each is ASCII, and only that letter in either case has
+/// it as its lower case: the last byte of the text is that letter).
+#[inline]
+fn may_be_phone_cue(doc: &NumDoc<'_, '_>, i: usize) -> bool {
+    starts_one_of(doc, i, &PHONE_CUE_STARTS)
+        && doc.tokens.get(i).is_some_and(|t| {
+            matches!(
+                t.text.as_bytes().last().map(|b| b | 0x20),
+                Some(b'e' | b't' | b'x' | b'l' | b'i' | b'g')
+            )
+        })
 }
 
 /// The first bytes and lengths of the phone cue words that
@@ -3197,6 +3248,13 @@ mod tests {
             "Dịch Covid-19 lan rộng từ tháng-12 năm 2019.",
             "Giá 1 500 000 đồng, năm 2010 có 5 người, 3-4 tháng.",
             "Mã 12\\34, 12\\ab và 7.2024 rồi 0123 cùng 045 và 2000 000.",
+            // The phone cue behind `(`, `:` and `số`, a glued `(`, and the
+            // words with a cue's first byte and length but not its last
+            // letter (`sinh` and `sđt`).
+            "Ông (sinh 1935) và bà (s. 1940), (1899 – 1960), (1234 5678), sinh: 1935.",
+            "Tel (1998) 1234, TEL: 1998, SĐT: (1998), sđt số 1998, Sđt (1998, ĐT 1998, đt: (1998.",
+            "Điện THOẠI (1998), dây Nóng: 1999, hotline số (2000), HOTLINE 1998, fax: ( 1998, Fax 1998.",
+            "Sinh 1935, sinT 1935, sinx 1935, thoạI 1998, nónG: 1999, tele 1998, fa 1998 và ( ( ( 1998.",
         ];
         let mut codes = 0;
         for text in texts {
@@ -3205,10 +3263,14 @@ mod tests {
             for i in 0..doc.tokens.len() {
                 let code = code_part_uncached(&plain, i);
                 assert_eq!(code_part_uncached(&fast, i), code, "code at {i} in {text:?}");
+                // (A fresh document each time: the memo empty.)
+                let once = NumDoc::new(&doc);
+                assert_eq!(is_code_part_once(&once, i), code, "once at {i} in {text:?}");
+                assert_eq!(is_code_part(&once, i), code, "memo at {i} in {text:?}");
                 codes += usize::from(code);
             }
         }
-        assert!(codes >= 15, "only {codes} code tokens");
+        assert!(codes >= 25, "only {codes} code tokens");
     }
 
     /// The buffers the recognizer keeps from one document to the next (the
