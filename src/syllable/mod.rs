@@ -674,6 +674,13 @@ impl fmt::Display for Syllable {
 /// ```
 #[inline]
 pub fn is_syllable(word: &str) -> bool {
+    !ascii_no_syllable(word) && decodes_to_syllable(word)
+}
+
+/// [`is_syllable`] by the letters' decoding and the onset and rhyme
+/// checks alone (the reference for [`ascii_no_syllable`]).
+#[inline(always)]
+fn decodes_to_syllable(word: &str) -> bool {
     let bytes = word.len();
     if bytes == 0 || bytes > 4 * MAX_LETTERS * 4 {
         return false;
@@ -684,6 +691,86 @@ pub fn is_syllable(word: &str) -> bool {
         Err(DecodeError::NeedsNfc) => Syllable::parse(word).is_ok(),
         Err(DecodeError::Syllable(_)) => false,
     }
+}
+
+/// The states of [`ascii_no_syllable`]'s scan: 0 before the first letter,
+/// 1–3 after that many consonants and no vowel, [`IN_VOWELS`] in the run
+/// of vowels, then one or two consonants after it, and [`DEAD`]: a byte
+/// that is no letter of a syllable, or letters that cannot spell one.
+const IN_VOWELS: u8 = 4;
+const DEAD: u8 = 7;
+
+/// [`ascii_no_syllable`]'s next state by state and ASCII byte.
+const ASCII_NEXT: [[u8; 128]; 8] = {
+    let mut t = [[DEAD; 128]; 8];
+    let mut s = 0;
+    while s < 8 {
+        let mut b = 0;
+        while b < 128 {
+            let c = (b as u8).to_ascii_lowercase();
+            let vowel = matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+            let consonant = matches!(
+                c,
+                b'b' | b'c'
+                    | b'd'
+                    | b'g'
+                    | b'h'
+                    | b'k'
+                    | b'l'
+                    | b'm'
+                    | b'n'
+                    | b'p'
+                    | b'q'
+                    | b'r'
+                    | b's'
+                    | b't'
+                    | b'v'
+                    | b'x'
+            );
+            t[s][b] = match s as u8 {
+                // Onset consonants, then the first vowel.
+                0..=3 if vowel => IN_VOWELS,
+                0..=2 if consonant => s as u8 + 1,
+                IN_VOWELS if vowel => IN_VOWELS,
+                // At most two consonants after the vowels (`ng`, `ch`).
+                IN_VOWELS | 5 if consonant => s as u8 + 1,
+                _ => DEAD,
+            };
+            b += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
+/// Whether `word` is no syllable ([`is_syllable`] is `false`), told from
+/// its bytes when they are all ASCII: a byte that is no letter of a
+/// syllable (`f j w z`, digits, punctuation), or letters that cannot be an
+/// onset and a rhyme: the vowels (`a e i o u y`) are not one run, or there
+/// is no vowel, more than 3 consonants before it (`ngh`), more than 2
+/// after it (`ng`, `ch`), more than 7 letters (`nghiêng`). `false` when it
+/// cannot tell (a non-ASCII byte). Most of the words the tokenizer's memo
+/// misses in a warm pass (and classifies with [`is_syllable`]) are ASCII
+/// words that are no syllable (foreign names: `Hoogland`, `Strasser`,
+/// `Watson`), for which this scan (a table step per byte) replaces the
+/// letter decoding and the onset and rhyme look-ups.
+// (Not inlined: inlined through `token::cache::is_syllable` into the
+// tokenizer's loop, it cost that loop +1.9 M instructions a pass on
+// viwiki by register allocation.)
+#[inline(never)]
+fn ascii_no_syllable(word: &str) -> bool {
+    let mut s = 0u8;
+    for &b in word.as_bytes() {
+        if b >= 0x80 {
+            return false;
+        }
+        s = ASCII_NEXT
+            .get(usize::from(s))
+            .and_then(|row| row.get(usize::from(b)))
+            .copied()
+            .unwrap_or(DEAD);
+    }
+    s == DEAD || s < IN_VOWELS || word.len() > 7
 }
 
 /// Every rhyme of the inventory, as (spelling, written after `qu`).
@@ -701,6 +788,90 @@ pub fn rhymes() -> impl Iterator<Item = (String, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`ascii_no_syllable`] says "no syllable" of no syllable: every
+    /// onset and rhyme of the inventory written without marks, in three
+    /// cases (the syllables it must let through: the check accepts no
+    /// other spelling), every word of up to four ASCII letters, and ASCII
+    /// prefixes before Vietnamese letters, marks and other bytes. It fails
+    /// when a bound is one too tight (`nhanh`: two consonants after the
+    /// vowels; `nghe`: three before; `khuya`: vowels `uya`).
+    #[test]
+    fn ascii_no_syllable_rejects_no_syllable() {
+        let check = |w: &str| {
+            assert!(!(ascii_no_syllable(w) && decodes_to_syllable(w)), "{w:?}");
+        };
+        let onsets = [
+            "", "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x", "ch", "gh",
+            "kh", "ng", "nh", "ph", "th", "tr", "ngh", "gi", "qu",
+        ];
+        let mut ascii_syllables = 0;
+        for (rhyme, _) in rhymes() {
+            for onset in onsets {
+                let w = format!("{onset}{rhyme}");
+                let mut title = w.clone();
+                if let Some(f) = title.get_mut(..1) {
+                    f.make_ascii_uppercase();
+                }
+                for w in [w.clone(), w.to_uppercase(), title] {
+                    check(&w);
+                    ascii_syllables += usize::from(w.is_ascii() && decodes_to_syllable(&w));
+                }
+            }
+        }
+        assert!(ascii_syllables > 500, "{ascii_syllables}");
+        for w in ["nhanh", "nghe", "khuya", "NGHIÊNG", "Nguyen", "quynh", "gieng"] {
+            check(w);
+            assert!(!ascii_no_syllable(w), "{w}");
+        }
+        for w in [
+            "Hoogland", "Strasser", "Watson", "nghieeng", "NAM2", "a-b", "ss", "bcd",
+        ] {
+            assert!(ascii_no_syllable(w), "{w}");
+            assert!(!decodes_to_syllable(w), "{w}");
+        }
+        let letters: Vec<u8> = (b'a'..=b'z')
+            .chain(b'A'..=b'Z')
+            .chain([b'0', b'-', b'.'])
+            .collect();
+        let mut w = Vec::new();
+        for &a in &letters {
+            for &b in &letters {
+                for &c in letters.iter().filter(|c| c.is_ascii_lowercase()) {
+                    for d in [None, Some(b'a'), Some(b'n'), Some(b'g'), Some(b'y')] {
+                        w.clear();
+                        w.extend([a, b, c]);
+                        w.extend(d);
+                        check(std::str::from_utf8(&w).unwrap_or_default());
+                    }
+                }
+            }
+        }
+        for prefix in ["", "ng", "Ng", "nh", "x", "o", "oo", "tr", "a1", "q", "b-", "thr"] {
+            for rest in [
+                "ười",
+                "ƯỜI",
+                "ữa",
+                "\u{301}",
+                "a\u{301}",
+                "o\u{31b}i",
+                "ê",
+                "đ",
+                "ñ",
+                "1",
+                "ng",
+            ] {
+                check(&format!("{prefix}{rest}"));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_no_syllable_agrees_with_the_check(w in "[a-zA-Z]{0,3}[aeiouyAEIOUYăâêôơưđ\u{301}\u{303}fjw0-]{0,3}[a-zàáạ]{0,3}") {
+            proptest::prop_assert!(!(ascii_no_syllable(&w) && decodes_to_syllable(&w)), "{:?}", w);
+        }
+    }
 
     fn parts(w: &str) -> (&'static str, Option<char>, &'static str, &'static str, Tone) {
         let s = Syllable::parse(w).unwrap_or_else(|e| panic!("{w}: {e}"));
