@@ -491,17 +491,28 @@ fn day_number(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
         return None;
     }
     // `ngày 15 tháng 3 năm 2021`
-    if inline_gap(doc, j) && is_word(doc, j + 1, "tháng") && inline_gap(doc, j + 1) {
-        if let Some(m) = small_number(doc, j + 2, 2).and_then(|m| u8::try_from(m).ok()) {
-            let (year, end) = year_after(doc, j + 3);
-            if valid_day(year, m, d) {
-                let day = pd(year, Some(m), Some(d));
-                return Some(expr(j, end, (day, day)));
-            }
+    let month = if inline_gap(doc, j) && is_word(doc, j + 1, "tháng") && inline_gap(doc, j + 1) {
+        small_number(doc, j + 2, 2).and_then(|m| u8::try_from(m).ok())
+    } else {
+        None
+    };
+    Some(day_with_month(doc, j, d, month))
+}
+
+/// The day `d` (1–31) of the number at `j`: with the month `m` of `j + 2`
+/// (`15 tháng 3`) and the year after it when it has one and the three
+/// make a valid day (`15 tháng 3 năm 2021`), else the day alone.
+#[inline]
+fn day_with_month(doc: &NumDoc<'_, '_>, j: usize, d: u8, month: Option<u8>) -> Expr {
+    if let Some(m) = month {
+        let (year, end) = year_after(doc, j + 3);
+        if valid_day(year, m, d) {
+            let day = pd(year, Some(m), Some(d));
+            return expr(j, end, (day, day));
         }
     }
     let day = pd(None, None, Some(d));
-    Some(expr(j, j + 1, (day, day)))
+    expr(j, j + 1, (day, day))
 }
 
 /// [`day_number`] at `j`, known to be a plain number of value `d` with at
@@ -515,17 +526,12 @@ fn day_number_before_month(doc: &NumDoc<'_, '_>, j: usize, d: u32, m: u32) -> Op
         return None;
     }
     // `15 tháng 3 năm 2021`
-    if inline_gap(doc, j + 1) {
-        if let Ok(m) = u8::try_from(m) {
-            let (year, end) = year_after(doc, j + 3);
-            if valid_day(year, m, d) {
-                let day = pd(year, Some(m), Some(d));
-                return Some(expr(j, end, (day, day)));
-            }
-        }
-    }
-    let day = pd(None, None, Some(d));
-    Some(expr(j, j + 1, (day, day)))
+    let month = if inline_gap(doc, j + 1) {
+        u8::try_from(m).ok()
+    } else {
+        None
+    };
+    Some(day_with_month(doc, j, d, month))
 }
 
 /// ` năm 2021` after token `end - 1`: the year and the new end.
