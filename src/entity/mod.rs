@@ -602,8 +602,9 @@ impl Extractor {
         homes: &mut Homes,
         deferred: Option<&mut Vec<[usize; 4]>>,
     ) {
-        // (The numeric recognizer annotates nothing: `anns` is the names',
-        // with the numeric anchor bit of each word.)
+        // (`anns` are the tokenizer's annotations of the document: the
+        // names' classes with the numeric anchor bit of each word, or the
+        // anchor bits alone when the names do not run.)
         if let Some(numeric) = &self.numeric {
             numeric.recognize_with(doc, anns, &mut homes.numeric, out, deferred);
         }
