@@ -959,7 +959,7 @@ impl NumericRecognizer {
 /// A table of phrases (one or more tokens each), matched token by token
 /// ignoring letter case; the longest phrase wins.
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<String, Vec<(Vec<Word>, V)>, FnvBuild>,
+    by_first: HashMap<String, Phrases<V>, FnvBuild>,
     /// By first byte of a key of `by_first`: bit `n` set when a key of `n`
     /// bytes starts with it (`n` < 64). Lets most words that start no
     /// phrase be rejected without hashing (see [`PhraseTable::may_start`]).
@@ -976,6 +976,57 @@ pub(crate) struct PhraseTable<V> {
     /// when one has 64 or more. Lets `longest_before` reject a token that
     /// ends no phrase without looking up the words before it.
     end_len: [u64; 256],
+}
+
+/// The phrases under one key of a [`PhraseTable`], longest first, with
+/// what lets [`PhraseTable::longest_at`] pass over the phrases of two words
+/// or more at once when the token after the first cannot be the second
+/// word of any of them (`người` heads seventeen, `máy` twenty-one).
+struct Phrases<V> {
+    list: Vec<(Vec<Word>, V)>,
+    /// The [`word_bit`] of the lower-case and of the exact form of the
+    /// second word of each phrase of two words or more.
+    second_words: u64,
+    /// The index in `list` of the first phrase of fewer than two words
+    /// (all after it are such too: the list is sorted longest first).
+    short_from: usize,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases {
+            list: Vec::new(),
+            second_words: 0,
+            short_from: 0,
+        }
+    }
+}
+
+impl<V> std::ops::Deref for Phrases<V> {
+    type Target = Vec<(Vec<Word>, V)>;
+    fn deref(&self) -> &Self::Target {
+        &self.list
+    }
+}
+
+impl<'a, V> IntoIterator for &'a Phrases<V> {
+    type Item = &'a (Vec<Word>, V);
+    type IntoIter = std::slice::Iter<'a, (Vec<Word>, V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+/// The bit of [`Phrases::second_words`] for a word: a hash of its
+/// length, first byte and last byte (equal words have equal bits).
+#[inline]
+fn word_bit(w: &[u8]) -> u64 {
+    let (f, l) = match w {
+        [f, .., l] => (*f, *l),
+        [f] => (*f, *f),
+        [] => (0, 0),
+    };
+    1u64 << ((usize::from(f).wrapping_mul(7) ^ usize::from(l).wrapping_mul(3) ^ w.len()) & 63)
 }
 
 /// FNV-1a: the tables are small and their keys short, so a simple hash is
@@ -1029,7 +1080,7 @@ impl<V> PhraseTable<V> {
     /// Reads `phrase <TAB> value` lines; `parse` turns the value column
     /// (empty when absent) into `V`, or skips the line.
     fn from_data(data: &'static str, parse: impl Fn(&'static str) -> Option<V>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<Word>, V)>, FnvBuild> = HashMap::default();
+        let mut by_first: HashMap<String, Phrases<V>, FnvBuild> = HashMap::default();
         let mut max_len = 1;
         for line in crate::lexicon::entries(data) {
             let (phrase, value) = line.split_once('\t').unwrap_or((line, ""));
@@ -1052,11 +1103,22 @@ impl<V> PhraseTable<V> {
                 if let Some(w) = words.first_mut() {
                     w.is_key = w.exact.is_none() && w.lower == key.as_str();
                 }
-                by_first.entry(key.into_owned()).or_default().push((words, v));
+                by_first
+                    .entry(key.into_owned())
+                    .or_default()
+                    .list
+                    .push((words, v));
             }
         }
-        for list in by_first.values_mut() {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        for p in by_first.values_mut() {
+            p.list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            p.short_from = p.list.iter().take_while(|(w, _)| w.len() >= 2).count();
+            for (words, _) in &p.list {
+                if let Some(w2) = words.get(1) {
+                    p.second_words |= word_bit(w2.lower.as_bytes());
+                    p.second_words |= w2.exact.as_ref().map_or(0, |e| word_bit(e.as_bytes()));
+                }
+            }
         }
         let mut key_len = [0u64; 256];
         let mut first_any = [false; 256];
@@ -1151,7 +1213,7 @@ impl<V> PhraseTable<V> {
 
     /// The phrases whose first word is `text` (in any letter case).
     #[inline]
-    fn phrases(&self, text: &str) -> Option<&Vec<(Vec<Word>, V)>> {
+    fn phrases(&self, text: &str) -> Option<&Phrases<V>> {
         if !self.may_start(text) {
             debug_assert!(!self.by_first.contains_key(lower(text).as_ref()));
             return None;
@@ -1168,11 +1230,13 @@ impl<V> PhraseTable<V> {
     /// is the plain reading the tests compare with.
     pub(crate) fn longest_at(&self, doc: &NumDoc<'_, '_>, i: usize) -> Option<(&V, usize)> {
         let text = doc.tokens.get(i)?.text;
-        let list = self.phrases(text)?;
+        let entry = self.phrases(text)?;
         // `None` until a phrase of two words or more asks; then the second
         // token's text and lower-case form, when it follows on the line.
         let mut second: Option<Option<(&str, Lower<'_>)>> = None;
-        'phrases: for (words, v) in list {
+        let mut k = 0;
+        'phrases: while let Some((words, v)) = entry.list.get(k) {
+            k += 1;
             let Some((first, rest)) = words.split_first() else {
                 return Some((v, i));
             };
@@ -1183,13 +1247,27 @@ impl<V> PhraseTable<V> {
                 continue;
             }
             if let Some((w2, more)) = rest.split_first() {
-                let next = second.get_or_insert_with(|| {
-                    if inline_gap(doc, i) {
-                        doc.tokens.get(i + 1).map(|t| (t.text, lower(t.text)))
-                    } else {
-                        None
+                let next = match &second {
+                    Some(next) => next,
+                    None => {
+                        let next = if inline_gap(doc, i) {
+                            doc.tokens.get(i + 1).map(|t| (t.text, lower(t.text)))
+                        } else {
+                            None
+                        };
+                        // No second word with its bit (or none on the line):
+                        // every phrase of two words or more fails on it, so go
+                        // on with the shorter ones.
+                        let may = next.as_ref().is_some_and(|(t2, l2)| {
+                            let bits = word_bit(t2.as_bytes()) | word_bit(l2.as_ref().as_bytes());
+                            entry.second_words & bits != 0
+                        });
+                        if !may {
+                            k = k.max(entry.short_from);
+                        }
+                        second.insert(next)
                     }
-                });
+                };
                 let Some((t2, l2)) = next else { continue };
                 // (Most second words of a long list differ in length: that
                 // settles them without reading the lower-case text.)
@@ -2462,7 +2540,9 @@ fn noun_candidate(doc: &NumDoc<'_, '_>, i: usize) -> bool {
             // (Without a capital the text is its own `lower` form, and a
             // currency word one of `CURRENCIES.single_words`.)
             let w = t.text;
-            number::scale_exp(w).is_none() && !number::is_number_word(w) && !NOT_NOUN.contains(w)
+            // (The stop words first: most words asked about that are no
+            // unit are stop words, `trong`, `của`, `và`; all three tests are pure.)
+            !NOT_NOUN.contains(w) && number::scale_exp(w).is_none() && !number::is_number_word(w)
         }
         TokenKind::Abbreviation => {
             let n = t.text.chars().count();
@@ -3350,6 +3430,83 @@ mod tests {
         }
         texts.extend(["", "0", "9x", "a", "đ", "12,5", "VND1000", "UBND", "%"].map(str::to_owned));
         texts
+    }
+
+    /// The second-word filter of `longest_at` (a phrase list passed over
+    /// when the token after the first word has no second word's bit)
+    /// against the plain reading: every phrase of two words or more, with
+    /// its second word as written, capitalized and upper-cased, replaced by
+    /// every other second word of any table (same lengths, other bits), cut
+    /// off, or after a line break.
+    #[test]
+    fn longest_at_second_word_filter_matches_reference() {
+        fn check<V: PartialEq + std::fmt::Debug>(table: &PhraseTable<V>, seconds: &[String]) {
+            for (key, entry) in &table.by_first {
+                assert!(entry
+                    .list
+                    .get(entry.short_from..)
+                    .is_some_and(|l| l.iter().all(|(w, _)| w.len() < 2)));
+                for (words, _) in entry.list.iter().filter(|(w, _)| w.len() >= 2) {
+                    assert_ne!(
+                        entry.second_words & word_bit(words[1].lower.as_bytes()),
+                        0,
+                        "{key}"
+                    );
+                    let rest: Vec<&str> = words
+                        .iter()
+                        .skip(2)
+                        .map(|w| w.exact.as_deref().unwrap_or(&w.lower))
+                        .collect();
+                    let mut texts = vec![format!("{key}"), format!("{key}\n{}", words[1].lower)];
+                    let second = words[1].exact.clone().unwrap_or_else(|| words[1].lower.clone());
+                    let mut cap = second.chars();
+                    let capitalized: String = cap
+                        .next()
+                        .map(|c| c.to_uppercase().chain(cap).collect())
+                        .unwrap_or_default();
+                    for w2 in [second.clone(), capitalized, second.to_uppercase()]
+                        .iter()
+                        .chain(seconds)
+                    {
+                        texts.push(format!("{key} {w2} {}", rest.join(" ")));
+                        texts.push(format!("{key} {w2}"));
+                    }
+                    for text in texts {
+                        let doc = Document::new(&text);
+                        let d = NumDoc::new(&doc);
+                        assert_eq!(
+                            table.longest_at(&d, 0),
+                            table.longest_at_reference(&d, 0),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
+        let mut seconds: Vec<String> = Vec::new();
+        for words in [
+            UNITS
+                .by_first
+                .values()
+                .flatten()
+                .map(|(w, _)| w)
+                .collect::<Vec<_>>(),
+            CURRENCIES.by_first.values().flatten().map(|(w, _)| w).collect(),
+            QUALIFIERS.by_first.values().flatten().map(|(w, _)| w).collect(),
+            LABELS.by_first.values().flatten().map(|(w, _)| w).collect(),
+        ] {
+            for w in words.iter().filter_map(|w| w.get(1)) {
+                seconds.push(w.lower.clone());
+                seconds.extend(w.exact.clone());
+            }
+        }
+        seconds.extend(["và", "đã", ",", "thiệt", "X", "Dân", "DÂN"].map(str::to_owned));
+        seconds.sort();
+        seconds.dedup();
+        check(&UNITS, &seconds);
+        check(&CURRENCIES, &seconds);
+        check(&QUALIFIERS, &seconds);
+        check(&LABELS, &seconds);
     }
 
     #[test]
