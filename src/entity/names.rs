@@ -1015,7 +1015,21 @@ fn starter_mask_sse2(ids: &[u32], limit: u32) -> u64 {
         m |= (move_mask_m128(cast_to_m128_from_m128i(lt)) as u64) << (j & 63);
         j += 4;
     }
-    m | starter_mask_plain(chunks.remainder(), limit).wrapping_shl(j as u32)
+    // The last one to three ids: the four ids that end the block again
+    // (those before them or-ed in twice), one by one only in a block of
+    // fewer than four.
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return m;
+    }
+    match ids.len().checked_sub(4).and_then(|at| Some((at, ids.get(at..)?))) {
+        Some((at, last)) => {
+            let v = m128i::from(<[u32; 4]>::try_from(last).unwrap_or([u32::MAX; 4]));
+            let lt = cmp_lt_mask_i32_m128i(bitxor_m128i(v, top), lim);
+            m | (move_mask_m128(cast_to_m128_from_m128i(lt)) as u64) << (at & 63)
+        }
+        None => m | starter_mask_plain(rest, limit),
+    }
 }
 
 /// The hits at token `i` when a phrase of two words or more may start
