@@ -290,7 +290,8 @@ pub(crate) struct Ctx<'a> {
     pub toks: &'a [Tok],
     hits: &'a [Hit],
     /// `hits[hit_range[i][0]..hit_range[i][1]]` are the hits starting at
-    /// token i, longest first (`[0, 0]` when none).
+    /// token i, longest first (empty when none: `[0, 0]`, or `[k, k]` for a
+    /// phrase's first word without a one-word phrase, `k` the hits before).
     hit_range: &'a [[u32; 2]],
     lex: &'a NameLexicon,
     /// Some token's key holds a space: then equal keys of token ranges may
@@ -946,7 +947,8 @@ fn walk_trie(
                 continue;
             }
             // The one-word hit pushed always, dropped again when there is
-            // none (no entry: no categories, the bucket stays empty).
+            // none (no entry: no categories, the bucket `[len, len]` is
+            // empty; making it `[0, 0]` cost ~5 a starter).
             let entry = s as u32;
             let len = hits.len();
             hits.push(Hit {
@@ -954,11 +956,10 @@ fn walk_trie(
                 end: i as u32 + 1,
                 entry,
             });
-            let has = u32::from(entry != NONE);
-            hits.truncate(len + has as usize);
-            let keep = 0u32.wrapping_sub(has);
+            let has = usize::from(entry != NONE);
+            hits.truncate(len + has);
             if let Some(r) = hit_range.get_mut(i) {
-                *r = [len as u32 & keep, (len as u32 + 1) & keep];
+                *r = [len as u32, (len + has) as u32];
             }
             let cats = (s >> 32) as u16;
             if let Some(t) = toks.get_mut(i) {
@@ -2877,7 +2878,11 @@ mod tests {
         let slow = Ctx::build(&doc, lex, true, &mut slow_home);
         assert_eq!(fast.toks, slow.toks, "tokens differ on {text:?}");
         assert_eq!(fast.hits, slow.hits, "hits differ on {text:?}");
-        assert_eq!(fast.hit_range, slow.hit_range, "hit buckets differ on {text:?}");
+        assert_eq!(
+            buckets(fast.hit_range),
+            buckets(slow.hit_range),
+            "hit buckets differ on {text:?}"
+        );
         // The tokenizer's annotated path: the same tokens, each token's
         // annotation its class, and the same context built from them.
         let mut tokens = Vec::new();
@@ -2928,7 +2933,8 @@ mod tests {
         assert_eq!(via.toks, slow.toks, "tokens differ on {text:?} (annotated)");
         assert_eq!(via.hits, slow.hits, "hits differ on {text:?} (annotated)");
         assert_eq!(
-            via.hit_range, slow.hit_range,
+            buckets(via.hit_range),
+            buckets(slow.hit_range),
             "hit buckets differ on {text:?} (annotated)"
         );
         assert_eq!(via.spaced, slow.spaced, "{text:?}");
@@ -3501,6 +3507,15 @@ mod tests {
         }
     }
 
+    /// The buckets with every empty one as `[0, 0]` (`walk_trie` leaves
+    /// `[k, k]` at a phrase's first word without a one-word phrase).
+    fn buckets(ranges: &[[u32; 2]]) -> Vec<[u32; 2]> {
+        ranges
+            .iter()
+            .map(|&[a, b]| if a < b { [a, b] } else { [0, 0] })
+            .collect()
+    }
+
     /// `walk_trie` or `walk_trie_ref`.
     type Walk = fn(&mut [Tok], &[u32], &mut Vec<Hit>, &mut Vec<[u32; 2]>, &mut Bitmaps, &NameLexicon);
 
@@ -3513,8 +3528,16 @@ mod tests {
             let (mut hits, mut ranges, mut maps) = (Vec::new(), Vec::new(), Bitmaps::new());
             maps.reset_cats(ids.len());
             walk(&mut toks, ids, &mut hits, &mut ranges, &mut maps, lex);
+            // Every bucket, empty or not, holds exactly the token's hits
+            // (what `hits_at` and `longest_end` read).
+            assert_eq!(ranges.len(), ids.len());
+            for (i, &[a, b]) in ranges.iter().enumerate() {
+                let got = hits.get(a as usize..b as usize);
+                let want: Vec<Hit> = hits.iter().filter(|h| h.start as usize == i).copied().collect();
+                assert_eq!(got, Some(&want[..]), "{ids:?} at {i}");
+            }
             let cats: Vec<u16> = toks.iter().map(|t| t.cats).collect();
-            (hits, ranges, cats, maps.cats, maps.present)
+            (hits, buckets(&ranges), cats, maps.cats, maps.present)
         };
         let fast = run(walk_trie);
         let slow = run(walk_trie_ref);
@@ -3568,7 +3591,8 @@ mod tests {
                     let mut ranges = vec![[7u32, 9]; stale];
                     maps.reset_cats(ids.len());
                     walk(&mut toks, ids, &mut hits, &mut ranges, &mut maps, lex);
-                    (hits, ranges)
+                    assert!(ranges.iter().all(|&[a, b]| a <= b && b as usize <= hits.len()));
+                    (hits, buckets(&ranges))
                 };
                 let slow = run(walk_trie_ref, 0);
                 assert_eq!(slow.1.len(), len);
