@@ -290,7 +290,8 @@ pub(crate) struct Ctx<'a> {
     pub toks: &'a [Tok],
     hits: &'a [Hit],
     /// `hits[hit_range[i][0]..hit_range[i][1]]` are the hits starting at
-    /// token i, longest first (`[0, 0]` when none).
+    /// token i, longest first (empty when none: `[0, 0]`, or `[k, k]` for a
+    /// phrase's first word without a one-word phrase, `k` the hits before).
     hit_range: &'a [[u32; 2]],
     lex: &'a NameLexicon,
     /// Some token's key holds a space: then equal keys of token ranges may
@@ -946,7 +947,8 @@ fn walk_trie(
                 continue;
             }
             // The one-word hit pushed always, dropped again when there is
-            // none (no entry: no categories, the bucket stays empty).
+            // none (no entry: no categories, the bucket `[len, len]` is
+            // empty; making it `[0, 0]` cost ~5 a starter).
             let entry = s as u32;
             let len = hits.len();
             hits.push(Hit {
@@ -954,11 +956,10 @@ fn walk_trie(
                 end: i as u32 + 1,
                 entry,
             });
-            let has = u32::from(entry != NONE);
-            hits.truncate(len + has as usize);
-            let keep = 0u32.wrapping_sub(has);
+            let has = usize::from(entry != NONE);
+            hits.truncate(len + has);
             if let Some(r) = hit_range.get_mut(i) {
-                *r = [len as u32 & keep, (len as u32 + 1) & keep];
+                *r = [len as u32, (len + has) as u32];
             }
             let cats = (s >> 32) as u16;
             if let Some(t) = toks.get_mut(i) {
@@ -986,6 +987,7 @@ fn starter_mask(ids: &[u32], limit: u32) -> u64 {
 }
 
 /// [`starter_mask`] one id at a time.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 #[inline(always)]
 fn starter_mask_plain(ids: &[u32], limit: u32) -> u64 {
     let mut m = 0u64;
@@ -995,7 +997,7 @@ fn starter_mask_plain(ids: &[u32], limit: u32) -> u64 {
     m
 }
 
-/// [`starter_mask`] with SSE2, four ids a step (the tail one by one): an
+/// [`starter_mask`] with SSE2, four ids a step (the tail as the last four): an
 /// unsigned compare as a signed one of both sides with the top bit flipped.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
@@ -1015,7 +1017,26 @@ fn starter_mask_sse2(ids: &[u32], limit: u32) -> u64 {
         m |= (move_mask_m128(cast_to_m128_from_m128i(lt)) as u64) << (j & 63);
         j += 4;
     }
-    m | starter_mask_plain(chunks.remainder(), limit).wrapping_shl(j as u32)
+    // The last one to three ids: the four ids that end the block again
+    // (those before them or-ed in twice), one by one only in a block of
+    // fewer than four.
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return m;
+    }
+    match ids.len().checked_sub(4).and_then(|at| Some((at, ids.get(at..)?))) {
+        Some((at, last)) => {
+            let v = m128i::from(<[u32; 4]>::try_from(last).unwrap_or([u32::MAX; 4]));
+            let lt = cmp_lt_mask_i32_m128i(bitxor_m128i(v, top), lim);
+            m | (move_mask_m128(cast_to_m128_from_m128i(lt)) as u64) << (at & 63)
+        }
+        // One to three ids: no loop (LLVM vectorized `starter_mask_plain`
+        // here and loaded its four constants in every document).
+        None => {
+            let bit = |k: usize| rest.get(k).map_or(0, |&id| u64::from(id < limit) << k);
+            m | bit(0) | bit(1) | bit(2)
+        }
+    }
 }
 
 /// The hits at token `i` when a phrase of two words or more may start
@@ -2863,7 +2884,11 @@ mod tests {
         let slow = Ctx::build(&doc, lex, true, &mut slow_home);
         assert_eq!(fast.toks, slow.toks, "tokens differ on {text:?}");
         assert_eq!(fast.hits, slow.hits, "hits differ on {text:?}");
-        assert_eq!(fast.hit_range, slow.hit_range, "hit buckets differ on {text:?}");
+        assert_eq!(
+            buckets(fast.hit_range),
+            buckets(slow.hit_range),
+            "hit buckets differ on {text:?}"
+        );
         // The tokenizer's annotated path: the same tokens, each token's
         // annotation its class, and the same context built from them.
         let mut tokens = Vec::new();
@@ -2914,7 +2939,8 @@ mod tests {
         assert_eq!(via.toks, slow.toks, "tokens differ on {text:?} (annotated)");
         assert_eq!(via.hits, slow.hits, "hits differ on {text:?} (annotated)");
         assert_eq!(
-            via.hit_range, slow.hit_range,
+            buckets(via.hit_range),
+            buckets(slow.hit_range),
             "hit buckets differ on {text:?} (annotated)"
         );
         assert_eq!(via.spaced, slow.spaced, "{text:?}");
@@ -3487,6 +3513,15 @@ mod tests {
         }
     }
 
+    /// The buckets with every empty one as `[0, 0]` (`walk_trie` leaves
+    /// `[k, k]` at a phrase's first word without a one-word phrase).
+    fn buckets(ranges: &[[u32; 2]]) -> Vec<[u32; 2]> {
+        ranges
+            .iter()
+            .map(|&[a, b]| if a < b { [a, b] } else { [0, 0] })
+            .collect()
+    }
+
     /// `walk_trie` or `walk_trie_ref`.
     type Walk = fn(&mut [Tok], &[u32], &mut Vec<Hit>, &mut Vec<[u32; 2]>, &mut Bitmaps, &NameLexicon);
 
@@ -3499,8 +3534,16 @@ mod tests {
             let (mut hits, mut ranges, mut maps) = (Vec::new(), Vec::new(), Bitmaps::new());
             maps.reset_cats(ids.len());
             walk(&mut toks, ids, &mut hits, &mut ranges, &mut maps, lex);
+            // Every bucket, empty or not, holds exactly the token's hits
+            // (what `hits_at` and `longest_end` read).
+            assert_eq!(ranges.len(), ids.len());
+            for (i, &[a, b]) in ranges.iter().enumerate() {
+                let got = hits.get(a as usize..b as usize);
+                let want: Vec<Hit> = hits.iter().filter(|h| h.start as usize == i).copied().collect();
+                assert_eq!(got, Some(&want[..]), "{ids:?} at {i}");
+            }
             let cats: Vec<u16> = toks.iter().map(|t| t.cats).collect();
-            (hits, ranges, cats, maps.cats, maps.present)
+            (hits, buckets(&ranges), cats, maps.cats, maps.present)
         };
         let fast = run(walk_trie);
         let slow = run(walk_trie_ref);
@@ -3554,7 +3597,8 @@ mod tests {
                     let mut ranges = vec![[7u32, 9]; stale];
                     maps.reset_cats(ids.len());
                     walk(&mut toks, ids, &mut hits, &mut ranges, &mut maps, lex);
-                    (hits, ranges)
+                    assert!(ranges.iter().all(|&[a, b]| a <= b && b as usize <= hits.len()));
+                    (hits, buckets(&ranges))
                 };
                 let slow = run(walk_trie_ref, 0);
                 assert_eq!(slow.1.len(), len);
