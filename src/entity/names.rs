@@ -2802,14 +2802,24 @@ pub(crate) fn ask_ranges_on_texts(texts: &[&str], long: &str, mut same_answers: 
         same_answers(text, 3);
     }
     same_answers(long, 2);
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
-    let Ok(wiki) = std::fs::read_to_string(path) else {
-        eprintln!("skipping the viwiki part: {path} not found");
+    let Some(wiki) = shared_viwiki() else {
         return;
     };
     for line in wiki.lines().take(400).step_by(4) {
         same_answers(line, 2);
     }
+}
+
+/// Test support: the text of `../shared/data/bench/viwiki.txt`, or `None`
+/// (with a message saying the part is skipped) when it is not there.
+#[cfg(test)]
+pub(crate) fn shared_viwiki() -> Option<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
+    let text = std::fs::read_to_string(path).ok();
+    if text.is_none() {
+        eprintln!("skipping the viwiki part: {path} not found");
+    }
+    text
 }
 
 /// Test support: calls `f` with each text of the gold sets under
@@ -3394,22 +3404,18 @@ mod tests {
     #[test]
     fn trie_agrees_with_reference_scan_on_shared_texts() {
         let lex = NameLexicon::builtin();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
         let mut seen = 0;
         each_shared_news_text(|text| {
             same(text, &lex);
             seen += 1;
         });
-        match std::fs::read_to_string(root.join("bench/viwiki.txt")) {
-            Ok(text) => {
-                // Every 7th paragraph of the first ~600 KB keeps the debug
-                // build quick.
-                for p in text.lines().take(5000).step_by(7) {
-                    same(p, &lex);
-                    seen += 1;
-                }
+        if let Some(text) = shared_viwiki() {
+            // Every 7th paragraph of the first ~600 KB keeps the debug
+            // build quick.
+            for p in text.lines().take(5000).step_by(7) {
+                same(p, &lex);
+                seen += 1;
             }
-            Err(_) => eprintln!("skipping viwiki: ../shared/data/bench/viwiki.txt not found"),
         }
         eprintln!("{seen} texts compared");
     }

@@ -3281,10 +3281,8 @@ mod tests {
         let lexicons = annotating_lexicons();
         let mut texts: Vec<String> = Vec::new();
         super::super::names::each_shared_news_text(|t| texts.push(t.to_owned()));
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
-        match std::fs::read_to_string(format!("{root}/bench/viwiki.txt")) {
-            Ok(wiki) => texts.extend(wiki.lines().take(600).map(str::to_owned)),
-            Err(_) => eprintln!("skipping viwiki: not found under {root}"),
+        if let Some(wiki) = super::super::names::shared_viwiki() {
+            texts.extend(wiki.lines().take(600).map(str::to_owned));
         }
         let near = near_miss_texts();
         texts.push(near.join(" "));
@@ -3684,10 +3682,9 @@ mod tests {
                 Err(_) => eprintln!("skipping {set}: not found under {root}"),
             }
         }
-        match std::fs::read_to_string(format!("{root}/bench/viwiki.txt")) {
-            // The first 2,000 paragraphs keep the debug-build test short.
-            Ok(wiki) => texts.extend(wiki.lines().take(2000).map(str::to_owned)),
-            Err(_) => eprintln!("skipping viwiki: not found under {root}"),
+        // The first 2,000 paragraphs keep the debug-build test short.
+        if let Some(wiki) = super::super::names::shared_viwiki() {
+            texts.extend(wiki.lines().take(2000).map(str::to_owned));
         }
         for t in &texts {
             check_paths(t);

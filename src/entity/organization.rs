@@ -1492,9 +1492,7 @@ mod tests {
         ] {
             same_parse(text);
         }
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
-        let Ok(wiki) = std::fs::read_to_string(path) else {
-            eprintln!("skipping the viwiki part: {path} not found");
+        let Some(wiki) = crate::entity::names::shared_viwiki() else {
             return;
         };
         for line in wiki.lines().take(1500) {
@@ -1526,9 +1524,7 @@ mod tests {
         ] {
             same_domain_starts(text);
         }
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
-        let Ok(wiki) = std::fs::read_to_string(path) else {
-            eprintln!("skipping the viwiki part: {path} not found");
+        let Some(wiki) = crate::entity::names::shared_viwiki() else {
             return;
         };
         for line in wiki.lines().take(2000) {

@@ -844,10 +844,8 @@ mod tests {
         ] {
             same_longest(text);
         }
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/bench/viwiki.txt");
-        match std::fs::read_to_string(path) {
-            Ok(wiki) => wiki.lines().take(300).for_each(same_longest),
-            Err(_) => eprintln!("skipping the viwiki lines: {path} not found"),
+        if let Some(wiki) = crate::entity::names::shared_viwiki() {
+            wiki.lines().take(300).for_each(same_longest);
         }
     }
 

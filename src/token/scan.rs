@@ -916,6 +916,21 @@ fn scan_word_joined(text: &str, start: usize, end: usize, memo: &mut Memo) -> Op
     {
         return dotted_abbreviation_end(text, start, end);
     }
+    scan_word_joined_general(text, start, end, memo)
+}
+
+/// [`scan_word_joined`] without its sentence-end fast path: every joiner
+/// in order, the word sliced first (the reference the fast path is tested
+/// against). Inlined into it.
+#[inline(always)]
+fn scan_word_joined_general(
+    text: &str,
+    start: usize,
+    end: usize,
+    memo: &mut Memo,
+) -> Option<(usize, TokenKind)> {
+    let bytes = text.as_bytes();
+    let after = *bytes.get(end)?;
     let word = text.get(start..end)?;
     // `http://…`, `https://…`, `www.…`: the prefix is a word of 4 or 5
     // letters followed by `:`, or of 3 followed by `.`, so only such words
@@ -1217,83 +1232,7 @@ pub(super) fn classify_word(word: &str, skip_syllables: bool) -> TokenKind {
 mod tests {
     use super::*;
 
-    /// [`scan_word_joined`] before its sentence-end fast path: every
-    /// branch in order, the word sliced first.
-    fn scan_word_joined_reference(
-        text: &str,
-        start: usize,
-        end: usize,
-        memo: &mut Memo,
-    ) -> Option<(usize, TokenKind)> {
-        let bytes = text.as_bytes();
-        let word = text.get(start..end)?;
-        let after = *bytes.get(end)?;
-        // `http://…`, `https://…`, `www.…`: the prefix is a word of 4 or 5
-        // letters followed by `:`, or of 3 followed by `.`, so only such words
-        // are tried (this used to be a test at the start of every word; a
-        // sentence's last word before its `.` is often of 4 or 5 bytes).
-        if matches!((after, end - start), (b':', 4 | 5) | (b'.', 3)) {
-            if let Some(url_end) = scan_url(text, start) {
-                return Some((url_end, TokenKind::Url));
-            }
-        }
-        match after {
-            b'.' => {
-                // A dot before white space or the end (a sentence end, the
-                // usual case) cannot start an e-mail address or a domain:
-                // both would need more than white space after the dot.
-                let before_space = bytes.get(end + 1).map_or(true, u8::is_ascii_whitespace);
-                // Nor a dotted chain, which needs a letter after the dot.
-                if !before_space {
-                    if word.is_ascii() {
-                        if let Some(e) = scan_email(text, start, memo) {
-                            return Some((e, TokenKind::Email));
-                        }
-                        if let Some(e) = scan_domain(text, start, memo) {
-                            return Some((e, TokenKind::Url));
-                        }
-                    }
-                    // Abbreviation chains with dots: TP.HCM, PGS.TS., Th.S, v.v.
-                    if let Some(chain_end) = scan_dotted_chain(text, start, end) {
-                        return Some((chain_end, TokenKind::Abbreviation));
-                    }
-                }
-                // Known abbreviations written with one final dot: TP., TS., ThS.
-                if end + 1 - start <= MAX_DOTTED_LEN
-                    && text.get(start..end + 1).is_some_and(is_dotted_abbreviation)
-                {
-                    return Some((end + 1, TokenKind::Abbreviation));
-                }
-            }
-            b'@' | b'_' | b'-' | b'+' if word.is_ascii() => {
-                if let Some(e) = scan_email(text, start, memo) {
-                    return Some((e, TokenKind::Email));
-                }
-            }
-            // Joined by '&' between capitals: GD&TĐ, TN&MT, R&D.
-            b'&' if !has_lowercase(word) => {
-                let next_end = word_run(bytes, end + 1);
-                let next = text.get(end + 1..next_end).unwrap_or_default();
-                if !next.is_empty() && !has_lowercase(next) {
-                    return Some((next_end, TokenKind::Abbreviation));
-                }
-            }
-            b'\'' | 0xE2 => {
-                // Apostrophe inside ethnic-minority names: H'Mông, K'Ho, Ê'đê.
-                let apostrophe = next_char(text, end).filter(|c| matches!(c, '\'' | '’'));
-                if let Some(q) = apostrophe {
-                    let after = end + q.len_utf8();
-                    if word.chars().count() <= 2 && next_char(text, after).is_some_and(char::is_alphabetic) {
-                        return Some((word_run(bytes, after), TokenKind::Word));
-                    }
-                }
-            }
-            _ => {}
-        }
-        None
-    }
-
-    /// [`scan_word_joined`] against [`scan_word_joined_reference`]: words
+    /// [`scan_word_joined`] against [`scan_word_joined_general`]: words
     /// of every length around the fast path's bounds (3 bytes, the longest
     /// dotted abbreviation), known abbreviations with one dot, URLs, e-mail
     /// addresses, domains and chains, before `.` followed by white space,
@@ -1338,7 +1277,7 @@ mod tests {
                     let (start, end) = (lead.len(), lead.len() + w.len());
                     assert_eq!(
                         scan_word_joined(&text, start, end, &mut Memo::default()),
-                        scan_word_joined_reference(&text, start, end, &mut Memo::default()),
+                        scan_word_joined_general(&text, start, end, &mut Memo::default()),
                         "{text:?}"
                     );
                 }
