@@ -2822,6 +2822,33 @@ pub(crate) fn shared_viwiki() -> Option<String> {
     text
 }
 
+/// Test support: a lexicon whose vocabulary has the one-byte words `Q` and
+/// `7` (the organization `Q 7`), which the built-in one may lack.
+#[cfg(test)]
+pub(crate) fn digit_lexicon() -> NameLexicon {
+    NameLexicon::build(&crate::lexicon::Extras {
+        organizations: &[(
+            "Q 7".to_string(),
+            crate::entity::organization::OrgKind::Government,
+        )],
+        locations: &[],
+        program_triggers: &[],
+        persons: &[],
+    })
+}
+
+/// Test support: a user lexicon, the built-in one plus the person `Xyzqa
+/// Vưqk`, a name no built-in list holds.
+#[cfg(test)]
+pub(crate) fn custom_lexicon() -> NameLexicon {
+    NameLexicon::build(&crate::lexicon::Extras {
+        organizations: &[],
+        locations: &[],
+        program_triggers: &[],
+        persons: &["Xyzqa Vưqk".to_string()],
+    })
+}
+
 /// Test support: calls `f` with each text of the gold sets under
 /// `../shared/data` (news-dev, news-dev-finance, seed), skipping a set
 /// with a message when it is not there.
@@ -3478,31 +3505,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    /// A user lexicon: the built-in one plus the person `Xyzqa Vưqk`, a
-    /// name no built-in list holds.
-    /// A lexicon whose vocabulary has the one-byte words `Q` and `7`
-    /// (the organization `Q 7`), which the built-in one may lack.
-    fn digit_lexicon() -> NameLexicon {
-        NameLexicon::build(&Extras {
-            organizations: &[(
-                "Q 7".to_string(),
-                crate::entity::organization::OrgKind::Government,
-            )],
-            locations: &[],
-            program_triggers: &[],
-            persons: &[],
-        })
-    }
-
-    fn custom_lexicon() -> NameLexicon {
-        NameLexicon::build(&Extras {
-            organizations: &[],
-            locations: &[],
-            program_triggers: &[],
-            persons: &["Xyzqa Vưqk".to_string()],
-        })
     }
 
     /// A lower-case word token with no categories, for the walks' tests.

@@ -3206,23 +3206,12 @@ mod tests {
     /// built-in one, one whose vocabulary has a digit key (its digit runs
     /// are not annotated) and one with a person of its own.
     fn annotating_lexicons() -> Vec<std::sync::Arc<crate::lexicon::NameLexicon>> {
-        use crate::lexicon::{Extras, NameLexicon};
-        let digit = NameLexicon::build(&Extras {
-            organizations: &[(
-                "Q 7".to_string(),
-                crate::entity::organization::OrgKind::Government,
-            )],
-            locations: &[],
-            program_triggers: &[],
-            persons: &[],
-        });
-        let custom = NameLexicon::build(&Extras {
-            organizations: &[],
-            locations: &[],
-            program_triggers: &[],
-            persons: &["Xyzqa Vưqk".to_string()],
-        });
-        vec![NameLexicon::builtin(), digit.into(), custom.into()]
+        use super::super::names::{custom_lexicon, digit_lexicon};
+        vec![
+            crate::lexicon::NameLexicon::builtin(),
+            digit_lexicon().into(),
+            custom_lexicon().into(),
+        ]
     }
 
     /// [`find_anchors_annotated`] over the annotations `lex` gives the
