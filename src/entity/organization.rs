@@ -240,8 +240,33 @@ fn scheme_or_law(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Short names of bodies in one text (key → kind of the body). Keyed by
 /// the document's own text, so with the standard seeded hasher: a fixed
-/// one would let a crafted document collide its keys.
-type Aliases = HashMap<String, OrgKind>;
+/// one would let a crafted document collide its keys. The map is made at
+/// the first short name: most documents name none, and a seeded map's
+/// set-up (the thread-local keys) and drop cost ~25 instructions a
+/// document.
+#[derive(Default)]
+struct Aliases(Option<HashMap<String, OrgKind>>);
+
+impl Aliases {
+    /// Remembers `key` as a short name of a body of `kind`, unless it is
+    /// one already (the first kind stays).
+    fn remember(&mut self, key: String, kind: OrgKind) {
+        self.0.get_or_insert_with(HashMap::new).entry(key).or_insert(kind);
+    }
+
+    /// The kind of the body `key` names, if it is a short name.
+    fn get(&self, key: &str) -> Option<OrgKind> {
+        self.0.as_ref()?.get(key).copied()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.as_ref().map_or(true, HashMap::is_empty)
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().flat_map(HashMap::keys)
+    }
+}
 
 /// An abbreviation or short name written in brackets after a full name
 /// (`EVN`, `VNPost`, `HoSE`, `Cienco4`, `ĐHQG-HCM`): the end of its tokens.
@@ -276,7 +301,7 @@ fn bracket_aliases(ctx: &Ctx<'_>, end: usize, kind: OrgKind, out: &mut Vec<Entit
     let Some(b) = bracket_name(ctx, a) else { return };
     if ctx.is_punct(b, ")") {
         push(ctx, a, b, kind, out);
-        aliases.entry(ctx.key(a, b)).or_insert(kind);
+        aliases.remember(ctx.key(a, b), kind);
         return;
     }
     // `(DHBank, mã chứng khoán: DHB)`, `(… ; mã CK: DHB)`.
@@ -295,9 +320,9 @@ fn bracket_aliases(ctx: &Ctx<'_>, end: usize, kind: OrgKind, out: &mut Vec<Entit
         return;
     }
     push(ctx, a, b, kind, out);
-    aliases.entry(ctx.key(a, b)).or_insert(kind);
+    aliases.remember(ctx.key(a, b), kind);
     push(ctx, code, code + 1, kind, out);
-    aliases.entry(ctx.key(code, code + 1)).or_insert(kind);
+    aliases.remember(ctx.key(code, code + 1), kind);
 }
 
 /// A brand word that opens the name of a company right after its head
@@ -637,7 +662,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                 push(ctx, i, end, kind, out);
                 if matches!(kind, OrgKind::Company | OrgKind::Bank) {
                     if let Some(k) = brand_word(ctx, i, end) {
-                        aliases.entry(ctx.key(k, k + 1)).or_insert(kind);
+                        aliases.remember(ctx.key(k, k + 1), kind);
                     }
                 }
                 // A bracketed short name after a complete name is one of its own.
@@ -732,7 +757,7 @@ fn short_names(ctx: &Ctx<'_>, out: &mut Vec<Entity>, mut aliases: Aliases) {
         let n = last + 1 - k;
         let first = ctx.token_starting_at(o.span.start).unwrap_or(k);
         if (2..=3).contains(&n) && k > first + 1 && ctx.place(k).is_none() {
-            aliases.entry(ctx.key(k, last + 1)).or_insert(o.kind);
+            aliases.remember(ctx.key(k, last + 1), o.kind);
         }
     }
     if aliases.is_empty() {
@@ -789,7 +814,7 @@ fn alias_mentions(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: Aliases) {
             if !remembered.may_be(ctx, i, n) {
                 continue;
             }
-            if let Some(&kind) = aliases.get(&ctx.key(i, j)) {
+            if let Some(kind) = aliases.get(&ctx.key(i, j)) {
                 push(ctx, i, j, kind, out);
                 break;
             }
@@ -926,7 +951,8 @@ fn byte_gates_sse2(bytes: &[u8]) -> ByteGates {
         domain: false,
         upper3: false,
     };
-    let mut carry = 0u128;
+    // The last two upper-case bits of the block before, at bits 0 and 1.
+    let mut carry = 0u64;
     // The masks of 64 bytes.
     let block_masks = |block: &[u8; 64]| {
         let (mut upper, mut marks) = (0u64, 0u64);
@@ -992,9 +1018,12 @@ fn byte_gates_sse2(bytes: &[u8]) -> ByteGates {
     };
     // One block of 64 bytes at byte `base`: false once both looks said yes.
     let mut visit = |(upper, mut marks): (u64, u64), base: usize, gates: &mut ByteGates| {
-        let run = u128::from(upper) << 2 | carry;
-        gates.upper3 |= run & run >> 1 & run >> 2 != 0;
-        carry = u128::from(upper >> 62);
+        // A run of three inside the block, or one over its start with the
+        // carried bits (in 64 bits: a `u128` of the block and the carry
+        // cost ~10 instructions a block more).
+        let over = upper << 2 | carry;
+        gates.upper3 |= (upper & upper >> 1 & upper >> 2) | (over & over >> 1 & over >> 2) != 0;
+        carry = upper >> 62;
         while marks != 0 && !gates.domain {
             gates.domain = glued_after(base + marks.trailing_zeros() as usize);
             marks &= marks - 1;
@@ -1068,7 +1097,7 @@ fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
         }
         let mut k = i;
         loop {
-            let kind = if let Some(&kind) = aliases.get(&ctx.key(k, k + 1)) {
+            let kind = if let Some(kind) = aliases.get(&ctx.key(k, k + 1)) {
                 kind
             } else if BANK_TICKERS.contains(ctx.word(k)) {
                 OrgKind::Bank
