@@ -588,15 +588,11 @@ fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Entity>, names: &mut NameSet, covered: &
     let mut i = 0;
     while i < ctx.len() {
         let j = ctx.next_line_start(i + 1);
-        // Drop a final period.
-        let mut e = j;
-        if e > i + 1 && ctx.is_punct(e - 1, ".") {
-            e -= 1;
+        if long_line_without_byline(ctx, i, j) {
+            i = j;
+            continue;
         }
-        // `Thanh Hà/VOV`: a name credited with its outlet.
-        if e >= i + 4 && ctx.is_punct(e - 2, "/") && ctx.is_abbrev(e - 1) {
-            e -= 2;
-        }
+        let e = byline_end(ctx, i, j);
         let n = e - i;
         // (The kind first, inline: most one-token lines are no abbreviation.)
         if n == 1 && ctx.kind(i) == Some(TokenKind::Abbreviation) && initials(ctx, i) {
@@ -635,6 +631,31 @@ fn bylines(ctx: &Ctx<'_>, out: &mut Vec<Entity>, names: &mut NameSet, covered: &
         }
         i = j;
     }
+}
+
+/// Where the names of the line of tokens `[i, j)` end: before a final
+/// period and an outlet (`Thanh Hà/VOV`).
+fn byline_end(ctx: &Ctx<'_>, i: usize, j: usize) -> usize {
+    // Drop a final period.
+    let mut e = j;
+    if e > i + 1 && ctx.is_punct(e - 1, ".") {
+        e -= 1;
+    }
+    // `Thanh Hà/VOV`: a name credited with its outlet.
+    if e >= i + 4 && ctx.is_punct(e - 2, "/") && ctx.is_abbrev(e - 1) {
+        e -= 2;
+    }
+    e
+}
+
+/// Whether the line of tokens `[i, j)` is long and holds no byline, told
+/// before [`byline_end`]'s looks: a line of eight tokens or more keeps
+/// five after its drops, so only [`byline_parts`] may read it, and that
+/// needs its first two tokens capitalized syllables (most lines, one a
+/// document mostly, fail there: ~40 instructions a document less).
+#[inline]
+fn long_line_without_byline(ctx: &Ctx<'_>, i: usize, j: usize) -> bool {
+    j >= i + 8 && !(byline_name_shape(ctx, i) && byline_name_shape(ctx, i + 1))
 }
 
 /// A byline line of several names joined by `-`, `,` or `và`: each part
@@ -849,7 +870,56 @@ mod tests {
         }
     }
 
+    /// Where [`long_line_without_byline`] skips a line, [`bylines`] would
+    /// have found nothing there: five tokens or more after the drops, and
+    /// no byline of parts.
+    fn skipped_lines_hold_no_byline(text: &str) {
+        let lex = crate::lexicon::NameLexicon::builtin();
+        let doc = crate::entity::Document::new(text);
+        let mut home = crate::entity::names::MemoHome::new();
+        let ctx = Ctx::new(&doc, &lex, &mut home);
+        let mut i = 0;
+        while i < ctx.len() {
+            let j = ctx.next_line_start(i + 1);
+            if long_line_without_byline(&ctx, i, j) {
+                let e = byline_end(&ctx, i, j);
+                assert!(e >= i + 5, "{text:?} line [{i}, {j})");
+                let (mut out, mut names, mut covered) =
+                    (Vec::new(), NameSet::default(), Marks::new(ctx.len()));
+                assert!(
+                    !byline_parts(&ctx, i, e, &mut out, &mut names, &mut covered),
+                    "{text:?} line [{i}, {j})"
+                );
+                assert!(out.is_empty() && names.is_empty(), "{text:?} line [{i}, {j})");
+            }
+            i = j;
+        }
+    }
+
+    #[test]
+    fn skipped_long_lines_hold_no_byline() {
+        for text in [
+            "",
+            "Thanh Hà - Minh Tuấn - Lê Anh - Hà Vy - Tô Lan",
+            "Bài viết của Thanh Hà - Minh Tuấn - Lê Anh - Hà Vy.\nTHANH HÀ, MINH TUẤN và LÊ ANH/VOV.",
+            "Hà Anh\nV.L\nL.Chi\nẢnh: Quốc Tuấn/TTXVN\nNguyễn Văn An, Trần Thị Bình, Lê Cúc và Hồ Dũng.",
+        ] {
+            skipped_lines_hold_no_byline(text);
+        }
+        if let Some(wiki) = crate::entity::names::shared_viwiki() {
+            wiki.lines().take(2000).for_each(skipped_lines_hold_no_byline);
+            skipped_lines_hold_no_byline(&wiki.lines().take(300).collect::<Vec<_>>().join("\n"));
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn skipped_long_lines_hold_no_byline_on_random_text(
+            text in "(Thanh|Hà|HÀ|Minh|Tuấn|Lê|Anh|ông|bà|Bộ|UBND|VOV|V\\.L|-|,|và|/|\\.|\n| ){0,40}"
+        ) {
+            skipped_lines_hold_no_byline(&text);
+        }
+
         #[test]
         fn gated_longest_answers_as_longest_on_random_text(
             text in "(Ông|Bộ|bộ|Công ty|Ngân hàng|Chương trình|Hà Nội|Nguyễn|Văn|An|UBND|tỉnh|xã hội|xã|hội|nông thôn|Pháp lệnh|Pháp|,|\\.| ){0,24}"
