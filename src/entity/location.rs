@@ -297,7 +297,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
                         .insert(ctx, pend, end, region.unwrap_or(kind));
                 }
                 let mut k = end;
-                while plural && (ctx.is_punct(k, ",") || ctx.word(k) == "và") && !ctx.stops_at_break(k + 1) {
+                while plural
+                    && (ctx.is_punct(k, ",") || ctx.word_in(k, &["và"]))
+                    && !ctx.stops_at_break(k + 1)
+                {
                     let e2 = name_after_prefix(ctx, k + 1, false, false);
                     match e2 {
                         Some(e2) if ctx.is_namecap(k + 1) && ctx.prefix(k + 1).is_none() => {
@@ -407,7 +410,7 @@ fn after_body_or_post(ctx: &Ctx<'_>, i: usize) -> bool {
 fn name_tail(ctx: &Ctx<'_>, end: usize, kind: LocationKind) -> usize {
     match kind {
         LocationKind::Ward | LocationKind::Commune
-            if matches!(ctx.word(end), "-" | "–")
+            if ctx.word_in(end, &["-", "–"])
                 && !ctx.glued(end)
                 && !ctx.glued(end + 1)
                 && !ctx.stops_at_break(end + 1)
@@ -465,9 +468,7 @@ fn siblings(
     found: &mut Marks,
 ) -> usize {
     // Route: `từ A đến/tới/lên/về/ra B`.
-    if i > 0
-        && ctx.word(i - 1) == "từ"
-        && matches!(ctx.word(end), "đến" | "tới" | "lên" | "về" | "ra" | "vào")
+    if i > 0 && ctx.word_in(i - 1, &["từ"]) && ctx.word_in(end, &["đến", "tới", "lên", "về", "ra", "vào"])
     {
         if let Some(j) = bare_place(ctx, end + 1) {
             if ctx.place(end + 1).is_none() {
@@ -482,7 +483,7 @@ fn siblings(
     let mut members = Vec::new();
     let mut k = end;
     let mut closed = false;
-    while members.len() < 8 && (ctx.is_punct(k, ",") || matches!(ctx.word(k), "và" | "hoặc")) {
+    while members.len() < 8 && (ctx.is_punct(k, ",") || ctx.word_in(k, &["và", "hoặc"])) {
         let last = ctx.word(k) != ",";
         let Some(j) = bare_place(ctx, k + 1) else { break };
         members.push((k + 1, j));

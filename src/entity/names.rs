@@ -2443,7 +2443,9 @@ fn find_all(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
 impl Ctx<'_> {
     /// A title that ends right before token `i`: its start and class.
     pub fn title_ending_at(&self, i: usize) -> Option<(usize, crate::lexicon::TitleClass)> {
-        let lo = i.saturating_sub(6);
+        // The first of the six tokens before `i` where a title starts,
+        // from the category bitmap (mostly none: no token is read).
+        let lo = self.next_with(i.saturating_sub(6), crate::lexicon::cat::TITLE);
         (lo..i).find_map(|k| {
             // (The category bit first: most tokens start no title hit.)
             if !self.has(k, crate::lexicon::cat::TITLE) {
@@ -2457,6 +2459,26 @@ impl Ctx<'_> {
 }
 
 impl Ctx<'_> {
+    /// The bytes of token `i`'s text (empty when there is none): those of
+    /// [`Ctx::word`], without the char-boundary checks of making a `str`
+    /// (~10 instructions), for comparing with words.
+    #[inline]
+    pub fn word_bytes(&self, i: usize) -> &[u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.start..t.end))
+            .unwrap_or(&[])
+    }
+
+    /// Whether the text of token `i` is one of `words`: `ctx.word(i) == w`
+    /// for some `w`, compared as bytes (equal bytes of a valid `str` are
+    /// whole characters of the text).
+    #[inline]
+    pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        let b = self.word_bytes(i);
+        words.iter().any(|w| w.as_bytes() == b)
+    }
+
     /// Whether token `k` is a syllable of a common word listed as one
     /// (`xã hội`, `nông thôn`), so it cannot be an admin prefix there.
     pub fn in_word(&self, k: usize) -> bool {

@@ -43,7 +43,7 @@ fn parse_readings(ctx: &Ctx<'_>, i: usize, depth: u8) -> Option<(usize, OrgKind)
     let guard = match ctx.title_ending_at(i) {
         Some((k, TitleClass::Post)) => {
             let mut b = k;
-            if b > 0 && matches!(ctx.word(b - 1), "nguyên" | "cựu" | "là") {
+            if b > 0 && ctx.word_in(b - 1, &["nguyên", "cựu", "là"]) {
                 b -= 1;
             }
             let after_name = b >= 2 && ctx.is_punct(b - 1, ",") && ctx.is_namecap(b - 2);
@@ -173,7 +173,7 @@ fn headed(
         if ctx.kind(m) == Some(TokenKind::Number) && !ctx.stops_at_break(m) {
             m += 1;
         }
-        if matches!(ctx.word(m), "-" | "–") && !ctx.stops_at_break(m + 1) && ctx.is_abbrev(m + 1) {
+        if ctx.word_in(m, &["-", "–"]) && !ctx.stops_at_break(m + 1) && ctx.is_abbrev(m + 1) {
             if let Some((q, _)) = ctx.longest(m + 1, false, |e| e.qualifier) {
                 b = q;
             }
@@ -234,7 +234,7 @@ fn scheme_or_law(ctx: &Ctx<'_>, i: usize) -> bool {
                 ("Nghị" | "nghị", "định") | ("Pháp" | "pháp", "lệnh")
             ));
     let verb = matches!(w, "rút" | "đóng" | "nộp" | "hưởng" | "nợ")
-        || (i >= 2 && ctx.word(i - 2) == "tham" && w == "gia");
+        || (i >= 2 && ctx.word_in(i - 2, &["tham"]) && w == "gia");
     law || verb
 }
 
@@ -282,8 +282,7 @@ fn bracket_name(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     }
     // `ĐHQG-HCM`: abbreviations joined by a glued hyphen.
     let mut end = i + 1;
-    while matches!(ctx.word(end), "-" | "–") && ctx.glued(end) && ctx.glued(end + 1) && ctx.is_abbrev(end + 1)
-    {
+    while ctx.word_in(end, &["-", "–"]) && ctx.glued(end) && ctx.glued(end + 1) && ctx.is_abbrev(end + 1) {
         end += 2;
     }
     Some(end)
@@ -358,7 +357,7 @@ fn lower_description(ctx: &Ctx<'_>, j: usize) -> usize {
         && k - j < LOWER_BUDGET as usize
         && ctx.is_lowerish(k)
         && !ctx.is_strong_stop(k)
-        && !matches!(ctx.word(k), "và" | "hoặc")
+        && !ctx.word_in(k, &["và", "hoặc"])
         && !ctx.stops_at_break(k)
         && ctx.level(k).is_none()
         && ctx.prefix(k).is_none()
@@ -504,7 +503,7 @@ fn lower_continuation(ctx: &Ctx<'_>, i: usize) -> usize {
         && k - i < 3
         && ctx.is_lowerish(k)
         && !ctx.is_stop(k)
-        && !matches!(ctx.word(k), "và" | "hoặc" | "của")
+        && !ctx.word_in(k, &["và", "hoặc", "của"])
         && !ctx.stops_at_break(k)
         && ctx.level(k).is_none()
         && ctx.prefix(k).is_none()
@@ -588,7 +587,7 @@ pub(crate) fn suffix(ctx: &Ctx<'_>, i: usize, guard: bool) -> usize {
     let s = suffix_once(ctx, i, guard);
     // `Ngân hàng Chính sách xã hội chi nhánh tỉnh Bình Dương`,
     // `Agribank chi nhánh Nam Đồng Nai`.
-    if ctx.word(s) == "chi" && ctx.word(s + 1) == "nhánh" && !ctx.stops_at_break(s + 2) {
+    if ctx.word_in(s, &["chi"]) && ctx.word_in(s + 1, &["nhánh"]) && !ctx.stops_at_break(s + 2) {
         let t = suffix_once(ctx, s + 2, guard);
         if t > s + 2 {
             return t;
@@ -786,7 +785,7 @@ fn alias_mentions(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: Aliases) {
         }
         if !(ctx.is_namecap(i) || ctx.is_abbrev(i))
             || taken.contains(i)
-            || (ctx.glued(i) && matches!(ctx.word(i - 1), "-" | "–" | "/"))
+            || (ctx.glued(i) && ctx.word_in(i - 1, &["-", "–", "/"]))
         {
             continue;
         }
@@ -802,7 +801,7 @@ fn alias_mentions(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: Aliases) {
             // A one-token short name glued into a longer token run
             // (`DHB-Index`, `ĐHQG-HCM` for `ĐHQG`) is not that name.
             if ctx.glued(j)
-                && (matches!(ctx.word(j), "-" | "–" | "/")
+                && (ctx.word_in(j, &["-", "–", "/"])
                     || matches!(
                         ctx.kind(j),
                         Some(TokenKind::Word | TokenKind::Syllable | TokenKind::Number)
@@ -845,7 +844,7 @@ fn ticker_shape(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Whether an index suffix (`-Index`) is glued at token `i`.
 fn index_follows(ctx: &Ctx<'_>, i: usize) -> bool {
-    matches!(ctx.word(i), "-" | "–")
+    ctx.word_in(i, &["-", "–"])
         && ctx.glued(i)
         && ctx.glued(i + 1)
         && ctx.word(i + 1).eq_ignore_ascii_case("index")
@@ -1062,17 +1061,17 @@ fn ticker_context(ctx: &Ctx<'_>, i: usize) -> bool {
     let before = |n: usize, w: &str| i >= n && ctx.word_lower_is(i - n, w);
     // `mã` alone names any code (`mã OTP`, `mã PIN`): a stock code only
     // when it is a listed bank's or another code follows in a list.
-    let listed = (ctx.is_punct(i + 1, ",") || ctx.word(i + 1) == "và") && ticker_shape(ctx, i + 2);
+    let listed = (ctx.is_punct(i + 1, ",") || ctx.word_in(i + 1, &["và"])) && ticker_shape(ctx, i + 2);
     let trigger = (before(2, "cổ") && before(1, "phiếu"))
         || (before(1, "mã") && (listed || BANK_TICKERS.contains(ctx.word(i))))
-        || (before(2, "chứng") && before(1, "khoán") && i >= 3 && ctx.word(i - 3) == "mã")
+        || (before(2, "chứng") && before(1, "khoán") && i >= 3 && ctx.word_in(i - 3, &["mã"]))
         || (before(1, "ck") && before(2, "mã"));
-    let moves = matches!(ctx.word(i + 1), "tăng" | "giảm")
+    let moves = ctx.word_in(i + 1, &["tăng", "giảm"])
         && matches!(
             ctx.kind(i + 2),
             Some(TokenKind::Number | TokenKind::Percent | TokenKind::Ratio)
         );
-    let signed = ctx.is_punct(i + 1, "(") && matches!(ctx.word(i + 2), "-" | "+" | "–");
+    let signed = ctx.is_punct(i + 1, "(") && ctx.word_in(i + 2, &["-", "+", "–"]);
     trigger || moves || signed
 }
 
@@ -1118,7 +1117,7 @@ fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
                 n = m + 1;
             }
             // The list goes on after `,` or `và` with another code.
-            if (ctx.is_punct(n, ",") || ctx.word(n) == "và")
+            if (ctx.is_punct(n, ",") || ctx.word_in(n, &["và"]))
                 && ticker_shape(ctx, n + 1)
                 && !ctx.breaks_before(n + 1)
             {
@@ -1137,7 +1136,7 @@ fn tickers(ctx: &Ctx<'_>, out: &mut Vec<Entity>, aliases: &Aliases) {
 fn in_document_number(ctx: &Ctx<'_>, i: usize) -> bool {
     i >= 2
         && ctx.glued(i)
-        && matches!(ctx.word(i - 1), "-" | "/")
+        && ctx.word_in(i - 1, &["-", "/"])
         && ctx.glued(i - 1)
         && (ctx.is_abbrev(i - 2)
             || matches!(
@@ -1166,7 +1165,7 @@ fn outlet_tags(ctx: &Ctx<'_>, out: &mut Vec<Entity>) {
             if k > i + 1 && ctx.is_punct(k, ")") && !ctx.breaks_before(k + 1) {
                 push(ctx, i + 1, k, OrgKind::Media, out);
             }
-        } else if ctx.is_abbrev(i) && matches!(ctx.word(i + 1), "-" | "–") && !ctx.breaks_before(i + 2) {
+        } else if ctx.is_abbrev(i) && ctx.word_in(i + 1, &["-", "–"]) && !ctx.breaks_before(i + 2) {
             push(ctx, i, i + 1, OrgKind::Media, out);
         }
     }

@@ -446,11 +446,11 @@ fn titled_from(
     }
     let mut j = tend;
     // `HLV trưởng`, `Bác sĩ chính`: a lower-case rank word goes with the title.
-    if matches!(ctx.word(j), "trưởng" | "phó" | "chính") && !ctx.breaks_before(j) {
+    if ctx.word_in(j, &["trưởng", "phó", "chính"]) && !ctx.breaks_before(j) {
         j += 1;
     }
     // `vận động viên người Kenya`: a nationality after the title is part of it.
-    if ctx.word(j) == "người" && !ctx.breaks_before(j + 1) {
+    if ctx.word_in(j, &["người"]) && !ctx.breaks_before(j + 1) {
         if let Some((pe, pl)) = ctx.place(j + 1) {
             if pl.place == Some(super::LocationKind::Country) && ctx.is_namecap(pe) {
                 j = pe;
@@ -469,7 +469,7 @@ fn titled_from(
             j = oe;
         } else if let Some((pe, _)) = ctx
             .place(j)
-            .filter(|&(pe, _)| ctx.is_namecap(pe) || ctx.word(pe) == "tại")
+            .filter(|&(pe, _)| ctx.is_namecap(pe) || ctx.word_in(pe, &["tại"]))
         {
             // `Ngoại trưởng Mỹ Antony Blinken`: the country of the post.
             j = pe;
@@ -484,7 +484,7 @@ fn titled_from(
             return None;
         }
         // `Đại sứ Việt Nam tại Nhật Bản`: where the post is held.
-        if ctx.word(j) == "tại" && !ctx.breaks_before(j + 1) {
+        if ctx.word_in(j, &["tại"]) && !ctx.breaks_before(j + 1) {
             if let Some((pe, _)) = ctx.place(j + 1).filter(|&(pe, _)| ctx.is_namecap(pe)) {
                 j = pe;
             }
@@ -747,7 +747,7 @@ fn byline_walk(
     names: &mut NameSet,
     covered: &mut Marks,
 ) -> bool {
-    let is_sep = |k: usize| matches!(ctx.word(k), "-" | "–" | "," | "và" | "&");
+    let is_sep = |k: usize| ctx.word_in(k, &["-", "–", ",", "và", "&"]);
     let name_tok = |k: usize| byline_name_tok(ctx, k);
     let mut parts = Vec::new();
     let mut a = i;
@@ -907,6 +907,55 @@ mod tests {
         }
         if let Some(wiki) = crate::entity::names::shared_viwiki() {
             wiki.lines().take(300).for_each(same_longest);
+        }
+    }
+
+    /// [`Ctx::word_in`] answers as comparing [`Ctx::word`] with each word,
+    /// at every token and past the end.
+    fn word_in_answers_as_word(text: &str) {
+        let lex = crate::lexicon::NameLexicon::builtin();
+        let doc = crate::entity::Document::new(text);
+        let mut home = crate::entity::names::MemoHome::new();
+        let ctx = Ctx::new(&doc, &lex, &mut home);
+        let words = [
+            "",
+            "và",
+            "hoặc",
+            "từ",
+            "người",
+            "trưởng",
+            "-",
+            "–",
+            ",",
+            "Hà",
+            "hà",
+            "HÀ",
+            "TP.",
+            "a",
+        ];
+        for i in 0..ctx.len() + 2 {
+            for w in words {
+                assert_eq!(ctx.word_in(i, &[w]), ctx.word(i) == w, "{text:?} token {i} {w:?}");
+            }
+            assert_eq!(
+                ctx.word_in(i, &words[1..4]),
+                words[1..4].contains(&ctx.word(i)),
+                "{text:?} token {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_in_answers_as_word_on_examples() {
+        for text in [
+            "",
+            "từ Hà Nội và HÀ NỘI hoặc hà – người trưởng - a, TP.HCM Ha\u{300} ươ",
+            "Tr\u{1ea7}n và v\u{e0} va\u{300}, “người” 🙂 a@b.vn https://x.vn",
+        ] {
+            word_in_answers_as_word(text);
+        }
+        if let Some(wiki) = crate::entity::names::shared_viwiki() {
+            wiki.lines().take(300).for_each(word_in_answers_as_word);
         }
     }
 

@@ -316,7 +316,7 @@ fn lower_title_end(ctx: &Ctx<'_>, j: usize) -> usize {
     // (`vì người nghèo`).
     let mut after_joiner = false;
     while k < ctx.len() && k - j < 20 && !ctx.stops_at_break(k) {
-        let joiner = matches!(ctx.word(k), "-" | "–" | "và" | "vì" | "cho" | "với");
+        let joiner = ctx.word_in(k, &["-", "–", "và", "vì", "cho", "với"]);
         if joiner && ctx.is_lowerish(k + 1) && !ctx.is_strong_stop(k + 1) {
             k += 1;
             after_joiner = true;
@@ -342,7 +342,7 @@ fn list_continues(
     emitted: &mut Marks,
 ) -> usize {
     while k + 1 < ctx.len()
-        && matches!(ctx.word(k), "," | ";" | "và")
+        && ctx.word_in(k, &[",", ";", "và"])
         && is_open_quote(ctx, k + 1)
         && !ctx.stops_at_break(k + 1)
     {
