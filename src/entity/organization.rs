@@ -857,7 +857,9 @@ fn index_follows(ctx: &Ctx<'_>, i: usize) -> bool {
 /// after it, and a link, `www.` and `http://` with more after them, or a
 /// word, a dot and more glued) and whether it has three ASCII upper-case
 /// letters in a row (every stock code [`ticker_shape`] accepts is such a
-/// run).
+/// run). Both are asked of a few more bytes than those, for one SSE2
+/// comparison each (`is_mark_byte`, `is_upperish`): a `*` or `>` counts
+/// as a mark and `@[\]^_` as a capital (rare: a walk then finds nothing).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct ByteGates {
     domain: bool,
@@ -898,26 +900,40 @@ fn byte_gates_plain(bytes: &[u8]) -> ByteGates {
     }
 }
 
+/// A byte the domain gate counts as a mark: `.` and `:`, and `*` and `>`
+/// (the bytes `b | 0x14 == 0x3E`: one SSE2 comparison).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn is_mark_byte(b: u8) -> bool {
+    b | 0x14 == 0x3E
+}
+
+/// A byte the ticker gate counts as a capital: `A`–`Z`, and `@[\]^_`
+/// (0x40–0x5F, the bytes `b & 0xE0 == 0x40`: one SSE2 comparison).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn is_upperish(b: u8) -> bool {
+    b & 0xE0 == 0x40
+}
+
 /// [`ByteGates::domain`] byte by byte.
 #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn may_have_domain_plain(bytes: &[u8]) -> bool {
     bytes
         .windows(2)
-        .any(|w| matches!(w[0], b'.' | b':') && !w[1].is_ascii_whitespace())
+        .any(|w| is_mark_byte(w[0]) && !w[1].is_ascii_whitespace())
 }
 
 /// [`ByteGates::upper3`] byte by byte.
 #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn has_upper_run3_plain(bytes: &[u8]) -> bool {
-    bytes.windows(3).any(|w| w.iter().all(u8::is_ascii_uppercase))
+    bytes.windows(3).any(|w| w.iter().all(|&b| is_upperish(b)))
 }
 
 /// [`byte_gates`] with SSE2, 64 bytes at a time, each loaded once (two
 /// passes of 16 bytes, one per look, and the second's last bytes one by
 /// one, cost ~40 instructions a chunk of 16; blocks of 32 bytes ~30, of
-/// 64 ~25). Per 16 bytes, two `pmovmskb` masks: upper-case letters
-/// (bytes of 0x80 and above are negative as `i8`: never upper case) and
-/// `.` or `:`; only the marks have their next byte read. The upper-case
+/// 64 ~25). Per 16 bytes, two `pmovmskb` masks: the bytes
+/// `is_upperish` and `is_mark_byte` count; only the marks have their next
+/// byte read. The upper-case
 /// mask of 64 bytes is a run of three with the last two bits of the block
 /// before carried in front. The short last block is padded with zero
 /// bytes (neither a mark nor a letter). Both looks said yes, the pass
@@ -925,26 +941,19 @@ fn has_upper_run3_plain(bytes: &[u8]) -> bool {
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 fn byte_gates_sse2(bytes: &[u8]) -> ByteGates {
     use safe_arch::{
-        bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i, cmp_lt_mask_i8_m128i, m128i,
-        move_mask_i8_m128i, set_splat_i8_m128i,
+        bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
     };
     let glued_after = |p: usize| bytes.get(p + 1).is_some_and(|n| !n.is_ascii_whitespace());
-    let (dot, colon) = (set_splat_i8_m128i(b'.' as i8), set_splat_i8_m128i(b':' as i8));
-    let (above, below) = (
-        set_splat_i8_m128i(b'A' as i8 - 1),
-        set_splat_i8_m128i(b'Z' as i8 + 1),
-    );
+    // `is_upperish` and `is_mark_byte` as one mask and one comparison
+    // each (the exact `A`–`Z` range and two marks took ~3 instructions
+    // more a chunk of 16).
+    let (high3, upperish) = (set_splat_i8_m128i(0xE0_u8 as i8), set_splat_i8_m128i(0x40));
+    let (mark_bits, mark) = (set_splat_i8_m128i(0x14), set_splat_i8_m128i(0x3E));
     // The two masks of 16 bytes.
     let masks = |x: m128i| {
-        let upper = move_mask_i8_m128i(bitand_m128i(
-            cmp_gt_mask_i8_m128i(x, above),
-            cmp_lt_mask_i8_m128i(x, below),
-        )) as u32;
-        let mark = move_mask_i8_m128i(bitor_m128i(
-            cmp_eq_mask_i8_m128i(x, dot),
-            cmp_eq_mask_i8_m128i(x, colon),
-        ));
-        (upper, mark as u32)
+        let upper = move_mask_i8_m128i(cmp_eq_mask_i8_m128i(bitand_m128i(x, high3), upperish)) as u32;
+        let marks = move_mask_i8_m128i(cmp_eq_mask_i8_m128i(bitor_m128i(x, mark_bits), mark));
+        (upper, marks as u32)
     };
     let mut gates = ByteGates {
         domain: false,
@@ -1386,9 +1395,13 @@ mod tests {
                 for (mark, fill) in [
                     ("ABC", b'a'),
                     ("AB", b'a'),
+                    ("A@_", b'a'),
+                    ("[\\", b'a'),
                     (".x", b' '),
                     (":", b' '),
                     (". ", b'y'),
+                    ("*x", b' '),
+                    (">", b'-'),
                 ] {
                     let mut text = vec![fill; len];
                     for (k, &b) in mark.as_bytes().iter().enumerate() {
