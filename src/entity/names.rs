@@ -117,7 +117,12 @@ impl Bitmaps {
     /// Empties the category bitmaps and makes room for `n` tokens.
     fn reset_cats(&mut self, n: usize) {
         self.cats.clear();
-        self.cats.resize(n / 64 + 1, [0; CATS]);
+        if n < 64 {
+            // One row (most documents): one push.
+            self.cats.push([0; CATS]);
+        } else {
+            self.cats.resize(n / 64 + 1, [0; CATS]);
+        }
         self.present = 0;
     }
 
@@ -850,10 +855,15 @@ impl Builder<'_> {
             }
         }
         // The first token starts a line (its count is set after the loop).
-        if n > 0 {
-            self.mark_break(0);
+        if n < 64 && self.maps.breaks.is_empty() {
+            // One word and no break marked yet (every one-line document).
+            self.maps.breaks.push(u64::from(n > 0));
+        } else {
+            if n > 0 {
+                self.mark_break(0);
+            }
+            self.maps.breaks.resize(n / 64 + 1, 0);
         }
-        self.maps.breaks.resize(n / 64 + 1, 0);
         // The name-cap bitmap, in a tight pass of its own (in the token
         // loop it costs more: the loop's body keeps too much live), unless
         // the one-line loop made it from the annotations and no all-caps
