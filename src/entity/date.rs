@@ -1775,6 +1775,7 @@ impl DateRecognizer {
         // Anchors on tokens before `skip_to` are deferred; `skip_end` is
         // the byte end of the day that holds them.
         let (mut skip_to, mut skip_end) = (0, 0);
+        let classes = doc.anchor_classes();
         for (k, &i) in doc.anchors().iter().enumerate() {
             let t = &doc.tokens[i];
             if i < skip_to {
@@ -1784,7 +1785,8 @@ impl DateRecognizer {
                 continue;
             }
             // An anchor word's class says what `may_start` would.
-            let class = doc.anchor_class_at(k);
+            let class = classes.get(k).copied().unwrap_or(super::numeric::UNKNOWN_CLASS);
+            debug_assert_eq!(class, doc.anchor_class_at(k));
             let starts = if class & super::numeric::UNKNOWN_CLASS != 0 {
                 // (A digit first, as most such anchors have, is what
                 // `may_start` accepts first.)

@@ -369,6 +369,7 @@ impl MoneyRecognizer {
         // by the checks below too).
         let currencies: &PhraseTable<&'static str> = &CURRENCIES;
         let after: &[u32; 256] = &AFTER_DIGITS;
+        let classes = doc.anchor_classes();
         for (k, &i) in doc.anchors().iter().enumerate() {
             let Some(t) = doc.tokens.get(i) else { continue };
             if t.kind == TokenKind::Abbreviation {
@@ -379,7 +380,9 @@ impl MoneyRecognizer {
                 }
                 continue;
             }
-            if !starts_number_with(doc, i, doc.anchor_class_at(k)) {
+            let class = classes.get(k).copied().unwrap_or(super::numeric::UNKNOWN_CLASS);
+            debug_assert_eq!(class, doc.anchor_class_at(k));
+            if !starts_number_with(doc, i, class) {
                 continue;
             }
             let digits = t.kind == TokenKind::Number;

@@ -164,6 +164,20 @@ impl<'d, 'a> NumDoc<'d, 'a> {
         }
     }
 
+    /// The classes of the anchors, in order (see [`anchor_of`]); empty
+    /// when they are not used (off the fast path). For a loop over the
+    /// anchors: `classes.get(k)`, or [`UNKNOWN_CLASS`] when there is none,
+    /// is [`NumDoc::anchor_class_at`]`(k)`, without its fast-path test at
+    /// every anchor.
+    #[inline]
+    pub(crate) fn anchor_classes(&self) -> &[u8] {
+        if self.fast {
+            &self.bufs.classes
+        } else {
+            &[]
+        }
+    }
+
     /// The class of the `k`-th anchor (see [`anchor_of`]), or
     /// [`UNKNOWN_CLASS`] when it was not kept.
     #[inline]
