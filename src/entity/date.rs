@@ -1506,8 +1506,16 @@ fn ordered(a: &PartialDate, b: &PartialDate) -> bool {
 }
 
 /// A range starting at `i` (with `từ` or not): first and last member.
-fn range(doc: &NumDoc<'_, '_>, i: usize, at_i: Option<Expr>) -> Option<(usize, Expr, Expr)> {
-    let with_from = is_word(doc, i, "từ") && inline_gap(doc, i);
+/// `digit_first`: the token at `i` starts with a digit (the caller knows),
+/// so it is no `từ` (not asked).
+fn range(
+    doc: &NumDoc<'_, '_>,
+    i: usize,
+    at_i: Option<Expr>,
+    digit_first: bool,
+) -> Option<(usize, Expr, Expr)> {
+    debug_assert!(!digit_first || !is_word(doc, i, "từ"));
+    let with_from = !digit_first && is_word(doc, i, "từ") && inline_gap(doc, i);
     // Without `từ`, the first member is `at_i` or a bare day (the token at
     // `i` alone), so the connector must start right after it: most dates
     // and numbers have none there, and leave before the bare day is read
@@ -1767,6 +1775,7 @@ impl DateRecognizer {
         // Anchors on tokens before `skip_to` are deferred; `skip_end` is
         // the byte end of the day that holds them.
         let (mut skip_to, mut skip_end) = (0, 0);
+        let classes = doc.anchor_classes();
         for (k, &i) in doc.anchors().iter().enumerate() {
             let t = &doc.tokens[i];
             if i < skip_to {
@@ -1776,7 +1785,8 @@ impl DateRecognizer {
                 continue;
             }
             // An anchor word's class says what `may_start` would.
-            let class = doc.anchor_class_at(k);
+            let class = classes.get(k).copied().unwrap_or(super::numeric::UNKNOWN_CLASS);
+            debug_assert_eq!(class, doc.anchor_class_at(k));
             let starts = if class & super::numeric::UNKNOWN_CLASS != 0 {
                 // (A digit first, as most such anchors have, is what
                 // `may_start` accepts first.)
@@ -1790,7 +1800,8 @@ impl DateRecognizer {
             // (What `single` does, knowing which of its two paths to take;
             // an anchor word's class also says which date word it is, so it
             // need not be lower-cased and matched again.)
-            let at_i = if t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            let digit_first = t.text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+            let at_i = if digit_first {
                 digit_expr(doc, i)
             } else if class & super::numeric::UNKNOWN_CLASS == 0 {
                 match date_word_of_id(class >> super::numeric::DATE_WORD_SHIFT) {
@@ -1800,7 +1811,7 @@ impl DateRecognizer {
             } else {
                 word_expr(doc, i)
             };
-            if let Some((start, first, second)) = range(doc, i, at_i) {
+            if let Some((start, first, second)) = range(doc, i, at_i, digit_first) {
                 out.push(date(
                     doc,
                     start,
@@ -2011,9 +2022,16 @@ mod tests {
                         assert!(starts_one_of(&fast, j, &super::CONNECTOR_STARTS), "{text:?}");
                     }
                     let at = super::single(&slow, j);
+                    // (The fast path is told whether the token starts with
+                    // a digit, as the run tells it; the reference path asks.)
+                    let digit_first = doc.tokens[j]
+                        .text
+                        .as_bytes()
+                        .first()
+                        .is_some_and(u8::is_ascii_digit);
                     assert_eq!(
-                        super::range(&fast, j, at),
-                        super::range(&slow, j, at),
+                        super::range(&fast, j, at, digit_first),
+                        super::range(&slow, j, at, false),
                         "{text:?} at {j}"
                     );
                 }

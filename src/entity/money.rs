@@ -19,12 +19,13 @@
 use super::numeric::{
     adjacent, currency_at, ends_at_next, inline_gap, is_code_part, is_dash, is_word, minus_before,
     qualifier_before, read_number, span_of, spelled_ends_at_next, starts, starts_one_of, NumDoc, NumberRead,
-    CURRENCIES,
+    PhraseTable, Starts, CURRENCIES, SCALE_STARTS,
 };
 use super::{Amount, Document, Entity, Qualifier, Recognizer};
 use crate::span::Span;
 use crate::token::TokenKind;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 /// An amount of money.
 ///
@@ -75,10 +76,57 @@ fn with_currency(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(&'static str, 
 /// rejected by `PhraseTable::may_start_at` (the look-up would find none).
 #[inline]
 fn with_currency_at(doc: &NumDoc<'_, '_>, at: usize) -> Option<(&'static str, usize)> {
-    if !CURRENCIES.may_start_at(doc, at) {
+    with_currency_in(&CURRENCIES, doc, at)
+}
+
+/// [`with_currency_at`] given the currency table (a loop over anchors
+/// takes it once, not at every number: each `CURRENCIES` use tests that
+/// the table was built).
+#[inline(always)]
+fn with_currency_in(
+    currencies: &PhraseTable<&'static str>,
+    doc: &NumDoc<'_, '_>,
+    at: usize,
+) -> Option<(&'static str, usize)> {
+    if !currencies.may_start_at(doc, at) {
         return None;
     }
     with_currency_listed(doc, at)
+}
+
+/// By first byte: bit `n` (1 ≤ `n` < 32) set when a token of `n` bytes
+/// with that first byte may matter right after a number's digits: the
+/// union of the three filters of the digits' early reject in
+/// [`MoneyRecognizer::run`] — the number may go on (`SCALE_STARTS`, see
+/// `ends_at_next`), a currency may start there
+/// ([`PhraseTable::may_start_lens`]), or a second member
+/// ([`MEMBER_STARTS`], see [`may_borrow`]).
+static AFTER_DIGITS: LazyLock<[u32; 256]> = LazyLock::new(|| {
+    let mut t = [0u32; 256];
+    for (b, bits) in (0..=255u8).zip(t.iter_mut()) {
+        *bits = SCALE_STARTS.of(b) | MEMBER_STARTS.of(b) | CURRENCIES.may_start_lens(b);
+    }
+    t
+});
+
+/// True only when the reading of the digits at token `i` ends right after
+/// them, no currency starts after them and [`may_borrow`] is false there
+/// (what the early reject of [`MoneyRecognizer::run`] asks, on the fast
+/// path): no next token, or one that is no number with a first byte and
+/// length that fail all three filters ([`AFTER_DIGITS`], given as
+/// `after`) — one table test for the usual token after a number (`,`,
+/// `.`, `)`, most words). False says nothing.
+#[inline(always)]
+fn nothing_after_digits(doc: &NumDoc<'_, '_>, after: &[u32; 256], i: usize) -> bool {
+    match doc.tokens.get(i + 1) {
+        None => true,
+        Some(n) => {
+            let b = n.text.as_bytes();
+            n.kind != TokenKind::Number
+                && b.first()
+                    .is_some_and(|&f| b.len() < 32 && after[usize::from(f)] & (1 << b.len()) == 0)
+        }
+    }
 }
 
 /// [`with_currency_at`] for a token that may start a currency.
@@ -115,21 +163,18 @@ fn second_member(doc: &NumDoc<'_, '_>, n: &NumberRead) -> Option<(usize, bool)> 
 /// `tới`, `,`, `và` or `hoặc` is rejected at once (tests compare both).
 #[inline(always)]
 pub(crate) fn second_member_at(doc: &NumDoc<'_, '_>, j: usize, filter: bool) -> Option<(usize, bool)> {
-    if filter
-        && !starts_one_of(
-            doc,
-            j,
-            &const {
-                starts(&[
-                    "-", "–", "—", "‐", "‑", ",", "đến", "Đến", "tới", "Tới", "và", "Và", "hoặc", "Hoặc",
-                ])
-            },
-        )
-    {
+    if filter && !starts_one_of(doc, j, &MEMBER_STARTS) {
         return None;
     }
     second_member_unfiltered(doc, j)
 }
+
+/// The first bytes and lengths of what [`second_member_unfiltered`] accepts
+/// at its token: a dash, `đến`, `tới`, `,`, `và` or `hoặc` (in either case
+/// of the first letter; see [`starts_one_of`]).
+const MEMBER_STARTS: Starts = starts(&[
+    "-", "–", "—", "‐", "‑", ",", "đến", "Đến", "tới", "Tới", "và", "Và", "hoặc", "Hoặc",
+]);
 
 /// The rest of [`second_member_at`], out of line (most tokens after a
 /// number fail its inline filter).
@@ -161,11 +206,14 @@ fn may_borrow(doc: &NumDoc<'_, '_>, j: usize) -> bool {
     // (a range right after it): most tokens that pass the connector's
     // filter (`,` and dashes in lists of words or of day and year) have
     // none, and leave before the connector is read.
+    // (First the connector filter `may_borrow_read` starts with: one table
+    // test, and most tokens after a number, `.` `)` and words, fail it.)
     if doc.fast
-        && !doc
-            .tokens
-            .get(j + 1..)
-            .is_some_and(|rest| rest.iter().take(4).any(|t| t.kind == TokenKind::Number))
+        && (!starts_one_of(doc, j, &MEMBER_STARTS)
+            || !doc
+                .tokens
+                .get(j + 1..)
+                .is_some_and(|rest| rest.iter().take(4).any(|t| t.kind == TokenKind::Number)))
     {
         debug_assert!(!may_borrow_read(doc, j));
         return false;
@@ -319,6 +367,9 @@ impl MoneyRecognizer {
     pub(crate) fn run(&self, doc: &NumDoc<'_, '_>, out: &mut Vec<Entity>) {
         // Only anchors can start an amount (every other token is skipped
         // by the checks below too).
+        let currencies: &PhraseTable<&'static str> = &CURRENCIES;
+        let after: &[u32; 256] = &AFTER_DIGITS;
+        let classes = doc.anchor_classes();
         for (k, &i) in doc.anchors().iter().enumerate() {
             let Some(t) = doc.tokens.get(i) else { continue };
             if t.kind == TokenKind::Abbreviation {
@@ -329,7 +380,9 @@ impl MoneyRecognizer {
                 }
                 continue;
             }
-            if !starts_number_with(doc, i, doc.anchor_class_at(k)) {
+            let class = classes.get(k).copied().unwrap_or(super::numeric::UNKNOWN_CLASS);
+            debug_assert_eq!(class, doc.anchor_class_at(k));
+            if !starts_number_with(doc, i, class) {
                 continue;
             }
             let digits = t.kind == TokenKind::Number;
@@ -348,9 +401,10 @@ impl MoneyRecognizer {
             if doc.fast
                 && digits
                 && !sign_or_code_before
-                && ends_at_next(doc, i)
-                && with_currency_at(doc, i + 1).is_none()
-                && !may_borrow(doc, i + 1)
+                && (nothing_after_digits(doc, after, i)
+                    || (ends_at_next(doc, i)
+                        && with_currency_in(currencies, doc, i + 1).is_none()
+                        && !may_borrow(doc, i + 1)))
             {
                 continue;
             }
@@ -367,7 +421,7 @@ impl MoneyRecognizer {
             if doc.fast
                 && !digits
                 && spelled_ends_at_next(doc, i)
-                && with_currency_at(doc, i + 1).is_none()
+                && with_currency_in(currencies, doc, i + 1).is_none()
                 && second_member_at(doc, i + 1, true).is_none()
             {
                 continue;
@@ -604,6 +658,83 @@ mod tests {
             }
         }
         assert!(found >= 100, "{found}");
+    }
+
+    /// `nothing_after_digits` (one table test) holds only where the three
+    /// tests it stands for hold on the reference path: the number ends
+    /// at its digits, no currency follows, nothing is borrowed. After
+    /// every digit token of texts with every currency's first word, every
+    /// scale word and connector (in three cases and with near misses of
+    /// one byte changed), every text of one or two ASCII characters, and
+    /// viwiki paragraphs; and money agrees on both paths there.
+    #[test]
+    fn nothing_after_digits_only_where_the_three_tests_hold() {
+        use super::super::numeric::ends_at_next;
+        use super::{may_borrow_read, nothing_after_digits, with_currency_at, MoneyRecognizer, AFTER_DIGITS};
+        let mut words: Vec<String> = include_str!("../../data/numeric/currencies.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split('\t').next()?.split_whitespace().next().map(str::to_owned))
+            .collect();
+        words.extend(
+            [
+                "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm", "chục", "k", "tr", "rưỡi", "-", "–",
+                "—", ",", "đến", "tới", "và", "hoặc", "người", "năm", "tháng", ".", ")", "(", "%",
+            ]
+            .map(str::to_owned),
+        );
+        for w in words.clone() {
+            words.push(w.to_uppercase());
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                words.push(f.to_uppercase().chain(c).collect());
+            }
+            // Near misses: the last byte changed (when it stays text).
+            let mut b = w.clone().into_bytes();
+            if let Some(l) = b.last_mut() {
+                *l = if l.is_ascii_lowercase() { b'z' } else { *l };
+            }
+            words.extend(String::from_utf8(b).ok());
+            words.push(format!("{w}x"));
+        }
+        for a in ' '..='~' {
+            words.push(a.to_string());
+            for b in ['a', 'Z', '0', '.', '$', a] {
+                words.push(format!("{a}{b}"));
+            }
+        }
+        let mut texts: Vec<String> = Vec::new();
+        for w in &words {
+            texts.push(format!("Giá 5 {w} 7 đồng"));
+            texts.push(format!("5{w} và 12 {w} 3 triệu USD"));
+        }
+        if let Some(wiki) = crate::entity::names::shared_viwiki() {
+            texts.extend(wiki.lines().take(400).map(str::to_owned));
+        }
+        let after: &[u32; 256] = &AFTER_DIGITS;
+        let (mut held, mut numbers) = (0, 0);
+        for text in &texts {
+            let doc = Document::new(text);
+            let fast = NumDoc::new(&doc);
+            let slow = NumDoc::reference(&doc);
+            for (i, t) in doc.tokens.iter().enumerate() {
+                if t.kind != crate::token::TokenKind::Number {
+                    continue;
+                }
+                numbers += 1;
+                if nothing_after_digits(&fast, after, i) {
+                    held += 1;
+                    assert!(ends_at_next(&slow, i), "at {i} in {text:?}");
+                    assert_eq!(with_currency_at(&slow, i + 1), None, "at {i} in {text:?}");
+                    assert!(!may_borrow_read(&slow, i + 1), "at {i} in {text:?}");
+                }
+            }
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            MoneyRecognizer.run(&fast, &mut a);
+            MoneyRecognizer.run(&slow, &mut b);
+            assert_eq!(a, b, "{text:?}");
+        }
+        assert!(held >= 1000, "{held} of {numbers}");
     }
 
     fn money(text: &str) -> Vec<(String, String, String, Option<Qualifier>)> {

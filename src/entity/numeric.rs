@@ -164,6 +164,20 @@ impl<'d, 'a> NumDoc<'d, 'a> {
         }
     }
 
+    /// The classes of the anchors, in order (see [`anchor_of`]); empty
+    /// when they are not used (off the fast path). For a loop over the
+    /// anchors: `classes.get(k)`, or [`UNKNOWN_CLASS`] when there is none,
+    /// is [`NumDoc::anchor_class_at`]`(k)`, without its fast-path test at
+    /// every anchor.
+    #[inline]
+    pub(crate) fn anchor_classes(&self) -> &[u8] {
+        if self.fast {
+            &self.bufs.classes
+        } else {
+            &[]
+        }
+    }
+
     /// The class of the `k`-th anchor (see [`anchor_of`]), or
     /// [`UNKNOWN_CLASS`] when it was not kept.
     #[inline]
@@ -1211,6 +1225,20 @@ impl<V> PhraseTable<V> {
         }
     }
 
+    /// By first byte `b`: bit `n` (1 ≤ `n` < 32) clear only when
+    /// [`PhraseTable::may_start_at`] rejects every token of `n` bytes that
+    /// starts with `b` (it tests by first byte and length only a text
+    /// that starts with an ASCII byte that is no capital; every other
+    /// first byte gets every bit).
+    pub(crate) fn may_start_lens(&self, b: u8) -> u32 {
+        if b.is_ascii() && !b.is_ascii_uppercase() {
+            // (Only bits below 32 are asked for: the truncation is meant.)
+            (self.key_len[usize::from(b)] & u64::from(u32::MAX)) as u32
+        } else {
+            u32::MAX
+        }
+    }
+
     /// The phrases whose first word is `text` (in any letter case).
     #[inline]
     fn phrases(&self, text: &str) -> Option<&Phrases<V>> {
@@ -1705,6 +1733,14 @@ pub(crate) fn starts_one_of(doc: &NumDoc<'_, '_>, i: usize, starts: &Starts) -> 
 /// By first byte, bit `n` set when a listed word of `n` bytes starts with
 /// it (see [`starts_one_of`]; built at compile time by [`starts`]).
 pub(crate) struct Starts([u32; 256]);
+
+impl Starts {
+    /// The bits of the words that start with byte `b`.
+    #[inline]
+    pub(crate) const fn of(&self, b: u8) -> u32 {
+        self.0[b as usize]
+    }
+}
 
 /// The [`Starts`] of `words` (each shorter than 32 bytes).
 pub(crate) const fn starts(words: &[&str]) -> Starts {
@@ -2235,7 +2271,7 @@ static CONTINUATION_STARTS: Starts = starts(&[
 
 /// The first bytes and lengths of the words `number::scale_exp` and
 /// `number::suffix_exp` accept, and of `rưỡi` (a test checks the lists).
-static SCALE_STARTS: Starts = starts(&[
+pub(crate) static SCALE_STARTS: Starts = starts(&[
     "nghìn", "ngàn", "Nghìn", "Ngàn", "NGHÌN", "NGÀN", "triệu", "Triệu", "TRIỆU", "tỷ", "tỉ", "Tỷ", "Tỉ",
     "TỶ", "TỈ", "vạn", "Vạn", "trăm", "Trăm", "TRĂM", "chục", "Chục", "k", "K", "tr", "Tr", "TR", "M", "m",
     "G", "g", "rưỡi",
