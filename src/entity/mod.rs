@@ -778,12 +778,16 @@ fn resolve_overlaps_with(candidates: &mut Vec<Entity>, spans: &mut Vec<Span>) ->
         // (moved only past a gap), then moved out at once into a vector
         // sized once: moving each candidate out and the survivors again
         // cost ~60 instructions a candidate.
-        let mut i = 0;
-        candidates.retain(|_| {
-            let k = keep >> i & 1 == 1;
-            i += 1;
-            k
-        });
+        // (Nothing to drop, as in most documents: no pass at all.)
+        let all = u64::MAX.checked_shr(64 - candidates.len() as u32).unwrap_or(0);
+        if keep != all {
+            let mut i = 0;
+            candidates.retain(|_| {
+                let k = keep >> i & 1 == 1;
+                i += 1;
+                k
+            });
+        }
         let mut kept = Vec::with_capacity(candidates.len());
         kept.append(candidates);
         // Survivors mostly come in text order already (each recognizer
