@@ -228,16 +228,25 @@ pub(super) fn plain_word_with<'a>(
     if (run == pos) | b.is_ascii_digit() {
         return short_token(bytes, pos, b);
     }
-    let end = word_run_window_from(bytes, run, &mut memo.window);
-    // A word followed by a joiner that joins nothing (`Nội.`, `Hà-`) is a
-    // plain word too: what `scan_word_after_run` would answer, with the
-    // caller's kind (and annotation).
-    if joins(bytes.get(end).copied().unwrap_or(0)) {
-        if let Some((end, kind)) = scan_word_joined(text, pos, end, memo) {
-            return Start::Found(end, kind);
+    let (end, word) = match bytes.get(run) {
+        // The usual word: its run stops at an ASCII byte that joins
+        // nothing. Sliced here, where the byte is known to be ASCII (so
+        // `run` is a char boundary without a second look at it).
+        Some(&n) if n < 0x80 && !joins(n) => (run, text.get(pos..run)),
+        _ => {
+            let end = word_run_window_from(bytes, run, &mut memo.window);
+            // A word followed by a joiner that joins nothing (`Nội.`,
+            // `Hà-`) is a plain word too: what `scan_word_after_run` would
+            // answer, with the caller's kind (and annotation).
+            if joins(bytes.get(end).copied().unwrap_or(0)) {
+                if let Some((end, kind)) = scan_word_joined(text, pos, end, memo) {
+                    return Start::Found(end, kind);
+                }
+            }
+            (end, text.get(pos..end))
         }
-    }
-    match text.get(pos..end) {
+    };
+    match word {
         Some(word) => Start::Word(end, kind_of(text, pos, end, word), word),
         None => {
             let (end, kind) = scan_word_after_run(text, pos, run, memo);
