@@ -239,8 +239,10 @@ pub(super) fn plain_word_with<'a>(
     let (end, word) = match bytes.get(run) {
         // The usual word: its run stops at an ASCII byte that joins
         // nothing. Sliced here, where the byte is known to be ASCII (so
-        // `run` is a char boundary without a second look at it).
-        Some(&n) if n < 0x80 && !joins(n) => (run, text.get(pos..run)),
+        // `run` is a char boundary without a second look at it), and the
+        // first byte no continuation byte (always so: tested as one
+        // compare, which the slice's check of `pos` then folds into).
+        Some(&n) if n < 0x80 && !joins(n) && (b as i8) >= -0x40 => (run, text.get(pos..run)),
         _ => {
             let end = word_run_window_from(bytes, run, &mut memo.window);
             // A word followed by a joiner that joins nothing (`Nội.`,
