@@ -369,10 +369,16 @@ pub(crate) fn word_kind(text: &str, start: usize, end: usize) -> TokenKind {
 /// [`word_kind`] with the memo table at hand (see [`with_table`]).
 #[inline(always)]
 pub(crate) fn word_kind_in(memo: Option<&Table>, text: &str, start: usize, end: usize) -> TokenKind {
-    let (Some(key), Some(memo)) = (Key::new(text.as_bytes(), start, end), memo) else {
+    let Some(memo) = memo else {
         return classify(text, start, end);
     };
-    if let Some(a) = key.short() {
+    // The short key straight from the text (most words), else from the
+    // whole key (as `word_kind_annotated_in`).
+    let short = match Key::short_at(text.as_bytes(), start, end) {
+        Ok(short) => short,
+        Err(()) => Key::new(text.as_bytes(), start, end).and_then(|key| key.short()),
+    };
+    if let Some(a) = short {
         return match memo.short_set(a) {
             Some(set) => match set.matches(a) {
                 0 => short_miss(set, a, text, start, end),
@@ -381,6 +387,9 @@ pub(crate) fn word_kind_in(memo: Option<&Table>, text: &str, start: usize, end: 
             None => classify(text, start, end),
         };
     }
+    let Some(key) = Key::new(text.as_bytes(), start, end) else {
+        return classify(text, start, end);
+    };
     match memo.get(key.set()) {
         Some(set) if set.0[0].get().holds(&key) => set.0[0].get().kind,
         Some(set) => word_kind_second(set, text, start, end, key),
@@ -470,8 +479,7 @@ pub(crate) fn word_kind_annotated_in(
     // The short key straight from the text (most words), else from the
     // whole key.
     let short = match Key::short_at(text.as_bytes(), start, end) {
-        Ok(Some(a)) => Some(a),
-        Ok(None) => None,
+        Ok(short) => short,
         Err(()) => Key::new(text.as_bytes(), start, end).and_then(|key| key.short()),
     };
     if let Some(a) = short {
