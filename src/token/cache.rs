@@ -130,6 +130,27 @@ impl Key {
         (self.b == significant << 56).then_some(self.a)
     }
 
+    /// [`Key::new`]`(bytes, start, end)?.`[`short`](Key::short)`()` when
+    /// 8 bytes are readable from `start` (all but the last words of a
+    /// text): the word's 1 to 8 bytes zero-padded, if its last byte is not
+    /// 0; `None` when the word is not short. Neither 16-byte key nor mask
+    /// table: one 8-byte load masked by a shift, one compare for the last
+    /// byte. `Err(())` when fewer than 8 bytes are readable (then
+    /// [`Key::new`] decides).
+    #[inline(always)]
+    fn short_at(bytes: &[u8], start: usize, end: usize) -> Result<Option<u64>, ()> {
+        let n = end.wrapping_sub(start);
+        let eight = bytes.get(start..).and_then(<[u8]>::first_chunk::<8>).ok_or(())?;
+        if n.wrapping_sub(1) >= 8 {
+            return Ok(None);
+        }
+        // n in 1..=8: keep the first n bytes (a shift of 0..=56).
+        let mask = u64::MAX.wrapping_shr(64 - 8 * n as u32);
+        let a = u64::from_le_bytes(*eight) & mask;
+        // The last byte (n - 1) is not 0: `a` reaches into it.
+        Ok((a > mask >> 8).then_some(a))
+    }
+
     /// The key's set.
     #[inline(always)]
     fn set(&self) -> usize {
@@ -348,10 +369,16 @@ pub(crate) fn word_kind(text: &str, start: usize, end: usize) -> TokenKind {
 /// [`word_kind`] with the memo table at hand (see [`with_table`]).
 #[inline(always)]
 pub(crate) fn word_kind_in(memo: Option<&Table>, text: &str, start: usize, end: usize) -> TokenKind {
-    let (Some(key), Some(memo)) = (Key::new(text.as_bytes(), start, end), memo) else {
+    let Some(memo) = memo else {
         return classify(text, start, end);
     };
-    if let Some(a) = key.short() {
+    // The short key straight from the text (most words), else from the
+    // whole key (as `word_kind_annotated_in`).
+    let short = match Key::short_at(text.as_bytes(), start, end) {
+        Ok(short) => short,
+        Err(()) => Key::new(text.as_bytes(), start, end).and_then(|key| key.short()),
+    };
+    if let Some(a) = short {
         return match memo.short_set(a) {
             Some(set) => match set.matches(a) {
                 0 => short_miss(set, a, text, start, end),
@@ -360,6 +387,9 @@ pub(crate) fn word_kind_in(memo: Option<&Table>, text: &str, start: usize, end: 
             None => classify(text, start, end),
         };
     }
+    let Some(key) = Key::new(text.as_bytes(), start, end) else {
+        return classify(text, start, end);
+    };
     match memo.get(key.set()) {
         Some(set) if set.0[0].get().holds(&key) => set.0[0].get().kind,
         Some(set) => word_kind_second(set, text, start, end, key),
@@ -446,10 +476,13 @@ pub(crate) fn word_kind_annotated_in(
     tag: u16,
     annotate: &mut impl FnMut(&str, TokenKind) -> u32,
 ) -> (TokenKind, u32, bool) {
-    let Some(key) = Key::new(text.as_bytes(), start, end) else {
-        return unremembered(word, annotate);
+    // The short key straight from the text (most words), else from the
+    // whole key.
+    let short = match Key::short_at(text.as_bytes(), start, end) {
+        Ok(short) => short,
+        Err(()) => Key::new(text.as_bytes(), start, end).and_then(|key| key.short()),
     };
-    if let Some(a) = key.short() {
+    if let Some(a) = short {
         if let Some(set) = table.short_set(a) {
             // One branch: held (at most one way matches) with this tag.
             let m = set.matches(a);
@@ -464,6 +497,9 @@ pub(crate) fn word_kind_annotated_in(
             return short_annotated_miss(set, a, m, word, tag, annotate);
         }
     }
+    let Some(key) = Key::new(text.as_bytes(), start, end) else {
+        return unremembered(word, annotate);
+    };
     let Some(set) = table.get(key.set()) else {
         return unremembered(word, annotate);
     };
@@ -811,6 +847,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `Key::short_at` (the annotated look-up's fast key) against the whole
+    /// key's `short()`: every word of 0 to 17 bytes at every start of texts
+    /// with zero bytes, non-ASCII bytes and letters at every position, so
+    /// that every length, last byte (0 or not) and readable tail (7, 8, 9
+    /// bytes) is met. A fast key for a word ending in 0, a wrong length or
+    /// an answer where fewer than 8 bytes are readable fails it.
+    #[test]
+    fn short_at_is_the_short_key_of_the_whole_key() {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut answered = 0;
+        for round in 0..400 {
+            let len: usize = round % 40;
+            let text: Vec<u8> = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    [0, b'a', b'Z', 0xC3, 0xA0, 0xFF, b'7', 1][(x >> 40) as usize % 8]
+                })
+                .collect();
+            for start in 0..=len + 1 {
+                for end in start.saturating_sub(1)..=(start + 17).min(len + 1) {
+                    let whole = Key::new(&text, start, end).and_then(|k| k.short());
+                    match Key::short_at(&text, start, end) {
+                        Ok(short) => {
+                            assert!(text.len() >= start + 8, "{text:?} {start}");
+                            assert_eq!(short, whole, "{text:?} {start} {end}");
+                            answered += 1;
+                        }
+                        Err(()) => assert!(text.get(start..start + 8).is_none(), "{text:?} {start}"),
+                    }
+                }
+            }
+        }
+        assert!(answered > 50_000, "{answered}");
     }
 
     #[test]

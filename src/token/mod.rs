@@ -577,21 +577,18 @@ impl<'a> Tokens<'a> {
                     pos = end;
                     continue;
                 }
-                scan::Start::Short(end, kind) => match text.get(pos..end) {
-                    Some(short) => {
-                        // (An ASCII digit or punctuation byte: no word
-                        // char, nothing normalization changes.)
-                        tokens.push(Token {
-                            text: short,
-                            span: Span::new(pos, end),
-                            kind,
-                        });
-                        note(bytes.get(pos).map_or(0, |&b| short_ann(b)));
-                        pos = end;
-                        continue;
-                    }
-                    None => None,
-                },
+                scan::Start::Short(end, kind, short) => {
+                    // (An ASCII digit or punctuation byte: no word char,
+                    // nothing normalization changes.)
+                    tokens.push(Token {
+                        text: short,
+                        span: Span::new(pos, end),
+                        kind,
+                    });
+                    note(bytes.get(pos).map_or(0, |&b| short_ann(b)));
+                    pos = end;
+                    continue;
+                }
                 scan::Start::Found(end, kind) => Some((end, kind)),
                 scan::Start::Other => None,
             };

@@ -147,8 +147,8 @@ pub(super) enum Start<'a> {
     Found(usize, TokenKind),
     /// A token of ASCII bytes that [`scan`] would give the same way, found
     /// without it: one punctuation or symbol byte, or digits that end at
-    /// once ([`short_token`]). Its end and kind.
-    Short(usize, TokenKind),
+    /// once ([`short_token`]). Its end, kind and text.
+    Short(usize, TokenKind, &'a str),
     /// No word surely starts here (or the text ends): [`scan`] decides.
     Other,
 }
@@ -193,18 +193,26 @@ pub(super) fn short_kind(b: u8) -> Option<TokenKind> {
 /// [`ONE_BYTE`]), or digits that end at once ([`NUMBER_END`], as
 /// [`scan_numeric`]'s first test). [`Start::Other`] otherwise, and then
 /// [`scan`] decides as before. Where this answers, `scan` gives the same.
+/// The token is sliced here, where its first byte and the byte after it
+/// are known to be ASCII (`NUMBER_END` holds only ASCII bytes; the test
+/// says so to the compiler), so the slice's char-boundary checks fold away.
 #[inline(always)]
-fn short_token<'a>(bytes: &[u8], pos: usize, b: u8) -> Start<'a> {
+fn short_token(text: &str, pos: usize, b: u8) -> Start<'_> {
+    let bytes = text.as_bytes();
+    let short = |end: usize, kind: TokenKind| match text.get(pos..end) {
+        Some(token) => Start::Short(end, kind, token),
+        None => Start::Other,
+    };
     if b.is_ascii_digit() {
         let end = digits_end(bytes, pos + 1);
         return match bytes.get(end) {
-            Some(&n) if NUMBER_END[usize::from(n)] => Start::Short(end, TokenKind::Number),
+            Some(&n) if NUMBER_END[usize::from(n)] && n < 0x80 => short(end, TokenKind::Number),
             _ => Start::Other,
         };
     }
     let next = bytes.get(pos + 1).copied().unwrap_or(0);
     match ONE_BYTE.get(usize::from(b)) {
-        Some(&Some(kind)) if next < 0x80 && next != b'.' => Start::Short(pos + 1, kind),
+        Some(&Some(kind)) if next < 0x80 && next != b'.' => short(pos + 1, kind),
         _ => Start::Other,
     }
 }
@@ -226,18 +234,29 @@ pub(super) fn plain_word_with<'a>(
     let run = memo.window.run_end(bytes, pos);
     // One branch: not accepted (the run is empty) or a digit.
     if (run == pos) | b.is_ascii_digit() {
-        return short_token(bytes, pos, b);
+        return short_token(text, pos, b);
     }
-    let end = word_run_window_from(bytes, run, &mut memo.window);
-    // A word followed by a joiner that joins nothing (`Nội.`, `Hà-`) is a
-    // plain word too: what `scan_word_after_run` would answer, with the
-    // caller's kind (and annotation).
-    if joins(bytes.get(end).copied().unwrap_or(0)) {
-        if let Some((end, kind)) = scan_word_joined(text, pos, end, memo) {
-            return Start::Found(end, kind);
+    let (end, word) = match bytes.get(run) {
+        // The usual word: its run stops at an ASCII byte that joins
+        // nothing. Sliced here, where the byte is known to be ASCII (so
+        // `run` is a char boundary without a second look at it), and the
+        // first byte no continuation byte (always so: tested as one
+        // compare, which the slice's check of `pos` then folds into).
+        Some(&n) if n < 0x80 && !joins(n) && (b as i8) >= -0x40 => (run, text.get(pos..run)),
+        _ => {
+            let end = word_run_window_from(bytes, run, &mut memo.window);
+            // A word followed by a joiner that joins nothing (`Nội.`,
+            // `Hà-`) is a plain word too: what `scan_word_after_run` would
+            // answer, with the caller's kind (and annotation).
+            if joins(bytes.get(end).copied().unwrap_or(0)) {
+                if let Some((end, kind)) = scan_word_joined(text, pos, end, memo) {
+                    return Start::Found(end, kind);
+                }
+            }
+            (end, text.get(pos..end))
         }
-    }
-    match text.get(pos..end) {
+    };
+    match word {
         Some(word) => Start::Word(end, kind_of(text, pos, end, word), word),
         None => {
             let (end, kind) = scan_word_after_run(text, pos, run, memo);
@@ -1428,8 +1447,9 @@ mod tests {
                     let pos = lead.len();
                     let bytes = text.as_bytes();
                     let Some(&b) = bytes.get(pos) else { continue };
-                    if let Start::Short(end, kind) = short_token(bytes, pos, b) {
+                    if let Start::Short(end, kind, token) = short_token(&text, pos, b) {
                         assert_eq!((end, kind), scan(&text, pos, &mut Memo::default()), "{text:?}");
+                        assert_eq!(text.get(pos..end), Some(token), "{text:?}");
                         answered += 1;
                     }
                     // And through the loop's entry: what it answers for a
@@ -1438,8 +1458,9 @@ mod tests {
                     let found = plain_word_with(&text, pos, &mut memo, |t, s, e, _| {
                         super::super::cache::word_kind(t, s, e)
                     });
-                    if let Start::Short(end, kind) = found {
+                    if let Start::Short(end, kind, token) = found {
                         assert_eq!((end, kind), scan(&text, pos, &mut Memo::default()), "{text:?}");
+                        assert_eq!(text.get(pos..end), Some(token), "{text:?}");
                     }
                 }
             }
@@ -1449,7 +1470,8 @@ mod tests {
         for b in [
             b' ', b'\t', b'\n', b'\r', 0x0B, 0x0C, b'a', b'Z', b'#', b'@', b'"', b'\'',
         ] {
-            assert!(matches!(short_token(&[b, b' '], 0, b), Start::Other), "{b}");
+            let text = String::from_utf8(vec![b, b' ']).unwrap();
+            assert!(matches!(short_token(&text, 0, b), Start::Other), "{b}");
         }
     }
 
@@ -1500,7 +1522,7 @@ mod tests {
                             assert_eq!(text.get(..end), Some(w), "{text:?}");
                         }
                         Start::Found(end, kind) => assert_eq!(expected, Some((end, kind, None)), "{text:?}"),
-                        Start::Short(end, kind) => {
+                        Start::Short(end, kind, _) => {
                             assert_eq!(expected, None, "{text:?}");
                             assert_eq!((end, kind), scan(&text, 0, &mut Memo::default()), "{text:?}");
                         }
