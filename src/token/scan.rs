@@ -115,8 +115,10 @@ pub(super) fn scan_if_word_with<'a>(
     let bytes = text.as_bytes();
     let b = *bytes.get(pos)?;
     let run = memo.window.run_end(bytes, pos);
-    // One branch: not accepted (the run is empty) or a digit.
-    if (run == pos) | b.is_ascii_digit() {
+    // One branch: not accepted (the run is empty) or a digit. (`run` is
+    // never below `pos`: `<=` is `==` here, and tells the slices below
+    // that `pos..run` is in order.)
+    if (run <= pos) | b.is_ascii_digit() {
         return None;
     }
     if !memo.special {
@@ -232,8 +234,10 @@ pub(super) fn plain_word_with<'a>(
         return Start::Other;
     };
     let run = memo.window.run_end(bytes, pos);
-    // One branch: not accepted (the run is empty) or a digit.
-    if (run == pos) | b.is_ascii_digit() {
+    // One branch: not accepted (the run is empty) or a digit. (`run` is
+    // never below `pos`: `<=` is `==` here, and tells the slices below
+    // that `pos..run` is in order.)
+    if (run <= pos) | b.is_ascii_digit() {
         return short_token(text, pos, b);
     }
     let (end, word) = match bytes.get(run) {
