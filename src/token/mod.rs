@@ -517,7 +517,9 @@ impl<'a> Tokens<'a> {
             |text, start, end, word| {
                 cache::word_kind_annotated_in(table, text, start, end, word, tag, annotate)
             },
-            |b| short.get(usize::from(b)).copied().unwrap_or(0),
+            // (A short token starts with an ASCII byte: the mask keeps
+            // `b` and lets the look-up drop its bounds test.)
+            |b| short.get(usize::from(b & 0x7f)).copied().unwrap_or(0),
             |ann| anns.push(ann),
             |text, gap, start, end| other_token_clean(table, text, gap, start, end),
         )
