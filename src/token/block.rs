@@ -481,6 +481,30 @@ mod tests {
         assert_eq!(short_mask(&long), expected(&long));
     }
 
+    /// `scan::plain_word_with` tests an empty run as `run <= pos`, which
+    /// is `run == pos` only because `run_end` never answers below `pos`,
+    /// whatever window it holds: positions in every order, forwards,
+    /// backwards and jumping across window edges.
+    #[test]
+    fn run_end_is_never_below_pos() {
+        let text = "ạb Hà Nội, 12 ×÷ tiếp\u{300}a. ".repeat(20);
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut w = Window::default();
+        for step in [1, 3, 7, 63, 64, 65, 129] {
+            for start in 0..step.min(n) {
+                let forwards: Vec<usize> = (start..=n).step_by(step).collect();
+                for &pos in forwards.iter().chain(forwards.iter().rev()) {
+                    assert!(w.run_end(bytes, pos) >= pos, "{pos} {step}");
+                }
+            }
+        }
+        for (a, b) in [(0, n), (n, 0), (5, 200), (200, 5), (n - 1, 0)] {
+            assert!(w.run_end(bytes, a) >= a);
+            assert!(w.run_end(bytes, b) >= b);
+        }
+    }
+
     #[test]
     fn run_end_agrees_with_a_byte_loop() {
         let reference = |bytes: &[u8], mut pos: usize| {

@@ -907,7 +907,7 @@ fn joins(b: u8) -> bool {
     JOINERS[usize::from(b)]
 }
 
-static JOINERS: [bool; 256] = {
+const JOINERS: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
     while i < 256 {
