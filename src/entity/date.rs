@@ -653,8 +653,10 @@ fn year_expr_uncached(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
 fn year_range_from(doc: &NumDoc<'_, '_>, j: usize, first: i32) -> Expr {
     // A range of years.
     let dash = j + 1;
-    if (adjacent(doc, j) || inline_gap(doc, j))
-        && is_dash(doc, dash)
+    // (The dash first: most years have none after them, and the gap
+    // tests are then not needed; all pure.)
+    if is_dash(doc, dash)
+        && (adjacent(doc, j) || inline_gap(doc, j))
         && (adjacent(doc, dash) || inline_gap(doc, dash))
     {
         if let Some(last) = year_at(doc, dash + 1) {
