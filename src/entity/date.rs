@@ -960,8 +960,9 @@ fn no_bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> bool {
     }
     // An amount, not a year: `2024 tỷ`, `2000 người` is left to the quantity reader.
     // (Most words after a year have neither the first byte nor the length
-    // of a scale word or `%`: an exact reject before the word tests.)
-    if inline_gap(doc, i) && (!doc.fast || starts_one_of(doc, i + 1, &YEAR_AMOUNT_STARTS)) {
+    // of a scale word or `%`: an exact reject before the gap and word
+    // tests; all pure, so the order is free.)
+    if (!doc.fast || starts_one_of(doc, i + 1, &YEAR_AMOUNT_STARTS)) && inline_gap(doc, i) {
         if let Some(next) = doc.tokens.get(i + 1) {
             if crate::number::scale_exp(next.text).is_some() || next.text == "%" {
                 return true;
