@@ -1202,7 +1202,11 @@ fn nested_day_end(doc: &NumDoc<'_, '_>, i: usize, day: &Expr) -> Option<usize> {
         && may_start_single(doc, end + 1)
         && connector(doc, end)
         && second_member(doc, end + 1).is_some();
-    let lunar = starts_one_of(doc, end, &LUNAR_STARTS) && lunar_after(doc, end).is_some();
+    // (`lunar_after`'s whole filter inline before the call, as in
+    // `with_lunar`: an `â` word at the end or right after it.)
+    let lunar = starts_one_of(doc, end, &LUNAR_STARTS)
+        && (starts_with_a_circumflex(doc, end) || starts_with_a_circumflex(doc, end + 1))
+        && lunar_after(doc, end).is_some();
     let year_goes_on = end == i + 5
         && is_dash(doc, end)
         && doc
