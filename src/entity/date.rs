@@ -653,8 +653,10 @@ fn year_expr_uncached(doc: &NumDoc<'_, '_>, j: usize) -> Option<Expr> {
 fn year_range_from(doc: &NumDoc<'_, '_>, j: usize, first: i32) -> Expr {
     // A range of years.
     let dash = j + 1;
-    if (adjacent(doc, j) || inline_gap(doc, j))
-        && is_dash(doc, dash)
+    // (The dash first: most years have none after them, and the gap
+    // tests are then not needed; all pure.)
+    if is_dash(doc, dash)
+        && (adjacent(doc, j) || inline_gap(doc, j))
         && (adjacent(doc, dash) || inline_gap(doc, dash))
     {
         if let Some(last) = year_at(doc, dash + 1) {
@@ -958,8 +960,9 @@ fn no_bare_year(doc: &NumDoc<'_, '_>, i: usize, y: i32) -> bool {
     }
     // An amount, not a year: `2024 tỷ`, `2000 người` is left to the quantity reader.
     // (Most words after a year have neither the first byte nor the length
-    // of a scale word or `%`: an exact reject before the word tests.)
-    if inline_gap(doc, i) && (!doc.fast || starts_one_of(doc, i + 1, &YEAR_AMOUNT_STARTS)) {
+    // of a scale word or `%`: an exact reject before the gap and word
+    // tests; all pure, so the order is free.)
+    if (!doc.fast || starts_one_of(doc, i + 1, &YEAR_AMOUNT_STARTS)) && inline_gap(doc, i) {
         if let Some(next) = doc.tokens.get(i + 1) {
             if crate::number::scale_exp(next.text).is_some() || next.text == "%" {
                 return true;
@@ -1199,7 +1202,11 @@ fn nested_day_end(doc: &NumDoc<'_, '_>, i: usize, day: &Expr) -> Option<usize> {
         && may_start_single(doc, end + 1)
         && connector(doc, end)
         && second_member(doc, end + 1).is_some();
-    let lunar = starts_one_of(doc, end, &LUNAR_STARTS) && lunar_after(doc, end).is_some();
+    // (`lunar_after`'s whole filter inline before the call, as in
+    // `with_lunar`: an `â` word at the end or right after it.)
+    let lunar = starts_one_of(doc, end, &LUNAR_STARTS)
+        && (starts_with_a_circumflex(doc, end) || starts_with_a_circumflex(doc, end + 1))
+        && lunar_after(doc, end).is_some();
     let year_goes_on = end == i + 5
         && is_dash(doc, end)
         && doc
@@ -1405,13 +1412,20 @@ fn starts_with_a_circumflex(doc: &NumDoc<'_, '_>, i: usize) -> bool {
 /// passes the date by value.
 #[inline]
 fn with_lunar(doc: &NumDoc<'_, '_>, e: Expr) -> Expr {
-    if doc.fast
-        && !(starts_one_of(doc, e.end, &LUNAR_STARTS)
-            && (starts_with_a_circumflex(doc, e.end) || starts_with_a_circumflex(doc, e.end + 1)))
-    {
+    if no_lunar_after(doc, &e) {
         return e;
     }
     with_lunar_after(doc, e)
+}
+
+/// The filter of [`with_lunar`]: `true` when `e` is surely not extended
+/// over a lunar marker (on the fast path only), tested by reference so
+/// that the run need not copy the date when it is not.
+#[inline]
+fn no_lunar_after(doc: &NumDoc<'_, '_>, e: &Expr) -> bool {
+    doc.fast
+        && !(starts_one_of(doc, e.end, &LUNAR_STARTS)
+            && (starts_with_a_circumflex(doc, e.end) || starts_with_a_circumflex(doc, e.end + 1)))
 }
 
 /// The first bytes and lengths of what may follow a date in a lunar date:
@@ -1511,7 +1525,7 @@ fn ordered(a: &PartialDate, b: &PartialDate) -> bool {
 fn range(
     doc: &NumDoc<'_, '_>,
     i: usize,
-    at_i: Option<Expr>,
+    at_i: Option<&Expr>,
     digit_first: bool,
 ) -> Option<(usize, Expr, Expr)> {
     debug_assert!(!digit_first || !is_word(doc, i, "từ"));
@@ -1522,13 +1536,13 @@ fn range(
     // (all pure, so the order is free; the reference path, `fast` off,
     // takes the long way and the tests compare both).
     if doc.fast && !with_from {
-        let j = at_i.as_ref().map_or(i + 1, |e| e.end);
+        let j = at_i.map_or(i + 1, |e| e.end);
         if !starts_one_of(doc, j, &CONNECTOR_STARTS) {
             return None;
         }
     }
     let a = if with_from { i + 1 } else { i };
-    let first = if with_from { single(doc, a) } else { at_i };
+    let first = if with_from { single(doc, a) } else { at_i.copied() };
     let mut first = first.or_else(|| bare_day(doc, a))?;
     let j = first.end;
     // (The member first: cheaper than the connector test, and most
@@ -1811,7 +1825,7 @@ impl DateRecognizer {
             } else {
                 word_expr(doc, i)
             };
-            if let Some((start, first, second)) = range(doc, i, at_i, digit_first) {
+            if let Some((start, first, second)) = range(doc, i, at_i.as_ref(), digit_first) {
                 out.push(date(
                     doc,
                     start,
@@ -1821,15 +1835,22 @@ impl DateRecognizer {
                     first.lunar || second.lunar,
                 ));
             }
-            if let (Some(list), Some(e)) = (deferred.as_deref_mut(), at_i) {
+            if let (Some(list), Some(e)) = (deferred.as_deref_mut(), at_i.as_ref()) {
                 if list.len() < MAX_DEFERRED && doc.fast {
-                    if let Some(end) = nested_year_end(doc, i, &e).or_else(|| nested_day_end(doc, i, &e)) {
+                    if let Some(end) = nested_year_end(doc, i, e).or_else(|| nested_day_end(doc, i, e)) {
                         (skip_to, skip_end) = (end, span_of(doc, i, end).end);
                     }
                 }
             }
-            if let Some(e) = at_i {
-                let e = with_lunar(doc, e);
+            if let Some(e) = at_i.as_ref() {
+                // (`with_lunar`, copying the date only when it is extended.)
+                let lunar_e;
+                let e = if no_lunar_after(doc, e) {
+                    e
+                } else {
+                    lunar_e = with_lunar_after(doc, *e);
+                    &lunar_e
+                };
                 // Only a member without month or year borrows from a later one
                 // (`ngày 19 và ngày 20/12`, `ngày 2/10 và ngày 5/10/2024`); a member
                 // that starts a list is not read again from inside the list.
@@ -1837,7 +1858,7 @@ impl DateRecognizer {
                 let borrowed = if (e.day_only() || (e.from.year.is_none() && e.is_day()) || e.month_only())
                     && !in_list
                 {
-                    coordinated(doc, &e)
+                    coordinated(doc, e)
                 } else {
                     Vec::new()
                 };
@@ -2030,8 +2051,8 @@ mod tests {
                         .first()
                         .is_some_and(u8::is_ascii_digit);
                     assert_eq!(
-                        super::range(&fast, j, at, digit_first),
-                        super::range(&slow, j, at, false),
+                        super::range(&fast, j, at.as_ref(), digit_first),
+                        super::range(&slow, j, at.as_ref(), false),
                         "{text:?} at {j}"
                     );
                 }
