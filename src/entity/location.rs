@@ -567,8 +567,6 @@ pub struct Location {
 mod tests {
     use super::*;
     use crate::entity::names::{ask_ranges_on_texts, insert_and_ask_ranges};
-    use crate::entity::Document;
-    use crate::lexicon::NameLexicon;
 
     /// [`Places`] answers as the map from key bytes to kinds it stands
     /// for: after each insert (kinds changing, so the last one must win)
@@ -624,41 +622,39 @@ mod tests {
 
     #[test]
     fn places_survive_a_hash_collision() {
-        let lex = NameLexicon::builtin();
-        let doc = Document::new("xã Yên Lạc và xã An Phú");
-        let mut home = crate::entity::names::MemoHome::new();
-        let ctx = Ctx::new(&doc, &lex, &mut home);
-        assert_eq!((ctx.word(1), ctx.word(6)), ("Yên", "Phú"));
-        let mut places = Places::default();
-        places.insert(&ctx, 1, 3, LocationKind::Commune);
-        places.insert(&ctx, 5, 7, LocationKind::Ward);
-        // As if `An Phú` had been remembered again, with the hash of `Yên
-        // Lạc`: the search goes on past it to `Yên Lạc`, from the last.
-        let (first, range) = (ctx.key_hash(5), ctx.range_hash(1, 3));
-        let twin = |kind| Place {
-            first,
-            range,
-            a: 5,
-            b: 7,
-            kind,
-        };
-        places.all.push(twin(LocationKind::Other));
-        let ask = |places: &Places| {
-            assert_eq!(places.get(&ctx, 1, 3), Some(LocationKind::Commune));
-            assert_eq!(places.get(&ctx, 5, 7), Some(LocationKind::Ward));
-            assert_eq!(places.get(&ctx, 4, 6), None);
-            assert!(places.may_match(&ctx, 1, MAX_PLACE) && places.may_match(&ctx, 5, MAX_PLACE));
-            assert!(!places.may_match(&ctx, 4, MAX_PLACE));
-        };
-        ask(&places);
-        // The same through the index: the map keeps the last range of a
-        // hash, so `Yên Lạc` is found by the search.
-        while places.index.is_none() {
+        crate::entity::names::with_builtin_ctx("xã Yên Lạc và xã An Phú", |ctx| {
+            assert_eq!((ctx.word(1), ctx.word(6)), ("Yên", "Phú"));
+            let mut places = Places::default();
+            places.insert(ctx, 1, 3, LocationKind::Commune);
+            places.insert(ctx, 5, 7, LocationKind::Ward);
+            // As if `An Phú` had been remembered again, with the hash of `Yên
+            // Lạc`: the search goes on past it to `Yên Lạc`, from the last.
+            let (first, range) = (ctx.key_hash(5), ctx.range_hash(1, 3));
+            let twin = |kind| Place {
+                first,
+                range,
+                a: 5,
+                b: 7,
+                kind,
+            };
             places.all.push(twin(LocationKind::Other));
-            places.insert(&ctx, 5, 7, LocationKind::Ward);
-        }
-        assert_eq!(places.all.len(), Places::INDEXED + 1);
-        ask(&places);
+            let ask = |places: &Places| {
+                assert_eq!(places.get(ctx, 1, 3), Some(LocationKind::Commune));
+                assert_eq!(places.get(ctx, 5, 7), Some(LocationKind::Ward));
+                assert_eq!(places.get(ctx, 4, 6), None);
+                assert!(places.may_match(ctx, 1, MAX_PLACE) && places.may_match(ctx, 5, MAX_PLACE));
+                assert!(!places.may_match(ctx, 4, MAX_PLACE));
+            };
+            ask(&places);
+            // The same through the index: the map keeps the last range of a
+            // hash, so `Yên Lạc` is found by the search.
+            while places.index.is_none() {
+                places.all.push(twin(LocationKind::Other));
+                places.insert(ctx, 5, 7, LocationKind::Ward);
+            }
+            assert_eq!(places.all.len(), Places::INDEXED + 1);
+            ask(&places);
+        });
     }
 
     proptest::proptest! {

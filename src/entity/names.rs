@@ -553,14 +553,22 @@ fn ann_block(anns: &[u32]) -> (u32, u32, u64, u64) {
 #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 #[inline(always)]
 fn ann_block_plain(anns: &[u32]) -> (u32, u32, u64, u64) {
-    let (mut acc, mut upper, mut look, mut caps) = (0u32, 0u32, 0u64, 0u64);
+    let mut block = (0, 0, 0, 0);
     for (j, &w) in anns.iter().enumerate() {
-        acc |= w;
-        upper += (w >> 27) & 1;
-        look |= u64::from(w & (PACKED | SPECIAL) != PACKED) << (j & 63);
-        caps |= u64::from((w >> 24) & u32::from(flag::NAMECAP)) << (j & 63);
+        ann_step(&mut block, j, w);
     }
-    (acc, upper, look, caps)
+    block
+}
+
+/// Annotation `w` at place `j` of a block added to [`ann_block`]'s answer
+/// (`acc`, `upper`, `look`, `caps`).
+#[inline(always)]
+fn ann_step(block: &mut (u32, u32, u64, u64), j: usize, w: u32) {
+    let (acc, upper, look, caps) = block;
+    *acc |= w;
+    *upper += (w >> 27) & 1;
+    *look |= u64::from(w & (PACKED | SPECIAL) != PACKED) << (j & 63);
+    *caps |= u64::from((w >> 24) & u32::from(flag::NAMECAP)) << (j & 63);
 }
 
 /// [`ann_block`] with SSE2, four annotations a step; the last one to three
@@ -582,16 +590,13 @@ fn ann_block_sse2(anns: &[u32]) -> (u32, u32, u64, u64) {
     if anns.len() < 4 {
         // One to three: no loop (as a loop LLVM made it ~16 a step and a
         // set-up).
-        let (mut acc, mut upper, mut look, mut caps) = (0u32, 0u32, 0u64, 0u64);
+        let mut block = (0, 0, 0, 0);
         for k in 0..3 {
             if let Some(&w) = anns.get(k) {
-                acc |= w;
-                upper += (w >> 27) & 1;
-                look |= u64::from(w & (PACKED | SPECIAL) != PACKED) << k;
-                caps |= u64::from((w >> 24) & u32::from(flag::NAMECAP)) << k;
+                ann_step(&mut block, k, w);
             }
         }
-        return (acc, upper, look, caps);
+        return block;
     }
     let kind_bits = set_splat_i32_m128i((PACKED | SPECIAL) as i32);
     let plain = set_splat_i32_m128i(PACKED as i32);
@@ -2825,26 +2830,24 @@ pub(crate) fn insert_and_ask_ranges<S>(
     mut insert: impl FnMut(&mut S, &Ctx<'_>, usize, usize, usize),
     mut ask: impl FnMut(&mut S, &Ctx<'_>, usize, usize),
 ) {
-    let lex = NameLexicon::builtin();
-    let doc = Document::new(text);
-    let mut home = MemoHome::new();
-    let ctx = Ctx::new(&doc, &lex, &mut home);
-    let n = ctx.len();
-    let mut a = 0;
-    let mut round = 0;
-    while a < n {
-        let b = (a + 1 + round % 3).min(n);
-        insert(state, &ctx, a, b, round);
-        for i in (0..n).step_by(1 + round % 5) {
-            for len in 1..=4 {
-                if i + len <= n {
-                    ask(state, &ctx, i, i + len);
+    with_builtin_ctx(text, |ctx| {
+        let n = ctx.len();
+        let mut a = 0;
+        let mut round = 0;
+        while a < n {
+            let b = (a + 1 + round % 3).min(n);
+            insert(state, ctx, a, b, round);
+            for i in (0..n).step_by(1 + round % 5) {
+                for len in 1..=4 {
+                    if i + len <= n {
+                        ask(state, ctx, i, i + len);
+                    }
                 }
             }
+            a += step + round % 4;
+            round += 1;
         }
-        a += step + round % 4;
-        round += 1;
-    }
+    });
 }
 
 /// Test support: runs `same_answers(text, step)` (a check built on
@@ -2865,6 +2868,18 @@ pub(crate) fn ask_ranges_on_texts(texts: &[&str], long: &str, mut same_answers: 
     for line in wiki.lines().take(400).step_by(4) {
         same_answers(line, 2);
     }
+}
+
+/// Test support: runs `f` on the name context of `text` built with the
+/// built-in lexicon in a fresh memo home (the lexicon, document and home
+/// that a context borrows, made in one place for the tests).
+#[cfg(test)]
+pub(crate) fn with_builtin_ctx<R>(text: &str, f: impl FnOnce(&Ctx<'_>) -> R) -> R {
+    let lex = NameLexicon::builtin();
+    let doc = Document::new(text);
+    let mut home = MemoHome::new();
+    let ctx = Ctx::new(&doc, &lex, &mut home);
+    f(&ctx)
 }
 
 /// Test support: the text of `../shared/data/bench/viwiki.txt`, or `None`

@@ -1277,31 +1277,29 @@ pub struct Organization {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::Document;
-    use crate::lexicon::NameLexicon;
 
     /// The starts of the bitmap walk are those of the plain scan.
     fn same_domain_starts(text: &str) {
-        let lex = NameLexicon::builtin();
-        let doc = Document::new(text);
-        let mut home = crate::entity::names::MemoHome::new();
-        let ctx = Ctx::new(&doc, &lex, &mut home);
-        let reference: Vec<usize> = (0..ctx.len())
-            .filter(|&i| ctx.kind(i) == Some(TokenKind::Url) || ctx.glued(i + 1) && ctx.is_punct(i + 1, "."))
-            .collect();
-        // The token walk calls at every start; the marks skip starts
-        // where nothing is found.
-        let found = |starts: &[usize]| -> Vec<(usize, usize)> {
-            starts
-                .iter()
-                .filter_map(|&i| domain_end(&ctx, i).map(|e| (i, e)))
-                .collect()
-        };
-        let mut walked = Vec::new();
-        for_domain_starts(&ctx, byte_gates(ctx.text.as_bytes()).domain, |i| walked.push(i));
-        assert!(walked.windows(2).all(|w| w[0] < w[1]), "{text:?}");
-        assert!(walked.iter().all(|i| reference.contains(i)), "{text:?}");
-        assert_eq!(found(&walked), found(&reference), "{text:?}");
+        crate::entity::names::with_builtin_ctx(text, |ctx| {
+            let reference: Vec<usize> = (0..ctx.len())
+                .filter(|&i| {
+                    ctx.kind(i) == Some(TokenKind::Url) || ctx.glued(i + 1) && ctx.is_punct(i + 1, ".")
+                })
+                .collect();
+            // The token walk calls at every start; the marks skip starts
+            // where nothing is found.
+            let found = |starts: &[usize]| -> Vec<(usize, usize)> {
+                starts
+                    .iter()
+                    .filter_map(|&i| domain_end(ctx, i).map(|e| (i, e)))
+                    .collect()
+            };
+            let mut walked = Vec::new();
+            for_domain_starts(ctx, byte_gates(ctx.text.as_bytes()).domain, |i| walked.push(i));
+            assert!(walked.windows(2).all(|w| w[0] < w[1]), "{text:?}");
+            assert!(walked.iter().all(|i| reference.contains(i)), "{text:?}");
+            assert_eq!(found(&walked), found(&reference), "{text:?}");
+        });
     }
 
     proptest::proptest! {
@@ -1322,17 +1320,15 @@ mod tests {
         assert_eq!(byte_gates_sse2(bytes), byte_gates_plain(bytes), "{text:?}");
         assert_eq!(gate, may_have_domain_plain(bytes), "{text:?}");
         if !gate {
-            let lex = NameLexicon::builtin();
-            let doc = Document::new(text);
-            let mut home = crate::entity::names::MemoHome::new();
-            let ctx = Ctx::new(&doc, &lex, &mut home);
-            for i in 0..ctx.len() {
-                let next_glued = bytes
-                    .get(ctx.tok(i).map_or(0, |t| t.end))
-                    .is_some_and(|n| !n.is_ascii_whitespace());
-                assert!(ctx.kind(i) != Some(TokenKind::Url), "{text:?} token {i}");
-                assert!(!(ctx.is_punct(i, ".") && next_glued), "{text:?} token {i}");
-            }
+            crate::entity::names::with_builtin_ctx(text, |ctx| {
+                for i in 0..ctx.len() {
+                    let next_glued = bytes
+                        .get(ctx.tok(i).map_or(0, |t| t.end))
+                        .is_some_and(|n| !n.is_ascii_whitespace());
+                    assert!(ctx.kind(i) != Some(TokenKind::Url), "{text:?} token {i}");
+                    assert!(!(ctx.is_punct(i, ".") && next_glued), "{text:?} token {i}");
+                }
+            });
         }
     }
 
@@ -1377,11 +1373,9 @@ mod tests {
         assert_eq!(byte_gates_sse2(bytes), byte_gates_plain(bytes), "{text:?}");
         assert_eq!(has_upper_run3(bytes), has_upper_run3_plain(bytes), "{text:?}");
         if !has_upper_run3(bytes) {
-            let lex = NameLexicon::builtin();
-            let doc = Document::new(text);
-            let mut home = crate::entity::names::MemoHome::new();
-            let ctx = Ctx::new(&doc, &lex, &mut home);
-            assert!((0..ctx.len()).all(|i| !ticker_shape(&ctx, i)), "{text:?}");
+            crate::entity::names::with_builtin_ctx(text, |ctx| {
+                assert!((0..ctx.len()).all(|i| !ticker_shape(ctx, i)), "{text:?}");
+            });
         }
     }
 
@@ -1460,16 +1454,14 @@ mod tests {
 
     /// `Ctx::word_lower_is` answers as `to_lowercase` does.
     fn same_lower(text: &str, words: &[&str]) {
-        let lex = NameLexicon::builtin();
-        let doc = Document::new(text);
-        let mut home = crate::entity::names::MemoHome::new();
-        let ctx = Ctx::new(&doc, &lex, &mut home);
-        for i in 0..=ctx.len() {
-            let lower = ctx.word(i).to_lowercase();
-            for w in words.iter().copied().chain([lower.as_str(), ctx.word(i)]) {
-                assert_eq!(ctx.word_lower_is(i, w), lower == w, "{text:?} token {i} vs {w:?}");
+        crate::entity::names::with_builtin_ctx(text, |ctx| {
+            for i in 0..=ctx.len() {
+                let lower = ctx.word(i).to_lowercase();
+                for w in words.iter().copied().chain([lower.as_str(), ctx.word(i)]) {
+                    assert_eq!(ctx.word_lower_is(i, w), lower == w, "{text:?} token {i} vs {w:?}");
+                }
             }
-        }
+        });
     }
 
     const LOWER_WORDS: [&str; 12] = [
@@ -1500,25 +1492,23 @@ mod tests {
     /// without the gate at every token, and `title_ending_at` (gated by the
     /// TITLE bits) as the walk over every hit of the six tokens before.
     fn same_parse(text: &str) {
-        let lex = NameLexicon::builtin();
-        let doc = Document::new(text);
-        let mut home = crate::entity::names::MemoHome::new();
-        let ctx = Ctx::new(&doc, &lex, &mut home);
-        for i in 0..=ctx.len() + 1 {
-            for depth in 0..3 {
-                assert_eq!(
-                    parse(&ctx, i, depth),
-                    parse_readings(&ctx, i, depth),
-                    "{text:?} token {i}"
-                );
+        crate::entity::names::with_builtin_ctx(text, |ctx| {
+            for i in 0..=ctx.len() + 1 {
+                for depth in 0..3 {
+                    assert_eq!(
+                        parse(ctx, i, depth),
+                        parse_readings(ctx, i, depth),
+                        "{text:?} token {i}"
+                    );
+                }
+                let title = (i.saturating_sub(6)..i).find_map(|k| {
+                    ctx.hits_at(k)
+                        .find(|(end, e)| *end == i && e.title.is_some())
+                        .and_then(|(_, e)| e.title.map(|c| (k, c)))
+                });
+                assert_eq!(ctx.title_ending_at(i), title, "{text:?} token {i}");
             }
-            let title = (i.saturating_sub(6)..i).find_map(|k| {
-                ctx.hits_at(k)
-                    .find(|(end, e)| *end == i && e.title.is_some())
-                    .and_then(|(_, e)| e.title.map(|c| (k, c)))
-            });
-            assert_eq!(ctx.title_ending_at(i), title, "{text:?} token {i}");
-        }
+        });
     }
 
     #[test]

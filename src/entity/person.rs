@@ -868,30 +868,28 @@ mod tests {
             (cat::SURNAME, |e| e.surname),
             (cat::CREDIT, |e| e.credit),
         ];
-        let lex = crate::lexicon::NameLexicon::builtin();
-        let doc = crate::entity::Document::new(text);
-        let mut home = crate::entity::names::MemoHome::new();
-        let ctx = Ctx::new(&doc, &lex, &mut home);
-        for i in 0..=ctx.len() {
-            // `in_word` (gated by the longest hit's end) answers as the walk
-            // over every hit at `i` and `i - 1`.
-            let in_word = ctx.hits_at(i).any(|(end, e)| e.word && end > i + 1)
-                || (i > 0 && ctx.hits_at(i - 1).any(|(end, e)| e.word && end > i));
-            assert_eq!(ctx.in_word(i), in_word, "{text:?} token {i}");
-            for &(c, pred) in &gates {
-                for strict in [false, true] {
-                    // The category bit itself is `any` of the predicate
-                    // (the finders test the bit for `any` of these).
-                    assert_eq!(ctx.has(i, c), ctx.any(i, pred), "{text:?} token {i} category {c}");
-                    // (Where both answer, both are `ctx.longest`'s answer.)
-                    assert_eq!(
-                        longest_of(&ctx, i, c, strict, pred).map(|(end, _)| end),
-                        ctx.longest(i, strict, pred).map(|(end, _)| end),
-                        "{text:?} token {i} category {c}"
-                    );
+        crate::entity::names::with_builtin_ctx(text, |ctx| {
+            for i in 0..=ctx.len() {
+                // `in_word` (gated by the longest hit's end) answers as the walk
+                // over every hit at `i` and `i - 1`.
+                let in_word = ctx.hits_at(i).any(|(end, e)| e.word && end > i + 1)
+                    || (i > 0 && ctx.hits_at(i - 1).any(|(end, e)| e.word && end > i));
+                assert_eq!(ctx.in_word(i), in_word, "{text:?} token {i}");
+                for &(c, pred) in &gates {
+                    for strict in [false, true] {
+                        // The category bit itself is `any` of the predicate
+                        // (the finders test the bit for `any` of these).
+                        assert_eq!(ctx.has(i, c), ctx.any(i, pred), "{text:?} token {i} category {c}");
+                        // (Where both answer, both are `ctx.longest`'s answer.)
+                        assert_eq!(
+                            longest_of(ctx, i, c, strict, pred).map(|(end, _)| end),
+                            ctx.longest(i, strict, pred).map(|(end, _)| end),
+                            "{text:?} token {i} category {c}"
+                        );
+                    }
                 }
             }
-        }
+        });
     }
 
     #[test]
@@ -913,36 +911,34 @@ mod tests {
     /// [`Ctx::word_in`] answers as comparing [`Ctx::word`] with each word,
     /// at every token and past the end.
     fn word_in_answers_as_word(text: &str) {
-        let lex = crate::lexicon::NameLexicon::builtin();
-        let doc = crate::entity::Document::new(text);
-        let mut home = crate::entity::names::MemoHome::new();
-        let ctx = Ctx::new(&doc, &lex, &mut home);
-        let words = [
-            "",
-            "và",
-            "hoặc",
-            "từ",
-            "người",
-            "trưởng",
-            "-",
-            "–",
-            ",",
-            "Hà",
-            "hà",
-            "HÀ",
-            "TP.",
-            "a",
-        ];
-        for i in 0..ctx.len() + 2 {
-            for w in words {
-                assert_eq!(ctx.word_in(i, &[w]), ctx.word(i) == w, "{text:?} token {i} {w:?}");
+        crate::entity::names::with_builtin_ctx(text, |ctx| {
+            let words = [
+                "",
+                "và",
+                "hoặc",
+                "từ",
+                "người",
+                "trưởng",
+                "-",
+                "–",
+                ",",
+                "Hà",
+                "hà",
+                "HÀ",
+                "TP.",
+                "a",
+            ];
+            for i in 0..ctx.len() + 2 {
+                for w in words {
+                    assert_eq!(ctx.word_in(i, &[w]), ctx.word(i) == w, "{text:?} token {i} {w:?}");
+                }
+                assert_eq!(
+                    ctx.word_in(i, &words[1..4]),
+                    words[1..4].contains(&ctx.word(i)),
+                    "{text:?} token {i}"
+                );
             }
-            assert_eq!(
-                ctx.word_in(i, &words[1..4]),
-                words[1..4].contains(&ctx.word(i)),
-                "{text:?} token {i}"
-            );
-        }
+        });
     }
 
     #[test]
@@ -962,25 +958,23 @@ mod tests {
     /// Where [`names_no_one_after`] says so, [`titled_from`] finds no one,
     /// at every token with a title.
     fn titles_without_names_find_none(text: &str) {
-        let lex = crate::lexicon::NameLexicon::builtin();
-        let doc = crate::entity::Document::new(text);
-        let mut home = crate::entity::names::MemoHome::new();
-        let ctx = Ctx::new(&doc, &lex, &mut home);
-        for i in 0..ctx.len() {
-            let Some((tend, e)) = ctx.longest(i, false, |e| e.title.is_some()) else {
-                continue;
-            };
-            if names_no_one_after(&ctx, tend, &e) {
-                let (mut out, mut names, mut covered) =
-                    (Vec::new(), NameSet::default(), Marks::new(ctx.len()));
-                assert_eq!(
-                    titled_from(&ctx, i, tend, e, &mut out, &mut names, &mut covered),
-                    None,
-                    "{text:?} token {i}"
-                );
-                assert!(out.is_empty(), "{text:?} token {i}");
+        crate::entity::names::with_builtin_ctx(text, |ctx| {
+            for i in 0..ctx.len() {
+                let Some((tend, e)) = ctx.longest(i, false, |e| e.title.is_some()) else {
+                    continue;
+                };
+                if names_no_one_after(ctx, tend, &e) {
+                    let (mut out, mut names, mut covered) =
+                        (Vec::new(), NameSet::default(), Marks::new(ctx.len()));
+                    assert_eq!(
+                        titled_from(ctx, i, tend, e, &mut out, &mut names, &mut covered),
+                        None,
+                        "{text:?} token {i}"
+                    );
+                    assert!(out.is_empty(), "{text:?} token {i}");
+                }
             }
-        }
+        });
     }
 
     #[test]
@@ -1002,26 +996,24 @@ mod tests {
     /// have found nothing there: five tokens or more after the drops, and
     /// no byline of parts.
     fn skipped_lines_hold_no_byline(text: &str) {
-        let lex = crate::lexicon::NameLexicon::builtin();
-        let doc = crate::entity::Document::new(text);
-        let mut home = crate::entity::names::MemoHome::new();
-        let ctx = Ctx::new(&doc, &lex, &mut home);
-        let mut i = 0;
-        while i < ctx.len() {
-            let j = ctx.next_line_start(i + 1);
-            if long_line_without_byline(&ctx, i, j) {
-                let e = byline_end(&ctx, i, j);
-                assert!(e >= i + 5, "{text:?} line [{i}, {j})");
-                let (mut out, mut names, mut covered) =
-                    (Vec::new(), NameSet::default(), Marks::new(ctx.len()));
-                assert!(
-                    !byline_parts(&ctx, i, e, &mut out, &mut names, &mut covered),
-                    "{text:?} line [{i}, {j})"
-                );
-                assert!(out.is_empty() && names.is_empty(), "{text:?} line [{i}, {j})");
+        crate::entity::names::with_builtin_ctx(text, |ctx| {
+            let mut i = 0;
+            while i < ctx.len() {
+                let j = ctx.next_line_start(i + 1);
+                if long_line_without_byline(ctx, i, j) {
+                    let e = byline_end(ctx, i, j);
+                    assert!(e >= i + 5, "{text:?} line [{i}, {j})");
+                    let (mut out, mut names, mut covered) =
+                        (Vec::new(), NameSet::default(), Marks::new(ctx.len()));
+                    assert!(
+                        !byline_parts(ctx, i, e, &mut out, &mut names, &mut covered),
+                        "{text:?} line [{i}, {j})"
+                    );
+                    assert!(out.is_empty() && names.is_empty(), "{text:?} line [{i}, {j})");
+                }
+                i = j;
             }
-            i = j;
-        }
+        });
     }
 
     #[test]

@@ -418,23 +418,19 @@ pub struct Program {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::Document;
-    use crate::lexicon::NameLexicon;
 
     /// The stepped quote walk finds what the plain one finds, from every
     /// token (and past the end).
     fn same_quote_walk(text: &str) {
-        let lex = NameLexicon::builtin();
-        let doc = Document::new(text);
-        let mut home = crate::entity::names::MemoHome::new();
-        let ctx = Ctx::new(&doc, &lex, &mut home);
-        for from in 0..=ctx.len() + 2 {
-            assert_eq!(
-                next_open_quote(&ctx, from),
-                ctx.next_kind(from, &[TokenKind::OpenQuote]),
-                "{text:?} from {from}"
-            );
-        }
+        crate::entity::names::with_builtin_ctx(text, |ctx| {
+            for from in 0..=ctx.len() + 2 {
+                assert_eq!(
+                    next_open_quote(ctx, from),
+                    ctx.next_kind(from, &[TokenKind::OpenQuote]),
+                    "{text:?} from {from}"
+                );
+            }
+        });
     }
 
     #[test]
