@@ -2882,6 +2882,16 @@ pub(crate) fn with_builtin_ctx<R>(text: &str, f: impl FnOnce(&Ctx<'_>) -> R) -> 
     f(&ctx)
 }
 
+/// Test support: runs `check` on each of `examples`, then on the first
+/// `lines` lines of viwiki when it is there ([`shared_viwiki`]).
+#[cfg(test)]
+pub(crate) fn check_examples_and_viwiki(examples: &[&str], lines: usize, mut check: impl FnMut(&str)) {
+    examples.iter().for_each(|text| check(text));
+    if let Some(wiki) = shared_viwiki() {
+        wiki.lines().take(lines).for_each(check);
+    }
+}
+
 /// Test support: the text of `../shared/data/bench/viwiki.txt`, or `None`
 /// (with a message saying the part is skipped) when it is not there.
 #[cfg(test)]

@@ -894,18 +894,17 @@ mod tests {
 
     #[test]
     fn gated_longest_answers_as_longest() {
-        for text in [
-            "",
-            "Ông Nguyễn Văn An, Chủ tịch UBND tỉnh Quảng Ninh, nói với Công ty Cổ phần Sữa Việt Nam.",
-            "Chương trình mục tiêu quốc gia xây dựng nông thôn mới; Bộ Y tế, Ngân hàng Nhà nước.",
-            "BÀ LÊ THỊ HOA và ông Tr\u{1ea7}n Minh tới Hà Nội, TP.HCM; Tập đoàn Điện lực.",
-            "Pháp lệnh về xã hội hóa, xã Hội An, quảng trường Ba Đình, nông thôn mới ở Pháp.",
-        ] {
-            same_longest(text);
-        }
-        if let Some(wiki) = crate::entity::names::shared_viwiki() {
-            wiki.lines().take(300).for_each(same_longest);
-        }
+        crate::entity::names::check_examples_and_viwiki(
+            &[
+                "",
+                "Ông Nguyễn Văn An, Chủ tịch UBND tỉnh Quảng Ninh, nói với Công ty Cổ phần Sữa Việt Nam.",
+                "Chương trình mục tiêu quốc gia xây dựng nông thôn mới; Bộ Y tế, Ngân hàng Nhà nước.",
+                "BÀ LÊ THỊ HOA và ông Tr\u{1ea7}n Minh tới Hà Nội, TP.HCM; Tập đoàn Điện lực.",
+                "Pháp lệnh về xã hội hóa, xã Hội An, quảng trường Ba Đình, nông thôn mới ở Pháp.",
+            ],
+            300,
+            same_longest,
+        );
     }
 
     /// [`Ctx::word_in`] answers as comparing [`Ctx::word`] with each word,
@@ -943,16 +942,15 @@ mod tests {
 
     #[test]
     fn word_in_answers_as_word_on_examples() {
-        for text in [
-            "",
-            "từ Hà Nội và HÀ NỘI hoặc hà – người trưởng - a, TP.HCM Ha\u{300} ươ",
-            "Tr\u{1ea7}n và v\u{e0} va\u{300}, “người” 🙂 a@b.vn https://x.vn",
-        ] {
-            word_in_answers_as_word(text);
-        }
-        if let Some(wiki) = crate::entity::names::shared_viwiki() {
-            wiki.lines().take(300).for_each(word_in_answers_as_word);
-        }
+        crate::entity::names::check_examples_and_viwiki(
+            &[
+                "",
+                "từ Hà Nội và HÀ NỘI hoặc hà – người trưởng - a, TP.HCM Ha\u{300} ươ",
+                "Tr\u{1ea7}n và v\u{e0} va\u{300}, “người” 🙂 a@b.vn https://x.vn",
+            ],
+            300,
+            word_in_answers_as_word,
+        );
     }
 
     /// Where [`names_no_one_after`] says so, [`titled_from`] finds no one,
@@ -979,17 +977,16 @@ mod tests {
 
     #[test]
     fn titles_without_names_find_none_on_examples() {
-        for text in [
-            "",
-            "ông ấy nói với anh em, bà con và HLV trưởng Park Hang-seo, vận động viên người Kenya Eliud Kipchoge.",
-            "Bác sĩ chính Lê Văn An, ông Đức, Thủ tướng Đức, nước bạn Lào, anh Minh, Anh Quốc, bà Rịa.",
-            "Chủ tịch UBND tỉnh Quảng Ninh Cao Tường Huy, Đại sứ Việt Nam tại Nhật Bản, ông\nNam, ông\n\nNam.",
-        ] {
-            titles_without_names_find_none(text);
-        }
-        if let Some(wiki) = crate::entity::names::shared_viwiki() {
-            wiki.lines().take(3000).for_each(titles_without_names_find_none);
-        }
+        crate::entity::names::check_examples_and_viwiki(
+            &[
+                "",
+                "ông ấy nói với anh em, bà con và HLV trưởng Park Hang-seo, vận động viên người Kenya Eliud Kipchoge.",
+                "Bác sĩ chính Lê Văn An, ông Đức, Thủ tướng Đức, nước bạn Lào, anh Minh, Anh Quốc, bà Rịa.",
+                "Chủ tịch UBND tỉnh Quảng Ninh Cao Tường Huy, Đại sứ Việt Nam tại Nhật Bản, ông\nNam, ông\n\nNam.",
+            ],
+            3000,
+            titles_without_names_find_none,
+        );
     }
 
     /// Where [`long_line_without_byline`] skips a line, [`bylines`] would
