@@ -130,6 +130,17 @@ impl Key {
         (self.b == significant << 56).then_some(self.a)
     }
 
+    /// [`Key::new`]`(bytes, start, end)?.`[`short`](Key::short)`()`: straight
+    /// from the text by [`Key::short_at`] (most words), from the whole key
+    /// near the text's end.
+    #[inline(always)]
+    fn short_of(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
+        match Key::short_at(bytes, start, end) {
+            Ok(short) => short,
+            Err(()) => Key::new(bytes, start, end).and_then(|key| key.short()),
+        }
+    }
+
     /// [`Key::new`]`(bytes, start, end)?.`[`short`](Key::short)`()` when
     /// 8 bytes are readable from `start` (all but the last words of a
     /// text): the word's 1 to 8 bytes zero-padded, if its last byte is not
@@ -372,12 +383,7 @@ pub(crate) fn word_kind_in(memo: Option<&Table>, text: &str, start: usize, end: 
     let Some(memo) = memo else {
         return classify(text, start, end);
     };
-    // The short key straight from the text (most words), else from the
-    // whole key (as `word_kind_annotated_in`).
-    let short = match Key::short_at(text.as_bytes(), start, end) {
-        Ok(short) => short,
-        Err(()) => Key::new(text.as_bytes(), start, end).and_then(|key| key.short()),
-    };
+    let short = Key::short_of(text.as_bytes(), start, end);
     if let Some(a) = short {
         return match memo.short_set(a) {
             Some(set) => match set.matches(a) {
@@ -476,12 +482,7 @@ pub(crate) fn word_kind_annotated_in(
     tag: u16,
     annotate: &mut impl FnMut(&str, TokenKind) -> u32,
 ) -> (TokenKind, u32, bool) {
-    // The short key straight from the text (most words), else from the
-    // whole key.
-    let short = match Key::short_at(text.as_bytes(), start, end) {
-        Ok(short) => short,
-        Err(()) => Key::new(text.as_bytes(), start, end).and_then(|key| key.short()),
-    };
+    let short = Key::short_of(text.as_bytes(), start, end);
     if let Some(a) = short {
         if let Some(set) = table.short_set(a) {
             // One branch: held (at most one way matches) with this tag.
